@@ -1,0 +1,237 @@
+"""Rule-based attribution: reporting-verb cues, their sources, and the quoted or paraphrased content.
+
+A first version: cues come from lexicons/reporting_verbs.toml (every entry, loaded or not);
+the source is the name or noun phrase next to the cue, else the sentence's subject; a pronoun
+source resolves to the previous named source.
+"""
+
+from __future__ import annotations
+
+import re
+
+from framing import lexicon
+from framing.document import Document, Quotation
+from framing.findings import Attribution, Source, TextSpan
+
+_NAME_WORD = r"(?:[A-Z][\w’'\-]*|al|bin|ibn|de|van|von|der|la)"
+_NAME = re.compile(rf"[A-Z][\w’'\-]*(?:\s+{_NAME_WORD})*")
+_NOT_NAME_START = {
+    "In", "On", "At", "The", "A", "An", "But", "And", "As", "After", "Before", "To", "For", "From",
+    "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "There", "When", "While",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Also", "However", "Meanwhile", "According",
+}
+_PRONOUNS = {"he", "she", "they", "it", "we"}
+_ADVERBS = r"(?:also|later|then|has|have|had|fully|strongly|repeatedly|publicly|again|quickly|firmly)"
+_PASSIVE = re.compile(r"\b(?:has|have|had|was|were|is|are|been|being)\s+(?:widely\s+)?$")
+_AFTER_CUE = re.compile(
+    r"\s+((?:an?|the)\s+(?:[\w’'\-]+\s+){0,5}?(?:outlet|newspaper|agency|source|sources|official|officials|"
+    r"spokesperson|spokesman|spokeswoman|statement|report|ministry|council|witness|witnesses|residents|critics)\b"
+    rf"|{_NAME.pattern})"
+)
+_MEDIA = re.compile(r"\b(outlet|newspaper|agency|channel|broadcaster|television|radio|news|times|post|press)\b", re.I)
+_ORG = re.compile(r"\b(council|ministry|army|forces|government|UN|UNSMIL|GNA|office|committee|party|union|"
+                  r"department|agency|organisation|organization|group|league|police|company|headquarters)\b", re.I)
+_ROLE = re.compile(r"\b(spokes\w+|minister|envoy|chairman|president|representative|official|officer|"
+                   r"director|commander|general|secretary|head|chief|leader|mayor|governor|ambassador)\b", re.I)
+_VAGUE = re.compile(r"^(?:critics|some|many|residents|observers|experts|analysts|people|sources|officials|witnesses)\b", re.I)
+
+
+def _cue_spans(doc: Document) -> list[tuple[int, int]]:
+    """Reporting-verb cues in the reporter's voice of scored text, without overlaps."""
+    spans = []
+    for entry in lexicon.by_category("reporting_verb"):
+        for block in doc.scored_blocks:
+            for s, e in entry.finditer(doc.text[block.start : block.end]):
+                s, e = s + block.start, e + block.start
+                if doc.quoted_chars(s, e) == 0:
+                    spans.append((s, e))
+    spans.sort(key=lambda se: (se[0], -se[1]))
+    result: list[tuple[int, int]] = []
+    for s, e in spans:
+        if not result or s >= result[-1][1]:
+            result.append((s, e))
+    return result
+
+
+def _name_before(text: str, start: int, floor: int) -> tuple[int, int] | None:
+    """A name or pronoun ending right before `start` (allowing 'also', commas and a closing quote)."""
+    window = text[floor:start]
+    m = re.search(rf"({_NAME.pattern}|\b(?:he|she|they|it|we)\b)\s+(?:{_ADVERBS}\s+){{0,3}}$", window)
+    if not m or m.group(1) in _NOT_NAME_START - {"He", "She", "They", "It", "We"}:
+        return None
+    return floor + m.start(1), floor + m.end(1)
+
+
+def _source_after(text: str, end: int, ceiling: int) -> tuple[int, int] | None:
+    m = _AFTER_CUE.match(text, end, ceiling)
+    if not m or m.group(1) in _NOT_NAME_START:
+        return None
+    return m.start(1), m.end(1)
+
+
+def _sentence_subject(doc: Document, start: int, cue_start: int) -> tuple[int, int] | None:
+    """The sentence's subject before the cue: 'The UN envoy, Martin Kobler, ...' gives the name
+    after a role appositive; otherwise the first name, skipping openers like 'In August'."""
+    role_first = re.match(rf"[^,]{{3,90}},\s+({_NAME.pattern}),", doc.text[start:cue_start])
+    if role_first and _ROLE.search(role_first.group()):
+        return start + role_first.start(1), start + role_first.end(1)
+    for m in _NAME.finditer(doc.text, start, cue_start):
+        words = m.group().split()
+        while words and words[0] in _NOT_NAME_START:
+            words.pop(0)
+        if words:
+            begin = m.end() - len(" ".join(words)) if len(words) < len(m.group().split()) else m.start()
+            return begin, m.end()
+    return None
+
+
+def _nearest_quote(doc: Document, cue: tuple[int, int], sentence) -> Quotation | None:
+    """The top-level quotation in the cue's sentence closest to the cue, or one touching the cue."""
+    best, best_gap = None, None
+    for q in doc.quotations:
+        if q.depth:
+            continue
+        touching = 0 <= cue[0] - q.end <= 4 or 0 <= q.start - cue[1] <= 4
+        in_sentence = sentence and q.start < sentence.end and sentence.start < q.end
+        if touching or in_sentence:
+            gap = min(abs(cue[0] - q.end), abs(q.start - cue[1]))
+            if best_gap is None or gap < best_gap:
+                best, best_gap = q, gap
+    return best
+
+
+def _span(doc: Document, s: int, e: int) -> TextSpan:
+    return TextSpan(s, e, doc.text[s:e])
+
+
+def _trimmed(doc: Document, start: int, end: int) -> TextSpan | None:
+    """The span without surrounding spaces and punctuation, or None when nothing is left."""
+    chunk = doc.text[start:end]
+    lead = len(chunk) - len(chunk.lstrip(" ,:;\n"))
+    trail = len(chunk.rstrip(" ,.;:\n"))
+    return _span(doc, start + lead, start + trail) if trail > lead else None
+
+
+def _assign_quotes(doc: Document, cues: list[tuple[int, int]]) -> dict:
+    """Give each top-level quotation to one cue: cues touching a quote first, then cues in its sentence."""
+    assigned: dict = {}
+    taken: set[int] = set()
+    for touching_only in (True, False):
+        for cue in cues:
+            if cue in assigned:
+                continue
+            quote = _nearest_quote(doc, cue, None if touching_only else doc.sentence_at(cue[0]))
+            if quote is not None and quote.start not in taken:
+                assigned[cue] = quote
+                taken.add(quote.start)
+    return assigned
+
+
+def extract(doc: Document) -> list[Attribution]:
+    """Attributions for every cue and every quotation; quotes without a cue get no source."""
+    text = doc.text
+    found: list[Attribution] = []
+    cues = [c for c in _cue_spans(doc) if doc.sentence_at(c[0]) is not None]
+    quote_of = _assign_quotes(doc, cues)
+    used_quotes = {q.start for q in quote_of.values()}
+    last_source: TextSpan | None = None
+    for index, cue in enumerate(cues):
+        sentence = doc.sentence_at(cue[0])
+        quote = quote_of.get(cue)
+        if quote is None and _PASSIVE.search(text[sentence.start:cue[0]]):  # agentless: "have been reported"
+            found.append(Attribution(_span(doc, *cue), None, _trimmed(doc, sentence.start, sentence.end), "indirect"))
+            continue
+        after = _source_after(text, cue[1], sentence.end)
+        before = _name_before(text, cue[0], sentence.start)
+        src = before or after
+        if text[cue[0]:cue[1]].lower() in ("according to",) or (quote and quote.end <= cue[0] and after):
+            src = after or before
+        src = src or _sentence_subject(doc, sentence.start, cue[0])
+        source = _span(doc, *src) if src else None
+        if source and source.text.lower() in _PRONOUNS:
+            source = last_source or source
+        if quote is not None:
+            content = _span(doc, quote.inner.start, quote.inner.end)
+            kind = "direct"
+        else:
+            if src and src[0] > cue[1]:  # "..., reported a local outlet": content precedes the cue
+                c_start, c_end = sentence.start, cue[0]
+            else:
+                c_start = src[1] if src and src[1] > cue[1] else cue[1]
+                later = [c[0] for c in cues[index + 1:] if c[0] < sentence.end]
+                quotes_after = [q.start for q in doc.quotations if c_start <= q.start < sentence.end and q.depth == 0]
+                c_end = min(later + quotes_after + [sentence.end])
+            content = _trimmed(doc, c_start, c_end)
+            kind = "indirect"
+        found.append(Attribution(_span(doc, *cue), source, content, kind))
+        if source is not None and source.text.lower() not in _PRONOUNS:
+            last_source = source
+    for q in doc.quotations:
+        if q.depth == 0 and q.start not in used_quotes and len(text[q.start:q.end].split()) > 3:
+            found.append(Attribution(_span(doc, q.start, q.start), None, _span(doc, q.inner.start, q.inner.end), "direct"))
+    found.sort(key=lambda a: (a.content or a.cue).start)
+    return found
+
+
+def _kind(name: str) -> str:
+    if _VAGUE.match(name) or name[:1].islower() and not _MEDIA.search(name):
+        return "vague" if not re.search(r"\b(source|official)s?\b", name, re.I) else "anonymous"
+    if _MEDIA.search(name) and name[:1].islower():
+        return "media"
+    if _ORG.search(name):
+        return "organisation"
+    if _ROLE.search(name):
+        return "official"
+    return "person"
+
+
+def _role(doc: Document, mention: TextSpan) -> str:
+    """An appositive next to the first mention: 'X, the Vice Chairman of Y,' or 'The UN envoy, X'."""
+    sentence = doc.sentence_at(mention.start)
+    if sentence is None:
+        return ""
+    after = re.match(r",\s+([^,“”\"]{3,90}?),", doc.text[mention.end : sentence.end])
+    if after and _ROLE.search(after.group(1)):
+        return after.group(1).strip()
+    before = re.search(r"([^,.“”\"]{3,90}),\s*$", doc.text[sentence.start : mention.start])
+    if before and _ROLE.search(before.group(1)):
+        return before.group(1).strip()
+    return ""
+
+
+def _same_source(short: str, full: str) -> bool:
+    """'Za’tari' refers back to 'Ali Al-Za’tari'; 'Haftar' to 'Khalifa Haftar'."""
+    if short == full:
+        return True
+    if " " in short or " " not in full:
+        return False
+    last = full.split()[-1].lower()
+    return short.lower() in (last, last.split("-")[-1])
+
+
+def registry(doc: Document, attributions: list[Attribution]) -> tuple[list[Attribution], list[Source]]:
+    """Merge attribution sources into a registry (surname back-references join the full name)."""
+    sources: list[Source] = []
+    linked: list[Attribution] = []
+    for a in attributions:
+        if a.source is None:
+            linked.append(a)
+            continue
+        name = a.source.text
+        match = next((s for s in sources if _same_source(name, s.name) or _same_source(s.name, name)), None)
+        if match is None:
+            match = Source(f"s{len(sources) + 1}", name, _kind(name), _role(doc, a.source))
+            sources.append(match)
+        elif len(name) > len(match.name):
+            match.name, match.kind = name, _kind(name)
+            match.role = match.role or _role(doc, a.source)
+        match.mentions.append(a.source)
+        words = len(a.content.text.split()) if a.content else 0
+        if a.kind == "direct":
+            match.quoted_words += words
+        else:
+            match.paraphrased_words += words
+        linked.append(Attribution(a.cue, a.source, a.content, a.kind, match.id))
+    return linked, sources

@@ -1,0 +1,113 @@
+"""Run the detectors over a Document and assemble the Audit: plain data for every output."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from framing import attribution
+from framing.detectors import DETECTORS
+from framing.document import QUOTED, REPORTER, Document
+from framing.findings import SEVERITY_RANK, Attribution, Finding, Source
+
+SEVERITY_WEIGHT = {"low": 0.5, "medium": 1.0, "high": 2.0}
+DIMENSIONS = {
+    "loaded_language": "Loaded language",
+    "unattributed": "Unattributed claims",
+    "sourcing": "One-sided sourcing",
+}
+
+
+@dataclass
+class Audit:
+    document: Document
+    findings: list[Finding]
+    attributions: list[Attribution]
+    sources: list[Source]
+    readability: dict = field(default_factory=dict)
+    scores: dict = field(default_factory=dict)
+
+    def worst_severity(self) -> str | None:
+        ranked = sorted(self.findings, key=lambda f: SEVERITY_RANK[f.severity], reverse=True)
+        return ranked[0].severity if ranked else None
+
+
+def _scored_words(doc: Document) -> int:
+    return sum(len(doc.text[b.start:b.end].split()) for b in doc.scored_blocks)
+
+
+def _density_score(findings: list[Finding], words: int, per: int = 100, saturation: float = 6.0) -> float:
+    """0 (clean) .. 1 (saturated): weighted findings per `per` words, capped at `saturation`."""
+    weight = sum(SEVERITY_WEIGHT[f.severity] * (0.5 if f.voice == QUOTED else 1.0) for f in findings)
+    return round(min(1.0, weight * per / max(words, 1) / saturation), 3)
+
+
+def _score_loaded(findings: list[Finding], words: int) -> dict:
+    mine = [f for f in findings if f.dimension == "loaded_language"]
+    reporter = [f for f in mine if f.voice == REPORTER]
+    return {
+        "score": _density_score(mine, words),
+        "explanation": f"{len(reporter)} loaded term(s) in the reporter's voice and "
+                       f"{len(mine) - len(reporter)} in quoted speech, in {words} words",
+    }
+
+
+def _score_unattributed(findings: list[Finding], words: int) -> dict:
+    mine = [f for f in findings if f.dimension == "unattributed"]
+    return {
+        "score": _density_score(mine, words, saturation=3.0),
+        "explanation": f"{len(mine)} vague or missing attribution(s) in {words} words",
+    }
+
+
+def _score_sourcing(sources: list[Source]) -> dict:
+    """v1: how concentrated the attributed words are on one source (stance comes later)."""
+    words = {s.name: s.quoted_words + s.paraphrased_words for s in sources}
+    total = sum(words.values())
+    if not sources or total == 0:
+        return {"score": 0.0, "explanation": "no attributed sources found"}
+    top = max(words, key=words.get)
+    share = words[top] / total
+    named = sum(1 for s in sources if s.name[:1].isupper())
+    score = round(share if len(sources) > 1 else 1.0, 3)
+    return {
+        "score": score,
+        "explanation": f"{len(sources)} source(s), {named} named; {top} has {share:.0%} of attributed words",
+    }
+
+
+def compute_scores(findings: list[Finding], sources: list[Source], words: int) -> dict:
+    scores = {
+        "loaded_language": _score_loaded(findings, words),
+        "unattributed": _score_unattributed(findings, words),
+        "sourcing": _score_sourcing(sources),
+    }
+    overall = round(sum(s["score"] for s in scores.values()) / len(scores), 3)
+    worst = max(scores, key=lambda k: scores[k]["score"])
+    scores["overall"] = {
+        "score": overall,
+        "explanation": f"mean of the three dimensions; the strongest is {DIMENSIONS[worst].lower()}",
+    }
+    return scores
+
+
+def run_audit(doc: Document, with_readability: bool = True) -> Audit:
+    """Attribution first (detectors use it), then every registered detector, then the scores."""
+    attributions, sources = attribution.registry(doc, attribution.extract(doc))
+    context = {"attributions": attributions, "sources": sources}
+    findings = [f for detect in DETECTORS for f in detect(doc, context)]
+    findings.sort(key=lambda f: (f.start, f.end, f.rule))
+    findings = [_with_id(f, i) for i, f in enumerate(findings, 1)]
+    words = _scored_words(doc)
+    body = "\n\n".join(doc.text[b.start:b.end] for b in doc.paragraphs)
+    readability = {}
+    if with_readability:
+        from framing.readability import readability as measure
+
+        readability = measure(body)
+    return Audit(doc, findings, attributions, sources, readability, compute_scores(findings, sources, words))
+
+
+def _with_id(finding: Finding, index: int) -> Finding:
+    from dataclasses import replace
+
+    return replace(finding, id=f"f{index}")

@@ -1,0 +1,82 @@
+"""Lexicon-driven detectors: every entry of a dimension's lexicons, matched in scored text."""
+
+from __future__ import annotations
+
+import re
+
+from framing import lexicon
+from framing.document import QUOTED, Document
+from framing.findings import Finding, lower_severity
+
+_CAPITALISED_WORD = re.compile(r"[A-Z][\w’'\-]*")
+
+
+def _in_proper_name(doc: Document, start: int, end: int) -> bool:
+    """True for a title-case match inside a name ('Operation Dignity'), not at a sentence start."""
+    if not doc.text[start].isupper():
+        return False
+    sentence = doc.sentence_at(start)
+    if sentence is not None and doc.text[sentence.start:start].strip(" “\"‘'(") == "":
+        return False
+    before = doc.text[max(0, start - 30):start].split()
+    after = doc.text[end:end + 30].split()
+    return bool((before and _CAPITALISED_WORD.fullmatch(before[-1])) or (after and _CAPITALISED_WORD.match(after[0]))
+                or " " in doc.text[start:end])
+
+
+def _speaker(context: dict, start: int) -> str | None:
+    for a in context.get("attributions", ()):
+        if a.kind == "direct" and a.content and a.source and a.content.start <= start < a.content.end:
+            return a.source.text
+    return None
+
+
+def _drop_nested(findings: list[Finding]) -> list[Finding]:
+    """Within one category, keep the longest of overlapping matches."""
+    kept: list[Finding] = []
+    for f in sorted(findings, key=lambda f: (f.start, -(f.end - f.start))):
+        if any(k.category == f.category and k.start <= f.start and f.end <= k.end for k in kept):
+            continue
+        kept.append(f)
+    return kept
+
+
+def _message(entry: lexicon.Entry, label: str, found: str, voice: str, speaker: str | None) -> str:
+    if voice == QUOTED:
+        who = speaker or "the quoted speaker"
+        return f"{label} in quoted speech: '{found}' is {who}'s word, not the outlet's"
+    return f"{label} in the reporter's voice: '{found}'"
+
+
+def _lexicon_findings(doc: Document, context: dict, dimension: str, detector: str) -> list[Finding]:
+    labels = {lex.category: lex.label for lex in lexicon.load_all()}
+    findings = []
+    for entry in lexicon.by_dimension(dimension):
+        if not entry.loaded:
+            continue
+        for block in doc.scored_blocks:
+            for s, e in entry.finditer(doc.text[block.start:block.end]):
+                start, end = s + block.start, e + block.start
+                if _in_proper_name(doc, start, end):
+                    continue
+                voice = doc.voice_of(start, end)
+                speaker = _speaker(context, start) if voice == QUOTED else None
+                found = doc.text[start:end]
+                findings.append(Finding(
+                    detector=detector, rule=entry.rule, category=entry.category, dimension=dimension,
+                    severity=entry.severity if voice != QUOTED else lower_severity(entry.severity),
+                    start=start, end=end, text=found, voice=voice,
+                    message=_message(entry, labels[entry.category], found, voice, speaker),
+                    explanation=entry.explanation, suggestion=list(entry.suggestions), speaker=speaker,
+                ))
+    return _drop_nested(findings)
+
+
+def loaded_language(doc: Document, context: dict) -> list[Finding]:
+    """Loaded words and phrases from the loaded_language lexicons, in both voices."""
+    return _lexicon_findings(doc, context, "loaded_language", "loaded_language")
+
+
+def vague_attribution(doc: Document, context: dict) -> list[Finding]:
+    """Unnamed sources and agentless passives in the reporter's voice."""
+    return [f for f in _lexicon_findings(doc, context, "unattributed", "attribution") if f.voice != QUOTED]

@@ -1,0 +1,120 @@
+"""The document model: one text, and every structure in it as absolute character offsets."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from framing import layout, quotes, sentences
+
+REPORTER = "reporter"
+QUOTED = "quoted"
+
+_TOKEN = re.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Block(Span):
+    """A paragraph-sized region: `kind` is title, byline, body or excluded."""
+
+    kind: str
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Sentence(Span):
+    paragraph: int
+    is_title: bool = False
+
+
+@dataclass(frozen=True)
+class Token(Span):
+    text: str
+
+
+@dataclass(frozen=True)
+class Quotation(Span):
+    """A quotation including its marks; `depth` 0 is top level, 1 a quote inside a quote."""
+
+    depth: int = 0
+
+    @property
+    def inner(self) -> Span:
+        return Span(self.start + 1, self.end - 1)
+
+
+@dataclass
+class Document:
+    text: str
+    title: str
+    blocks: list[Block]
+    sentences: list[Sentence]
+    tokens: list[Token]
+    quotations: list[Quotation]
+    _top_quotes: list[Quotation] = field(default_factory=list, repr=False)
+    _quote_starts: list[int] = field(default_factory=list, repr=False)
+
+    @property
+    def paragraphs(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind == "body"]
+
+    @property
+    def excluded(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind in ("byline", "excluded")]
+
+    @property
+    def scored_blocks(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind in ("title", "body")]
+
+    def is_scored(self, start: int, end: int) -> bool:
+        return any(b.start <= start and end <= b.end for b in self.scored_blocks)
+
+    def voice_at(self, offset: int) -> str:
+        """`quoted` when the character at `offset` lies inside a top-level quotation."""
+        i = bisect.bisect_right(self._quote_starts, offset) - 1
+        return QUOTED if i >= 0 and offset < self._top_quotes[i].end else REPORTER
+
+    def voice_of(self, start: int, end: int) -> str:
+        """The voice of a span: quoted if any of it is quoted speech."""
+        return QUOTED if self.quoted_chars(start, end) else REPORTER
+
+    def quoted_chars(self, start: int, end: int) -> int:
+        """How many characters of [start, end) are quoted speech."""
+        return sum(max(0, min(end, q.end) - max(start, q.start)) for q in self._top_quotes)
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        for s in self.sentences:
+            if s.start <= offset < s.end:
+                return s
+        return None
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column, for printing only."""
+        line = self.text.count("\n", 0, offset) + 1
+        return line, offset - (self.text.rfind("\n", 0, offset) + 1) + 1
+
+
+def build_document(text: str, title: str | None = None) -> Document:
+    """Parse `text` into a Document; `title` overrides the one found in the text."""
+    blocks = layout.split_blocks(text)
+    found_title = next((text[b.start : b.end] for b in blocks if b.kind == "title"), "")
+    sents: list[Sentence] = []
+    for index, block in enumerate(blocks):
+        if block.kind == "title":
+            sents.append(Sentence(block.start, block.end, index, is_title=True))
+        elif block.kind == "body":
+            sents.extend(Sentence(s, e, index) for s, e in sentences.split(text, block.start, block.end))
+    tokens = [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    quotations = [Quotation(s, e, d) for s, e, d in quotes.find_quotations(text, blocks)]
+    doc = Document(text, title if title is not None else found_title.lstrip("# ").strip(),
+                   blocks, sents, tokens, quotations)
+    doc._top_quotes = [q for q in quotations if q.depth == 0]
+    doc._quote_starts = [q.start for q in doc._top_quotes]
+    return doc

@@ -1,0 +1,84 @@
+"""Split an article's text into blocks: title, byline, body paragraphs, trailing non-article lines."""
+
+from __future__ import annotations
+
+import re
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_BYLINE = re.compile(r"^\(?\s*(by\s|author\s*:|written by\s|reporting by\s)", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
+_BOILERPLATE = re.compile(
+    r"^(related|read more|see also|share|advertisement|subscribe|follow us|more from|recommended|"
+    r"copyright|©|https?://|www\.)",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+_MINOR_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on",
+                "or", "over", "the", "to", "up", "with", "vs", "after", "amid", "against", "new"}
+_MAX_HEADLINE_WORDS = 16
+
+
+def _raw_blocks(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans (stripped of surrounding whitespace). Blank lines separate paragraphs;
+    a text without blank lines has one paragraph per line."""
+    separator = _BLANK_LINE if _BLANK_LINE.search(text) else re.compile(r"\n")
+    spans, start = [], 0
+    for m in separator.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    result = []
+    for s, e in spans:
+        chunk = text[s:e]
+        stripped = chunk.strip()
+        if stripped:
+            lead = len(chunk) - len(chunk.lstrip())
+            result.append((s + lead, s + lead + len(stripped)))
+    return result
+
+
+def looks_like_headline(line: str) -> bool:
+    """A short single line without closing punctuation whose content words are capitalised."""
+    if "\n" in line or _SENTENCE_END.search(line):
+        return False
+    words = _WORD.findall(line.lstrip("# "))
+    if not words or len(words) > _MAX_HEADLINE_WORDS:
+        return False
+    content = [w for w in words if w.lower() not in _MINOR_WORDS]
+    return bool(content) and sum(w[0].isupper() for w in content) >= 0.75 * len(content)
+
+
+def _is_trailer(line: str) -> str:
+    """Why a closing line is not part of the article, or '' when it is."""
+    if _BOILERPLATE.match(line):
+        return "boilerplate"
+    if looks_like_headline(line):
+        return "related headline"
+    return ""
+
+
+def split_blocks(text: str) -> list:
+    """Classify every paragraph of `text` (see framing.document.Block)."""
+    from framing.document import Block
+
+    spans = _raw_blocks(text)
+    kinds = ["body"] * len(spans)
+    reasons = [""] * len(spans)
+    first = 0
+    if spans and len(spans) > 1:
+        line = text[spans[0][0] : spans[0][1]]
+        if line.startswith("#") or ("\n" not in line and not _SENTENCE_END.search(line)
+                                    and len(_WORD.findall(line)) <= 25):
+            kinds[0], first = "title", 1
+    for i in range(first, min(first + 2, len(spans))):
+        line = text[spans[i][0] : spans[i][1]]
+        if _BYLINE.match(line) and len(line) < 120:
+            kinds[i], reasons[i] = "byline", "byline"
+    # Walk back from the end over trailing non-article lines, keeping at least one body paragraph.
+    body = [i for i, k in enumerate(kinds) if k == "body"]
+    for i in reversed(body[1:]):
+        reason = _is_trailer(text[spans[i][0] : spans[i][1]])
+        if not reason:
+            break
+        kinds[i], reasons[i] = "excluded", reason
+    return [Block(s, e, k, r) for (s, e), k, r in zip(spans, kinds, reasons)]

