@@ -1,0 +1,99 @@
+"""`framing batch`: audit a JSONL stream of articles, in order, with bounded memory."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from typing import IO, Iterator
+
+from framing.errors import InputError
+
+
+def _parse(line_number: int, line: str) -> tuple[int, dict | None, str]:
+    """(line number, article or None, error message)."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return line_number, None, f"not valid JSON ({exc.msg})"
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str) or not record["text"].strip():
+        return line_number, None, "needs an object with a non-empty string 'text'"
+    if "title" in record and not isinstance(record["title"], (str, type(None))):
+        return line_number, None, "'title' must be a string"
+    return line_number, record, ""
+
+
+def audit_record(item: tuple[int, dict | None, str]) -> tuple[int, str | None, str]:
+    """Worker: (line number, output JSON line or None, error message)."""
+    from framing.api import audit_text
+    from framing.serialize import to_dict
+
+    line_number, record, error = item
+    if record is None:
+        return line_number, None, error
+    try:
+        result = {"id": record.get("id"), **to_dict(audit_text(record["text"], record.get("title")))}
+    except InputError as exc:
+        return line_number, None, str(exc)
+    return line_number, json.dumps(result, ensure_ascii=False), ""
+
+
+def _records(stream: IO[str]) -> Iterator[tuple[int, dict | None, str]]:
+    for number, line in enumerate(stream, 1):
+        if line.strip():
+            yield _parse(number, line)
+
+
+def _bounded_map(pool, items: Iterator, window: int) -> Iterator:
+    """Map in input order, holding at most `window` articles in memory at once."""
+    import itertools
+
+    while chunk := list(itertools.islice(items, window)):
+        yield from (pool.map(audit_record, chunk, chunksize=4) if pool else map(audit_record, chunk))
+
+
+class Progress:
+    """A one-line progress report with rate on stderr, only when stderr is a terminal."""
+
+    def __init__(self, enabled: bool):
+        self.enabled, self.done, self.start, self.last = enabled, 0, time.monotonic(), 0.0
+
+    def step(self) -> None:
+        self.done += 1
+        now = time.monotonic()
+        if self.enabled and now - self.last > 0.2:
+            self.last = now
+            rate = self.done / max(now - self.start, 1e-9)
+            sys.stderr.write(f"\r{self.done} articles, {rate:.1f}/s")
+            sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\n")
+
+
+def run(in_stream: IO[str], out_stream: IO[str], jobs: int = 1, progress: bool = False) -> tuple[int, int]:
+    """Audit every line; write results in input order. Returns (audited, skipped)."""
+    audited = skipped = 0
+    meter = Progress(progress)
+    pool = None
+    if jobs > 1:
+        import multiprocessing
+
+        pool = multiprocessing.get_context("fork").Pool(jobs)
+    results = _bounded_map(pool, _records(in_stream), window=32 * jobs)
+    try:
+        for line_number, output, error in results:
+            if output is None:
+                skipped += 1
+                print(f"framing batch: line {line_number}: skipped: {error}", file=sys.stderr)
+            else:
+                audited += 1
+                out_stream.write(output + "\n")
+            meter.step()
+    finally:
+        meter.close()
+        if pool is not None:
+            pool.close()
+            pool.join()
+    return audited, skipped

@@ -1,0 +1,64 @@
+"""matplotlib charts rendered to deterministic inline SVG (no pyplot, no global state)."""
+
+from __future__ import annotations
+
+import io
+import re
+
+PALETTE = {
+    "emotive": "#c0392b", "editorializing": "#8e44ad", "hyperbole": "#d35400", "doubt": "#2c7fb8",
+    "contentious_label": "#b8860b", "reporting_verb": "#16a085", "vague_attribution": "#555555",
+}
+REPORTER_COLOUR, QUOTED_COLOUR = "#34495e", "#95a5a6"
+
+
+def _svg(fig) -> str:
+    """The figure as an <svg> element: fixed ids, no date, text kept as text."""
+    import matplotlib
+
+    buffer = io.StringIO()
+    with matplotlib.rc_context({"svg.hashsalt": "framing", "svg.fonttype": "none", "font.family": "DejaVu Sans"}):
+        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight")
+    svg = buffer.getvalue()
+    svg = svg[svg.index("<svg"):]
+    return re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
+
+
+def _figure(width: float, height: float):
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(width, height), dpi=72)
+    return fig, fig.add_subplot()
+
+
+def findings_by_category(rows: list[tuple[str, str, int, int]]) -> str:
+    """Horizontal stacked bars: per category (key, label), findings in the reporter's voice and quoted."""
+    fig, ax = _figure(6.5, 0.45 * max(len(rows), 2) + 0.9)
+    labels = [label for _, label, _, _ in rows]
+    reporter = [r for _, _, r, _ in rows]
+    quoted = [q for _, _, _, q in rows]
+    ax.barh(labels, reporter, color=[PALETTE.get(k, REPORTER_COLOUR) for k, *_ in rows], label="reporter's voice")
+    ax.barh(labels, quoted, left=reporter, color=QUOTED_COLOUR, hatch="//", label="quoted speech")
+    ax.invert_yaxis()
+    ax.set_xlabel("findings")
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.legend(loc="lower right", frameon=False, fontsize=9)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    return _svg(fig)
+
+
+def words_per_source(rows: list[tuple[str, int, int]]) -> str:
+    """Horizontal stacked bars: per source, words of direct quotation and of paraphrase."""
+    fig, ax = _figure(6.5, 0.45 * max(len(rows), 2) + 0.9)
+    names = [name if len(name) <= 32 else name[:31] + "…" for name, _, _ in rows]
+    quoted = [q for _, q, _ in rows]
+    paraphrased = [p for _, _, p in rows]
+    ax.barh(names, quoted, color=REPORTER_COLOUR, label="quoted words")
+    ax.barh(names, paraphrased, left=quoted, color=QUOTED_COLOUR, hatch="..", label="paraphrased words")
+    ax.invert_yaxis()
+    ax.set_xlabel("words")
+    ax.legend(loc="lower right", frameon=False, fontsize=9)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    return _svg(fig)

@@ -1,0 +1,138 @@
+"""The command line: argument parsing and exit codes around the library calls.
+
+Exit codes: 0 success, 1 a finding reached --fail-on, 2 usage or input error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from framing import __version__
+from framing.errors import InputError, LexiconError
+
+FORMATS = ("text", "json", "html")
+SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".json": "json", ".txt": "text"}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2
+        self.exit(2, f"framing: error: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="framing", description="Audit a news article for loaded language, "
+                     "unattributed claims and one-sided sourcing.")
+    parser.add_argument("--version", action="version", version=f"framing {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    audit = commands.add_parser("audit", help="audit one or more articles (.txt, .md, .html, or - for stdin)")
+    audit.add_argument("files", nargs="+", metavar="FILE")
+    audit.add_argument("-o", "--output", help="output file (one input) or folder (several inputs); default stdout")
+    audit.add_argument("--format", choices=FORMATS, help="default: from the output suffix, else text")
+    audit.add_argument("--fail-on", choices=("low", "medium", "high"),
+                       help="exit 1 when a finding of this severity or higher is found")
+    audit.add_argument("--title", help="the article's title, overriding the one found in the text")
+
+    batch = commands.add_parser("batch", help="audit a JSONL file of {id, text[, title]} lines")
+    batch.add_argument("input", metavar="IN.jsonl", help="input JSONL ('-' for stdin)")
+    batch.add_argument("-o", "--output", required=True, metavar="OUT.jsonl")
+    batch.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    return parser
+
+
+def _render(fmt: str, path: str, title: str | None) -> tuple[str, "object"]:
+    from framing.api import audit_text
+    from framing.ingest import read_article
+
+    audit = audit_text(read_article(path), title, readability=fmt != "text")
+    if fmt == "json":
+        from framing.serialize import to_json
+
+        return to_json(audit) + "\n", audit
+    if fmt == "html":
+        from framing.report import render
+
+        return render(audit, Path(path).name if path != "-" else "stdin"), audit
+    from framing.serialize import to_text
+
+    return to_text(audit, path), audit
+
+
+def _output_path(output: str | None, path: str, fmt: str, several: bool) -> str | None:
+    if output is None:
+        return None
+    if several:
+        folder = Path(output)
+        if not folder.is_dir():
+            raise InputError(f"{output}: with several inputs, -o must be an existing folder")
+        stem = "stdin" if path == "-" else Path(path).stem
+        return str(folder / f"{stem}.{ {'text': 'txt'}.get(fmt, fmt) }")
+    return output
+
+
+def _cmd_audit(args) -> int:
+    from framing.findings import SEVERITY_RANK
+    from framing.output import write_atomic
+
+    if args.files.count("-") > 1:
+        raise InputError("standard input ('-') can be given only once")
+    fmt = args.format or (SUFFIX_FORMATS.get(Path(args.output).suffix.lower(), "text") if args.output else "text")
+    several = len(args.files) > 1
+    if fmt == "html" and not args.output and sys.stdout.isatty():
+        raise InputError("HTML output needs -o FILE (or redirect standard output)")
+    failed = False
+    for path in args.files:
+        content, audit = _render(fmt, path, args.title)
+        target = _output_path(args.output, path, fmt, several)
+        if target is None:
+            sys.stdout.write(content)
+        else:
+            write_atomic(target, content, tuple(args.files))
+        if args.fail_on and any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[args.fail_on] for f in audit.findings):
+            failed = True
+    return 1 if failed else 0
+
+
+def _cmd_batch(args) -> int:
+    from framing import batch
+
+    if args.jobs < 1:
+        raise InputError("--jobs must be at least 1")
+    target = Path(args.output)
+    if args.input != "-" and target.exists() and os.path.samefile(args.input, target):
+        raise InputError(f"{args.output}: refusing to overwrite the input file")
+    if not target.parent.is_dir():
+        raise InputError(f"{args.output}: folder {target.parent} does not exist")
+    try:
+        source = sys.stdin if args.input == "-" else open(args.input, encoding="utf-8-sig")
+    except OSError as exc:
+        raise InputError(f"{args.input}: cannot read: {exc.strerror}") from None
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with source, os.fdopen(fd, "w", encoding="utf-8") as out:
+            audited, skipped = batch.run(source, out, args.jobs, progress=sys.stderr.isatty())
+        os.replace(tmp, target)
+    except UnicodeDecodeError:
+        raise InputError(f"{args.input}: not UTF-8 text") from None
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    print(f"framing batch: {audited} audited, {skipped} skipped -> {args.output}", file=sys.stderr)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return {"audit": _cmd_audit, "batch": _cmd_batch}[args.command](args)
+    except (InputError, LexiconError) as exc:
+        print(f"framing: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("framing: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,79 @@
+"""Read an article from a file or standard input and turn it into plain text."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from framing.errors import InputError
+
+MAX_INPUT_BYTES = 5 * 1024 * 1024  # documented in README: inputs over 5 MiB are refused
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+_HTML_START = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<article)", re.IGNORECASE)
+
+
+def read_bytes(path: str) -> bytes:
+    """The raw input; '-' reads standard input. Refuses folders, missing files and oversize input."""
+    if path == "-":
+        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+    else:
+        p = Path(path)
+        if not p.exists():
+            raise InputError(f"{path}: no such file")
+        if p.is_dir():
+            raise InputError(f"{path}: is a folder, not a file")
+        try:
+            with p.open("rb") as handle:
+                data = handle.read(MAX_INPUT_BYTES + 1)
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(f"{path}: larger than the {MAX_INPUT_BYTES // (1024 * 1024)} MiB input limit")
+    return data
+
+
+def decode(data: bytes, name: str) -> str:
+    """UTF-8 text with or without a BOM, line endings normalised to \\n."""
+    if b"\x00" in data:
+        raise InputError(f"{name}: looks like a binary file, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{name}: not UTF-8 text (bad byte at offset {exc.start})") from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def html_to_text(html: str, name: str) -> str:
+    """The article's main text (title first) from an HTML page, via trafilatura."""
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(html, include_comments=False, include_tables=False,
+                                            with_metadata=True, favor_precision=True)
+    body = getattr(extracted, "text", None) if extracted is not None else None
+    if not body:
+        raise InputError(f"{name}: no article text found in the HTML")
+    title = (getattr(extracted, "title", None) or "").strip()
+    paragraphs = [line.strip() for line in body.splitlines() if line.strip()]
+    if title and paragraphs and paragraphs[0] == title:
+        paragraphs = paragraphs[1:]
+    return "\n\n".join(([title] if title else []) + paragraphs)
+
+
+def text_from_bytes(data: bytes, name: str, is_html: bool | None = None) -> str:
+    """Decode and, for HTML, extract; refuse empty input."""
+    text = decode(data, name)
+    if is_html is None:
+        is_html = bool(_HTML_START.match(data.lstrip(b"\xef\xbb\xbf")))
+    if is_html:
+        text = html_to_text(text, name)
+    if not text.strip():
+        raise InputError(f"{name}: empty input, nothing to audit")
+    return text
+
+
+def read_article(path: str) -> str:
+    """The text of the article at `path` ('-' for standard input)."""
+    name = "<stdin>" if path == "-" else path
+    is_html = True if Path(path).suffix.lower() in HTML_SUFFIXES else None
+    return text_from_bytes(read_bytes(path), name, is_html)

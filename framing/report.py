@@ -1,0 +1,98 @@
+"""The HTML report: build plain data from an Audit, then render the Jinja2 template."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from framing import __version__, charts, lexicon
+from framing.audit import DIMENSIONS, Audit
+from framing.document import QUOTED
+from framing.resources import data_dir
+
+
+def _segments(audit: Audit, start: int, end: int) -> list[dict]:
+    """Cut [start, end) wherever a finding or quotation starts or ends."""
+    doc = audit.document
+    inside = [f for f in audit.findings if f.start < end and start < f.end]
+    quotes = [q for q in doc.quotations if q.depth == 0 and q.start < end and start < q.end]
+    cuts = {start, end}
+    for item in inside + quotes:
+        cuts.update(x for x in (item.start, item.end) if start < x < end)
+    points = sorted(cuts)
+    segments = []
+    for a, b in zip(points, points[1:]):
+        covering = [f for f in inside if f.start <= a and b <= f.end]
+        segments.append({
+            "text": doc.text[a:b],
+            "findings": [f.id for f in covering],
+            "categories": sorted({f.category for f in covering}),
+            "severity": max((f.severity for f in covering), key=["low", "medium", "high"].index, default=""),
+            "quoted": doc.voice_at(a) == QUOTED,
+        })
+    return segments
+
+
+def _speaker_of(audit: Audit, block_start: int, block_end: int) -> list[str]:
+    names = []
+    for a in audit.attributions:
+        if a.kind == "direct" and a.source and a.content and block_start <= a.content.start < block_end:
+            names.append(a.source.text)
+    return names
+
+
+def build_context(audit: Audit, source_name: str = "") -> dict:
+    """Everything the template shows, as plain data."""
+    doc = audit.document
+    labels = {lex.category: lex.label for lex in lexicon.load_all()}
+    descriptions = {lex.category: lex.description for lex in lexicon.load_all()}
+    by_category = Counter((f.category, f.voice) for f in audit.findings)
+    categories = sorted({f.category for f in audit.findings})
+    rows = [(c, labels.get(c, c), by_category[(c, "reporter")], by_category[(c, "quoted")]) for c in categories]
+    blocks = [{
+        "kind": b.kind, "reason": b.reason, "segments": _segments(audit, b.start, b.end),
+        "speakers": _speaker_of(audit, b.start, b.end),
+    } for b in doc.blocks]
+    sources = sorted(audit.sources, key=lambda s: -(s.quoted_words + s.paraphrased_words))
+    return {
+        "title": doc.title or source_name or "Untitled article",
+        "source_name": source_name,
+        "blocks": blocks,
+        "findings": audit.findings,
+        "notes": {f.id: f for f in audit.findings},
+        "legend": [{"key": c, "label": labels.get(c, c), "description": descriptions.get(c, ""),
+                    "count": sum(1 for f in audit.findings if f.category == c)} for c in categories],
+        "scores": [{"key": k, "label": DIMENSIONS.get(k, "Overall"), **v} for k, v in audit.scores.items()],
+        "readability": audit.readability,
+        "sources": sources,
+        "attributions": audit.attributions,
+        "chart_findings": charts.findings_by_category(rows) if rows else "",
+        "chart_sources": charts.words_per_source(
+            [(s.name, s.quoted_words, s.paraphrased_words) for s in sources]) if sources else "",
+        "headline": _headline(audit),
+        "palette": charts.PALETTE,
+        "version": __version__,
+    }
+
+
+def _headline(audit: Audit) -> str:
+    loaded = [f for f in audit.findings if f.dimension == "loaded_language" and f.voice == "reporter"]
+    vague = [f for f in audit.findings if f.dimension == "unattributed"]
+    if not audit.findings:
+        return "No loaded language or vague attribution found."
+    parts = []
+    if loaded:
+        strong = sum(f.severity == "high" for f in loaded)
+        parts.append(f"{len(loaded)} loaded term(s) in the reporter's own voice ({strong} high severity)")
+    if vague:
+        parts.append(f"{len(vague)} vague attribution(s)")
+    return "This article uses " + " and ".join(parts) + "." if parts else "Loaded words appear only in quoted speech."
+
+
+def render(audit: Audit, source_name: str = "") -> str:
+    """The self-contained HTML report (autoescaped template, inline CSS and SVG)."""
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+    env = Environment(loader=FileSystemLoader(str(data_dir("templates"))),
+                      autoescape=select_autoescape(default=True, default_for_string=True),
+                      trim_blocks=True, lstrip_blocks=True)
+    return env.get_template("report.html.j2").render(**build_context(audit, source_name))

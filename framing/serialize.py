@@ -1,0 +1,64 @@
+"""The audit as JSON-ready plain data (schema framing.audit/1, see docs/json-format.md)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+
+from framing import __version__
+from framing.audit import Audit
+from framing.document import QUOTED, REPORTER
+
+SCHEMA = "framing.audit/1"
+
+
+def _sentence(audit: Audit, s) -> dict:
+    quoted = audit.document.quoted_chars(s.start, s.end)
+    return {
+        "start": s.start, "end": s.end, "paragraph": s.paragraph, "is_title": s.is_title,
+        "voice": {REPORTER: (s.end - s.start) - quoted, QUOTED: quoted},
+        "bias_score": None,
+    }
+
+
+def to_dict(audit: Audit) -> dict:
+    doc = audit.document
+    return {
+        "schema": SCHEMA,
+        "tool": {"name": "framing", "version": __version__},
+        "document": {
+            "title": doc.title,
+            "text": doc.text,
+            "blocks": [{"start": b.start, "end": b.end, "kind": b.kind} for b in doc.blocks],
+            "paragraphs": [{"start": b.start, "end": b.end} for b in doc.paragraphs],
+            "sentences": [_sentence(audit, s) for s in doc.sentences],
+            "quotations": [{"start": q.start, "end": q.end, "depth": q.depth} for q in doc.quotations],
+            "excluded": [{"start": b.start, "end": b.end, "reason": b.reason} for b in doc.excluded],
+        },
+        "findings": [asdict(f) for f in audit.findings],
+        "attributions": [asdict(a) for a in audit.attributions],
+        "sources": [asdict(s) for s in audit.sources],
+        "readability": audit.readability,
+        "scores": audit.scores,
+    }
+
+
+def to_json(audit: Audit, indent: int | None = 2) -> str:
+    return json.dumps(to_dict(audit), ensure_ascii=False, indent=indent)
+
+
+def to_text(audit: Audit, path: str) -> str:
+    """One finding per line, `path:line:col: severity category: message [rule]`, then a summary."""
+    doc = audit.document
+    lines = []
+    for f in audit.findings:
+        line, col = doc.line_col(f.start)
+        lines.append(f"{path}:{line}:{col}: {f.severity} {f.category}: {f.message} [{f.rule}]")
+    counts = {sev: sum(f.severity == sev for f in audit.findings) for sev in ("high", "medium", "low")}
+    if audit.findings:
+        summary = ", ".join(f"{n} {sev}" for sev, n in counts.items() if n)
+        lines.append(f"{path}: {len(audit.findings)} finding(s) ({summary}); overall score "
+                     f"{audit.scores['overall']['score']:.2f}")
+    else:
+        lines.append(f"{path}: no findings")
+    return "\n".join(lines) + "\n"
