@@ -57,7 +57,7 @@ def _lexicon_findings(doc: Document, context: dict, dimension: str, detector: st
         for block in doc.scored_blocks:
             for s, e in entry.finditer(doc.text[block.start:block.end]):
                 start, end = s + block.start, e + block.start
-                if _in_proper_name(doc, start, end):
+                if block.kind != "title" and _in_proper_name(doc, start, end):
                     continue
                 voice = doc.voice_of(start, end)
                 speaker = _speaker(context, start) if voice == QUOTED else None

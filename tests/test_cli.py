@@ -1,0 +1,136 @@
+"""The command line: formats, exit codes, errors as one line, safe output."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from framing.cli import main
+from framing.ingest import MAX_INPUT_BYTES
+
+from conftest import EXAMPLES
+
+LOADED = str(EXAMPLES / "harbour-loaded.txt")
+BALANCED = str(EXAMPLES / "harbour-balanced.txt")
+
+
+def run(*args, stdin=None):
+    return subprocess.run([sys.executable, "-m", "framing", *args], capture_output=True, text=True, input=stdin)
+
+
+def test_version():
+    result = run("--version")
+    assert result.returncode == 0 and result.stdout.startswith("framing ")
+
+
+def test_text_format_one_finding_per_line(capsys):
+    assert main(["audit", LOADED]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert len(lines) > 5
+    path, line, col, rest = lines[0].split(":", 3)
+    assert path == LOADED and line.isdigit() and col.isdigit()
+    assert rest.strip().split()[0] in ("low", "medium", "high") and rest.rstrip().endswith("]")
+    assert "finding(s)" in lines[-1]
+
+
+def test_clean_text_prints_only_a_summary(tmp_path, capsys):
+    clean = tmp_path / "clean.txt"
+    clean.write_text("The council met on Monday. It approved the budget.", encoding="utf-8")
+    assert main(["audit", str(clean)]) == 0
+    assert capsys.readouterr().out == f"{clean}: no findings\n"
+
+
+def test_fail_on_sets_exit_code(capsys):
+    assert main(["audit", LOADED, "--fail-on", "high"]) == 1
+    assert main(["audit", BALANCED, "--fail-on", "low"]) == 0
+
+
+def test_json_output(tmp_path):
+    out = tmp_path / "a.json"
+    assert main(["audit", LOADED, "-o", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["schema"] == "framing.audit/1" and data["tool"]["version"]
+    text = data["document"]["text"]
+    for f in data["findings"]:
+        assert text[f["start"]:f["end"]] == f["text"]
+        assert {"id", "detector", "rule", "category", "severity", "voice", "score", "message",
+                "explanation", "suggestion"} <= set(f)
+    assert {"loaded_language", "unattributed", "sourcing", "overall"} <= set(data["scores"])
+    assert data["readability"]["words"] > 50
+    assert all("cue" in a and "source" in a and "content" in a for a in data["attributions"])
+
+
+def test_stdin_and_bom():
+    result = run("audit", "-", "--format", "json", stdin="\ufeffThe so-called plan failed.")
+    assert result.returncode == 0
+    data = json.loads(result.stdout)
+    assert data["document"]["text"].startswith("The so-called")
+    assert data["findings"][0]["text"] == "so-called"
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"", "empty input"),
+    (b"   \n\n ", "empty input"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
+    (b"caf\xe9 au lait", "not UTF-8"),
+])
+def test_bad_input_is_one_line_exit_2(tmp_path, content, message):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    result = run("audit", str(bad))
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_oversize_input_is_refused(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"word " * (MAX_INPUT_BYTES // 5 + 10))
+    result = run("audit", str(big))
+    assert result.returncode == 2 and "input limit" in result.stderr
+
+
+def test_missing_file_and_usage_errors():
+    assert run("audit", "/no/such/file.txt").returncode == 2
+    result = run("audit", LOADED, "--format", "pdf")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert run().returncode == 2
+
+
+def test_never_writes_over_the_input(tmp_path):
+    article = tmp_path / "a.html"
+    original = (EXAMPLES / "bus-lanes.html").read_text(encoding="utf-8")
+    article.write_text(original, encoding="utf-8")
+    result = run("audit", str(article), "-o", str(article))
+    assert result.returncode == 2 and "overwrite" in result.stderr
+    assert article.read_text(encoding="utf-8") == original
+
+
+def test_several_inputs_write_into_a_folder(tmp_path):
+    assert main(["audit", LOADED, BALANCED, "-o", str(tmp_path), "--format", "json"]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["harbour-balanced.json", "harbour-loaded.json"]
+
+
+def test_html_input_is_extracted(capsys):
+    assert main(["audit", str(EXAMPLES / "bus-lanes.html"), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["document"]["title"] == "Council Votes to Extend Bus Lanes on Mill Road"
+    assert "<p>" not in data["document"]["text"] and "Copyright" not in data["document"]["text"]
+    assert any(f["text"] == "claimed" for f in data["findings"])
+
+
+def test_batch_keeps_order_and_skips_bad_lines(tmp_path):
+    loaded = (EXAMPLES / "harbour-loaded.txt").read_text(encoding="utf-8")
+    lines = [json.dumps({"id": "a", "text": loaded}), "{not json", json.dumps({"id": "b", "text": ""}),
+             json.dumps({"id": "c", "text": "A plain sentence.", "title": "T"})]
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    for jobs in ("1", "2"):
+        result = run("batch", str(src), "-o", str(out), "--jobs", jobs)
+        assert result.returncode == 0, result.stderr
+        assert "line 2" in result.stderr and "line 3" in result.stderr
+        records = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+        assert [r["id"] for r in records] == ["a", "c"]
+        assert records[0]["schema"] == "framing.audit/1" and records[0]["findings"]
+        assert records[1]["document"]["title"] == "T"

@@ -1,0 +1,84 @@
+"""Detector behaviour on the canonical Derna article and the project's own examples."""
+
+from framing.api import audit_text
+from framing.document import QUOTED, REPORTER
+
+from conftest import EXAMPLES
+
+
+def flagged(audit, voice=None):
+    return {f.text.lower(): f for f in audit.findings if voice is None or f.voice == voice}
+
+
+def test_derna_reporter_voice_findings(derna_audit):
+    reporter = flagged(derna_audit, REPORTER)
+    assert reporter["spew more terror"].severity == "high"
+    assert reporter["spew more terror"].category == "emotive"
+    assert "will only spew" in reporter and reporter["will only spew"].category == "hyperbole"
+    assert reporter["innocent civilians"].category == "emotive"
+    assert reporter["has claimed"].suggestion[0] == "said"
+    assert reporter["to justify his attacks"].category == "editorializing"
+    assert reporter["is a sign that"].category == "editorializing"
+    assert all(f.explanation and f.message for f in derna_audit.findings)
+
+
+def test_derna_neutral_words_are_not_flagged(derna_audit):
+    texts = " | ".join(f.text.lower() for f in derna_audit.findings)
+    assert "said" not in texts.split(" | ")
+    assert "airstrikes" not in texts
+
+
+def test_derna_quoted_speech_is_the_speakers(derna_audit):
+    quoted = flagged(derna_audit, QUOTED)
+    irresponsible = quoted["irresponsible"]
+    assert irresponsible.speaker == "Ahmed Maetig"
+    assert irresponsible.severity == "low"  # medium lowered one step for quoted speech
+    assert "Ahmed Maetig" in irresponsible.message
+
+
+def test_derna_excluded_lines_are_not_scored(derna_audit):
+    doc = derna_audit.document
+    for block in doc.excluded:
+        assert not any(block.start <= f.start < block.end for f in derna_audit.findings)
+        assert not any(block.start <= s.start < block.end for s in doc.sentences)
+
+
+def test_derna_vague_attributions(derna_audit):
+    vague = {f.text for f in derna_audit.findings if f.category == "vague_attribution"}
+    assert "a local Libyan news outlet" in vague
+    assert "Numerous accounts" in vague and "have been reported" in vague
+
+
+def test_derna_sources(derna_audit):
+    names = {s.name: s for s in derna_audit.sources}
+    for name in ("Ali Al-Za’tari", "Ahmed Maetig", "Martin Kobler", "Ahmad Al-Masmari"):
+        assert name in names
+    assert names["Ahmad Al-Masmari"].role == "A spokesperson for Haftar’s forces"
+    assert names["Ahmad Al-Masmari"].quoted_words > 30
+    assert names["a local Libyan news outlet"].kind == "media"
+    assert len(names["Ali Al-Za’tari"].mentions) == 2  # the surname back-reference is merged
+
+
+def test_balanced_example_has_no_reporter_findings_of_high_severity():
+    audit = audit_text((EXAMPLES / "harbour-balanced.txt").read_text(encoding="utf-8"))
+    assert not [f for f in audit.findings if f.voice == REPORTER and f.severity == "high"]
+
+
+def test_loaded_example_scores_worse_than_balanced():
+    loaded = audit_text((EXAMPLES / "harbour-loaded.txt").read_text(encoding="utf-8"))
+    balanced = audit_text((EXAMPLES / "harbour-balanced.txt").read_text(encoding="utf-8"))
+    assert loaded.scores["loaded_language"]["score"] > balanced.scores["loaded_language"]["score"] + 0.3
+    assert loaded.scores["unattributed"]["score"] > balanced.scores["unattributed"]["score"]
+
+
+def test_title_case_names_are_not_loaded_words():
+    audit = audit_text("Troops of Operation Savage Dawn moved north. The Reckless Riders band played.")
+    assert not audit.findings
+
+
+def test_findings_slice_the_text():
+    text = (EXAMPLES / "harbour-loaded.txt").read_text(encoding="utf-8")
+    audit = audit_text(text)
+    for f in audit.findings:
+        assert text[f.start:f.end] == f.text
+    assert [f.id for f in audit.findings] == [f"f{i}" for i in range(1, len(audit.findings) + 1)]

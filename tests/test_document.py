@@ -1,0 +1,96 @@
+"""The document model: layout, sentences, quotations, voice, and offsets that always slice."""
+
+from hypothesis import given, settings, strategies as st
+
+from framing.document import QUOTED, REPORTER, build_document
+
+
+def sentences_of(doc):
+    return [doc.text[s.start:s.end] for s in doc.sentences if not s.is_title]
+
+
+def quotes_of(doc, depth=0):
+    return [doc.text[q.start:q.end] for q in doc.quotations if q.depth == depth]
+
+
+def test_abbreviations_do_not_end_sentences():
+    doc = build_document("Gen. Haftar met Mr. Smith at the U.N. office in Tripoli on Monday. Talks failed.")
+    assert sentences_of(doc) == ["Gen. Haftar met Mr. Smith at the U.N. office in Tripoli on Monday.", "Talks failed."]
+
+
+def test_title_byline_body_and_trailing_headlines():
+    text = ("Storm Hits Coast\n\nBy Jane Doe\n\nThe storm hit the coast on Monday. Roads closed.\n\n"
+            "Second paragraph here.\n\nTen Things to Do This Weekend\n\nRelated: More Weather News")
+    doc = build_document(text)
+    kinds = [b.kind for b in doc.blocks]
+    assert kinds == ["title", "byline", "body", "body", "excluded", "excluded"]
+    assert doc.title == "Storm Hits Coast"
+    assert [b.reason for b in doc.excluded] == ["byline", "related headline", "boilerplate"]
+
+
+def test_single_paragraph_is_never_excluded():
+    doc = build_document("Breaking News From The Port")
+    assert [b.kind for b in doc.blocks] == ["body"]
+
+
+def test_curly_and_straight_quotes_and_apostrophes():
+    text = 'Haftar’s men said “we will stay,” and the mayor said "no way". It’s over.'
+    doc = build_document(text)
+    assert quotes_of(doc) == ["“we will stay,”", '"no way"']
+    assert doc.voice_at(text.index("stay")) == QUOTED
+    assert doc.voice_at(text.index("mayor")) == REPORTER
+    assert doc.voice_at(text.index("over")) == REPORTER
+
+
+def test_nested_quote_is_depth_one_and_still_quoted():
+    text = "He said, “They called it ‘a rescue’ on air.” Then he left."
+    doc = build_document(text)
+    assert quotes_of(doc, 1) == ["‘a rescue’"]
+    assert doc.voice_at(text.index("rescue")) == QUOTED
+    assert doc.voice_at(text.index("left")) == REPORTER
+
+
+def test_quote_running_over_paragraphs():
+    text = "Title Here\n\nShe said: “The first part goes on.\n\n“The second part ends here.” Done.\n\nAfter that."
+    doc = build_document(text)
+    assert quotes_of(doc) == ["“The first part goes on.\n\n“The second part ends here.”"]
+    assert doc.voice_at(text.index("second")) == QUOTED
+    assert doc.voice_at(text.index("After")) == REPORTER
+
+
+def test_unclosed_quote_ends_with_its_paragraph():
+    text = "Title Here\n\nHe said “this never closes.\n\nThe next paragraph is narration."
+    doc = build_document(text)
+    assert doc.voice_at(text.index("next")) == REPORTER
+
+
+def test_derna_layout(derna_text):
+    doc = build_document(derna_text)
+    assert doc.title.startswith("Renewed Clashes")
+    excluded = [derna_text[b.start:b.end] for b in doc.excluded]
+    assert excluded[-2:] == ["Pentagon Prepared to Extend Airstrike Campaign in Libya", "Arab League to Name New Envoy to Libya"]
+    assert excluded[0].startswith("(Author:")
+    assert len(quotes_of(doc)) == 4
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(
+    st.lists(st.sampled_from(list("ab C.!?\n “”‘’\"'-,:") + ["Mr.", "U.N.", "\n\n", "Gen. ", "said "]),
+             max_size=80).map("".join),
+    st.text(max_size=200)))
+def test_spans_slice_exactly_and_sentences_tile_the_body(text):
+    doc = build_document(text)
+    for span in [*doc.blocks, *doc.sentences, *doc.tokens, *doc.quotations]:
+        assert 0 <= span.start <= span.end <= len(text)
+    for token in doc.tokens:
+        assert text[token.start:token.end] == token.text
+    for block in doc.paragraphs:
+        inside = sorted((s.start, s.end) for s in doc.sentences if block.start <= s.start < block.end)
+        for (a, b), (c, _) in zip(inside, inside[1:]):
+            assert b <= c  # no overlap
+        covered = set()
+        for a, b in inside:
+            covered.update(range(a, b))
+        assert all(i in covered for i in range(block.start, block.end) if not text[i].isspace())
+    for i in range(len(text)):
+        assert doc.voice_at(i) in (QUOTED, REPORTER)

@@ -1,0 +1,56 @@
+"""Every lexicon entry's examples, and the loader's validation."""
+
+import pytest
+
+from framing import lexicon
+from framing.errors import LexiconError
+
+ENTRIES = [e for lex in lexicon.load_all() for e in lex.entries]
+
+
+def test_lexicons_load_and_are_not_trivial():
+    assert len(ENTRIES) > 80
+    assert {lex.category for lex in lexicon.load_all()} >= {
+        "emotive", "editorializing", "hyperbole", "doubt", "contentious_label", "reporting_verb", "vague_attribution"}
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.rule)
+def test_entry_examples(entry):
+    for example in entry.match_examples:
+        assert list(entry.finditer(example)), f"{entry.rule} should match {example!r}"
+    for example in entry.no_match_examples:
+        assert not list(entry.finditer(example)), f"{entry.rule} should not match {example!r}"
+
+
+def test_inflections_cover_regular_forms():
+    forms = set(lexicon.inflections("claim"))
+    assert {"claim", "claims", "claimed", "claiming"} <= forms
+    assert {"slammed", "slamming"} <= set(lexicon.inflections("slam"))
+    assert {"denies", "denied"} <= set(lexicon.inflections("deny"))
+
+
+def test_exceptions_block_a_match():
+    entry = next(e for e in ENTRIES if e.rule == "reporting_verb.admit")
+    assert not list(entry.finditer("she was admitted to hospital on Monday"))
+
+
+@pytest.mark.parametrize("body, message", [
+    ('[[entries]]\nterm = "x"\nexplanation = "e"\n', "examples need"),
+    ('[[entries]]\nterm = "x"\npattern = "y"\nexplanation = "e"\n', "exactly one"),
+    ('[[entries]]\nterm = "x"\nseverity = "huge"\nexplanation = "e"\nexamples = {match=["x"], no_match=["y"]}\n', "severity"),
+    ('[[entries]]\nid = "bad"\npattern = "(x"\nexplanation = "e"\nexamples = {match=["x"], no_match=["y"]}\n', "invalid pattern"),
+    ('[[entries]]\nterm = "x"\nexplanation = "e"\ncolour = "red"\nexamples = {match=["x"], no_match=["y"]}\n', "unknown key"),
+])
+def test_invalid_entries_name_file_and_entry(tmp_path, body, message):
+    path = tmp_path / "broken.toml"
+    path.write_text('category = "c"\ndimension = "loaded_language"\n' + body, encoding="utf-8")
+    with pytest.raises(LexiconError) as err:
+        lexicon.load_file(path)
+    assert "broken.toml entry 1" in str(err.value) and message in str(err.value)
+
+
+def test_invalid_toml_names_the_file(tmp_path):
+    path = tmp_path / "bad.toml"
+    path.write_text("category = \n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="bad.toml"):
+        lexicon.load_file(path)
