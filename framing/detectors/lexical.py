@@ -54,21 +54,21 @@ def _lexicon_findings(doc: Document, context: dict, dimension: str, detector: st
     for entry in lexicon.by_dimension(dimension):
         if not entry.loaded:
             continue
-        for block in doc.scored_blocks:
-            for s, e in entry.finditer(doc.text[block.start:block.end]):
-                start, end = s + block.start, e + block.start
-                if block.kind != "title" and _in_proper_name(doc, start, end):
-                    continue
-                voice = doc.voice_of(start, end)
-                speaker = _speaker(context, start) if voice == QUOTED else None
-                found = doc.text[start:end]
-                findings.append(Finding(
-                    detector=detector, rule=entry.rule, category=entry.category, dimension=dimension,
-                    severity=entry.severity if voice != QUOTED else lower_severity(entry.severity),
-                    start=start, end=end, text=found, voice=voice,
-                    message=_message(entry, labels[entry.category], found, voice, speaker),
-                    explanation=entry.explanation, suggestion=list(entry.suggestions), speaker=speaker,
-                ))
+        for start, end in entry.finditer(doc.text):
+            if not doc.is_scored(start, end):
+                continue
+            if doc.block_at(start).kind != "title" and _in_proper_name(doc, start, end):
+                continue
+            voice = doc.voice_of(start, end)
+            speaker = _speaker(context, start) if voice == QUOTED else None
+            found = doc.text[start:end]
+            findings.append(Finding(
+                detector=detector, rule=entry.rule, category=entry.category, dimension=dimension,
+                severity=entry.severity if voice != QUOTED else lower_severity(entry.severity),
+                start=start, end=end, text=found, voice=voice,
+                message=_message(entry, labels[entry.category], found, voice, speaker),
+                explanation=entry.explanation, suggestion=list(entry.suggestions), speaker=speaker,
+            ))
     return _drop_nested(findings)
 
 

@@ -1,0 +1,113 @@
+"""Benchmark: cold start, warm analysis, batch throughput and peak memory.
+
+Writes docs/PERFORMANCE.md. Run with `make bench` (or `python bench/run.py [--articles N]`).
+Targets (issue 2): warm 700-word analysis < 20 ms median; cold JSON run < import floor + 0.5 s;
+batch >= 50 articles/s per core; peak memory < 300 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+
+
+def article_700_words() -> str:
+    """About 700 words made from the project's own examples (title kept from the first)."""
+    parts = [(EXAMPLES / n).read_text(encoding="utf-8") for n in ("harbour-loaded.txt", "harbour-balanced.txt")]
+    body = "\n\n".join(p.split("\n\n", 2)[2] for p in parts)
+    text = parts[0].split("\n\n", 1)[0] + "\n\n" + body
+    while len(text.split()) < 700:
+        text += "\n\n" + body
+    return " ".join(text.split(" ")[:720])
+
+
+def wall(cmd: list[str], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(cmd, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def warm_ms(text: str, runs: int) -> tuple[float, float]:
+    from framing.api import audit_text
+    from framing.serialize import to_json
+
+    to_json(audit_text(text))  # load lexicons, tokenizer, syllable table once
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        to_json(audit_text(text))
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times), sorted(times)[int(0.95 * (len(times) - 1))]
+
+
+def batch(text: str, articles: int, jobs: int) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        src, out = Path(tmp) / "in.jsonl", Path(tmp) / "out.jsonl"
+        with src.open("w", encoding="utf-8") as handle:
+            for i in range(articles):
+                handle.write(json.dumps({"id": str(i), "text": text.replace("Tuesday", f"day {i}")}) + "\n")
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "framing", "batch", str(src), "-o", str(out), "--jobs", str(jobs)],
+                       check=True, capture_output=True)
+        seconds = time.perf_counter() - start
+        peak_kb = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    words = len(text.split()) * articles
+    return {"jobs": jobs, "articles": articles, "seconds": seconds, "articles_per_s": articles / seconds,
+            "words_per_s": words / seconds, "peak_mb": peak_kb / 1024}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=400)
+    parser.add_argument("--out", default=str(ROOT / "docs" / "PERFORMANCE.md"))
+    args = parser.parse_args()
+    text = article_700_words()
+    example = EXAMPLES / "harbour-loaded.txt"
+    floor = wall([sys.executable, "-c", "import nltk, sklearn, textstat"], 5)
+    cold = wall([sys.executable, "-m", "framing", "audit", str(example), "--format", "json"], 5)
+    warm_median, warm_p95 = warm_ms(text, 60)
+    runs = [batch(text, args.articles, jobs) for jobs in (1, 2)]
+    rows = "\n".join(f"| {r['jobs']} | {r['articles']} | {r['seconds']:.1f} | {r['articles_per_s']:.0f} | "
+                     f"{r['words_per_s']:,.0f} | {r['peak_mb']:.0f} |" for r in runs)
+    report = f"""# Performance
+
+Measured by `python bench/run.py --articles {args.articles}` (also `make bench`), on
+{platform.machine()} with {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}.
+Figures vary by a few per cent between runs; the script, not a timed test, is the check.
+
+| measure | result | target |
+|---|---|---|
+| import floor `python -c "import nltk, sklearn, textstat"` (median of 5) | {floor:.2f} s | |
+| cold `framing audit {example.name} --format json` (median of 5) | {cold:.2f} s | < floor + 0.5 s = {floor + 0.5:.2f} s |
+| warm analysis of a {len(text.split())}-word article, JSON, no HTML (median / p95 of 60) | {warm_median:.1f} ms / {warm_p95:.1f} ms | < 20 ms median |
+| batch throughput, 1 job | {runs[0]['articles_per_s']:.0f} articles/s | >= 50 articles/s per core |
+| peak memory of one batch process (max RSS) | {runs[0]['peak_mb']:.0f} MB | < 300 MB |
+
+## Batch (`framing batch --jobs N`, {len(text.split())}-word articles)
+
+| jobs | articles | seconds | articles/s | words/s | peak RSS of a process (MB) |
+|---|---|---|---|---|---|
+{rows}
+"""
+    Path(args.out).write_text(report, encoding="utf-8")
+    print(report)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,37 @@
+"""The wheel ships lexicons and templates and works from any directory."""
+
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, ROOT
+
+
+@pytest.mark.slow
+def test_wheel_installs_and_audits_from_elsewhere(tmp_path):
+    dist = tmp_path / "dist"
+    subprocess.run([sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(ROOT)],
+                   check=True, capture_output=True)
+    wheel = next(dist.glob("framing-*.whl"))
+    env_dir = tmp_path / "venv"
+    venv.create(env_dir, with_pip=True)
+    python = env_dir / "bin" / "python"
+    subprocess.run([str(python), "-m", "pip", "install", "-q", str(wheel)], check=True, capture_output=True)
+    work = tmp_path / "elsewhere"
+    work.mkdir()
+    shutil.copy(EXAMPLES / "harbour-loaded.txt", work / "article.txt")
+    framing = env_dir / "bin" / "framing"
+    result = subprocess.run([str(framing), "audit", "article.txt", "-o", "report.html"], cwd=work,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    html = (work / "report.html").read_text(encoding="utf-8")
+    assert "so-called" in html and "<svg" in html
+    listing = subprocess.run([str(python), "-c", "import framing, pathlib; p = pathlib.Path(framing.__file__).parent;"
+                              "print(sorted(x.name for x in (p / 'lexicons').glob('*.toml')));"
+                              "print((p / 'templates' / 'report.html.j2').exists())"],
+                             cwd=work, capture_output=True, text=True, check=True)
+    assert "emotive.toml" in listing.stdout and "True" in listing.stdout

@@ -1,0 +1,34 @@
+"""Readability works offline: no NLTK data, and any download attempt fails the test."""
+
+import subprocess
+import sys
+
+from framing.readability import readability
+
+PROBE = """
+import nltk, json
+def refuse(*a, **k):
+    raise SystemExit("nltk.download was called")
+nltk.download = refuse
+nltk.data.path[:] = [{empty!r}]
+from framing.readability import readability
+print(json.dumps(readability("The council approved the budget on Monday. Residents welcomed the decision.")))
+"""
+
+
+def test_readability_figures_are_plausible():
+    easy = readability("The cat sat on the mat. The dog ran to the park. We had fun.")
+    hard = readability("Notwithstanding considerable institutional reluctance, the administration's "
+                       "comprehensive reorganisation necessitated unprecedented intergovernmental coordination.")
+    assert easy["flesch_reading_ease"] > hard["flesch_reading_ease"]
+    assert easy["flesch_kincaid_grade"] < hard["flesch_kincaid_grade"]
+    assert easy["words"] == 15 and easy["summary"]
+
+
+def test_readability_needs_no_nltk_data(tmp_path):
+    empty = tmp_path / "nltk_data"
+    empty.mkdir()
+    result = subprocess.run([sys.executable, "-c", PROBE.format(empty=str(empty))], capture_output=True, text=True,
+                            env={"NLTK_DATA": str(empty), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
+    assert result.returncode == 0, result.stderr
+    assert '"flesch_reading_ease"' in result.stdout

@@ -1,0 +1,47 @@
+"""The HTML report: self-contained, deterministic, escaped."""
+
+import re
+
+from framing.api import audit_text
+from framing.report import render
+
+from conftest import EXAMPLES
+
+HOSTILE = ('Title <script>alert(1)</script>\n\nThe so-called mayor said "</textarea><img src=x onerror=alert(2)>" '
+           'and " onmouseover="alert(3) was clearly a thug.')
+
+
+def test_same_report_twice_is_identical_bytes():
+    text = (EXAMPLES / "harbour-loaded.txt").read_text(encoding="utf-8")
+    assert render(audit_text(text), "x.txt") == render(audit_text(text), "x.txt")
+
+
+def test_report_is_self_contained_with_inline_svg():
+    html = render(audit_text((EXAMPLES / "harbour-loaded.txt").read_text(encoding="utf-8")), "x.txt")
+    assert "<svg" in html and html.count("<svg") >= 2
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html)
+    assert "<script" not in html and "<link" not in html
+
+
+def test_every_finding_is_highlighted_with_its_explanation():
+    audit = audit_text((EXAMPLES / "harbour-loaded.txt").read_text(encoding="utf-8"))
+    html = render(audit, "x.txt")
+    for f in audit.findings:
+        assert re.search(rf'data-findings="[^"]*\b{f.id}\b', html)
+    assert 'tabindex="0"' in html and "Instead:" in html
+
+
+def test_hostile_text_is_escaped():
+    audit = audit_text(HOSTILE)
+    html = render(audit, '<b>"name"</b>.txt')
+    assert "<script>alert(1)" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<img src=x" not in html and "</textarea>" not in html
+    assert 'onmouseover="alert' not in html
+    assert "<b>&#34;name" not in html and "&lt;b&gt;" in html
+
+
+def test_excluded_lines_are_greyed(derna_audit):
+    html = render(derna_audit, "derna.txt")
+    assert re.search(r'<p class="excluded" data-reason="related headline">\s*Pentagon Prepared', html)
+    assert re.search(r'data-findings="[^"]+">spew more terror', html) or "spew more terror" in html
