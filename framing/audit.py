@@ -67,7 +67,7 @@ def _score_sourcing(sources: list[Source]) -> dict:
         return {"score": 0.0, "explanation": "no attributed sources found"}
     top = max(words, key=words.get)
     share = words[top] / total
-    named = sum(1 for s in sources if s.name[:1].isupper())
+    named = sum(1 for s in sources if s.kind not in ("vague", "anonymous") and s.name[:1].isupper())
     score = round(share if len(sources) > 1 else 1.0, 3)
     return {
         "score": score,

@@ -6,9 +6,7 @@ Exit codes: 0 success, 1 a finding reached --fail-on, 2 usage or input error.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from framing import __version__
@@ -99,27 +97,19 @@ def _cmd_audit(args) -> int:
 
 def _cmd_batch(args) -> int:
     from framing import batch
+    from framing.output import atomic_writer
 
     if args.jobs < 1:
         raise InputError("--jobs must be at least 1")
-    target = Path(args.output)
-    if args.input != "-" and target.exists() and os.path.samefile(args.input, target):
-        raise InputError(f"{args.output}: refusing to overwrite the input file")
-    if not target.parent.is_dir():
-        raise InputError(f"{args.output}: folder {target.parent} does not exist")
     try:
         source = sys.stdin if args.input == "-" else open(args.input, encoding="utf-8-sig")
     except OSError as exc:
         raise InputError(f"{args.input}: cannot read: {exc.strerror}") from None
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        with source, os.fdopen(fd, "w", encoding="utf-8") as out:
+        with source, atomic_writer(args.output, (args.input,)) as out:
             audited, skipped = batch.run(source, out, args.jobs, progress=sys.stderr.isatty())
-        os.replace(tmp, target)
     except UnicodeDecodeError:
         raise InputError(f"{args.input}: not UTF-8 text") from None
-    finally:
-        Path(tmp).unlink(missing_ok=True)
     print(f"framing batch: {audited} audited, {skipped} skipped -> {args.output}", file=sys.stderr)
     return 0
 

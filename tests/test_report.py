@@ -45,3 +45,15 @@ def test_excluded_lines_are_greyed(derna_audit):
     html = render(derna_audit, "derna.txt")
     assert re.search(r'<p class="excluded" data-reason="related headline">\s*Pentagon Prepared', html)
     assert re.search(r'data-findings="[^"]+">spew more terror', html) or "spew more terror" in html
+
+
+def test_committed_example_reports_are_fresh():
+    """reports/ holds `make example` output; regenerate it when this fails."""
+    from framing.ingest import read_article
+
+    from conftest import ROOT
+
+    for example in sorted(EXAMPLES.iterdir()):
+        committed = ROOT / "reports" / f"{example.stem}.html"
+        fresh = render(audit_text(read_article(str(example))), example.name)
+        assert committed.exists() and committed.read_text(encoding="utf-8") == fresh, f"run `make example`: {committed}"
