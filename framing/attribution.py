@@ -42,6 +42,8 @@ def _cue_spans(doc: Document) -> list[tuple[int, int]]:
     """Reporting-verb cues in the reporter's voice of scored text, without overlaps."""
     spans = []
     for entry in lexicon.by_category("reporting_verb"):
+        if not entry.could_match(doc.words):
+            continue
         spans.extend((s, e) for s, e in entry.finditer(doc.text)
                      if doc.is_scored(s, e) and doc.quoted_chars(s, e) == 0)
     spans.sort(key=lambda se: (se[0], -se[1]))

@@ -25,6 +25,7 @@ class Audit:
     sources: list[Source]
     readability: dict = field(default_factory=dict)
     scores: dict = field(default_factory=dict)
+    bias_scores: list[float | None] = field(default_factory=list)  # per document.sentences; None: no model
 
     def worst_severity(self) -> str | None:
         ranked = sorted(self.findings, key=lambda f: SEVERITY_RANK[f.severity], reverse=True)
@@ -104,7 +105,16 @@ def run_audit(doc: Document, with_readability: bool = True) -> Audit:
         from framing.readability import readability as measure
 
         readability = measure(body)
-    return Audit(doc, findings, attributions, sources, readability, compute_scores(findings, sources, words))
+    return Audit(doc, findings, attributions, sources, readability, compute_scores(findings, sources, words),
+                 _sentence_bias(doc))
+
+
+def _sentence_bias(doc: Document) -> list[float | None]:
+    """The shipped sentence model's P(biased) for every sentence (None each when no model is shipped)."""
+    from framing.learn.sentence_bias import bias_scores
+
+    scores = bias_scores([doc.text[s.start:s.end] for s in doc.sentences])
+    return scores if scores is not None else [None] * len(doc.sentences)
 
 
 def _with_id(finding: Finding, index: int) -> Finding:

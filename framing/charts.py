@@ -42,7 +42,7 @@ def findings_by_category(rows: list[tuple[str, str, int, int]]) -> str:
     ax.invert_yaxis()
     ax.set_xlabel("findings")
     ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.legend(loc="lower right", frameon=False, fontsize=9)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2, frameon=False, fontsize=9)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     return _svg(fig)
@@ -58,7 +58,30 @@ def words_per_source(rows: list[tuple[str, int, int]]) -> str:
     ax.barh(names, paraphrased, left=quoted, color=QUOTED_COLOUR, hatch="..", label="paraphrased words")
     ax.invert_yaxis()
     ax.set_xlabel("words")
-    ax.legend(loc="lower right", frameon=False, fontsize=9)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2, frameon=False, fontsize=9)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     return _svg(fig)
+
+
+def sentence_strip(scores: list[float]) -> str:
+    """One bar per sentence, height = P(biased) from the sentence model, in reading order."""
+    fig, ax = _figure(6.5, 1.6)
+    positions = range(1, len(scores) + 1)
+    ax.bar(positions, scores, color=[_heat(s) for s in scores], width=0.85)
+    ax.axhline(0.5, color="#777777", linewidth=0.8, linestyle="--")
+    ax.set_ylim(0, 1)
+    ax.set_xlim(0.4, len(scores) + 0.6)
+    ax.set_ylabel("P(biased)", fontsize=9)
+    ax.set_xlabel("sentence", fontsize=9)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    return _svg(fig)
+
+
+def _heat(score: float) -> str:
+    """Light grey-blue for low, dark red for high (reads in greyscale as light to dark)."""
+    low, high = (0xB8, 0xC7, 0xD6), (0x7B, 0x1E, 0x1E)
+    mix = [round(a + (b - a) * score) for a, b in zip(low, high)]
+    return "#" + "".join(f"{c:02x}" for c in mix)

@@ -39,6 +39,14 @@ def _parser() -> argparse.ArgumentParser:
     batch.add_argument("input", metavar="IN.jsonl", help="input JSONL ('-' for stdin)")
     batch.add_argument("-o", "--output", required=True, metavar="OUT.jsonl")
     batch.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+
+    evaluate = commands.add_parser("evaluate", help="measure the detectors and models on labelled data")
+    evaluate.add_argument("dataset", choices=("babe", "ptc"))
+    evaluate.add_argument("--data", default="../shared/data", help="folder holding babe/, ptc/, polnear/")
+
+    train = commands.add_parser("train", help="retrain the shipped models from labelled data")
+    train.add_argument("--data", default="../shared/data", help="folder holding babe/, ptc/, polnear/")
+    train.add_argument("--out", default="models", help="folder for the model files (default models/)")
     return parser
 
 
@@ -114,10 +122,37 @@ def _cmd_batch(args) -> int:
     return 0
 
 
+def _cmd_evaluate(args) -> int:
+    from framing.learn import evaluate
+
+    data = Path(args.data)
+    if args.dataset == "babe":
+        cv = evaluate.babe_sentence_cv(data)
+        print(f"{cv['task']}: macro-F1 {cv['macro_f1_mean']:.3f} ± {cv['macro_f1_std']:.3f} "
+              f"({cv['folds']}-fold CV over {cv['sentences']} sentences; folds "
+              + ", ".join(f"{x:.3f}" for x in cv["macro_f1_folds"]) + ")")
+        words = evaluate.babe_words(data)
+        print(f"{words['task']}: precision {words['precision']:.3f}, recall {words['recall']:.3f}, F1 {words['f1']:.3f}")
+    else:
+        spans = evaluate.ptc_spans(data)
+        print(f"{spans['task']}: precision {spans['precision']:.3f}, recall {spans['recall']:.3f}, "
+              f"F1 {spans['f1']:.3f} ({spans['predicted']} predicted, {spans['gold']} gold spans)")
+    return 0
+
+
+def _cmd_train(args) -> int:
+    from framing.learn import evaluate
+
+    card = evaluate.train_sentence_model(Path(args.data), Path(args.out))
+    print(f"framing train: sentence bias model written to {args.out}/ (CV macro-F1 {card['cv_macro_f1']})")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return {"audit": _cmd_audit, "batch": _cmd_batch}[args.command](args)
+        commands = {"audit": _cmd_audit, "batch": _cmd_batch, "evaluate": _cmd_evaluate, "train": _cmd_train}
+        return commands[args.command](args)
     except (InputError, LexiconError) as exc:
         print(f"framing: error: {exc}", file=sys.stderr)
         return 2

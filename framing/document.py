@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from framing import layout, quotes, sentences
 
@@ -74,6 +75,13 @@ class Document:
     @property
     def scored_blocks(self) -> list[Block]:
         return [b for b in self.blocks if b.kind in ("title", "body")]
+
+    @cached_property
+    def words(self) -> set[str]:
+        """Every lower-case word in the text (for lexicon pre-checks)."""
+        from framing.lexicon import words_of
+
+        return words_of(self.text)
 
     def block_at(self, offset: int) -> Block | None:
         """The block containing `offset`, or None between blocks."""

@@ -36,10 +36,15 @@ class Entry:
     exceptions: tuple[re.Pattern, ...] = ()
     loaded: bool = True
     source: str = ""
+    anchors: frozenset[str] | None = None  # a term's first-word forms; None for patterns (always tried)
 
     @property
     def rule(self) -> str:
         return f"{self.category}.{self.id}"
+
+    def could_match(self, words: set[str]) -> bool:
+        """Cheap pre-check: False when none of the term's first-word forms is among `words`."""
+        return self.anchors is None or not self.anchors.isdisjoint(words)
 
     def finditer(self, text: str):
         """(start, end) of every match in `text` that no exception phrase covers."""
@@ -56,6 +61,11 @@ class Lexicon:
     label: str
     description: str
     entries: tuple[Entry, ...] = field(default=())
+
+
+def words_of(text: str) -> set[str]:
+    """Lower-case words of `text`, split at hyphens and apostrophes too (for Entry.could_match)."""
+    return set(re.findall(r"\w+", text.lower()))
 
 
 def inflections(word: str) -> list[str]:
@@ -85,9 +95,12 @@ def term_regex(term: str, inflect: bool = True) -> str:
     return _apostrophes(r"\s+".join(parts).replace(r"\-", "[-‐ ]?"))
 
 
+WORD_START, WORD_END = r"(?<![\w'’-])", r"(?![\w-])"
+
+
 def _compile(regex: str, where: str) -> re.Pattern:
     try:
-        return re.compile(r"(?<![\w'’-])(?:" + regex + r")(?![\w-])", re.IGNORECASE)
+        return re.compile(WORD_START + "(?:" + regex + ")" + WORD_END, re.IGNORECASE)
     except re.error as exc:
         raise LexiconError(f"{where}: invalid pattern: {exc}") from None
 
@@ -110,8 +123,11 @@ def _entry(raw: dict, defaults: dict, where: str) -> Entry:
     matches, no_matches = tuple(examples.get("match", ())), tuple(examples.get("no_match", ()))
     if not matches or not no_matches:
         raise LexiconError(f"{where}: examples need at least one 'match' and one 'no_match'")
+    anchors = None
     if "term" in raw:
         regex = term_regex(raw["term"], raw.get("inflect", True))
+        first = re.split(r"[-\s'’]", raw["term"].lower())[0]
+        anchors = frozenset(inflections(first) if raw.get("inflect", True) else [first])
         entry_id = raw.get("id", re.sub(r"\W+", "-", raw["term"].lower()).strip("-"))
     else:
         regex = _apostrophes(raw["pattern"])
@@ -120,7 +136,7 @@ def _entry(raw: dict, defaults: dict, where: str) -> Entry:
             raise LexiconError(f"{where}: a 'pattern' entry needs an 'id'")
     exceptions = tuple(_compile(term_regex(x, inflect=False), where) for x in raw.get("exceptions", ()))
     return Entry(entry_id, defaults["category"], defaults["dimension"], severity, explanation, suggestions,
-                 _compile(regex, where), matches, no_matches, exceptions, raw.get("loaded", True), where)
+                 _compile(regex, where), matches, no_matches, exceptions, raw.get("loaded", True), where, anchors)
 
 
 def load_file(path: Path) -> Lexicon:

@@ -69,9 +69,22 @@ def build_context(audit: Audit, source_name: str = "") -> dict:
         "chart_sources": charts.words_per_source(
             [(s.name, s.quoted_words, s.paraphrased_words) for s in sources]) if sources else "",
         "headline": _headline(audit),
+        "sentence_bias": _sentence_bias_rows(audit),
+        "chart_sentences": _sentence_chart(audit),
         "palette": charts.PALETTE,
         "version": __version__,
     }
+
+
+def _sentence_bias_rows(audit: Audit) -> list[dict]:
+    doc = audit.document
+    return [{"n": i, "score": b, "text": doc.text[s.start:s.end]}
+            for i, (s, b) in enumerate(zip(doc.sentences, audit.bias_scores), 1) if b is not None]
+
+
+def _sentence_chart(audit: Audit) -> str:
+    scores = [b for b in audit.bias_scores if b is not None]
+    return charts.sentence_strip(scores) if scores else ""
 
 
 def _headline(audit: Audit) -> str:

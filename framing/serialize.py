@@ -12,12 +12,12 @@ from framing.document import QUOTED, REPORTER
 SCHEMA = "framing.audit/1"
 
 
-def _sentence(audit: Audit, s) -> dict:
+def _sentence(audit: Audit, s, bias_score: float | None) -> dict:
     quoted = audit.document.quoted_chars(s.start, s.end)
     return {
         "start": s.start, "end": s.end, "paragraph": s.paragraph, "is_title": s.is_title,
         "voice": {REPORTER: (s.end - s.start) - quoted, QUOTED: quoted},
-        "bias_score": None,
+        "bias_score": bias_score,
     }
 
 
@@ -31,7 +31,7 @@ def to_dict(audit: Audit) -> dict:
             "text": doc.text,
             "blocks": [{"start": b.start, "end": b.end, "kind": b.kind} for b in doc.blocks],
             "paragraphs": [{"start": b.start, "end": b.end} for b in doc.paragraphs],
-            "sentences": [_sentence(audit, s) for s in doc.sentences],
+            "sentences": [_sentence(audit, s, b) for s, b in zip(doc.sentences, audit.bias_scores)],
             "quotations": [{"start": q.start, "end": q.end, "depth": q.depth} for q in doc.quotations],
             "excluded": [{"start": b.start, "end": b.end, "reason": b.reason} for b in doc.excluded],
         },

@@ -18,6 +18,7 @@ def test_lexicons_load_and_are_not_trivial():
 def test_entry_examples(entry):
     for example in entry.match_examples:
         assert list(entry.finditer(example)), f"{entry.rule} should match {example!r}"
+        assert entry.could_match(lexicon.words_of(example)), f"{entry.rule}: pre-check rejects {example!r}"
     for example in entry.no_match_examples:
         assert not list(entry.finditer(example)), f"{entry.rule} should not match {example!r}"
 

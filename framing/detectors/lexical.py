@@ -52,7 +52,7 @@ def _lexicon_findings(doc: Document, context: dict, dimension: str, detector: st
     labels = {lex.category: lex.label for lex in lexicon.load_all()}
     findings = []
     for entry in lexicon.by_dimension(dimension):
-        if not entry.loaded:
+        if not entry.loaded or not entry.could_match(doc.words):
             continue
         for start, end in entry.finditer(doc.text):
             if not doc.is_scored(start, end):

@@ -1,0 +1,1 @@
+"""Trained models: data loaders, features, training and evaluation (scikit-learn)."""

@@ -1,0 +1,75 @@
+"""The sentence model: JSON round trip, shipped artifact, evaluation commands."""
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from framing.api import audit_text
+from framing.learn import sentence_bias
+from framing.learn.features import LexiconCounts, Sentiment
+
+from conftest import EXAMPLES, ROOT
+
+SHARED_DATA = ROOT.parent / "shared" / "data"
+BIASED = ["The so-called experts spewed hateful lies again.", "A horrific, shameful betrayal by corrupt thugs.",
+          "Clearly the reckless regime will only bring ruin.", "Sadly the outrageous plan is a disgrace."] * 5
+NEUTRAL = ["The council met on Monday to discuss the budget.", "The report was published in March.",
+           "Officials said the road would reopen next week.", "The vote passed by 5 to 2."] * 5
+
+
+def test_json_round_trip_gives_the_same_probabilities():
+    texts = np.array(BIASED + NEUTRAL, dtype=object)
+    labels = np.array([1] * len(BIASED) + [0] * len(NEUTRAL))
+    pipeline = sentence_bias.build_pipeline()
+    pipeline.named_steps["features"].set_params(words__min_df=1, chars__min_df=1)
+    pipeline.fit(texts, labels)
+    restored = sentence_bias.from_json(sentence_bias.to_json(pipeline, {"model": "test"}))
+    probe = ["A shameful, horrific plan.", "The meeting is on Tuesday."]
+    assert np.allclose(pipeline.predict_proba(probe), restored.predict_proba(probe), atol=1e-5)
+    assert restored.predict(probe).tolist() == [1, 0]
+
+
+def test_model_file_is_json_not_pickle():
+    with pytest.raises(ValueError):
+        sentence_bias.from_json(json.dumps({"format": "something else"}))
+
+
+def test_features_have_names_and_shapes():
+    counts = LexiconCounts().fit(["x"])
+    matrix = counts.transform(["The so-called plan clearly failed.", "Nothing here."])
+    assert matrix.shape == (2, len(counts.categories_))
+    assert matrix[0].sum() >= 2 and matrix[1].sum() == 0
+    sentiment = Sentiment().fit(["x"]).transform(["What a horrible disaster!", "The meeting is on Tuesday."])
+    assert sentiment[0, 0] > sentiment[1, 0]  # more negative
+    assert len(Sentiment().get_feature_names_out()) == sentiment.shape[1]
+
+
+def test_shipped_model_scores_every_sentence():
+    audit = audit_text((EXAMPLES / "harbour-loaded.txt").read_text(encoding="utf-8"))
+    assert len(audit.bias_scores) == len(audit.document.sentences)
+    assert all(0.0 <= b <= 1.0 for b in audit.bias_scores)
+    balanced = audit_text((EXAMPLES / "harbour-balanced.txt").read_text(encoding="utf-8"))
+    assert np.mean(audit.bias_scores) > np.mean(balanced.bias_scores)
+
+
+def test_model_card_names_data_licence_and_scores():
+    card = (ROOT / "models" / "MODEL_CARD.md").read_text(encoding="utf-8")
+    assert "BABE" in card and "AGPL-3.0" in card and "macro-F1" in card and "framing train" in card
+
+
+def test_evaluate_without_data_is_a_clear_error(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "framing", "evaluate", "babe", "--data", str(tmp_path)],
+                            capture_output=True, text=True)
+    assert result.returncode == 2 and "BABE data not found" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_evaluate_ptc_runs_on_the_shared_data():
+    if not (SHARED_DATA / "ptc").exists():
+        pytest.skip(f"no PTC data at {SHARED_DATA}")
+    result = subprocess.run([sys.executable, "-m", "framing", "evaluate", "ptc", "--data", str(SHARED_DATA)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "partial overlap" in result.stdout and "F1" in result.stdout
