@@ -94,8 +94,11 @@ def compute_scores(findings: list[Finding], sources: list[Source], words: int) -
 def run_audit(doc: Document, with_readability: bool = True) -> Audit:
     """Attribution first (detectors use it), then every registered detector, then the scores."""
     attributions, sources = attribution.registry(doc, attribution.extract(doc))
-    context = {"attributions": attributions, "sources": sources}
-    findings = [f for detect in DETECTORS for f in detect(doc, context)]
+    findings: list[Finding] = []
+    bias = _sentence_bias(doc)
+    context = {"attributions": attributions, "sources": sources, "findings": findings, "bias_scores": bias}
+    for detect in DETECTORS:
+        findings.extend(detect(doc, context))
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     findings = [_with_id(f, i) for i, f in enumerate(findings, 1)]
     words = _scored_words(doc)
@@ -105,8 +108,7 @@ def run_audit(doc: Document, with_readability: bool = True) -> Audit:
         from framing.readability import readability as measure
 
         readability = measure(body)
-    return Audit(doc, findings, attributions, sources, readability, compute_scores(findings, sources, words),
-                 _sentence_bias(doc))
+    return Audit(doc, findings, attributions, sources, readability, compute_scores(findings, sources, words), bias)
 
 
 def _sentence_bias(doc: Document) -> list[float | None]:

@@ -122,6 +122,11 @@ def _cmd_batch(args) -> int:
     return 0
 
 
+def _prf_line(name: str, figures: dict) -> str:
+    return (f"  {name:<14} precision {figures['precision']:.3f}  recall {figures['recall']:.3f}  "
+            f"F1 {figures['f1']:.3f}")
+
+
 def _cmd_evaluate(args) -> int:
     from framing.learn import evaluate
 
@@ -131,12 +136,15 @@ def _cmd_evaluate(args) -> int:
         print(f"{cv['task']}: macro-F1 {cv['macro_f1_mean']:.3f} ± {cv['macro_f1_std']:.3f} "
               f"({cv['folds']}-fold CV over {cv['sentences']} sentences; folds "
               + ", ".join(f"{x:.3f}" for x in cv["macro_f1_folds"]) + ")")
-        words = evaluate.babe_words(data)
-        print(f"{words['task']}: precision {words['precision']:.3f}, recall {words['recall']:.3f}, F1 {words['f1']:.3f}")
+        result = evaluate.babe_words(data)
+        print(f"{result['task']} ({result['folds']}-fold CV, model threshold {result['threshold']}):")
     else:
-        spans = evaluate.ptc_spans(data)
-        print(f"{spans['task']}: precision {spans['precision']:.3f}, recall {spans['recall']:.3f}, "
-              f"F1 {spans['f1']:.3f} ({spans['predicted']} predicted, {spans['gold']} gold spans)")
+        result = evaluate.ptc_spans(data)
+        print(f"{result['task']} ({result['folds']}-fold CV by article over {result['articles']} articles, "
+              f"model threshold {result['threshold']}):")
+    print(_prf_line("lexicon", result["lexicon"]))
+    print(_prf_line("lexicon+model", result["lexicon+model"]))
+    print(_prf_line("gated", result["gated"]) + "   (model words only in sentences with bias_score >= 0.5: what audits use)")
     return 0
 
 
@@ -145,6 +153,8 @@ def _cmd_train(args) -> int:
 
     card = evaluate.train_sentence_model(Path(args.data), Path(args.out))
     print(f"framing train: sentence bias model written to {args.out}/ (CV macro-F1 {card['cv_macro_f1']})")
+    words = evaluate.train_word_model(Path(args.data), Path(args.out))
+    print(f"framing train: word model written to {args.out}/ ({words['words']} training words)")
     return 0
 
 

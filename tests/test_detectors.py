@@ -82,3 +82,27 @@ def test_findings_slice_the_text():
     for f in audit.findings:
         assert text[f.start:f.end] == f.text
     assert [f.id for f in audit.findings] == [f"f{i}" for i in range(1, len(audit.findings) + 1)]
+
+
+def test_mention_and_negation_do_not_count_as_use():
+    mention = audit_text("The minister objected to the word 'regime' in the report.")
+    assert not [f for f in mention.findings if f.category == "contentious_label"]
+    negated = audit_text("Investigators said it was not a massacre. The army did not slaughter anyone.")
+    assert not [f for f in negated.findings if f.category == "emotive"]
+    used = audit_text("The army slaughtered villagers in a massacre.")
+    assert {f.text for f in used.findings if f.category == "emotive"} == {"slaughtered", "massacre"}
+
+
+def test_scare_quotes_in_narration_are_doubt_markers():
+    audit = audit_text('The "peace" deal was signed on Monday. Lee said "we will sign it soon."')
+    scare = [f for f in audit.findings if f.rule == "doubt.scare-quotes"]
+    assert [f.text for f in scare] == ['"peace"']
+
+
+def test_model_words_only_in_sentences_rated_biased():
+    audit = audit_text((EXAMPLES / "harbour-balanced.txt").read_text(encoding="utf-8"))
+    doc = audit.document
+    for f in audit.findings:
+        if f.rule == "model.loaded":
+            index = doc.sentences.index(doc.sentence_at(f.start))
+            assert audit.bias_scores[index] >= 0.5 and f.score >= 0.7

@@ -9,6 +9,22 @@ from framing.document import QUOTED, Document
 from framing.findings import Finding, lower_severity
 
 _CAPITALISED_WORD = re.compile(r"[A-Z][\w’'\-]*")
+_MENTION = re.compile(r"\b(?:word|words|term|terms|label|labels|phrase|expression|called\s+it|dubbed)\s*[\"“‘']?\s*$",
+                      re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not|never|no|without|neither|nor|cannot|hardly)\b|n[’']t\b", re.IGNORECASE)
+NEGATION_WINDOW = 3  # words before the match that may negate it
+
+
+def _is_mention(doc: Document, start: int) -> bool:
+    """'the word "regime"': the term is talked about, not used."""
+    return bool(_MENTION.search(doc.text[max(0, start - 40):start]))
+
+
+def _is_negated(doc: Document, start: int) -> bool:
+    """'was not a massacre': a negation among the few words before the match, in the same sentence."""
+    sentence = doc.sentence_at(start)
+    before = doc.text[sentence.start if sentence else max(0, start - 60):start].split()[-NEGATION_WINDOW:]
+    return bool(_NEGATION.search(" ".join(before)))
 
 
 def _in_proper_name(doc: Document, start: int, end: int) -> bool:
@@ -58,6 +74,8 @@ def _lexicon_findings(doc: Document, context: dict, dimension: str, detector: st
             if not doc.is_scored(start, end):
                 continue
             if doc.block_at(start).kind != "title" and _in_proper_name(doc, start, end):
+                continue
+            if _is_mention(doc, start) or (dimension == "loaded_language" and _is_negated(doc, start)):
                 continue
             voice = doc.voice_of(start, end)
             speaker = _speaker(context, start) if voice == QUOTED else None

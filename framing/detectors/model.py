@@ -1,0 +1,44 @@
+"""Words the word-level model rates as loaded that no lexicon entry covers (rule `model.loaded`)."""
+
+from __future__ import annotations
+
+from framing.document import QUOTED, Document
+from framing.findings import Finding
+
+CATEGORY = "model_loaded"
+LABEL = "Possibly loaded (model)"
+
+
+def model_loaded(doc: Document, context: dict) -> list[Finding]:
+    """One low-severity finding per flagged word in a sentence rated biased, with its probability as the score."""
+    from framing.learn import word_model
+
+    model = word_model.shipped_model()
+    if model is None:
+        return []
+    threshold = model[1]
+    biased = [(s.start, s.end) for s, score in zip(doc.sentences, context.get("bias_scores", ()))
+              if score is not None and score >= word_model.SENTENCE_GATE]
+    covered = [(f.start, f.end) for f in context.get("findings", ()) if f.dimension == "loaded_language"]
+    findings = []
+    for block in doc.scored_blocks:
+        for word, probability in word_model.score_words(doc.text[block.start:block.end]):
+            start, end = word.start + block.start, word.end + block.start
+            if probability < threshold or any(s < end and start < e for s, e in covered):
+                continue
+            if not any(s <= start < e for s, e in biased):
+                continue  # only in sentences the sentence model rates as biased
+            if block.kind != "title" and word.text[0].isupper() and doc.sentence_at(start) and \
+                    doc.sentence_at(start).start != start:
+                continue  # a capitalised word mid-sentence is usually a name
+            voice = doc.voice_of(start, end)
+            where = "in quoted speech" if voice == QUOTED else "in the reporter's voice"
+            findings.append(Finding(
+                detector="model", rule="model.loaded", category=CATEGORY, dimension="loaded_language",
+                severity="low", start=start, end=end, text=word.text, voice=voice, score=round(probability, 3),
+                message=f"{LABEL} {where}: '{word.text}' (probability {probability:.2f}; no lexicon entry covers it)",
+                explanation="A model trained on words that media-bias experts marked as biased rates this word as "
+                            "likely loaded. It is a prompt to check the wording, and a candidate for the lexicon.",
+                suggestion=[],
+            ))
+    return findings

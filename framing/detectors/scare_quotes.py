@@ -1,0 +1,37 @@
+"""Scare quotes: one to three words in quotation marks in the narration, with nobody quoted."""
+
+from __future__ import annotations
+
+import re
+
+from framing.document import Document
+from framing.findings import Finding
+
+MAX_WORDS = 3
+_QUOTE_PUNCTUATION = re.compile(r"[,.;:!?]")
+
+
+def scare_quotes(doc: Document, context: dict) -> list[Finding]:
+    """A short quoted phrase with no attribution cue in its sentence casts doubt on the word."""
+    attributed = [(a.content.start, a.content.end) for a in context.get("attributions", ())
+                  if a.content is not None and a.cue.end > a.cue.start]
+    findings = []
+    for quote in doc.quotations:
+        if quote.depth or not doc.is_scored(quote.start, quote.end):
+            continue
+        inner = doc.text[quote.inner.start:quote.inner.end]
+        if not 0 < len(inner.split()) <= MAX_WORDS or _QUOTE_PUNCTUATION.search(inner):
+            continue
+        sentence = doc.sentence_at(quote.start)
+        if any(s < quote.end and quote.start < e for s, e in attributed) or sentence is None:
+            continue
+        findings.append(Finding(
+            detector="scare_quotes", rule="doubt.scare-quotes", category="doubt", dimension="loaded_language",
+            severity="medium", start=quote.start, end=quote.end, text=doc.text[quote.start:quote.end],
+            voice="reporter",
+            message=f"Doubt markers in the reporter's voice: scare quotes around {inner!r}",
+            explanation="Quotation marks around a word that nobody is quoted as saying signal that the writer doubts "
+                        "or mocks it, without saying why.",
+            suggestion=["remove the quotation marks", "attribute the word to whoever used it"],
+        ))
+    return findings

@@ -1,0 +1,138 @@
+"""Word-level loaded-language probability, trained on BABE `biased_words` and PTC
+Loaded_Language / Name_Calling spans.
+
+Each content word becomes a feature dict (the word, affixes, shape, lexicon category, VADER
+valence, neighbouring words); a DictVectorizer + LogisticRegression Pipeline scores it. Saved as
+JSON (feature names and coefficients; no pickle).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import Pipeline
+
+from framing.resources import data_dir
+
+MODEL_FILE = "word_loaded.json"
+FORMAT = "framing.word_loaded/1"
+THRESHOLD = 0.7  # best F1 among 0.5-0.9 in 5-fold CV on both BABE and PTC (docs/EVALUATION.md)
+SENTENCE_GATE = 0.5  # model words count only in sentences the sentence model rates at least this biased
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
+
+
+@dataclass(frozen=True)
+class Word:
+    start: int
+    end: int
+    text: str
+
+
+def words(text: str) -> list[Word]:
+    return [Word(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+
+
+def is_content(word: str) -> bool:
+    lower = word.lower()
+    return len(lower) >= 3 and lower not in ENGLISH_STOP_WORDS
+
+
+def _shape(word: str) -> str:
+    if word.isupper():
+        return "UPPER"
+    if word[0].isupper():
+        return "Title"
+    return "lower"
+
+
+def _lexicon_marks(text: str) -> list[tuple[int, int, str]]:
+    from framing.learn.features import _category_patterns
+
+    return [(m.start(), m.end(), category) for category, pattern in _category_patterns().items()
+            for m in pattern.finditer(text)]
+
+
+@cache
+def _valences() -> dict[str, float]:
+    from framing.learn.features import _vader
+
+    return _vader().lexicon
+
+
+def features(text: str, tokens: list[Word]) -> list[dict]:
+    """A feature dict for every token of `text` (callers keep the content words)."""
+    marks = _lexicon_marks(text)
+    valence = _valences()
+    rows = []
+    lowers = [t.text.lower() for t in tokens]
+    for i, token in enumerate(tokens):
+        lower = lowers[i]
+        value = valence.get(lower, 0.0)
+        row = {
+            "w=" + lower: 1, "suf3=" + lower[-3:]: 1, "suf2=" + lower[-2:]: 1, "pre3=" + lower[:3]: 1,
+            "shape=" + _shape(token.text): 1, "prev=" + (lowers[i - 1] if i else "<s>"): 1,
+            "next=" + (lowers[i + 1] if i + 1 < len(tokens) else "</s>"): 1,
+            "valence": value / 4.0, "abs_valence": abs(value) / 4.0, "len": min(len(lower), 15) / 15,
+        }
+        for start, end, category in marks:
+            if start <= token.start and token.end <= end:
+                row["lex=" + category] = 1
+        rows.append(row)
+    return rows
+
+
+def build_pipeline(C: float = 0.5) -> Pipeline:
+    return Pipeline([("vectorizer", DictVectorizer()),
+                     ("classifier", LogisticRegression(C=C, max_iter=3000, class_weight="balanced"))])
+
+
+def to_json(pipeline: Pipeline, card: dict, threshold: float = THRESHOLD) -> str:
+    vectorizer, classifier = pipeline.named_steps["vectorizer"], pipeline.named_steps["classifier"]
+    weights = {name: round(float(w), 5) for name, w in zip(vectorizer.feature_names_, classifier.coef_[0])
+               if abs(w) >= 1e-4}
+    return json.dumps({"format": FORMAT, "card": card, "C": classifier.C, "threshold": threshold,
+                       "intercept": float(classifier.intercept_[0]), "weights": weights},
+                      ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def from_json(text: str) -> tuple[Pipeline, float]:
+    state = json.loads(text)
+    if state.get("format") != FORMAT:
+        raise ValueError(f"not a {FORMAT} model")
+    pipeline = build_pipeline(state["C"])
+    vectorizer, classifier = pipeline.named_steps["vectorizer"], pipeline.named_steps["classifier"]
+    names = sorted(state["weights"])
+    vectorizer.feature_names_ = names
+    vectorizer.vocabulary_ = {name: i for i, name in enumerate(names)}
+    classifier.coef_ = np.array([[state["weights"][n] for n in names]])
+    classifier.intercept_ = np.array([state["intercept"]])
+    classifier.classes_ = np.array([0, 1])
+    return pipeline, state["threshold"]
+
+
+@cache
+def shipped_model() -> tuple[Pipeline, float] | None:
+    try:
+        path = data_dir("models") / MODEL_FILE
+    except FileNotFoundError:
+        return None
+    return from_json(path.read_text(encoding="utf-8")) if path.exists() else None
+
+
+def score_words(text: str) -> list[tuple[Word, float]]:
+    """(word, P(loaded)) for each content word of `text`; empty when no model is shipped."""
+    model = shipped_model()
+    tokens = words(text)
+    keep = [i for i, t in enumerate(tokens) if is_content(t.text)]
+    if model is None or not keep:
+        return []
+    rows = features(text, tokens)
+    probabilities = model[0].predict_proba([rows[i] for i in keep])[:, 1]
+    return [(tokens[i], float(p)) for i, p in zip(keep, probabilities)]
