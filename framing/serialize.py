@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+from dataclasses import fields, is_dataclass
 
 from framing import __version__
 from framing.audit import Audit
 from framing.document import QUOTED, REPORTER
 
 SCHEMA = "framing.audit/1"
+
+
+def plain(value):
+    """Dataclasses, lists and dicts as JSON-ready data (like dataclasses.asdict, without deep copies)."""
+    if is_dataclass(value):
+        return {f.name: plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    return value
 
 
 def _sentence(audit: Audit, s, bias_score: float | None) -> dict:
@@ -35,9 +46,9 @@ def to_dict(audit: Audit) -> dict:
             "quotations": [{"start": q.start, "end": q.end, "depth": q.depth} for q in doc.quotations],
             "excluded": [{"start": b.start, "end": b.end, "reason": b.reason} for b in doc.excluded],
         },
-        "findings": [asdict(f) for f in audit.findings],
-        "attributions": [asdict(a) for a in audit.attributions],
-        "sources": [asdict(s) for s in audit.sources],
+        "findings": [dict(vars(f)) for f in audit.findings],  # flat dataclasses: no recursion needed
+        "attributions": plain(audit.attributions),
+        "sources": plain(audit.sources),
         "readability": audit.readability,
         "scores": audit.scores,
     }

@@ -73,3 +73,25 @@ def test_evaluate_ptc_runs_on_the_shared_data():
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "partial overlap" in result.stdout and "F1" in result.stdout
+
+
+def test_word_model_fast_path_matches_predict_proba():
+    from framing.learn import word_model
+
+    model = word_model.shipped_model()
+    assert model is not None
+    text = "The reckless regime spewed vile propaganda at the weekend meeting."
+    tokens = word_model.words(text)
+    rows = word_model.features(text, tokens)
+    assert np.allclose(word_model._fast_probabilities(model[0], rows), model[0].predict_proba(rows)[:, 1])
+
+
+def test_word_model_json_round_trip():
+    from framing.learn import word_model
+
+    rows = [{"w=vile": 1, "valence": -0.8}, {"w=meeting": 1, "valence": 0.0}] * 10
+    labels = [1, 0] * 10
+    pipeline = word_model.build_pipeline().fit(rows, labels)
+    restored, threshold = word_model.from_json(word_model.to_json(pipeline, {"model": "test"}))
+    assert threshold == word_model.THRESHOLD
+    assert np.allclose(pipeline.predict_proba(rows), restored.predict_proba(rows), atol=1e-4)

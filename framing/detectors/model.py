@@ -17,19 +17,16 @@ def model_loaded(doc: Document, context: dict) -> list[Finding]:
     if model is None:
         return []
     threshold = model[1]
-    biased = [(s.start, s.end) for s, score in zip(doc.sentences, context.get("bias_scores", ()))
-              if score is not None and score >= word_model.SENTENCE_GATE]
     covered = [(f.start, f.end) for f in context.get("findings", ()) if f.dimension == "loaded_language"]
     findings = []
-    for block in doc.scored_blocks:
-        for word, probability in word_model.score_words(doc.text[block.start:block.end]):
-            start, end = word.start + block.start, word.end + block.start
+    for sentence, score in zip(doc.sentences, context.get("bias_scores", ())):
+        if score is None or score < word_model.SENTENCE_GATE or not doc.is_scored(sentence.start, sentence.end):
+            continue  # only in sentences the sentence model rates as biased
+        for word, probability in word_model.score_words(doc.text[sentence.start:sentence.end]):
+            start, end = word.start + sentence.start, word.end + sentence.start
             if probability < threshold or any(s < end and start < e for s, e in covered):
                 continue
-            if not any(s <= start < e for s, e in biased):
-                continue  # only in sentences the sentence model rates as biased
-            if block.kind != "title" and word.text[0].isupper() and doc.sentence_at(start) and \
-                    doc.sentence_at(start).start != start:
+            if not sentence.is_title and word.text[0].isupper() and start != sentence.start:
                 continue  # a capitalised word mid-sentence is usually a name
             voice = doc.voice_of(start, end)
             where = "in quoted speech" if voice == QUOTED else "in the reporter's voice"

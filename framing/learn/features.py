@@ -53,21 +53,22 @@ class LexiconCounts(BaseEstimator, TransformerMixin):
 
 
 class Sentiment(BaseEstimator, TransformerMixin):
-    """VADER scores: negative, positive, |compound|, strongest word valence, share of valenced words."""
+    """Word valences from VADER's lexicon: mean negative, mean positive, strongest, share of valenced words."""
 
-    NAMES = ("neg", "pos", "abs_compound", "max_valence", "valenced_share")
+    NAMES = ("neg", "pos", "max_valence", "valenced_share")
 
     def fit(self, X, y=None):
         return self
 
     def transform(self, X):
-        analyser = _vader()
+        valence = _vader().lexicon
         rows = []
         for text in X:
-            scores = analyser.polarity_scores(text)
-            valences = [abs(analyser.lexicon.get(w, 0.0)) for w in _WORD.findall(text.lower())]
-            rows.append([scores["neg"], scores["pos"], abs(scores["compound"]), max(valences, default=0.0),
-                         sum(v > 0 for v in valences) / max(len(valences), 1)])
+            words = _WORD.findall(text.lower())
+            values = [valence[w] for w in words if w in valence]
+            n = max(len(words), 1)
+            rows.append([-sum(v for v in values if v < 0) / n, sum(v for v in values if v > 0) / n,
+                         max((abs(v) for v in values), default=0.0), len(values) / n])
         return np.array(rows)
 
     def get_feature_names_out(self, input_features=None):
