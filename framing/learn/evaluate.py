@@ -235,7 +235,8 @@ def _card_markdown(card: dict, cv: dict) -> str:
 
 - **What it does**: gives each sentence a probability of being biased (`bias_score` in the JSON, the
   sentence strip in the report). It is a scikit-learn Pipeline: FeatureUnion of word 1-2-gram TF-IDF,
-  character 3-5-gram TF-IDF, counts of the project's lexicon matches and VADER sentiment scores,
+  character 3-4-gram TF-IDF, counts of the project's lexicon matches per category and word valences
+  from VADER's lexicon,
   then a class-balanced LogisticRegression (C=1).
 - **Data**: {card['data']}; {card['sentences']} sentences (rows labelled 'No agreement' left out).
 - **Licence of the data**: {card['data_licence']}.

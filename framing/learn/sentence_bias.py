@@ -28,7 +28,7 @@ def build_pipeline(C: float = 1.0) -> Pipeline:
     """The untrained model (fixed hyper-parameters; see docs/EVALUATION.md)."""
     features = FeatureUnion([
         ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=2, max_features=20000)),
-        ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=3,
+        ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 4), sublinear_tf=True, min_df=3,
                                   max_features=20000)),
         ("lexicon", make_pipeline(LexiconCounts(), StandardScaler())),
         ("sentiment", make_pipeline(Sentiment(), StandardScaler())),
