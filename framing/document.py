@@ -57,7 +57,6 @@ class Document:
     title: str
     blocks: list[Block]
     sentences: list[Sentence]
-    tokens: list[Token]
     quotations: list[Quotation]
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
     _block_starts: list[int] = field(default_factory=list, repr=False)
@@ -75,6 +74,11 @@ class Document:
     @property
     def scored_blocks(self) -> list[Block]:
         return [b for b in self.blocks if b.kind in ("title", "body")]
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """Word and punctuation tokens (computed on first use)."""
+        return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(self.text)]
 
     @cached_property
     def words(self) -> set[str]:
@@ -104,7 +108,13 @@ class Document:
 
     def quoted_chars(self, start: int, end: int) -> int:
         """How many characters of [start, end) are quoted speech."""
-        return sum(max(0, min(end, q.end) - max(start, q.start)) for q in self._top_quotes)
+        i = bisect.bisect_right(self._quote_starts, start) - 1
+        total = 0
+        for q in self._top_quotes[max(i, 0):]:
+            if q.start >= end:
+                break
+            total += max(0, min(end, q.end) - max(start, q.start))
+        return total
 
     def sentence_at(self, offset: int) -> Sentence | None:
         i = bisect.bisect_right(self._sentence_starts, offset) - 1
@@ -126,10 +136,9 @@ def build_document(text: str, title: str | None = None) -> Document:
             sents.append(Sentence(block.start, block.end, index, is_title=True))
         elif block.kind == "body":
             sents.extend(Sentence(s, e, index) for s, e in sentences.split(text, block.start, block.end))
-    tokens = [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
     quotations = [Quotation(s, e, d) for s, e, d in quotes.find_quotations(text, blocks)]
     doc = Document(text, title if title is not None else found_title.lstrip("# ").strip(),
-                   blocks, sents, tokens, quotations)
+                   blocks, sents, quotations)
     doc._block_starts = [b.start for b in blocks]
     doc._sentence_starts = [s.start for s in sents]
     doc._top_quotes = [q for q in quotations if q.depth == 0]

@@ -3,8 +3,11 @@
 
 from __future__ import annotations
 
+import re
+
 _OPEN_DOUBLE, _CLOSE_DOUBLE = "“", "”"
 _OPEN_SINGLE, _CLOSE_SINGLE = "‘", "’"
+_MARKS = re.compile("[“”‘’\"']")
 _OPENERS_BEFORE = set(" \t\n([{—–-/") | {_OPEN_DOUBLE, _OPEN_SINGLE, '"', "'"}
 
 
@@ -28,8 +31,8 @@ def _scan_paragraph(text: str, start: int, end: int, open_at: int | None):
     single = None             # start of the open single-quoted span, if any
     if open_at is not None:
         start += 1            # the continuing paragraph's opening mark re-opens the same quote
-    for i in range(start, end):
-        ch = text[i]
+    for mark in _MARKS.finditer(text, start, end):
+        i, ch = mark.start(), mark.group()
         if ch == _OPEN_DOUBLE or (ch == '"' and double is None and _opens(text, i)):
             if double is None:
                 double = i

@@ -16,9 +16,13 @@ class _Pronunciations:
 
     def __init__(self, raw: dict[str, str]):
         self._raw = raw
+        self._parsed: dict[str, list[list[str]]] = {}
 
     def __getitem__(self, word: str) -> list[list[str]]:
-        return [self._raw[word].split("#")[0].split()]
+        parsed = self._parsed.get(word)
+        if parsed is None:
+            parsed = self._parsed[word] = [self._raw[word].split("#")[0].split()]
+        return parsed
 
 
 @cache
