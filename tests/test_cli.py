@@ -134,3 +134,12 @@ def test_batch_keeps_order_and_skips_bad_lines(tmp_path):
         assert [r["id"] for r in records] == ["a", "c"]
         assert records[0]["schema"] == "framing.audit/1" and records[0]["findings"]
         assert records[1]["document"]["title"] == "T"
+
+
+def test_markdown_heading_is_the_title(tmp_path, capsys):
+    article = tmp_path / "draft.md"
+    article.write_text("# Port Deal Signed\n\nThe so-called deal was signed on Monday.\n", encoding="utf-8")
+    assert main(["audit", str(article), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["document"]["title"] == "Port Deal Signed"
+    assert [f["text"] for f in data["findings"]] == ["so-called"]
