@@ -23,6 +23,9 @@ _NOT_NAME_START = {
     "November", "December", "Also", "However", "Meanwhile", "According",
 }
 _PRONOUNS = {"he", "she", "they", "it", "we"}
+_COMMON_SOURCE = (r"(?:(?:a|an|the|two|three|several|some|many|other)\s+)?(?:[a-z][\w’'\-]*\s+){0,2}?"
+                  r"(?:sources?|officials?|critics|analysts|experts|residents|witnesses|spokes(?:man|woman|person)|"
+                  r"aides?|advisers?|advisors?|lawmakers|investigators|researchers|authorities|police)")
 _ADVERBS = r"(?:also|later|then|has|have|had|fully|strongly|repeatedly|publicly|again|quickly|firmly)"
 _PASSIVE = re.compile(r"\b(?:has|have|had|was|were|is|are|been|being)\s+(?:widely\s+)?$")
 _AFTER_CUE = re.compile(
@@ -57,7 +60,8 @@ def _cue_spans(doc: Document) -> list[tuple[int, int]]:
 def _name_before(text: str, start: int, floor: int) -> tuple[int, int] | None:
     """A name or pronoun ending right before `start` (allowing 'also', commas and a closing quote)."""
     window = text[floor:start]
-    m = re.search(rf"({_NAME.pattern}|\b(?:he|she|they|it|we)\b)\s+(?:{_ADVERBS}\s+){{0,3}}$", window)
+    m = re.search(rf"({_NAME.pattern}|\b(?:he|she|they|it|we)\b|\b{_COMMON_SOURCE})\s+(?:{_ADVERBS}\s+){{0,3}}$",
+                  window)
     if not m or m.group(1) in _NOT_NAME_START - {"He", "She", "They", "It", "We"}:
         return None
     return floor + m.start(1), floor + m.end(1)
@@ -135,7 +139,6 @@ def extract(doc: Document) -> list[Attribution]:
     cues = [c for c in _cue_spans(doc) if doc.sentence_at(c[0]) is not None]
     quote_of = _assign_quotes(doc, cues)
     used_quotes = {q.start for q in quote_of.values()}
-    last_source: TextSpan | None = None
     for index, cue in enumerate(cues):
         sentence = doc.sentence_at(cue[0])
         quote = quote_of.get(cue)
@@ -149,8 +152,6 @@ def extract(doc: Document) -> list[Attribution]:
             src = after or before
         src = src or _sentence_subject(doc, sentence.start, cue[0])
         source = _span(doc, *src) if src else None
-        if source and source.text.lower() in _PRONOUNS:
-            source = last_source or source
         if quote is not None:
             content = _span(doc, quote.inner.start, quote.inner.end)
             kind = "direct"
@@ -165,8 +166,6 @@ def extract(doc: Document) -> list[Attribution]:
             content = _trimmed(doc, c_start, c_end)
             kind = "indirect"
         found.append(Attribution(_span(doc, *cue), source, content, kind))
-        if source is not None and source.text.lower() not in _PRONOUNS:
-            last_source = source
     for q in doc.quotations:
         if q.depth == 0 and q.start not in used_quotes and len(text[q.start:q.end].split()) > 3:
             found.append(Attribution(_span(doc, q.start, q.start), None, _span(doc, q.inner.start, q.inner.end), "direct"))
@@ -214,9 +213,14 @@ def registry(doc: Document, attributions: list[Attribution]) -> tuple[list[Attri
     """Merge attribution sources into a registry (surname back-references join the full name)."""
     sources: list[Source] = []
     linked: list[Attribution] = []
+    previous: Source | None = None
     for a in attributions:
-        if a.source is None:
+        if a.source is None or (a.source.text.lower() in _PRONOUNS and previous is None):
             linked.append(a)
+            continue
+        if a.source.text.lower() in _PRONOUNS:  # "he said": the last named source
+            _credit(previous, a)
+            linked.append(Attribution(a.cue, a.source, a.content, a.kind, previous.id))
             continue
         name = a.source.text
         match = next((s for s in sources if _same_source(name, s.name) or _same_source(s.name, name)), None)
@@ -226,11 +230,17 @@ def registry(doc: Document, attributions: list[Attribution]) -> tuple[list[Attri
         elif len(name) > len(match.name):
             match.name, match.kind = name, _kind(name)
             match.role = match.role or _role(doc, a.source)
-        match.mentions.append(a.source)
-        words = len(a.content.text.split()) if a.content else 0
-        if a.kind == "direct":
-            match.quoted_words += words
-        else:
-            match.paraphrased_words += words
+        _credit(match, a)
+        previous = match
         linked.append(Attribution(a.cue, a.source, a.content, a.kind, match.id))
     return linked, sources
+
+
+def _credit(source: Source, attribution: Attribution) -> None:
+    """Add a mention and the attributed words to a source."""
+    source.mentions.append(attribution.source)
+    words = len(attribution.content.text.split()) if attribution.content else 0
+    if attribution.kind == "direct":
+        source.quoted_words += words
+    else:
+        source.paraphrased_words += words

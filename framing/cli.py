@@ -41,7 +41,8 @@ def _parser() -> argparse.ArgumentParser:
     batch.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
 
     evaluate = commands.add_parser("evaluate", help="measure the detectors and models on labelled data")
-    evaluate.add_argument("dataset", choices=("babe", "ptc"))
+    evaluate.add_argument("dataset", choices=("babe", "ptc", "polnear"))
+    evaluate.add_argument("--split", default="dev", choices=("train", "dev"), help="PolNeAR split (default dev)")
     evaluate.add_argument("--data", default="../shared/data", help="folder holding babe/, ptc/, polnear/")
 
     train = commands.add_parser("train", help="retrain the shipped models from labelled data")
@@ -123,7 +124,7 @@ def _cmd_batch(args) -> int:
 
 
 def _prf_line(name: str, figures: dict) -> str:
-    return (f"  {name:<14} precision {figures['precision']:.3f}  recall {figures['recall']:.3f}  "
+    return (f"  {name:<16} precision {figures['precision']:.3f}  recall {figures['recall']:.3f}  "
             f"F1 {figures['f1']:.3f}")
 
 
@@ -131,6 +132,8 @@ def _cmd_evaluate(args) -> int:
     from framing.learn import evaluate
 
     data = Path(args.data)
+    if args.dataset == "polnear":
+        return _evaluate_polnear(data, args.split)
     if args.dataset == "babe":
         cv = evaluate.babe_sentence_cv(data)
         print(f"{cv['task']}: macro-F1 {cv['macro_f1_mean']:.3f} ± {cv['macro_f1_std']:.3f} "
@@ -145,6 +148,18 @@ def _cmd_evaluate(args) -> int:
     print(_prf_line("lexicon", result["lexicon"]))
     print(_prf_line("lexicon+model", result["lexicon+model"]))
     print(_prf_line("gated", result["gated"]) + "   (model words only in sentences with bias_score >= 0.5: what audits use)")
+    return 0
+
+
+def _evaluate_polnear(data: Path, split: str) -> int:
+    from framing.learn import polnear
+
+    result = polnear.evaluate(data, split)
+    print(f"PolNeAR {split}: attribution cue, source and content ({result['files']} annotation files, "
+          f"{result['articles']} articles):")
+    for measure in ("exact", "overlap"):
+        for role in polnear.ROLES:
+            print(_prf_line(f"{role} {measure}", result[measure][role]))
     return 0
 
 

@@ -95,3 +95,28 @@ def test_word_model_json_round_trip():
     restored, threshold = word_model.from_json(word_model.to_json(pipeline, {"model": "test"}))
     assert threshold == word_model.THRESHOLD
     assert np.allclose(pipeline.predict_proba(rows), restored.predict_proba(rows), atol=1e-4)
+
+
+def test_evaluate_polnear_runs_on_the_shared_data():
+    if not (SHARED_DATA / "polnear").exists():
+        pytest.skip(f"no PolNeAR data at {SHARED_DATA}")
+    result = subprocess.run([sys.executable, "-m", "framing", "evaluate", "polnear", "--data", str(SHARED_DATA)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "cue exact" in result.stdout and "content overlap" in result.stdout
+
+
+def test_polnear_reader_keeps_spans_of_lines_without_text_and_skips_relations(tmp_path):
+    from framing.learn import polnear
+
+    root = tmp_path / "polnear" / "dev"
+    (root / "text").mkdir(parents=True)
+    (root / "attributions").mkdir()
+    (root / "text" / "a1.txt").write_text("Lee said it rained.", encoding="utf-8")
+    (root / "attributions" / "a1_x.ann").write_text(
+        "T1\tSource 0 3\tLee\nT2\tCue 4 8\tsaid\nT3\tContent 9 18\tit rained\nT4\tCue 4 8\nE1\tAttribution:T2\n",
+        encoding="utf-8")
+    [ann] = polnear.load(tmp_path, "dev")
+    assert ann.spans == {"cue": [(4, 8), (4, 8)], "source": [(0, 3)], "content": [(9, 18)]}
+    result = polnear.evaluate(tmp_path, "dev")
+    assert result["exact"]["source"]["f1"] == 1.0

@@ -1,0 +1,93 @@
+"""PolNeAR attribution relations (brat standoff) and the attribution measures of `framing evaluate polnear`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from framing.errors import InputError
+
+ROLES = ("cue", "source", "content")
+_WORD = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """One annotator's file for one article: spans per role."""
+
+    article: str
+    text: str
+    spans: dict[str, list[tuple[int, int]]]
+
+
+def load(data: Path, split: str) -> list[Annotation]:
+    """Every .ann file of `split` with its article text (several annotators give several files)."""
+    root = Path(data) / "polnear" / split
+    if not (root / "attributions").is_dir():
+        raise InputError(f"{root}: the PolNeAR {split} data not found (pass --data DIR)")
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in (root / "text").glob("*.txt")}
+    result = []
+    for path in sorted((root / "attributions").glob("*.ann")):
+        article = path.stem.rsplit("_", 1)[0]
+        if article not in texts:
+            continue
+        spans: dict[str, list[tuple[int, int]]] = {role: [] for role in ROLES}
+        for line in path.read_text(encoding="utf-8").splitlines():
+            parts = line.split("\t")
+            if len(parts) < 2 or not parts[0].startswith("T"):
+                continue  # relations, notes, and the one malformed line without a text field
+            fields = parts[1].split()
+            role = fields[0].lower()
+            if role in spans and len(fields) >= 3 and ";" not in parts[1]:
+                spans[role].append((int(fields[1]), int(fields[2])))
+        result.append(Annotation(article, texts[article], spans))
+    return result
+
+
+def _token_set(text: str, spans: list[tuple[int, int]]) -> set[int]:
+    """Start offsets of the whitespace tokens that lie inside any span."""
+    starts = set()
+    for s, e in spans:
+        starts.update(m.start() + s for m in _WORD.finditer(text[s:e]))
+    return starts
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
+
+
+def predicted_spans(text: str) -> dict[str, list[tuple[int, int]]]:
+    from framing.api import audit_text
+
+    audit = audit_text(text, readability=False)
+    spans: dict[str, list[tuple[int, int]]] = {role: [] for role in ROLES}
+    for a in audit.attributions:
+        for role in ROLES:
+            span = getattr(a, role)
+            if span is not None and span.end > span.start:
+                spans[role].append((span.start, span.end))
+    return spans
+
+
+def evaluate(data: Path, split: str = "dev") -> dict:
+    """Exact-span and token-overlap P/R/F1 per role, summed over every annotator's file."""
+    exact = {role: [0, 0, 0] for role in ROLES}
+    overlap = {role: [0, 0, 0] for role in ROLES}
+    cache: dict[str, dict] = {}
+    annotations = load(data, split)
+    for ann in annotations:
+        predicted = cache.setdefault(ann.article, predicted_spans(ann.text))
+        for role in ROLES:
+            gold, pred = set(ann.spans[role]), set(predicted[role])
+            exact[role][0] += len(gold & pred)
+            exact[role][1] += len(pred)
+            exact[role][2] += len(gold)
+            gold_tokens, pred_tokens = _token_set(ann.text, list(gold)), _token_set(ann.text, list(pred))
+            overlap[role][0] += len(gold_tokens & pred_tokens)
+            overlap[role][1] += len(pred_tokens)
+            overlap[role][2] += len(gold_tokens)
+    return {"split": split, "files": len(annotations), "articles": len(cache),
+            "exact": {r: _prf(*v) for r, v in exact.items()}, "overlap": {r: _prf(*v) for r, v in overlap.items()}}
