@@ -23,9 +23,12 @@ _NOT_NAME_START = {
     "November", "December", "Also", "However", "Meanwhile", "According",
 }
 _PRONOUNS = {"he", "she", "they", "it", "we"}
+_ROLE_WORDS = (r"spokes\w+|minister|envoy|chairman|chairwoman|president|representative|official|officer|director|"
+               r"commander|general|secretary|head|chief|leader|mayor|governor|ambassador|senator|councillor|judge")
 _COMMON_SOURCE = (r"(?:(?:a|an|the|two|three|several|some|many|other)\s+)?(?:[a-z][\w’'\-]*\s+){0,2}?"
                   r"(?:sources?|officials?|critics|analysts|experts|residents|witnesses|spokes(?:man|woman|person)|"
-                  r"aides?|advisers?|advisors?|lawmakers|investigators|researchers|authorities|police)")
+                  r"aides?|advisers?|advisors?|lawmakers|investigators|researchers|authorities|police|"
+                  rf"(?:{_ROLE_WORDS})s?)")
 _ADVERBS = r"(?:also|later|then|has|have|had|fully|strongly|repeatedly|publicly|again|quickly|firmly)"
 _PASSIVE = re.compile(r"\b(?:has|have|had|was|were|is|are|been|being)\s+(?:widely\s+)?$")
 _AFTER_CUE = re.compile(
@@ -36,8 +39,7 @@ _AFTER_CUE = re.compile(
 _MEDIA = re.compile(r"\b(outlet|newspaper|agency|channel|broadcaster|television|radio|news|times|post|press)\b", re.I)
 _ORG = re.compile(r"\b(council|ministry|army|forces|government|UN|UNSMIL|GNA|office|committee|party|union|"
                   r"department|agency|organisation|organization|group|league|police|company|headquarters)\b", re.I)
-_ROLE = re.compile(r"\b(spokes\w+|minister|envoy|chairman|president|representative|official|officer|"
-                   r"director|commander|general|secretary|head|chief|leader|mayor|governor|ambassador)\b", re.I)
+_ROLE = re.compile(rf"\b({_ROLE_WORDS})\b", re.I)
 _VAGUE = re.compile(r"^(?:critics|some|many|residents|observers|experts|analysts|people|sources|officials|witnesses)\b", re.I)
 
 

@@ -9,6 +9,7 @@ PALETTE = {
     "emotive": "#c0392b", "editorializing": "#8e44ad", "hyperbole": "#d35400", "doubt": "#2c7fb8",
     "contentious_label": "#b8860b", "reporting_verb": "#16a085", "vague_attribution": "#555555",
     "model_loaded": "#6b6b9a",
+    "unattributed_claim": "#b07d00",
 }
 REPORTER_COLOUR, QUOTED_COLOUR = "#34495e", "#95a5a6"
 

@@ -160,6 +160,9 @@ def _evaluate_polnear(data: Path, split: str) -> int:
     for measure in ("exact", "overlap"):
         for role in polnear.ROLES:
             print(_prf_line(f"{role} {measure}", result[measure][role]))
+    print(f"Unattributed-claim findings (over annotation files): {result['claims']}, of which "
+          f"{result['claims_on_attributed_content']} lie on content an annotator attributed: "
+          f"precision against PolNeAR {result['claim_precision']:.3f}")
     return 0
 
 

@@ -40,14 +40,22 @@ def _speaker_of(audit: Audit, block_start: int, block_end: int) -> list[str]:
     return names
 
 
+def category_labels() -> tuple[dict[str, str], dict[str, str]]:
+    """Label and description of every finding category: the lexicons' and the detectors' own."""
+    from framing.detectors import claims, model
+
+    labels = {lex.category: lex.label for lex in lexicon.load_all()}
+    descriptions = {lex.category: lex.description for lex in lexicon.load_all()}
+    for detector in (claims, model):
+        labels[detector.CATEGORY] = detector.LABEL
+        descriptions[detector.CATEGORY] = detector.DESCRIPTION
+    return labels, descriptions
+
+
 def build_context(audit: Audit, source_name: str = "") -> dict:
     """Everything the template shows, as plain data."""
     doc = audit.document
-    from framing.detectors.model import CATEGORY, LABEL
-
-    labels = {lex.category: lex.label for lex in lexicon.load_all()} | {CATEGORY: LABEL}
-    descriptions = {lex.category: lex.description for lex in lexicon.load_all()} | {
-        CATEGORY: "Words a trained model rates as likely loaded that no lexicon entry covers."}
+    labels, descriptions = category_labels()
     by_category = Counter((f.category, f.voice) for f in audit.findings)
     categories = sorted({f.category for f in audit.findings})
     rows = [(c, labels.get(c, c), by_category[(c, "reporter")], by_category[(c, "quoted")]) for c in categories]

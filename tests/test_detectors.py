@@ -23,7 +23,7 @@ def test_derna_reporter_voice_findings(derna_audit):
 
 
 def test_derna_neutral_words_are_not_flagged(derna_audit):
-    texts = " | ".join(f.text.lower() for f in derna_audit.findings)
+    texts = " | ".join(f.text.lower() for f in derna_audit.findings if f.rule != "unattributed_claim")
     assert "said" not in texts.split(" | ")
     assert "airstrikes" not in texts
 
@@ -106,3 +106,20 @@ def test_model_words_only_in_sentences_rated_biased():
         if f.rule == "model.loaded":
             index = doc.sentences.index(doc.sentence_at(f.start))
             assert audit.bias_scores[index] >= 0.5 and f.score >= 0.7
+
+
+def test_derna_unattributed_claims(derna_audit):
+    claims = [f for f in derna_audit.findings if f.rule == "unattributed_claim"]
+    texts = [f.text for f in claims]
+    assert any(t.startswith("Haftar’s willingness") and t.endswith("more terror.") for t in texts)
+    assert any("killed a mother and her two children" in t for t in texts)
+    assert not any("300 kilometers east of Benghazi" in t for t in texts)  # attributed background
+    assert not any(t.startswith("Clashes have been ongoing") for t in texts)  # background, no claim marker
+    assert all(f.voice == "reporter" and "Who says so?" in f.message for f in claims)
+
+
+def test_attributed_and_quoted_claims_are_not_unattributed():
+    audit = audit_text('The mayor said the plan will only make things worse. "It is a sign that we failed," Lee said.')
+    assert not [f for f in audit.findings if f.rule == "unattributed_claim"]
+    bare = audit_text("The plan will only make things worse.")
+    assert [f.rule for f in bare.findings if f.rule == "unattributed_claim"] == ["unattributed_claim"]

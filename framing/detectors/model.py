@@ -7,6 +7,7 @@ from framing.findings import Finding
 
 CATEGORY = "model_loaded"
 LABEL = "Possibly loaded (model)"
+DESCRIPTION = "Words a trained model rates as likely loaded that no lexicon entry covers."
 
 
 def model_loaded(doc: Document, context: dict) -> list[Finding]:

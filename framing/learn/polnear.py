@@ -60,10 +60,12 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
 
 
 def predicted_spans(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Cue, source and content spans of the audit's attributions, and its unattributed-claim sentences."""
     from framing.api import audit_text
 
     audit = audit_text(text, readability=False)
     spans: dict[str, list[tuple[int, int]]] = {role: [] for role in ROLES}
+    spans["claims"] = [(f.start, f.end) for f in audit.findings if f.rule == "unattributed_claim"]
     for a in audit.attributions:
         for role in ROLES:
             span = getattr(a, role)
@@ -77,9 +79,15 @@ def evaluate(data: Path, split: str = "dev") -> dict:
     exact = {role: [0, 0, 0] for role in ROLES}
     overlap = {role: [0, 0, 0] for role in ROLES}
     cache: dict[str, dict] = {}
+    claims = on_content = 0
     annotations = load(data, split)
     for ann in annotations:
         predicted = cache.setdefault(ann.article, predicted_spans(ann.text))
+        for s, e in predicted["claims"]:
+            claims += 1
+            # "on attributed content": at least half of the sentence is content an annotator attributed
+            covered = sum(max(0, min(e, ce) - max(s, cs)) for cs, ce in ann.spans["content"])
+            on_content += covered >= 0.5 * (e - s)
         for role in ROLES:
             gold, pred = set(ann.spans[role]), set(predicted[role])
             exact[role][0] += len(gold & pred)
@@ -90,4 +98,6 @@ def evaluate(data: Path, split: str = "dev") -> dict:
             overlap[role][1] += len(pred_tokens)
             overlap[role][2] += len(gold_tokens)
     return {"split": split, "files": len(annotations), "articles": len(cache),
+            "claims": claims, "claims_on_attributed_content": on_content,
+            "claim_precision": 1 - on_content / claims if claims else 1.0,
             "exact": {r: _prf(*v) for r, v in exact.items()}, "overlap": {r: _prf(*v) for r, v in overlap.items()}}
