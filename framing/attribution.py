@@ -61,6 +61,7 @@ def _cue_spans(doc: Document) -> list[tuple[int, int]]:
 
 def _name_before(text: str, start: int, floor: int) -> tuple[int, int] | None:
     """A name or pronoun ending right before `start` (allowing 'also', commas and a closing quote)."""
+    floor = max(floor, start - 120)  # a name and a few adverbs; a longer window only costs time
     window = text[floor:start]
     m = re.search(rf"({_NAME.pattern}|\b(?:he|she|they|it|we)\b|\b{_COMMON_SOURCE})\s+(?:{_ADVERBS}\s+){{0,3}}$",
                   window)

@@ -68,7 +68,6 @@ def readability(text: str) -> dict:
         "flesch_reading_ease": round(metrics.flesch_reading_ease(text, _LANG), 1),
         "flesch_kincaid_grade": round(grade, 1),
         "gunning_fog": round(metrics.gunning_fog(text, _LANG), 1),
-        "smog_index": round(metrics.smog_index(text, _LANG), 1),
         "reading_time_seconds": round(metrics.reading_time(text, 14.69), 1),
         "summary": f"US school grade {grade:.0f}, {_grade_words(grade)}",
     }

@@ -12,29 +12,40 @@ DESCRIPTION = "A contestable claim in the reporter's voice that nobody is cited 
 QUOTED_SHARE_LIMIT = 0.5  # a sentence more than half quoted is the speaker's, not the reporter's
 
 
-def _attributed(sentence, attributions) -> bool:
-    """A cue with a source inside the sentence, or attributed content overlapping it."""
+def _attributed_sentences(doc: Document, attributions) -> set[int]:
+    """Start offsets of sentences holding a sourced cue or overlapping sourced content."""
+    starts = set()
     for a in attributions:
-        if a.source is not None and sentence.start <= a.cue.start < sentence.end:
-            return True
-        if a.source is not None and a.content and a.content.start < sentence.end and sentence.start < a.content.end:
-            return True
-    return False
+        if a.source is None:
+            continue
+        cue_sentence = doc.sentence_at(a.cue.start)
+        if cue_sentence is not None:
+            starts.add(cue_sentence.start)
+        if a.content is not None:
+            starts.update(s.start for s in doc.sentences if a.content.start < s.end and s.start < a.content.end)
+    return starts
 
 
 def unattributed_claims(doc: Document, context: dict) -> list[Finding]:
     """One sentence-level finding per unattributed claim, naming what makes it a claim."""
-    markers = lexicon.by_dimension("claim")
-    attributions = context.get("attributions", ())
+    markers_by_sentence: dict[int, list] = {}
+    for entry in lexicon.by_dimension("claim"):
+        if not entry.could_match(doc.words):
+            continue
+        for start, _ in entry.finditer(doc.text):
+            sentence = doc.sentence_at(start)
+            if sentence is not None and entry not in markers_by_sentence.setdefault(sentence.start, []):
+                markers_by_sentence[sentence.start].append(entry)
+    attributed = _attributed_sentences(doc, context.get("attributions", ()))
     findings = []
     for sentence in doc.sentences:
-        if sentence.is_title or not doc.is_scored(sentence.start, sentence.end):
+        found = markers_by_sentence.get(sentence.start)
+        if not found or sentence.is_title or sentence.start in attributed:
+            continue
+        if not doc.is_scored(sentence.start, sentence.end):
             continue
         text = doc.text[sentence.start:sentence.end]
         if doc.quoted_chars(sentence.start, sentence.end) > QUOTED_SHARE_LIMIT * len(text):
-            continue
-        found = [e for e in markers if e.could_match(lexicon.words_of(text)) and next(e.finditer(text), None)]
-        if not found or _attributed(sentence, attributions):
             continue
         kinds = ", ".join(e.id.replace("-", " ") for e in found)
         findings.append(Finding(
