@@ -9,6 +9,8 @@ from framing.audit import DIMENSIONS, Audit
 from framing.document import QUOTED
 from framing.resources import data_dir
 
+CLAIM_RULE = "unattributed_claim"
+
 
 def _segments(audit: Audit, start: int, end: int) -> list[dict]:
     """Cut [start, end) wherever a finding or quotation starts or ends."""
@@ -22,11 +24,13 @@ def _segments(audit: Audit, start: int, end: int) -> list[dict]:
     segments = []
     for a, b in zip(points, points[1:]):
         covering = [f for f in inside if f.start <= a and b <= f.end]
+        words = [f for f in covering if f.rule != CLAIM_RULE]  # sentence-level claims get their own cue
         segments.append({
             "text": doc.text[a:b],
             "findings": [f.id for f in covering],
             "categories": sorted({f.category for f in covering}),
-            "severity": max((f.severity for f in covering), key=["low", "medium", "high"].index, default=""),
+            "severity": max((f.severity for f in words), key=["low", "medium", "high"].index, default=""),
+            "claim_start": any(f.rule == CLAIM_RULE and f.start == a for f in covering),
             "quoted": doc.voice_at(a) == QUOTED,
         })
     return segments
