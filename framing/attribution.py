@@ -156,7 +156,7 @@ def extract(doc: Document) -> list[Attribution]:
         src = src or _sentence_subject(doc, sentence.start, cue[0])
         source = _span(doc, *src) if src else None
         if quote is not None:
-            content = _span(doc, quote.inner.start, quote.inner.end)
+            content = _span(doc, quote.start, quote.end)  # with its marks, as PolNeAR annotates
             kind = "direct"
         else:
             if src and src[0] > cue[1]:  # "..., reported a local outlet": content precedes the cue
@@ -171,7 +171,7 @@ def extract(doc: Document) -> list[Attribution]:
         found.append(Attribution(_span(doc, *cue), source, content, kind))
     for q in doc.quotations:
         if q.depth == 0 and q.start not in used_quotes and len(text[q.start:q.end].split()) > 3:
-            found.append(Attribution(_span(doc, q.start, q.start), None, _span(doc, q.inner.start, q.inner.end), "direct"))
+            found.append(Attribution(_span(doc, q.start, q.start), None, _span(doc, q.start, q.end), "direct"))
     found.sort(key=lambda a: (a.content or a.cue).start)
     return found
 
