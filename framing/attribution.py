@@ -14,7 +14,8 @@ from framing.document import Document, Quotation
 from framing.findings import Attribution, Source, TextSpan
 
 _NAME_WORD = r"(?:[A-Z][\w’'\-]*|al|bin|ibn|de|van|von|der|la)"
-_NAME = re.compile(rf"[A-Z][\w’'\-]*(?:\s+{_NAME_WORD})*")
+_HONORIFIC = r"(?:(?:Mr|Ms|Mrs|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Rev)\.\s+)"
+_NAME = re.compile(rf"{_HONORIFIC}?[A-Z][\w’'\-]*(?:\s+(?:{_NAME_WORD}|[A-Z]\.(?=\s+[A-Z])))*")
 _NOT_NAME_START = {
     "In", "On", "At", "The", "A", "An", "But", "And", "As", "After", "Before", "To", "For", "From",
     "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "There", "When", "While",
