@@ -66,13 +66,15 @@ def test_evaluate_without_data_is_a_clear_error(tmp_path):
     assert result.returncode == 2 and "BABE data not found" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_evaluate_ptc_runs_on_the_shared_data():
-    if not (SHARED_DATA / "ptc").exists():
-        pytest.skip(f"no PTC data at {SHARED_DATA}")
-    result = subprocess.run([sys.executable, "-m", "framing", "evaluate", "ptc", "--data", str(SHARED_DATA)],
+@pytest.mark.parametrize("dataset, expected", [("ptc", ["partial overlap", "F1"]),
+                                               ("polnear", ["cue exact", "content overlap", "precision against"])])
+def test_evaluate_runs_on_the_shared_data(dataset, expected):
+    if not (SHARED_DATA / dataset).exists():
+        pytest.skip(f"no {dataset} data at {SHARED_DATA}")
+    result = subprocess.run([sys.executable, "-m", "framing", "evaluate", dataset, "--data", str(SHARED_DATA)],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert "partial overlap" in result.stdout and "F1" in result.stdout
+    assert all(text in result.stdout for text in expected)
 
 
 def test_word_model_fast_path_matches_predict_proba():
@@ -95,15 +97,6 @@ def test_word_model_json_round_trip():
     restored, threshold = word_model.from_json(word_model.to_json(pipeline, {"model": "test"}))
     assert threshold == word_model.THRESHOLD
     assert np.allclose(pipeline.predict_proba(rows), restored.predict_proba(rows), atol=1e-4)
-
-
-def test_evaluate_polnear_runs_on_the_shared_data():
-    if not (SHARED_DATA / "polnear").exists():
-        pytest.skip(f"no PolNeAR data at {SHARED_DATA}")
-    result = subprocess.run([sys.executable, "-m", "framing", "evaluate", "polnear", "--data", str(SHARED_DATA)],
-                            capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    assert "cue exact" in result.stdout and "content overlap" in result.stdout
 
 
 def test_polnear_reader_keeps_spans_of_lines_without_text_and_skips_relations(tmp_path):
