@@ -26,10 +26,11 @@ _NOT_NAME_START = {
 _PRONOUNS = {"he", "she", "they", "it", "we"}
 _ROLE_WORDS = (r"spokes\w+|minister|envoy|chairman|chairwoman|president|representative|official|officer|director|"
                r"commander|general|secretary|head|chief|leader|mayor|governor|ambassador|senator|councillor|judge")
-_COMMON_SOURCE = (r"(?:(?:a|an|the|two|three|several|some|many|other)\s+)?(?:[a-z][\w’'\-]*\s+){0,2}?"
+_COMMON_SOURCE = (r"(?:(?:[Aa]|[Aa]n|[Tt]he|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther)\s+)?(?:[a-z][\w’'\-]*\s+){0,2}?"
                   r"(?:sources?|officials?|critics|analysts|experts|residents|witnesses|spokes(?:man|woman|person)|"
                   r"aides?|advisers?|advisors?|lawmakers|investigators|researchers|authorities|police|"
-                  rf"(?:{_ROLE_WORDS})s?)")
+                  rf"(?:{_ROLE_WORDS})s?)"
+                  r"(?:\s+(?:familiar\s+with|close\s+to|with\s+knowledge\s+of)(?:\s+[\w’'\-]+){1,3})?")
 _ADVERBS = r"(?:also|later|then|has|have|had|fully|strongly|repeatedly|publicly|again|quickly|firmly)"
 _PASSIVE = re.compile(r"\b(?:has|have|had|was|were|is|are|been|being)\s+(?:widely\s+)?$")
 _AFTER_CUE = re.compile(
@@ -39,7 +40,9 @@ _AFTER_CUE = re.compile(
 )
 _MEDIA = re.compile(r"\b(outlet|newspaper|agency|channel|broadcaster|television|radio|news|times|post|press)\b", re.I)
 _ORG = re.compile(r"\b(council|ministry|army|forces|government|UN|UNSMIL|GNA|office|committee|party|union|"
-                  r"department|agency|organisation|organization|group|league|police|company|headquarters)\b", re.I)
+                  r"department|agency|organisation|organization|group|league|police|company|headquarters|"
+                  r"authority|commission|institute|university|court|board|bank|corporation|association|"
+                  r"federation|alliance|campaign|administration|senate|congress|parliament)\b", re.I)
 _ROLE = re.compile(rf"\b({_ROLE_WORDS})\b", re.I)
 _VAGUE = re.compile(r"^(?:critics|some|many|residents|observers|experts|analysts|people|sources|officials|witnesses)\b", re.I)
 
@@ -177,15 +180,23 @@ def extract(doc: Document) -> list[Attribution]:
     return found
 
 
+_DETERMINERS = {"The", "A", "An", "Two", "Three", "Several", "Some", "Many", "Other"}
+
+
 def _kind(name: str) -> str:
-    if _VAGUE.match(name) or name[:1].islower() and not _MEDIA.search(name):
-        return "vague" if not re.search(r"\b(source|official)s?\b", name, re.I) else "anonymous"
-    if _MEDIA.search(name) and name[:1].islower():
+    """person, organisation, official (a role without a name), media, anonymous or vague."""
+    words = name.split()
+    unnamed = name[:1].islower() or (words[0] in _DETERMINERS and len(words) > 1 and words[1][:1].islower())
+    if unnamed and re.search(r"\bsources?\b", name, re.I):
+        return "anonymous"
+    if unnamed and _MEDIA.search(name):
         return "media"
+    if unnamed and _ROLE.search(name):
+        return "official"
+    if unnamed or _VAGUE.match(name):
+        return "vague"
     if _ORG.search(name):
         return "organisation"
-    if _ROLE.search(name):
-        return "official"
     return "person"
 
 

@@ -123,3 +123,33 @@ def test_attributed_and_quoted_claims_are_not_unattributed():
     assert not [f for f in audit.findings if f.rule == "unattributed_claim"]
     bare = audit_text("The plan will only make things worse.")
     assert [f.rule for f in bare.findings if f.rule == "unattributed_claim"] == ["unattributed_claim"]
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(["said", "Mr. Lee", "“", "”", '"', "'", "‘", "’", "so-called", "will only",
+                                 "killed 12", "he", "according to", "the", ".", ",", "\n\n", "Critics say",
+                                 "is a sign that", "spew more terror", "Gen.", " "]), max_size=60).map(" ".join)
+       | st.text(max_size=300))
+def test_audit_never_raises_and_findings_slice_the_text(text):
+    audit = audit_text(text)
+    for f in audit.findings:
+        assert audit.document.text[f.start:f.end] == f.text
+    for a in audit.attributions:
+        for span in (a.cue, a.source, a.content):
+            assert span is None or audit.document.text[span.start:span.end] == span.text
+
+
+def test_source_kinds():
+    text = ("The mayor said the road would close. A source familiar with the talks said they failed. "
+            "Critics said it was late. The Port Authority said it disagreed. Maria Costa said she agreed. "
+            "The plan was approved, reported a local news outlet.")
+    kinds = {s.name: s.kind for s in audit_text(text).sources}
+    assert kinds["The mayor"] == "official"
+    assert kinds["A source familiar with the talks"] == "anonymous"
+    assert kinds["The Port Authority"] == "organisation"
+    assert kinds["Critics"] == "vague"
+    assert kinds["Maria Costa"] == "person"
+    assert kinds["a local news outlet"] == "media"
