@@ -24,6 +24,7 @@ _NOT_NAME_START = {
     "November", "December", "Also", "However", "Meanwhile", "According",
 }
 _PRONOUNS = {"he", "she", "they", "it", "we"}
+_AUXILIARY = re.compile(r"\b(?:(?:has|have|had|will|would)\s+(?:also\s+)?|also\s+)$")
 _ROLE_WORDS = (r"spokes\w+|minister|envoy|chairman|chairwoman|president|representative|official|officer|director|"
                r"commander|general|secretary|head|chief|leader|mayor|governor|ambassador|senator|councillor|judge")
 _COMMON_SOURCE = (r"(?:(?:[Aa]|[Aa]n|[Tt]he|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther)\s+)?(?:[a-z][\w’'\-]*\s+){0,2}?"
@@ -55,12 +56,19 @@ def _cue_spans(doc: Document) -> list[tuple[int, int]]:
             continue
         spans.extend((s, e) for s, e in entry.finditer(doc.text)
                      if doc.is_scored(s, e) and doc.quoted_chars(s, e) == 0)
+    spans = [(_with_auxiliary(doc.text, s), e) for s, e in spans]
     spans.sort(key=lambda se: (se[0], -se[1]))
     result: list[tuple[int, int]] = []
     for s, e in spans:
         if not result or s >= result[-1][1]:
             result.append((s, e))
     return result
+
+
+def _with_auxiliary(text: str, start: int) -> int:
+    """Start of the cue with its auxiliary or 'also' ('has said', 'also said'), as PolNeAR marks cues."""
+    m = _AUXILIARY.search(text, max(0, start - 20), start)
+    return m.start() if m else start
 
 
 def _name_before(text: str, start: int, floor: int) -> tuple[int, int] | None:
