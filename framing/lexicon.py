@@ -36,15 +36,19 @@ class Entry:
     exceptions: tuple[re.Pattern, ...] = ()
     loaded: bool = True
     source: str = ""
-    anchors: frozenset[str] | None = None  # a term's first-word forms; None for patterns (always tried)
+    anchors: frozenset[str] | None = None  # a term's first-word forms; None: always tried
+    prefix: str = ""  # a pattern's leading literal letters: some word must start with them
 
     @property
     def rule(self) -> str:
         return f"{self.category}.{self.id}"
 
     def could_match(self, words: set[str]) -> bool:
-        """Cheap pre-check: False when none of the term's first-word forms is among `words`."""
-        return self.anchors is None or not self.anchors.isdisjoint(words)
+        """Cheap pre-check: False when none of the term's first-word forms is among `words`, or
+        (for a pattern) no word starts with its leading literal letters."""
+        if self.anchors is not None:
+            return not self.anchors.isdisjoint(words)
+        return not self.prefix or any(w.startswith(self.prefix) for w in words)
 
     def finditer(self, text: str):
         """(start, end) of every match in `text` that no exception phrase covers."""
@@ -82,6 +86,25 @@ def inflections(word: str) -> list[str]:
     if len(w) >= 3 and w[-1] not in _VOWELS | {"w", "x", "y"} and w[-2] in _VOWELS and w[-3] not in _VOWELS:
         forms |= {w + w[-1] + "ed", w + w[-1] + "ing"}
     return sorted(forms, key=len, reverse=True)
+
+
+def _literal_prefix(pattern: str) -> str:
+    """The lower-case letters a pattern must start with ('will\\s+only' -> 'will'); '' when it may
+    start otherwise (an alternation or optional part at the top level)."""
+    depth = 0
+    for ch in pattern:
+        depth += ch == "(" 
+        depth -= ch == ")"
+        if ch == "|" and depth == 0:
+            return ""
+    m = re.match(r"[a-z]+", pattern)
+    if not m:
+        return ""
+    rest = pattern[m.end():]
+    literal = m.group()
+    if rest[:1] in ("?", "*", "{"):  # the last letter is optional
+        literal = literal[:-1]
+    return literal
 
 
 def _apostrophes(regex: str) -> str:
@@ -126,7 +149,7 @@ def _entry(raw: dict, defaults: dict, where: str) -> Entry:
     matches, no_matches = tuple(examples.get("match", ())), tuple(examples.get("no_match", ()))
     if not matches or not no_matches:
         raise LexiconError(f"{where}: examples need at least one 'match' and one 'no_match'")
-    anchors = None
+    anchors, prefix = None, ""
     if "term" in raw:
         regex = term_regex(raw["term"], raw.get("inflect", True))
         first = re.split(r"[-\s'’]", raw["term"].lower())[0]
@@ -134,12 +157,14 @@ def _entry(raw: dict, defaults: dict, where: str) -> Entry:
         entry_id = raw.get("id", re.sub(r"\W+", "-", raw["term"].lower()).strip("-"))
     else:
         regex = _apostrophes(raw["pattern"])
+        prefix = _literal_prefix(raw["pattern"])
         entry_id = raw.get("id", "")
         if not entry_id:
             raise LexiconError(f"{where}: a 'pattern' entry needs an 'id'")
     exceptions = tuple(_compile(term_regex(x, inflect=False), where) for x in raw.get("exceptions", ()))
     return Entry(entry_id, defaults["category"], defaults["dimension"], severity, explanation, suggestions,
-                 _compile(regex, where), matches, no_matches, exceptions, raw.get("loaded", True), where, anchors)
+                 _compile(regex, where), matches, no_matches, exceptions, raw.get("loaded", True), where, anchors,
+                 prefix)
 
 
 def load_file(path: Path) -> Lexicon:

@@ -55,3 +55,13 @@ def test_invalid_toml_names_the_file(tmp_path):
     path.write_text("category = \n", encoding="utf-8")
     with pytest.raises(LexiconError, match="bad.toml"):
         lexicon.load_file(path)
+
+
+def test_pattern_prefix_precheck():
+    assert lexicon._literal_prefix("will\\s+only\\s+\\w+") == "will"
+    assert lexicon._literal_prefix("an?\\s+local") == "a"
+    assert lexicon._literal_prefix("stated|states?") == ""
+    assert lexicon._literal_prefix("(?:numerous|many)\\s+reports") == ""
+    entry = next(e for e in ENTRIES if e.rule == "hyperbole.will-only")
+    assert not entry.could_match(lexicon.words_of("They may only try."))
+    assert entry.could_match(lexicon.words_of("It will only grow."))
