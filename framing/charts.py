@@ -14,12 +14,14 @@ PALETTE = {
 REPORTER_COLOUR, QUOTED_COLOUR = "#34495e", "#95a5a6"
 
 
-def _svg(fig) -> str:
-    """The figure as an <svg> element: fixed ids, no date, text kept as text."""
+def _svg(fig, name: str) -> str:
+    """The figure as an <svg> element: ids fixed per chart `name` (several SVGs share one page, so
+    their clip-path and hatch ids must differ), no date, text kept as text."""
     import matplotlib
 
     buffer = io.StringIO()
-    with matplotlib.rc_context({"svg.hashsalt": "framing", "svg.fonttype": "none", "font.family": "DejaVu Sans"}):
+    settings = {"svg.hashsalt": f"framing-{name}", "svg.fonttype": "none", "font.family": "DejaVu Sans"}
+    with matplotlib.rc_context(settings):
         fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight")
     svg = buffer.getvalue()
     svg = svg[svg.index("<svg"):]
@@ -47,7 +49,7 @@ def findings_by_category(rows: list[tuple[str, str, int, int]]) -> str:
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2, frameon=False, fontsize=9)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    return _svg(fig)
+    return _svg(fig, "findings")
 
 
 def words_per_source(rows: list[tuple[str, int, int]]) -> str:
@@ -63,7 +65,7 @@ def words_per_source(rows: list[tuple[str, int, int]]) -> str:
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2, frameon=False, fontsize=9)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    return _svg(fig)
+    return _svg(fig, "sources")
 
 
 def sentence_strip(scores: list[float]) -> str:
@@ -79,7 +81,7 @@ def sentence_strip(scores: list[float]) -> str:
     ax.xaxis.get_major_locator().set_params(integer=True)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    return _svg(fig)
+    return _svg(fig, "sentences")
 
 
 def _heat(score: float) -> str:

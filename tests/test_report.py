@@ -57,3 +57,12 @@ def test_committed_example_reports_are_fresh():
         committed = ROOT / "reports" / f"{example.stem}.html"
         fresh = render(audit_text(read_article(str(example))), example.name)
         assert committed.exists() and committed.read_text(encoding="utf-8") == fresh, f"run `make example`: {committed}"
+
+
+def test_svg_ids_are_unique_across_the_charts_of_one_page(derna_audit):
+    """Inline SVGs share one id space: a referenced id defined twice draws the wrong shapes."""
+    html = render(derna_audit, "derna.txt")
+    ids = re.findall(r'\bid="([^"]+)"', html)
+    duplicated = {i for i in ids if ids.count(i) > 1}
+    referenced = set(re.findall(r"url\(#([^)]+)\)", html)) | set(re.findall(r'href="#([^"]+)"', html))
+    assert not duplicated & referenced, f"charts share referenced ids: {sorted(duplicated & referenced)[:5]}"
