@@ -6,10 +6,9 @@ from collections import Counter
 
 from framing import __version__, charts, lexicon
 from framing.audit import DIMENSIONS, Audit
+from framing.detectors.claims import RULE as CLAIM_RULE
 from framing.document import QUOTED
 from framing.resources import data_dir
-
-CLAIM_RULE = "unattributed_claim"
 
 
 def _segments(audit: Audit, start: int, end: int) -> list[dict]:

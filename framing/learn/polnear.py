@@ -62,10 +62,11 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
 def predicted_spans(text: str) -> dict[str, list[tuple[int, int]]]:
     """Cue, source and content spans of the audit's attributions, and its unattributed-claim sentences."""
     from framing.api import audit_text
+    from framing.detectors.claims import RULE as CLAIM_RULE
 
     audit = audit_text(text, readability=False)
     spans: dict[str, list[tuple[int, int]]] = {role: [] for role in ROLES}
-    spans["claims"] = [(f.start, f.end) for f in audit.findings if f.rule == "unattributed_claim"]
+    spans["claims"] = [(f.start, f.end) for f in audit.findings if f.rule == CLAIM_RULE]
     for a in audit.attributions:
         for role in ROLES:
             span = getattr(a, role)
