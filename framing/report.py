@@ -103,16 +103,19 @@ def _sentence_chart(audit: Audit) -> str:
 
 def _headline(audit: Audit) -> str:
     loaded = [f for f in audit.findings if f.dimension == "loaded_language" and f.voice == "reporter"]
-    vague = [f for f in audit.findings if f.dimension == "unattributed"]
+    claims = [f for f in audit.findings if f.rule == CLAIM_RULE]
+    vague = [f for f in audit.findings if f.dimension == "unattributed" and f.rule != CLAIM_RULE]
     if not audit.findings:
-        return "No loaded language or vague attribution found."
+        return "No loaded language, unattributed claim or vague attribution found."
     parts = []
     if loaded:
         strong = sum(f.severity == "high" for f in loaded)
         parts.append(f"{len(loaded)} loaded term(s) in the reporter's own voice ({strong} high severity)")
+    if claims:
+        parts.append(f"{len(claims)} unattributed claim(s)")
     if vague:
         parts.append(f"{len(vague)} vague attribution(s)")
-    return "This article uses " + " and ".join(parts) + "." if parts else "Loaded words appear only in quoted speech."
+    return "This article has " + ", ".join(parts) + "." if parts else "Loaded words appear only in quoted speech."
 
 
 def render(audit: Audit, source_name: str = "") -> str:

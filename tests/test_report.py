@@ -66,3 +66,14 @@ def test_svg_ids_are_unique_across_the_charts_of_one_page(derna_audit):
     duplicated = {i for i in ids if ids.count(i) > 1}
     referenced = set(re.findall(r"url\(#([^)]+)\)", html)) | set(re.findall(r'href="#([^"]+)"', html))
     assert not duplicated & referenced, f"charts share referenced ids: {sorted(duplicated & referenced)[:5]}"
+
+
+def test_headline_counts_claims_apart_from_vague_attributions():
+    from framing.report import build_context
+
+    audit = audit_text((EXAMPLES / "harbour-loaded.txt").read_text(encoding="utf-8"))
+    claims = sum(f.rule == "unattributed_claim" for f in audit.findings)
+    vague = sum(f.category == "vague_attribution" for f in audit.findings)
+    headline = build_context(audit)["headline"]
+    assert claims and vague
+    assert f"{claims} unattributed claim(s)" in headline and f"{vague} vague attribution(s)" in headline
