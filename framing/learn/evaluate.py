@@ -33,10 +33,11 @@ def babe_sentence_cv(data: Path, folds: int = FOLDS) -> dict:
             "macro_f1_folds": scores}
 
 
-def _prf(tp: float, n_pred: float, n_gold: float) -> tuple[float, float, float]:
+def prf(tp: float, n_pred: float, n_gold: float) -> dict:
+    """Precision, recall and F1 from true positives and the predicted and gold counts."""
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
 
 
 def _babe_examples(data: Path):
@@ -118,7 +119,7 @@ def babe_words(data: Path, threshold: float | None = None, folds: int = FOLDS) -
                 counts[name][2] += len(gold)
     result = {"task": "BABE biased words", "folds": folds, "threshold": threshold}
     for name, (tp, n_pred, n_gold) in counts.items():
-        result[name] = dict(zip(("precision", "recall", "f1"), _prf(tp, n_pred, n_gold)))
+        result[name] = prf(tp, n_pred, n_gold)
     return result
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from framing.errors import InputError
+from framing.learn.evaluate import prf
 
 ROLES = ("cue", "source", "content")
 _WORD = re.compile(r"\S+")
@@ -53,12 +54,6 @@ def _token_set(text: str, spans: list[tuple[int, int]]) -> set[int]:
     return starts
 
 
-def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
-
-
 def predicted_spans(text: str) -> dict[str, list[tuple[int, int]]]:
     """Cue, source and content spans of the audit's attributions, and its unattributed-claim sentences."""
     from framing.api import audit_text
@@ -101,4 +96,4 @@ def evaluate(data: Path, split: str = "dev") -> dict:
     return {"split": split, "files": len(annotations), "articles": len(cache),
             "claims": claims, "claims_on_attributed_content": on_content,
             "claim_precision": 1 - on_content / claims if claims else 1.0,
-            "exact": {r: _prf(*v) for r, v in exact.items()}, "overlap": {r: _prf(*v) for r, v in overlap.items()}}
+            "exact": {r: prf(*v) for r, v in exact.items()}, "overlap": {r: prf(*v) for r, v in overlap.items()}}
