@@ -81,11 +81,16 @@ class Document:
         return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(self.text)]
 
     @cached_property
+    def word_index(self):
+        """Where each lower-case word starts (a lexicon.WordIndex, for Entry.finditer)."""
+        from framing.lexicon import WordIndex
+
+        return WordIndex(self.text)
+
+    @property
     def words(self) -> set[str]:
         """Every lower-case word in the text (for lexicon pre-checks)."""
-        from framing.lexicon import words_of
-
-        return words_of(self.text)
+        return self.word_index.words
 
     def block_at(self, offset: int) -> Block | None:
         """The block containing `offset`, or None between blocks."""

@@ -6,6 +6,7 @@ regular expression. Both match whole words, case-insensitively, with ' and ’ i
 
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ _FILE_KEYS = {"category", "dimension", "label", "description", "severity", "entr
 _ENTRY_KEYS = {"id", "term", "pattern", "severity", "explanation", "suggestion", "examples",
                "exceptions", "inflect", "loaded", "note"}
 _VOWELS = set("aeiou")
+EXCEPTION_REACH = 80  # characters around a match searched for an exception phrase covering it
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,7 @@ class Entry:
     loaded: bool = True
     source: str = ""
     anchors: frozenset[str] | None = None  # a term's first-word forms; None: always tried
-    prefix: str = ""  # a pattern's leading literal letters: some word must start with them
+    prefixes: tuple[str, ...] = ()  # a pattern's leading literal letters: some word must start with one
 
     @property
     def rule(self) -> str:
@@ -48,17 +50,64 @@ class Entry:
         (for a pattern) no word starts with its leading literal letters."""
         if self.anchors is not None:
             return not self.anchors.isdisjoint(words)
-        return not self.prefix or any(w.startswith(self.prefix) for w in words)
+        return not self.prefixes or any(w.startswith(self.prefixes) for w in words)
 
-    def finditer(self, text: str):
-        """(start, end) of every match in `text` that no exception phrase covers."""
-        if not self.exceptions:
-            yield from (m.span() for m in self.regex.finditer(text))
-            return
-        blocked = [m.span() for ex in self.exceptions for m in ex.finditer(text)]
-        for m in self.regex.finditer(text):
-            if not any(s <= m.start() and m.end() <= e for s, e in blocked):
-                yield m.start(), m.end()
+    def finditer(self, text: str, index: WordIndex | None = None):
+        """(start, end) of every match in `text` that no exception phrase covers. With the text's
+        WordIndex, the regex is tried only where a word it can start with begins (same matches,
+        without scanning the whole text)."""
+        starts = index.starts_for(self) if index is not None else None
+        if starts is None:
+            spans = (m.span() for m in self.regex.finditer(text))
+        else:
+            spans = self._match_at(text, starts)
+        for start, end in spans:
+            if not any(self._covers(ex, text, start, end) for ex in self.exceptions):
+                yield start, end
+
+    @staticmethod
+    def _covers(exception: re.Pattern, text: str, start: int, end: int) -> bool:
+        """An exception phrase around [start, end) (looked for in a window: phrases are short)."""
+        window = EXCEPTION_REACH
+        return any(m.start() <= start and end <= m.end()
+                   for m in exception.finditer(text, max(0, start - window), min(len(text), end + window)))
+
+    def _match_at(self, text: str, starts: list[int]):
+        last_end = -1
+        for position in starts:
+            if position < last_end:
+                continue
+            m = self.regex.match(text, position)
+            if m:
+                last_end = m.end()
+                yield m.span()
+
+
+class WordIndex:
+    """Where each lower-case word of a text starts; lets an Entry try its regex only at the words
+    it can begin with (a match always begins a word: every regex opens with WORD_START)."""
+
+    def __init__(self, text: str):
+        self.positions: dict[str, list[int]] = {}
+        for m in re.finditer(r"\w+", text):
+            self.positions.setdefault(m.group().lower(), []).append(m.start())
+        self.words = set(self.positions)
+        self._sorted = sorted(self.positions)
+
+    def starts_for(self, entry: Entry) -> list[int] | None:
+        """Sorted offsets where `entry` may match; None when it may start anywhere."""
+        if entry.anchors is not None:
+            found = [p for w in entry.anchors if w in self.positions for p in self.positions[w]]
+        elif entry.prefixes:
+            found = []
+            for prefix in entry.prefixes:
+                i = bisect.bisect_left(self._sorted, prefix)
+                while i < len(self._sorted) and self._sorted[i].startswith(prefix):
+                    found.extend(self.positions[self._sorted[i]])
+                    i += 1
+        else:
+            return None
+        return sorted(set(found))
 
 
 @dataclass(frozen=True)
@@ -88,23 +137,58 @@ def inflections(word: str) -> list[str]:
     return sorted(forms, key=len, reverse=True)
 
 
-def _literal_prefix(pattern: str) -> str:
-    """The lower-case letters a pattern must start with ('will\\s+only' -> 'will'); '' when it may
-    start otherwise (an alternation or optional part at the top level)."""
-    depth = 0
+def _split_top(pattern: str) -> list[str]:
+    """The top-level alternatives of a regex ('a|(?:b|c)d' -> ['a', '(?:b|c)d'])."""
+    parts, depth, current, escaped = [], 0, "", False
     for ch in pattern:
-        depth += ch == "(" 
-        depth -= ch == ")"
+        if escaped:
+            current, escaped = current + ch, False
+            continue
+        escaped = ch == "\\"
+        depth += (ch == "(") - (ch == ")")
         if ch == "|" and depth == 0:
-            return ""
-    m = re.match(r"[a-z]+", pattern)
-    if not m:
-        return ""
-    rest = pattern[m.end():]
-    literal = m.group()
-    if rest[:1] in ("?", "*", "{"):  # the last letter is optional
-        literal = literal[:-1]
-    return literal
+            parts.append(current)
+            current = ""
+        else:
+            current += ch
+    return parts + [current]
+
+
+def _closing(pattern: str, start: int) -> int:
+    """Index of the parenthesis closing the group opened at `start`."""
+    depth = 0
+    for i in range(start, len(pattern)):
+        if pattern[i] == "\\":
+            continue
+        depth += (pattern[i] == "(") - (pattern[i] == ")")
+        if depth == 0:
+            return i
+    return len(pattern)
+
+
+def literal_prefixes(pattern: str) -> tuple[str, ...]:
+    """Lower-case letters some word must start with for the pattern to match, one per alternative
+    ('will\\s+only' -> ('will',), '(?:spoke|speaks)\\s+against' -> ('spoke', 'speaks')); () when an
+    alternative may start otherwise (then the pattern is always tried)."""
+    prefixes: list[str] = []
+    for alt in _split_top(pattern):
+        while alt.startswith(("(?<", "(?!", "(?=")):  # a look-around does not consume letters
+            alt = alt[_closing(alt, 0) + 1:]
+        if alt.startswith("(?:"):
+            close = _closing(alt, 0)
+            inner = literal_prefixes(alt[3:close])
+            if not inner or alt[close + 1:close + 2] in ("?", "*", "{"):
+                return ()
+            prefixes.extend(inner)
+            continue
+        m = re.match(r"[a-z]+", alt)
+        literal = m.group() if m else ""
+        if m and alt[m.end():m.end() + 1] in ("?", "*", "{"):  # the last letter is optional
+            literal = literal[:-1]
+        if not literal:
+            return ()
+        prefixes.append(literal)
+    return tuple(prefixes)
 
 
 def _apostrophes(regex: str) -> str:
@@ -149,7 +233,7 @@ def _entry(raw: dict, defaults: dict, where: str) -> Entry:
     matches, no_matches = tuple(examples.get("match", ())), tuple(examples.get("no_match", ()))
     if not matches or not no_matches:
         raise LexiconError(f"{where}: examples need at least one 'match' and one 'no_match'")
-    anchors, prefix = None, ""
+    anchors, prefixes = None, ()
     if "term" in raw:
         regex = term_regex(raw["term"], raw.get("inflect", True))
         first = re.split(r"[-\s'’]", raw["term"].lower())[0]
@@ -157,14 +241,14 @@ def _entry(raw: dict, defaults: dict, where: str) -> Entry:
         entry_id = raw.get("id", re.sub(r"\W+", "-", raw["term"].lower()).strip("-"))
     else:
         regex = _apostrophes(raw["pattern"])
-        prefix = _literal_prefix(raw["pattern"])
+        prefixes = literal_prefixes(raw["pattern"])
         entry_id = raw.get("id", "")
         if not entry_id:
             raise LexiconError(f"{where}: a 'pattern' entry needs an 'id'")
     exceptions = tuple(_compile(term_regex(x, inflect=False), where) for x in raw.get("exceptions", ()))
     return Entry(entry_id, defaults["category"], defaults["dimension"], severity, explanation, suggestions,
                  _compile(regex, where), matches, no_matches, exceptions, raw.get("loaded", True), where, anchors,
-                 prefix)
+                 prefixes)
 
 
 def load_file(path: Path) -> Lexicon:

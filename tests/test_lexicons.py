@@ -5,6 +5,8 @@ import pytest
 from framing import lexicon
 from framing.errors import LexiconError
 
+from conftest import EXAMPLES
+
 ENTRIES = [e for lex in lexicon.load_all() for e in lex.entries]
 
 
@@ -58,10 +60,25 @@ def test_invalid_toml_names_the_file(tmp_path):
 
 
 def test_pattern_prefix_precheck():
-    assert lexicon._literal_prefix("will\\s+only\\s+\\w+") == "will"
-    assert lexicon._literal_prefix("an?\\s+local") == "a"
-    assert lexicon._literal_prefix("stated|states?") == ""
-    assert lexicon._literal_prefix("(?:numerous|many)\\s+reports") == ""
+    assert lexicon.literal_prefixes("will\\s+only\\s+\\w+") == ("will",)
+    assert lexicon.literal_prefixes("an?\\s+local") == ("a",)
+    assert lexicon.literal_prefixes("stated|states?") == ("stated", "state")
+    assert lexicon.literal_prefixes("(?:numerous|many)\\s+reports") == ("numerous", "many")
+    assert lexicon.literal_prefixes("(?<!un)justified|right\\s+call") == ("justified", "right")
+    assert lexicon.literal_prefixes("(?:has\\s+)?claimed") == ()
+    assert lexicon.literal_prefixes("\\d+\\s+dead|many") == ()
     entry = next(e for e in ENTRIES if e.rule == "hyperbole.will-only")
     assert not entry.could_match(lexicon.words_of("They may only try."))
     assert entry.could_match(lexicon.words_of("It will only grow."))
+
+
+def test_indexed_matching_finds_what_a_full_scan_finds():
+    """Entry.finditer with a WordIndex tries the regex only where a word it can start with begins;
+    on every entry's examples, the example articles and all of them joined, it must agree with the scan."""
+    texts = [x for e in ENTRIES for x in e.match_examples + e.no_match_examples]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))]
+    texts.append(" ".join(texts))
+    for text in texts:
+        index = lexicon.WordIndex(text)
+        for entry in ENTRIES:
+            assert list(entry.finditer(text, index)) == list(entry.finditer(text)), (entry.rule, text[:60])

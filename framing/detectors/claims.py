@@ -30,9 +30,7 @@ def unattributed_claims(doc: Document, context: dict) -> list[Finding]:
     """One sentence-level finding per unattributed claim, naming what makes it a claim."""
     markers_by_sentence: dict[int, list] = {}
     for entry in lexicon.by_dimension("claim"):
-        if not entry.could_match(doc.words):
-            continue
-        for start, _ in entry.finditer(doc.text):
+        for start, _ in entry.finditer(doc.text, doc.word_index):
             sentence = doc.sentence_at(start)
             if sentence is not None and entry not in markers_by_sentence.setdefault(sentence.start, []):
                 markers_by_sentence[sentence.start].append(entry)

@@ -20,7 +20,7 @@ def _is_mention(doc: Document, start: int) -> bool:
     return bool(_MENTION.search(doc.text[max(0, start - 40):start]))
 
 
-def _is_negated(doc: Document, start: int) -> bool:
+def is_negated(doc: Document, start: int) -> bool:
     """'was not a massacre': a negation among the few words before the match, in the same sentence."""
     sentence = doc.sentence_at(start)
     before = doc.text[sentence.start if sentence else max(0, start - 60):start].split()[-NEGATION_WINDOW:]
@@ -68,14 +68,14 @@ def _lexicon_findings(doc: Document, context: dict, dimension: str, detector: st
     labels = {lex.category: lex.label for lex in lexicon.load_all()}
     findings = []
     for entry in lexicon.by_dimension(dimension):
-        if not entry.loaded or not entry.could_match(doc.words):
+        if not entry.loaded:
             continue
-        for start, end in entry.finditer(doc.text):
+        for start, end in entry.finditer(doc.text, doc.word_index):
             if not doc.is_scored(start, end):
                 continue
             if doc.block_at(start).kind != "title" and _in_proper_name(doc, start, end):
                 continue
-            if _is_mention(doc, start) or (dimension == "loaded_language" and _is_negated(doc, start)):
+            if _is_mention(doc, start) or (dimension == "loaded_language" and is_negated(doc, start)):
                 continue
             voice = doc.voice_of(start, end)
             speaker = _speaker(context, start) if voice == QUOTED else None
