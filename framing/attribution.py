@@ -32,6 +32,7 @@ _COMMON_SOURCE = (r"(?:(?:[Aa]|[Aa]n|[Tt]he|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[
                   r"aides?|advisers?|advisors?|lawmakers|investigators|researchers|authorities|police|"
                   rf"(?:{_ROLE_WORDS})s?)"
                   r"(?:\s+(?:familiar\s+with|close\s+to|with\s+knowledge\s+of)(?:\s+[\w’'\-]+){1,3})?")
+_APPOSITIVE = r",\s+(?:an?|the|who|its|his|her|their)\s+[^,“”\"]{3,80},"  # ', a retired teacher,'
 _ADVERBS = r"(?:also|later|then|has|have|had|fully|strongly|repeatedly|publicly|again|quickly|firmly)"
 _PASSIVE = re.compile(r"\b(?:has|have|had|was|were|is|are|been|being)\s+(?:widely\s+)?$")
 _AFTER_CUE = re.compile(
@@ -45,6 +46,10 @@ _ORG = re.compile(r"\b(council|ministry|army|forces|government|UN|UNSMIL|GNA|off
                   r"authority|commission|institute|university|court|board|bank|corporation|association|"
                   r"federation|alliance|campaign|administration|senate|congress|parliament)\b", re.I)
 _ROLE = re.compile(rf"\b({_ROLE_WORDS})\b", re.I)
+_NOMINAL_CUE = re.compile(  # "the GNA’s rejection of Haftar’s violence": a stance reported as a noun
+    r"\b((?:[A-Z][\w\-]*\s+)*[A-Z][\w\-]*)[’']s\s+(rejection|condemnation|criticism|denunciation|support|backing|"
+    r"praise|defence|defense|endorsement)\s+of\s+([^,.;:“”\"]+?)(?=\s+and\s|[,.;:“”\"]|$)"
+)
 _VAGUE = re.compile(r"^(?:critics|some|many|residents|observers|experts|analysts|people|sources|officials|witnesses)\b", re.I)
 
 
@@ -52,9 +57,7 @@ def _cue_spans(doc: Document) -> list[tuple[int, int]]:
     """Reporting-verb cues in the reporter's voice of scored text, without overlaps."""
     spans = []
     for entry in lexicon.by_category("reporting_verb"):
-        if not entry.could_match(doc.words):
-            continue
-        spans.extend((s, e) for s, e in entry.finditer(doc.text)
+        spans.extend((s, e) for s, e in entry.finditer(doc.text, doc.word_index)
                      if doc.is_scored(s, e) and doc.quoted_chars(s, e) == 0)
     spans = [(_with_auxiliary(doc.text, s), e) for s, e in spans]
     spans.sort(key=lambda se: (se[0], -se[1]))
@@ -72,11 +75,13 @@ def _with_auxiliary(text: str, start: int) -> int:
 
 
 def _name_before(text: str, start: int, floor: int) -> tuple[int, int] | None:
-    """A name or pronoun ending right before `start` (allowing 'also', commas and a closing quote)."""
+    """A name or pronoun ending right before `start`, allowing an appositive ('X, a teacher, said')
+    and adverbs ('also')."""
     floor = max(floor, start - 120)  # a name and a few adverbs; a longer window only costs time
     window = text[floor:start]
-    m = re.search(rf"({_NAME.pattern}|\b(?:he|she|they|it|we)\b|\b{_COMMON_SOURCE})\s+(?:{_ADVERBS}\s+){{0,3}}$",
-                  window)
+    who = rf"({_NAME.pattern}|\b(?:he|she|they|it|we)\b|\b{_COMMON_SOURCE})"
+    tail = rf"\s+(?:{_ADVERBS}\s+){{0,3}}$"
+    m = re.search(who + tail, window) or re.search(who + _APPOSITIVE + tail, window)
     if not m or m.group(1) in _NOT_NAME_START - {"He", "She", "They", "It", "We"}:
         return None
     return floor + m.start(1), floor + m.end(1)
@@ -181,10 +186,23 @@ def extract(doc: Document) -> list[Attribution]:
             content = _trimmed(doc, c_start, c_end)
             kind = "indirect"
         found.append(Attribution(_span(doc, *cue), source, content, kind))
+    found.extend(_nominal_attributions(doc))
     for q in doc.quotations:
         if q.depth == 0 and q.start not in used_quotes and len(text[q.start:q.end].split()) > 3:
             found.append(Attribution(_span(doc, q.start, q.start), None, _span(doc, q.start, q.end), "direct"))
     found.sort(key=lambda a: (a.content or a.cue).start)
+    return found
+
+
+def _nominal_attributions(doc: Document) -> list[Attribution]:
+    """'X’s rejection of Y' in the reporter's voice: X is a source whose reported stance is the content Y."""
+    found = []
+    for m in _NOMINAL_CUE.finditer(doc.text):
+        if m.group(1) in _NOT_NAME_START or not doc.is_scored(m.start(), m.end()):
+            continue
+        if doc.quoted_chars(m.start(), m.end()) == 0 and doc.sentence_at(m.start()) is not None:
+            found.append(Attribution(_span(doc, *m.span(2)), _span(doc, *m.span(1)), _span(doc, *m.span(3)),
+                                     "indirect"))
     return found
 
 
