@@ -8,6 +8,7 @@ from framing import attribution
 from framing.detectors import DETECTORS
 from framing.document import QUOTED, REPORTER, Document
 from framing.findings import SEVERITY_RANK, Attribution, Finding, Source
+from framing.sourcing import Sourcing
 
 SEVERITY_WEIGHT = {"low": 0.5, "medium": 1.0, "high": 2.0}
 DIMENSIONS = {
@@ -26,6 +27,7 @@ class Audit:
     readability: dict = field(default_factory=dict)
     scores: dict = field(default_factory=dict)
     bias_scores: list[float | None] = field(default_factory=list)  # per document.sentences; None: no model
+    sourcing: Sourcing | None = None
 
     def worst_severity(self) -> str | None:
         ranked = sorted(self.findings, key=lambda f: SEVERITY_RANK[f.severity], reverse=True)
@@ -60,27 +62,18 @@ def _score_unattributed(findings: list[Finding], words: int) -> dict:
     }
 
 
-def _score_sourcing(sources: list[Source]) -> dict:
-    """v1: how concentrated the attributed words are on one source (stance comes later)."""
-    words = {s.name: s.quoted_words + s.paraphrased_words for s in sources}
-    total = sum(words.values())
-    if not sources or total == 0:
-        return {"score": 0.0, "explanation": "no attributed sources found"}
-    top = max(words, key=words.get)
-    share = words[top] / total
-    named = sum(1 for s in sources if s.kind not in ("vague", "anonymous") and s.name[:1].isupper())
-    score = round(share if len(sources) > 1 else 1.0, 3)
-    return {
-        "score": score,
-        "explanation": f"{len(sources)} source(s), {named} named; {top} has {share:.0%} of attributed words",
-    }
+def _score_sourcing(result: Sourcing | None) -> dict:
+    """1 minus the balance index of the sides (see framing.sourcing)."""
+    if result is None:
+        return {"score": 0.0, "explanation": "sourcing not analysed"}
+    return {"score": round(1 - result.balance_index, 3), "explanation": result.explanation}
 
 
-def compute_scores(findings: list[Finding], sources: list[Source], words: int) -> dict:
+def compute_scores(findings: list[Finding], sourcing: Sourcing | None, words: int) -> dict:
     scores = {
         "loaded_language": _score_loaded(findings, words),
         "unattributed": _score_unattributed(findings, words),
-        "sourcing": _score_sourcing(sources),
+        "sourcing": _score_sourcing(sourcing),
     }
     overall = round(sum(s["score"] for s in scores.values()) / len(scores), 3)
     worst = max(scores, key=lambda k: scores[k]["score"])
@@ -92,7 +85,8 @@ def compute_scores(findings: list[Finding], sources: list[Source], words: int) -
 
 
 def run_audit(doc: Document, with_readability: bool = True) -> Audit:
-    """Attribution first (detectors use it), then every registered detector, then the scores."""
+    """Attribution first (detectors use it), then every registered detector, then the scores.
+    The sourcing detector leaves its analysis in the context for the audit to keep."""
     attributions, sources = attribution.registry(doc, attribution.extract(doc))
     findings: list[Finding] = []
     bias = _sentence_bias(doc)
@@ -108,7 +102,9 @@ def run_audit(doc: Document, with_readability: bool = True) -> Audit:
         from framing.readability import readability as measure
 
         readability = measure(body)
-    return Audit(doc, findings, attributions, sources, readability, compute_scores(findings, sources, words), bias)
+    sourcing = context.get("sourcing")
+    return Audit(doc, findings, attributions, sources, readability, compute_scores(findings, sourcing, words), bias,
+                 sourcing)
 
 
 def _sentence_bias(doc: Document) -> list[float | None]:

@@ -9,7 +9,7 @@ PALETTE = {
     "emotive": "#c0392b", "editorializing": "#8e44ad", "hyperbole": "#d35400", "doubt": "#2c7fb8",
     "contentious_label": "#b8860b", "reporting_verb": "#16a085", "vague_attribution": "#555555",
     "model_loaded": "#6b6b9a",
-    "unattributed_claim": "#b07d00",
+    "unattributed_claim": "#b07d00", "one_sided_sourcing": "#a93226",
 }
 REPORTER_COLOUR, QUOTED_COLOUR = "#34495e", "#95a5a6"
 
@@ -52,20 +52,28 @@ def findings_by_category(rows: list[tuple[str, str, int, int]]) -> str:
     return _svg(fig, "findings")
 
 
-def words_per_source(rows: list[tuple[str, int, int]]) -> str:
-    """Horizontal stacked bars: per source, words of direct quotation and of paraphrase."""
-    fig, ax = _figure(6.5, 0.45 * max(len(rows), 2) + 0.9)
-    names = [name if len(name) <= 32 else name[:31] + "…" for name, _, _ in rows]
-    quoted = [q for _, q, _ in rows]
-    paraphrased = [p for _, _, p in rows]
-    ax.barh(names, quoted, color=REPORTER_COLOUR, label="quoted words")
-    ax.barh(names, paraphrased, left=quoted, color=QUOTED_COLOUR, hatch="..", label="paraphrased words")
+SIDE_COLOURS = {"critical": "#a93226", "supportive": "#1f618d", "neutral": "#7f8c8d", "unknown": "#b3b6b7"}
+
+
+def words_per_side(rows: list[tuple[str, str, int, int, int]]) -> str:
+    """Horizontal stacked bars, one per side (key, label): words of quotation, of paraphrase and of
+    the reporter's own verdicts; the side sets the colour, the kind of words the hatch."""
+    fig, ax = _figure(6.5, 0.5 * max(len(rows), 2) + 1.0)
+    labels = [label for _, label, *_ in rows]
+    colours = [SIDE_COLOURS.get(key, REPORTER_COLOUR) for key, *_ in rows]
+    left = [0] * len(rows)
+    for column, (name, hatch) in enumerate((("quoted", ""), ("paraphrased", ".."), ("reporter's verdicts", "xx"))):
+        values = [row[2 + column] for row in rows]
+        ax.barh(labels, values, left=left, color=colours, hatch=hatch, edgecolor="white", label=name)
+        left = [a + b for a, b in zip(left, values)]
     ax.invert_yaxis()
     ax.set_xlabel("words")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2, frameon=False, fontsize=9)
+    legend = ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=3, frameon=False, fontsize=9)
+    for handle in legend.legend_handles:
+        handle.set_facecolor("#8a8a8a")
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    return _svg(fig, "sources")
+    return _svg(fig, "sides")
 
 
 def sentence_strip(scores: list[float]) -> str:

@@ -45,11 +45,11 @@ def _speaker_of(audit: Audit, block_start: int, block_end: int) -> list[str]:
 
 def category_labels() -> tuple[dict[str, str], dict[str, str]]:
     """Label and description of every finding category: the lexicons' and the detectors' own."""
-    from framing.detectors import claims, model
+    from framing.detectors import claims, model, sourcing
 
     labels = {lex.category: lex.label for lex in lexicon.load_all()}
     descriptions = {lex.category: lex.description for lex in lexicon.load_all()}
-    for detector in (claims, model):
+    for detector in (claims, model, sourcing):
         labels[detector.CATEGORY] = detector.LABEL
         descriptions[detector.CATEGORY] = detector.DESCRIPTION
     return labels, descriptions
@@ -80,13 +80,39 @@ def build_context(audit: Audit, source_name: str = "") -> dict:
         "sources": sources,
         "attributions": audit.attributions,
         "chart_findings": charts.findings_by_category(rows) if rows else "",
-        "chart_sources": charts.words_per_source(
-            [(s.name, s.quoted_words, s.paraphrased_words) for s in sources]) if sources else "",
+        "sourcing": _sourcing_view(audit),
         "headline": _headline(audit),
         "sentence_bias": _sentence_bias_rows(audit),
         "chart_sentences": _sentence_chart(audit),
         "palette": charts.PALETTE,
         "version": __version__,
+    }
+
+
+SIDE_LABELS = {"critical": "Critical", "supportive": "Supportive", "neutral": "Neutral", "unknown": "Unknown"}
+
+
+def _sourcing_view(audit: Audit) -> dict | None:
+    """Sides, the sources table (with the evidence toward the principal actor) and the words-per-side chart."""
+    result = audit.sourcing
+    if result is None or result.principal_actor is None:
+        return None
+    actor = result.principal_actor
+    rows = []
+    for s in sorted(result.sources, key=lambda s: s.first_offset):
+        evidence = [e for e in s.evidence if e.actor_id == actor.id]
+        rows.append({"name": s.name, "kind": s.kind, "role": s.role, "side": s.side,
+                     "evidence": evidence, "quoted": s.quoted_words, "paraphrased": s.paraphrased_words})
+    sides = [(key, f"{SIDE_LABELS[key]} of {actor.name}" if key in ("critical", "supportive") else SIDE_LABELS[key],
+              summary) for key, summary in result.sides.items()]
+    chart_rows = [(key, label, sm.quoted_words, sm.paraphrased_words, sm.verdict_words) for key, label, sm in sides
+                  if sm.quoted_words + sm.paraphrased_words + sm.verdict_words]
+    return {
+        "actor": actor, "actors": result.actors, "index": result.balance_index, "explanation": result.explanation,
+        "rows": rows, "sides": sides, "verdicts": result.verdicts, "response": result.response,
+        "names": {s.source_id: s.name for s in result.sources},
+        "first": result.first_word, "last": result.last_word,
+        "chart": charts.words_per_side(chart_rows) if chart_rows else "",
     }
 
 

@@ -49,9 +49,19 @@ def to_dict(audit: Audit) -> dict:
         "findings": [dict(vars(f)) for f in audit.findings],  # flat dataclasses: no recursion needed
         "attributions": plain(audit.attributions),
         "sources": plain(audit.sources),
+        "sourcing": _sourcing(audit),
         "readability": audit.readability,
         "scores": audit.scores,
     }
+
+
+def _sourcing(audit: Audit) -> dict | None:
+    """The sides analysis; the principal actor is given by its id in `actors`."""
+    if audit.sourcing is None:
+        return None
+    data = plain(audit.sourcing)
+    data["principal_actor"] = audit.sourcing.principal_actor.id if audit.sourcing.principal_actor else None
+    return data
 
 
 def to_json(audit: Audit, indent: int | None = None) -> str:

@@ -32,6 +32,11 @@ def _category_patterns() -> dict[str, re.Pattern]:
             for c, cores in grouped.items()}
 
 
+def sentiment(text: str) -> float:
+    """VADER's compound score of `text`, -1 (negative) .. 1 (positive), negation and boosters included."""
+    return _vader().polarity_scores(text)["compound"]
+
+
 class LexiconCounts(BaseEstimator, TransformerMixin):
     """Per category of the shipped lexicons, how many matches the sentence has."""
 

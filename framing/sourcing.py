@@ -1,0 +1,448 @@
+"""Sides and balance of the voices in a story: main actors, each source's stance toward them, a
+balance index, and the reporter's own verdicts that take a side.
+
+Everything here is rule-based and explained by spans: a stance is the sum of its evidence
+(affiliation, the source being the actor, stance words from lexicons/stance_*.toml in what the
+source is reported to say), so the report can show why a source sits on a side.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from framing import lexicon
+from framing.attribution import _NAME, _NOT_NAME_START, _ORG
+from framing.document import REPORTER, Document
+from framing.findings import Attribution, Finding, Source, TextSpan
+
+CRITICAL, SUPPORTIVE, NEUTRAL, UNKNOWN = "critical", "supportive", "neutral", "unknown"
+SIDES = (CRITICAL, SUPPORTIVE, NEUTRAL, UNKNOWN)
+MAIN_ACTORS = 5
+MIN_ACTOR_SCORE = 2.0
+WEIGHT = {"affiliation": 3.0, "self": 3.0, "cue": 2.0, "content": 1.0}
+ONE_SIDED_BELOW = 0.6  # balance index under which the article is one-sided (see detectors/sourcing.py)
+INDEX_WEIGHTS = {"voices": 0.5, "words": 0.3, "first_last": 0.2}
+SENTIMENT_SIDE = 0.2  # |VADER compound| from which loaded wording alone gives a verdict a side
+
+_TITLE_WORDS = re.compile(
+    r"^(?:(?:General|Gen\.|Field\s+Marshal|Marshal|President|Prime\s+Minister|Minister|Dr\.|Mr\.|Mrs\.|Ms\.|"
+    r"Prof\.|Senator|Sen\.|Governor|Gov\.|Mayor|King|Queen|Prince|Sheikh|Colonel|Col\.|Judge)\s+)+"
+)
+_POSSESSIVE = re.compile(r"[’']s$")
+_LOCATIVE = re.compile(r"\b(?:in|at|near|on|from|to|into|across|outside|inside|around|towards?|"
+                       r"(?:east|west|north|south)\s+of)\s+$", re.I)
+_GENERIC_PRONOUN_ROLE = re.compile(r"^(?:its|their)\b", re.I)
+
+
+@dataclass
+class Actor:
+    id: str
+    name: str  # canonical: the longest variant, titles stripped
+    variants: list[str] = field(default_factory=list)
+    mentions: list[TextSpan] = field(default_factory=list)
+    in_title: bool = False
+    place_mentions: int = 0
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class Evidence:
+    actor_id: str
+    stance: str  # critical or supportive
+    kind: str  # affiliation, self, cue or content
+    span: TextSpan
+    reason: str
+
+
+@dataclass
+class SourceStance:
+    source_id: str
+    name: str
+    kind: str
+    role: str
+    side: str  # stance toward the principal actor
+    stances: dict[str, str] = field(default_factory=dict)  # actor id -> stance
+    evidence: list[Evidence] = field(default_factory=list)
+    quoted_words: int = 0
+    paraphrased_words: int = 0
+    first_offset: int = 0
+
+
+@dataclass
+class SideSummary:
+    side: str
+    sources: list[str] = field(default_factory=list)  # source ids
+    named: int = 0
+    unnamed: int = 0
+    quoted_words: int = 0
+    paraphrased_words: int = 0
+    verdicts: int = 0
+    verdict_words: int = 0
+
+
+@dataclass
+class Verdict:
+    """A reporter's-voice claim about the principal actor that takes a side."""
+
+    span: TextSpan
+    stance: str
+    evidence: list[str]
+
+
+@dataclass
+class Sourcing:
+    principal_actor: Actor | None
+    actors: list[Actor]
+    sources: list[SourceStance]
+    sides: dict[str, SideSummary]
+    verdicts: list[Verdict]
+    first_word: str | None  # source id of the first source that takes a side
+    last_word: str | None
+    response: bool | None  # the criticised principal actor's side is heard (None: nobody criticises it)
+    balance_index: float
+    explanation: str
+
+
+# ---- actors -------------------------------------------------------------------------------
+
+def _strip_title(name: str) -> str:
+    return _TITLE_WORDS.sub("", name)
+
+
+def _name_parts(doc: Document, start: int, end: int):
+    """Split a capitalised run at possessives: 'General Khalifa Haftar’s Operation Dignity' gives
+    'Khalifa Haftar' and 'Operation Dignity'. Yields (start, end) spans."""
+    text = doc.text
+    part_start = start
+    for m in re.finditer(r"\S+", text[start:end]):
+        word_end = start + m.end()
+        if _POSSESSIVE.search(m.group()):
+            yield part_start, word_end - 2
+            part_start = word_end + 1
+    if part_start < end:
+        yield part_start, end
+
+
+def _candidate_mentions(doc: Document) -> list[tuple[str, int, int, bool]]:
+    """(name, start, end, is_place) for every capitalised name in the scored body."""
+    found = []
+    lower_words = set(re.findall(r"\b[a-z][\w’'\-]*", doc.text))
+    for block in doc.scored_blocks:
+        if block.kind == "title":
+            continue
+        for m in _NAME.finditer(doc.text, block.start, block.end):
+            for s, e in _name_parts(doc, *m.span()):
+                words = doc.text[s:e].split()
+                while words and words[0] in _NOT_NAME_START:
+                    s += len(words.pop(0)) + 1
+                    while s < e and doc.text[s].isspace():
+                        s += 1
+                if not words:
+                    continue
+                name = _strip_title(" ".join(words))
+                if not name or not name[0].isupper() or _sentence_opener(doc, s, name, lower_words):
+                    continue
+                found.append((name, s, e, bool(_LOCATIVE.search(doc.text, max(block.start, s - 16), s))))
+    return found
+
+
+def _sentence_opener(doc: Document, start: int, name: str, lower_words: set[str]) -> bool:
+    """A single capitalised word opening a sentence that the text also uses in lower case ('Clashes')."""
+    sentence = doc.sentence_at(start)
+    at_start = sentence is not None and doc.text[sentence.start:start].strip(" “\"‘'(") == ""
+    return at_start and " " not in name and name.lower() in lower_words
+
+
+def _refers_to(short: str, full: str) -> bool:
+    """'Haftar' → 'Khalifa Haftar', 'Shura Council' → 'Derna Shura Council', 'Za’tari' → 'Al-Za’tari',
+    'GNA' → 'Government of National Accord'."""
+    if short == full:
+        return True
+    if not short.isupper() and short.split()[-1].split("-")[-1] not in full:
+        return False
+    short_words, full_words = short.split(), full.split()
+    if len(short_words) < len(full_words) and full_words[-len(short_words):] == short_words:
+        return True
+    if len(short_words) == 1 and short == full_words[-1].split("-")[-1] and len(full_words) > 1:
+        return True
+    initials = "".join(w[0] for w in full_words if w[0].isupper())
+    return short.isupper() and len(short) > 1 and short == initials
+
+
+def find_actors(doc: Document) -> list[Actor]:
+    """Actors with merged name variants, scored by mentions, title presence and non-place use."""
+    mentions = _candidate_mentions(doc)
+    names = sorted({m[0] for m in mentions}, key=lambda n: (-len(n.split()), -len(n), n))
+    canonical: dict[str, str] = {}
+    for name in names:  # longest first: a shorter name joins the longest full name it refers to
+        target = next((c for c in canonical.values() if _refers_to(name, c)), None)
+        canonical[name] = target or name
+    actors: dict[str, Actor] = {}
+    for name, s, e, is_place in mentions:
+        key = canonical[name]
+        actor = actors.setdefault(key, Actor("", key))
+        if name not in actor.variants:
+            actor.variants.append(name)
+        actor.mentions.append(TextSpan(s, e, doc.text[s:e]))
+        actor.place_mentions += is_place
+    _add_common_references(doc, actors.values())
+    title = doc.title or ""
+    for actor in actors.values():
+        actor.in_title = any(re.search(rf"\b{re.escape(v)}\b", title) for v in actor.variants)
+        named = len(actor.mentions) - actor.place_mentions
+        actor.score = named + 0.3 * actor.place_mentions + (2.0 if actor.in_title else 0.0)
+    return sorted(actors.values(), key=lambda a: (-a.score, a.mentions[0].start))
+
+
+def _add_common_references(doc: Document, actors) -> None:
+    """'the authority' refers back to 'Calder Bay Port Authority' (organisations only)."""
+    for actor in actors:
+        last = actor.name.split()[-1]
+        if len(actor.name.split()) < 2 or not (_ORG.search(last) or last in ("Authority", "Union", "Institute")):
+            continue
+        pattern = re.compile(rf"\b[Tt]he\s+({re.escape(last.lower())})\b")
+        for block in doc.scored_blocks:
+            if block.kind != "title":
+                for m in pattern.finditer(doc.text, block.start, block.end):
+                    actor.mentions.append(TextSpan(m.start(1), m.end(1), m.group(1)))
+
+
+def is_place(actor: Actor) -> bool:
+    return actor.place_mentions * 2 >= len(actor.mentions)
+
+
+def main_actors(actors: list[Actor], speaker_offsets: set[int]) -> list[Actor]:
+    """The best-scored actors that are neither places nor only ever mentioned as speakers."""
+    people = [a for a in actors if not is_place(a) and a.score >= MIN_ACTOR_SCORE
+              and not {m.start for m in a.mentions} <= speaker_offsets][:MAIN_ACTORS]
+    for index, actor in enumerate(people, 1):
+        actor.id = f"a{index}"
+    return people
+
+
+def _actors_named(actors: list[Actor], start: int, end: int) -> list[Actor]:
+    return [a for a in actors if any(start <= m.start and m.end <= end for m in a.mentions)]
+
+
+# ---- stance ---------------------------------------------------------------------------------
+
+StanceMatch = tuple[str, lexicon.Entry, int, int]  # (critical or supportive, entry, start, end)
+
+
+def stance_matches(doc: Document) -> list[StanceMatch]:
+    """Every stance word in the scored text, negated ones ('did not condemn') left out, in text order."""
+    from framing.detectors.lexical import is_negated
+
+    found = []
+    for entry in lexicon.by_dimension("stance"):
+        found.extend((entry.category, entry, s, e) for s, e in entry.finditer(doc.text, doc.word_index)
+                     if doc.is_scored(s, e) and not is_negated(doc, s))
+    return sorted(found, key=lambda m: m[2])
+
+
+def _within(matches: list[StanceMatch], start: int, end: int) -> list[StanceMatch]:
+    return [m for m in matches if start <= m[2] and m[3] <= end]
+
+
+def _span(doc: Document, start: int, end: int) -> TextSpan:
+    return TextSpan(start, end, doc.text[start:end])
+
+
+def _affiliation(doc: Document, source: Source, actors: list[Actor], principal: Actor | None) -> list[Evidence]:
+    """The source is the actor itself, or its role names the actor ('a spokesperson for Haftar’s forces')."""
+    evidence = []
+    for actor in actors:
+        if any(_refers_to(source.name, v) or _refers_to(v, source.name) for v in actor.variants):
+            first = source.mentions[0]
+            evidence.append(Evidence(actor.id, SUPPORTIVE, "self", first, f"{source.name} speaks for {actor.name}"))
+            continue
+        if not source.role:
+            continue
+        names_actor = any(re.search(rf"\b{re.escape(v)}\b", source.role) for v in actor.variants)
+        last = actor.name.split()[-1].lower()
+        names_actor = names_actor or bool(re.search(rf"\bthe\s+{re.escape(last)}\b", source.role, re.I))
+        if not names_actor and actor is principal and _GENERIC_PRONOUN_ROLE.match(source.role):
+            names_actor = True  # 'Its chairman, Victor Hale' right after the authority is named
+        if names_actor:
+            at = doc.text.find(source.role, max(0, source.mentions[0].start - 200))
+            span = _span(doc, at, at + len(source.role)) if at >= 0 else source.mentions[0]
+            evidence.append(Evidence(actor.id, SUPPORTIVE, "affiliation", span,
+                                     f"{source.role} speaks for {actor.name}'s side"))
+    return evidence
+
+
+def _said_evidence(doc: Document, attribution: Attribution, actors: list[Actor], principal: Actor,
+                   matches: list[StanceMatch]) -> list[Evidence]:
+    """Stance words in the cue and content of one attribution, aimed at the actors the content names
+    (or at the principal actor when it names none)."""
+    parts = [p for p in (attribution.cue, attribution.content) if p is not None and p.end > p.start]
+    start, end = min(p.start for p in parts), max(p.end for p in parts)
+    own = {m.start for m in ([attribution.source] if attribution.source else [])}
+    content = attribution.content or attribution.cue
+    targets = [a for a in _actors_named(actors, content.start, content.end) if not own & {m.start for m in a.mentions}]
+    targets = targets or [principal]
+    evidence = []
+    for stance, entry, s, e in _within(matches, start, end):
+        kind = "cue" if s < attribution.cue.end and attribution.cue.start < e else "content"
+        if kind == "content" and attribution.cue.start <= s < attribution.cue.end + 40 and "against" in entry.id:
+            kind = "cue"  # 'spoke strongly against': the verb phrase runs into the content
+        for actor in targets:
+            evidence.append(Evidence(actor.id, stance, kind, _span(doc, s, e), entry.explanation))
+    return evidence
+
+
+def _side(evidence: list[Evidence], actor_id: str) -> str | None:
+    total = sum(WEIGHT[e.kind] * (1 if e.stance == CRITICAL else -1) for e in evidence if e.actor_id == actor_id)
+    if total > 0:
+        return CRITICAL
+    if total < 0:
+        return SUPPORTIVE
+    return None
+
+
+def source_stances(doc: Document, attributions: list[Attribution], sources: list[Source],
+                   actors: list[Actor], principal: Actor | None, matches: list[StanceMatch]) -> list[SourceStance]:
+    """Every registered source with its stance toward each main actor and the evidence for it."""
+    results = []
+    for source in sources:
+        mine = [a for a in attributions if a.source_id == source.id]
+        evidence = _affiliation(doc, source, actors, principal)
+        if principal is not None:
+            for a in mine:
+                evidence.extend(_said_evidence(doc, a, actors, principal, matches))
+        stances = {a.id: _side(evidence, a.id) or UNKNOWN for a in actors}
+        side = UNKNOWN
+        if principal is not None:
+            side = stances[principal.id]
+            if side == UNKNOWN and any(_actors_named([principal], *_reach(a)) for a in mine):
+                side = NEUTRAL  # speaks about the principal actor without taking a side
+        first = min((a.cue.start for a in mine), default=source.mentions[0].start)
+        results.append(SourceStance(source.id, source.name, source.kind, source.role, side, stances, evidence,
+                                    source.quoted_words, source.paraphrased_words, first))
+    return results
+
+
+def _reach(attribution: Attribution) -> tuple[int, int]:
+    """From the start of the sentence part the attribution covers to its end."""
+    parts = [p for p in (attribution.source, attribution.cue, attribution.content) if p is not None]
+    return min(p.start for p in parts) - 150, max(p.end for p in parts)
+
+
+# ---- reporter's verdicts and balance --------------------------------------------------------
+
+def reporter_verdicts(doc: Document, findings: list[Finding], principal: Actor | None,
+                      matches: list[StanceMatch]) -> list[Verdict]:
+    """Unattributed claims naming the principal actor whose stance words or loaded wording take a side."""
+    from framing.detectors.claims import RULE as CLAIM_RULE
+    from framing.learn.features import sentiment
+
+    if principal is None:
+        return []
+    verdicts = []
+    for claim in (f for f in findings if f.rule == CLAIM_RULE):
+        if not _actors_named([principal], claim.start, claim.end):
+            continue
+        found = _within(matches, claim.start, claim.end)
+        loaded = [f for f in findings if f.dimension == "loaded_language" and f.voice == REPORTER
+                  and claim.start <= f.start < claim.end]
+        score = sum(1 if m[0] == CRITICAL else -1 for m in found)
+        if not score and loaded:
+            tone = sentiment(claim.text)
+            score = -1 if tone >= SENTIMENT_SIDE else 1 if tone <= -SENTIMENT_SIDE else 0
+        if score:
+            evidence = [doc.text[s:e] for _, _, s, e in found] + [f.text for f in loaded]
+            verdicts.append(Verdict(_span(doc, claim.start, claim.end), CRITICAL if score > 0 else SUPPORTIVE,
+                                    evidence))
+    return verdicts
+
+
+def _ratio(a: float, b: float) -> float:
+    """Share of the smaller of two sides in their total, doubled: 1 even, 0 all on one side."""
+    return 1.0 if a + b == 0 else 2 * min(a, b) / (a + b)
+
+
+def _summaries(stances: list[SourceStance], verdicts: list[Verdict]) -> dict[str, SideSummary]:
+    sides = {side: SideSummary(side) for side in SIDES}
+    for s in stances:
+        summary = sides[s.side]
+        summary.sources.append(s.source_id)
+        if s.kind in ("vague", "anonymous") or s.name[:1].islower():
+            summary.unnamed += 1
+        else:
+            summary.named += 1
+        summary.quoted_words += s.quoted_words
+        summary.paraphrased_words += s.paraphrased_words
+    for v in verdicts:
+        sides[v.stance].verdicts += 1
+        sides[v.stance].verdict_words += len(v.span.text.split())
+    return sides
+
+
+def balance_index(sides: dict[str, SideSummary], first_last: tuple[str | None, str | None]) -> float:
+    """1 when both sides are heard alike, 0 when only one side is heard.
+
+    A weighted mean (INDEX_WEIGHTS) of three parts: the ratio of voices (sources plus the
+    reporter's verdicts), the ratio of words (quoted, paraphrased and the verdicts' own), and 1
+    when the first and the last voice on a side are on different sides (else 0)."""
+    voices = [len(sides[s].sources) + sides[s].verdicts for s in (CRITICAL, SUPPORTIVE)]
+    words = [sides[s].quoted_words + sides[s].paraphrased_words + sides[s].verdict_words for s in (CRITICAL, SUPPORTIVE)]
+    first, last = first_last
+    parts = {"voices": _ratio(*voices), "words": _ratio(*words), "first_last": float(first != last or first is None)}
+    return round(sum(INDEX_WEIGHTS[k] * v for k, v in parts.items()), 2)
+
+
+def _explain(principal: Actor | None, sides: dict[str, SideSummary], stances: list[SourceStance],
+             index: float) -> str:
+    """One plain sentence: who is on which side, with what share of the words."""
+    if principal is None:
+        return "No main actor found, so sources are not placed on sides."
+    crit, supp = sides[CRITICAL], sides[SUPPORTIVE]
+    if not (crit.sources or supp.sources or crit.verdicts or supp.verdicts):
+        return f"No source takes a side for or against {principal.name} (balance {index:.2f} of 1)."
+    words = {k: sides[k].quoted_words + sides[k].paraphrased_words for k in (CRITICAL, SUPPORTIVE)}
+    total = sum(words.values()) or 1
+    verdicts = ""
+    for side in (crit, supp):
+        if side.verdicts:
+            direction = "against" if side is crit else "for"
+            verdicts += f"; the reporter's own voice adds {_count(side.verdicts, 'verdict')} {direction} {principal.name}"
+    if index >= ONE_SIDED_BELOW:
+        return (f"Critical of {principal.name}: {_count(len(crit.sources), 'source')} with {words[CRITICAL] / total:.0%} "
+                f"of the words; supportive: {_count(len(supp.sources), 'source')} with "
+                f"{words[SUPPORTIVE] / total:.0%}{verdicts} (balance {index:.2f} of 1).")
+    heavy, light = (crit, supp) if len(crit.sources) + crit.verdicts >= len(supp.sources) + supp.verdicts else (supp, crit)
+    verb = "criticise" if heavy is crit else "support"
+    other = f"{principal.name}'s side" if heavy is crit else "its critics"
+    light_names = [s.name for s in stances if s.source_id in light.sources]
+    heard = f"{other} is heard through {_listing(light_names)}" if light_names else f"{other} is not heard"
+    share = words[heavy.side] / total
+    return (f"{len(heavy.sources)} of {_count(len(stances), 'source')}, with {share:.0%} of the words given to sources "
+            f"on a side, {verb} {principal.name}; {heard}{verdicts} (balance {index:.2f} of 1).")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def _listing(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def analyse(doc: Document, attributions: list[Attribution], sources: list[Source],
+            findings: list[Finding]) -> Sourcing:
+    """Actors, stances, sides, verdicts and the balance index of one document."""
+    actors = find_actors(doc)
+    main = main_actors(actors, {m.start for source in sources for m in source.mentions})
+    principal = main[0] if main else None
+    matches = stance_matches(doc)
+    stances = source_stances(doc, attributions, sources, main, principal, matches)
+    verdicts = reporter_verdicts(doc, findings, principal, matches)
+    sides = _summaries(stances, verdicts)
+    sided = sorted((s for s in stances if s.side in (CRITICAL, SUPPORTIVE)), key=lambda s: s.first_offset)
+    order = sorted([(s.first_offset, s.side) for s in sided] + [(v.span.start, v.stance) for v in verdicts])
+    index = balance_index(sides, (order[0][1], order[-1][1]) if order else (None, None))
+    response = bool(sides[SUPPORTIVE].sources) if sides[CRITICAL].sources else None
+    return Sourcing(principal, main, stances, sides, verdicts, sided[0].source_id if sided else None,
+                    sided[-1].source_id if sided else None, response, index,
+                    _explain(principal, sides, stances, index))

@@ -1,0 +1,140 @@
+"""Sides and balance: actors and name merging, stance from cue verbs and affiliation, the index."""
+
+import json
+
+import pytest
+
+from framing import report, serialize, sourcing
+from framing.api import audit_text
+
+from conftest import EXAMPLES
+
+COUNCIL = """Council Raises Taxes
+
+The Springfield City Council voted on Monday to raise the property tax by 3 percent.
+
+Jane Roe, who runs a bakery on Main Street, condemned the Springfield City Council for the rise. "Small shops will close," Roe said.
+
+Tom Burns, a retired teacher, also criticised the council.
+
+A spokesperson for the Springfield City Council, Ann Lee, said the money would repair the town's schools.
+
+The council will meet again in May.
+"""
+
+
+def sides(audit) -> dict[str, str]:
+    return {s.name: s.side for s in audit.sourcing.sources}
+
+
+def test_name_variants_are_merged_and_titles_dropped():
+    text = ("Haftar Advances\n\nGeneral Khalifa Haftar ordered the strikes. Haftar’s forces moved east, "
+            "and Haftar said they would hold the port. Critics of Haftar spoke in Tripoli.")
+    actors = {a.name: a for a in sourcing.find_actors(audit_text(text).document)}
+    haftar = actors["Khalifa Haftar"]
+    assert set(haftar.variants) == {"Khalifa Haftar", "Haftar"}
+    assert len(haftar.mentions) == 4  # 'Haftar’s forces' counts for Haftar
+    assert haftar.in_title
+    assert "General Khalifa Haftar" not in actors and "Haftar" not in actors
+
+
+@pytest.mark.parametrize("short, full, same", [
+    ("Haftar", "Khalifa Haftar", True),
+    ("Shura Council", "Derna Shura Council", True),
+    ("Za’tari", "Ali Al-Za’tari", True),
+    ("GNA", "Government National Accord", True),
+    ("Derna", "Derna Shura Council", False),
+    ("Council", "Shura Mujahideen", False),
+])
+def test_refers_to(short, full, same):
+    assert sourcing._refers_to(short, full) is same
+
+
+def test_stance_from_cue_verbs_and_from_affiliation():
+    audit = audit_text(COUNCIL)
+    assert audit.sourcing.principal_actor.name == "Springfield City Council"
+    found = sides(audit)
+    assert found["Jane Roe"] == "critical"  # 'condemned' as the cue
+    assert found["Tom Burns"] == "critical"  # 'criticised' as the cue
+    assert found["Ann Lee"] == "supportive"  # 'a spokesperson for the Springfield City Council'
+    lee = next(s for s in audit.sourcing.sources if s.name == "Ann Lee")
+    assert [e.kind for e in lee.evidence] == ["affiliation"]
+    roe = next(s for s in audit.sourcing.sources if s.name == "Jane Roe")
+    assert {e.span.text for e in roe.evidence} >= {"condemned"}
+
+
+def test_a_negated_stance_word_is_not_evidence():
+    text = COUNCIL.replace("condemned the Springfield City Council for the rise", "did not condemn the rise")
+    roe = next(s for s in audit_text(text).sourcing.sources if s.name == "Jane Roe")
+    assert not any(e.span.text.startswith("condemn") for e in roe.evidence)
+
+
+def test_supportive_stance_from_content_words():
+    text = COUNCIL.replace('"Small shops will close," Roe said.', '"It was the right decision," Roe said.').replace(
+        "condemned the Springfield City Council for the rise", "spoke about the rise")
+    assert sides(audit_text(text))["Jane Roe"] == "supportive"
+
+
+def test_balance_index_bounds():
+    summary = {side: sourcing.SideSummary(side) for side in sourcing.SIDES}
+    assert sourcing.balance_index(summary, (None, None)) == 1.0  # nobody takes a side: nothing lopsided
+    summary["critical"].sources = ["s1", "s2"]
+    summary["critical"].quoted_words = 40
+    assert sourcing.balance_index(summary, ("critical", "critical")) == 0.0
+    summary["supportive"].sources = ["s3", "s4"]
+    summary["supportive"].quoted_words = 40
+    assert sourcing.balance_index(summary, ("critical", "supportive")) == 1.0
+
+
+def test_derna_sides(derna_audit):
+    result = derna_audit.sourcing
+    assert result.principal_actor.name == "Khalifa Haftar"
+    found = sides(derna_audit)
+    for critic in ("Ali Al-Za’tari", "Ahmed Maetig", "Martin Kobler", "GNA"):
+        assert found[critic] == "critical", critic
+    assert found["Ahmad Al-Masmari"] == "supportive"
+    assert found["a local Libyan news outlet"] == "neutral"
+    assert result.response is True
+    assert [v.stance for v in result.verdicts] == ["critical"]
+    assert "spew more terror" in result.verdicts[0].span.text
+
+
+def test_derna_one_sided_finding(derna_audit):
+    [finding] = [f for f in derna_audit.findings if f.rule == "one_sided_sourcing"]
+    assert finding.severity in ("medium", "high")
+    assert finding.dimension == "sourcing"
+    sentence = finding.message.removeprefix("One-sided sourcing: ")
+    assert sentence.count(". ") == 0 and sentence.endswith(".")  # one sentence
+    assert "criticise Khalifa Haftar" in sentence and "Ahmad Al-Masmari" in sentence
+    assert derna_audit.scores["sourcing"]["score"] == pytest.approx(1 - derna_audit.sourcing.balance_index)
+
+
+def test_balanced_example_has_high_index_and_no_finding():
+    audit = audit_text((EXAMPLES / "harbour-balanced.txt").read_text(encoding="utf-8"))
+    assert audit.sourcing.balance_index >= 0.7
+    assert not [f for f in audit.findings if f.rule == "one_sided_sourcing"]
+    assert sides(audit)["Victor Hale"] == "supportive"
+
+
+def test_loaded_example_is_one_sided():
+    audit = audit_text((EXAMPLES / "harbour-loaded.txt").read_text(encoding="utf-8"))
+    [finding] = [f for f in audit.findings if f.rule == "one_sided_sourcing"]
+    assert finding.severity == "high"
+    assert len(audit.sourcing.verdicts) >= 2
+
+
+def test_sourcing_in_json_and_report(derna_audit):
+    data = json.loads(serialize.to_json(derna_audit))["sourcing"]
+    actors = {a["id"]: a["name"] for a in data["actors"]}
+    assert actors[data["principal_actor"]] == "Khalifa Haftar"
+    assert set(data["sides"]) == set(sourcing.SIDES)
+    assert data["sides"]["critical"]["quoted_words"] > 0
+    html = report.render(derna_audit)
+    assert "Sources and sides" in html and 'class="side-supportive">supportive' in html
+    assert "Critical of Khalifa Haftar" in html  # the words-per-side chart's label
+
+
+def test_no_actor_no_sides():
+    audit = audit_text("the rain fell all day and the river rose.")
+    assert audit.sourcing.principal_actor is None
+    assert audit.scores["sourcing"]["score"] == 0.0
