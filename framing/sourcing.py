@@ -189,10 +189,16 @@ def find_actors(doc: Document) -> list[Actor]:
     _add_common_references(doc, actors.values())
     title = doc.title or ""
     for actor in actors.values():
-        actor.in_title = any(re.search(rf"\b{re.escape(v)}\b", title) for v in actor.variants)
+        actor.in_title = any(re.search(rf"\b{re.escape(v)}\b", title) for v in actor.variants + _title_forms(actor))
         named = len(actor.mentions) - actor.place_mentions
         actor.score = named + 0.3 * actor.place_mentions + (2.0 if actor.in_title else 0.0)
     return sorted(actors.values(), key=lambda a: (-a.score, a.mentions[0].start))
+
+
+def _title_forms(actor: Actor) -> list[str]:
+    """An organisation's head noun alone also names it in a headline ('Council Votes ...')."""
+    last = actor.name.split()[-1]
+    return [last] if len(actor.name.split()) > 1 and _ORG.fullmatch(last) else []
 
 
 def _add_common_references(doc: Document, actors) -> None:
