@@ -132,7 +132,7 @@ def _headline(audit: Audit) -> str:
     claims = [f for f in audit.findings if f.rule == CLAIM_RULE]
     vague = [f for f in audit.findings if f.dimension == "unattributed" and f.rule != CLAIM_RULE]
     if not audit.findings:
-        return "No loaded language, unattributed claim or vague attribution found."
+        return "No loaded language, unattributed claim, vague attribution or one-sided sourcing found."
     parts = []
     if loaded:
         strong = sum(f.severity == "high" for f in loaded)
@@ -141,6 +141,8 @@ def _headline(audit: Audit) -> str:
         parts.append(f"{len(claims)} unattributed claim(s)")
     if vague:
         parts.append(f"{len(vague)} vague attribution(s)")
+    if audit.sourcing is not None and any(f.category == "one_sided_sourcing" for f in audit.findings):
+        parts.append(f"one-sided sourcing (balance {audit.sourcing.balance_index:.2f} of 1)")
     return "This article has " + ", ".join(parts) + "." if parts else "Loaded words appear only in quoted speech."
 
 

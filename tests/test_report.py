@@ -77,3 +77,12 @@ def test_headline_counts_claims_apart_from_vague_attributions():
     headline = build_context(audit)["headline"]
     assert claims and vague
     assert f"{claims} unattributed claim(s)" in headline and f"{vague} vague attribution(s)" in headline
+
+
+def test_headline_names_one_sided_sourcing_only_when_found():
+    from framing.report import build_context
+
+    loaded = audit_text((EXAMPLES / "harbour-loaded.txt").read_text(encoding="utf-8"))
+    balanced = audit_text((EXAMPLES / "harbour-balanced.txt").read_text(encoding="utf-8"))
+    assert f"one-sided sourcing (balance {loaded.sourcing.balance_index:.2f} of 1)" in build_context(loaded)["headline"]
+    assert "one-sided" not in build_context(balanced)["headline"]
