@@ -5,7 +5,9 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: example test bench clean
+AXE = .cache/npm/node_modules/axe-core/axe.min.js
+
+.PHONY: example test bench clean browser
 
 $(BIN)/framing: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,15 +21,26 @@ example: $(BIN)/framing
 		name=$$(basename $${f%.*}); \
 		$(BIN)/framing audit "$$f" -o "reports/$$name.html" && echo "reports/$$name.html"; \
 	done
+	@$(BIN)/framing compare examples/harbour-loaded.txt examples/harbour-balanced.txt -o reports/compare-harbour.html \
+		&& echo "reports/compare-harbour.html"
 	@if [ -f ../shared/examples/derna-airstrikes.txt ]; then \
 		$(BIN)/framing audit ../shared/examples/derna-airstrikes.txt -o reports/derna-airstrikes.html \
 		&& echo "reports/derna-airstrikes.html"; fi
 
-test: $(BIN)/framing
+test: $(BIN)/framing browser
 	$(BIN)/python -m pytest
+
+# The browser tests drive Debian's Chromium through playwright (which cannot download a browser
+# here) and check accessibility with axe-core from the npm registry.
+browser: $(AXE)
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+$(AXE):
+	npm install --silent --no-save --no-audit --no-fund --prefix .cache/npm axe-core@4.14.1
 
 bench: $(BIN)/framing
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) dist build .pytest_cache
+	rm -rf $(VENV) dist build .pytest_cache .cache test-output

@@ -35,6 +35,10 @@ def _parser() -> argparse.ArgumentParser:
                        help="exit 1 when a finding of this severity or higher is found")
     audit.add_argument("--title", help="the article's title, overriding the one found in the text")
 
+    compare = commands.add_parser("compare", help="two articles on the same event side by side, as one HTML page")
+    compare.add_argument("files", nargs=2, metavar="FILE")
+    compare.add_argument("-o", "--output", required=True, metavar="OUT.html")
+
     batch = commands.add_parser("batch", help="audit a JSONL file of {id, text[, title]} lines")
     batch.add_argument("input", metavar="IN.jsonl", help="input JSONL ('-' for stdin)")
     batch.add_argument("-o", "--output", required=True, metavar="OUT.jsonl")
@@ -102,6 +106,20 @@ def _cmd_audit(args) -> int:
         if args.fail_on and any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[args.fail_on] for f in audit.findings):
             failed = True
     return 1 if failed else 0
+
+
+def _cmd_compare(args) -> int:
+    from framing.api import audit_text
+    from framing.ingest import read_article
+    from framing.output import write_atomic
+    from framing.report import render_compare
+
+    if args.files.count("-") > 1:
+        raise InputError("standard input ('-') can be given only once")
+    audits = [audit_text(read_article(path)) for path in args.files]
+    names = tuple("stdin" if p == "-" else Path(p).name for p in args.files)
+    write_atomic(args.output, render_compare(audits[0], audits[1], names), tuple(args.files))
+    return 0
 
 
 def _cmd_batch(args) -> int:
@@ -179,7 +197,8 @@ def _cmd_train(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        commands = {"audit": _cmd_audit, "batch": _cmd_batch, "evaluate": _cmd_evaluate, "train": _cmd_train}
+        commands = {"audit": _cmd_audit, "compare": _cmd_compare, "batch": _cmd_batch, "evaluate": _cmd_evaluate,
+                    "train": _cmd_train}
         return commands[args.command](args)
     except (InputError, LexiconError) as exc:
         print(f"framing: error: {exc}", file=sys.stderr)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from collections import Counter
 
 from framing import __version__, charts, lexicon
@@ -11,8 +13,9 @@ from framing.document import QUOTED
 from framing.resources import data_dir
 
 
-def _segments(audit: Audit, start: int, end: int) -> list[dict]:
-    """Cut [start, end) wherever a finding or quotation starts or ends."""
+def _segments(audit: Audit, start: int, end: int, block_index: int) -> list[dict]:
+    """Cut [start, end) wherever a finding or quotation starts or ends. Each segment has an id
+    unique in the page and the numbers (as in the findings table) of the findings ending in it."""
     doc = audit.document
     inside = [f for f in audit.findings if f.start < end and start < f.end]
     quotes = [q for q in doc.quotations if q.depth == 0 and q.start < end and start < q.end]
@@ -21,25 +24,30 @@ def _segments(audit: Audit, start: int, end: int) -> list[dict]:
         cuts.update(x for x in (item.start, item.end) if start < x < end)
     points = sorted(cuts)
     segments = []
+    number = {f.id: i for i, f in enumerate(audit.findings, 1)}
     for a, b in zip(points, points[1:]):
         covering = [f for f in inside if f.start <= a and b <= f.end]
         words = [f for f in covering if f.rule != CLAIM_RULE]  # sentence-level claims get their own cue
         segments.append({
+            "id": f"{block_index}-{len(segments)}",
+            "numbers": [number[f.id] for f in covering if f.end == b],
             "text": doc.text[a:b],
             "findings": [f.id for f in covering],
             "categories": sorted({f.category for f in covering}),
             "severity": max((f.severity for f in words), key=["low", "medium", "high"].index, default=""),
-            "claim_start": any(f.rule == CLAIM_RULE and f.start == a for f in covering),
+            "starts": sorted({f.category for f in covering if f.start == a}),  # for a cue at a finding's start
             "quoted": doc.voice_at(a) == QUOTED,
         })
     return segments
 
 
 def _speaker_of(audit: Audit, block_start: int, block_end: int) -> list[str]:
+    """Who is quoted in a block, by the registry's name ('he' resolved to the person)."""
+    registry = {s.id: s.name for s in audit.sources}
     names = []
     for a in audit.attributions:
         if a.kind == "direct" and a.source and a.content and block_start <= a.content.start < block_end:
-            names.append(a.source.text)
+            names.append(registry.get(a.source_id, a.source.text))
     return names
 
 
@@ -63,9 +71,9 @@ def build_context(audit: Audit, source_name: str = "") -> dict:
     categories = sorted({f.category for f in audit.findings})
     rows = [(c, labels.get(c, c), by_category[(c, "reporter")], by_category[(c, "quoted")]) for c in categories]
     blocks = [{
-        "kind": b.kind, "reason": b.reason, "segments": _segments(audit, b.start, b.end),
+        "kind": b.kind, "reason": b.reason, "segments": _segments(audit, b.start, b.end, i),
         "speakers": _speaker_of(audit, b.start, b.end),
-    } for b in doc.blocks]
+    } for i, b in enumerate(doc.blocks)]
     sources = sorted(audit.sources, key=lambda s: -(s.quoted_words + s.paraphrased_words))
     return {
         "title": doc.title or source_name or "Untitled article",
@@ -85,6 +93,9 @@ def build_context(audit: Audit, source_name: str = "") -> dict:
         "sentence_bias": _sentence_bias_rows(audit),
         "chart_sentences": _sentence_chart(audit),
         "palette": charts.PALETTE,
+        "models": _model_cards(),
+        "all_categories": sorted(labels.items(), key=lambda kv: kv[1]),
+        "descriptions": descriptions,
         "version": __version__,
     }
 
@@ -146,11 +157,54 @@ def _headline(audit: Audit) -> str:
     return "This article has " + ", ".join(parts) + "." if parts else "Loaded words appear only in quoted speech."
 
 
-def render(audit: Audit, source_name: str = "") -> str:
-    """The self-contained HTML report (autoescaped template, inline CSS and SVG)."""
+def _loaded_terms(audit: Audit) -> list[dict]:
+    """Loaded terms in the reporter's voice, most frequent first: the compare view lists them side by side."""
+    counts = Counter((f.text.lower(), f.category) for f in audit.findings
+                     if f.dimension == "loaded_language" and f.voice == "reporter")
+    return [{"text": text, "category": category, "count": n}
+            for (text, category), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def render_compare(first: Audit, second: Audit, names: tuple[str, str]) -> str:
+    """Two articles on the same event side by side: scores, sides, loaded terms and the annotated texts."""
+    code, digest = script()
+    columns = []
+    for prefix, audit, name in (("a", first, names[0]), ("b", second, names[1])):
+        context = build_context(audit, name)
+        context.update(prefix=prefix, loaded_terms=_loaded_terms(audit))
+        columns.append(context)
+    labels, descriptions = category_labels()
+    keys = sorted({f.category for a in (first, second) for f in a.findings})
+    legend = [{"key": k, "label": labels.get(k, k), "description": descriptions.get(k, ""),
+               "count": sum(f.category == k for a in (first, second) for f in a.findings)} for k in keys]
+    return environment().get_template("compare.html.j2").render(
+        columns=columns, legend=legend, palette=charts.PALETTE, version=__version__, script=code, script_hash=digest)
+
+
+def _model_cards() -> dict:
+    """The shipped models' cards (data, measured scores), for the method section."""
+    from framing.learn import sentence_bias, word_model
+
+    return {"sentence": sentence_bias.shipped_card(), "word": word_model.shipped_card()}
+
+
+def script() -> tuple[str, str]:
+    """The report's one script and its CSP hash ('sha256-...'): only that exact script may run."""
+    code = (data_dir("templates") / "report.js").read_text(encoding="utf-8")
+    digest = base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode("ascii")
+    return code, f"sha256-{digest}"
+
+
+def environment():
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-    env = Environment(loader=FileSystemLoader(str(data_dir("templates"))),
-                      autoescape=select_autoescape(default=True, default_for_string=True),
-                      trim_blocks=True, lstrip_blocks=True)
-    return env.get_template("report.html.j2").render(**build_context(audit, source_name))
+    return Environment(loader=FileSystemLoader(str(data_dir("templates"))),
+                       autoescape=select_autoescape(default=True, default_for_string=True),
+                       trim_blocks=True, lstrip_blocks=True)
+
+
+def render(audit: Audit, source_name: str = "") -> str:
+    """The self-contained HTML report (autoescaped template, inline CSS, SVG and one hashed script)."""
+    code, digest = script()
+    return environment().get_template("report.html.j2").render(
+        **build_context(audit, source_name), script=code, script_hash=digest)

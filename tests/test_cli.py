@@ -143,3 +143,14 @@ def test_markdown_heading_is_the_title(tmp_path, capsys):
     data = json.loads(capsys.readouterr().out)
     assert data["document"]["title"] == "Port Deal Signed"
     assert [f["text"] for f in data["findings"]] == ["so-called"]
+
+
+def test_compare_writes_one_page_and_refuses_to_overwrite_an_input(tmp_path):
+    out = tmp_path / "compare.html"
+    a, b = str(EXAMPLES / "harbour-loaded.txt"), str(EXAMPLES / "harbour-balanced.txt")
+    assert main(["compare", a, b, "-o", str(out)]) == 0
+    html = out.read_text(encoding="utf-8")
+    assert "Reckless Plan" in html and "Approves Container Terminal" in html
+    before = (EXAMPLES / "harbour-loaded.txt").read_bytes()
+    assert main(["compare", a, b, "-o", a]) == 2
+    assert (EXAMPLES / "harbour-loaded.txt").read_bytes() == before

@@ -1,5 +1,7 @@
 """The HTML report: self-contained, deterministic, escaped."""
 
+import base64
+import hashlib
 import re
 
 from framing.api import audit_text
@@ -20,7 +22,13 @@ def test_report_is_self_contained_with_inline_svg():
     html = render(audit_text((EXAMPLES / "harbour-loaded.txt").read_text(encoding="utf-8")), "x.txt")
     assert "<svg" in html and html.count("<svg") >= 2
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html)
-    assert "<script" not in html and "<link" not in html
+    assert "<link" not in html and "<script src" not in html
+    # one inline script, allowed by its hash in the page's CSP and nothing else
+    [script] = re.findall(r"<script>(.*?)</script>", html, re.S)
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    assert f"script-src 'sha256-{digest}'" in html
+    assert "unsafe-inline'" not in html.split("script-src", 1)[1].split('"', 1)[0]
+    assert not re.search(r"\son\w+\s*=", html)  # no inline event handlers
 
 
 def test_every_finding_is_highlighted_with_its_explanation():
@@ -41,6 +49,14 @@ def test_hostile_text_is_escaped():
     assert "<b>&#34;name" not in html and "&lt;b&gt;" in html
 
 
+def test_hostile_text_is_escaped_in_the_compare_view():
+    from framing.report import render_compare
+
+    html = render_compare(audit_text(HOSTILE), audit_text(HOSTILE.replace("thug", "man")), ("<i>a</i>", '"b".txt'))
+    assert "<script>alert(1)" not in html and "<img src=x" not in html and 'onmouseover="alert' not in html
+    assert "<i>a</i>" not in html and "&lt;i&gt;a&lt;/i&gt;" in html
+
+
 def test_excluded_lines_are_greyed(derna_audit):
     html = render(derna_audit, "derna.txt")
     assert re.search(r'<p class="excluded" data-reason="related headline">\s*Pentagon Prepared', html)
@@ -57,6 +73,12 @@ def test_committed_example_reports_are_fresh():
         committed = ROOT / "reports" / f"{example.stem}.html"
         fresh = render(audit_text(read_article(str(example))), example.name)
         assert committed.exists() and committed.read_text(encoding="utf-8") == fresh, f"run `make example`: {committed}"
+    from framing.report import render_compare
+
+    pair = [EXAMPLES / "harbour-loaded.txt", EXAMPLES / "harbour-balanced.txt"]
+    fresh = render_compare(*(audit_text(read_article(str(p))) for p in pair), tuple(p.name for p in pair))
+    committed = ROOT / "reports" / "compare-harbour.html"
+    assert committed.exists() and committed.read_text(encoding="utf-8") == fresh, f"run `make example`: {committed}"
 
 
 def test_svg_ids_are_unique_across_the_charts_of_one_page(derna_audit):

@@ -17,6 +17,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline, make_pipeline
 from sklearn.preprocessing import StandardScaler
 
+from framing.learn import shipped
 from framing.learn.features import LexiconCounts, Sentiment
 from framing.resources import data_dir
 
@@ -93,12 +94,13 @@ def from_json(text: str) -> Pipeline:
 
 @cache
 def shipped_model() -> Pipeline | None:
-    """The model shipped in models/, loaded once per process; None when it is absent."""
-    try:
-        path = data_dir("models") / MODEL_FILE
-    except FileNotFoundError:
-        return None
-    return from_json(path.read_text(encoding="utf-8")) if path.exists() else None
+    """The model shipped in models/, built once per process; None when it is absent."""
+    text = shipped.model_text(MODEL_FILE)
+    return from_json(text) if text else None
+
+
+def shipped_card() -> dict:
+    return shipped.card(MODEL_FILE)
 
 
 def bias_scores(sentences: list[str]) -> list[float] | None:

@@ -19,7 +19,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 
-from framing.resources import data_dir
+from framing.learn import shipped
 
 MODEL_FILE = "word_loaded.json"
 FORMAT = "framing.word_loaded/1"
@@ -119,11 +119,13 @@ def from_json(text: str) -> tuple[Pipeline, float]:
 
 @cache
 def shipped_model() -> tuple[Pipeline, float] | None:
-    try:
-        path = data_dir("models") / MODEL_FILE
-    except FileNotFoundError:
-        return None
-    return from_json(path.read_text(encoding="utf-8")) if path.exists() else None
+    """The model shipped in models/, built once per process; None when it is absent."""
+    text = shipped.model_text(MODEL_FILE)
+    return from_json(text) if text else None
+
+
+def shipped_card() -> dict:
+    return shipped.card(MODEL_FILE)
 
 
 def _fast_probabilities(model: Pipeline, rows: list[dict]) -> np.ndarray:

@@ -1,0 +1,230 @@
+"""The HTML reports in a real browser: Debian's headless Chromium driven by playwright, from file://.
+
+`make test` installs Chromium and axe-core; without them these tests skip, except under CI,
+where they fail. Screenshots go to test-output/screenshots/ for a reviewer to look at.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from framing.api import audit_text
+from framing.report import render, render_compare
+
+from conftest import DERNA, EXAMPLES, ROOT
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+AXE = ROOT / ".cache" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = ROOT / "test-output" / "screenshots"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+
+def _missing(reason: str):
+    if os.environ.get("CI"):
+        pytest.fail(f"browser tests cannot run in CI: {reason} (make test installs it)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _missing("playwright is not installed")
+    if not Path(CHROMIUM).exists():
+        _missing("Debian's chromium is not installed")
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory) -> dict[str, Path]:
+    """The Derna report (when ../shared is here), the loaded example's report and the compare view."""
+    folder = tmp_path_factory.mktemp("reports")
+    read = lambda name: (EXAMPLES / name).read_text(encoding="utf-8")  # noqa: E731
+    out = {"loaded": folder / "loaded.html", "compare": folder / "compare.html"}
+    out["loaded"].write_text(render(audit_text(read("harbour-loaded.txt")), "harbour-loaded.txt"), encoding="utf-8")
+    out["compare"].write_text(render_compare(audit_text(read("harbour-loaded.txt")), audit_text(read("harbour-balanced.txt")),
+                                             ("harbour-loaded.txt", "harbour-balanced.txt")), encoding="utf-8")
+    if DERNA.exists():
+        out["derna"] = folder / "derna.html"
+        out["derna"].write_text(render(audit_text(DERNA.read_text(encoding="utf-8")), DERNA.name), encoding="utf-8")
+    return out
+
+
+class Page:
+    """A page opened from file:// with its console errors and every request it made recorded."""
+
+    def __init__(self, browser, path: Path, **context):
+        self.context = browser.new_context(viewport={"width": 1100, "height": 900}, **context)
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.url = path.as_uri()
+        self.page.goto(self.url)
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def open_page(browser):
+    opened = []
+
+    def opener(path: Path, **context) -> Page:
+        page = Page(browser, path, **context)
+        opened.append(page)
+        return page
+
+    yield opener
+    for page in opened:
+        page.close()
+
+
+def _page_names(pages):
+    return [name for name in ("derna", "loaded", "compare") if name in pages]
+
+
+@pytest.mark.parametrize("name", ["derna", "loaded", "compare"])
+def test_no_console_errors_and_no_network(pages, open_page, name):
+    if name not in pages:
+        pytest.skip("the shared Derna example is not here")
+    page = open_page(pages[name])
+    page.page.wait_for_load_state("load")
+    assert page.errors == []
+    assert [r for r in page.requests if r != page.url] == []  # everything is inline
+    assert page.page.locator("html.js").count() == 1  # the hashed script ran under the page's CSP
+
+
+@pytest.mark.parametrize("name", ["derna", "loaded"])
+def test_every_note_opens_by_click_and_by_keyboard(pages, open_page, name):
+    if name not in pages:
+        pytest.skip("the shared Derna example is not here")
+    page = open_page(pages[name]).page
+    marks = page.locator("article mark.f")
+    assert marks.count() > 5
+    for i in range(marks.count()):
+        mark = marks.nth(i)
+        note = mark.locator(".note")
+        assert not note.is_visible()
+        mark.click()
+        assert note.is_visible(), f"note {i} did not open on click"
+        assert mark.get_attribute("aria-expanded") == "true"
+        assert note.inner_text().strip()
+        page.keyboard.press("Escape")
+        assert not note.is_visible()
+        mark.focus()
+        page.keyboard.press("Enter")
+        assert note.is_visible(), f"note {i} did not open with Enter"
+        page.keyboard.press("Escape")
+
+
+def test_tab_reaches_the_highlights(pages, open_page):
+    page = open_page(pages["loaded"]).page
+    first = page.locator("article mark.f").first
+    for _ in range(60):  # past the filters' check boxes
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('article mark.f')"):
+            break
+    assert page.evaluate("document.activeElement.matches('article mark.f')")
+    page.keyboard.press(" ")
+    assert page.locator("article mark.f.open .note").first.is_visible()
+    assert first.count() == 1
+
+
+def test_category_and_voice_filters_hide_and_show_highlights(pages, open_page):
+    page = open_page(pages["loaded"]).page
+    boxes = page.locator("#filters input[data-filter^='cat:']")
+    assert page.locator("#filters").is_visible() and boxes.count() >= 3
+    for i in range(boxes.count()):
+        box = boxes.nth(i)
+        category = box.get_attribute("data-filter").removeprefix("cat:")
+        only_this = page.locator(f"article mark.f[data-categories='{category}']")
+        box.uncheck()
+        for j in range(only_this.count()):
+            style = only_this.nth(j).evaluate("m => getComputedStyle(m).borderBottomStyle")
+            assert "off" in only_this.nth(j).get_attribute("class") and style == "none", category
+        box.check()
+        for j in range(only_this.count()):
+            assert "off" not in only_this.nth(j).get_attribute("class")
+    quoted = page.locator("article mark.f[data-voice='quoted']")
+    assert quoted.count() > 0
+    page.locator("#filters input[data-filter='voice:quoted']").uncheck()
+    assert page.locator("article mark.f.off[data-voice='quoted']").count() == quoted.count()
+    assert page.locator("article mark.f.off[data-voice='reporter']").count() == 0
+    for i in range(boxes.count()):
+        boxes.nth(i).uncheck()
+    assert page.locator("article mark.f:not(.off)").count() == 0
+
+
+def test_compare_view_renders_both_articles(pages, open_page):
+    page = open_page(pages["compare"]).page
+    columns = page.locator(".columns > section")
+    assert columns.count() == 2
+    for i, title in enumerate(("Reckless Plan", "Approves Container Terminal")):
+        column = columns.nth(i)
+        assert title in column.locator("h2").first.inner_text()
+        assert column.locator("article mark.f").count() > 0
+        assert column.locator(".scores .score").count() == 4
+    duplicated = page.evaluate("""() => { const seen = {}, dup = [];
+        document.querySelectorAll('[id]').forEach(e => { if (seen[e.id]) dup.push(e.id); seen[e.id] = 1; });
+        return dup; }""")
+    assert duplicated == []
+    mark = columns.nth(1).locator("article mark.f").first
+    mark.click()
+    assert mark.locator(".note").is_visible()
+
+
+def test_print_shows_notes_as_footnotes(pages, open_page):
+    page = open_page(pages["loaded"]).page
+    page.emulate_media(media="print")
+    assert page.locator("sup.ref").first.is_visible()
+    assert page.locator("#findings-table").is_visible()
+    assert not page.locator("#filters").is_visible()
+    number = page.locator("sup.ref").first.inner_text().split(",")[0]
+    assert page.locator(f"#findings-table tbody tr:nth-child({number})").is_visible()
+
+
+@pytest.mark.parametrize("name", ["derna", "compare"])
+def test_no_serious_accessibility_violations(pages, open_page, name):
+    if name not in pages:
+        pytest.skip("the shared Derna example is not here")
+    if not AXE.exists():
+        _missing(f"axe-core is not installed at {AXE}")
+    page = open_page(pages[name], bypass_csp=True).page  # bypass only to inject axe itself
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']}))
+        .violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 3)}))""")
+    serious = [v for v in violations if v["impact"] in ("serious", "critical")]
+    assert serious == []
+
+
+def test_screenshots_for_review(pages, open_page):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for name in _page_names(pages):
+        page = open_page(pages[name]).page
+        if name != "compare":
+            page.set_viewport_size({"width": 1100, "height": 1400})
+            page.locator("article p.body mark.f.sev-high").first.click()  # show one open note
+        target = SCREENSHOTS / f"{name}.png"
+        page.screenshot(path=str(target), full_page=name == "compare")
+        assert target.stat().st_size > 10_000
+
+
+def test_an_open_note_stays_inside_the_window(pages, open_page):
+    page = open_page(pages["loaded"]).page
+    page.set_viewport_size({"width": 700, "height": 900})
+    marks = page.locator("article mark.f")
+    for i in range(marks.count()):
+        marks.nth(i).click()
+        box = marks.nth(i).locator(".note").bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 700, f"note {i} runs off the window"
+        page.keyboard.press("Escape")
