@@ -39,6 +39,11 @@ def _parser() -> argparse.ArgumentParser:
     compare.add_argument("files", nargs=2, metavar="FILE")
     compare.add_argument("-o", "--output", required=True, metavar="OUT.html")
 
+    serve = commands.add_parser("serve", help="a live editor in the browser, and a JSON API (POST /api/audit)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=int, default=8750, help="port (default 8750)")
+    serve.add_argument("--open", action="store_true", help="open the editor in the default browser")
+
     batch = commands.add_parser("batch", help="audit a JSONL file of {id, text[, title]} lines")
     batch.add_argument("input", metavar="IN.jsonl", help="input JSONL ('-' for stdin)")
     batch.add_argument("-o", "--output", required=True, metavar="OUT.jsonl")
@@ -122,6 +127,15 @@ def _cmd_compare(args) -> int:
     return 0
 
 
+def _cmd_serve(args) -> int:
+    from framing import serve
+
+    if not 0 < args.port < 65536:
+        raise InputError("--port must be between 1 and 65535")
+    serve.run(args.host, args.port, args.open)
+    return 0
+
+
 def _cmd_batch(args) -> int:
     from framing import batch
     from framing.output import atomic_writer
@@ -197,8 +211,8 @@ def _cmd_train(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        commands = {"audit": _cmd_audit, "compare": _cmd_compare, "batch": _cmd_batch, "evaluate": _cmd_evaluate,
-                    "train": _cmd_train}
+        commands = {"audit": _cmd_audit, "compare": _cmd_compare, "serve": _cmd_serve, "batch": _cmd_batch,
+                    "evaluate": _cmd_evaluate, "train": _cmd_train}
         return commands[args.command](args)
     except (InputError, LexiconError) as exc:
         print(f"framing: error: {exc}", file=sys.stderr)

@@ -63,8 +63,9 @@ def category_labels() -> tuple[dict[str, str], dict[str, str]]:
     return labels, descriptions
 
 
-def build_context(audit: Audit, source_name: str = "") -> dict:
-    """Everything the template shows, as plain data."""
+def build_context(audit: Audit, source_name: str = "", with_charts: bool = True) -> dict:
+    """Everything the template shows, as plain data (the live editor leaves the charts out: they
+    cost more than the audit)."""
     doc = audit.document
     labels, descriptions = category_labels()
     by_category = Counter((f.category, f.voice) for f in audit.findings)
@@ -87,13 +88,13 @@ def build_context(audit: Audit, source_name: str = "") -> dict:
         "readability": audit.readability,
         "sources": sources,
         "attributions": audit.attributions,
-        "chart_findings": charts.findings_by_category(rows) if rows else "",
-        "sourcing": _sourcing_view(audit),
+        "chart_findings": charts.findings_by_category(rows) if rows and with_charts else "",
+        "sourcing": _sourcing_view(audit, with_charts),
         "headline": _headline(audit),
         "sentence_bias": _sentence_bias_rows(audit),
-        "chart_sentences": _sentence_chart(audit),
+        "chart_sentences": _sentence_chart(audit) if with_charts else "",
         "palette": charts.PALETTE,
-        "models": _model_cards(),
+        "models": _model_cards() if with_charts else {},
         "all_categories": sorted(labels.items(), key=lambda kv: kv[1]),
         "descriptions": descriptions,
         "version": __version__,
@@ -103,7 +104,7 @@ def build_context(audit: Audit, source_name: str = "") -> dict:
 SIDE_LABELS = {"critical": "Critical", "supportive": "Supportive", "neutral": "Neutral", "unknown": "Unknown"}
 
 
-def _sourcing_view(audit: Audit) -> dict | None:
+def _sourcing_view(audit: Audit, with_chart: bool = True) -> dict | None:
     """Sides, the sources table (with the evidence toward the principal actor) and the words-per-side chart."""
     result = audit.sourcing
     if result is None or result.principal_actor is None:
@@ -123,7 +124,7 @@ def _sourcing_view(audit: Audit) -> dict | None:
         "rows": rows, "sides": sides, "verdicts": result.verdicts, "response": result.response,
         "names": {s.source_id: s.name for s in result.sources},
         "first": result.first_word, "last": result.last_word,
-        "chart": charts.words_per_side(chart_rows) if chart_rows else "",
+        "chart": charts.words_per_side(chart_rows) if chart_rows and with_chart else "",
     }
 
 
@@ -188,9 +189,9 @@ def _model_cards() -> dict:
     return {"sentence": sentence_bias.shipped_card(), "word": word_model.shipped_card()}
 
 
-def script() -> tuple[str, str]:
-    """The report's one script and its CSP hash ('sha256-...'): only that exact script may run."""
-    code = (data_dir("templates") / "report.js").read_text(encoding="utf-8")
+def script(name: str = "report.js") -> tuple[str, str]:
+    """A script from templates/ and its CSP hash ('sha256-...'): only that exact script may run."""
+    code = (data_dir("templates") / name).read_text(encoding="utf-8")
     digest = base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode("ascii")
     return code, f"sha256-{digest}"
 

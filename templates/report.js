@@ -1,11 +1,13 @@
-// framing report: open a finding's note on click, tap or Enter; Escape closes it; the legend's
-// check boxes switch categories and voices on and off. No network, no data from the article.
+// framing report: open a finding's note on click, tap, Enter or Space; Escape closes it; the
+// legend's check boxes switch categories and voices on and off. Events are delegated, so the
+// live editor can replace the article and call framingReport.apply(). No network, no data from
+// the article.
 (function () {
   "use strict";
   document.documentElement.classList.add("js");  // notes now open on click, tap, Enter or Space
-  var marks = Array.prototype.slice.call(document.querySelectorAll("mark.f"));
+  function marks() { return Array.prototype.slice.call(document.querySelectorAll("mark.f")); }
   function close(except) {
-    marks.forEach(function (m) {
+    marks().forEach(function (m) {
       if (m !== except && m.classList.contains("open")) { m.classList.remove("open"); m.setAttribute("aria-expanded", "false"); }
     });
   }
@@ -23,21 +25,21 @@
     mark.setAttribute("aria-expanded", opening ? "true" : "false");
     if (opening) { keepInView(mark); }
   }
-  marks.forEach(function (mark) {
-    mark.addEventListener("click", function (event) { event.stopPropagation(); toggle(mark); });
-    mark.addEventListener("keydown", function (event) {
-      if (event.key === "Enter" || event.key === " ") { event.preventDefault(); toggle(mark); }
-      if (event.key === "Escape") { close(null); }
-    });
+  function markOf(target) { return target && target.closest ? target.closest("mark.f") : null; }
+  document.addEventListener("click", function (event) {
+    var mark = markOf(event.target);
+    if (mark && !mark.classList.contains("off")) { toggle(mark); } else { close(null); }
   });
-  document.addEventListener("click", function () { close(null); });
-  document.addEventListener("keydown", function (event) { if (event.key === "Escape") { close(null); } });
+  document.addEventListener("keydown", function (event) {
+    var mark = markOf(event.target);
+    if (event.key === "Escape") { close(null); return; }
+    if (mark && (event.key === "Enter" || event.key === " ")) { event.preventDefault(); toggle(mark); }
+  });
 
-  var boxes = Array.prototype.slice.call(document.querySelectorAll("input[data-filter]"));
   function apply() {
     var on = {};
-    boxes.forEach(function (box) { on[box.getAttribute("data-filter")] = box.checked; });
-    marks.forEach(function (mark) {
+    document.querySelectorAll("input[data-filter]").forEach(function (box) { on[box.getAttribute("data-filter")] = box.checked; });
+    marks().forEach(function (mark) {
       var categories = (mark.getAttribute("data-categories") || "").split(" ");
       var voice = mark.getAttribute("data-voice");
       var shown = categories.some(function (c) { return on["cat:" + c] !== false; }) && on["voice:" + voice] !== false;
@@ -46,8 +48,10 @@
       if (!shown) { mark.classList.remove("open"); }
     });
   }
-  boxes.forEach(function (box) { box.addEventListener("change", apply); });
-  var filters = document.getElementById("filters");
-  if (filters) { filters.hidden = false; }
+  document.addEventListener("change", function (event) {
+    if (event.target.matches && event.target.matches("input[data-filter]")) { apply(); }
+  });
+  document.querySelectorAll(".filters").forEach(function (f) { f.hidden = false; });
+  window.framingReport = { apply: apply };
   apply();
 })();

@@ -4,8 +4,6 @@
 where they fail. Screenshots go to test-output/screenshots/ for a reviewer to look at.
 """
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,34 +11,7 @@ import pytest
 from framing.api import audit_text
 from framing.report import render, render_compare
 
-from conftest import DERNA, EXAMPLES, ROOT
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-AXE = ROOT / ".cache" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
-SCREENSHOTS = ROOT / "test-output" / "screenshots"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
-
-
-def _missing(reason: str):
-    if os.environ.get("CI"):
-        pytest.fail(f"browser tests cannot run in CI: {reason} (make test installs it)")
-    pytest.skip(reason)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _missing("playwright is not installed")
-    if not Path(CHROMIUM).exists():
-        _missing("Debian's chromium is not installed")
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
+from conftest import AXE, DERNA, EXAMPLES, SCREENSHOTS, missing
 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory) -> dict[str, Path]:
@@ -198,7 +169,7 @@ def test_no_serious_accessibility_violations(pages, open_page, name):
     if name not in pages:
         pytest.skip("the shared Derna example is not here")
     if not AXE.exists():
-        _missing(f"axe-core is not installed at {AXE}")
+        missing(f"axe-core is not installed at {AXE}")
     page = open_page(pages[name], bypass_csp=True).page  # bypass only to inject axe itself
     page.add_script_tag(path=str(AXE))
     violations = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']}))

@@ -192,11 +192,14 @@ def train_word_model(data: Path, out_dir: Path) -> dict:
     from framing.learn import word_model as wm
     from framing.output import write_atomic
 
+    babe, ptc = babe_words(data), ptc_spans(data)
     examples = _babe_examples(data) + _ptc_examples(data)
     model = _fit_words(examples)
     card = {"model": "word-level loaded language probability",
             "data": "BABE biased_words (AGPL-3.0) and PTC Loaded_Language/Name_Calling,Labeling spans (research use)",
             "words": sum(len(ex[1]) for ex in examples), "trained": date.today().isoformat(),
+            "cv_babe_words_f1": f"{babe['gated']['f1']:.3f} ({babe['folds']}-fold, as audits use it)",
+            "cv_ptc_spans_f1": f"{ptc['gated']['f1']:.3f} ({ptc['folds']}-fold by article, partial overlap)",
             "command": "framing train --data ../shared/data"}
     write_atomic(out_dir / wm.MODEL_FILE, wm.to_json(model, card) + "\n")
     return card

@@ -1,0 +1,229 @@
+"""`framing serve`: a local live editor and a JSON API over the same audit (Starlette + uvicorn).
+
+Drafts live in memory for the length of one request: nothing is written to disk or logged
+(uvicorn's access log is off). Routes:
+
+  GET  /                     the editor page
+  POST /api/audit            {"text", "title"?} -> the audit JSON (docs/json-format.md)
+  POST /api/render           {"text", "title"?} -> {"html": the annotated view, "findings": n}
+  POST /api/report           {"text", "title"?} -> the full HTML report
+  POST /api/extract          the bytes of a .txt/.md/.html file (header X-Filename) -> {"text"}
+  GET  /api/examples         the bundled examples' names
+  GET  /api/examples/{name}  {"text"} of one example
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import socket
+import sys
+
+from framing.errors import InputError
+from framing.ingest import MAX_INPUT_BYTES
+
+MAX_BODY_BYTES = MAX_INPUT_BYTES + 64 * 1024  # an article at the input limit, JSON-encoded
+DEFAULT_HOST, DEFAULT_PORT = "127.0.0.1", 8750
+
+
+class RequestError(Exception):
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status, self.message = status, message
+
+
+async def _body(request) -> bytes:
+    """The request body, refused with 413 past MAX_BODY_BYTES (declared or actual)."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+        raise RequestError(413, f"request body over {MAX_BODY_BYTES} bytes")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY_BYTES:
+            raise RequestError(413, f"request body over {MAX_BODY_BYTES} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+async def _draft(request) -> tuple[str, str | None]:
+    """`text` and optional `title` from a JSON body, or a 400 that says what is wrong."""
+    try:
+        data = json.loads(await _body(request))
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        raise RequestError(400, "the body must be JSON: {\"text\": \"...\", \"title\": \"...\"}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+        raise RequestError(400, "the JSON body needs a string field 'text'")
+    title = data.get("title")
+    if title is not None and not isinstance(title, str):
+        raise RequestError(400, "'title' must be a string")
+    text = data["text"].replace("\r\n", "\n")
+    if not text.strip():
+        raise RequestError(400, "'text' is empty")
+    return text, (title or None)
+
+
+def _audit(text: str, title: str | None, readability: bool = True):
+    from framing.api import audit_text
+
+    return audit_text(text, title, readability=readability)
+
+
+async def api_audit(request):
+    from starlette.responses import Response
+
+    from framing.serialize import to_json
+
+    text, title = await _draft(request)
+    return Response(to_json(_audit(text, title)), media_type="application/json")
+
+
+async def api_render(request):
+    from starlette.responses import JSONResponse
+
+    from framing.report import build_context, environment
+
+    text, title = await _draft(request)
+    audit = _audit(text, title)
+    html = environment().get_template("live.html.j2").render(**build_context(audit, with_charts=False))
+    return JSONResponse({"html": html, "findings": len(audit.findings)})
+
+
+async def api_report(request):
+    from starlette.responses import HTMLResponse
+
+    from framing.report import render
+
+    text, title = await _draft(request)
+    return HTMLResponse(render(_audit(text, title), "draft"))
+
+
+async def api_extract(request):
+    from starlette.responses import JSONResponse
+
+    from pathlib import PurePath
+
+    from framing.ingest import HTML_SUFFIXES, text_from_bytes
+
+    name = PurePath(request.headers.get("x-filename", "draft.txt")).name
+    is_html = True if PurePath(name).suffix.lower() in HTML_SUFFIXES else None
+    try:
+        text = text_from_bytes(await _body(request), name, is_html)
+    except InputError as exc:
+        raise RequestError(400, str(exc)) from None
+    return JSONResponse({"text": text})
+
+
+def _examples() -> dict:
+    from framing.resources import data_dir
+
+    try:
+        folder = data_dir("examples")
+    except FileNotFoundError:
+        return {}
+    return {p.stem: p for p in sorted(folder.iterdir()) if p.suffix in (".txt", ".md", ".html")}
+
+
+async def list_examples(request):
+    from starlette.responses import JSONResponse
+
+    return JSONResponse(sorted(_examples()))
+
+
+async def get_example(request):
+    from starlette.responses import JSONResponse
+
+    from framing.ingest import read_article
+
+    path = _examples().get(request.path_params["name"])
+    if path is None:
+        raise RequestError(404, "no such example")
+    return JSONResponse({"text": read_article(str(path))})
+
+
+async def page(request):
+    from starlette.responses import HTMLResponse
+
+    from framing import __version__
+    from framing.charts import PALETTE
+    from framing.report import environment, script
+
+    report_js, report_hash = script()
+    editor_js, editor_hash = script("serve.js")
+    csp = (f"default-src 'none'; style-src 'unsafe-inline'; img-src data:; connect-src 'self'; "
+           f"script-src '{report_hash}' '{editor_hash}'")
+    html = environment().get_template("serve.html.j2").render(
+        report_js=report_js, editor_js=editor_js, csp=csp, version=__version__, max_bytes=MAX_INPUT_BYTES,
+        palette=PALETTE)
+    return HTMLResponse(html, headers={"Content-Security-Policy": csp, "Cache-Control": "no-store"})
+
+
+async def _request_error(request, exc: RequestError):
+    from starlette.responses import JSONResponse
+
+    return JSONResponse({"error": exc.message}, status_code=exc.status)
+
+
+async def _unexpected(request, exc: Exception):
+    """Anything else: a 500 with a short message; the server keeps running, the draft is not logged."""
+    from starlette.responses import JSONResponse
+
+    return JSONResponse({"error": f"internal error ({type(exc).__name__})"}, status_code=500)
+
+
+def create_app():
+    """The ASGI application (also for running under another ASGI server)."""
+    from starlette.applications import Starlette
+    from starlette.routing import Route
+
+    routes = [
+        Route("/", page),
+        Route("/api/audit", api_audit, methods=["POST"]),
+        Route("/api/render", api_render, methods=["POST"]),
+        Route("/api/report", api_report, methods=["POST"]),
+        Route("/api/extract", api_extract, methods=["POST"]),
+        Route("/api/examples", list_examples),
+        Route("/api/examples/{name}", get_example),
+    ]
+    return Starlette(routes=routes, exception_handlers={RequestError: _request_error, Exception: _unexpected})
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_port(host: str, port: int) -> None:
+    """A one-line error now rather than a server log later when the port is taken."""
+    try:
+        with socket.create_server((host, port)):
+            pass
+    except OSError as exc:
+        raise InputError(f"cannot listen on {host}:{port}: {exc.strerror}") from None
+
+
+def warm_up() -> None:
+    """Load lexicons and models before the first request (the first keystroke should be fast)."""
+    _audit("Warm-up. The mayor said the plan was good.", None)
+
+
+def run(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, open_browser: bool = False) -> None:
+    import uvicorn
+
+    check_port(host, port)
+    if not is_loopback(host):
+        print(f"framing serve: warning: listening on {host}, not only this machine: anyone who can reach it "
+              "can send drafts to it", file=sys.stderr)
+    warm_up()
+    url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}/"
+    print(f"framing serve: {url} (Ctrl-C stops it)", file=sys.stderr)
+    if open_browser:
+        import threading
+        import webbrowser
+
+        threading.Timer(0.8, webbrowser.open, [url]).start()
+    uvicorn.run(create_app(), host=host, port=port, log_level="warning", access_log=False)

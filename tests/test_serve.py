@@ -1,0 +1,184 @@
+"""`framing serve`: the JSON API (status codes, limits, schema) and the live editor in Chromium."""
+
+import json
+import socket
+import threading
+import time
+
+import pytest
+from starlette.testclient import TestClient
+
+from framing import serve
+from framing.cli import main
+from framing.serialize import SCHEMA
+
+from conftest import DERNA, EXAMPLES, SCREENSHOTS
+
+LOADED = "Council Votes on Plan\n\nThe so-called mayor slammed the plan on Tuesday, said Jane Roe."
+
+
+@pytest.fixture(scope="module")
+def client():
+    return TestClient(serve.create_app())
+
+
+def test_audit_api_returns_the_audit_json(client):
+    response = client.post("/api/audit", json={"text": LOADED, "title": None})
+    assert response.status_code == 200 and response.headers["content-type"].startswith("application/json")
+    data = response.json()
+    assert data["schema"] == SCHEMA
+    assert {"document", "findings", "attributions", "sources", "sourcing", "scores"} <= set(data)
+    assert any(f["text"] == "so-called" for f in data["findings"])
+
+
+def test_title_is_used(client):
+    data = client.post("/api/audit", json={"text": "The mayor said the plan was good.", "title": "My title"}).json()
+    assert data["document"]["title"] == "My title"
+
+
+@pytest.mark.parametrize("body, message", [
+    (b"{not json", "must be JSON"),
+    (b'"just a string"', "needs a string field 'text'"),
+    (b'{"text": 42}', "needs a string field 'text'"),
+    (b'{"text": "a", "title": 3}', "'title' must be a string"),
+    (b'{"text": "   "}', "empty"),
+    (b"\xff\xfe", "must be JSON"),
+])
+def test_malformed_requests_get_400_with_a_message(client, body, message):
+    response = client.post("/api/audit", content=body, headers={"content-type": "application/json"})
+    assert response.status_code == 400
+    assert message in response.json()["error"]
+
+
+def test_oversize_body_gets_413(client):
+    big = json.dumps({"text": "word " * (serve.MAX_BODY_BYTES // 5 + 10)})
+    response = client.post("/api/audit", content=big, headers={"content-type": "application/json"})
+    assert response.status_code == 413
+    assert "over" in response.json()["error"]
+
+
+def test_render_escapes_hostile_text(client):
+    hostile = 'A <script>alert(1)</script> plan\n\nThe so-called mayor said "<img src=x onerror=alert(2)>".'
+    html = client.post("/api/render", json={"text": hostile}).json()["html"]
+    assert "<script>" not in html and "<img" not in html
+    assert "&lt;script&gt;" in html and 'class="f ' in html
+
+
+def test_report_download_is_a_full_report(client):
+    response = client.post("/api/report", json={"text": LOADED})
+    assert response.status_code == 200 and response.text.startswith("<!DOCTYPE html>")
+    assert "Content-Security-Policy" in response.text
+
+
+def test_examples_and_extract(client):
+    names = client.get("/api/examples").json()
+    assert {"harbour-loaded", "harbour-balanced", "bus-lanes"} <= set(names)
+    assert "Reckless Plan" in client.get("/api/examples/harbour-loaded").json()["text"]
+    assert client.get("/api/examples/nope").status_code == 404
+    page = (EXAMPLES / "bus-lanes.html").read_bytes()
+    text = client.post("/api/extract", content=page, headers={"x-filename": "bus-lanes.html"}).json()["text"]
+    assert "Mill Road" in text and "<p>" not in text
+    binary = client.post("/api/extract", content=b"\x00\x01\x02", headers={"x-filename": "x.txt"})
+    assert binary.status_code == 400 and "binary" in binary.json()["error"]
+
+
+def test_page_has_a_strict_csp_and_no_draft_is_stored(client, tmp_path, monkeypatch):
+    response = client.get("/")
+    csp = response.headers["content-security-policy"]
+    assert "default-src 'none'" in csp and "connect-src 'self'" in csp and "unsafe-eval" not in csp
+    assert response.headers["cache-control"] == "no-store"
+    monkeypatch.chdir(tmp_path)
+    client.post("/api/audit", json={"text": LOADED})
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_loopback_detection():
+    assert serve.is_loopback("127.0.0.1") and serve.is_loopback("::1") and serve.is_loopback("localhost")
+    assert not serve.is_loopback("0.0.0.0") and not serve.is_loopback("192.168.1.5")
+
+
+def test_a_taken_port_is_a_one_line_error(capsys):
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        assert main(["serve", "--port", str(port)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("framing: error: cannot listen on") and err.count("\n") == 1
+
+
+# ---- the live editor in a real browser ---------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def server():
+    """uvicorn on a free loopback port, in a thread of this process."""
+    import uvicorn
+
+    with socket.create_server(("127.0.0.1", 0)) as probe:
+        port = probe.getsockname()[1]
+    serve.warm_up()
+    config = uvicorn.Config(serve.create_app(), host="127.0.0.1", port=port, log_level="warning", access_log=False)
+    instance = uvicorn.Server(config)
+    thread = threading.Thread(target=instance.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not instance.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert instance.started, "the server did not start"
+    yield f"http://127.0.0.1:{port}/"
+    instance.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture
+def editor(browser, server):
+    page = browser.new_page(viewport={"width": 1300, "height": 1000})
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(server)
+    yield page, errors
+    page.close()
+
+
+def test_typing_a_loaded_word_shows_its_highlight_and_note(editor):
+    from playwright.sync_api import expect
+
+    page, errors = editor
+    page.locator("#draft").type("Port Plan Approved\n\nThe so-called plan was approved on Tuesday.")
+    mark = page.locator("#audit mark.f.cat-doubt").first
+    expect(mark).to_be_visible(timeout=5000)
+    mark.click()
+    expect(mark.locator(".note")).to_be_visible()
+    assert "so-called" in mark.locator(".note").inner_text()
+    page.locator("#draft").fill("Port Plan Approved\n\nThe plan was approved on Tuesday.")
+    expect(page.locator("#audit mark.f.cat-doubt")).to_have_count(0, timeout=5000)
+    assert errors == []
+
+
+def test_pasting_derna_shows_its_sources_panel(editor):
+    from playwright.sync_api import expect
+
+    if not DERNA.exists():
+        pytest.skip("the shared Derna example is not here")
+    page, errors = editor
+    page.locator("#draft").fill(DERNA.read_text(encoding="utf-8"))
+    table = page.locator("#audit table").first
+    expect(table).to_contain_text("Ahmad Al-Masmari", timeout=5000)
+    expect(table).to_contain_text("Martin Kobler")
+    expect(page.locator("#audit")).to_contain_text("Khalifa Haftar")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "serve-derna.png"))  # for review only: third-party text
+    assert errors == []
+
+
+def test_examples_menu_loads_an_example(editor):
+    from playwright.sync_api import expect
+
+    page, errors = editor
+    page.select_option("#examples", "harbour-loaded")
+    expect(page.locator("#audit mark.f").first).to_be_visible(timeout=5000)
+    expect(page.locator("#status")).to_contain_text("finding(s)")
+    page.set_viewport_size({"width": 1300, "height": 1150})
+    page.locator("#audit article p.body mark.f.sev-high").first.click()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "serve.png"))  # the README's screenshot
+    assert errors == []
