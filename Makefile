@@ -12,7 +12,7 @@ AXE = .cache/npm/node_modules/axe-core/axe.min.js
 $(BIN)/framing: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,dask]'
 	touch $@
 
 example: $(BIN)/framing

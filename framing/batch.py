@@ -44,27 +44,32 @@ def _records(stream: IO[str]) -> Iterator[tuple[int, dict | None, str]]:
             yield _parse(number, line)
 
 
-def _bounded_map(pool, items: Iterator, window: int) -> Iterator:
+def bounded_map(pool, func, items: Iterator, window: int) -> Iterator:
     """Map in input order, holding at most `window` articles in memory at once."""
     import itertools
 
     while chunk := list(itertools.islice(items, window)):
-        yield from (pool.map(audit_record, chunk, chunksize=4) if pool else map(audit_record, chunk))
+        yield from (pool.map(func, chunk, chunksize=4) if pool else map(func, chunk))
 
 
 class Progress:
-    """A one-line progress report with rate on stderr, only when stderr is a terminal."""
+    """A one-line progress report with rate (and ETA when the total is known) on stderr, only
+    when stderr is a terminal."""
 
-    def __init__(self, enabled: bool):
-        self.enabled, self.done, self.start, self.last = enabled, 0, time.monotonic(), 0.0
+    def __init__(self, enabled: bool, total: int | None = None):
+        self.enabled, self.total, self.done, self.start, self.last = enabled, total, 0, time.monotonic(), 0.0
 
     def step(self) -> None:
         self.done += 1
         now = time.monotonic()
-        if self.enabled and now - self.last > 0.2:
+        if self.enabled and (now - self.last > 0.2 or self.done == self.total):
             self.last = now
             rate = self.done / max(now - self.start, 1e-9)
-            sys.stderr.write(f"\r{self.done} articles, {rate:.1f}/s")
+            line = f"\r{self.done} articles, {rate:.1f}/s"
+            if self.total:
+                eta = (self.total - self.done) / max(rate, 1e-9)
+                line = f"\r{self.done}/{self.total} articles, {rate:.1f}/s, ETA {int(eta) // 60}:{int(eta) % 60:02d}"
+            sys.stderr.write(line)
             sys.stderr.flush()
 
     def close(self) -> None:
@@ -81,7 +86,7 @@ def run(in_stream: IO[str], out_stream: IO[str], jobs: int = 1, progress: bool =
         import multiprocessing
 
         pool = multiprocessing.get_context("fork").Pool(jobs)
-    results = _bounded_map(pool, _records(in_stream), window=32 * jobs)
+    results = bounded_map(pool, audit_record, _records(in_stream), window=32 * jobs)
     try:
         for line_number, output, error in results:
             if output is None:

@@ -76,6 +76,45 @@ def words_per_side(rows: list[tuple[str, str, int, int, int]]) -> str:
     return _svg(fig, "sides")
 
 
+def score_histograms(values: dict[str, list[float]]) -> str:
+    """Small multiples: one histogram (0..1, ten bins) per score."""
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(8.5, 2.2), dpi=72)
+    axes = fig.subplots(1, len(values), sharey=True)
+    for ax, (name, scores) in zip(axes, values.items()):
+        ax.hist(scores, bins=10, range=(0, 1), color=REPORTER_COLOUR, edgecolor="white")
+        ax.set_title(name, fontsize=9)
+        ax.set_xlim(0, 1)
+        ax.yaxis.get_major_locator().set_params(integer=True)
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+    axes[0].set_ylabel("articles", fontsize=9)
+    return _svg(fig, "distributions")
+
+
+def scores_by_outlet(values: dict[str, dict[str, list[float]]]) -> str:
+    """Small multiples: per score, one box (with the articles as dots) per outlet."""
+    from matplotlib.figure import Figure
+
+    outlets = sorted({o for per_outlet in values.values() for o in per_outlet})
+    fig = Figure(figsize=(8.5, 0.45 * len(outlets) + 1.4), dpi=72)
+    axes = fig.subplots(1, len(values), sharey=True)
+    for ax, (name, per_outlet) in zip(axes, values.items()):
+        data = [per_outlet.get(o, []) for o in outlets]
+        ax.boxplot(data, orientation="horizontal", widths=0.5, showfliers=False, medianprops={"color": "#a93226"})
+        for row, scores in enumerate(data, 1):
+            jitter = [row + 0.18 * ((i * 7919) % 11 - 5) / 5 for i in range(len(scores))]  # fixed, not random
+            ax.scatter(scores, jitter, s=6, color=REPORTER_COLOUR, alpha=0.5, linewidths=0)
+        ax.set_title(name, fontsize=9)
+        ax.set_xlim(-0.02, 1.02)
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+    axes[0].set_yticks(range(1, len(outlets) + 1), [o if len(o) <= 24 else o[:23] + "…" for o in outlets])
+    axes[0].invert_yaxis()
+    return _svg(fig, "outlets")
+
+
 def sentence_strip(scores: list[float]) -> str:
     """One bar per sentence, height = P(biased) from the sentence model, in reading order."""
     fig, ax = _figure(6.5, 1.6)

@@ -44,6 +44,16 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8750, help="port (default 8750)")
     serve.add_argument("--open", action="store_true", help="open the editor in the default browser")
 
+    corpus = commands.add_parser("corpus", help="audit an archive: a folder, a JSONL or a CSV file, into OUTDIR "
+                                 "(audits.jsonl, articles.csv, index.html, reports/); resumable")
+    corpus.add_argument("input", metavar="INPUT")
+    corpus.add_argument("-o", "--output", required=True, metavar="OUTDIR")
+    corpus.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    corpus.add_argument("--engine", choices=("local", "dask"), default="local",
+                        help="local processes, or a Dask cluster (needs 'framing[dask]')")
+    corpus.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: an existing scheduler "
+                        "(tcp://host:8786); default: a local cluster of --jobs workers")
+
     batch = commands.add_parser("batch", help="audit a JSONL file of {id, text[, title]} lines")
     batch.add_argument("input", metavar="IN.jsonl", help="input JSONL ('-' for stdin)")
     batch.add_argument("-o", "--output", required=True, metavar="OUT.jsonl")
@@ -136,6 +146,25 @@ def _cmd_serve(args) -> int:
     return 0
 
 
+def _cmd_corpus(args) -> int:
+    from framing import corpus
+
+    if args.jobs < 1:
+        raise InputError("--jobs must be at least 1")
+    if args.scheduler and args.engine != "dask":
+        raise InputError("--scheduler needs --engine dask")
+    outdir = Path(args.output)
+    if outdir.exists() and not outdir.is_dir():
+        raise InputError(f"{args.output}: exists and is not a folder")
+    source = Path(args.input)
+    if source.resolve() == outdir.resolve():
+        raise InputError("the output folder must not be the input folder")
+    summary = corpus.run(source, outdir, args.jobs, args.engine, args.scheduler, progress=sys.stderr.isatty())
+    print(f"framing corpus: {summary.audited} audited, {summary.skipped} already done, {summary.failed} failed "
+          f"-> {outdir}/index.html", file=sys.stderr)
+    return 0
+
+
 def _cmd_batch(args) -> int:
     from framing import batch
     from framing.output import atomic_writer
@@ -211,8 +240,8 @@ def _cmd_train(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        commands = {"audit": _cmd_audit, "compare": _cmd_compare, "serve": _cmd_serve, "batch": _cmd_batch,
-                    "evaluate": _cmd_evaluate, "train": _cmd_train}
+        commands = {"audit": _cmd_audit, "compare": _cmd_compare, "serve": _cmd_serve, "corpus": _cmd_corpus,
+                    "batch": _cmd_batch, "evaluate": _cmd_evaluate, "train": _cmd_train}
         return commands[args.command](args)
     except (InputError, LexiconError) as exc:
         print(f"framing: error: {exc}", file=sys.stderr)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections import Counter
+from functools import cache
 
 from framing import __version__, charts, lexicon
 from framing.audit import DIMENSIONS, Audit
@@ -51,12 +52,16 @@ def _speaker_of(audit: Audit, block_start: int, block_end: int) -> list[str]:
     return names
 
 
+FINDING_DIMENSIONS = ("loaded_language", "unattributed")  # lexicons whose entries become findings
+
+
 def category_labels() -> tuple[dict[str, str], dict[str, str]]:
     """Label and description of every finding category: the lexicons' and the detectors' own."""
     from framing.detectors import claims, model, sourcing
 
-    labels = {lex.category: lex.label for lex in lexicon.load_all()}
-    descriptions = {lex.category: lex.description for lex in lexicon.load_all()}
+    flagged = [lex for lex in lexicon.load_all() if lex.dimension in FINDING_DIMENSIONS]
+    labels = {lex.category: lex.label for lex in flagged}
+    descriptions = {lex.category: lex.description for lex in flagged}
     for detector in (claims, model, sourcing):
         labels[detector.CATEGORY] = detector.LABEL
         descriptions[detector.CATEGORY] = detector.DESCRIPTION
@@ -196,7 +201,9 @@ def script(name: str = "report.js") -> tuple[str, str]:
     return code, f"sha256-{digest}"
 
 
+@cache
 def environment():
+    """One Jinja2 environment per process: it keeps the compiled templates."""
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
     return Environment(loader=FileSystemLoader(str(data_dir("templates"))),
@@ -204,8 +211,8 @@ def environment():
                        trim_blocks=True, lstrip_blocks=True)
 
 
-def render(audit: Audit, source_name: str = "") -> str:
+def render(audit: Audit, source_name: str = "", with_charts: bool = True) -> str:
     """The self-contained HTML report (autoescaped template, inline CSS, SVG and one hashed script)."""
     code, digest = script()
     return environment().get_template("report.html.j2").render(
-        **build_context(audit, source_name), script=code, script_hash=digest)
+        **build_context(audit, source_name, with_charts), script=code, script_hash=digest)

@@ -1,0 +1,386 @@
+"""`framing corpus`: audit a whole archive into one folder, resumably and with flat memory.
+
+OUTDIR/audits.jsonl   one audit per line (schema framing.audit/1 plus "id" and "metadata")
+OUTDIR/reports/       one HTML report per article (without charts: they cost more than the audit)
+OUTDIR/articles.csv   one row per article: scores, findings per 1,000 words, sides, readability, metadata
+OUTDIR/index.html     the corpus report: score distributions, outlets side by side, their loaded terms
+OUTDIR/errors.jsonl   articles that could not be audited, with the reason
+
+Articles are audited in input order by worker processes (`--jobs`) or a Dask cluster
+(`--engine dask`). An article's report is written first (by a local worker, or by the main
+process for a Dask worker, which may not share this disk), then the main process appends its
+audit line: a line in audits.jsonl means the article is finished, and a restarted run skips it.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import itertools
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from framing.errors import InputError
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+KNOWN_FIELDS = ("id", "text", "title")
+SCORES = ("loaded_language", "unattributed", "sourcing", "overall")
+SIDES = ("critical", "supportive", "neutral", "unknown")
+READABILITY = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog")
+WINDOW_PER_JOB = 32  # articles in flight per worker: bounds memory
+TASK_SIZE = 8  # articles per Dask task: amortises the scheduler's per-task cost
+
+
+@dataclass
+class Article:
+    id: str
+    text: str | None = None  # None: from `data`, else read from `path`, in the worker
+    path: str | None = None
+    data: bytes | None = None  # a file's bytes, read by the main process for a Dask worker
+    title: str | None = None
+    metadata: dict = field(default_factory=dict)
+    error: str = ""
+    report_path: str | None = None  # set: the worker writes the report itself (local engine)
+
+
+@dataclass
+class Result:
+    id: str
+    audit_line: str | None
+    report: str | None
+    error: str = ""
+
+
+# ---- input ----------------------------------------------------------------------------------
+
+def read_articles(source: Path) -> Iterator[Article]:
+    """Articles from a folder of .txt/.md/.html files, a JSONL file or a CSV file, in order."""
+    if source.is_dir():
+        yield from _folder(source)
+    elif not source.exists():
+        raise InputError(f"{source}: no such file or folder")
+    elif source.suffix.lower() == ".csv":
+        yield from _csv(source)
+    elif source.suffix.lower() in (".jsonl", ".ndjson"):
+        yield from _jsonl(source)
+    else:
+        raise InputError(f"{source}: give a folder, a .jsonl or a .csv file")
+
+
+def _folder(root: Path) -> Iterator[Article]:
+    for path in sorted(p for p in root.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file()):
+        relative = path.relative_to(root)
+        yield Article(id=relative.with_suffix("").as_posix(), path=str(path),
+                      metadata={"outlet": relative.parts[0]} if len(relative.parts) > 1 else {})
+
+
+def _record(number: int, record) -> Article:
+    if not isinstance(record, dict):
+        return Article(id=f"#{number}", error="not an object with a 'text' field")
+    article_id = str(record.get("id") or f"#{number}")
+    text, title = record.get("text"), record.get("title")
+    if not isinstance(text, str) or not text.strip():
+        return Article(id=article_id, error="needs a non-empty string 'text'")
+    metadata = {k: v for k, v in record.items() if k not in KNOWN_FIELDS and v not in (None, "")}
+    return Article(id=article_id, text=text, title=title if isinstance(title, str) and title else None,
+                   metadata=metadata)
+
+
+def _jsonl(path: Path) -> Iterator[Article]:
+    with _open(path) as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield Article(id=f"#{number}", error=f"line {number}: not valid JSON ({exc.msg})")
+                continue
+            yield _record(number, record)
+
+
+def _csv(path: Path) -> Iterator[Article]:
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # article texts are long fields
+    with _open(path, newline="") as handle:
+        reader = csv.DictReader(handle)
+        if not reader.fieldnames or "text" not in reader.fieldnames:
+            raise InputError(f"{path}: a CSV needs a 'text' column (and optionally id, title, outlet, date, url)")
+        for number, row in enumerate(reader, 1):
+            yield _record(number, row)
+
+
+def _open(path: Path, **options):
+    try:
+        return path.open(encoding="utf-8-sig", **options)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+
+
+# ---- work (runs in worker processes) ---------------------------------------------------------
+
+def audit_article(article: Article) -> Result:
+    """Audit one article; every failure becomes an error result, never an exception."""
+    from framing.api import audit_text
+    from framing.ingest import read_article, text_from_bytes
+    from framing.report import render
+    from framing.serialize import to_dict
+
+    if article.error:
+        return Result(article.id, None, None, article.error)
+    try:
+        if article.text is not None:
+            text = article.text
+        elif article.data is not None:
+            is_html = True if Path(article.path).suffix.lower() in (".html", ".htm") else None
+            text = text_from_bytes(article.data, article.path, is_html)
+        else:
+            text = read_article(article.path)
+        audit = audit_text(text, article.title)
+        data = {"id": article.id, "metadata": article.metadata, **to_dict(audit)}
+        report = render(audit, article.id, with_charts=False)
+        if article.report_path:  # written here, in parallel, before the main process records the audit
+            from framing.output import write_atomic
+
+            write_atomic(article.report_path, report)
+            report = None
+        return Result(article.id, json.dumps(data, ensure_ascii=False), report)
+    except InputError as exc:
+        return Result(article.id, None, None, str(exc))
+    except Exception as exc:  # a bad article must not stop a run of thousands
+        return Result(article.id, None, None, f"internal error: {type(exc).__name__}: {exc}")
+
+
+def audit_articles(articles: list[Article]) -> list[Result]:
+    return [audit_article(a) for a in articles]
+
+
+# ---- engines ----------------------------------------------------------------------------------
+
+def local_engine(articles: Iterator[Article], jobs: int) -> Iterator[Result]:
+    """In order, with `jobs` processes (models load once per process), WINDOW_PER_JOB in flight each."""
+    from framing.batch import bounded_map
+
+    if jobs == 1:
+        yield from map(audit_article, articles)
+        return
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        yield from bounded_map(pool, audit_article, articles, WINDOW_PER_JOB * jobs)
+
+
+def dask_engine(articles: Iterator[Article], jobs: int, scheduler: str | None = None) -> Iterator[Result]:
+    """The same work on a Dask cluster: the one at `scheduler`, else a local one of `jobs` worker
+    processes. Articles travel to workers as tasks of TASK_SIZE; results come back in input order."""
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        raise InputError("the Dask engine needs the extra: pip install 'framing[dask]'") from None
+    cluster = None
+    if scheduler is None:
+        cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
+    client = Client(scheduler or cluster)
+    try:
+        window = WINDOW_PER_JOB * max(jobs, len(client.scheduler_info().get("workers", {})) or 1)
+        tasks = iter(lambda: list(itertools.islice(articles, TASK_SIZE)), [])
+        while chunk := list(itertools.islice(tasks, max(1, window // TASK_SIZE))):
+            futures = client.map(audit_articles, chunk, pure=False)
+            for results in client.gather(futures):
+                yield from results
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+# ---- output -----------------------------------------------------------------------------------
+
+def report_name(article_id: str) -> str:
+    """A safe file name for an article's report; ids that had to change get a short hash."""
+    safe = re.sub(r"[^\w.-]+", "_", article_id).strip("._")[:80] or "article"
+    if safe != article_id:
+        safe += "-" + hashlib.sha1(article_id.encode("utf-8")).hexdigest()[:8]
+    return safe + ".html"
+
+
+def finished_ids(audits: Path) -> set[str]:
+    """Ids already in audits.jsonl; a last line cut short by a kill is removed."""
+    if not audits.exists():
+        return set()
+    done, good_bytes = set(), 0
+    with audits.open("rb") as handle:
+        for line in handle:
+            try:
+                done.add(json.loads(line)["id"])
+            except (json.JSONDecodeError, KeyError, UnicodeDecodeError):
+                break
+            good_bytes += len(line)
+    if good_bytes < audits.stat().st_size:
+        with audits.open("r+b") as handle:
+            handle.truncate(good_bytes)
+    return done
+
+
+@dataclass
+class Summary:
+    audited: int = 0
+    skipped: int = 0  # already finished by an earlier run
+    failed: int = 0
+
+
+def run(source: Path, outdir: Path, jobs: int = 1, engine: str = "local", scheduler: str | None = None,
+        progress: bool = False) -> Summary:
+    """Audit every article of `source` not yet in `outdir`, then write articles.csv and index.html."""
+    from framing.batch import Progress
+    from framing.ingest import read_bytes
+    from framing.output import write_atomic
+
+    outdir.mkdir(parents=True, exist_ok=True)
+    (outdir / "reports").mkdir(exist_ok=True)
+    audits_path = outdir / "audits.jsonl"
+    done = finished_ids(audits_path)
+    summary = Summary()
+    seen: set[str] = set()
+
+    def pending() -> Iterator[Article]:
+        for article in read_articles(source):
+            if article.id in seen and not article.error:
+                article = Article(article.id, error="duplicate id: only the first article with this id is audited")
+            seen.add(article.id)
+            if article.id in done:
+                summary.skipped += 1
+                continue
+            if engine == "local":
+                article.report_path = str(outdir / "reports" / report_name(article.id))
+            elif article.path and not article.error:  # a Dask worker may not share this disk
+                try:
+                    article.data = read_bytes(article.path)
+                except InputError as exc:
+                    article.error = str(exc)
+            yield article
+
+    total = _count(source) if progress else None
+    meter = Progress(progress, total - len(done) if total else None)
+    results = dask_engine(pending(), jobs, scheduler) if engine == "dask" else local_engine(pending(), jobs)
+    with audits_path.open("a", encoding="utf-8") as audits, (outdir / "errors.jsonl").open("a", encoding="utf-8") as errors:
+        for result in results:
+            if result.audit_line is None:
+                summary.failed += 1
+                errors.write(json.dumps({"id": result.id, "error": result.error}, ensure_ascii=False) + "\n")
+                print(f"framing corpus: {result.id}: skipped: {result.error}", file=sys.stderr)
+            else:
+                if result.report is not None:  # from a Dask worker, which may not share our disk
+                    write_atomic(outdir / "reports" / report_name(result.id), result.report)
+                audits.write(result.audit_line + "\n")
+                audits.flush()
+                summary.audited += 1
+            meter.step()
+    meter.close()
+    write_tables(outdir)
+    return summary
+
+
+def _count(source: Path) -> int | None:
+    """Number of articles, for the progress bar's ETA (folders and JSONL; None for CSV)."""
+    if source.is_dir():
+        return sum(1 for p in source.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES)
+    if source.suffix.lower() in (".jsonl", ".ndjson"):
+        with source.open("rb") as handle:
+            return sum(1 for line in handle if line.strip())
+    return None
+
+
+# ---- tables and the corpus report -------------------------------------------------------------
+
+def row_of(data: dict, categories: list[str]) -> dict:
+    """The articles.csv row of one audit (JSON as in audits.jsonl)."""
+    doc = data["document"]
+    words = sum(len(doc["text"][b["start"]:b["end"]].split()) for b in doc["blocks"] if b["kind"] in ("title", "body"))
+    per_1000 = 1000 / max(words, 1)
+    counts = Counter(f["category"] for f in data["findings"])
+    sourcing = data.get("sourcing") or {}
+    actors = {a["id"]: a["name"] for a in sourcing.get("actors", [])}
+    metadata = data.get("metadata", {})
+    row = {"id": data["id"], "title": doc["title"], "outlet": metadata.get("outlet", ""),
+           "date": metadata.get("date", ""), "url": metadata.get("url", ""), "words": words,
+           "report": f"reports/{report_name(data['id'])}"}
+    row.update({f"score_{k}": data["scores"][k]["score"] for k in SCORES})
+    row.update({f"per1000_{c}": round(counts[c] * per_1000, 2) for c in categories})
+    sides = sourcing.get("sides", {})
+    row.update({f"sources_{s}": len(sides.get(s, {}).get("sources", [])) for s in SIDES})
+    row["balance_index"] = sourcing.get("balance_index", "")
+    row["principal_actor"] = actors.get(sourcing.get("principal_actor"), "")
+    readability = data.get("readability", {})
+    row.update({k: readability.get(k, "") for k in READABILITY})
+    row.update({f"meta_{k}": v for k, v in metadata.items() if k not in ("outlet", "date", "url")})
+    return row
+
+
+def _audits(outdir: Path) -> Iterator[dict]:
+    with (outdir / "audits.jsonl").open(encoding="utf-8") as handle:
+        for line in handle:
+            yield json.loads(line)
+
+
+def write_tables(outdir: Path) -> None:
+    """articles.csv and index.html from audits.jsonl, read as a stream (twice: the first pass
+    finds the metadata columns)."""
+    from framing.output import atomic_writer, write_atomic
+    from framing.report import category_labels
+
+    labels, _ = category_labels()
+    categories = sorted(labels)
+    extra = sorted({f"meta_{k}" for data in _audits(outdir) for k in data.get("metadata", {})
+                    if k not in ("outlet", "date", "url")})
+    columns = None
+    stats = CorpusStats()
+    with atomic_writer(outdir / "articles.csv") as handle:
+        writer = None
+        for data in _audits(outdir):
+            row = row_of(data, categories)
+            if writer is None:
+                columns = [c for c in row if not c.startswith("meta_")] + extra
+                writer = csv.DictWriter(handle, columns, extrasaction="ignore", lineterminator="\n")
+                writer.writeheader()
+            writer.writerow(row)
+            stats.add(row, data)
+    write_atomic(outdir / "index.html", render_index(stats, labels))
+
+
+@dataclass
+class CorpusStats:
+    """What the corpus report shows, gathered one article at a time (a few numbers each)."""
+
+    rows: list[dict] = field(default_factory=list)
+    terms: dict = field(default_factory=lambda: defaultdict(Counter))  # outlet -> loaded term counts
+
+    def add(self, row: dict, data: dict) -> None:
+        keep = ("id", "title", "outlet", "date", "words", "report", "balance_index", "principal_actor")
+        self.rows.append({k: row[k] for k in keep} | {k: row[f"score_{k}"] for k in SCORES})
+        for f in data["findings"]:
+            if f["dimension"] == "loaded_language" and f["voice"] == "reporter":
+                self.terms[row["outlet"] or "(no outlet)"][f["text"].lower()] += 1
+
+
+def render_index(stats: CorpusStats, labels: dict) -> str:
+    from framing import __version__, charts
+    from framing.audit import DIMENSIONS
+    from framing.report import environment
+
+    outlets = sorted({r["outlet"] or "(no outlet)" for r in stats.rows})
+    by_outlet = {o: [r for r in stats.rows if (r["outlet"] or "(no outlet)") == o] for o in outlets}
+    names = {k: DIMENSIONS.get(k, "Overall") for k in SCORES}
+    summary = [{"outlet": o, "articles": len(rows),
+                **{k: sum(r[k] for r in rows) / len(rows) for k in SCORES},
+                "terms": stats.terms[o].most_common(10)} for o, rows in by_outlet.items()]
+    return environment().get_template("corpus.html.j2").render(
+        rows=stats.rows, outlets=summary, names=names, scores=SCORES, version=__version__, palette=charts.PALETTE,
+        chart_distributions=charts.score_histograms({names[k]: [r[k] for r in stats.rows] for k in SCORES})
+        if stats.rows else "",
+        chart_outlets=charts.scores_by_outlet({names[k]: {o: [r[k] for r in rows] for o, rows in by_outlet.items()}
+                                               for k in SCORES}) if len(outlets) > 1 else "")

@@ -1,0 +1,128 @@
+"""`framing corpus`: inputs, the three outputs, bad articles, resuming, and the Dask engine."""
+
+import csv
+import json
+import subprocess
+import sys
+import time
+
+import pytest
+
+from framing import corpus
+from framing.cli import main
+
+from conftest import EXAMPLES, ROOT
+
+
+def jsonl_corpus(path, copies: int = 2):
+    """Articles made from the examples, spread over two outlets, with one bad line."""
+    texts = [(p.stem, p.read_text(encoding="utf-8")) for p in sorted(EXAMPLES.glob("*.txt"))]
+    with path.open("w", encoding="utf-8") as handle:
+        for i in range(copies):
+            for stem, text in texts:
+                handle.write(json.dumps({"id": f"{stem}-{i}", "text": text.replace("Tuesday", f"day {i}"),
+                                         "outlet": f"Outlet {'AB'[i % 2]}", "date": f"2026-01-0{i + 1}",
+                                         "section": "local"}) + "\n")
+        handle.write('{"id": "broken", "text": ""}\n')
+    return path
+
+
+def rows(outdir):
+    with (outdir / "articles.csv").open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_jsonl_corpus_gives_the_three_outputs(tmp_path):
+    source = jsonl_corpus(tmp_path / "in.jsonl")
+    out = tmp_path / "out"
+    assert main(["corpus", str(source), "-o", str(out)]) == 0
+    audits = [json.loads(line) for line in (out / "audits.jsonl").open(encoding="utf-8")]
+    assert [a["id"] for a in audits] == ["harbour-balanced-0", "harbour-loaded-0", "harbour-balanced-1", "harbour-loaded-1"]
+    assert audits[0]["metadata"] == {"outlet": "Outlet A", "date": "2026-01-01", "section": "local"}
+    table = rows(out)
+    assert [r["id"] for r in table] == [a["id"] for a in audits]
+    loaded = table[1]
+    assert float(loaded["score_loaded_language"]) > 0.5 and float(loaded["per1000_emotive"]) > 0
+    assert loaded["sources_critical"] == "3" and loaded["principal_actor"] == "Calder Bay Port Authority"
+    assert loaded["meta_section"] == "local" and loaded["outlet"] == "Outlet A"
+    for r in table:
+        assert (out / r["report"]).read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "Outlet A" in index and "Outlet B" in index and index.count("<svg") == 2
+    assert 'href="reports/harbour-loaded-1.html"' in index
+    [error] = [json.loads(line) for line in (out / "errors.jsonl").open(encoding="utf-8")]
+    assert error["id"] == "broken" and "text" in error["error"]
+
+
+def test_folder_and_csv_inputs(tmp_path):
+    folder = tmp_path / "archive"
+    (folder / "Courier").mkdir(parents=True)
+    (folder / "Courier" / "bus.html").write_bytes((EXAMPLES / "bus-lanes.html").read_bytes())
+    (folder / "top.txt").write_text((EXAMPLES / "harbour-loaded.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "binary.txt").write_bytes(b"\x00\x01")
+    summary = corpus.run(folder, tmp_path / "out1")
+    assert (summary.audited, summary.failed) == (2, 1)
+    assert {r["id"]: r["outlet"] for r in rows(tmp_path / "out1")} == {"Courier/bus": "Courier", "top": ""}
+
+    table = tmp_path / "in.csv"
+    with table.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "title", "text", "outlet", "url"])
+        writer.writerow(["a/1", "", (EXAMPLES / "harbour-balanced.txt").read_text(encoding="utf-8"), "X", "http://x/1"])
+    corpus.run(table, tmp_path / "out2")
+    [row] = rows(tmp_path / "out2")
+    assert row["url"] == "http://x/1" and row["report"].startswith("reports/a_1-")
+
+
+def test_bad_input_is_a_one_line_error(tmp_path, capsys):
+    (tmp_path / "in.csv").write_text("id,body\n1,hello\n", encoding="utf-8")
+    assert main(["corpus", str(tmp_path / "in.csv"), "-o", str(tmp_path / "out")]) == 2
+    assert main(["corpus", str(tmp_path / "missing.jsonl"), "-o", str(tmp_path / "out")]) == 2
+    assert main(["corpus", str(tmp_path / "in.csv"), "-o", str(tmp_path / "out"), "--scheduler", "tcp://x:1"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 3 and all(line.startswith("framing: error: ") for line in err)
+
+
+def test_a_killed_run_resumes_without_redoing_finished_articles(tmp_path):
+    source = jsonl_corpus(tmp_path / "in.jsonl", copies=12)  # 24 articles and a bad line
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "framing", "corpus", str(source), "-o", str(out)]
+    process = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.DEVNULL)
+    audits = out / "audits.jsonl"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and (not audits.exists() or audits.read_text(encoding="utf-8").count("\n") < 5):
+        time.sleep(0.05)
+    process.kill()
+    process.wait()
+    with audits.open("a", encoding="utf-8") as handle:
+        handle.write('{"id": "cut sho')  # as if killed in the middle of a line
+    before = corpus.finished_ids(audits)
+    assert 5 <= len(before) < 24
+    summary = corpus.run(source, out)
+    assert summary.skipped == len(before) and summary.audited == 24 - len(before)
+    ids = [json.loads(line)["id"] for line in audits.open(encoding="utf-8")]
+    assert len(ids) == len(set(ids)) == 24
+    assert len(rows(out)) == 24
+
+
+def test_dask_engine_gives_the_same_table_as_local_processes(tmp_path):
+    pytest.importorskip("dask.distributed")
+    source = jsonl_corpus(tmp_path / "in.jsonl", copies=3)
+    corpus.run(source, tmp_path / "local", jobs=2)
+    corpus.run(source, tmp_path / "dask", jobs=2, engine="dask")  # a LocalCluster of 2 workers
+    assert (tmp_path / "dask" / "articles.csv").read_text() == (tmp_path / "local" / "articles.csv").read_text()
+    assert (tmp_path / "dask" / "audits.jsonl").read_text() == (tmp_path / "local" / "audits.jsonl").read_text()
+    assert sorted(p.name for p in (tmp_path / "dask" / "reports").iterdir()) == \
+        sorted(p.name for p in (tmp_path / "local" / "reports").iterdir())
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    (folder / "bus.html").write_bytes((EXAMPLES / "bus-lanes.html").read_bytes())
+    corpus.run(folder, tmp_path / "folder-local")
+    corpus.run(folder, tmp_path / "folder-dask", jobs=2, engine="dask")  # file bytes travel to the workers
+    assert rows(tmp_path / "folder-dask") == rows(tmp_path / "folder-local")
+
+
+def test_report_names_are_safe_and_distinct():
+    assert corpus.report_name("plain-id_1") == "plain-id_1.html"
+    names = {corpus.report_name(i) for i in ("a/b", "a b", "a_b", "../../etc/passwd", "")}
+    assert len(names) == 5 and all("/" not in n and not n.startswith(".") for n in names)
