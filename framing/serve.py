@@ -5,7 +5,7 @@ Drafts live in memory for the length of one request: nothing is written to disk 
 
   GET  /                     the editor page
   POST /api/audit            {"text", "title"?} -> the audit JSON (docs/json-format.md)
-  POST /api/render           {"text", "title"?} -> {"html": the annotated view, "findings": n}
+  POST /api/render           {"text", "title"?} -> {"html": the annotated view, "findings": n, "text", "marks"}
   POST /api/report           {"text", "title"?} -> the full HTML report
   POST /api/extract          the bytes of a .txt/.md/.html file (header X-Filename) -> {"text"}
   GET  /api/examples         the bundled examples' names
@@ -86,7 +86,18 @@ async def api_render(request):
     text, title = await _draft(request)
     audit = _audit(text, title)
     html = environment().get_template("live.html.j2").render(**build_context(audit, with_charts=False))
-    return JSONResponse({"html": html, "findings": len(audit.findings)})
+    return JSONResponse({"html": html, "findings": len(audit.findings), "text": text, "marks": _marks(audit)})
+
+
+def _marks(audit) -> list[dict]:
+    """Where to highlight the draft itself: word findings by severity, sentence-level claims apart
+    (article-level findings are left to the audit pane). Offsets index the draft as sent."""
+    from framing.detectors.claims import RULE as CLAIM_RULE
+
+    return [{"start": f.start, "end": f.end, "category": f.category, "severity": f.severity,
+             "kind": "claim" if f.rule == CLAIM_RULE else "word"}
+            for f in sorted(audit.findings, key=lambda f: -["low", "medium", "high"].index(f.severity))
+            if f.dimension != "sourcing"]
 
 
 async def api_report(request):

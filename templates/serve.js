@@ -8,6 +8,7 @@
   var audit = document.getElementById("audit");
   var status = document.getElementById("status");
   var examples = document.getElementById("examples");
+  var backdrop = document.getElementById("backdrop");
   var timer = null, sequence = 0;
 
   function say(message, isError) {
@@ -24,15 +25,40 @@
   }
   function refresh() {
     var mine = ++sequence;
-    if (!draft.value.trim()) { audit.innerHTML = ""; say(""); return; }
+    if (!draft.value.trim()) { audit.innerHTML = ""; backdrop.textContent = ""; say(""); return; }
     var started = performance.now();
     post("/api/render").then(function (r) { return r.json(); }).then(function (result) {
       if (mine !== sequence) { return; }  // a newer draft is on its way
       audit.innerHTML = result.html;
+      paint(result.text, result.marks);
       if (window.framingReport) { window.framingReport.apply(); }
       say(result.findings + " finding(s), audited in " + Math.round(performance.now() - started) + " ms");
     }).catch(function (error) { if (mine === sequence) { say(error.message, true); } });
   }
+  // Highlights in the draft itself: a backdrop behind the transparent textarea holds the same
+  // text (as text nodes, never HTML) with <mark> elements at the findings' offsets.
+  function paint(text, marks) {
+    backdrop.textContent = "";
+    if (text !== draft.value) { return; }  // typed on meanwhile: the next audit repaints
+    var cuts = [0, text.length];
+    marks.forEach(function (m) { cuts.push(m.start, m.end); });
+    cuts = cuts.filter(function (c, i, all) { return all.indexOf(c) === i; }).sort(function (a, b) { return a - b; });
+    for (var i = 0; i + 1 < cuts.length; i++) {
+      var a = cuts[i], b = cuts[i + 1], piece = text.slice(a, b);
+      var over = marks.filter(function (m) { return m.start <= a && b <= m.end; });
+      if (!over.length) { backdrop.appendChild(document.createTextNode(piece)); continue; }
+      var mark = document.createElement("mark");
+      var words = over.filter(function (m) { return m.kind !== "claim"; });
+      mark.className = words.length ? "sev-" + words[0].severity : "claim";
+      mark.setAttribute("data-categories", over.map(function (m) { return m.category; }).join(" "));
+      mark.textContent = piece;
+      backdrop.appendChild(mark);
+    }
+    backdrop.appendChild(document.createTextNode("\n"));  // keeps a last empty line the same height
+    backdrop.scrollTop = draft.scrollTop;
+  }
+  draft.addEventListener("scroll", function () { backdrop.scrollTop = draft.scrollTop; });
+
   function soon() { clearTimeout(timer); timer = setTimeout(refresh, PAUSE_MS); }
   draft.addEventListener("input", soon);
   title.addEventListener("input", soon);

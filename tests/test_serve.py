@@ -57,6 +57,14 @@ def test_oversize_body_gets_413(client):
     assert "over" in response.json()["error"]
 
 
+def test_render_gives_offsets_into_the_draft(client):
+    result = client.post("/api/render", json={"text": LOADED}).json()
+    assert result["text"] == LOADED
+    words = {LOADED[m["start"]:m["end"]]: m for m in result["marks"]}
+    assert words["so-called"]["category"] == "doubt" and words["so-called"]["kind"] == "word"
+    assert all(m["severity"] in ("low", "medium", "high") for m in result["marks"])
+
+
 def test_render_escapes_hostile_text(client):
     hostile = 'A <script>alert(1)</script> plan\n\nThe so-called mayor said "<img src=x onerror=alert(2)>".'
     html = client.post("/api/render", json={"text": hostile}).json()["html"]
@@ -149,8 +157,13 @@ def test_typing_a_loaded_word_shows_its_highlight_and_note(editor):
     mark.click()
     expect(mark.locator(".note")).to_be_visible()
     assert "so-called" in mark.locator(".note").inner_text()
+    in_draft = page.locator("#backdrop mark[data-categories~='doubt']")  # highlighted in the draft itself
+    expect(in_draft).to_have_text("so-called")
+    box, mark_box = page.locator("#draft").bounding_box(), in_draft.bounding_box()
+    assert box["x"] < mark_box["x"] < box["x"] + box["width"] and box["y"] < mark_box["y"] < box["y"] + box["height"]
     page.locator("#draft").fill("Port Plan Approved\n\nThe plan was approved on Tuesday.")
     expect(page.locator("#audit mark.f.cat-doubt")).to_have_count(0, timeout=5000)
+    expect(in_draft).to_have_count(0)
     assert errors == []
 
 
@@ -181,4 +194,22 @@ def test_examples_menu_loads_an_example(editor):
     page.locator("#audit article p.body mark.f.sev-high").first.click()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "serve.png"))  # the README's screenshot
+    assert errors == []
+
+
+def test_draft_highlights_line_up_with_the_text(editor):
+    """The backdrop's marks sit exactly under the words of the textarea (same wrapping, same widths)."""
+    from playwright.sync_api import expect
+
+    page, errors = editor
+    page.select_option("#examples", "harbour-loaded")
+    expect(page.locator("#backdrop mark").first).to_be_visible(timeout=5000)
+    # the widths of the backdrop's text and of the same text measured in the textarea's font agree
+    mismatch = page.evaluate("""() => {
+        const area = document.getElementById('draft'), back = document.getElementById('backdrop');
+        return [area.scrollHeight, back.scrollHeight, area.clientWidth, back.clientWidth]; }""")
+    assert abs(mismatch[0] - mismatch[1]) <= 2 and mismatch[2] == mismatch[3]
+    last = page.locator("#backdrop mark").last
+    assert last.evaluate("m => getComputedStyle(m).fontWeight") == page.locator("#draft").evaluate(
+        "t => getComputedStyle(t).fontWeight")
     assert errors == []
