@@ -15,8 +15,8 @@ from framing.findings import Attribution, Source, TextSpan
 
 _NAME_WORD = r"(?:[A-Z][\w’'\-]*|al|bin|ibn|de|van|von|der|la)"
 _HONORIFIC = r"(?:(?:Mr|Ms|Mrs|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Rev)\.\s+)"
-_NAME = re.compile(rf"{_HONORIFIC}?[A-Z][\w’'\-]*(?:\s+(?:{_NAME_WORD}|[A-Z]\.(?=\s+[A-Z])))*")
-_NOT_NAME_START = {
+NAME = re.compile(rf"{_HONORIFIC}?[A-Z][\w’'\-]*(?:\s+(?:{_NAME_WORD}|[A-Z]\.(?=\s+[A-Z])))*")
+NOT_NAME_START = {
     "In", "On", "At", "The", "A", "An", "But", "And", "As", "After", "Before", "To", "For", "From",
     "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "There", "When", "While",
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
@@ -38,10 +38,10 @@ _PASSIVE = re.compile(r"\b(?:has|have|had|was|were|is|are|been|being)\s+(?:widel
 _AFTER_CUE = re.compile(
     r"\s+((?:an?|the)\s+(?:[\w’'\-]+\s+){0,5}?(?:outlet|newspaper|agency|source|sources|official|officials|"
     r"spokesperson|spokesman|spokeswoman|statement|report|ministry|council|witness|witnesses|residents|critics)\b"
-    rf"|{_NAME.pattern})"
+    rf"|{NAME.pattern})"
 )
 _MEDIA = re.compile(r"\b(outlet|newspaper|agency|channel|broadcaster|television|radio|news|times|post|press)\b", re.I)
-_ORG = re.compile(r"\b(council|ministry|army|forces|government|UN|UNSMIL|GNA|office|committee|party|union|"
+ORG = re.compile(r"\b(council|ministry|army|forces|government|UN|UNSMIL|GNA|office|committee|party|union|"
                   r"department|agency|organisation|organization|group|league|police|company|headquarters|"
                   r"authority|commission|institute|university|court|board|bank|corporation|association|"
                   r"federation|alliance|campaign|administration|senate|congress|parliament)\b", re.I)
@@ -79,17 +79,17 @@ def _name_before(text: str, start: int, floor: int) -> tuple[int, int] | None:
     and adverbs ('also')."""
     floor = max(floor, start - 120)  # a name and a few adverbs; a longer window only costs time
     window = text[floor:start]
-    who = rf"({_NAME.pattern}|\b(?:he|she|they|it|we)\b|\b{_COMMON_SOURCE})"
+    who = rf"({NAME.pattern}|\b(?:he|she|they|it|we)\b|\b{_COMMON_SOURCE})"
     tail = rf"\s+(?:{_ADVERBS}\s+){{0,3}}$"
     m = re.search(who + tail, window) or re.search(who + _APPOSITIVE + tail, window)
-    if not m or m.group(1) in _NOT_NAME_START - {"He", "She", "They", "It", "We"}:
+    if not m or m.group(1) in NOT_NAME_START - {"He", "She", "They", "It", "We"}:
         return None
     return floor + m.start(1), floor + m.end(1)
 
 
 def _source_after(text: str, end: int, ceiling: int) -> tuple[int, int] | None:
     m = _AFTER_CUE.match(text, end, ceiling)
-    if not m or m.group(1) in _NOT_NAME_START:
+    if not m or m.group(1) in NOT_NAME_START:
         return None
     return m.start(1), m.end(1)
 
@@ -97,12 +97,12 @@ def _source_after(text: str, end: int, ceiling: int) -> tuple[int, int] | None:
 def _sentence_subject(doc: Document, start: int, cue_start: int) -> tuple[int, int] | None:
     """The sentence's subject before the cue: 'The UN envoy, Martin Kobler, ...' gives the name
     after a role appositive; otherwise the first name, skipping openers like 'In August'."""
-    role_first = re.match(rf"[^,]{{3,90}},\s+({_NAME.pattern}),", doc.text[start:cue_start])
+    role_first = re.match(rf"[^,]{{3,90}},\s+({NAME.pattern}),", doc.text[start:cue_start])
     if role_first and _ROLE.search(role_first.group()):
         return start + role_first.start(1), start + role_first.end(1)
-    for m in _NAME.finditer(doc.text, start, cue_start):
+    for m in NAME.finditer(doc.text, start, cue_start):
         words = m.group().split()
-        while words and words[0] in _NOT_NAME_START:
+        while words and words[0] in NOT_NAME_START:
             words.pop(0)
         if words:
             begin = m.end() - len(" ".join(words)) if len(words) < len(m.group().split()) else m.start()
@@ -198,7 +198,7 @@ def _nominal_attributions(doc: Document) -> list[Attribution]:
     """'X’s rejection of Y' in the reporter's voice: X is a source whose reported stance is the content Y."""
     found = []
     for m in _NOMINAL_CUE.finditer(doc.text):
-        if m.group(1) in _NOT_NAME_START or not doc.is_scored(m.start(), m.end()):
+        if m.group(1) in NOT_NAME_START or not doc.is_scored(m.start(), m.end()):
             continue
         if doc.quoted_chars(m.start(), m.end()) == 0 and doc.sentence_at(m.start()) is not None:
             found.append(Attribution(_span(doc, *m.span(2)), _span(doc, *m.span(1)), _span(doc, *m.span(3)),
@@ -221,7 +221,7 @@ def _kind(name: str) -> str:
         return "official"
     if unnamed or _VAGUE.match(name):
         return "vague"
-    if _ORG.search(name):
+    if ORG.search(name):
         return "organisation"
     return "person"
 

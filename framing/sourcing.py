@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from framing import lexicon
-from framing.attribution import _NAME, _NOT_NAME_START, _ORG
+from framing.attribution import NAME, NOT_NAME_START, ORG
 from framing.document import REPORTER, Document
 from framing.findings import Attribution, Finding, Source, TextSpan
 
@@ -131,10 +131,10 @@ def _candidate_mentions(doc: Document) -> list[tuple[str, int, int, bool]]:
     for block in doc.scored_blocks:
         if block.kind == "title":
             continue
-        for m in _NAME.finditer(doc.text, block.start, block.end):
+        for m in NAME.finditer(doc.text, block.start, block.end):
             for s, e in _name_parts(doc, *m.span()):
                 words = doc.text[s:e].split()
-                while words and words[0] in _NOT_NAME_START:
+                while words and words[0] in NOT_NAME_START:
                     s += len(words.pop(0)) + 1
                     while s < e and doc.text[s].isspace():
                         s += 1
@@ -198,14 +198,14 @@ def find_actors(doc: Document) -> list[Actor]:
 def _title_forms(actor: Actor) -> list[str]:
     """An organisation's head noun alone also names it in a headline ('Council Votes ...')."""
     last = actor.name.split()[-1]
-    return [last] if len(actor.name.split()) > 1 and _ORG.fullmatch(last) else []
+    return [last] if len(actor.name.split()) > 1 and ORG.fullmatch(last) else []
 
 
 def _add_common_references(doc: Document, actors) -> None:
     """'the authority' refers back to 'Calder Bay Port Authority' (organisations only)."""
     for actor in actors:
         last = actor.name.split()[-1]
-        if len(actor.name.split()) < 2 or not (_ORG.search(last) or last in ("Authority", "Union", "Institute")):
+        if len(actor.name.split()) < 2 or not ORG.fullmatch(last):
             continue
         pattern = re.compile(rf"\b[Tt]he\s+({re.escape(last.lower())})\b")
         for block in doc.scored_blocks:
@@ -330,7 +330,8 @@ def source_stances(doc: Document, attributions: list[Attribution], sources: list
 
 
 def _reach(attribution: Attribution) -> tuple[int, int]:
-    """From the start of the sentence part the attribution covers to its end."""
+    """Source, cue and content together, reaching 150 characters further back for an actor named
+    just before them ('Haftar launched ..., said X')."""
     parts = [p for p in (attribution.source, attribution.cue, attribution.content) if p is not None]
     return min(p.start for p in parts) - 150, max(p.end for p in parts)
 
