@@ -58,10 +58,11 @@ class Result:
 
 # ---- input ----------------------------------------------------------------------------------
 
-def read_articles(source: Path) -> Iterator[Article]:
-    """Articles from a folder of .txt/.md/.html files, a JSONL file or a CSV file, in order."""
+def read_articles(source: Path, skip: Path | None = None) -> Iterator[Article]:
+    """Articles from a folder of .txt/.md/.html files (leaving out the folder `skip`, the output),
+    a JSONL file or a CSV file, in order."""
     if source.is_dir():
-        yield from _folder(source)
+        yield from _folder(source, skip)
     elif not source.exists():
         raise InputError(f"{source}: no such file or folder")
     elif source.suffix.lower() == ".csv":
@@ -72,8 +73,11 @@ def read_articles(source: Path) -> Iterator[Article]:
         raise InputError(f"{source}: give a folder, a .jsonl or a .csv file")
 
 
-def _folder(root: Path) -> Iterator[Article]:
+def _folder(root: Path, skip: Path | None = None) -> Iterator[Article]:
+    skip = skip.resolve() if skip else None
     for path in sorted(p for p in root.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file()):
+        if skip and skip in path.resolve().parents:
+            continue  # our own reports, when the output folder lies inside the input folder
         relative = path.relative_to(root)
         yield Article(id=relative.with_suffix("").as_posix(), path=str(path),
                       metadata={"outlet": relative.parts[0]} if len(relative.parts) > 1 else {})
@@ -248,7 +252,7 @@ def run(source: Path, outdir: Path, jobs: int = 1, engine: str = "local", schedu
     seen: set[str] = set()
 
     def pending() -> Iterator[Article]:
-        for article in read_articles(source):
+        for article in read_articles(source, skip=outdir):
             if article.id in seen and not article.error:
                 article = Article(article.id, error="duplicate id: only the first article with this id is audited")
             seen.add(article.id)

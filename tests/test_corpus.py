@@ -64,6 +64,9 @@ def test_folder_and_csv_inputs(tmp_path):
     assert (summary.audited, summary.failed) == (2, 1)
     assert {r["id"]: r["outlet"] for r in rows(tmp_path / "out1")} == {"Courier/bus": "Courier", "top": ""}
 
+    corpus.run(folder, folder / "out")  # an output folder inside the input folder
+    assert corpus.run(folder, folder / "out").audited == 0  # its own reports are not read as articles
+
     table = tmp_path / "in.csv"
     with table.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
