@@ -66,6 +66,8 @@ def _score_sourcing(result: Sourcing | None) -> dict:
     """1 minus the balance index of the sides (see framing.sourcing)."""
     if result is None:
         return {"score": 0.0, "explanation": "sourcing not analysed"}
+    if not result.judged:  # one voice on a side is too little to call the article lopsided
+        return {"score": 0.0, "explanation": result.explanation}
     return {"score": round(1 - result.balance_index, 3), "explanation": result.explanation}
 
 

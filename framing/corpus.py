@@ -318,6 +318,7 @@ def row_of(data: dict, categories: list[str]) -> dict:
     sides = sourcing.get("sides", {})
     row.update({f"sources_{s}": len(sides.get(s, {}).get("sources", [])) for s in SIDES})
     row["balance_index"] = sourcing.get("balance_index", "")
+    row["balance_judged"] = sourcing.get("judged", "")
     row["principal_actor"] = actors.get(sourcing.get("principal_actor"), "")
     readability = data.get("readability", {})
     row.update({k: readability.get(k, "") for k in READABILITY})

@@ -22,6 +22,7 @@ MAIN_ACTORS = 5
 MIN_ACTOR_SCORE = 2.0
 WEIGHT = {"affiliation": 3.0, "self": 3.0, "cue": 2.0, "content": 1.0}
 ONE_SIDED_BELOW = 0.6  # balance index under which the article is one-sided (see detectors/sourcing.py)
+MIN_VOICES = 2  # voices the larger side needs before the balance is judged at all
 INDEX_WEIGHTS = {"voices": 0.5, "words": 0.3, "first_last": 0.2}
 SENTIMENT_SIDE = 0.2  # |VADER compound| from which loaded wording alone gives a verdict a side
 
@@ -102,6 +103,7 @@ class Sourcing:
     response: bool | None  # the criticised principal actor's side is heard (None: nobody criticises it)
     balance_index: float
     explanation: str
+    judged: bool = True  # False: too few voices take a side for the index to mean much
 
 
 # ---- actors -------------------------------------------------------------------------------
@@ -189,16 +191,20 @@ def find_actors(doc: Document) -> list[Actor]:
     _add_common_references(doc, actors.values())
     title = doc.title or ""
     for actor in actors.values():
-        actor.in_title = any(re.search(rf"\b{re.escape(v)}\b", title) for v in actor.variants + _title_forms(actor))
+        actor.in_title = (any(re.search(rf"\b{re.escape(v)}\b", title) for v in actor.variants)
+                          or _head_noun_in_title(actor, title))
         named = len(actor.mentions) - actor.place_mentions
         actor.score = named + 0.3 * actor.place_mentions + (2.0 if actor.in_title else 0.0)
     return sorted(actors.values(), key=lambda a: (-a.score, a.mentions[0].start))
 
 
-def _title_forms(actor: Actor) -> list[str]:
-    """An organisation's head noun alone also names it in a headline ('Council Votes ...')."""
+def _head_noun_in_title(actor: Actor, title: str) -> bool:
+    """An organisation's head noun alone names it in a headline ('Council Votes ...', 'The
+    Council ...'), but not as the end of another name ('Derna Shura Council')."""
     last = actor.name.split()[-1]
-    return [last] if len(actor.name.split()) > 1 and ORG.fullmatch(last) else []
+    if len(actor.name.split()) < 2 or not ORG.fullmatch(last):
+        return False
+    return bool(re.search(rf"(?:^|\b(?:The|the)\s+|\b[a-z][\w’'-]*\s+){re.escape(last)}\b", title))
 
 
 def _add_common_references(doc: Document, actors) -> None:
@@ -392,11 +398,15 @@ def balance_index(sides: dict[str, SideSummary], first_last: tuple[str | None, s
     A weighted mean (INDEX_WEIGHTS) of three parts: the ratio of voices (sources plus the
     reporter's verdicts), the ratio of words (quoted, paraphrased and the verdicts' own), and 1
     when the first and the last voice on a side are on different sides (else 0)."""
-    voices = [len(sides[s].sources) + sides[s].verdicts for s in (CRITICAL, SUPPORTIVE)]
+    voices = _voices(sides)
     words = [sides[s].quoted_words + sides[s].paraphrased_words + sides[s].verdict_words for s in (CRITICAL, SUPPORTIVE)]
     first, last = first_last
     parts = {"voices": _ratio(*voices), "words": _ratio(*words), "first_last": float(first != last or first is None)}
     return round(sum(INDEX_WEIGHTS[k] * v for k, v in parts.items()), 2)
+
+
+def _voices(sides: dict[str, SideSummary]) -> list[int]:
+    return [len(sides[s].sources) + sides[s].verdicts for s in (CRITICAL, SUPPORTIVE)]
 
 
 def _explain(principal: Actor | None, sides: dict[str, SideSummary], stances: list[SourceStance],
@@ -414,8 +424,9 @@ def _explain(principal: Actor | None, sides: dict[str, SideSummary], stances: li
         if side.verdicts:
             direction = "against" if side is crit else "for"
             verdicts += f"; the reporter's own voice adds {_count(side.verdicts, 'verdict')} {direction} {principal.name}"
-    if index >= ONE_SIDED_BELOW:
-        return (f"Critical of {principal.name}: {_count(len(crit.sources), 'source')} with {words[CRITICAL] / total:.0%} "
+    if index >= ONE_SIDED_BELOW or max(_voices(sides)) < MIN_VOICES:
+        few = "Too few voices take a side to judge the balance. " if max(_voices(sides)) < MIN_VOICES else ""
+        return (f"{few}Critical of {principal.name}: {_count(len(crit.sources), 'source')} with {words[CRITICAL] / total:.0%} "
                 f"of the words; supportive: {_count(len(supp.sources), 'source')} with "
                 f"{words[SUPPORTIVE] / total:.0%}{verdicts} (balance {index:.2f} of 1).")
     heavy, light = (crit, supp) if len(crit.sources) + crit.verdicts >= len(supp.sources) + supp.verdicts else (supp, crit)
@@ -452,4 +463,4 @@ def analyse(doc: Document, attributions: list[Attribution], sources: list[Source
     response = bool(sides[SUPPORTIVE].sources) if sides[CRITICAL].sources else None
     return Sourcing(principal, main, stances, sides, verdicts, sided[0].source_id if sided else None,
                     sided[-1].source_id if sided else None, response, index,
-                    _explain(principal, sides, stances, index))
+                    _explain(principal, sides, stances, index), max(_voices(sides)) >= MIN_VOICES)

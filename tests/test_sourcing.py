@@ -134,6 +134,16 @@ def test_sourcing_in_json_and_report(derna_audit):
     assert "Critical of Khalifa Haftar" in html  # the words-per-side chart's label
 
 
+def test_one_voice_on_a_side_is_too_little_to_judge():
+    text = COUNCIL.split("\n\nTom Burns")[0]  # only Jane Roe, critical: nobody else takes a side
+    audit = audit_text(text)
+    assert sides(audit)["Jane Roe"] == "critical"
+    assert not audit.sourcing.judged
+    assert not [f for f in audit.findings if f.rule == "one_sided_sourcing"]
+    assert audit.scores["sourcing"]["score"] == 0.0
+    assert audit.scores["sourcing"]["explanation"].startswith("Too few voices take a side")
+
+
 def test_no_actor_no_sides():
     audit = audit_text("the rain fell all day and the river rose.")
     assert audit.sourcing.principal_actor is None

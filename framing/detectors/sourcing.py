@@ -17,7 +17,7 @@ def one_sided_sourcing(doc: Document, context: dict) -> list[Finding]:
     title (or first sentence); the lower the balance index, the higher the severity."""
     result = sourcing.analyse(doc, context["attributions"], context["sources"], context["findings"])
     context["sourcing"] = result
-    if result.principal_actor is None or result.balance_index >= sourcing.ONE_SIDED_BELOW:
+    if result.principal_actor is None or not result.judged or result.balance_index >= sourcing.ONE_SIDED_BELOW:
         return []
     anchor = next((b for b in doc.scored_blocks if b.kind == "title"), None) or (doc.sentences or [None])[0]
     if anchor is None:
