@@ -28,6 +28,12 @@ def _svg(fig, name: str) -> str:
     return re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
 
 
+def _plain(ax) -> None:
+    """No top and right frame lines."""
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+
+
 def _figure(width: float, height: float):
     from matplotlib.figure import Figure
 
@@ -47,8 +53,7 @@ def findings_by_category(rows: list[tuple[str, str, int, int]]) -> str:
     ax.set_xlabel("findings")
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2, frameon=False, fontsize=9)
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
+    _plain(ax)
     return _svg(fig, "findings")
 
 
@@ -71,8 +76,7 @@ def words_per_side(rows: list[tuple[str, str, int, int, int]]) -> str:
     legend = ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=3, frameon=False, fontsize=9)
     for handle in legend.legend_handles:
         handle.set_facecolor("#8a8a8a")
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
+    _plain(ax)
     return _svg(fig, "sides")
 
 
@@ -87,8 +91,7 @@ def score_histograms(values: dict[str, list[float]]) -> str:
         ax.set_title(name, fontsize=9)
         ax.set_xlim(0, 1)
         ax.yaxis.get_major_locator().set_params(integer=True)
-        for side in ("top", "right"):
-            ax.spines[side].set_visible(False)
+        _plain(ax)
     axes[0].set_ylabel("articles", fontsize=9)
     return _svg(fig, "distributions")
 
@@ -108,8 +111,7 @@ def scores_by_outlet(values: dict[str, dict[str, list[float]]]) -> str:
             ax.scatter(scores, jitter, s=6, color=REPORTER_COLOUR, alpha=0.5, linewidths=0)
         ax.set_title(name, fontsize=9)
         ax.set_xlim(-0.02, 1.02)
-        for side in ("top", "right"):
-            ax.spines[side].set_visible(False)
+        _plain(ax)
     axes[0].set_yticks(range(1, len(outlets) + 1), [o if len(o) <= 24 else o[:23] + "…" for o in outlets])
     axes[0].invert_yaxis()
     return _svg(fig, "outlets")
@@ -126,8 +128,7 @@ def sentence_strip(scores: list[float]) -> str:
     ax.set_ylabel("P(biased)", fontsize=9)
     ax.set_xlabel("sentence", fontsize=9)
     ax.xaxis.get_major_locator().set_params(integer=True)
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
+    _plain(ax)
     return _svg(fig, "sentences")
 
 

@@ -130,7 +130,7 @@ def _open(path: Path, **options):
 def audit_article(article: Article) -> Result:
     """Audit one article; every failure becomes an error result, never an exception."""
     from framing.api import audit_text
-    from framing.ingest import read_article, text_from_bytes
+    from framing.ingest import read_bytes, text_from_bytes
     from framing.report import render
     from framing.serialize import to_dict
 
@@ -139,11 +139,8 @@ def audit_article(article: Article) -> Result:
     try:
         if article.text is not None:
             text = article.text
-        elif article.data is not None:
-            is_html = True if Path(article.path).suffix.lower() in (".html", ".htm") else None
-            text = text_from_bytes(article.data, article.path, is_html)
         else:
-            text = read_article(article.path)
+            text = text_from_bytes(article.data if article.data is not None else read_bytes(article.path), article.path)
         audit = audit_text(text, article.title)
         data = {"id": article.id, "metadata": article.metadata, **to_dict(audit)}
         report = render(audit, article.id, with_charts=False)

@@ -60,11 +60,10 @@ def html_to_text(html: str, name: str) -> str:
     return "\n\n".join(([title] if title else []) + paragraphs)
 
 
-def text_from_bytes(data: bytes, name: str, is_html: bool | None = None) -> str:
-    """Decode and, for HTML, extract; refuse empty input."""
+def text_from_bytes(data: bytes, name: str) -> str:
+    """Decode and, for HTML (by the name's suffix, else by its first bytes), extract; refuse empty input."""
     text = decode(data, name)
-    if is_html is None:
-        is_html = bool(_HTML_START.match(data.lstrip(b"\xef\xbb\xbf")))
+    is_html = Path(name).suffix.lower() in HTML_SUFFIXES or bool(_HTML_START.match(data.lstrip(b"\xef\xbb\xbf")))
     if is_html:
         text = html_to_text(text, name)
     if not text.strip():
@@ -74,6 +73,4 @@ def text_from_bytes(data: bytes, name: str, is_html: bool | None = None) -> str:
 
 def read_article(path: str) -> str:
     """The text of the article at `path` ('-' for standard input)."""
-    name = "<stdin>" if path == "-" else path
-    is_html = True if Path(path).suffix.lower() in HTML_SUFFIXES else None
-    return text_from_bytes(read_bytes(path), name, is_html)
+    return text_from_bytes(read_bytes(path), "<stdin>" if path == "-" else path)

@@ -17,6 +17,7 @@ from framing.errors import LexiconError
 from framing.resources import data_dir
 
 SEVERITIES = ("low", "medium", "high")
+FINDING_DIMENSIONS = ("loaded_language", "unattributed")  # lexicons whose entries become findings
 _FILE_KEYS = {"category", "dimension", "label", "description", "severity", "entries"}
 _ENTRY_KEYS = {"id", "term", "pattern", "severity", "explanation", "suggestion", "examples",
                "exceptions", "inflect", "loaded", "note"}

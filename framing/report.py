@@ -11,12 +11,13 @@ from framing import __version__, charts, lexicon
 from framing.audit import DIMENSIONS, Audit
 from framing.detectors.claims import RULE as CLAIM_RULE
 from framing.document import QUOTED
+from framing.findings import SEVERITY_RANK
 from framing.resources import data_dir
 
 
-def _segments(audit: Audit, start: int, end: int, block_index: int) -> list[dict]:
+def _segments(audit: Audit, start: int, end: int, block_index: int, number: dict[str, int]) -> list[dict]:
     """Cut [start, end) wherever a finding or quotation starts or ends. Each segment has an id
-    unique in the page and the numbers (as in the findings table) of the findings ending in it."""
+    unique in the page and the `number`s (finding id -> row of the findings table) of the findings ending in it."""
     doc = audit.document
     inside = [f for f in audit.findings if f.start < end and start < f.end]
     quotes = [q for q in doc.quotations if q.depth == 0 and q.start < end and start < q.end]
@@ -25,7 +26,6 @@ def _segments(audit: Audit, start: int, end: int, block_index: int) -> list[dict
         cuts.update(x for x in (item.start, item.end) if start < x < end)
     points = sorted(cuts)
     segments = []
-    number = {f.id: i for i, f in enumerate(audit.findings, 1)}
     for a, b in zip(points, points[1:]):
         covering = [f for f in inside if f.start <= a and b <= f.end]
         words = [f for f in covering if f.rule != CLAIM_RULE]  # sentence-level claims get their own cue
@@ -35,7 +35,7 @@ def _segments(audit: Audit, start: int, end: int, block_index: int) -> list[dict
             "text": doc.text[a:b],
             "findings": [f.id for f in covering],
             "categories": sorted({f.category for f in covering}),
-            "severity": max((f.severity for f in words), key=["low", "medium", "high"].index, default=""),
+            "severity": max((f.severity for f in words), key=SEVERITY_RANK.get, default=""),
             "starts": sorted({f.category for f in covering if f.start == a}),  # for a cue at a finding's start
             "quoted": doc.voice_at(a) == QUOTED,
         })
@@ -52,20 +52,25 @@ def _speaker_of(audit: Audit, block_start: int, block_end: int) -> list[str]:
     return names
 
 
-FINDING_DIMENSIONS = ("loaded_language", "unattributed")  # lexicons whose entries become findings
-
-
 def category_labels() -> tuple[dict[str, str], dict[str, str]]:
     """Label and description of every finding category: the lexicons' and the detectors' own."""
     from framing.detectors import claims, model, sourcing
 
-    flagged = [lex for lex in lexicon.load_all() if lex.dimension in FINDING_DIMENSIONS]
+    flagged = [lex for lex in lexicon.load_all() if lex.dimension in lexicon.FINDING_DIMENSIONS]
     labels = {lex.category: lex.label for lex in flagged}
     descriptions = {lex.category: lex.description for lex in flagged}
     for detector in (claims, model, sourcing):
         labels[detector.CATEGORY] = detector.LABEL
         descriptions[detector.CATEGORY] = detector.DESCRIPTION
     return labels, descriptions
+
+
+def _legend(findings) -> list[dict]:
+    """One legend entry per category that has findings: label, description, count."""
+    labels, descriptions = category_labels()
+    counts = Counter(f.category for f in findings)
+    return [{"key": c, "label": labels.get(c, c), "description": descriptions.get(c, ""), "count": counts[c]}
+            for c in sorted(counts)]
 
 
 def build_context(audit: Audit, source_name: str = "", with_charts: bool = True) -> dict:
@@ -76,8 +81,9 @@ def build_context(audit: Audit, source_name: str = "", with_charts: bool = True)
     by_category = Counter((f.category, f.voice) for f in audit.findings)
     categories = sorted({f.category for f in audit.findings})
     rows = [(c, labels.get(c, c), by_category[(c, "reporter")], by_category[(c, "quoted")]) for c in categories]
+    number = {f.id: i for i, f in enumerate(audit.findings, 1)}
     blocks = [{
-        "kind": b.kind, "reason": b.reason, "segments": _segments(audit, b.start, b.end, i),
+        "kind": b.kind, "reason": b.reason, "segments": _segments(audit, b.start, b.end, i, number),
         "speakers": _speaker_of(audit, b.start, b.end),
     } for i, b in enumerate(doc.blocks)]
     sources = sorted(audit.sources, key=lambda s: -(s.quoted_words + s.paraphrased_words))
@@ -87,12 +93,10 @@ def build_context(audit: Audit, source_name: str = "", with_charts: bool = True)
         "blocks": blocks,
         "findings": audit.findings,
         "notes": {f.id: f for f in audit.findings},
-        "legend": [{"key": c, "label": labels.get(c, c), "description": descriptions.get(c, ""),
-                    "count": sum(1 for f in audit.findings if f.category == c)} for c in categories],
+        "legend": _legend(audit.findings),
         "scores": [{"key": k, "label": DIMENSIONS.get(k, "Overall"), **v} for k, v in audit.scores.items()],
         "readability": audit.readability,
         "sources": sources,
-        "attributions": audit.attributions,
         "chart_findings": charts.findings_by_category(rows) if rows and with_charts else "",
         "sourcing": _sourcing_view(audit, with_charts),
         "headline": _headline(audit),
@@ -125,7 +129,7 @@ def _sourcing_view(audit: Audit, with_chart: bool = True) -> dict | None:
     chart_rows = [(key, label, sm.quoted_words, sm.paraphrased_words, sm.verdict_words) for key, label, sm in sides
                   if sm.quoted_words + sm.paraphrased_words + sm.verdict_words]
     return {
-        "actor": actor, "actors": result.actors, "index": result.balance_index, "explanation": result.explanation,
+        "actor": actor, "actors": result.actors, "explanation": result.explanation,
         "rows": rows, "sides": sides, "verdicts": result.verdicts, "response": result.response,
         "names": {s.source_id: s.name for s in result.sources},
         "first": result.first_word, "last": result.last_word,
@@ -179,12 +183,8 @@ def render_compare(first: Audit, second: Audit, names: tuple[str, str]) -> str:
         context = build_context(audit, name)
         context.update(prefix=prefix, loaded_terms=_loaded_terms(audit))
         columns.append(context)
-    labels, descriptions = category_labels()
-    keys = sorted({f.category for a in (first, second) for f in a.findings})
-    legend = [{"key": k, "label": labels.get(k, k), "description": descriptions.get(k, ""),
-               "count": sum(f.category == k for a in (first, second) for f in a.findings)} for k in keys]
     return environment().get_template("compare.html.j2").render(
-        columns=columns, legend=legend, palette=charts.PALETTE, version=__version__, script=code, script_hash=digest)
+        columns=columns, legend=_legend(first.findings + second.findings), palette=charts.PALETTE, version=__version__, script=code, script_hash=digest)
 
 
 def _model_cards() -> dict:
@@ -194,6 +194,7 @@ def _model_cards() -> dict:
     return {"sentence": sentence_bias.shipped_card(), "word": word_model.shipped_card()}
 
 
+@cache
 def script(name: str = "report.js") -> tuple[str, str]:
     """A script from templates/ and its CSP hash ('sha256-...'): only that exact script may run."""
     code = (data_dir("templates") / name).read_text(encoding="utf-8")

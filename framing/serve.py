@@ -93,10 +93,11 @@ def _marks(audit) -> list[dict]:
     """Where to highlight the draft itself: word findings by severity, sentence-level claims apart
     (article-level findings are left to the audit pane). Offsets index the draft as sent."""
     from framing.detectors.claims import RULE as CLAIM_RULE
+    from framing.findings import SEVERITY_RANK
 
     return [{"start": f.start, "end": f.end, "category": f.category, "severity": f.severity,
              "kind": "claim" if f.rule == CLAIM_RULE else "word"}
-            for f in sorted(audit.findings, key=lambda f: -["low", "medium", "high"].index(f.severity))
+            for f in sorted(audit.findings, key=lambda f: -SEVERITY_RANK[f.severity])
             if f.dimension != "sourcing"]
 
 
@@ -114,12 +115,11 @@ async def api_extract(request):
 
     from pathlib import PurePath
 
-    from framing.ingest import HTML_SUFFIXES, text_from_bytes
+    from framing.ingest import text_from_bytes
 
     name = PurePath(request.headers.get("x-filename", "draft.txt")).name
-    is_html = True if PurePath(name).suffix.lower() in HTML_SUFFIXES else None
     try:
-        text = text_from_bytes(await _body(request), name, is_html)
+        text = text_from_bytes(await _body(request), name)
     except InputError as exc:
         raise RequestError(400, str(exc)) from None
     return JSONResponse({"text": text})
@@ -157,15 +157,16 @@ async def page(request):
 
     from framing import __version__
     from framing.charts import PALETTE
-    from framing.report import environment, script
+    from framing.report import category_labels, environment, script
 
+    labels, _ = category_labels()
     report_js, report_hash = script()
     editor_js, editor_hash = script("serve.js")
     csp = (f"default-src 'none'; style-src 'unsafe-inline'; img-src data:; connect-src 'self'; "
            f"script-src '{report_hash}' '{editor_hash}'")
     html = environment().get_template("serve.html.j2").render(
         report_js=report_js, editor_js=editor_js, csp=csp, version=__version__, max_bytes=MAX_INPUT_BYTES,
-        palette=PALETTE)
+        palette=PALETTE, categories=sorted(labels.items(), key=lambda kv: kv[1]))
     return HTMLResponse(html, headers={"Content-Security-Policy": csp, "Cache-Control": "no-store"})
 
 

@@ -410,7 +410,7 @@ def _voices(sides: dict[str, SideSummary]) -> list[int]:
 
 
 def _explain(principal: Actor | None, sides: dict[str, SideSummary], stances: list[SourceStance],
-             index: float) -> str:
+             index: float, judged: bool) -> str:
     """One plain sentence: who is on which side, with what share of the words."""
     if principal is None:
         return "No main actor found, so sources are not placed on sides."
@@ -424,8 +424,8 @@ def _explain(principal: Actor | None, sides: dict[str, SideSummary], stances: li
         if side.verdicts:
             direction = "against" if side is crit else "for"
             verdicts += f"; the reporter's own voice adds {_count(side.verdicts, 'verdict')} {direction} {principal.name}"
-    if index >= ONE_SIDED_BELOW or max(_voices(sides)) < MIN_VOICES:
-        few = "Too few voices take a side to judge the balance. " if max(_voices(sides)) < MIN_VOICES else ""
+    if index >= ONE_SIDED_BELOW or not judged:
+        few = "" if judged else "Too few voices take a side to judge the balance. "
         return (f"{few}Critical of {principal.name}: {_count(len(crit.sources), 'source')} with {words[CRITICAL] / total:.0%} "
                 f"of the words; supportive: {_count(len(supp.sources), 'source')} with "
                 f"{words[SUPPORTIVE] / total:.0%}{verdicts} (balance {index:.2f} of 1).")
@@ -461,6 +461,7 @@ def analyse(doc: Document, attributions: list[Attribution], sources: list[Source
     order = sorted([(s.first_offset, s.side) for s in sided] + [(v.span.start, v.stance) for v in verdicts])
     index = balance_index(sides, (order[0][1], order[-1][1]) if order else (None, None))
     response = bool(sides[SUPPORTIVE].sources) if sides[CRITICAL].sources else None
+    judged = max(_voices(sides)) >= MIN_VOICES
     return Sourcing(principal, main, stances, sides, verdicts, sided[0].source_id if sided else None,
                     sided[-1].source_id if sided else None, response, index,
-                    _explain(principal, sides, stances, index), max(_voices(sides)) >= MIN_VOICES)
+                    _explain(principal, sides, stances, index, judged), judged)

@@ -24,7 +24,7 @@ def _category_patterns() -> dict[str, re.Pattern]:
     from framing import lexicon
 
     grouped: dict[str, list[str]] = {}
-    for entry in lexicon.by_dimension("loaded_language") + lexicon.by_dimension("unattributed"):
+    for entry in (e for dimension in lexicon.FINDING_DIMENSIONS for e in lexicon.by_dimension(dimension)):
         if entry.loaded:
             core = entry.regex.pattern.removeprefix(lexicon.WORD_START).removesuffix(lexicon.WORD_END)
             grouped.setdefault(entry.category, []).append(core)
