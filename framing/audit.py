@@ -89,6 +89,9 @@ def compute_scores(findings: list[Finding], sourcing: Sourcing | None, words: in
 def run_audit(doc: Document, with_readability: bool = True) -> Audit:
     """Attribution first (detectors use it), then every registered detector, then the scores.
     The sourcing detector leaves its analysis in the context for the audit to keep."""
+    from framing.learn.features import forget_matches
+
+    forget_matches()  # nothing remembered from another document
     attributions, sources = attribution.registry(doc, attribution.extract(doc))
     findings: list[Finding] = []
     bias = _sentence_bias(doc)

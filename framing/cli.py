@@ -224,12 +224,18 @@ def _evaluate_polnear(data: Path, split: str) -> int:
     print(f"Unattributed-claim findings (over annotation files): {result['claims']}, of which "
           f"{result['claims_on_attributed_content']} lie on content an annotator attributed: "
           f"precision against PolNeAR {result['claim_precision']:.3f}")
+    agreement = polnear.agreement(data, split)
+    print(f"Annotators against each other ({agreement['articles']} {split} articles with several annotators), F1: "
+          + ", ".join(f"{role} exact {agreement['exact'][role]['f1']:.3f} / overlap {agreement['overlap'][role]['f1']:.3f}"
+                      for role in polnear.ROLES))
     return 0
 
 
 def _cmd_train(args) -> int:
-    from framing.learn import evaluate
+    from framing.learn import evaluate, polnear
 
+    tagger = polnear.train_tagger(Path(args.data), Path(args.out))
+    print(f"framing train: attribution tagger written to {args.out}/ (dev F1 {tagger['dev_f1']})")
     card = evaluate.train_sentence_model(Path(args.data), Path(args.out))
     print(f"framing train: sentence bias model written to {args.out}/ (CV macro-F1 {card['cv_macro_f1']})")
     words = evaluate.train_word_model(Path(args.data), Path(args.out))

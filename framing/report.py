@@ -189,9 +189,11 @@ def render_compare(first: Audit, second: Audit, names: tuple[str, str]) -> str:
 
 def _model_cards() -> dict:
     """The shipped models' cards (data, measured scores), for the method section."""
-    from framing.learn import sentence_bias, word_model
+    from framing.learn import attribution_tagger, sentence_bias, word_model
 
-    return {"sentence": sentence_bias.shipped_card(), "word": word_model.shipped_card()}
+    tagger = attribution_tagger.shipped()
+    return {"sentence": sentence_bias.shipped_card(), "word": word_model.shipped_card(),
+            "attribution": tagger.card if tagger else {}}
 
 
 @cache

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import fields, is_dataclass
+from functools import cache
 
 from framing import __version__
 from framing.audit import Audit
@@ -12,15 +13,25 @@ from framing.document import QUOTED, REPORTER
 SCHEMA = "framing.audit/1"
 
 
+_LEAVES = (str, int, float, bool, type(None))
+
+
 def plain(value):
     """Dataclasses, lists and dicts as JSON-ready data (like dataclasses.asdict, without deep copies)."""
-    if is_dataclass(value):
-        return {f.name: plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, _LEAVES):
+        return value
     if isinstance(value, (list, tuple)):
         return [plain(v) for v in value]
     if isinstance(value, dict):
         return {k: plain(v) for k, v in value.items()}
+    if is_dataclass(value):
+        return {name: plain(getattr(value, name)) for name in _field_names(type(value))}
     return value
+
+
+@cache
+def _field_names(cls) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
 
 
 def _sentence(audit: Audit, s, bias_score: float | None) -> dict:

@@ -57,6 +57,10 @@ def test_derna_sources(derna_audit):
     assert names["Ahmad Al-Masmari"].quoted_words > 30
     assert names["a local Libyan news outlet"].kind == "media"
     assert len(names["Ali Al-Za’tari"].mentions) == 2  # the surname back-reference is merged
+    assert names["Ali Al-Za’tari"].role == "Libya’s Deputy Special Representative of the Secretary-General"
+    assert names["Ahmed Maetig"].role == "the Vice Chairman of the Presidential Council"
+    assert "UN envoy" in names["Martin Kobler"].role
+    assert not [n for n in names if n.lower() in ("a", "the", "an")]  # no tagger fragments as sources
 
 
 def test_balanced_example_has_no_reporter_findings_of_high_severity():
@@ -153,3 +157,26 @@ def test_source_kinds():
     assert kinds["Critics"] == "vague"
     assert kinds["Maria Costa"] == "person"
     assert kinds["a local news outlet"] == "media"
+
+
+def test_source_phrase_splits_into_name_and_role():
+    from framing.attribution import _name_and_role
+
+    assert _name_and_role("The authority's chairman, Victor Hale,") == ("Victor Hale", "The authority's chairman")
+    assert _name_and_role("Dr. Anna Lind, a marine biologist at the institute,") == (
+        "Dr. Anna Lind", "a marine biologist at the institute")
+    assert _name_and_role("the mayor") == ("the mayor", "")
+
+
+def test_the_name_right_before_the_cue_beats_a_tagged_object_after_it():
+    text = "Tom Burns, a retired teacher, also criticised the council.\n"
+    names = [s.name for s in audit_text(text).sources]
+    assert names == ["Tom Burns"]
+
+
+def test_a_quote_without_its_own_cue_goes_to_the_one_source_of_its_sentence():
+    text = ('Ahmed Maetig, the Vice Chairman of the Presidential Council, spoke strongly against the attacks '
+            'saying, "there can be no justification for these irresponsible attacks."\n')
+    audit = audit_text(text)
+    quoted = [f for f in audit.findings if f.text == "irresponsible"]
+    assert quoted and quoted[0].speaker == "Ahmed Maetig"

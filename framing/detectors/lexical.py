@@ -41,9 +41,11 @@ def _in_proper_name(doc: Document, start: int, end: int) -> bool:
 
 
 def _speaker(context: dict, start: int) -> str | None:
+    """The registry name of the source whose direct quotation contains `start`."""
+    names = {s.id: s.name for s in context.get("sources", ())}
     for a in context.get("attributions", ()):
         if a.kind == "direct" and a.content and a.source and a.content.start <= start < a.content.end:
-            return a.source.text
+            return names.get(a.source_id, a.source.text)
     return None
 
 

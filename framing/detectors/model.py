@@ -20,10 +20,11 @@ def model_loaded(doc: Document, context: dict) -> list[Finding]:
     threshold = model[1]
     covered = [(f.start, f.end) for f in context.get("findings", ()) if f.dimension == "loaded_language"]
     findings = []
-    for sentence, score in zip(doc.sentences, context.get("bias_scores", ())):
-        if score is None or score < word_model.SENTENCE_GATE or not doc.is_scored(sentence.start, sentence.end):
-            continue  # only in sentences the sentence model rates as biased
-        for word, probability in word_model.score_words(doc.text[sentence.start:sentence.end]):
+    gated = [sentence for sentence, score in zip(doc.sentences, context.get("bias_scores", ()))
+             if score is not None and score >= word_model.SENTENCE_GATE and doc.is_scored(sentence.start, sentence.end)]
+    scored = word_model.score_sentences([doc.text[s.start:s.end] for s in gated])  # only sentences rated biased
+    for sentence, words in zip(gated, scored):
+        for word, probability in words:
             start, end = word.start + sentence.start, word.end + sentence.start
             if probability < threshold or any(s < end and start < e for s, e in covered):
                 continue

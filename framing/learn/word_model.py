@@ -53,10 +53,9 @@ def _shape(word: str) -> str:
 
 
 def _lexicon_marks(text: str) -> list[tuple[int, int, str]]:
-    from framing.learn.features import _category_patterns
+    from framing.learn.features import category_matches
 
-    return [(m.start(), m.end(), category) for category, pattern in _category_patterns().items()
-            for m in pattern.finditer(text)]
+    return category_matches([text])[0]
 
 
 @cache
@@ -66,9 +65,10 @@ def _valences() -> dict[str, float]:
     return _vader().lexicon
 
 
-def features(text: str, tokens: list[Word]) -> list[dict]:
-    """A feature dict for every token of `text` (callers keep the content words)."""
-    marks = _lexicon_marks(text)
+def features(text: str, tokens: list[Word], marks: list[tuple[int, int, str]] | None = None) -> list[dict]:
+    """A feature dict for every token of `text` (callers keep the content words); `marks` are the
+    lexicon matches in `text` when the caller has them already."""
+    marks = _lexicon_marks(text) if marks is None else marks
     valence = _valences()
     rows = []
     lowers = [t.text.lower() for t in tokens]
@@ -137,13 +137,21 @@ def _fast_probabilities(model: Pipeline, rows: list[dict]) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.array(margins)))
 
 
-def score_words(text: str) -> list[tuple[Word, float]]:
-    """(word, P(loaded)) for each content word of `text`; empty when no model is shipped."""
+def score_sentences(texts: list[str]) -> list[list[tuple[Word, float]]]:
+    """(word, P(loaded)) for each content word of each text; empty lists when no model is shipped."""
+    from framing.learn.features import category_matches
+
     model = shipped_model()
-    tokens = words(text)
-    keep = [i for i, t in enumerate(tokens) if is_content(t.text)]
-    if model is None or not keep:
-        return []
-    rows = features(text, tokens)
-    probabilities = _fast_probabilities(model[0], [rows[i] for i in keep])
-    return [(tokens[i], float(p)) for i, p in zip(keep, probabilities)]
+    if model is None:
+        return [[] for _ in texts]
+    results = []
+    for text, marks in zip(texts, category_matches(texts)):
+        tokens = words(text)
+        keep = [i for i, t in enumerate(tokens) if is_content(t.text)]
+        if not keep:
+            results.append([])
+            continue
+        rows = features(text, tokens, marks)
+        probabilities = _fast_probabilities(model[0], [rows[i] for i in keep])
+        results.append([(tokens[i], float(p)) for i, p in zip(keep, probabilities)])
+    return results

@@ -1,0 +1,120 @@
+"""The PolNeAR attribution tagger: decoding, labels, training on a toy corpus, the safe model file."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from framing.document import build_document
+from framing.learn import attribution_tagger as at
+from framing.learn.polnear import Annotation
+
+SENTENCES = [
+    ("Maria Lopez said the plan would fail.", "Maria Lopez", "said", "the plan would fail"),
+    ("Tom Reed said the bridge was unsafe.", "Tom Reed", "said", "the bridge was unsafe"),
+    ("The mayor told reporters the budget was late.", "The mayor", "told", "the budget was late"),
+    ("Ana Diaz said taxes must rise.", "Ana Diaz", "said", "taxes must rise"),
+    ("Lee Park told reporters the school would close.", "Lee Park", "told", "the school would close"),
+    ("The council met on Monday in the hall.", None, None, None),
+    ("Rain fell over the valley all week.", None, None, None),
+]
+
+
+def _annotation(index: int) -> Annotation:
+    """A toy article of the sentences above, rotated so every file differs."""
+    order = SENTENCES[index:] + SENTENCES[:index]
+    text, spans = "", {role: [] for role in at.ROLES}
+    for sentence, source, cue, content in order:
+        start = len(text)
+        text += sentence + " "
+        for role, part in (("source", source), ("cue", cue), ("content", content)):
+            if part:
+                offset = start + sentence.index(part)
+                spans[role].append((offset, offset + len(part)))
+    return Annotation(f"toy{index}", text.strip() + "\n", spans)
+
+
+@pytest.fixture(scope="module")
+def toy_tagger():
+    previous = at.MIN_COUNT
+    at.MIN_COUNT = 1
+    try:
+        return at.train(at.examples([_annotation(i) for i in range(len(SENTENCES))]), {"model": "toy"})
+    finally:
+        at.MIN_COUNT = previous
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.floats(-5, 5), st.floats(-5, 5), st.floats(-5, 5)), max_size=30))
+def test_viterbi_never_starts_a_span_inside(rows):
+    labels = at.viterbi(np.array(rows, dtype=np.float32).reshape(-1, 3))
+    assert len(labels) == len(rows)
+    for previous, label in zip(["O"] + labels, labels):
+        assert not (label == "I" and previous == "O")
+
+
+def test_viterbi_prefers_a_whole_span_over_a_fragment():
+    # the middle token alone leans to I; the best legal path makes the first token B, not O
+    scores = np.log(np.array([[0.45, 0.4, 0.15], [0.1, 0.1, 0.8], [0.9, 0.05, 0.05]], dtype=np.float32))
+    assert at.viterbi(scores) == ["B", "I", "O"]
+
+
+def test_labels_and_spans_round_trip():
+    doc = build_document("Ali Al-Za’tari said Haftar’s forces “must stop”.\n", title="")
+    tokens = at.tokenize(doc)
+    assert "Al-Za’tari" in tokens.words and "’s" in tokens.words
+    spans = [(0, 14), (37, 48)]
+    assert at.spans_from_labels(tokens, at.labels_from_spans(tokens, spans)) == spans
+
+
+def test_trained_tagger_finds_cue_source_and_content(toy_tagger):
+    text = "Ana Diaz said the bridge would fail.\n"
+    spans = toy_tagger.tag(build_document(text, title=""))
+    assert [text[s:e] for s, e in spans["cue"]] == ["said"]
+    assert [text[s:e] for s, e in spans["source"]] == ["Ana Diaz"]
+    assert [text[s:e] for s, e in spans["content"]] == ["the bridge would fail"]
+
+
+def test_saved_model_loads_without_pickle_and_tags_the_same(toy_tagger, tmp_path):
+    path = tmp_path / at.MODEL_FILE
+    at.save(toy_tagger, path)
+    loaded = at.load(path)
+    doc = build_document("Tom Reed told reporters the plan would fail.\n", title="")
+    assert loaded.card == {"model": "toy"}
+    assert loaded.tag(doc) == toy_tagger.tag(doc)
+    with np.load(path, allow_pickle=False) as z:
+        assert all(z[name].dtype != object for name in z.files)
+
+
+def test_other_formats_and_missing_files_are_not_loaded(toy_tagger, tmp_path):
+    assert at.load(tmp_path / "missing.npz") is None
+    path = tmp_path / "other.npz"
+    np.savez(path, format=np.array("something/else"))
+    assert at.load(path) is None
+
+
+def test_empty_text_has_no_spans(toy_tagger):
+    assert toy_tagger.tag(build_document("", title="")) == {role: [] for role in at.ROLES}
+
+
+def test_shipped_tagger_is_installed():
+    tagger = at.shipped()
+    assert tagger is not None and tagger.card["dev_f1"]["cue"] > 0.5
+
+
+def test_fast_columns_equal_the_training_columns(toy_tagger):
+    # inference looks each word's own fields up once (cached) and the cue fields through small tables;
+    # training builds every field as strings: both must give the same columns
+    text = "Ana Diaz said “the plan,” which Tom Reed told reporters, would fail.\n\nRain fell, he said.\n"
+    tokens = at.tokenize(build_document(text, title=""))
+    for _ in range(2):  # the second time from the word cache
+        assert (toy_tagger._token_columns(tokens)
+                == toy_tagger.token_encoder.columns(at.token_fields(tokens), tokens.sentence)).all()
+    is_cue = np.array([w in ("said", "told") for w in tokens.words])
+    coded = at.cue_fields(tokens, is_cue)
+    as_strings = {name: list(values) for name, values in coded.items()}
+    assert as_strings["left_cue"][tokens.words.index("the")] == "2"
+    assert (toy_tagger.cue_encoder.columns(coded, tokens.sentence)
+            == toy_tagger.cue_encoder.columns(as_strings, tokens.sentence)).all()
