@@ -70,10 +70,29 @@ def predicted_spans(text: str) -> dict[str, list[tuple[int, int]]]:
     return spans
 
 
+class SpanCounts:
+    """True positives, predicted and gold counts per role, by exact span and by whitespace token."""
+
+    def __init__(self):
+        self.counts = {kind: {role: [0, 0, 0] for role in ROLES} for kind in ("exact", "overlap")}
+
+    def add(self, text: str, gold: dict[str, list], predicted: dict[str, list]) -> None:
+        for role in ROLES:
+            g, p = set(gold[role]), set(predicted[role])
+            g_tokens, p_tokens = _token_set(text, list(g)), _token_set(text, list(p))
+            for kind, (a, b) in (("exact", (g, p)), ("overlap", (g_tokens, p_tokens))):
+                self.counts[kind][role][0] += len(a & b)
+                self.counts[kind][role][1] += len(b)
+                self.counts[kind][role][2] += len(a)
+
+    def scores(self) -> dict:
+        """{"exact": {role: P/R/F1}, "overlap": {...}}."""
+        return {kind: {role: prf(*v) for role, v in roles.items()} for kind, roles in self.counts.items()}
+
+
 def evaluate(data: Path, split: str = "dev") -> dict:
     """Exact-span and token-overlap P/R/F1 per role, summed over every annotator's file."""
-    exact = {role: [0, 0, 0] for role in ROLES}
-    overlap = {role: [0, 0, 0] for role in ROLES}
+    counts = SpanCounts()
     cache: dict[str, dict] = {}
     claims = on_content = 0
     annotations = load(data, split)
@@ -84,36 +103,20 @@ def evaluate(data: Path, split: str = "dev") -> dict:
             # "on attributed content": at least half of the sentence is content an annotator attributed
             covered = sum(max(0, min(e, ce) - max(s, cs)) for cs, ce in ann.spans["content"])
             on_content += covered >= 0.5 * (e - s)
-        for role in ROLES:
-            gold, pred = set(ann.spans[role]), set(predicted[role])
-            exact[role][0] += len(gold & pred)
-            exact[role][1] += len(pred)
-            exact[role][2] += len(gold)
-            gold_tokens, pred_tokens = _token_set(ann.text, list(gold)), _token_set(ann.text, list(pred))
-            overlap[role][0] += len(gold_tokens & pred_tokens)
-            overlap[role][1] += len(pred_tokens)
-            overlap[role][2] += len(gold_tokens)
+        counts.add(ann.text, ann.spans, predicted)
     return {"split": split, "files": len(annotations), "articles": len(cache),
             "claims": claims, "claims_on_attributed_content": on_content,
-            "claim_precision": 1 - on_content / claims if claims else 1.0,
-            "exact": {r: prf(*v) for r, v in exact.items()}, "overlap": {r: prf(*v) for r, v in overlap.items()}}
+            "claim_precision": 1 - on_content / claims if claims else 1.0, **counts.scores()}
 
 
 def tagger_scores(tagger, annotations: list[Annotation]) -> dict:
     """Exact and token-overlap P/R/F1 of the tagger's own spans (before they are linked into attributions)."""
     from framing.document import build_document
 
-    counts = {kind: {role: [0, 0, 0] for role in ROLES} for kind in ("exact", "overlap")}
+    counts = SpanCounts()
     for ann in annotations:
-        predicted = tagger.tag(build_document(ann.text, title=""))
-        for role in ROLES:
-            gold, pred = set(ann.spans[role]), set(predicted[role])
-            gold_tokens, pred_tokens = _token_set(ann.text, list(gold)), _token_set(ann.text, list(pred))
-            for kind, (g, p) in (("exact", (gold, pred)), ("overlap", (gold_tokens, pred_tokens))):
-                counts[kind][role][0] += len(g & p)
-                counts[kind][role][1] += len(p)
-                counts[kind][role][2] += len(g)
-    return {kind: {role: prf(*v) for role, v in roles.items()} for kind, roles in counts.items()}
+        counts.add(ann.text, ann.spans, tagger.tag(build_document(ann.text, title="")))
+    return counts.scores()
 
 
 def _f1s(scores: dict) -> dict:
@@ -150,17 +153,10 @@ def agreement(data: Path, split: str = "train") -> dict:
     by_article: dict[str, list[Annotation]] = {}
     for ann in load(data, split):
         by_article.setdefault(ann.article, []).append(ann)
-    counts = {kind: {role: [0, 0, 0] for role in ROLES} for kind in ("exact", "overlap")}
+    counts = SpanCounts()
     shared = [group for group in by_article.values() if len(group) > 1]
     for group in shared:
         for i, first in enumerate(group):
             for second in group[i + 1:]:
-                for role in ROLES:
-                    a, b = set(first.spans[role]), set(second.spans[role])
-                    a_tokens, b_tokens = _token_set(first.text, list(a)), _token_set(first.text, list(b))
-                    for kind, (g, p) in (("exact", (a, b)), ("overlap", (a_tokens, b_tokens))):
-                        counts[kind][role][0] += len(g & p)
-                        counts[kind][role][1] += len(p)
-                        counts[kind][role][2] += len(g)
-    return {"split": split, "articles": len(shared),
-            **{kind: {role: prf(*v) for role, v in roles.items()} for kind, roles in counts.items()}}
+                counts.add(first.text, first.spans, second.spans)
+    return {"split": split, "articles": len(shared), **counts.scores()}
