@@ -1,8 +1,10 @@
-"""Rule-based attribution: reporting-verb cues, their sources, and the quoted or paraphrased content.
+"""Attribution: reporting cues, their sources, and the quoted or paraphrased content.
 
-A first version: cues come from lexicons/reporting_verbs.toml (every entry, loaded or not);
-the source is the name or noun phrase next to the cue, else the sentence's subject; a pronoun
-source resolves to the previous named source.
+Cues, sources and contents come from the PolNeAR tagger (framing/learn/attribution_tagger.py);
+each cue is linked to the nearest tagged source and content of its sentence. Rules stay where they
+do better: the name next to the cue (and the sentence's subject) joins or overrides the tagged
+phrase, quotations are whole, and without an installed model the cues come from
+lexicons/reporting_verbs.toml. A pronoun source resolves to the previous named source.
 """
 
 from __future__ import annotations

@@ -418,7 +418,7 @@ def load(path) -> Tagger | None:
             return None
 
         def encoder(prefix, layout):
-            return Encoder({f: [str(v) for v in z[f"{prefix}.{f}"]] for f in layout}, layout)
+            return Encoder({f: z[f"{prefix}.{f}"].tolist() for f in layout}, layout)
 
         return Tagger(encoder("tokens", TOKEN_FIELDS), encoder("cues", CUE_FIELDS),
                       {r: z[f"weights.{r}"].astype(np.float32) for r in ROLES},

@@ -108,7 +108,22 @@ def bias_scores(sentences: list[str]) -> list[float] | None:
     model = shipped_model()
     if model is None or not sentences:
         return None
-    return [round(float(p), 4) for p in model.predict_proba(sentences)[:, 1]]
+    features = _transform(model.named_steps["features"], sentences)
+    return [round(float(p), 4) for p in model.named_steps["classifier"].predict_proba(features)[:, 1]]
+
+
+def _transform(step, X):
+    """The fitted step's transform, walking FeatureUnion and Pipeline by hand: the same numbers as
+    Pipeline.predict_proba, without its per-call dispatch (about 0.6 ms of an article's 5)."""
+    from scipy.sparse import csr_matrix, hstack
+
+    if isinstance(step, FeatureUnion):
+        return hstack([csr_matrix(_transform(part, X)) for _, part in step.transformer_list]).tocsr()
+    if isinstance(step, Pipeline):
+        for _, part in step.steps:
+            X = _transform(part, X)
+        return X
+    return step.transform(X)
 
 
 def card_path() -> Path:
