@@ -31,6 +31,7 @@ def test_wheel_installs_and_audits_from_elsewhere(tmp_path):
     assert "so-called" in html and "<svg" in html
     listing = subprocess.run([str(python), "-c", "import framing, pathlib; p = pathlib.Path(framing.__file__).parent;"
                               "print(sorted(x.name for x in (p / 'lexicons').glob('*.toml')));"
-                              "print((p / 'templates' / 'report.html.j2').exists())"],
+                              "print((p / 'templates' / 'report.html.j2').exists());"
+                              "from framing.learn import attribution_tagger as t; print('tagger', t.shipped() is not None)"],
                              cwd=work, capture_output=True, text=True, check=True)
-    assert "emotive.toml" in listing.stdout and "True" in listing.stdout
+    assert "emotive.toml" in listing.stdout and "True" in listing.stdout and "tagger True" in listing.stdout
