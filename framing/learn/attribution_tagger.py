@@ -1,7 +1,8 @@
 """Attribution spans by token classification: cue, source and content taggers trained on PolNeAR.
 
 Every token gets categorical fields (the word, its prefix and suffix, shape, whether it is a
-reporting word of the lexicon, whether it is quoted, where it sits in its sentence). A field
+reporting word of the lexicon, whether it is quoted, where it sits in its sentence, word pairs,
+and a word joined with its neighbour's shape). A field
 seen at a window offset is one block of one-hot columns; a LogisticRegression per role predicts
 O / B / I. The cue tagger runs first; the source and content taggers add fields that place the
 token relative to the nearest predicted cue of its sentence (trained on out-of-fold cue
@@ -22,7 +23,7 @@ import numpy as np
 from framing.document import Document
 
 MODEL_FILE = "attribution_tagger.npz"
-FORMAT = "framing.attribution_tagger/1"
+FORMAT = "framing.attribution_tagger/2"
 ROLES = ("cue", "source", "content")
 LABELS = ("O", "B", "I")
 TOKEN = re.compile(r"\w+(?:['’](?!s\b)\w+|-\w+)*|['’]s\b|[^\w\s]")  # "Za’tari" one token, "Haftar" + "’s"
@@ -32,9 +33,11 @@ UNKNOWN, PAD = 0, 1  # ids every field vocabulary reserves
 # field name -> window offsets at which the token's neighbours contribute it
 TOKEN_FIELDS = {"word": (-3, -2, -1, 0, 1, 2, 3), "prefix": (-1, 0, 1), "suffix": (-1, 0, 1),
                 "shape": (-2, -1, 0, 1, 2), "lexicon": (-3, -2, -1, 0, 1, 2, 3), "quoted": (-1, 0, 1),
-                "edge": (0,), "left_pair": (0,), "right_pair": (0,), "shapes": (0,)}
+                "edge": (0,), "left_pair": (0,), "right_pair": (0,), "shapes": (0,),
+                "shape_word": (0,), "word_shape": (0,), "quote_sides": (0,)}
 CUE_FIELDS = {"cue": (0,), "left_cue": (0,), "right_cue": (0,), "left_word": (0,), "right_word": (0,),
-              "left_between": (0,), "right_between": (0,), "sides": (0,), "paragraph_cue": (0,)}
+              "left_between": (0,), "right_between": (0,), "sides": (0,), "paragraph_cue": (0,),
+              "word_place": (0,), "shape_place": (0,)}
 MIN_COUNT = 3
 C = 0.5
 OOF_FOLDS = 3
@@ -116,12 +119,20 @@ def context_fields(tokens: Tokens, lower: list[str], shapes: list[str]) -> dict[
         before[i], shape_before[i] = "<s>", "<s>"
     for i in np.flatnonzero(last).tolist():
         after[i], shape_after[i] = "</s>", "</s>"
+    is_quote = np.array([w in QUOTE_MARKS for w in lower], dtype=np.int64)
+    quotes_to = np.cumsum(is_quote)  # quote marks up to and including each token
+    sentence_number = np.cumsum(first) - 1
+    quote_before = quotes_to - is_quote - (quotes_to - is_quote)[np.flatnonzero(first)][sentence_number] > 0
+    quote_after = quotes_to[np.flatnonzero(last)][sentence_number] - quotes_to > 0
     return {
-        "quoted": ["1" if q else "0" for q in tokens.quoted],
-        "edge": [f"{int(a)}{int(b)}" for a, b in zip(first.tolist(), last.tolist())],
+        "quoted": _coded(np.asarray(tokens.quoted, dtype=bool)),
+        "edge": _coded(first, last),
         "left_pair": [f"{b}|{w}" for b, w in zip(before, lower)],
         "right_pair": [f"{w}|{a}" for w, a in zip(lower, after)],
         "shapes": [f"{b}|{s}|{a}" for b, s, a in zip(shape_before, shapes, shape_after)],
+        "shape_word": [f"{b}|{w}" for b, w in zip(shape_before, lower)],  # 'Xx|said': a name, then the verb
+        "word_shape": [f"{w}|{a}" for w, a in zip(lower, shape_after)],
+        "quote_sides": _coded(quote_before, quote_after),
     }
 
 
@@ -133,6 +144,7 @@ def token_fields(tokens: Tokens) -> dict[str, list[str]]:
 
 
 _BUCKETS = np.array([1, 2, 3, 5, 8, 12, 20, 40])
+QUOTED_LETTERS = ("n", "q")  # the cue fields' first letter: the token is in the narration or quoted
 _BUCKET_NAMES = np.array([str(b) for b in _BUCKETS] + ["far"])
 
 
@@ -162,18 +174,28 @@ def cue_fields(tokens: Tokens, is_cue: np.ndarray) -> dict[str, list[str] | Code
         return Coded(np.append(coded.table, "-"), np.where(flags, coded.codes, len(coded.table)))
 
     buckets = Coded(_BUCKET_NAMES, np.zeros(0, dtype=np.int64))
+    # the token's side of its nearest cue and how far (b3: three tokens before one, a1: right after one),
+    # joined with the word and with the shape: 'he|b1' is a source, 'that|a1' opens a content
+    nearer_right = has_right & (~has_left | (right - index <= index - left))
+    place = np.where(nearer_right, np.char.add("b", _BUCKET_NAMES[np.searchsorted(_BUCKETS, right - index)]),
+                     np.where(has_left, np.char.add("a", _BUCKET_NAMES[np.searchsorted(_BUCKETS, index - left)]),
+                              "-")).tolist()
+    shapes = [_shape(w) for w in tokens.words]
     return {
+        "word_place": [f"{w}|{p}" for w, p in zip(lower.tolist(), place)],
+        "shape_place": [f"{s}|{p}" for s, p in zip(shapes, place)],
         "cue": Coded(np.array(["0", "1"]), is_cue.astype(np.int64)),
         "left_cue": missing_unless(has_left, buckets.with_codes(np.searchsorted(_BUCKETS, index - left))),
         "right_cue": missing_unless(has_right, buckets.with_codes(np.searchsorted(_BUCKETS, right - index))),
         "left_word": np.where(has_left, lower[safe_left], "-").tolist(),
         "right_word": np.where(has_right, lower[safe_right], "-").tolist(),
-        "left_between": missing_unless(has_left, _flags(quoted, between("quote", safe_left, index),
-                                                        between("comma", safe_left, index), between("that", safe_left, index))),
-        "right_between": missing_unless(has_right, _flags(quoted, between("quote", index, safe_right),
-                                                          between("comma", index, safe_right))),
-        "sides": _flags(quoted, has_left, has_right),
-        "paragraph_cue": _flags(quoted, paragraphs_with_cue),
+        "left_between": missing_unless(has_left, _coded(quoted, between("quote", safe_left, index),
+                                                         between("comma", safe_left, index),
+                                                         between("that", safe_left, index), first=QUOTED_LETTERS)),
+        "right_between": missing_unless(has_right, _coded(quoted, between("quote", index, safe_right),
+                                                           between("comma", index, safe_right), first=QUOTED_LETTERS)),
+        "sides": _coded(quoted, has_left, has_right, first=QUOTED_LETTERS),
+        "paragraph_cue": _coded(quoted, paragraphs_with_cue, first=QUOTED_LETTERS),
     }
 
 
@@ -194,17 +216,18 @@ class Coded:
         return len(self.codes)
 
 
-def _flags(quoted, *bits) -> Coded:
-    """'q10' from a quoted flag (n/q) and 0/1 flags, as codes into the table of every combination."""
-    code = np.asarray(quoted, dtype=np.int64)
-    for column in bits:
-        code = code * 2 + np.asarray(column, dtype=np.int64)
-    return Coded(_combinations(len(bits) + 1), code)
+def _coded(*flags, first: tuple[str, str] = ("0", "1")) -> Coded:
+    """One letter per flag and token ('10'; the first flag may use other letters, n/q for quoted),
+    as codes into the table of every combination."""
+    code = np.zeros(len(flags[0]), dtype=np.int64)
+    for flag in flags:
+        code = code * 2 + np.asarray(flag, dtype=np.int64)
+    return Coded(_combinations(len(flags), first), code)
 
 
 @cache
-def _combinations(arity: int) -> np.ndarray:
-    names = ["n", "q"]
+def _combinations(arity: int, first: tuple[str, str]) -> np.ndarray:
+    names = list(first)
     for _ in range(arity - 1):
         names = [f"{name}{bit}" for name in names for bit in (0, 1)]
     return np.array(names)
@@ -332,13 +355,19 @@ class Tagger:
     intercepts: dict[str, np.ndarray]
     card: dict
     _words: dict = dataclass_field(default_factory=dict, repr=False)  # word -> (lower, shape, word-field ids)
+    _joined: dict = dataclass_field(default_factory=dict, repr=False)  # roles -> weights side by side
 
-    def scores(self, role: str, columns: np.ndarray) -> np.ndarray:
-        weights = self.weights[role]
-        total = weights[columns[:, 0]] + self.intercepts[role]
+    def scores(self, roles: tuple[str, ...], columns: np.ndarray) -> list[np.ndarray]:
+        """O/B/I scores per role: the sum of each block's weights (roles side by side in one pass)."""
+        key = "+".join(roles)
+        if key not in self._joined:
+            self._joined[key] = (np.hstack([self.weights[r] for r in roles]),
+                                 np.concatenate([self.intercepts[r] for r in roles]))
+        weights, intercepts = self._joined[key]
+        total = weights[columns[:, 0]] + intercepts
         for block in range(1, columns.shape[1]):  # one block at a time: faster than one big gather
             total += weights[columns[:, block]]
-        return total
+        return [total[:, 3 * i:3 * i + 3] for i in range(len(roles))]
 
     def _token_columns(self, tokens: Tokens) -> np.ndarray:
         """token_fields' columns, with each distinct word's own fields looked up once per process."""
@@ -365,7 +394,7 @@ class Tagger:
         if not tokens.spans:
             return {role: [] for role in ROLES}
         base = self._token_columns(tokens)
-        cue_labels = viterbi(self.scores("cue", base))
+        cue_labels = viterbi(self.scores(("cue",), base)[0])
         is_cue = np.array(cue_labels) != "O"
         result = {"cue": spans_from_labels(tokens, cue_labels), "source": [], "content": []}
         # sources and contents are only linked to a cue of their own sentence: tag the cues' sentences
@@ -376,8 +405,8 @@ class Tagger:
         part = tokens.subset(near)
         extra = self.cue_encoder.columns(cue_fields(part, is_cue[near]), part.sentence)
         both = np.hstack([base[near], extra + self.token_encoder.width])
-        for role in ("source", "content"):
-            result[role] = spans_from_labels(part, viterbi(self.scores(role, both)))
+        for role, scores in zip(("source", "content"), self.scores(("source", "content"), both)):
+            result[role] = spans_from_labels(part, viterbi(scores))
         return result
 
 

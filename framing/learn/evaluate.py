@@ -288,9 +288,11 @@ def _tagger_card_markdown(out_dir: Path) -> str:
   links each cue to the nearest source and content in its sentence; the rules fill in where the
   tagger finds none, and turn the source phrase into a name and a role.
 - **Model**: three scikit-learn LogisticRegressions (C={attribution_tagger.C}) over one-hot token fields at window
-  offsets (word, prefix, suffix, shape, reporting-verb lexicon, quoted or not, word pairs). The
-  source and content taggers add where the token lies relative to the nearest cue of its sentence,
-  learned from {attribution_tagger.OOF_FOLDS}-fold out-of-fold cue predictions.
+  offsets (word, prefix, suffix, shape, reporting-verb lexicon, quoted or not, quote marks earlier or
+  later in the sentence, word pairs, a word with its neighbour's shape). The source and content
+  taggers add where the token lies relative to the nearest cue of its sentence (side, distance, the
+  cue word, what lies between, the word and its shape joined with side and distance), learned from
+  {attribution_tagger.OOF_FOLDS}-fold out-of-fold cue predictions.
 - **Data**: {card['data']}; {card['files']} annotation files. Licence: {card['data_licence']}.
 - **Measured on PolNeAR dev** (the tagger alone; the audit's figures are in docs/EVALUATION.md):
   cue exact F1 {f1['cue']}, source exact F1 {f1['source']}, content token-overlap F1 {f1['content_overlap']}.
