@@ -183,7 +183,7 @@ Measured by `python bench/run.py --articles {args.articles}` (also `make bench`)
 Figures vary by a few per cent between runs; the script, not a timed test, is the check.
 The warm figure audits a slightly different text each time, so no cache flatters it (the one
 memo, lexicon matches per sentence, is cleared at the start of every audit). Of the warm time,
-the sentence model takes about 5 ms, the attribution tagger about 3.5 ms and the word model about
+the sentence model takes about 5 ms, the attribution tagger about 4 ms and the word model about
 2 ms; the margins to the targets are small, so a change that adds work on the hot path should be
 measured here. With 500 articles the one-second start-up (the models load) is a tenth of the run,
 which is why that row stays under 50 articles/s.
