@@ -180,7 +180,7 @@ def main() -> None:
 
 Measured by `python bench/run.py --articles {args.articles}` (also `make bench`), on
 {platform.machine()} with {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}.
-Figures vary by a few per cent between runs; the script, not a timed test, is the check.
+Figures vary between runs by up to a tenth on this virtual machine (the import floor, measured in the same run, shows how fast it was that time); the script, not a timed test, is the check.
 The warm figure audits a slightly different text each time, so no cache flatters it (the one
 memo, lexicon matches per sentence, is cleared at the start of every audit). Of the warm time,
 the sentence model takes about 5 ms, the attribution tagger about 4 ms and the word model about

@@ -110,7 +110,7 @@ def test_fast_columns_equal_the_training_columns(toy_tagger):
     text = "Ana Diaz said “the plan,” which Tom Reed told reporters, would fail.\n\nRain fell, he said.\n"
     tokens = at.tokenize(build_document(text, title=""))
     for _ in range(2):  # the second time from the word cache
-        assert (toy_tagger._token_columns(tokens)
+        assert (toy_tagger._token_columns(tokens)[0]
                 == toy_tagger.token_encoder.columns(at.token_fields(tokens), tokens.sentence)).all()
     is_cue = np.array([w in ("said", "told") for w in tokens.words])
     coded = at.cue_fields(tokens, is_cue)

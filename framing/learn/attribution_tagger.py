@@ -148,9 +148,13 @@ QUOTED_LETTERS = ("n", "q")  # the cue fields' first letter: the token is in the
 _BUCKET_NAMES = np.array([str(b) for b in _BUCKETS] + ["far"])
 
 
-def cue_fields(tokens: Tokens, is_cue: np.ndarray) -> dict[str, list[str] | Coded]:
-    """Where each token sits relative to the nearest cue of its sentence (and whether its paragraph has one)."""
-    lower = np.array([w.lower() for w in tokens.words] or [""], dtype=object)[:len(tokens.words)]
+def cue_fields(tokens: Tokens, is_cue: np.ndarray, lower: list[str] | None = None,
+               shapes: list[str] | None = None) -> dict[str, list[str] | Coded]:
+    """Where each token sits relative to the nearest cue of its sentence (and whether its paragraph has one).
+    `lower` and `shapes` may come from the caller, who has them already."""
+    shapes = shapes if shapes is not None else [_shape(w) for w in tokens.words]
+    lower = np.array((lower if lower is not None else [w.lower() for w in tokens.words]) or [""],
+                     dtype=object)[:len(tokens.words)]
     n, sentence = len(lower), tokens.sentence
     index = np.arange(n)
     is_cue = np.asarray(is_cue, dtype=bool)
@@ -180,7 +184,6 @@ def cue_fields(tokens: Tokens, is_cue: np.ndarray) -> dict[str, list[str] | Code
     place = np.where(nearer_right, np.char.add("b", _BUCKET_NAMES[np.searchsorted(_BUCKETS, right - index)]),
                      np.where(has_left, np.char.add("a", _BUCKET_NAMES[np.searchsorted(_BUCKETS, index - left)]),
                               "-")).tolist()
-    shapes = [_shape(w) for w in tokens.words]
     return {
         "word_place": [f"{w}|{p}" for w, p in zip(lower.tolist(), place)],
         "shape_place": [f"{s}|{p}" for s, p in zip(shapes, place)],
@@ -369,8 +372,9 @@ class Tagger:
             total += weights[columns[:, block]]
         return [total[:, 3 * i:3 * i + 3] for i in range(len(roles))]
 
-    def _token_columns(self, tokens: Tokens) -> np.ndarray:
-        """token_fields' columns, with each distinct word's own fields looked up once per process."""
+    def _token_columns(self, tokens: Tokens) -> tuple[np.ndarray, list[str], list[str]]:
+        """token_fields' columns (and the lower-case words and shapes), with each distinct word's own
+        fields looked up once per process."""
         known = self._words
         encoder = self.token_encoder
         rows = []
@@ -386,14 +390,14 @@ class Tagger:
         shapes = [r[1] for r in rows]
         table = np.array([r[2:] for r in rows], dtype=np.int64).reshape(len(rows), len(WORD_FIELDS))
         ids = {field: table[:, i] for i, field in enumerate(WORD_FIELDS)}
-        return encoder.columns(context_fields(tokens, lower, shapes), tokens.sentence, ids)
+        return encoder.columns(context_fields(tokens, lower, shapes), tokens.sentence, ids), lower, shapes
 
     def tag(self, doc: Document, tokens: Tokens | None = None) -> dict[str, list[tuple[int, int]]]:
         """Cue, source and content spans of `doc`."""
         tokens = tokens or tokenize(doc)
         if not tokens.spans:
             return {role: [] for role in ROLES}
-        base = self._token_columns(tokens)
+        base, lower, shapes = self._token_columns(tokens)
         cue_labels = viterbi(self.scores(("cue",), base)[0])
         is_cue = np.array(cue_labels) != "O"
         result = {"cue": spans_from_labels(tokens, cue_labels), "source": [], "content": []}
@@ -402,8 +406,9 @@ class Tagger:
         near = np.isin(tokens.sentence, cue_sentences)
         if not near.any():
             return result
-        part = tokens.subset(near)
-        extra = self.cue_encoder.columns(cue_fields(part, is_cue[near]), part.sentence)
+        part, chosen = tokens.subset(near), np.flatnonzero(near).tolist()
+        fields = cue_fields(part, is_cue[near], [lower[i] for i in chosen], [shapes[i] for i in chosen])
+        extra = self.cue_encoder.columns(fields, part.sentence)
         both = np.hstack([base[near], extra + self.token_encoder.width])
         for role, scores in zip(("source", "content"), self.scores(("source", "content"), both)):
             result[role] = spans_from_labels(part, viterbi(scores))
