@@ -178,7 +178,7 @@ def _names_someone(phrase: str) -> bool:
 
 def _nearest(spans: list[tuple[int, int]], cue: tuple[int, int], sentence) -> tuple[int, int] | None:
     """The span overlapping the cue's sentence that lies closest to the cue (never the cue itself)."""
-    near = [s for s in spans if s[0] < sentence.end and sentence.start < s[1] and not _overlaps(s, cue)]
+    near = [s for s in spans if _overlaps(s, (sentence.start, sentence.end)) and not _overlaps(s, cue)]
     return min(near, key=lambda s: min(abs(cue[0] - s[1]), abs(s[0] - cue[1])), default=None)
 
 
@@ -231,7 +231,7 @@ def extract(doc: Document) -> list[Attribution]:
         source = _span(doc, *src) if src else None
         content_span = tagged and _nearest([c for c in tagged["content"] if not _overlaps(c, src)], cue, sentence)
         if content_span:
-            if quote is not None and quote.start < content_span[1] and content_span[0] < quote.end:
+            if quote is not None and _overlaps(content_span, (quote.start, quote.end)):
                 content_span = (min(quote.start, content_span[0]), max(quote.end, content_span[1]))
             quoted = quote is not None or doc.quoted_chars(*content_span) > 0
             content, kind = _span(doc, *content_span), "direct" if quoted else "indirect"
@@ -251,7 +251,7 @@ def extract(doc: Document) -> list[Attribution]:
         found.append(Attribution(_span(doc, *cue), source, content, kind))
     found.extend(_nominal_attributions(doc))
     used_quotes = {q.start for a in found if a.content for q in doc.quotations
-                   if q.start < a.content.end and a.content.start < q.end}
+                   if _overlaps((q.start, q.end), (a.content.start, a.content.end))}
     for q in doc.quotations:
         if q.depth == 0 and q.start not in used_quotes and len(text[q.start:q.end].split()) > 3:
             found.append(_speaker_in_sentence(doc, q, found)

@@ -224,7 +224,7 @@ def _evaluate_polnear(data: Path, split: str) -> int:
     print(f"Unattributed-claim findings (over annotation files): {result['claims']}, of which "
           f"{result['claims_on_attributed_content']} lie on content an annotator attributed: "
           f"precision against PolNeAR {result['claim_precision']:.3f}")
-    agreement = polnear.agreement(data, split)
+    agreement = result["agreement"]
     print(f"Annotators against each other ({agreement['articles']} {split} articles with several annotators), F1: "
           + ", ".join(f"{role} exact {agreement['exact'][role]['f1']:.3f} / overlap {agreement['overlap'][role]['f1']:.3f}"
                       for role in polnear.ROLES))

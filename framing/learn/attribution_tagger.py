@@ -54,11 +54,10 @@ class Tokens:
     paragraph: np.ndarray
     quoted: list[bool]
 
-    def subset(self, keep: np.ndarray) -> Tokens:
-        """The tokens where `keep` is true, in order."""
-        chosen = np.flatnonzero(keep).tolist()
-        return Tokens([self.spans[i] for i in chosen], [self.words[i] for i in chosen], self.sentence[keep],
-                      self.paragraph[keep], [self.quoted[i] for i in chosen])
+    def subset(self, chosen: list[int]) -> Tokens:
+        """The tokens at the positions `chosen`, in that order."""
+        return Tokens([self.spans[i] for i in chosen], [self.words[i] for i in chosen], self.sentence[chosen],
+                      self.paragraph[chosen], [self.quoted[i] for i in chosen])
 
 
 def tokenize(doc: Document) -> Tokens:
@@ -177,7 +176,6 @@ def cue_fields(tokens: Tokens, is_cue: np.ndarray, lower: list[str] | None = Non
     def missing_unless(flags, coded: Coded) -> Coded:  # "-" where there is no such cue
         return Coded(np.append(coded.table, "-"), np.where(flags, coded.codes, len(coded.table)))
 
-    buckets = Coded(_BUCKET_NAMES, np.zeros(0, dtype=np.int64))
     # the token's side of its nearest cue and how far (b3: three tokens before one, a1: right after one),
     # joined with the word and with the shape: 'he|b1' is a source, 'that|a1' opens a content
     nearer_right = has_right & (~has_left | (right - index <= index - left))
@@ -188,8 +186,8 @@ def cue_fields(tokens: Tokens, is_cue: np.ndarray, lower: list[str] | None = Non
         "word_place": [f"{w}|{p}" for w, p in zip(lower.tolist(), place)],
         "shape_place": [f"{s}|{p}" for s, p in zip(shapes, place)],
         "cue": Coded(np.array(["0", "1"]), is_cue.astype(np.int64)),
-        "left_cue": missing_unless(has_left, buckets.with_codes(np.searchsorted(_BUCKETS, index - left))),
-        "right_cue": missing_unless(has_right, buckets.with_codes(np.searchsorted(_BUCKETS, right - index))),
+        "left_cue": missing_unless(has_left, Coded(_BUCKET_NAMES, np.searchsorted(_BUCKETS, index - left))),
+        "right_cue": missing_unless(has_right, Coded(_BUCKET_NAMES, np.searchsorted(_BUCKETS, right - index))),
         "left_word": np.where(has_left, lower[safe_left], "-").tolist(),
         "right_word": np.where(has_right, lower[safe_right], "-").tolist(),
         "left_between": missing_unless(has_left, _coded(quoted, between("quote", safe_left, index),
@@ -208,9 +206,6 @@ class Coded:
 
     table: np.ndarray
     codes: np.ndarray
-
-    def with_codes(self, codes) -> Coded:
-        return Coded(self.table, np.asarray(codes, dtype=np.int64))
 
     def __iter__(self):
         return iter(self.table[self.codes].tolist())
@@ -392,9 +387,9 @@ class Tagger:
         ids = {field: table[:, i] for i, field in enumerate(WORD_FIELDS)}
         return encoder.columns(context_fields(tokens, lower, shapes), tokens.sentence, ids), lower, shapes
 
-    def tag(self, doc: Document, tokens: Tokens | None = None) -> dict[str, list[tuple[int, int]]]:
+    def tag(self, doc: Document) -> dict[str, list[tuple[int, int]]]:
         """Cue, source and content spans of `doc`."""
-        tokens = tokens or tokenize(doc)
+        tokens = tokenize(doc)
         if not tokens.spans:
             return {role: [] for role in ROLES}
         base, lower, shapes = self._token_columns(tokens)
@@ -406,7 +401,8 @@ class Tagger:
         near = np.isin(tokens.sentence, cue_sentences)
         if not near.any():
             return result
-        part, chosen = tokens.subset(near), np.flatnonzero(near).tolist()
+        chosen = np.flatnonzero(near).tolist()
+        part = tokens.subset(chosen)
         fields = cue_fields(part, is_cue[near], [lower[i] for i in chosen], [shapes[i] for i in chosen])
         extra = self.cue_encoder.columns(fields, part.sentence)
         both = np.hstack([base[near], extra + self.token_encoder.width])

@@ -106,7 +106,8 @@ def evaluate(data: Path, split: str = "dev") -> dict:
         counts.add(ann.text, ann.spans, predicted)
     return {"split": split, "files": len(annotations), "articles": len(cache),
             "claims": claims, "claims_on_attributed_content": on_content,
-            "claim_precision": 1 - on_content / claims if claims else 1.0, **counts.scores()}
+            "claim_precision": 1 - on_content / claims if claims else 1.0, **counts.scores(),
+            "agreement": agreement(annotations)}
 
 
 def tagger_scores(tagger, annotations: list[Annotation]) -> dict:
@@ -140,7 +141,7 @@ def train_tagger(data: Path, out_dir: Path) -> dict:
         "data_licence": "none stated; research and evaluation use. The model stores word vocabularies and weights, no text",
         "files": len(train), "trained": date.today().isoformat(),
         "dev_f1": _f1s(dev),
-        "agreement": _f1s(agreement(data, "train")),
+        "agreement": _f1s(agreement(train)),
         "command": "framing train --data ../shared/data",
     }
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -148,10 +149,10 @@ def train_tagger(data: Path, out_dir: Path) -> dict:
     return tagger.card
 
 
-def agreement(data: Path, split: str = "train") -> dict:
+def agreement(annotations: list[Annotation]) -> dict:
     """How far annotators of the same article agree: the same P/R/F1, one annotator's file against another's."""
     by_article: dict[str, list[Annotation]] = {}
-    for ann in load(data, split):
+    for ann in annotations:
         by_article.setdefault(ann.article, []).append(ann)
     counts = SpanCounts()
     shared = [group for group in by_article.values() if len(group) > 1]
@@ -159,4 +160,4 @@ def agreement(data: Path, split: str = "train") -> dict:
         for i, first in enumerate(group):
             for second in group[i + 1:]:
                 counts.add(first.text, first.spans, second.spans)
-    return {"split": split, "articles": len(shared), **counts.scores()}
+    return {"articles": len(shared), **counts.scores()}
