@@ -9,3 +9,13 @@ from framing.document import build_document
 def audit_text(text: str, title: str | None = None, readability: bool = True) -> Audit:
     """Audit an article given as plain text; `title` overrides the one found in the text."""
     return run_audit(build_document(text, title), with_readability=readability)
+
+
+def prepare() -> None:
+    """Load everything an audit needs (lexicons, tokenizer, models, syllable table) and exempt it
+    from garbage collection. For long runs: the collector no longer rescans the models after
+    every few articles, and workers forked afterwards share them instead of loading their own."""
+    import gc
+
+    audit_text("Ready. The council said on Monday that the road would reopen.")
+    gc.freeze()

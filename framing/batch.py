@@ -79,8 +79,11 @@ class Progress:
 
 def run(in_stream: IO[str], out_stream: IO[str], jobs: int = 1, progress: bool = False) -> tuple[int, int]:
     """Audit every line; write results in input order. Returns (audited, skipped)."""
+    from framing.api import prepare
+
     audited = skipped = 0
     meter = Progress(progress)
+    prepare()
     pool = None
     if jobs > 1:
         import multiprocessing

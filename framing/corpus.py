@@ -164,8 +164,10 @@ def audit_articles(articles: list[Article]) -> list[Result]:
 
 def local_engine(articles: Iterator[Article], jobs: int) -> Iterator[Result]:
     """In order, with `jobs` processes (models load once per process), WINDOW_PER_JOB in flight each."""
+    from framing.api import prepare
     from framing.batch import bounded_map
 
+    prepare()
     if jobs == 1:
         yield from map(audit_article, articles)
         return

@@ -8,20 +8,27 @@ from __future__ import annotations
 
 from functools import cache
 
+from framing.resources import WORD_TABLE_LIMIT
+
 _LANG = "en_US"
 
 
 class _Pronunciations:
-    """word -> [phones], as textstat expects of NLTK's cmudict, parsed lazily per word."""
+    """word -> [phones], as textstat expects of NLTK's cmudict, parsed lazily per word. Only the
+    vowel phones are kept (textstat counts those, the ones ending in a stress digit)."""
 
     def __init__(self, raw: dict[str, str]):
         self._raw = raw
-        self._parsed: dict[str, list[list[str]]] = {}
+        self._parsed: dict[str, list[tuple[str, ...]]] = {}
+        self._phones: dict[str, str] = {}  # one string object per distinct phone
 
-    def __getitem__(self, word: str) -> list[list[str]]:
+    def __getitem__(self, word: str) -> list[tuple[str, ...]]:
         parsed = self._parsed.get(word)
         if parsed is None:
-            parsed = self._parsed[word] = [self._raw[word].split("#")[0].split()]
+            phones = self._raw[word].split("#")[0].split()
+            parsed = [tuple(self._phones.setdefault(p, p) for p in phones if p[-1].isdigit())]
+            if len(self._parsed) < WORD_TABLE_LIMIT:
+                self._parsed[word] = parsed
         return parsed
 
 
@@ -36,11 +43,18 @@ def _syllable_dictionary() -> _Pronunciations:
 
 @cache
 def _textstat_backend():
-    """textstat's per-call functions, with its cmudict lookup pointed at the offline table."""
+    """textstat's per-call functions, with its cmudict lookup pointed at the offline table, and its
+    per-word difficulty test remembered for as many words as our other word tables (textstat's own
+    cache holds 128, so every article recounted the syllables of most of its words)."""
+    from functools import lru_cache
+
     from textstat.backend import counts, metrics
     from textstat.backend.counts import _count_syllables
+    from textstat.backend.selections import _list_difficult_words
 
     _count_syllables.get_cmudict = lambda lang: _syllable_dictionary()
+    test = _list_difficult_words.is_difficult_word
+    _list_difficult_words.is_difficult_word = lru_cache(maxsize=WORD_TABLE_LIMIT)(getattr(test, "__wrapped__", test))
     return counts, metrics
 
 

@@ -121,3 +121,30 @@ def test_polnear_reader_keeps_spans_of_lines_without_text_and_skips_relations(tm
     assert ann.spans == {"cue": [(4, 8), (4, 8)], "source": [(0, 3)], "content": [(9, 18)]}
     result = polnear.evaluate(tmp_path, "dev")
     assert result["exact"]["source"]["f1"] == 1.0
+
+
+def test_word_tables_stop_growing_at_their_limit(monkeypatch):
+    from framing.learn import attribution_tagger
+
+    text = (EXAMPLES / "harbour-loaded.txt").read_text(encoding="utf-8")
+    for module in (sentence_bias, attribution_tagger):
+        monkeypatch.setattr(module, "WORD_TABLE_LIMIT", 5)
+    monkeypatch.setattr(sentence_bias, "_WORD_COLUMNS", type(sentence_bias._WORD_COLUMNS)())
+    tagger = attribution_tagger.shipped()
+    monkeypatch.setattr(tagger, "_words", {})
+    small = audit_text(text + "\n\nA new closing line.")
+    assert len(tagger._words) == 5 and all(len(t) == 5 for t in sentence_bias._WORD_COLUMNS.values())
+    monkeypatch.setattr(sentence_bias, "WORD_TABLE_LIMIT", 10**6)
+    monkeypatch.setattr(attribution_tagger, "WORD_TABLE_LIMIT", 10**6)
+    full = audit_text(text + "\n\nA new closing line.")
+    assert small.bias_scores == full.bias_scores
+    assert [(a.cue.start, a.source and a.source.start) for a in small.attributions] == \
+           [(a.cue.start, a.source and a.source.start) for a in full.attributions]
+
+
+def test_prepare_loads_the_models_and_freezes_them():
+    code = ("import gc; from framing.api import prepare; from framing.learn import attribution_tagger, sentence_bias;"
+            "prepare(); print(gc.get_freeze_count() > 0, attribution_tagger.shipped.cache_info().currsize,"
+            " sentence_bias.shipped_model.cache_info().currsize)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["True", "1", "1"]

@@ -21,6 +21,7 @@ from functools import cache
 import numpy as np
 
 from framing.document import Document
+from framing.resources import WORD_TABLE_LIMIT
 
 MODEL_FILE = "attribution_tagger.npz"
 FORMAT = "framing.attribution_tagger/2"
@@ -378,7 +379,7 @@ class Tagger:
             if row is None:
                 values = word_fields(word)
                 row = (values[0], values[3]) + tuple(encoder.index[f].get(v, UNKNOWN) for f, v in zip(WORD_FIELDS, values))
-                if len(known) < 100_000:
+                if len(known) < WORD_TABLE_LIMIT:
                     known[word] = row
             rows.append(row)
         lower = [r[0] for r in rows]

@@ -20,7 +20,7 @@ from sklearn.preprocessing import StandardScaler
 
 from framing.learn import shipped
 from framing.learn.features import LexiconCounts, Sentiment
-from framing.resources import data_dir
+from framing.resources import WORD_TABLE_LIMIT, data_dir
 
 MODEL_FILE = "sentence_bias.json"
 FORMAT = "framing.sentence_bias/1"
@@ -137,7 +137,6 @@ def _plain_char_tfidf(step) -> bool:
 
 
 _WORD_COLUMNS: WeakKeyDictionary = WeakKeyDictionary()  # char vectorizer -> {word: its n-grams' columns}
-_KNOWN_WORDS_LIMIT = 100_000  # about 20 MB at most
 
 
 def _char_tfidf(vectorizer: TfidfVectorizer, sentences: list[str]):
@@ -160,8 +159,8 @@ def _char_tfidf(vectorizer: TfidfVectorizer, sentences: list[str]):
                 grams = [padded[i:i + n] for n in range(low, high + 1) for i in range(max(len(padded) - n, 0) + 1)]
                 if len(padded) < high:  # sklearn counts a word shorter than n once, at the first such n
                     grams = grams[:grams.index(padded) + 1]
-                ids = [vocabulary[g] for g in grams if g in vocabulary]
-                if len(known) < _KNOWN_WORDS_LIMIT:
+                ids = tuple(vocabulary[g] for g in grams if g in vocabulary)
+                if len(known) < WORD_TABLE_LIMIT:
                     known[word] = ids
             columns += ids
             rows += [row] * len(ids)
