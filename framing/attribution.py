@@ -36,6 +36,10 @@ _COMMON_SOURCE = (r"(?:(?:[Aa]|[Aa]n|[Tt]he|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[
                   r"(?:\s+(?:familiar\s+with|close\s+to|with\s+knowledge\s+of)(?:\s+[\w’'\-]+){1,3})?")
 _APPOSITIVE = r",\s+(?:an?|the|who|its|his|her|their)\s+[^,“”\"]{3,80},"  # ', a retired teacher,'
 _ADVERBS = r"(?:also|later|then|has|have|had|fully|strongly|repeatedly|publicly|again|quickly|firmly)"
+_WHO = rf"({NAME.pattern}|\b(?:he|she|they|it|we)\b|\b{_COMMON_SOURCE})"
+_BEFORE_CUE = rf"\s+(?:{_ADVERBS}\s+){{0,3}}$"
+_WHO_BEFORE = re.compile(_WHO + _BEFORE_CUE)  # 'Tom Burns also' + said
+_WHO_APPOSITIVE_BEFORE = re.compile(_WHO + _APPOSITIVE + _BEFORE_CUE)  # 'Tom Burns, a teacher,' + said
 _PASSIVE = re.compile(r"\b(?:has|have|had|was|were|is|are|been|being)\s+(?:widely\s+)?$")
 _AFTER_CUE = re.compile(
     r"\s+((?:an?|the)\s+(?:[\w’'\-]+\s+){0,5}?(?:outlet|newspaper|agency|source|sources|official|officials|"
@@ -81,9 +85,7 @@ def _name_before(text: str, start: int, floor: int) -> tuple[int, int] | None:
     and adverbs ('also')."""
     floor = max(floor, start - 120)  # a name and a few adverbs; a longer window only costs time
     window = text[floor:start]
-    who = rf"({NAME.pattern}|\b(?:he|she|they|it|we)\b|\b{_COMMON_SOURCE})"
-    tail = rf"\s+(?:{_ADVERBS}\s+){{0,3}}$"
-    m = re.search(who + tail, window) or re.search(who + _APPOSITIVE + tail, window)
+    m = _WHO_BEFORE.search(window) or _WHO_APPOSITIVE_BEFORE.search(window)
     if not m or m.group(1) in NOT_NAME_START - {"He", "She", "They", "It", "We"}:
         return None
     return floor + m.start(1), floor + m.end(1)

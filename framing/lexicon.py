@@ -58,11 +58,7 @@ class Entry:
         WordIndex, the regex is tried only where a word it can start with begins (same matches,
         without scanning the whole text)."""
         starts = index.starts_for(self) if index is not None else None
-        if starts is None:
-            spans = (m.span() for m in self.regex.finditer(text))
-        else:
-            spans = self._match_at(text, starts)
-        for start, end in spans:
+        for start, end in match_at(self.regex, text, starts):
             if not any(self._covers(ex, text, start, end) for ex in self.exceptions):
                 yield start, end
 
@@ -73,15 +69,22 @@ class Entry:
         return any(m.start() <= start and end <= m.end()
                    for m in exception.finditer(text, max(0, start - window), min(len(text), end + window)))
 
-    def _match_at(self, text: str, starts: list[int]):
-        last_end = -1
-        for position in starts:
-            if position < last_end:
-                continue
-            m = self.regex.match(text, position)
-            if m:
-                last_end = m.end()
-                yield m.span()
+
+
+def match_at(regex: re.Pattern, text: str, starts: list[int] | None):
+    """(start, end) of regex.finditer(text)'s matches, trying only the sorted offsets `starts`
+    (every offset when None): the same matches when no match can begin elsewhere."""
+    if starts is None:
+        yield from (m.span() for m in regex.finditer(text))
+        return
+    last_end = -1
+    for position in starts:
+        if position < last_end:
+            continue
+        m = regex.match(text, position)
+        if m:
+            last_end = m.end()
+            yield m.span()
 
 
 class WordIndex:
@@ -109,6 +112,16 @@ class WordIndex:
         else:
             return None
         return sorted(set(found))
+
+    def starts_for_any(self, entries) -> list[int] | None:
+        """Sorted offsets where any of `entries` may match; None when one may start anywhere."""
+        found: set[int] = set()
+        for entry in entries:
+            starts = self.starts_for(entry)
+            if starts is None:
+                return None
+            found.update(starts)
+        return sorted(found)
 
 
 @dataclass(frozen=True)

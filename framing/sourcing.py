@@ -191,7 +191,7 @@ def find_actors(doc: Document) -> list[Actor]:
     _add_common_references(doc, actors.values())
     title = doc.title or ""
     for actor in actors.values():
-        actor.in_title = (any(re.search(rf"\b{re.escape(v)}\b", title) for v in actor.variants)
+        actor.in_title = (any(v in title and re.search(rf"\b{re.escape(v)}\b", title) for v in actor.variants)
                           or _head_noun_in_title(actor, title))
         named = len(actor.mentions) - actor.place_mentions
         actor.score = named + 0.3 * actor.place_mentions + (2.0 if actor.in_title else 0.0)
