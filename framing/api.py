@@ -13,8 +13,8 @@ def audit_text(text: str, title: str | None = None, readability: bool = True) ->
 
 def prepare() -> None:
     """Load everything an audit needs (lexicons, tokenizer, models, syllable table) and exempt it
-    from garbage collection. For long runs: the collector no longer rescans the models after
-    every few articles, and workers forked afterwards share them instead of loading their own."""
+    from garbage collection: in a long run (batch, corpus) the collector no longer rescans the
+    models every few articles."""
     import gc
 
     audit_text("Ready. The council said on Monday that the road would reopen.")

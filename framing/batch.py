@@ -83,12 +83,13 @@ def run(in_stream: IO[str], out_stream: IO[str], jobs: int = 1, progress: bool =
 
     audited = skipped = 0
     meter = Progress(progress)
-    prepare()
     pool = None
     if jobs > 1:
         import multiprocessing
 
-        pool = multiprocessing.get_context("fork").Pool(jobs)
+        pool = multiprocessing.get_context("fork").Pool(jobs, initializer=prepare)
+    else:
+        prepare()
     results = bounded_map(pool, audit_record, _records(in_stream), window=32 * jobs)
     try:
         for line_number, output, error in results:

@@ -167,13 +167,14 @@ def local_engine(articles: Iterator[Article], jobs: int) -> Iterator[Result]:
     from framing.api import prepare
     from framing.batch import bounded_map
 
-    prepare()
     if jobs == 1:
+        prepare()
         yield from map(audit_article, articles)
         return
     import multiprocessing
 
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+    # workers load the models themselves: this process keeps a row per article and should stay small
+    with multiprocessing.get_context("fork").Pool(jobs, initializer=prepare) as pool:
         yield from bounded_map(pool, audit_article, articles, WINDOW_PER_JOB * jobs)
 
 
