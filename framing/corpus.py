@@ -157,6 +157,10 @@ def audit_article(article: Article) -> Result:
 
 
 def audit_articles(articles: list[Article]) -> list[Result]:
+    """A Dask task: several articles (the worker's first task loads the models)."""
+    from framing.api import prepare
+
+    prepare()
     return [audit_article(a) for a in articles]
 
 
