@@ -181,7 +181,11 @@ def _names_someone(phrase: str) -> bool:
 def _nearest(spans: list[tuple[int, int]], cue: tuple[int, int], sentence) -> tuple[int, int] | None:
     """The span overlapping the cue's sentence that lies closest to the cue (never the cue itself)."""
     near = [s for s in spans if _overlaps(s, (sentence.start, sentence.end)) and not _overlaps(s, cue)]
-    return min(near, key=lambda s: min(abs(cue[0] - s[1]), abs(s[0] - cue[1])), default=None)
+    return min(near, key=lambda s: _gap(s, cue), default=None)
+
+
+def _gap(span: tuple[int, int], cue: tuple[int, int]) -> int:
+    return min(abs(cue[0] - span[1]), abs(span[0] - cue[1]))
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int] | None) -> bool:
@@ -232,7 +236,8 @@ def extract(doc: Document) -> list[Attribution]:
             src = _tagged_source(text, tagged, cue, sentence, src, before, after)
         source = _span(doc, *src) if src else None
         content_span = tagged and _nearest([c for c in tagged["content"] if not _overlaps(c, src)], cue, sentence)
-        if content_span:
+        if content_span:  # within the cue's sentence: the next one has its own cue, or is the reporter's
+            content_span = (max(content_span[0], sentence.start), min(content_span[1], sentence.end))
             if quote is not None and _overlaps(content_span, (quote.start, quote.end)):
                 content_span = (min(quote.start, content_span[0]), max(quote.end, content_span[1]))
             quoted = quote is not None or doc.quoted_chars(*content_span) > 0
@@ -329,14 +334,15 @@ def _same_source(short: str, full: str) -> bool:
 
 def _name_and_role(source: str) -> tuple[str, str]:
     """Split a source phrase with an appositive into the name and the role:
-    'The authority's chairman, Victor Hale,' -> ('Victor Hale', "The authority's chairman")."""
+    'The authority's chairman, Victor Hale,' -> ('Victor Hale', "The authority's chairman");
+    an article inside the sentence is not part of a name ('the GNA' -> 'GNA')."""
     parts = [p.strip() for p in source.strip(" ,;:").split(",") if p.strip()]
     if len(parts) > 1:
         for i, part in enumerate(parts):
             m = NAME.fullmatch(part)
             if m and part.split()[0] not in NOT_NAME_START and not _ROLE.search(part):
                 return part, ", ".join(parts[:i] + parts[i + 1:])
-    return ", ".join(parts) or source, ""
+    return re.sub(r"^the\s+(?=[A-Z])", "", ", ".join(parts)) or source, ""
 
 
 def registry(doc: Document, attributions: list[Attribution]) -> tuple[list[Attribution], list[Source]]:

@@ -166,6 +166,8 @@ def test_source_phrase_splits_into_name_and_role():
     assert _name_and_role("Dr. Anna Lind, a marine biologist at the institute,") == (
         "Dr. Anna Lind", "a marine biologist at the institute")
     assert _name_and_role("the mayor") == ("the mayor", "")
+    assert _name_and_role("the GNA") == ("GNA", "")  # the article is not part of the name
+    assert _name_and_role("The Shura Council") == ("The Shura Council", "")
 
 
 def test_the_name_right_before_the_cue_beats_a_tagged_object_after_it():
@@ -180,3 +182,10 @@ def test_a_quote_without_its_own_cue_goes_to_the_one_source_of_its_sentence():
     audit = audit_text(text)
     quoted = [f for f in audit.findings if f.text == "irresponsible"]
     assert quoted and quoted[0].speaker == "Ahmed Maetig"
+
+
+def test_a_cues_content_ends_with_its_sentence():
+    audit = audit_text((EXAMPLES / "harbour-balanced.txt").read_text(encoding="utf-8"))
+    lind = [a for a in audit.attributions if a.source and a.source.text.startswith("Dr. Anna Lind")]
+    assert [(a.kind, a.content.text) for a in lind] == [
+        ("indirect", "it was too early to predict the effect on the oyster beds.")]

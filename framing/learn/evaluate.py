@@ -292,7 +292,8 @@ def _tagger_card_markdown(out_dir: Path) -> str:
   later in the sentence, word pairs, a word with its neighbour's shape). The source and content
   taggers add where the token lies relative to the nearest cue of its sentence (side, distance, the
   cue word, what lies between, the word and its shape joined with side and distance), learned from
-  {attribution_tagger.OOF_FOLDS}-fold out-of-fold cue predictions.
+  {attribution_tagger.OOF_FOLDS}-fold out-of-fold cue predictions. Before decoding, the content tagger's O score
+  is lowered by {attribution_tagger.SPAN_BIAS['content']} (its precision exceeded its recall; chosen on an 80/20 split of PolNeAR train).
 - **Data**: {card['data']}; {card['files']} annotation files. Licence: {card['data_licence']}.
 - **Measured on PolNeAR dev** (the tagger alone; the audit's figures are in docs/EVALUATION.md):
   cue exact F1 {f1['cue']}, source exact F1 {f1['source']}, content token-overlap F1 {f1['content_overlap']}.
