@@ -32,12 +32,15 @@ def test_json_round_trip_gives_the_same_probabilities():
     assert restored.predict(probe).tolist() == [1, 0]
 
 
-def test_fast_char_features_equal_sklearns():
-    chars = dict(sentence_bias.shipped_model().named_steps["features"].transformer_list)["chars"]
-    texts = BIASED[:4] + NEUTRAL[:4] + ["", "a", "I  x\u00a0É\tÉCOLE  a-b", "Za’tari said: ‘no’", "ok ok ok ok"]
-    for _ in range(2):  # the second time each word's columns come from the per-process table
-        fast = sentence_bias._transform(chars, texts)
-        assert (fast != chars.transform(texts)).nnz == 0
+def test_fast_tfidf_features_equal_sklearns():
+    parts = dict(sentence_bias.shipped_model().named_steps["features"].transformer_list)
+    texts = BIASED[:4] + NEUTRAL[:4] + ["", "a", "I  x\u00a0É\tÉCOLE  a-b", "Za’tari said: ‘no’", "ok ok ok ok",
+                                        "The vote passed by 5 to 2, the council said on Monday."]
+    for name in ("words", "chars"):
+        assert sentence_bias._plain_tfidf(parts[name])
+        for _ in range(2):  # the second time each word's char columns come from the per-process table
+            fast = sentence_bias._transform(parts[name], texts)
+            assert (fast != parts[name].transform(texts)).nnz == 0, name
 
 
 def test_model_file_is_json_not_pickle():
