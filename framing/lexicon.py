@@ -70,7 +70,6 @@ class Entry:
                    for m in exception.finditer(text, max(0, start - window), min(len(text), end + window)))
 
 
-
 def match_at(regex: re.Pattern, text: str, starts: list[int] | None):
     """(start, end) of regex.finditer(text)'s matches, trying only the sorted offsets `starts`
     (every offset when None): the same matches when no match can begin elsewhere."""

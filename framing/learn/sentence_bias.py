@@ -8,6 +8,7 @@ rebuilt on load into the same Pipeline.
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 from weakref import WeakKeyDictionary
@@ -166,8 +167,6 @@ def _fast_tfidf(vectorizer: TfidfVectorizer, sentences: list[str]):
 
 def _word_gram_columns(vectorizer: TfidfVectorizer):
     """sentence -> the columns of its words and word pairs (sklearn's word analyzer, 1-2-grams)."""
-    import re
-
     vocabulary, tokens = vectorizer.vocabulary_, re.compile(vectorizer.token_pattern).findall
 
     def columns(sentence: str) -> list[int]:
