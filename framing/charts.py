@@ -8,6 +8,7 @@ import re
 PALETTE = {
     "emotive": "#c0392b", "editorializing": "#8e44ad", "hyperbole": "#d35400", "doubt": "#2c7fb8",
     "contentious_label": "#b8860b", "reporting_verb": "#16a085", "vague_attribution": "#555555",
+    "name_calling": "#9c2a5b", "fear_appeal": "#7a4419", "euphemism": "#3d7a5a", "puffery": "#a0761a",
     "model_loaded": "#6b6b9a",
     "unattributed_claim": "#b07d00", "one_sided_sourcing": "#a93226",
 }

@@ -13,7 +13,8 @@ ENTRIES = [e for lex in lexicon.load_all() for e in lex.entries]
 def test_lexicons_load_and_are_not_trivial():
     assert len(ENTRIES) > 80
     assert {lex.category for lex in lexicon.load_all()} >= {
-        "emotive", "editorializing", "hyperbole", "doubt", "contentious_label", "reporting_verb", "vague_attribution"}
+        "emotive", "editorializing", "hyperbole", "doubt", "contentious_label", "reporting_verb", "vague_attribution",
+        "name_calling", "fear_appeal", "euphemism", "puffery"}
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.rule)
