@@ -97,6 +97,14 @@ def test_mention_and_negation_do_not_count_as_use():
     assert {f.text for f in used.findings if f.category == "emotive"} == {"slaughtered", "massacre"}
 
 
+def test_mention_and_negation_hold_for_scare_quotes_and_model_words():
+    text = 'The word "regime" appears in the statement. The minister did not slam the plan.'
+    audit = audit_text(text)
+    assert not [f for f in audit.findings if f.dimension == "loaded_language"]
+    used = audit_text('The "regime" fell. The minister will slam the plan.')
+    assert {f.rule for f in used.findings} >= {"doubt.scare-quotes", "emotive.slam"}
+
+
 def test_scare_quotes_in_narration_are_doubt_markers():
     audit = audit_text('The "peace" deal was signed on Monday. Lee said "we will sign it soon."')
     scare = [f for f in audit.findings if f.rule == "doubt.scare-quotes"]

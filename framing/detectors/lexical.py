@@ -15,7 +15,7 @@ _NEGATION = re.compile(r"\b(?:not|never|no|without|neither|nor|cannot|hardly)\b|
 NEGATION_WINDOW = 3  # words before the match that may negate it
 
 
-def _is_mention(doc: Document, start: int) -> bool:
+def is_mention(doc: Document, start: int) -> bool:
     """'the word "regime"': the term is talked about, not used."""
     return bool(_MENTION.search(doc.text[max(0, start - 40):start]))
 
@@ -77,7 +77,7 @@ def _lexicon_findings(doc: Document, context: dict, dimension: str, detector: st
                 continue
             if doc.block_at(start).kind != "title" and _in_proper_name(doc, start, end):
                 continue
-            if _is_mention(doc, start) or (dimension == "loaded_language" and is_negated(doc, start)):
+            if is_mention(doc, start) or (dimension == "loaded_language" and is_negated(doc, start)):
                 continue
             voice = doc.voice_of(start, end)
             speaker = _speaker(context, start) if voice == QUOTED else None

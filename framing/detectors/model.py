@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from framing.detectors.lexical import is_mention, is_negated
 from framing.document import QUOTED, Document
 from framing.findings import Finding
 
@@ -30,6 +31,8 @@ def model_loaded(doc: Document, context: dict) -> list[Finding]:
                 continue
             if not sentence.is_title and word.text[0].isupper() and start != sentence.start:
                 continue  # a capitalised word mid-sentence is usually a name
+            if is_negated(doc, start) or is_mention(doc, start):
+                continue  # 'did not slam', 'the word "thug"': not a use of the word
             voice = doc.voice_of(start, end)
             where = "in quoted speech" if voice == QUOTED else "in the reporter's voice"
             findings.append(Finding(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from framing.detectors.lexical import is_mention
 from framing.document import Document
 from framing.findings import Finding
 
@@ -22,6 +23,8 @@ def scare_quotes(doc: Document, context: dict) -> list[Finding]:
         inner = doc.text[quote.inner.start:quote.inner.end]
         if not 0 < len(inner.split()) <= MAX_WORDS or _QUOTE_PUNCTUATION.search(inner):
             continue
+        if is_mention(doc, quote.start):
+            continue  # 'the word "regime"' talks about the word
         sentence = doc.sentence_at(quote.start)
         if any(s < quote.end and quote.start < e for s, e in attributed) or sentence is None:
             continue
