@@ -95,8 +95,18 @@ def test_word_model_fast_path_matches_predict_proba():
     assert model is not None
     text = "The reckless regime spewed vile propaganda at the weekend meeting."
     tokens = word_model.words(text)
-    rows = word_model.features(text, tokens)
+    rows = word_model.with_sentence_bias(word_model.features(text, tokens), [0.8] * len(tokens))
     assert np.allclose(word_model._fast_probabilities(model[0], rows), model[0].predict_proba(rows)[:, 1])
+
+
+def test_word_model_rates_words_higher_in_sentences_rated_biased():
+    from framing.learn import word_model
+
+    assert "sentence_bias" in word_model.shipped_model()[0].named_steps["vectorizer"].vocabulary_
+    text = "The reckless regime spewed vile propaganda at the weekend meeting."
+    calm, biased = word_model.score_sentences([text, text], [0.2, 0.9])
+    assert [w for w, _ in calm] == [w for w, _ in biased]
+    assert all(high > low for (_, low), (_, high) in zip(calm, biased))
 
 
 def test_word_model_json_round_trip():

@@ -21,10 +21,11 @@ def model_loaded(doc: Document, context: dict) -> list[Finding]:
     threshold = model[1]
     covered = [(f.start, f.end) for f in context.get("findings", ()) if f.dimension == "loaded_language"]
     findings = []
-    gated = [sentence for sentence, score in zip(doc.sentences, context.get("bias_scores", ()))
+    gated = [(sentence, score) for sentence, score in zip(doc.sentences, context.get("bias_scores", ()))
              if score is not None and score >= word_model.SENTENCE_GATE and doc.is_scored(sentence.start, sentence.end)]
-    scored = word_model.score_sentences([doc.text[s.start:s.end] for s in gated])  # only sentences rated biased
-    for sentence, words in zip(gated, scored):
+    scored = word_model.score_sentences([doc.text[s.start:s.end] for s, _ in gated],  # only sentences rated biased
+                                        [score for _, score in gated])
+    for (sentence, _), words in zip(gated, scored):
         for word, probability in words:
             start, end = word.start + sentence.start, word.end + sentence.start
             if probability < threshold or any(s < end and start < e for s, e in covered):

@@ -70,6 +70,57 @@ def _ptc_examples(data: Path):
     return examples
 
 
+def _out_of_fold_bias(texts, labels, folds: int = FOLDS):
+    """Each sentence's bias score from a sentence model fitted on the other folds (stratified k-fold):
+    what the word model's `sentence_bias` feature is trained on, so it learns from honest scores."""
+    import numpy as np
+    from sklearn.model_selection import StratifiedKFold
+
+    from framing.learn.sentence_bias import build_pipeline
+
+    scores = np.zeros(len(texts))
+    for train, test in StratifiedKFold(folds, shuffle=True, random_state=SEED).split(texts, labels):
+        scores[test] = build_pipeline().fit(texts[train], labels[train]).predict_proba(texts[test])[:, 1]
+    return scores
+
+
+def _babe_sentence_model(data: Path):
+    """The sentence model fitted on all of BABE (what `framing train` ships)."""
+    import numpy as np
+
+    from framing.learn.sentence_bias import build_pipeline
+
+    rows = load_babe(data)
+    return build_pipeline().fit(np.array([r.text for r in rows], dtype=object), np.array([int(r.biased) for r in rows]))
+
+
+def _with_bias(example, scores):
+    """A word example with its words' sentence bias scores (one per sentence, or one per word) added."""
+    from framing.learn import word_model as wm
+
+    rows, labels, tokens, gold, text = example
+    scores = [scores] * len(rows) if isinstance(scores, float) else scores
+    return wm.with_sentence_bias(rows, scores), labels, tokens, gold, text
+
+
+def _ptc_word_bias(examples, sentence_model) -> list[list[float]]:
+    """Per PTC article, the bias score of each content word's sentence."""
+    import bisect
+
+    from framing.document import build_document
+
+    result = []
+    for _, _, tokens, _, text in examples:
+        sentences = build_document(text).sentences
+        if not sentences:
+            result.append([0.0] * len(tokens))
+            continue
+        starts = [s.start for s in sentences]
+        scores = sentence_model.predict_proba([text[s.start:s.end] for s in sentences])[:, 1]
+        result.append([float(scores[max(0, bisect.bisect_right(starts, t.start) - 1)]) for t in tokens])
+    return result
+
+
 def _fit_words(examples):
     from framing.learn import word_model as wm
 
@@ -101,13 +152,15 @@ def babe_words(data: Path, threshold: float | None = None, folds: int = FOLDS) -
 
     examples = _babe_examples(data)
     labels = np.array([int(row.biased) for row in load_babe(data)])
+    texts = np.array([example[4] for example in examples], dtype=object)
     counts = {"lexicon": [0, 0, 0], "lexicon+model": [0, 0, 0], "gated": [0, 0, 0]}
     for train, test in KFold(folds, shuffle=True, random_state=SEED).split(examples):
-        model = _fit_words([examples[i] for i in train])
-        sentences = build_pipeline().fit(np.array([examples[i][4] for i in train], dtype=object), labels[train])
-        sentence_scores = sentences.predict_proba([examples[i][4] for i in test])[:, 1]
+        train_bias = _out_of_fold_bias(texts[train], labels[train])
+        model = _fit_words([_with_bias(examples[i], float(b)) for i, b in zip(train, train_bias)])
+        sentences = build_pipeline().fit(texts[train], labels[train])
+        sentence_scores = sentences.predict_proba(texts[test])[:, 1]
         for i, sentence_score in zip(test, sentence_scores):
-            rows, _, tokens, gold, text = examples[i]
+            rows, _, tokens, gold, text = _with_bias(examples[i], float(sentence_score))
             lexical = {w.lower() for s, e in _lexicon_words(text) for w in _WORD.findall(text[s:e])}
             probabilities = model.predict_proba(rows)[:, 1] if rows else []
             learned = {t.text.lower() for t, p in zip(tokens, probabilities) if p >= threshold}
@@ -163,10 +216,9 @@ def ptc_spans(data: Path, threshold: float | None = None, folds: int = FOLDS) ->
     from framing.learn import word_model as wm
 
     threshold = wm.THRESHOLD if threshold is None else threshold
-    from framing.document import build_document
-    from framing.learn.sentence_bias import bias_scores
-
-    examples = _ptc_examples(data)
+    plain = _ptc_examples(data)
+    word_bias = _ptc_word_bias(plain, _babe_sentence_model(data))  # the sentence model never sees PTC
+    examples = [_with_bias(example, scores) for example, scores in zip(plain, word_bias)]
     lexicon_pairs, combined_pairs, gated_pairs = [], [], []
     for train, test in KFold(folds, shuffle=True, random_state=SEED).split(examples):
         model = _fit_words([examples[i] for i in train])
@@ -176,12 +228,10 @@ def ptc_spans(data: Path, threshold: float | None = None, folds: int = FOLDS) ->
             probabilities = model.predict_proba(rows)[:, 1] if rows else []
             learned = [s for s in _merge_words(tokens, probabilities, threshold, text)
                        if not any(_overlap(s, t) for t in lexical)]
-            doc = build_document(text)
-            scores = bias_scores([text[x.start:x.end] for x in doc.sentences]) or []
-            biased = [(x.start, x.end) for x, score in zip(doc.sentences, scores) if score >= wm.SENTENCE_GATE]
+            in_biased = {t.start for t, score in zip(tokens, word_bias[i]) if score >= wm.SENTENCE_GATE}
             lexicon_pairs.append((lexical, gold))
             combined_pairs.append((lexical + learned, gold))
-            gated_pairs.append((lexical + [w for w in learned if any(_overlap(w, b) for b in biased)], gold))
+            gated_pairs.append((lexical + [w for w in learned if w[0] in in_biased], gold))
     return {"task": "PTC Loaded_Language + Name_Calling,Labeling spans (partial overlap)", "folds": folds,
             "threshold": threshold, "articles": len(examples), "lexicon": _partial_overlap(lexicon_pairs),
             "lexicon+model": _partial_overlap(combined_pairs), "gated": _partial_overlap(gated_pairs)}
@@ -192,9 +242,16 @@ def train_word_model(data: Path, out_dir: Path) -> dict:
     from framing.learn import word_model as wm
     from framing.output import write_atomic
 
+    import numpy as np
+
     babe, ptc = babe_words(data), ptc_spans(data)
-    examples = _babe_examples(data) + _ptc_examples(data)
-    model = _fit_words(examples)
+    babe_examples, ptc_examples = _babe_examples(data), _ptc_examples(data)
+    texts = np.array([example[4] for example in babe_examples], dtype=object)
+    babe_bias = _out_of_fold_bias(texts, np.array([int(row.biased) for row in load_babe(data)]))
+    ptc_bias = _ptc_word_bias(ptc_examples, _babe_sentence_model(data))
+    model = _fit_words([_with_bias(ex, float(b)) for ex, b in zip(babe_examples, babe_bias)]
+                       + [_with_bias(ex, scores) for ex, scores in zip(ptc_examples, ptc_bias)])
+    examples = babe_examples + ptc_examples
     card = {"model": "word-level loaded language probability",
             "data": "BABE biased_words (AGPL-3.0) and PTC Loaded_Language/Name_Calling,Labeling spans (research use)",
             "words": sum(len(ex[1]) for ex in examples), "trained": date.today().isoformat(),

@@ -2,7 +2,8 @@
 Loaded_Language / Name_Calling spans.
 
 Each content word becomes a feature dict (the word, affixes, shape, lexicon category, VADER
-valence, neighbouring words); a DictVectorizer + LogisticRegression Pipeline scores it. Saved as
+valence, neighbouring words, and its sentence's bias score from the sentence model); a
+DictVectorizer + LogisticRegression Pipeline scores it. Saved as
 JSON (feature names and coefficients; no pickle).
 """
 
@@ -88,6 +89,11 @@ def features(text: str, tokens: list[Word], marks: list[tuple[int, int, str]] | 
     return rows
 
 
+def with_sentence_bias(rows: list[dict], scores: list[float]) -> list[dict]:
+    """The feature rows with each word's sentence bias score (the sentence model's P(biased)) added."""
+    return [{**row, "sentence_bias": score} for row, score in zip(rows, scores)]
+
+
 def build_pipeline(C: float = 0.5) -> Pipeline:
     return Pipeline([("vectorizer", DictVectorizer()),
                      ("classifier", LogisticRegression(C=C, max_iter=3000, class_weight="balanced"))])
@@ -137,21 +143,23 @@ def _fast_probabilities(model: Pipeline, rows: list[dict]) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.array(margins)))
 
 
-def score_sentences(texts: list[str]) -> list[list[tuple[Word, float]]]:
-    """(word, P(loaded)) for each content word of each text; empty lists when no model is shipped."""
+def score_sentences(texts: list[str], bias: list[float]) -> list[list[tuple[Word, float]]]:
+    """(word, P(loaded)) for each content word of each sentence, given the sentences' bias scores;
+    empty lists when no model is shipped."""
     from framing.learn.features import category_matches
 
     model = shipped_model()
     if model is None:
         return [[] for _ in texts]
     results = []
-    for text, marks in zip(texts, category_matches(texts)):
+    for text, marks, sentence_bias in zip(texts, category_matches(texts), bias):
         tokens = words(text)
         keep = [i for i, t in enumerate(tokens) if is_content(t.text)]
         if not keep:
             results.append([])
             continue
         rows = features(text, tokens, marks)
-        probabilities = _fast_probabilities(model[0], [rows[i] for i in keep])
+        kept = with_sentence_bias([rows[i] for i in keep], [sentence_bias] * len(keep))
+        probabilities = _fast_probabilities(model[0], kept)
         results.append([(tokens[i], float(p)) for i, p in zip(keep, probabilities)])
     return results
