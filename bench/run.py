@@ -8,6 +8,7 @@ batch >= 50 articles/s per core; peak memory < 300 MB.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import platform
@@ -54,6 +55,32 @@ def warm_ms(text: str, runs: int) -> tuple[float, float]:
         to_json(audit_text(variant))
         times.append((time.perf_counter() - start) * 1000)
     return statistics.median(times), sorted(times)[int(0.95 * (len(times) - 1))]
+
+
+_CONTEXTUAL_WARM = """
+import json, resource, statistics, sys, time
+from framing.api import audit_text
+from framing.serialize import to_json
+texts = json.load(sys.stdin)
+to_json(audit_text(texts[0], contextual=True))
+times = []
+for text in texts[1:]:
+    start = time.perf_counter()
+    to_json(audit_text(text, contextual=True))
+    times.append((time.perf_counter() - start) * 1000)
+print(json.dumps({"ms": statistics.median(times), "mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def contextual(text: str, example: Path, runs: int = 20) -> dict | None:
+    """`--contextual` audits (optional mode, no target): cold run, warm median and the process's peak
+    memory, in a process of their own; None when the extra or the heads are not installed."""
+    if importlib.util.find_spec("transformers") is None or not (ROOT / "models" / "contextual.json").exists():
+        return None
+    cold = wall([sys.executable, "-m", "framing", "audit", str(example), "--format", "json", "--contextual"], 3)
+    done = subprocess.run([sys.executable, "-c", _CONTEXTUAL_WARM], input=json.dumps(variants(text, runs + 1)),
+                          capture_output=True, text=True, check=True)
+    return {"cold": cold, **json.loads(done.stdout)}
 
 
 def variants(text: str, articles: int) -> list[str]:
@@ -183,6 +210,11 @@ def main() -> None:
         f"{r['articles_per_s']:.0f} | {r['words_per_s']:,.0f} | {r['peak_mb']:.0f} |"
         for r in ([batch(news, 1), batch(news * 3, 1), batch(news, 2)] if news else []))
     live = serve_load(text)
+    deep = contextual(text, example)
+    deep_rows = (f"| cold `framing audit {example.name} --format json --contextual` (median of 3) | {deep['cold']:.2f} s |\n"
+                 f"| warm `--contextual` analysis of the {len(text.split())}-word article (median of 20) | {deep['ms']:.0f} ms |\n"
+                 f"| peak memory of that process | {deep['mb']:.0f} MB |" if deep else
+                 "| not measured: the contextual extra or models/contextual.json is missing | |")
     corpus_runs = [corpus_run(text, args.corpus, a) for a in (["--jobs", "1"], ["--jobs", "2"],
                                                               ["--jobs", "2", "--engine", "dask"])]
     small, big = (corpus_run(text, n, ["--jobs", "2"]) for n in (args.corpus // 2, args.corpus * 5))
@@ -215,6 +247,15 @@ which is why that row is slower than the one with 2,000.
 | batch throughput, 1 job, {args.articles * 4} articles (start-up included) | {larger['articles_per_s']:.0f} articles/s | >= 50 articles/s per core |
 | peak memory of one batch process (max RSS) | {runs[0]['peak_mb']:.0f} MB | < 300 MB |
 | memory as the corpus grows: {args.articles} vs {args.articles * 4} articles, 1 job | {runs[0]['peak_mb']:.0f} MB vs {larger['peak_mb']:.0f} MB | flat |
+
+## Contextual mode (`framing audit --contextual`, optional, no target)
+
+The transformer runs on every sentence, so this mode is an order of magnitude slower than the
+standard audit and needs torch in memory; it is off by default.
+
+| measure | result |
+|---|---|
+{deep_rows}
 
 ## Batch (`framing batch --jobs N`, {len(text.split())}-word articles)
 

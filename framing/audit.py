@@ -28,6 +28,7 @@ class Audit:
     scores: dict = field(default_factory=dict)
     bias_scores: list[float | None] = field(default_factory=list)  # per document.sentences; None: no model
     sourcing: Sourcing | None = None
+    contextual: bool = False  # sentence and word scores also from the contextual heads
 
     def worst_severity(self) -> str | None:
         ranked = sorted(self.findings, key=lambda f: SEVERITY_RANK[f.severity], reverse=True)
@@ -86,9 +87,10 @@ def compute_scores(findings: list[Finding], sourcing: Sourcing | None, words: in
     return scores
 
 
-def run_audit(doc: Document, with_readability: bool = True) -> Audit:
+def run_audit(doc: Document, with_readability: bool = True, contextual: bool = False) -> Audit:
     """Attribution first (detectors use it), then every registered detector, then the scores.
-    The sourcing detector leaves its analysis in the context for the audit to keep."""
+    The sourcing detector leaves its analysis in the context for the audit to keep. `contextual`
+    puts each sentence's encoding in the context (key "encoded") for the model detector."""
     from framing.learn.features import forget_matches
 
     forget_matches()  # nothing remembered from another document
@@ -96,6 +98,11 @@ def run_audit(doc: Document, with_readability: bool = True) -> Audit:
     findings: list[Finding] = []
     bias = _sentence_bias(doc)
     context = {"attributions": attributions, "sources": sources, "findings": findings, "bias_scores": bias}
+    if contextual:
+        from framing.learn import contextual as encoder
+
+        context["encoded"] = encoder.encode([doc.text[s.start:s.end] for s in doc.sentences])
+        bias = context["bias_scores"] = encoder.bias_scores(bias, context["encoded"])
     for detect in DETECTORS:
         findings.extend(detect(doc, context))
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
@@ -109,7 +116,7 @@ def run_audit(doc: Document, with_readability: bool = True) -> Audit:
         readability = measure(body)
     sourcing = context.get("sourcing")
     return Audit(doc, findings, attributions, sources, readability, compute_scores(findings, sourcing, words), bias,
-                 sourcing)
+                 sourcing, contextual)
 
 
 def _sentence_bias(doc: Document) -> list[float | None]:

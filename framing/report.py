@@ -107,6 +107,7 @@ def build_context(audit: Audit, source_name: str = "", with_charts: bool = True)
         "all_categories": sorted(labels.items(), key=lambda kv: kv[1]),
         "descriptions": descriptions,
         "version": __version__,
+        "contextual": audit.contextual,
     }
 
 

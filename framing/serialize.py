@@ -47,7 +47,7 @@ def to_dict(audit: Audit) -> dict:
     doc = audit.document
     return {
         "schema": SCHEMA,
-        "tool": {"name": "framing", "version": __version__},
+        "tool": {"name": "framing", "version": __version__, "contextual": audit.contextual},
         "document": {
             "title": doc.title,
             "text": doc.text,

@@ -21,11 +21,18 @@ def model_loaded(doc: Document, context: dict) -> list[Finding]:
     threshold = model[1]
     covered = [(f.start, f.end) for f in context.get("findings", ()) if f.dimension == "loaded_language"]
     findings = []
-    gated = [(sentence, score) for sentence, score in zip(doc.sentences, context.get("bias_scores", ()))
+    encoded = context.get("encoded")
+    gated = [(i, sentence, score) for i, (sentence, score) in enumerate(zip(doc.sentences, context.get("bias_scores", ())))
              if score is not None and score >= word_model.SENTENCE_GATE and doc.is_scored(sentence.start, sentence.end)]
-    scored = word_model.score_sentences([doc.text[s.start:s.end] for s, _ in gated],  # only sentences rated biased
-                                        [score for _, score in gated])
-    for (sentence, _), words in zip(gated, scored):
+    texts, scores = [doc.text[s.start:s.end] for _, s, _ in gated], [score for _, _, score in gated]  # rated biased
+    if encoded is None:
+        scored = word_model.score_sentences(texts, scores)
+    else:
+        from framing.learn import contextual
+
+        threshold = contextual.shipped_heads().threshold
+        scored = contextual.score_sentences(texts, [encoded[i] for i, _, _ in gated], scores)
+    for (_, sentence, _), words in zip(gated, scored):
         for word, probability in words:
             start, end = word.start + sentence.start, word.end + sentence.start
             if probability < threshold or any(s < end and start < e for s, e in covered):

@@ -284,7 +284,8 @@ def train_sentence_model(data: Path, out_dir: Path) -> dict:
     from framing.output import write_atomic
 
     write_atomic(out_dir / MODEL_FILE, to_json(model, card) + "\n")
-    write_atomic(out_dir / "MODEL_CARD.md", _card_markdown(card, cv) + _tagger_card_markdown(out_dir))
+    write_atomic(out_dir / "MODEL_CARD.md", _card_markdown(card, cv) + _tagger_card_markdown(out_dir)
+                 + _contextual_card_markdown(out_dir))
     return {**card, "cv": cv}
 
 
@@ -318,7 +319,8 @@ def _card_markdown(card: dict, cv: dict) -> str:
   or above {THRESHOLD_TEXT} that no lexicon entry covers, and only in sentences the sentence model rates
   0.5 or more, as low-severity findings with rule `model.loaded` (candidates for the lexicon).
 - **Model**: DictVectorizer over per-word features (the word, 2-3 letter affixes, shape, the project
-  lexicon's category, VADER valence, neighbouring words) and a class-balanced LogisticRegression (C=0.5).
+  lexicon's category, VADER valence, neighbouring words, the sentence's bias score, trained on
+  out-of-fold scores) and a class-balanced LogisticRegression (C=0.5).
 - **Data**: BABE `biased_words` (AGPL-3.0) and PTC `Loaded_Language` and `Name_Calling,Labeling` spans
   (SemEval-2020 Task 11; research use only, not redistributable). The file stores feature names
   (single words and affixes) and weights, no sentences.
@@ -327,6 +329,18 @@ def _card_markdown(card: dict, cv: dict) -> str:
   issue's targets (0.55 and 0.50). The threshold 0.7 was chosen among 0.5 to 0.9 on the same CV.
 - **Format**: JSON (feature name -> weight), rebuilt into the same Pipeline on load. No pickle.
 """
+
+
+def _contextual_card_markdown(out_dir: Path) -> str:
+    """The optional contextual heads' card section, when `out_dir` holds them."""
+    import json
+
+    from framing.learn import contextual, contextual_train
+
+    path = out_dir / contextual.MODEL_FILE
+    if not path.exists():
+        return ""
+    return "\n" + contextual_train.card_markdown(json.loads(path.read_text(encoding="utf-8"))["card"])
 
 
 def _tagger_card_markdown(out_dir: Path) -> str:
