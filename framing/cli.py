@@ -212,9 +212,14 @@ def _cmd_evaluate(args) -> int:
         result = evaluate.ptc_spans(data)
         print(f"{result['task']} ({result['folds']}-fold CV by article over {result['articles']} articles, "
               f"model threshold {result['threshold']}):")
-    print(_prf_line("lexicon", result["lexicon"]))
-    print(_prf_line("lexicon+model", result["lexicon+model"]))
-    print(_prf_line("gated", result["gated"]) + "   (model words only in sentences with bias_score >= 0.5: what audits use)")
+    return _print_word_rows(result, ("lexicon", "lexicon+model", "gated"))
+
+
+def _print_word_rows(result: dict, rows: tuple[str, ...]) -> int:
+    """The P/R/F1 lines of flagged words or spans, one per system."""
+    for name in rows:
+        note = "   (model words only in sentences with bias_score >= 0.5: what audits use)" if name == "gated" else ""
+        print(_prf_line(name, result[name]) + note)
     return 0
 
 
@@ -231,9 +236,7 @@ def _evaluate_contextual(data: Path, dataset: str) -> int:
         result = contextual_train.evaluate_ptc(data)
         print(f"PTC spans, contextual word head ({result['folds']}-fold CV by article over {result['articles']} "
               f"articles, threshold {result['threshold']}):")
-    print(_prf_line("lexicon+model", result["lexicon+model"]))
-    print(_prf_line("gated", result["gated"]) + "   (model words only in sentences with bias_score >= 0.5: what audits use)")
-    return 0
+    return _print_word_rows(result, ("lexicon+model", "gated"))
 
 
 def _evaluate_polnear(data: Path, split: str) -> int:
