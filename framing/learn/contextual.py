@@ -171,20 +171,9 @@ def bias_scores(standard: list[float | None], encoded: list[Encoded]) -> list[fl
 
 def score_sentences(texts: list[str], encoded: list[Encoded], bias: list[float]):
     """(word, P(loaded)) for each content word of each sentence, from the contextual word head."""
-    from framing.learn import word_model as wm
-    from framing.learn.features import category_matches
+    from framing.learn.word_model import content_rows
 
     heads = shipped_heads()
-    results = []
-    for text, marks, sentence, score in zip(texts, category_matches(texts), encoded, bias):
-        tokens = wm.words(text)
-        keep = [i for i, t in enumerate(tokens) if wm.is_content(t.text)]
-        if not keep:
-            results.append([])
-            continue
-        features = wm.features(text, tokens, marks)
-        rows = wm.with_sentence_bias([features[i] for i in keep], [score] * len(keep))
-        vectors = sentence.word_vectors([(tokens[i].start, tokens[i].end) for i in keep])
-        probabilities = heads.word_probabilities(rows, vectors)
-        results.append([(tokens[i], float(p)) for i, p in zip(keep, probabilities)])
-    return results
+    return [list(zip(found, heads.word_probabilities(rows, sentence.word_vectors([(w.start, w.end) for w in found]))
+                     .tolist())) if found else []
+            for (found, rows), sentence in zip(content_rows(texts, bias), encoded)]

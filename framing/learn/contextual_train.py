@@ -3,7 +3,6 @@ contextual heads (framing/learn/contextual.py) on the same folds as the standard
 
 from __future__ import annotations
 
-import bisect
 import statistics
 from datetime import date
 from pathlib import Path
@@ -67,15 +66,15 @@ def _out_of_fold_mean_bias(texts, vectors, labels) -> np.ndarray:
     return (standard + heads) / 2
 
 
-def evaluate_babe(data: Path, threshold: float = 0.7) -> dict:
+def evaluate_babe(data: Path, babe=None, threshold: float = 0.7) -> dict:
     """Sentence macro-F1 (standard, head alone, mean) and flagged words P/R/F1, 5-fold CV as the
-    standard evaluation."""
+    standard evaluation; `babe` is _babe_encoded's result when the caller has it already."""
     from sklearn.metrics import f1_score
     from sklearn.model_selection import KFold, StratifiedKFold
 
     from framing.learn.sentence_bias import build_pipeline
 
-    examples, labels, vectors, word_vectors = _babe_encoded(data)
+    examples, labels, vectors, word_vectors = babe or _babe_encoded(data)
     texts = np.array([ex[4] for ex in examples], dtype=object)
     sentence = {"standard": [], "head": [], "mean": []}
     for train, test in StratifiedKFold(ev.FOLDS, shuffle=True, random_state=ev.SEED).split(texts, labels):
@@ -120,35 +119,30 @@ def _ptc_encoded(data: Path, sentence_model, head):
         encoded = contextual.encode(texts)
         scores = (sentence_model.predict_proba(texts)[:, 1]
                   + head.predict_proba(np.array([e.vector for e in encoded]))[:, 1]) / 2 if texts else []
-        starts = [s.start for s in sentences]
-        word_vectors, word_bias = np.zeros((len(tokens), 384), dtype=np.float32), []
-        for j, token in enumerate(tokens):
-            k = max(0, bisect.bisect_right(starts, token.start) - 1)
-            if not texts:
-                word_bias.append(0.0)
-                continue
+        word_vectors, word_bias = np.zeros((len(tokens), 384), dtype=np.float32), [0.0] * len(tokens)
+        for j, (token, k) in enumerate(zip(tokens, ev.sentence_of(tokens, sentences) if texts else [])):
             offset = sentences[k].start
             word_vectors[j] = encoded[k].word_vectors([(token.start - offset, token.end - offset)])[0]
-            word_bias.append(float(scores[k]))
+            word_bias[j] = float(scores[k])
         examples.append(ev._with_bias(example, word_bias))
         vectors.append(word_vectors)
         biases.append(word_bias)
     return examples, vectors, biases
 
 
-def _babe_sentence_parts(data: Path):
-    """The standard sentence model and the contextual sentence head, both fitted on all of BABE."""
-    rows = load_babe(data)
-    encoded = contextual.encode([r.text for r in rows])
-    labels = np.array([int(r.biased) for r in rows])
-    return ev._babe_sentence_model(data), _sentence_head(np.array([e.vector for e in encoded]), labels)
+def _babe_sentence_parts(data: Path, babe):
+    """The standard sentence model and the contextual sentence head, both fitted on all of BABE
+    (`babe`: _babe_encoded's result)."""
+    _, labels, vectors, _ = babe
+    return ev._babe_sentence_model(data), _sentence_head(vectors, labels)
 
 
-def evaluate_ptc(data: Path, threshold: float = 0.7) -> dict:
-    """Partial-overlap P/R/F1 against PTC's loaded-language spans, 5-fold CV by article."""
+def evaluate_ptc(data: Path, ptc=None, threshold: float = 0.7) -> dict:
+    """Partial-overlap P/R/F1 against PTC's loaded-language spans, 5-fold CV by article; `ptc` is
+    _ptc_encoded's result when the caller has it already."""
     from sklearn.model_selection import KFold
 
-    examples, vectors, biases = _ptc_encoded(data, *_babe_sentence_parts(data))
+    examples, vectors, biases = ptc or _ptc_encoded(data, *_babe_sentence_parts(data, _babe_encoded(data)))
     combined, gated = [], []
     for train, test in KFold(ev.FOLDS, shuffle=True, random_state=ev.SEED).split(examples):
         head = _fit_word_head([examples[i] for i in train], [vectors[i] for i in train])
@@ -205,12 +199,14 @@ def train(data: Path, out_dir: Path) -> dict:
     models/contextual.json and its model card section."""
     from framing.output import write_atomic
 
-    babe_cv, ptc_cv = evaluate_babe(data), evaluate_ptc(data)
-    babe, labels, vectors, babe_words = _babe_encoded(data)
+    encoded_babe = _babe_encoded(data)  # each data set through the encoder once, for the CV and the fit
+    sentence_model, sentence_head = _babe_sentence_parts(data, encoded_babe)
+    encoded_ptc = _ptc_encoded(data, sentence_model, sentence_head)
+    babe_cv, ptc_cv = evaluate_babe(data, encoded_babe), evaluate_ptc(data, encoded_ptc)
+    babe, labels, vectors, babe_words = encoded_babe
+    ptc, ptc_words, _ = encoded_ptc
     texts = np.array([ex[4] for ex in babe], dtype=object)
     babe_bias = _out_of_fold_mean_bias(texts, vectors, labels)
-    sentence_model, sentence_head = ev._babe_sentence_model(data), _sentence_head(vectors, labels)
-    ptc, ptc_words, _ = _ptc_encoded(data, sentence_model, sentence_head)
     examples = [ev._with_bias(ex, float(b)) for ex, b in zip(babe, babe_bias)] + ptc
     vectorizer, model = _fit_word_head(examples, babe_words + ptc_words)
     n_sparse = len(vectorizer.feature_names_)

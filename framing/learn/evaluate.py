@@ -103,10 +103,16 @@ def _with_bias(example, scores):
     return wm.with_sentence_bias(rows, scores), labels, tokens, gold, text
 
 
-def _ptc_word_bias(examples, sentence_model) -> list[list[float]]:
-    """Per PTC article, the bias score of each content word's sentence."""
+def sentence_of(tokens, sentences) -> list[int]:
+    """For each word, the index of the last sentence starting at or before it (0 before the first)."""
     import bisect
 
+    starts = [s.start for s in sentences]
+    return [max(0, bisect.bisect_right(starts, t.start) - 1) for t in tokens]
+
+
+def _ptc_word_bias(examples, sentence_model) -> list[list[float]]:
+    """Per PTC article, the bias score of each content word's sentence."""
     from framing.document import build_document
 
     result = []
@@ -115,9 +121,8 @@ def _ptc_word_bias(examples, sentence_model) -> list[list[float]]:
         if not sentences:
             result.append([0.0] * len(tokens))
             continue
-        starts = [s.start for s in sentences]
         scores = sentence_model.predict_proba([text[s.start:s.end] for s in sentences])[:, 1]
-        result.append([float(scores[max(0, bisect.bisect_right(starts, t.start) - 1)]) for t in tokens])
+        result.append([float(scores[k]) for k in sentence_of(tokens, sentences)])
     return result
 
 
@@ -264,13 +269,11 @@ def train_word_model(data: Path, out_dir: Path) -> dict:
 
 def train_sentence_model(data: Path, out_dir: Path) -> dict:
     """Cross-validate, then fit on all of BABE and write the model and its card to `out_dir`."""
-    import numpy as np
-
-    from framing.learn.sentence_bias import MODEL_FILE, build_pipeline, to_json
+    from framing.learn.sentence_bias import MODEL_FILE, to_json
 
     cv = babe_sentence_cv(data)
     rows = load_babe(data)
-    model = build_pipeline().fit(np.array([r.text for r in rows], dtype=object), np.array([int(r.biased) for r in rows]))
+    model = _babe_sentence_model(data)
     card = {
         "model": "sentence bias probability",
         "data": "BABE (Spinde et al., Findings of EMNLP 2021), babe_train.csv, label_bias Biased/Non-biased",

@@ -146,20 +146,21 @@ def _fast_probabilities(model: Pipeline, rows: list[dict]) -> np.ndarray:
 def score_sentences(texts: list[str], bias: list[float]) -> list[list[tuple[Word, float]]]:
     """(word, P(loaded)) for each content word of each sentence, given the sentences' bias scores;
     empty lists when no model is shipped."""
-    from framing.learn.features import category_matches
-
     model = shipped_model()
     if model is None:
         return [[] for _ in texts]
-    results = []
+    return [list(zip(found, _fast_probabilities(model[0], rows).tolist())) if found else []
+            for found, rows in content_rows(texts, bias)]
+
+
+def content_rows(texts: list[str], bias: list[float]) -> list[tuple[list[Word], list[dict]]]:
+    """Per sentence, its content words and their feature rows, its bias score included."""
+    from framing.learn.features import category_matches
+
+    result = []
     for text, marks, sentence_bias in zip(texts, category_matches(texts), bias):
         tokens = words(text)
         keep = [i for i, t in enumerate(tokens) if is_content(t.text)]
-        if not keep:
-            results.append([])
-            continue
-        rows = features(text, tokens, marks)
-        kept = with_sentence_bias([rows[i] for i in keep], [sentence_bias] * len(keep))
-        probabilities = _fast_probabilities(model[0], kept)
-        results.append([(tokens[i], float(p)) for i, p in zip(keep, probabilities)])
-    return results
+        rows = features(text, tokens, marks) if keep else []
+        result.append(([tokens[i] for i in keep], with_sentence_bias([rows[i] for i in keep], [sentence_bias] * len(keep))))
+    return result
