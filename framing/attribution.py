@@ -41,6 +41,7 @@ _BEFORE_CUE = rf"\s+(?:{_ADVERBS}\s+){{0,3}}$"
 _WHO_BEFORE = re.compile(_WHO + _BEFORE_CUE)  # 'Tom Burns also' + said
 _WHO_APPOSITIVE_BEFORE = re.compile(_WHO + _APPOSITIVE + _BEFORE_CUE)  # 'Tom Burns, a teacher,' + said
 _PASSIVE = re.compile(r"\b(?:has|have|had|was|were|is|are|been|being)\s+(?:widely\s+)?$")
+_PASSIVE_CUE = re.compile(r"(?:(?:has|have|had)\s+been|is|are|was|were|being)\s+(?:widely\s+)?\w+$", re.I)  # a tagged cue
 _AFTER_CUE = re.compile(
     r"\s+((?:an?|the)\s+(?:[\w’'\-]+\s+){0,5}?(?:outlet|newspaper|agency|source|sources|official|officials|"
     r"spokesperson|spokesman|spokeswoman|statement|report|ministry|council|witness|witnesses|residents|critics)\b"
@@ -156,11 +157,17 @@ def _assign_quotes(doc: Document, cues: list[tuple[int, int]]) -> dict:
     return assigned
 
 
-def _tagged(doc: Document) -> dict[str, list[tuple[int, int]]] | None:
-    """Cue, source and content spans from the shipped PolNeAR tagger (None when it is not installed)."""
-    from framing.learn import attribution_tagger
+def _tagged(doc: Document, contextual: bool = False) -> dict[str, list[tuple[int, int]]] | None:
+    """Cue, source and content spans from the shipped PolNeAR tagger, or the contextual mode's
+    (None when the standard one is not installed)."""
+    if contextual:
+        from framing.learn import contextual_tagger
 
-    tagger = attribution_tagger.shipped()
+        tagger = contextual_tagger.shipped()
+    else:
+        from framing.learn import attribution_tagger
+
+        tagger = attribution_tagger.shipped()
     if tagger is None:
         return None
     spans = tagger.tag(doc)
@@ -213,25 +220,30 @@ def _tagged_source(text: str, tagged: dict, cue: tuple[int, int], sentence, rule
     return found
 
 
-def extract(doc: Document) -> list[Attribution]:
-    """Attributions for every cue and every quotation; quotes without a cue get no source."""
+def extract(doc: Document, contextual: bool = False) -> list[Attribution]:
+    """Attributions for every cue and every quotation; quotes without a cue get no source.
+    `contextual`: spans from the contextual mode's tagger."""
     text = doc.text
     found: list[Attribution] = []
-    tagged = _tagged(doc)
+    tagged = _tagged(doc, contextual)
     cues = [c for c in (tagged["cue"] if tagged else _cue_spans(doc)) if doc.sentence_at(c[0]) is not None]
     quote_of = _assign_quotes(doc, cues)
     for index, cue in enumerate(cues):
         sentence = doc.sentence_at(cue[0])
         quote = quote_of.get(cue)
-        if quote is None and _PASSIVE.search(text[sentence.start:cue[0]]):  # agentless: "have been reported"
-            found.append(Attribution(_span(doc, *cue), None, _trimmed(doc, sentence.start, sentence.end), "indirect"))
+        if quote is None and (_PASSIVE.search(text[sentence.start:cue[0]])  # agentless: "have been reported"
+                              or _PASSIVE_CUE.match(text, *cue)):
+            content_span = tagged and _nearest(tagged["content"], cue, sentence)
+            content = _span(doc, *content_span) if content_span else _trimmed(doc, sentence.start, sentence.end)
+            found.append(Attribution(_span(doc, *cue), None, content, "indirect"))
             continue
         after = _source_after(text, cue[1], sentence.end)
         before = _name_before(text, cue[0], sentence.start)
         src = before or after
         if text[cue[0]:cue[1]].lower() in ("according to",) or (quote and quote.end <= cue[0] and after):
             src = after or before
-        src = src or _sentence_subject(doc, sentence.start, cue[0])
+        if not contextual:  # the contextual tagger's sources are better than the first name in the sentence
+            src = src or _sentence_subject(doc, sentence.start, cue[0])
         if tagged:
             src = _tagged_source(text, tagged, cue, sentence, src, before, after)
         source = _span(doc, *src) if src else None

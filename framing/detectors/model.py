@@ -31,7 +31,7 @@ def model_loaded(doc: Document, context: dict) -> list[Finding]:
         from framing.learn import contextual
 
         threshold = contextual.shipped_heads().threshold
-        scored = contextual.score_sentences(texts, [encoded[i] for i, _, _ in gated], scores)
+        scored = contextual.score_sentences(texts, [encoded[i] for i, _, _ in gated])
     for (_, sentence, _), words in zip(gated, scored):
         for word, probability in words:
             start, end = word.start + sentence.start, word.end + sentence.start

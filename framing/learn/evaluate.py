@@ -335,15 +335,14 @@ def _card_markdown(card: dict, cv: dict) -> str:
 
 
 def _contextual_card_markdown(out_dir: Path) -> str:
-    """The optional contextual heads' card section, when `out_dir` holds them."""
-    import json
+    """The optional contextual mode's card section, when `out_dir` holds its models."""
+    from framing.learn import contextual, contextual_tagger, contextual_train
 
-    from framing.learn import contextual, contextual_train
-
-    path = out_dir / contextual.MODEL_FILE
+    path, tagger = out_dir / contextual.MODEL_FILE, out_dir / contextual_tagger.MODEL_FILE
     if not path.exists():
         return ""
-    return "\n" + contextual_train.card_markdown(json.loads(path.read_text(encoding="utf-8"))["card"])
+    tagger_card = contextual.load_arrays(tagger, contextual_tagger.FORMAT)[1]["card"] if tagger.exists() else None
+    return "\n" + contextual_train.card_markdown(contextual.load_heads(path).card, tagger_card)
 
 
 def _tagger_card_markdown(out_dir: Path) -> str:

@@ -54,12 +54,12 @@ def _token_set(text: str, spans: list[tuple[int, int]]) -> set[int]:
     return starts
 
 
-def predicted_spans(text: str) -> dict[str, list[tuple[int, int]]]:
+def predicted_spans(text: str, contextual: bool = False) -> dict[str, list[tuple[int, int]]]:
     """Cue, source and content spans of the audit's attributions, and its unattributed-claim sentences."""
     from framing.api import audit_text
     from framing.detectors.claims import RULE as CLAIM_RULE
 
-    audit = audit_text(text, readability=False)
+    audit = audit_text(text, readability=False, contextual=contextual)
     spans: dict[str, list[tuple[int, int]]] = {role: [] for role in ROLES}
     spans["claims"] = [(f.start, f.end) for f in audit.findings if f.rule == CLAIM_RULE]
     for a in audit.attributions:
@@ -90,14 +90,15 @@ class SpanCounts:
         return {kind: {role: prf(*v) for role, v in roles.items()} for kind, roles in self.counts.items()}
 
 
-def evaluate(data: Path, split: str = "dev") -> dict:
-    """Exact-span and token-overlap P/R/F1 per role, summed over every annotator's file."""
+def evaluate(data: Path, split: str = "dev", contextual: bool = False) -> dict:
+    """Exact-span and token-overlap P/R/F1 per role, summed over every annotator's file (`contextual`:
+    audits in the contextual mode)."""
     counts = SpanCounts()
     cache: dict[str, dict] = {}
     claims = on_content = 0
     annotations = load(data, split)
     for ann in annotations:
-        predicted = cache.setdefault(ann.article, predicted_spans(ann.text))
+        predicted = cache.setdefault(ann.article, predicted_spans(ann.text, contextual))
         for s, e in predicted["claims"]:
             claims += 1
             # "on attributed content": at least half of the sentence is content an annotator attributed
