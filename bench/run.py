@@ -74,8 +74,9 @@ print(json.dumps({"ms": statistics.median(times), "mb": resource.getrusage(resou
 
 def contextual(text: str, example: Path, runs: int = 20) -> dict | None:
     """`--contextual` audits (optional mode, no target): cold run, warm median and the process's peak
-    memory, in a process of their own; None when the extra or the heads are not installed."""
-    if importlib.util.find_spec("transformers") is None or not (ROOT / "models" / "contextual.npz").exists():
+    memory, in a process of their own; None when the extra or the models are not installed."""
+    models = [ROOT / "models" / name for name in ("contextual.npz", "contextual_attribution.npz")]
+    if importlib.util.find_spec("transformers") is None or not all(path.exists() for path in models):
         return None
     cold = wall([sys.executable, "-m", "framing", "audit", str(example), "--format", "json", "--contextual"], 3)
     done = subprocess.run([sys.executable, "-c", _CONTEXTUAL_WARM], input=json.dumps(variants(text, runs + 1)),
@@ -214,7 +215,7 @@ def main() -> None:
     deep_rows = (f"| cold `framing audit {example.name} --format json --contextual` (median of 3) | {deep['cold']:.2f} s |\n"
                  f"| warm `--contextual` analysis of the {len(text.split())}-word article (median of 20) | {deep['ms']:.0f} ms |\n"
                  f"| peak memory of that process | {deep['mb']:.0f} MB |" if deep else
-                 "| not measured: the contextual extra or models/contextual.npz is missing | |")
+                 "| not measured: the contextual extra or a models/contextual*.npz is missing | |")
     corpus_runs = [corpus_run(text, args.corpus, a) for a in (["--jobs", "1"], ["--jobs", "2"],
                                                               ["--jobs", "2", "--engine", "dask"])]
     small, big = (corpus_run(text, n, ["--jobs", "2"]) for n in (args.corpus // 2, args.corpus * 5))

@@ -34,8 +34,9 @@ def _parser() -> argparse.ArgumentParser:
     audit.add_argument("--fail-on", choices=("low", "medium", "high"),
                        help="exit 1 when a finding of this severity or higher is found")
     audit.add_argument("--title", help="the article's title, overriding the one found in the text")
-    audit.add_argument("--contextual", action="store_true", help="also use a small transformer for sentence bias "
-                       "and loaded words: more accurate, about 0.2 s per article (needs 'framing[contextual]')")
+    audit.add_argument("--contextual", action="store_true", help="also use a small fine-tuned transformer "
+                       "for sentence bias, loaded words and attributions: more accurate, about 0.3 s per article "
+                       "(needs 'framing[contextual]')")
 
     compare = commands.add_parser("compare", help="two articles on the same event side by side, as one HTML page")
     compare.add_argument("files", nargs=2, metavar="FILE")

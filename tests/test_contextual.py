@@ -147,6 +147,13 @@ def test_contextual_audit_of_derna(derna_text):
     assert {"spew more terror", "innocent civilians", "has claimed"} <= reporter
     flagged = {f.text.lower() for f in audit.findings if f.dimension == "loaded_language"}
     assert not flagged & {"said", "airstrikes"}
+    names = {s.name: s for s in audit.sources}  # from the contextual attribution tagger
+    for name in ("Ali Al-Za’tari", "Ahmed Maetig", "Martin Kobler", "Ahmad Al-Masmari"):
+        assert names[name].kind == "person" and names[name].role
+    assert names["a local Libyan news outlet"].kind == "media"
+    assert names["Ahmad Al-Masmari"].quoted_words > 30
+    vague = {f.text for f in audit.findings if f.category == "vague_attribution"}
+    assert "a local Libyan news outlet" in vague and "have been reported" in vague
 
 
 def test_tagger_training_units_carry_the_gold_spans():
