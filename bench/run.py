@@ -251,8 +251,9 @@ which is why that row is slower than the one with 2,000.
 
 ## Contextual mode (`framing audit --contextual`, optional, no target)
 
-The transformer runs on every sentence, so this mode is an order of magnitude slower than the
-standard audit and needs torch in memory; it is off by default.
+The transformer runs twice over every sentence (once with the bias adapters, once with the
+attribution tagger's), so this mode is an order of magnitude slower than the standard audit and
+needs torch in memory; it is off by default.
 
 | measure | result |
 |---|---|
