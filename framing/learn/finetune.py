@@ -1,10 +1,12 @@
 """Fine-tuning the contextual encoder with low-rank adapters (LoRA, Hu et al. 2021).
 
 The encoder's own weights stay frozen; each adapted linear layer W learns a low-rank change
-B @ A (rank RANK), and small heads read the result: one P(biased) per sentence, one P(loaded) per
-wordpiece for each word task. Only the adapters and heads are saved (about 1 MB, numpy .npz, no
-pickle); at run time the change is merged into W, so an adapted audit costs what a frozen one does.
-Needs the contextual extra (torch); imported only by training and by `contextual.adapted_encoder`.
+B @ A (rank RANK), and small heads read the result: for the bias model one P(biased) per sentence
+and one P(loaded) per wordpiece for each word task (fine_tune), for the attribution tagger O/B/I
+per role at each token's first wordpiece (fine_tune_tagger). Only the adapters and heads are saved
+(about 1 MB each, numpy .npz, no pickle); at run time the change is merged into W (merge), so an
+adapted encoder costs what the frozen one does. Needs the contextual extra (torch); imported only
+by training and by `contextual.with_adapters`.
 """
 
 from __future__ import annotations
