@@ -15,11 +15,11 @@ def audit_text(text: str, title: str | None = None, readability: bool = True, co
 
 
 @cache
-def prepare() -> None:
-    """Load everything an audit needs (lexicons, tokenizer, models, syllable table) and exempt it
-    from garbage collection: in a long run (batch, corpus) the collector no longer rescans the
-    models every few articles. Once per process."""
+def prepare(contextual: bool = False) -> None:
+    """Load everything an audit needs (lexicons, tokenizer, models, syllable table; the contextual
+    mode's too when asked) and exempt it from garbage collection: in a long run (batch, corpus) the
+    collector no longer rescans the models every few articles. Once per process."""
     import gc
 
-    audit_text("Ready. The council said on Monday that the road would reopen.")
+    audit_text("Ready. The council said on Monday that the road would reopen.", contextual=contextual)
     gc.freeze()

@@ -23,7 +23,7 @@ def _parse(line_number: int, line: str) -> tuple[int, dict | None, str]:
     return line_number, record, ""
 
 
-def audit_record(item: tuple[int, dict | None, str]) -> tuple[int, str | None, str]:
+def audit_record(item: tuple[int, dict | None, str], contextual: bool = False) -> tuple[int, str | None, str]:
     """Worker: (line number, output JSON line or None, error message)."""
     from framing.api import audit_text
     from framing.serialize import to_dict
@@ -32,7 +32,7 @@ def audit_record(item: tuple[int, dict | None, str]) -> tuple[int, str | None, s
     if record is None:
         return line_number, None, error
     try:
-        result = {"id": record.get("id"), **to_dict(audit_text(record["text"], record.get("title")))}
+        result = {"id": record.get("id"), **to_dict(audit_text(record["text"], record.get("title"), contextual=contextual))}
     except InputError as exc:
         return line_number, None, str(exc)
     return line_number, json.dumps(result, ensure_ascii=False), ""
@@ -77,20 +77,41 @@ class Progress:
             sys.stderr.write("\n")
 
 
-def run(in_stream: IO[str], out_stream: IO[str], jobs: int = 1, progress: bool = False) -> tuple[int, int]:
-    """Audit every line; write results in input order. Returns (audited, skipped)."""
+def _contextual_worker() -> None:
+    """A contextual worker's set-up: one torch thread (workers share the cores), then the models."""
+    import torch
+
+    from framing.api import prepare
+
+    torch.set_num_threads(1)
+    prepare(contextual=True)
+
+
+def run(in_stream: IO[str], out_stream: IO[str], jobs: int = 1, progress: bool = False,
+        contextual: bool = False) -> tuple[int, int]:
+    """Audit every line (`contextual`: in the contextual mode); write results in input order.
+    Returns (audited, skipped)."""
+    from functools import partial
+
     from framing.api import prepare
 
     audited = skipped = 0
     meter = Progress(progress)
     pool = None
+    if contextual:
+        from framing.learn.contextual import check_installed
+
+        check_installed()  # a missing extra or model is one error here, not a failure in every worker
     if jobs > 1:
         import multiprocessing
 
-        pool = multiprocessing.get_context("fork").Pool(jobs, initializer=prepare)
+        if contextual:  # torch's threads do not survive a fork: start fresh workers
+            pool = multiprocessing.get_context("spawn").Pool(jobs, initializer=_contextual_worker)
+        else:
+            pool = multiprocessing.get_context("fork").Pool(jobs, initializer=prepare)
     else:
-        prepare()
-    results = bounded_map(pool, audit_record, _records(in_stream), window=32 * jobs)
+        prepare(contextual)
+    results = bounded_map(pool, partial(audit_record, contextual=contextual), _records(in_stream), window=32 * jobs)
     try:
         for line_number, output, error in results:
             if output is None:

@@ -196,3 +196,17 @@ def test_contextual_tagger_learns_cues_and_sources(monkeypatch):
     assert [text[s:e] for s, e in spans["source"]][0].startswith("Ruth")  # twelve passes over eight sentences
     assert any(s <= text.index("road") < e for s, e in spans["content"])
     assert not any(s <= text.index("Ruth") < e for s, e in spans["content"])
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_batch_audits_in_the_contextual_mode(jobs, tmp_path):
+    from framing.cli import main
+
+    source = tmp_path / "in.jsonl"
+    texts = ["The council said the road would reopen on Monday.", "Critics slammed the reckless plan, the mayor said."]
+    source.write_text("\n".join(json.dumps({"id": i, "text": t}) for i, t in enumerate(texts)) + "\n{bad\n",
+                      encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["batch", str(source), "-o", str(out), "--contextual", "--jobs", str(jobs)]) == 0
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in rows] == [0, 1] and all(r["tool"]["contextual"] for r in rows)

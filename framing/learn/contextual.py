@@ -88,6 +88,15 @@ def _verified_folder() -> Path:
     return folder
 
 
+def check_installed() -> None:
+    """A one-line InputError unless the extra, the verified weights and both models are in place."""
+    from framing.learn.contextual_tagger import MODEL_FILE as TAGGER_FILE
+
+    _verified_folder()
+    model_path(MODEL_FILE)
+    model_path(TAGGER_FILE)
+
+
 def load_encoder():
     """(tokenizer, model): a fresh copy of the frozen encoder, in eval mode."""
     import transformers
