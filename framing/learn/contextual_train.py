@@ -11,7 +11,7 @@ import numpy as np
 
 from framing.learn import contextual
 from framing.learn import evaluate as ev
-from framing.learn.data import PTC_LOADED, load_babe, load_ptc
+from framing.learn.data import load_babe, load_ptc
 
 WORD_TASKS = ("babe", "ptc")
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
@@ -30,7 +30,7 @@ def _babe_samples(rows):
 
     samples = []
     for row in rows:
-        gold = {w.lower() for w in row.biased_words}
+        gold = row.gold_words
         samples.append(Sample(row.text, int(row.biased),
                               {"babe": _word_labels(row.text, lambda w: w.text.lower() in gold)}))
     return samples
@@ -42,16 +42,12 @@ def _ptc_sentences(article) -> list[tuple[int, str]]:
     return [(s.start, article.text[s.start:s.end]) for s in build_document(article.text).sentences]
 
 
-def _gold(article) -> list[tuple[int, int]]:
-    return [(s, e) for s, e, technique in article.spans if technique in PTC_LOADED and e > s]
-
-
 def _ptc_samples(articles):
     from framing.learn.finetune import Sample
 
     samples = []
     for article in articles:
-        gold = _gold(article)
+        gold = article.loaded_spans
         for offset, text in _ptc_sentences(article):
             samples.append(Sample(text, None, {"ptc": _word_labels(
                 text, lambda w: any(s < w.end + offset and w.start + offset < e for s, e in gold))}))
@@ -113,7 +109,7 @@ def cross_validate(data: Path, log=None) -> dict:
             counts.sentence[name].append(f1_score(labels[babe_test], (p >= 0.5).astype(int), average="macro"))
         for i, sentence, score in zip(babe_test, encoded, (standard + adapted) / 2):
             text = rows[i].text
-            gold = {w.lower() for w in rows[i].biased_words}
+            gold = rows[i].gold_words
             lexical = {w.lower() for s, e in ev._lexicon_words(text) for w in ev._WORD.findall(text[s:e])}
             found = [w for w in words(text) if is_content(w.text)]
             probabilities = _word_probabilities(heads, sentence, [(w.start, w.end) for w in found])
@@ -133,7 +129,7 @@ def _ptc_fold_pairs(counts: _Counts, article, standard_model, heads, encoder) ->
     """Add one PTC article's (predicted, gold) span lists for every head, threshold and gating."""
     from framing.learn.word_model import is_content, words
 
-    text, gold = article.text, _gold(article)
+    text, gold = article.text, article.loaded_spans
     lexical = ev._lexicon_words(text)
     sentences = _ptc_sentences(article)
     encoded = contextual.encode([t for _, t in sentences], encoder)

@@ -20,12 +20,22 @@ class BabeSentence:
     biased_words: tuple[str, ...]
     outlet: str
 
+    @property
+    def gold_words(self) -> set[str]:
+        """The biased words, lower-cased: what flagged words are scored against."""
+        return {w.lower() for w in self.biased_words}
+
 
 @dataclass(frozen=True)
 class PtcArticle:
     id: str
     text: str
     spans: tuple[tuple[int, int, str], ...]  # (start, end, technique), end exclusive
+
+    @property
+    def loaded_spans(self) -> list[tuple[int, int]]:
+        """The non-empty Loaded_Language and Name_Calling,Labeling spans: what loaded words are scored against."""
+        return [(s, e) for s, e, technique in self.spans if technique in PTC_LOADED and e > s]
 
 
 def _require(path: Path, what: str) -> Path:

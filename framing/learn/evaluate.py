@@ -7,7 +7,7 @@ import statistics
 from datetime import date
 from pathlib import Path
 
-from framing.learn.data import PTC_LOADED, load_babe, load_ptc
+from framing.learn.data import load_babe, load_ptc
 
 FOLDS, SEED = 5, 0
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -48,7 +48,7 @@ def _babe_examples(data: Path):
     for row in load_babe(data):
         tokens = wm.words(row.text)
         rows = wm.features(row.text, tokens)
-        gold = {w.lower() for w in row.biased_words}
+        gold = row.gold_words
         keep = [i for i, t in enumerate(tokens) if wm.is_content(t.text)]
         examples.append(([rows[i] for i in keep], [int(tokens[i].text.lower() in gold) for i in keep],
                          [tokens[i] for i in keep], gold, row.text))
@@ -63,7 +63,7 @@ def _ptc_examples(data: Path):
     for article in load_ptc(data):
         tokens = wm.words(article.text)
         rows = wm.features(article.text, tokens)
-        gold = [(s, e) for s, e, technique in article.spans if technique in PTC_LOADED and e > s]
+        gold = article.loaded_spans
         keep = [i for i, t in enumerate(tokens) if wm.is_content(t.text)]
         labels = [int(any(s < tokens[i].end and tokens[i].start < e for s, e in gold)) for i in keep]
         examples.append(([rows[i] for i in keep], labels, [tokens[i] for i in keep], gold, article.text))
@@ -272,13 +272,12 @@ def train_sentence_model(data: Path, out_dir: Path) -> dict:
     from framing.learn.sentence_bias import MODEL_FILE, to_json
 
     cv = babe_sentence_cv(data)
-    rows = load_babe(data)
     model = _babe_sentence_model(data)
     card = {
         "model": "sentence bias probability",
         "data": "BABE (Spinde et al., Findings of EMNLP 2021), babe_train.csv, label_bias Biased/Non-biased",
         "data_licence": "AGPL-3.0 (Media-Bias-Group); the model stores n-gram vocabularies and weights, no sentences",
-        "sentences": len(rows),
+        "sentences": cv["sentences"],
         "trained": date.today().isoformat(),
         "cv_macro_f1": f"{cv['macro_f1_mean']:.3f} ± {cv['macro_f1_std']:.3f} ({cv['folds']}-fold, seed {SEED})",
         "command": "framing train --data ../shared/data",
