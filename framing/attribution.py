@@ -1,10 +1,13 @@
 """Attribution: reporting cues, their sources, and the quoted or paraphrased content.
 
-Cues, sources and contents come from the PolNeAR tagger (framing/learn/attribution_tagger.py);
-each cue is linked to the nearest tagged source and content of its sentence. Rules stay where they
-do better: the name next to the cue (and the sentence's subject) joins or overrides the tagged
-phrase, quotations are whole, and without an installed model the cues come from
-lexicons/reporting_verbs.toml. A pronoun source resolves to the previous named source.
+Cues, sources and contents come from the PolNeAR tagger (framing/learn/attribution_tagger.py, or
+the contextual mode's); each cue is linked to the nearest tagged source and content of its
+sentence, and tagged content no cue took continues the previous source's words. Rules stay where
+they do better: the name next to the cue joins or overrides the tagged phrase, and quotations are
+whole. The contextual mode's tagger is trusted further: where it marks no content for a cue, none
+is guessed, and a quotation with no cue is kept only where it marks the quotation as someone's words. Without an installed model the
+cues come from lexicons/reporting_verbs.toml and rules find the rest. A pronoun source resolves to
+the previous named source.
 """
 
 from __future__ import annotations
@@ -257,6 +260,8 @@ def extract(doc: Document, contextual: bool = False) -> list[Attribution]:
         elif quote is not None:
             content = _span(doc, quote.start, quote.end)  # with its marks, as PolNeAR annotates
             kind = "direct"
+        elif contextual:  # its tagger marks content well enough that the rest of the sentence is no better a guess
+            content, kind = None, "indirect"
         else:
             if src and src[0] > cue[1]:  # "..., reported a local outlet": content precedes the cue
                 c_start, c_end = sentence.start, cue[0]
@@ -272,11 +277,37 @@ def extract(doc: Document, contextual: bool = False) -> list[Attribution]:
     used_quotes = {q.start for a in found if a.content for q in doc.quotations
                    if _overlaps((q.start, q.end), (a.content.start, a.content.end))}
     for q in doc.quotations:
-        if q.depth == 0 and q.start not in used_quotes and len(text[q.start:q.end].split()) > 3:
+        if q.depth or q.start in used_quotes or len(text[q.start:q.end].split()) <= 3:
+            continue
+        if not contextual or any(_overlaps(c, (q.start, q.end)) for c in tagged["content"]):  # not a title or slogan
             found.append(_speaker_in_sentence(doc, q, found)
                          or Attribution(_span(doc, q.start, q.start), None, _span(doc, q.start, q.end), "direct"))
+    if tagged:
+        found += _continued(doc, tagged["content"], found)
     found.sort(key=lambda a: (a.content or a.cue).start)
     return found
+
+
+CONTINUATION_CHARS = 600  # tagged content this close after a sourced cue continues that source's words
+MIN_CONTINUED_WORDS = 4  # shorter runs of tagged content alone are fragments, not someone's words
+
+
+def _continued(doc: Document, contents: list[tuple[int, int]], found: list[Attribution]) -> list[Attribution]:
+    """Tagged content that no attribution holds: the words of the last source cued shortly before
+    (a quote that runs on into the next sentence or paragraph), else of nobody named."""
+    held = [(part.start, part.end) for a in found for part in (a.content, a.source, a.cue) if part]
+    sourced = sorted((a for a in found if a.source is not None), key=lambda a: a.cue.start)
+    result = []
+    for span in contents:
+        if any(_overlaps(span, h) for h in held) or len(doc.text[span[0]:span[1]].split()) < MIN_CONTINUED_WORDS:
+            continue
+        kind = "direct" if doc.quoted_chars(*span) else "indirect"
+        last = next((a for a in reversed(sourced) if a.cue.end <= span[0]), None)
+        if last is not None and span[0] - last.cue.end < CONTINUATION_CHARS:
+            result.append(Attribution(last.cue, last.source, _span(doc, *span), kind))
+        else:
+            result.append(Attribution(_span(doc, span[0], span[0]), None, _span(doc, *span), kind))
+    return result
 
 
 def _speaker_in_sentence(doc: Document, quote: Quotation, found: list[Attribution]) -> Attribution | None:

@@ -197,3 +197,26 @@ def test_a_cues_content_ends_with_its_sentence():
     lind = [a for a in audit.attributions if a.source and a.source.text.startswith("Dr. Anna Lind")]
     assert [(a.kind, a.content.text) for a in lind] == [
         ("indirect", "it was too early to predict the effect on the oyster beds.")]
+
+
+def test_tagged_content_no_cue_took_continues_the_last_source():
+    from framing.attribution import _continued
+    from framing.document import build_document
+    from framing.findings import Attribution, TextSpan
+
+    text = "Mayor Lee said the road would close. The work will take a whole year. Nobody objected at all.\n"
+    doc = build_document(text)
+
+    def span(part):
+        start = text.index(part)
+        return TextSpan(start, start + len(part), part)
+
+    said = Attribution(span("said"), span("Mayor Lee"), span("the road would close"), "indirect")
+    contents = [(s.start, s.end) for s in (span("the road would close"), span("The work will take a whole year"),
+                                           span("at all"), span("Mayor Lee"))]
+    continued = _continued(doc, contents, [said])
+    assert [(a.source.text, a.content.text) for a in continued] == [("Mayor Lee", "The work will take a whole year")]
+    text = text.replace("The work", "It rained. " * 60 + "The work")  # 600 characters on: nobody named
+    doc = build_document(text)
+    far = _continued(doc, [(s.start, s.end) for s in [span("The work will take a whole year")]], [said])
+    assert [(a.source, a.content.text) for a in far] == [(None, "The work will take a whole year")]
