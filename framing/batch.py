@@ -77,7 +77,7 @@ class Progress:
             sys.stderr.write("\n")
 
 
-def _contextual_worker() -> None:
+def contextual_worker() -> None:
     """A contextual worker's set-up: one torch thread (workers share the cores), then the models."""
     import torch
 
@@ -106,7 +106,7 @@ def run(in_stream: IO[str], out_stream: IO[str], jobs: int = 1, progress: bool =
         import multiprocessing
 
         if contextual:  # torch's threads do not survive a fork: start fresh workers
-            pool = multiprocessing.get_context("spawn").Pool(jobs, initializer=_contextual_worker)
+            pool = multiprocessing.get_context("spawn").Pool(jobs, initializer=contextual_worker)
         else:
             pool = multiprocessing.get_context("fork").Pool(jobs, initializer=prepare)
     else:

@@ -56,6 +56,8 @@ def _parser() -> argparse.ArgumentParser:
                         help="local processes, or a Dask cluster (needs 'framing[dask]')")
     corpus.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: an existing scheduler "
                         "(tcp://host:8786); default: a local cluster of --jobs workers")
+    corpus.add_argument("--contextual", action="store_true", help="audit in the contextual mode (as audit --contextual; "
+                        "needs 'framing[contextual]'); a folder keeps one mode")
 
     batch = commands.add_parser("batch", help="audit a JSONL file of {id, text[, title]} lines")
     batch.add_argument("input", metavar="IN.jsonl", help="input JSONL ('-' for stdin)")
@@ -170,7 +172,8 @@ def _cmd_corpus(args) -> int:
     source = Path(args.input)
     if source.resolve() == outdir.resolve():
         raise InputError("the output folder must not be the input folder")
-    summary = corpus.run(source, outdir, args.jobs, args.engine, args.scheduler, progress=sys.stderr.isatty())
+    summary = corpus.run(source, outdir, args.jobs, args.engine, args.scheduler, progress=sys.stderr.isatty(),
+                         contextual=args.contextual)
     print(f"framing corpus: {summary.audited} audited, {summary.skipped} already done, {summary.failed} failed "
           f"-> {outdir}/index.html", file=sys.stderr)
     return 0

@@ -46,6 +46,7 @@ class Article:
     metadata: dict = field(default_factory=dict)
     error: str = ""
     report_path: str | None = None  # set: the worker writes the report itself (local engine)
+    contextual: bool = False  # audit in the contextual mode
 
 
 @dataclass
@@ -141,7 +142,7 @@ def audit_article(article: Article) -> Result:
             text = article.text
         else:
             text = text_from_bytes(article.data if article.data is not None else read_bytes(article.path), article.path)
-        audit = audit_text(text, article.title)
+        audit = audit_text(text, article.title, contextual=article.contextual)
         data = {"id": article.id, "metadata": article.metadata, **to_dict(audit)}
         report = render(audit, article.id, with_charts=False)
         if article.report_path:  # written here, in parallel, before the main process records the audit
@@ -159,26 +160,29 @@ def audit_article(article: Article) -> Result:
 def audit_articles(articles: list[Article]) -> list[Result]:
     """A Dask task: several articles (the worker's first task loads the models)."""
     from framing.api import prepare
+    from framing.batch import contextual_worker
 
-    prepare()
+    contextual_worker() if any(a.contextual for a in articles) else prepare()
     return [audit_article(a) for a in articles]
 
 
 # ---- engines ----------------------------------------------------------------------------------
 
-def local_engine(articles: Iterator[Article], jobs: int) -> Iterator[Result]:
+def local_engine(articles: Iterator[Article], jobs: int, contextual: bool = False) -> Iterator[Result]:
     """In order, with `jobs` processes (models load once per process), WINDOW_PER_JOB in flight each."""
     from framing.api import prepare
-    from framing.batch import bounded_map
+    from framing.batch import bounded_map, contextual_worker
 
     if jobs == 1:
-        prepare()
+        prepare(contextual)
         yield from map(audit_article, articles)
         return
     import multiprocessing
 
-    # workers load the models themselves: this process keeps a row per article and should stay small
-    with multiprocessing.get_context("fork").Pool(jobs, initializer=prepare) as pool:
+    # workers load the models themselves: this process keeps a row per article and should stay small;
+    # torch's threads do not survive a fork, so contextual workers start fresh
+    context, setup = ("spawn", contextual_worker) if contextual else ("fork", prepare)
+    with multiprocessing.get_context(context).Pool(jobs, initializer=setup) as pool:
         yield from bounded_map(pool, audit_article, articles, WINDOW_PER_JOB * jobs)
 
 
@@ -234,6 +238,16 @@ def finished_ids(audits: Path) -> set[str]:
     return done
 
 
+def _check_mode(audits: Path, contextual: bool) -> None:
+    """One folder, one mode: resuming in the other would mix two kinds of scores in one table."""
+    with audits.open("rb") as handle:
+        earlier = bool(json.loads(handle.readline()).get("tool", {}).get("contextual"))
+    if earlier != contextual:
+        made = "with" if earlier else "without"
+        raise InputError(f"{audits.parent}: holds audits made {made} --contextual; resume in the same mode "
+                         "or use another folder")
+
+
 @dataclass
 class Summary:
     audited: int = 0
@@ -242,8 +256,9 @@ class Summary:
 
 
 def run(source: Path, outdir: Path, jobs: int = 1, engine: str = "local", scheduler: str | None = None,
-        progress: bool = False) -> Summary:
-    """Audit every article of `source` not yet in `outdir`, then write articles.csv and index.html."""
+        progress: bool = False, contextual: bool = False) -> Summary:
+    """Audit every article of `source` not yet in `outdir` (`contextual`: in the contextual mode),
+    then write articles.csv and index.html."""
     from framing.batch import Progress
     from framing.ingest import read_bytes
     from framing.output import write_atomic
@@ -252,6 +267,12 @@ def run(source: Path, outdir: Path, jobs: int = 1, engine: str = "local", schedu
     (outdir / "reports").mkdir(exist_ok=True)
     audits_path = outdir / "audits.jsonl"
     done = finished_ids(audits_path)
+    if done:
+        _check_mode(audits_path, contextual)
+    if contextual:
+        from framing.learn.contextual import check_installed
+
+        check_installed()  # a missing extra or model is one error here, not a failure per article
     summary = Summary()
     seen: set[str] = set()
 
@@ -260,6 +281,7 @@ def run(source: Path, outdir: Path, jobs: int = 1, engine: str = "local", schedu
             if article.id in seen and not article.error:
                 article = Article(article.id, error="duplicate id: only the first article with this id is audited")
             seen.add(article.id)
+            article.contextual = contextual
             if article.id in done:
                 summary.skipped += 1
                 continue
@@ -274,7 +296,8 @@ def run(source: Path, outdir: Path, jobs: int = 1, engine: str = "local", schedu
 
     total = _count(source) if progress else None
     meter = Progress(progress, total - len(done) if total else None)
-    results = dask_engine(pending(), jobs, scheduler) if engine == "dask" else local_engine(pending(), jobs)
+    results = (dask_engine(pending(), jobs, scheduler) if engine == "dask"
+               else local_engine(pending(), jobs, contextual))
     with audits_path.open("a", encoding="utf-8") as audits, (outdir / "errors.jsonl").open("a", encoding="utf-8") as errors:
         for result in results:
             if result.audit_line is None:

@@ -210,3 +210,22 @@ def test_batch_audits_in_the_contextual_mode(jobs, tmp_path):
     assert main(["batch", str(source), "-o", str(out), "--contextual", "--jobs", str(jobs)]) == 0
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in rows] == [0, 1] and all(r["tool"]["contextual"] for r in rows)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_corpus_audits_in_the_contextual_mode_and_keeps_one_mode(jobs, tmp_path, capsys):
+    from framing.cli import main
+
+    source = tmp_path / "in.jsonl"
+    texts = ["The council said the road would reopen on Monday.", "Critics slammed the reckless plan, the mayor said."]
+    source.write_text("\n".join(json.dumps({"id": str(i), "text": t}) for i, t in enumerate(texts)) + "\n",
+                      encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["corpus", str(source), "-o", str(out), "--contextual", "--jobs", str(jobs)]) == 0
+    rows = [json.loads(line) for line in (out / "audits.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in rows] == ["0", "1"] and all(r["tool"]["contextual"] for r in rows)
+    assert (out / "reports" / "0.html").exists()
+    capsys.readouterr()
+    assert main(["corpus", str(source), "-o", str(out)]) == 2  # resuming without --contextual would mix modes
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "made with --contextual" in err
