@@ -261,9 +261,20 @@ def _print_contextual(summary: dict) -> None:
     _print_word_rows(figures["ptc"], ("lexicon+model", "gated"))
     print("Every head and threshold, gated F1 (BABE words / PTC):")
     for head in (*contextual_train.WORD_TASKS, "either"):
-        print(f"  {head:7} " + "  ".join(f"{t}: {summary['babe_words'][(head, t, 'gated')]['f1']:.3f} / "
-                                        f"{summary['ptc'][(head, t, 'gated')]['f1']:.3f}"
-                                        for t in contextual_train.THRESHOLDS))
+        _print_variant(summary, head, "gated")
+    print("BABE word head: its words alone, and lexicon findings kept only where it rates their words at least a floor:")
+    for variant in ("model alone", *contextual_train.LEXICON_FLOORS):
+        _print_variant(summary, contextual_train.contextual.WORD_TASK, variant)
+
+
+def _print_variant(summary: dict, head: str, variant) -> None:
+    """Gated F1 (BABE words / PTC) of one head and variant at every threshold."""
+    from framing.learn import contextual_train
+
+    name = f"{head}, {variant}" if isinstance(variant, str) else f"{head}, floor {variant}"
+    print(f"  {name:20} " + "  ".join(f"{t}: {summary['babe_words'][(head, t, variant)]['f1']:.3f} / "
+                                      f"{summary['ptc'][(head, t, variant)]['f1']:.3f}"
+                                      for t in contextual_train.THRESHOLDS))
 
 
 def _evaluate_polnear(data: Path, split: str, contextual: bool = False) -> int:

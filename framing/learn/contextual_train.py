@@ -16,6 +16,7 @@ from framing.learn.data import load_babe, load_ptc
 WORD_TASKS = ("babe", "ptc")
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
 THRESHOLD = 0.8  # see docs/EVALUATION.md: the best of THRESHOLDS for BABE words in the CV
+LEXICON_FLOORS = (0.02, 0.05, 0.1, 0.2)  # measured: lexicon findings kept only where the word head gives this much
 COMMAND = "framing train --contextual --data ../shared/data"
 
 
@@ -110,19 +111,39 @@ def cross_validate(data: Path, log=None) -> dict:
         for i, sentence, score in zip(babe_test, encoded, (standard + adapted) / 2):
             text = rows[i].text
             gold = rows[i].gold_words
-            lexical = {w.lower() for s, e in ev._lexicon_words(text) for w in ev._WORD.findall(text[s:e])}
+            spans = ev._lexicon_words(text)
+            lexical = _span_words(text, spans)
             found = [w for w in words(text) if is_content(w.text)]
             probabilities = _word_probabilities(heads, sentence, [(w.start, w.end) for w in found])
             for head, p in probabilities.items():
+                floored = {floor: _span_words(text, _lexicon_kept(spans, found, p, floor)) for floor in LEXICON_FLOORS}
                 for threshold in THRESHOLDS:
                     learned = {w.text.lower() for w, q in zip(found, p) if q >= threshold}
+                    gated = learned if score >= 0.5 else set()
                     counts.add_babe((head, threshold, "lexicon+model"), lexical | learned, gold)
-                    counts.add_babe((head, threshold, "gated"), lexical | (learned if score >= 0.5 else set()), gold)
+                    counts.add_babe((head, threshold, "gated"), lexical | gated, gold)
+                    counts.add_babe((head, threshold, "model alone"), gated, gold)
+                    for floor, kept in floored.items():
+                        counts.add_babe((head, threshold, floor), kept | gated, gold)
         for i in ptc_test:
             _ptc_fold_pairs(counts, articles[i], standard_model, heads, encoder)
         if log:
             log(f"fold {fold}/{ev.FOLDS}: sentence macro-F1 {counts.sentence['mean'][-1]:.3f}")
     return _summary(counts)
+
+
+def _span_words(text: str, spans) -> set[str]:
+    return {w.lower() for s, e in spans for w in ev._WORD.findall(text[s:e])}
+
+
+def _lexicon_kept(spans, found, probabilities, floor: float) -> list[tuple[int, int]]:
+    """Lexicon spans whose content words the word head rates `floor` or more (spans without one stay)."""
+    kept = []
+    for s, e in spans:
+        inside = [q for w, q in zip(found, probabilities) if w.start < e and s < w.end]
+        if not inside or max(inside) >= floor:
+            kept.append((s, e))
+    return kept
 
 
 def _ptc_fold_pairs(counts: _Counts, article, standard_model, heads, encoder) -> None:
@@ -145,11 +166,17 @@ def _ptc_fold_pairs(counts: _Counts, article, standard_model, heads, encoder) ->
         if score >= 0.5:
             biased.update(w.start for w in shifted)
     for head, p in by_head.items():
+        floored = {floor: _lexicon_kept(lexical, found, p, floor) for floor in LEXICON_FLOORS}
         for threshold in THRESHOLDS:
             learned = [s for s in ev._merge_words(found, p, threshold, text) if not any(ev._overlap(s, t) for t in lexical)]
+            gated = [s for s in learned if s[0] in biased]
             counts.ptc.setdefault((head, threshold, "lexicon+model"), []).append((lexical + learned, gold))
-            counts.ptc.setdefault((head, threshold, "gated"), []).append(
-                (lexical + [s for s in learned if s[0] in biased], gold))
+            counts.ptc.setdefault((head, threshold, "gated"), []).append((lexical + gated, gold))
+            alone = [s for s in ev._merge_words(found, p, threshold, text) if s[0] in biased]
+            counts.ptc.setdefault((head, threshold, "model alone"), []).append((alone, gold))
+            for floor, kept in floored.items():
+                extra = [s for s in gated if not any(ev._overlap(s, t) for t in kept)]
+                counts.ptc.setdefault((head, threshold, floor), []).append((kept + extra, gold))
 
 
 def _summary(counts: _Counts) -> dict:
