@@ -38,10 +38,10 @@ def load(data: Path, split: str) -> list[Annotation]:
             parts = line.split("\t")
             if len(parts) < 2 or not parts[0].startswith("T"):
                 continue  # relations, notes, and the one malformed line without a text field
-            fields = parts[1].split()
-            role = fields[0].lower()
-            if role in spans and len(fields) >= 3 and ";" not in parts[1]:
-                spans[role].append((int(fields[1]), int(fields[2])))
+            role, _, offsets = parts[1].partition(" ")
+            if role.lower() in spans:  # "Content 315 448;463 553": a quote split around its cue, in fragments
+                spans[role.lower()] += [(int(start), int(end)) for start, end in
+                                        (fragment.split() for fragment in offsets.split(";"))]
         result.append(Annotation(article, texts[article], spans))
     return result
 
