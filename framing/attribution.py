@@ -133,6 +133,12 @@ def _nearest_quote(doc: Document, cue: tuple[int, int], sentence) -> Quotation |
     return best
 
 
+def _frames(quote: Quotation, cue: tuple[int, int], source: tuple[int, int] | None) -> bool:
+    """The quotation sits right against the cue or its source: '“...,” X said', 'X said: “...”'."""
+    edges = [cue] + ([source] if source else [])
+    return any(0 <= start - quote.end <= 4 or 0 <= quote.start - end <= 4 for start, end in edges)
+
+
 def _span(doc: Document, s: int, e: int) -> TextSpan:
     return TextSpan(s, e, doc.text[s:e])
 
@@ -257,7 +263,7 @@ def extract(doc: Document, contextual: bool = False) -> list[Attribution]:
                 content_span = (min(quote.start, content_span[0]), max(quote.end, content_span[1]))
             quoted = quote is not None or doc.quoted_chars(*content_span) > 0
             content, kind = _span(doc, *content_span), "direct" if quoted else "indirect"
-        elif quote is not None:
+        elif quote is not None and (not contextual or _frames(quote, cue, src)):
             content = _span(doc, quote.start, quote.end)  # with its marks, as PolNeAR annotates
             kind = "direct"
         elif contextual:  # its tagger marks content well enough that the rest of the sentence is no better a guess
@@ -293,8 +299,10 @@ MIN_CONTINUED_WORDS = 4  # shorter runs of tagged content alone are fragments, n
 
 
 def _continued(doc: Document, contents: list[tuple[int, int]], found: list[Attribution]) -> list[Attribution]:
-    """Tagged content that no attribution holds: the words of the last source cued shortly before
-    (a quote that runs on into the next sentence or paragraph), else of nobody named."""
+    """Tagged content that no attribution holds. A quotation is the words of the last source cued
+    shortly before (a quote that runs on into the next sentence or paragraph); anything else, and a
+    quotation with no source before it, is nobody named's (the reporter's words, which may follow a
+    cue in the same paragraph, stay open to the unattributed-claim check)."""
     held = [(part.start, part.end) for a in found for part in (a.content, a.source, a.cue) if part]
     sourced = sorted((a for a in found if a.source is not None), key=lambda a: a.cue.start)
     result = []
@@ -303,7 +311,7 @@ def _continued(doc: Document, contents: list[tuple[int, int]], found: list[Attri
             continue
         kind = "direct" if doc.quoted_chars(*span) else "indirect"
         last = next((a for a in reversed(sourced) if a.cue.end <= span[0]), None)
-        if last is not None and span[0] - last.cue.end < CONTINUATION_CHARS:
+        if kind == "direct" and last is not None and span[0] - last.cue.end < CONTINUATION_CHARS:
             result.append(Attribution(last.cue, last.source, _span(doc, *span), kind))
         else:
             result.append(Attribution(_span(doc, span[0], span[0]), None, _span(doc, *span), kind))

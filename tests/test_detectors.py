@@ -204,19 +204,21 @@ def test_tagged_content_no_cue_took_continues_the_last_source():
     from framing.document import build_document
     from framing.findings import Attribution, TextSpan
 
-    text = "Mayor Lee said the road would close. The work will take a whole year. Nobody objected at all.\n"
-    doc = build_document(text)
+    text = ('Mayor Lee said the road would close. "The work will take a whole year." '
+            "The council never checked it. Nobody objected at all.\n")
 
     def span(part):
         start = text.index(part)
         return TextSpan(start, start + len(part), part)
 
     said = Attribution(span("said"), span("Mayor Lee"), span("the road would close"), "indirect")
-    contents = [(s.start, s.end) for s in (span("the road would close"), span("The work will take a whole year"),
-                                           span("at all"), span("Mayor Lee"))]
-    continued = _continued(doc, contents, [said])
-    assert [(a.source.text, a.content.text) for a in continued] == [("Mayor Lee", "The work will take a whole year")]
-    text = text.replace("The work", "It rained. " * 60 + "The work")  # 600 characters on: nobody named
-    doc = build_document(text)
-    far = _continued(doc, [(s.start, s.end) for s in [span("The work will take a whole year")]], [said])
-    assert [(a.source, a.content.text) for a in far] == [(None, "The work will take a whole year")]
+    parts = ["the road would close", '"The work will take a whole year."', "The council never checked it",
+             "at all", "Mayor Lee"]
+    continued = _continued(build_document(text), [(span(p).start, span(p).end) for p in parts], [said])
+    assert [(a.source and a.source.text, a.content.text) for a in continued] == [
+        ("Mayor Lee", '"The work will take a whole year."'),  # a quotation runs on: the speaker's
+        (None, "The council never checked it")]  # the reporter's words may follow: nobody named
+    text = text.replace('"The work', "It rained. " * 60 + '"The work')  # 600 characters on: nobody named
+    far = _continued(build_document(text), [(span('"The work will take a whole year."').start,
+                                             span('"The work will take a whole year."').end)], [said])
+    assert [a.source for a in far] == [None]

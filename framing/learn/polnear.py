@@ -22,8 +22,10 @@ class Annotation:
     spans: dict[str, list[tuple[int, int]]]
 
 
-def load(data: Path, split: str) -> list[Annotation]:
-    """Every .ann file of `split` with its article text (several annotators give several files)."""
+def load(data: Path, split: str, fragments: bool = True) -> list[Annotation]:
+    """Every .ann file of `split` with its article text (several annotators give several files).
+    `fragments=False` leaves out spans annotated in pieces, as the standard tagger is trained (see
+    docs/EVALUATION.md)."""
     root = Path(data) / "polnear" / split
     if not (root / "attributions").is_dir():
         raise InputError(f"{root}: the PolNeAR {split} data not found (pass --data DIR)")
@@ -39,7 +41,8 @@ def load(data: Path, split: str) -> list[Annotation]:
             if len(parts) < 2 or not parts[0].startswith("T"):
                 continue  # relations, notes, and the one malformed line without a text field
             role, _, offsets = parts[1].partition(" ")
-            if role.lower() in spans:  # "Content 315 448;463 553": a quote split around its cue, in fragments
+            # "Content 315 448;463 553": a quote split around its cue, read as its fragments
+            if role.lower() in spans and (fragments or ";" not in offsets):
                 spans[role.lower()] += [(int(start), int(end)) for start, end in
                                         (fragment.split() for fragment in offsets.split(";"))]
         result.append(Annotation(article, texts[article], spans))
@@ -130,12 +133,13 @@ def _f1s(scores: dict) -> dict:
 
 
 def train_tagger(data: Path, out_dir: Path) -> dict:
-    """Fit the attribution tagger on PolNeAR train, measure it on dev, and save it with its card."""
+    """Fit the attribution tagger on PolNeAR train (spans annotated in pieces left out: see
+    docs/EVALUATION.md), measure it on dev, and save it with its card."""
     from datetime import date
 
     from framing.learn import attribution_tagger
 
-    train = load(data, "train")
+    train = load(data, "train", fragments=False)
     tagger = attribution_tagger.train(attribution_tagger.examples(train))
     dev = tagger_scores(tagger, load(data, "dev"))
     tagger.card = {
@@ -144,7 +148,7 @@ def train_tagger(data: Path, out_dir: Path) -> dict:
         "data_licence": "none stated; research and evaluation use. The model stores word vocabularies and weights, no text",
         "files": len(train), "trained": date.today().isoformat(),
         "dev_f1": _f1s(dev),
-        "agreement": _f1s(agreement(train)),
+        "agreement": _f1s(agreement(load(data, "train"))),
         "command": "framing train --data ../shared/data",
     }
     out_dir.mkdir(parents=True, exist_ok=True)
