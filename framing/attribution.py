@@ -4,10 +4,10 @@ Cues, sources and contents come from the PolNeAR tagger (framing/learn/attributi
 the contextual mode's); each cue is linked to the nearest tagged source and content of its
 sentence, and tagged content no cue took continues the previous source's words. Rules stay where
 they do better: the name next to the cue joins or overrides the tagged phrase, and quotations are
-whole. The contextual mode's tagger is trusted further: where it marks no content for a cue, none
-is guessed, and a quotation with no cue is kept only where it marks the quotation as someone's words. Without an installed model the
-cues come from lexicons/reporting_verbs.toml and rules find the rest. A pronoun source resolves to
-the previous named source.
+whole. The contextual mode's tagger is trusted further: where it marks no content for a cue and no
+quotation is at hand, none is guessed. Without an installed model the cues come from
+lexicons/reporting_verbs.toml and rules find the rest. A pronoun source resolves to the previous
+named source.
 """
 
 from __future__ import annotations
@@ -131,12 +131,6 @@ def _nearest_quote(doc: Document, cue: tuple[int, int], sentence) -> Quotation |
             if best_gap is None or gap < best_gap:
                 best, best_gap = q, gap
     return best
-
-
-def _frames(quote: Quotation, cue: tuple[int, int], source: tuple[int, int] | None) -> bool:
-    """The quotation sits right against the cue or its source: '“...,” X said', 'X said: “...”'."""
-    edges = [cue] + ([source] if source else [])
-    return any(0 <= start - quote.end <= 4 or 0 <= quote.start - end <= 4 for start, end in edges)
 
 
 def _span(doc: Document, s: int, e: int) -> TextSpan:
@@ -263,7 +257,7 @@ def extract(doc: Document, contextual: bool = False) -> list[Attribution]:
                 content_span = (min(quote.start, content_span[0]), max(quote.end, content_span[1]))
             quoted = quote is not None or doc.quoted_chars(*content_span) > 0
             content, kind = _span(doc, *content_span), "direct" if quoted else "indirect"
-        elif quote is not None and (not contextual or _frames(quote, cue, src)):
+        elif quote is not None:
             content = _span(doc, quote.start, quote.end)  # with its marks, as PolNeAR annotates
             kind = "direct"
         elif contextual:  # its tagger marks content well enough that the rest of the sentence is no better a guess
@@ -283,9 +277,7 @@ def extract(doc: Document, contextual: bool = False) -> list[Attribution]:
     used_quotes = {q.start for a in found if a.content for q in doc.quotations
                    if _overlaps((q.start, q.end), (a.content.start, a.content.end))}
     for q in doc.quotations:
-        if q.depth or q.start in used_quotes or len(text[q.start:q.end].split()) <= 3:
-            continue
-        if not contextual or any(_overlaps(c, (q.start, q.end)) for c in tagged["content"]):  # not a title or slogan
+        if q.depth == 0 and q.start not in used_quotes and len(text[q.start:q.end].split()) > 3:
             found.append(_speaker_in_sentence(doc, q, found)
                          or Attribution(_span(doc, q.start, q.start), None, _span(doc, q.start, q.end), "direct"))
     if tagged:

@@ -156,15 +156,18 @@ def test_contextual_audit_of_derna(derna_text):
     assert "a local Libyan news outlet" in vague and "have been reported" in vague
 
 
-def test_tagger_training_units_carry_the_gold_spans():
+def test_tagger_training_units_carry_the_gold_spans(monkeypatch):
     from framing.learn import attribution_tagger as standard
+    from framing.learn import contextual_tagger
     from framing.learn.contextual_tagger import training_units
     from framing.learn.polnear import Annotation
 
     text = "The mayor said the bridge would open. It rained.\n\nOfficials declined to comment."
     spans = {"cue": [(10, 14)], "source": [(0, 9)], "content": [(15, 36)]}
+    assert [u[0] for u in training_units([Annotation("a", text, spans)])] == [text]  # one chunk of sentences
+    monkeypatch.setattr(contextual_tagger, "CHUNK_CHARS", 44)
     units = training_units([Annotation("a", text, spans)])
-    assert [u[0] for u in units][:2] == ["The mayor said the bridge would open.", "It rained."]
+    assert [u[0] for u in units] == ["The mayor said the bridge would open.", "It rained.\n\nOfficials declined to comment."]
     first = units[0][1]
     for r, role in enumerate(standard.ROLES):
         marked = [(s, e) for s, e, labels in first if labels[r]]

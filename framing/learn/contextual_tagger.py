@@ -1,5 +1,5 @@
 """The contextual mode's attribution tagger: the encoder, fine-tuned on PolNeAR with its own
-adapters, marks cue, source and content tokens (O/B/I) sentence by sentence. It stands in for the
+adapters, marks cue, source and content tokens (O/B/I) a few sentences at a time. It stands in for the
 standard tagger (framing/learn/attribution_tagger.py) in `framing audit --contextual`; the same
 rules then link its spans into attributions. Saved as models/contextual_attribution.npz."""
 
@@ -19,6 +19,7 @@ MODEL_FILE = "contextual_attribution.npz"
 FORMAT = "framing.contextual-attribution/1"
 ROLES = standard.ROLES
 COMMAND = "framing train --contextual --data ../shared/data"
+CHUNK_CHARS = 600  # consecutive sentences are tagged together up to this length: context across sentence ends
 
 
 class ContextualTagger:
@@ -32,13 +33,10 @@ class ContextualTagger:
     def tag(self, doc: Document) -> dict[str, list[tuple[int, int]]]:
         tokens = standard.tokenize(doc)
         result: dict[str, list[tuple[int, int]]] = {role: [] for role in ROLES}
-        sentences = doc.sentences
-        encoded = contextual.encode([doc.text[s.start:s.end] for s in sentences], self.encoder)
-        for k, (sentence, piece_states) in enumerate(zip(sentences, encoded)):
-            chosen = np.flatnonzero(tokens.sentence == k)
-            if not len(chosen):
-                continue
-            scores = self._token_scores(piece_states, [tokens.spans[i] for i in chosen], sentence.start)
+        spans = chunks(doc, tokens)
+        encoded = contextual.encode([doc.text[start:end] for start, end, _ in spans], self.encoder)
+        for (start, _, chosen), piece_states in zip(spans, encoded):
+            scores = self._token_scores(piece_states, [tokens.spans[i] for i in chosen], start)
             part = tokens.subset(chosen.tolist())
             for r, role in enumerate(ROLES):
                 result[role] += standard.spans_from_labels(part, standard.viterbi(scores[:, r]))
@@ -46,15 +44,32 @@ class ContextualTagger:
 
     def _token_scores(self, encoded, spans, offset: int) -> np.ndarray:
         """(tokens, roles, O/B/I) logits, read at each token's first wordpiece; O past the cut."""
+        from framing.learn.finetune import first_pieces
+
         logits = (encoded.states @ self.weight.T + self.bias).reshape(len(encoded.states), len(ROLES), 3)
         scores = np.zeros((len(spans), len(ROLES), 3), dtype=np.float32)
         scores[:, :, 0] = 1.0
-        starts, ends = encoded.offsets[:, 0], encoded.offsets[:, 1]
-        for j, (start, end) in enumerate(spans):
-            first = np.flatnonzero((ends > starts) & (starts >= start - offset) & (starts < end - offset))
-            if len(first):
-                scores[j] = logits[first[0]]
+        for k, j in enumerate(first_pieces(encoded.offsets, [(start - offset, end - offset) for start, end in spans])):
+            if j is not None:
+                scores[k] = logits[j]
         return scores
+
+
+def chunks(doc: Document, tokens: standard.Tokens) -> list[tuple[int, int, np.ndarray]]:
+    """Runs of consecutive sentences up to CHUNK_CHARS (a longer sentence alone): start, end and
+    the indexes of their `tokens`."""
+    runs: list[list] = []
+    for k, sentence in enumerate(doc.sentences):
+        if runs and sentence.end - runs[-1][0] <= CHUNK_CHARS:
+            runs[-1][1], runs[-1][3] = sentence.end, k
+        else:
+            runs.append([sentence.start, sentence.end, k, k])
+    result = []
+    for start, end, first, last in runs:
+        chosen = np.flatnonzero((tokens.sentence >= first) & (tokens.sentence <= last))
+        if len(chosen):
+            result.append((start, end, chosen))
+    return result
 
 
 @cache
@@ -64,7 +79,7 @@ def shipped() -> ContextualTagger:
 
 
 def training_units(annotations) -> list[tuple[str, list[tuple[int, int, tuple[int, ...]]]]]:
-    """Every sentence of every annotation file, with its tokens' spans (within the sentence) and
+    """Every chunk of every annotation file, with its tokens' spans (within the chunk) and
     O/B/I indexes per role."""
     from framing.document import build_document
 
@@ -73,11 +88,10 @@ def training_units(annotations) -> list[tuple[str, list[tuple[int, int, tuple[in
         doc = build_document(ann.text, title="")
         tokens = standard.tokenize(doc)
         labels = {role: standard.labels_from_spans(tokens, ann.spans[role]) for role in ROLES}
-        for k, sentence in enumerate(doc.sentences):
-            units.append((doc.text[sentence.start:sentence.end],
-                          [(tokens.spans[i][0] - sentence.start, tokens.spans[i][1] - sentence.start,
-                            tuple("OBI".index(labels[role][i]) for role in ROLES))
-                           for i in np.flatnonzero(tokens.sentence == k)]))
+        for start, end, chosen in chunks(doc, tokens):
+            units.append((doc.text[start:end],
+                          [(tokens.spans[i][0] - start, tokens.spans[i][1] - start,
+                            tuple("OBI".index(labels[role][i]) for role in ROLES)) for i in chosen]))
     return units
 
 

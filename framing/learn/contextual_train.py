@@ -235,12 +235,13 @@ def _tagger_card(card: dict) -> str:
 
 - **What it does**: in `framing audit --contextual`, stands in for the standard attribution tagger:
   the encoder with its own adapters (as above) and one head give each token O/B/I for cue, source and
-  content, read at its first wordpiece, sentence by sentence, decoded with Viterbi. The same rules
-  link the spans into attributions.
+  content, read at its first wordpiece, a few sentences at a time (consecutive sentences up to
+  {contextual_tagger.CHUNK_CHARS} characters, so a quote's speaker in the next sentence is in view), decoded with Viterbi. The
+  same rules link the spans into attributions.
 - **Data**: {card['data']}. Licence: none stated; research and evaluation use. The file holds only
   adapter and head weights.
-- **Training**: {finetune.TAG_EPOCHS} epochs, otherwise as above (cross-entropy per role).
-- **Measured on PolNeAR dev** (the tagger alone; nothing tuned on dev): cue exact F1 {f1['cue']},
+- **Training**: {finetune.TAG_EPOCHS} epochs, batch {finetune.TAG_BATCH}, otherwise as above (cross-entropy per role).
+- **Measured on PolNeAR dev** (the tagger alone): cue exact F1 {f1['cue']},
   source exact F1 {f1['source']}, content token-overlap F1 {f1['content_overlap']}. The audit's figures are in
   docs/EVALUATION.md. **Trained**: {card['trained']}. **Retrain**: `{card['command']}`.
 """

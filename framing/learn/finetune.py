@@ -11,6 +11,7 @@ by training and by `contextual.with_adapters`.
 
 from __future__ import annotations
 
+import bisect
 import math
 from dataclasses import dataclass, field
 
@@ -73,10 +74,11 @@ def fine_tune(model, tokenizer, samples: list[Sample], word_tasks: tuple[str, ..
     return train_adapters(model, encoded["input_ids"], make_heads, loss, log)
 
 
-def train_adapters(model, ids: list[list[int]], make_heads, loss, log=None, epochs: int | None = None) -> dict[str, np.ndarray]:
+def train_adapters(model, ids: list[list[int]], make_heads, loss, log=None, epochs: int | None = None,
+                   batch_size: int = BATCH) -> dict[str, np.ndarray]:
     """The training loop shared by every task: adapters on the encoder, heads (a ModuleDict from
-    `make_heads()`) on top, `loss(heads, batch, states, mask)` to minimise over EPOCHS of shuffled
-    batches of `ids` (EPOCHS unless `epochs` is given).
+    `make_heads()`) on top, `loss(heads, batch, states, mask)` to minimise over EPOCHS (or `epochs`)
+    of shuffled batches of `ids`.
     Deterministic for a given machine and thread count; the model is left as it was."""
     import torch
 
@@ -87,7 +89,7 @@ def train_adapters(model, ids: list[list[int]], make_heads, loss, log=None, epoc
     parameters = [p for m in wrapped.values() for p in (m.a, m.b)] + list(heads.parameters())
     epochs = epochs or EPOCHS
     rng = np.random.default_rng(SEED)
-    steps = epochs * math.ceil(len(ids) / BATCH)
+    steps = epochs * math.ceil(len(ids) / batch_size)
     optimiser = torch.optim.AdamW(parameters, lr=LEARNING_RATE, weight_decay=0.01)
     schedule = torch.optim.lr_scheduler.LambdaLR(
         optimiser, lambda step: min(1.0, (step + 1) / (WARMUP * steps)) * max(0.0, (steps - step) / steps))
@@ -95,7 +97,7 @@ def train_adapters(model, ids: list[list[int]], make_heads, loss, log=None, epoc
     try:
         with torch.enable_grad():
             for epoch in range(epochs):
-                for batch in _batches(ids, rng):
+                for batch in _batches(ids, rng, batch_size):
                     inputs, mask = _padded([ids[i] for i in batch])
                     states = model(input_ids=inputs, attention_mask=mask).last_hidden_state
                     optimiser.zero_grad()
@@ -159,14 +161,14 @@ def _piece_labels(offsets, words: list[tuple[int, int, int]] | None) -> list[int
     return labels
 
 
-def _batches(ids, rng) -> list[list[int]]:
-    """Shuffled batches of sentences of similar length (sorted within chunks of 20 batches)."""
+def _batches(ids, rng, size: int) -> list[list[int]]:
+    """Shuffled batches of texts of similar length (sorted within chunks of 20 batches)."""
     order = rng.permutation(len(ids)).tolist()
-    chunk = BATCH * 20
+    chunk = size * 20
     batches = []
     for first in range(0, len(order), chunk):
         part = sorted(order[first:first + chunk], key=lambda i: len(ids[i]))
-        batches += [part[k:k + BATCH] for k in range(0, len(part), BATCH)]
+        batches += [part[k:k + size] for k in range(0, len(part), size)]
     rng.shuffle(batches)
     return batches
 
@@ -214,6 +216,7 @@ def _word_loss(head, states, labels: list[list[int]]):
 
 TAG_EPOCHS = 2  # PolNeAR is ten times BABE: two passes suffice
 TAG_MAX_PIECES = 192
+TAG_BATCH = 4  # texts of a few sentences each: about as many wordpieces per step as BATCH sentences
 
 
 def fine_tune_tagger(model, tokenizer, units: list[tuple[str, list[tuple[int, int, tuple[int, ...]]]]],
@@ -238,19 +241,25 @@ def fine_tune_tagger(model, tokenizer, units: list[tuple[str, list[tuple[int, in
         return sum(torch.nn.functional.cross_entropy(logits[:, :, r].reshape(-1, 3), target[:, :, r].reshape(-1),
                                                      ignore_index=IGNORED) for r in range(len(roles)))
 
-    return train_adapters(model, encoded["input_ids"], make_heads, loss, log, TAG_EPOCHS)
+    return train_adapters(model, encoded["input_ids"], make_heads, loss, log, TAG_EPOCHS, TAG_BATCH)
 
 
 def _first_piece_tags(offsets, tokens, n_roles: int) -> list[tuple[int, ...]]:
     """Each wordpiece's labels: those of the token it starts, else IGNORED for every role."""
     tags = [(IGNORED,) * n_roles] * len(offsets)
-    starts = {}
-    for j, (start, end) in enumerate(offsets):
-        if end > start:
-            starts.setdefault(start, j)
-    pieces = sorted(starts.items())
-    for start, end, labels in tokens:
-        j = next((j for s, j in pieces if start <= s < end), None)
+    for j, (_, _, labels) in zip(first_pieces(offsets, [(start, end) for start, end, _ in tokens]), tokens):
         if j is not None:
             tags[j] = labels
     return tags
+
+
+def first_pieces(offsets, spans: list[tuple[int, int]]) -> list[int | None]:
+    """For each (start, end) span, the index of the first wordpiece starting inside it (None when the
+    text was cut before it). Training and tagging read a token's labels there."""
+    pieces = [(int(start), j) for j, (start, end) in enumerate(offsets) if end > start]
+    starts = [start for start, _ in pieces]
+    found = []
+    for start, end in spans:
+        k = bisect.bisect_left(starts, start)
+        found.append(pieces[k][1] if k < len(pieces) and starts[k] < end else None)
+    return found
