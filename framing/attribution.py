@@ -2,7 +2,7 @@
 
 Cues, sources and contents come from the PolNeAR tagger (framing/learn/attribution_tagger.py, or
 the contextual mode's); each cue is linked to the nearest tagged source and content of its
-sentence, and tagged content no cue took continues the previous source's words. Rules stay where
+sentence, and a tagged quotation no cue took continues the previous source's words. Rules stay where
 they do better: the name next to the cue joins or overrides the tagged phrase, and quotations are
 whole. The contextual mode's tagger is trusted further: where it marks no content for a cue and no
 quotation is at hand, none is guessed. Without an installed model the cues come from
@@ -417,8 +417,9 @@ def registry(doc: Document, attributions: list[Attribution]) -> tuple[list[Attri
 
 
 def _credit(source: Source, attribution: Attribution) -> None:
-    """Add a mention and the attributed words to a source."""
-    source.mentions.append(attribution.source)
+    """Add a mention (once: a quote that runs on shares its cue's) and the attributed words to a source."""
+    if attribution.source not in source.mentions:
+        source.mentions.append(attribution.source)
     words = len(attribution.content.text.split()) if attribution.content else 0
     if attribution.kind == "direct":
         source.quoted_words += words
