@@ -87,6 +87,18 @@ def contextual_worker() -> None:
     prepare(contextual=True)
 
 
+def worker_pool(jobs: int, contextual: bool = False):
+    """`jobs` worker processes that have loaded the models: forked, or, in the contextual mode, fresh
+    (torch's threads do not survive a fork)."""
+    import multiprocessing
+
+    from framing.api import prepare
+
+    if contextual:
+        return multiprocessing.get_context("spawn").Pool(jobs, initializer=contextual_worker)
+    return multiprocessing.get_context("fork").Pool(jobs, initializer=prepare)
+
+
 def run(in_stream: IO[str], out_stream: IO[str], jobs: int = 1, progress: bool = False,
         contextual: bool = False) -> tuple[int, int]:
     """Audit every line (`contextual`: in the contextual mode); write results in input order.
@@ -103,12 +115,7 @@ def run(in_stream: IO[str], out_stream: IO[str], jobs: int = 1, progress: bool =
 
         check_installed()  # a missing extra or model is one error here, not a failure in every worker
     if jobs > 1:
-        import multiprocessing
-
-        if contextual:  # torch's threads do not survive a fork: start fresh workers
-            pool = multiprocessing.get_context("spawn").Pool(jobs, initializer=contextual_worker)
-        else:
-            pool = multiprocessing.get_context("fork").Pool(jobs, initializer=prepare)
+        pool = worker_pool(jobs, contextual)
     else:
         prepare(contextual)
     results = bounded_map(pool, partial(audit_record, contextual=contextual), _records(in_stream), window=32 * jobs)

@@ -171,18 +171,14 @@ def audit_articles(articles: list[Article]) -> list[Result]:
 def local_engine(articles: Iterator[Article], jobs: int, contextual: bool = False) -> Iterator[Result]:
     """In order, with `jobs` processes (models load once per process), WINDOW_PER_JOB in flight each."""
     from framing.api import prepare
-    from framing.batch import bounded_map, contextual_worker
+    from framing.batch import bounded_map, worker_pool
 
     if jobs == 1:
         prepare(contextual)
         yield from map(audit_article, articles)
         return
-    import multiprocessing
-
-    # workers load the models themselves: this process keeps a row per article and should stay small;
-    # torch's threads do not survive a fork, so contextual workers start fresh
-    context, setup = ("spawn", contextual_worker) if contextual else ("fork", prepare)
-    with multiprocessing.get_context(context).Pool(jobs, initializer=setup) as pool:
+    # workers load the models themselves: this process keeps a row per article and should stay small
+    with worker_pool(jobs, contextual) as pool:
         yield from bounded_map(pool, audit_article, articles, WINDOW_PER_JOB * jobs)
 
 

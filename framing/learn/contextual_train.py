@@ -168,11 +168,12 @@ def _ptc_fold_pairs(counts: _Counts, article, standard_model, heads, encoder) ->
     for head, p in by_head.items():
         floored = {floor: _lexicon_kept(lexical, found, p, floor) for floor in LEXICON_FLOORS}
         for threshold in THRESHOLDS:
-            learned = [s for s in ev._merge_words(found, p, threshold, text) if not any(ev._overlap(s, t) for t in lexical)]
+            flagged = ev._merge_words(found, p, threshold, text)
+            learned = [s for s in flagged if not any(ev._overlap(s, t) for t in lexical)]
             gated = [s for s in learned if s[0] in biased]
             counts.ptc.setdefault((head, threshold, "lexicon+model"), []).append((lexical + learned, gold))
             counts.ptc.setdefault((head, threshold, "gated"), []).append((lexical + gated, gold))
-            alone = [s for s in ev._merge_words(found, p, threshold, text) if s[0] in biased]
+            alone = [s for s in flagged if s[0] in biased]
             counts.ptc.setdefault((head, threshold, "model alone"), []).append((alone, gold))
             for floor, kept in floored.items():
                 extra = [s for s in gated if not any(ev._overlap(s, t) for t in kept)]

@@ -42,9 +42,9 @@ def load(data: Path, split: str, fragments: bool = True) -> list[Annotation]:
                 continue  # relations, notes, and the one malformed line without a text field
             role, _, offsets = parts[1].partition(" ")
             # "Content 315 448;463 553": a quote split around its cue, read as its fragments
-            if role.lower() in spans and (fragments or ";" not in offsets):
-                spans[role.lower()] += [(int(start), int(end)) for start, end in
-                                        (fragment.split() for fragment in offsets.split(";"))]
+            pieces = [fragment.split() for fragment in offsets.split(";")]
+            if role.lower() in spans and (fragments or len(pieces) == 1) and all(len(p) == 2 for p in pieces):
+                spans[role.lower()] += [(int(start), int(end)) for start, end in pieces]
         result.append(Annotation(article, texts[article], spans))
     return result
 
