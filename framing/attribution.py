@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from framing import lexicon
-from framing.document import Document, Quotation
+from framing.document import Document, Quotation, Sentence
 from framing.findings import Attribution, Source, TextSpan
 
 _NAME_WORD = r"(?:[A-Z][\w’'\-]*|al|bin|ibn|de|van|von|der|la)"
@@ -39,7 +39,9 @@ _COMMON_SOURCE = (r"(?:(?:[Aa]|[Aa]n|[Tt]he|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[
                   r"(?:\s+(?:familiar\s+with|close\s+to|with\s+knowledge\s+of)(?:\s+[\w’'\-]+){1,3})?")
 _APPOSITIVE = r",\s+(?:an?|the|who|its|his|her|their)\s+[^,“”\"]{3,80},"  # ', a retired teacher,'
 _ADVERBS = r"(?:also|later|then|has|have|had|fully|strongly|repeatedly|publicly|again|quickly|firmly)"
-_WHO = rf"({NAME.pattern}|\b(?:he|she|they|it|we)\b|\b{_COMMON_SOURCE})"
+_PARTY_LABEL = r"\([A-Z][\w.]*(?:-[A-Z][\w.]*)?\)"
+_PARTY = rf"(?:\s+{_PARTY_LABEL})?"  # 'Sen. David Perdue (R-Ga.)', 'Gov. Terry McAuliffe (D)'
+_WHO = rf"({NAME.pattern}{_PARTY}|\b(?:he|she|they|it|we)\b|\b{_COMMON_SOURCE})"
 _BEFORE_CUE = rf"\s+(?:{_ADVERBS}\s+){{0,3}}$"
 _WHO_BEFORE = re.compile(_WHO + _BEFORE_CUE)  # 'Tom Burns also' + said
 _WHO_APPOSITIVE_BEFORE = re.compile(_WHO + _APPOSITIVE + _BEFORE_CUE)  # 'Tom Burns, a teacher,' + said
@@ -118,6 +120,26 @@ def _sentence_subject(doc: Document, start: int, cue_start: int) -> tuple[int, i
     return None
 
 
+def _sentence(doc: Document, offset: int) -> Sentence | None:
+    """The sentence at `offset`, joined with neighbours that Punkt cut off where no sentence ends:
+    a piece starting in lower case or with closing punctuation ('Sen. X (D-Mo.)' / 'said.')."""
+    sentence = doc.sentence_at(offset)
+    if sentence is None:
+        return None
+    sentences = doc.sentences
+    first = last = sentences.index(sentence)
+    while first > 0 and _continues(doc.text, sentences[first].start) and sentences[first - 1].paragraph == sentence.paragraph:
+        first -= 1
+    while last + 1 < len(sentences) and _continues(doc.text, sentences[last + 1].start) \
+            and sentences[last + 1].paragraph == sentence.paragraph:
+        last += 1
+    return sentence if first == last else Sentence(sentences[first].start, sentences[last].end, sentence.paragraph)
+
+
+def _continues(text: str, start: int) -> bool:
+    return start < len(text) and (text[start].islower() or text[start] in "),;:")
+
+
 def _nearest_quote(doc: Document, cue: tuple[int, int], sentence) -> Quotation | None:
     """The top-level quotation in the cue's sentence closest to the cue, or one touching the cue."""
     best, best_gap = None, None
@@ -153,7 +175,7 @@ def _assign_quotes(doc: Document, cues: list[tuple[int, int]]) -> dict:
         for cue in cues:
             if cue in assigned:
                 continue
-            quote = _nearest_quote(doc, cue, None if touching_only else doc.sentence_at(cue[0]))
+            quote = _nearest_quote(doc, cue, None if touching_only else _sentence(doc, cue[0]))
             if quote is not None and quote.start not in taken:
                 assigned[cue] = quote
                 taken.add(quote.start)
@@ -211,9 +233,10 @@ def _tagged_source(text: str, tagged: dict, cue: tuple[int, int], sentence, rule
     'to Libya,' lies between ('The UN envoy to Libya, Martin Kobler'). The rules win when the tagger
     looks the wrong way: a name right before the cue over a tagged object after it ('X, a teacher,
     criticised the council'), a source right after it ('..., reported a local outlet')."""
-    if after and not before and after[0] - cue[1] <= 2 and text[after[0]].islower():
-        return after
     found = _nearest(tagged["source"], cue, sentence)
+    next_to_cue = found is not None and 0 <= cue[0] - found[1] <= 2
+    if after and not before and not next_to_cue and after[0] - cue[1] <= 2 and text[after[0]].islower():
+        return after
     if found is None or (before and found[0] >= cue[1]):
         return rule
     if rule and not (found[0] <= rule[0] and rule[1] <= found[1]):
@@ -223,19 +246,25 @@ def _tagged_source(text: str, tagged: dict, cue: tuple[int, int], sentence, rule
     return found
 
 
+def _agentless(text: str, sentence_start: int, cue: tuple[int, int]) -> bool:
+    """An agentless passive cue ('have been reported'), not a progressive one ('is warning')."""
+    if text[cue[0]:cue[1]].lower().endswith("ing"):
+        return False
+    return bool(_PASSIVE.search(text[sentence_start:cue[0]]) or _PASSIVE_CUE.match(text, *cue))
+
+
 def extract(doc: Document, contextual: bool = False) -> list[Attribution]:
     """Attributions for every cue and every quotation; quotes without a cue get no source.
     `contextual`: spans from the contextual mode's tagger."""
     text = doc.text
     found: list[Attribution] = []
     tagged = _tagged(doc, contextual)
-    cues = [c for c in (tagged["cue"] if tagged else _cue_spans(doc)) if doc.sentence_at(c[0]) is not None]
+    cues = [c for c in (tagged["cue"] if tagged else _cue_spans(doc)) if _sentence(doc, c[0]) is not None]
     quote_of = _assign_quotes(doc, cues)
     for index, cue in enumerate(cues):
-        sentence = doc.sentence_at(cue[0])
+        sentence = _sentence(doc, cue[0])
         quote = quote_of.get(cue)
-        if quote is None and (_PASSIVE.search(text[sentence.start:cue[0]])  # agentless: "have been reported"
-                              or _PASSIVE_CUE.match(text, *cue)):
+        if quote is None and _agentless(text, sentence.start, cue):
             content_span = tagged and _nearest(tagged["content"], cue, sentence)
             content = _span(doc, *content_span) if content_span else _trimmed(doc, sentence.start, sentence.end)
             found.append(Attribution(_span(doc, *cue), None, content, "indirect"))
@@ -312,7 +341,7 @@ def _continued(doc: Document, contents: list[tuple[int, int]], found: list[Attri
 
 def _speaker_in_sentence(doc: Document, quote: Quotation, found: list[Attribution]) -> Attribution | None:
     """A quotation no cue took, given to the one source quoted in its sentence ('X spoke against Y saying, “...”')."""
-    sentence = doc.sentence_at(quote.start)
+    sentence = _sentence(doc, quote.start)
     here = [a for a in found if a.source and sentence and sentence.start <= a.cue.start < sentence.end]
     if len({a.source.text for a in here}) != 1:
         return None
@@ -325,7 +354,7 @@ def _nominal_attributions(doc: Document) -> list[Attribution]:
     for m in _NOMINAL_CUE.finditer(doc.text):
         if m.group(1) in NOT_NAME_START or not doc.is_scored(m.start(), m.end()):
             continue
-        if doc.quoted_chars(m.start(), m.end()) == 0 and doc.sentence_at(m.start()) is not None:
+        if doc.quoted_chars(m.start(), m.end()) == 0 and _sentence(doc, m.start()) is not None:
             found.append(Attribution(_span(doc, *m.span(2)), _span(doc, *m.span(1)), _span(doc, *m.span(3)),
                                      "indirect"))
     return found
@@ -353,7 +382,7 @@ def _kind(name: str) -> str:
 
 def _role(doc: Document, mention: TextSpan) -> str:
     """An appositive next to the first mention: 'X, the Vice Chairman of Y,' or 'The UN envoy, X'."""
-    sentence = doc.sentence_at(mention.start)
+    sentence = _sentence(doc, mention.start)
     if sentence is None:
         return ""
     after = re.match(r",\s+([^,“”\"]{3,90}?),", doc.text[mention.end : sentence.end])
@@ -378,7 +407,11 @@ def _same_source(short: str, full: str) -> bool:
 def _name_and_role(source: str) -> tuple[str, str]:
     """Split a source phrase with an appositive into the name and the role:
     'The authority's chairman, Victor Hale,' -> ('Victor Hale', "The authority's chairman");
-    an article inside the sentence is not part of a name ('the GNA' -> 'GNA')."""
+    an article inside the sentence is not part of a name ('the GNA' -> 'GNA'); a party label is the
+    role ('Sen. Claire McCaskill (D-Mo.)' -> ('Sen. Claire McCaskill', 'D-Mo.'))."""
+    party = re.fullmatch(rf"({NAME.pattern})\s+({_PARTY_LABEL})", source.strip(" ,;:"))
+    if party:
+        return party.group(1), party.group(2).strip("()")
     parts = [p.strip() for p in source.strip(" ,;:").split(",") if p.strip()]
     if len(parts) > 1:
         for i, part in enumerate(parts):

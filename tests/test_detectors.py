@@ -222,3 +222,26 @@ def test_tagged_content_no_cue_took_continues_the_last_source():
     far = _continued(build_document(text), [(span('"The work will take a whole year."').start,
                                              span('"The work will take a whole year."').end)], [said])
     assert [a.source for a in far] == [None]
+
+
+def test_a_progressive_cue_keeps_its_source_and_an_agentless_passive_has_none():
+    from framing.attribution import _agentless
+
+    text = "Donald Trump is warning voters about the plan. Numerous accounts have been reported.\n"
+    warning, reported = text.index("warning"), text.index("reported")
+    assert not _agentless(text, 0, (warning, warning + len("warning")))
+    assert _agentless(text, text.index("Numerous"), (reported, reported + len("reported")))
+
+
+def test_a_party_label_belongs_to_the_name_and_a_cut_sentence_is_joined():
+    from framing.attribution import _sentence
+    from framing.document import build_document
+
+    text = "In an interview, Sen. Claire McCaskill (D-Mo.) said the vote was close.\n"
+    doc = build_document(text)
+    said = text.index("said")
+    assert doc.sentence_at(said).start > 0  # Punkt ends a sentence after '(D-Mo.)'
+    joined = _sentence(doc, said)
+    assert text[joined.start:joined.end] == text.strip()
+    assert [(s.name, s.role) for s in audit_text(text).sources] == [("Sen. Claire McCaskill", "D-Mo.")]
+    assert [a.source.text for a in audit_text(text).attributions] == ["Sen. Claire McCaskill (D-Mo.)"]
