@@ -123,17 +123,18 @@ def _sentence_subject(doc: Document, start: int, cue_start: int) -> tuple[int, i
 def _sentence(doc: Document, offset: int) -> Sentence | None:
     """The sentence at `offset`, joined with neighbours that Punkt cut off where no sentence ends:
     a piece starting in lower case or with closing punctuation ('Sen. X (D-Mo.)' / 'said.')."""
-    sentence = doc.sentence_at(offset)
-    if sentence is None:
+    index = doc.sentence_index(offset)
+    if index is None:
         return None
     sentences = doc.sentences
-    first = last = sentences.index(sentence)
-    while first > 0 and _continues(doc.text, sentences[first].start) and sentences[first - 1].paragraph == sentence.paragraph:
+    sentence, first, last = sentences[index], index, index
+    paragraph = sentence.paragraph
+    while first > 0 and _continues(doc.text, sentences[first].start) and sentences[first - 1].paragraph == paragraph:
         first -= 1
     while last + 1 < len(sentences) and _continues(doc.text, sentences[last + 1].start) \
-            and sentences[last + 1].paragraph == sentence.paragraph:
+            and sentences[last + 1].paragraph == paragraph:
         last += 1
-    return sentence if first == last else Sentence(sentences[first].start, sentences[last].end, sentence.paragraph)
+    return sentence if first == last else Sentence(sentences[first].start, sentences[last].end, paragraph)
 
 
 def _continues(text: str, start: int) -> bool:
@@ -227,16 +228,22 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int] | None) -> bool:
 _JOIN = re.compile(r"(?:\s+(?:to|of|for|in|at)\s+[^,.;:“”\"]{1,40})?[\s,]*")  # 'The UN envoy[ to Libya, ]Martin Kobler'
 
 
+def _source_next_to(tagged: dict, cue: tuple[int, int]) -> bool:
+    """Whether the tagger marks a source right before the cue ('Protesters were frustrated')."""
+    return any(0 <= cue[0] - source[1] <= 2 for source in tagged["source"])
+
+
 def _tagged_source(text: str, tagged: dict, cue: tuple[int, int], sentence, rule: tuple[int, int] | None,
                    before: tuple[int, int] | None, after: tuple[int, int] | None) -> tuple[int, int] | None:
     """The tagger's source next to the cue, joined with the rules' name when only a comma or a short
     'to Libya,' lies between ('The UN envoy to Libya, Martin Kobler'). The rules win when the tagger
     looks the wrong way: a name right before the cue over a tagged object after it ('X, a teacher,
-    criticised the council'), a source right after it ('..., reported a local outlet')."""
-    found = _nearest(tagged["source"], cue, sentence)
-    next_to_cue = found is not None and 0 <= cue[0] - found[1] <= 2
-    if after and not before and not next_to_cue and after[0] - cue[1] <= 2 and text[after[0]].islower():
+    criticised the council'), a source right after it ('..., reported a local outlet') unless the
+    tagger marks one right before."""
+    right_after = after and not before and after[0] - cue[1] <= 2 and text[after[0]].islower()
+    if right_after and not _source_next_to(tagged, cue):
         return after
+    found = _nearest(tagged["source"], cue, sentence)
     if found is None or (before and found[0] >= cue[1]):
         return rule
     if rule and not (found[0] <= rule[0] and rule[1] <= found[1]):
@@ -264,7 +271,7 @@ def extract(doc: Document, contextual: bool = False) -> list[Attribution]:
     for index, cue in enumerate(cues):
         sentence = _sentence(doc, cue[0])
         quote = quote_of.get(cue)
-        if quote is None and _agentless(text, sentence.start, cue):
+        if quote is None and not (tagged and _source_next_to(tagged, cue)) and _agentless(text, sentence.start, cue):
             content_span = tagged and _nearest(tagged["content"], cue, sentence)
             content = _span(doc, *content_span) if content_span else _trimmed(doc, sentence.start, sentence.end)
             found.append(Attribution(_span(doc, *cue), None, content, "indirect"))

@@ -122,8 +122,13 @@ class Document:
         return total
 
     def sentence_at(self, offset: int) -> Sentence | None:
+        i = self.sentence_index(offset)
+        return None if i is None else self.sentences[i]
+
+    def sentence_index(self, offset: int) -> int | None:
+        """Index in `sentences` of the sentence holding `offset`."""
         i = bisect.bisect_right(self._sentence_starts, offset) - 1
-        return self.sentences[i] if i >= 0 and offset < self.sentences[i].end else None
+        return i if i >= 0 and offset < self.sentences[i].end else None
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column, for printing only."""

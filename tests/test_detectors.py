@@ -233,6 +233,15 @@ def test_a_progressive_cue_keeps_its_source_and_an_agentless_passive_has_none():
     assert _agentless(text, text.index("Numerous"), (reported, reported + len("reported")))
 
 
+def test_a_passive_cue_with_a_tagged_source_right_before_it_keeps_that_source():
+    from framing.attribution import _source_next_to
+
+    text = "Protesters were frustrated that the video was cut."
+    cue = (text.index("were"), text.index(" that"))
+    assert _source_next_to({"source": [(0, len("Protesters"))]}, cue)
+    assert not _source_next_to({"source": [(text.index("the video"), text.index(" was"))]}, cue)
+
+
 def test_a_party_label_belongs_to_the_name_and_a_cut_sentence_is_joined():
     from framing.attribution import _sentence
     from framing.document import build_document
