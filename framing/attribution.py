@@ -2,9 +2,9 @@
 
 Cues, sources and contents come from the PolNeAR tagger (framing/learn/attribution_tagger.py, or
 the contextual mode's); each cue is linked to the nearest tagged source and content of its
-sentence, and a tagged quotation no cue took continues the previous source's words. Rules stay where
-they do better: the name next to the cue joins or overrides the tagged phrase, and quotations are
-whole. The contextual mode's tagger is trusted further: where it marks no content for a cue and no
+sentence (with the pieces Punkt cut off where no sentence ends), and a tagged quotation no cue took
+continues the previous source's words. Rules stay where they do better: the name next to the cue
+joins or overrides the tagged phrase, and quotations are whole. The contextual mode's tagger is trusted further: where it marks no content for a cue and no
 quotation is at hand, none is guessed. Without an installed model the cues come from
 lexicons/reporting_verbs.toml and rules find the rest. A pronoun source resolves to the previous
 named source.
@@ -138,6 +138,7 @@ def _sentence(doc: Document, offset: int) -> Sentence | None:
 
 
 def _continues(text: str, start: int) -> bool:
+    """Whether a sentence starting at `start` goes on from the one before."""
     return start < len(text) and (text[start].islower() or text[start] in "),;:")
 
 
