@@ -227,10 +227,11 @@ def test_tagged_content_no_cue_took_continues_the_last_source():
 def test_a_progressive_cue_keeps_its_source_and_an_agentless_passive_has_none():
     from framing.attribution import _agentless
 
-    text = "Donald Trump is warning voters about the plan. Numerous accounts have been reported.\n"
-    warning, reported = text.index("warning"), text.index("reported")
+    text = "Donald Trump is warning voters about the plan. Numerous accounts have been reported and attributed to him.\n"
+    warning, reported, attributed = text.index("warning"), text.index("reported"), text.index("attributed")
     assert not _agentless(text, 0, (warning, warning + len("warning")))
     assert _agentless(text, text.index("Numerous"), (reported, reported + len("reported")))
+    assert _agentless(text, text.index("Numerous"), (attributed, attributed + len("attributed to")))  # shares 'have been'
 
 
 def test_a_passive_cue_with_a_tagged_source_right_before_it_keeps_that_source():
