@@ -46,7 +46,8 @@ _BEFORE_CUE = rf"\s+(?:{_ADVERBS}\s+){{0,3}}$"
 _WHO_BEFORE = re.compile(_WHO + _BEFORE_CUE)  # 'Tom Burns also' + said
 _WHO_APPOSITIVE_BEFORE = re.compile(_WHO + _APPOSITIVE + _BEFORE_CUE)  # 'Tom Burns, a teacher,' + said
 _PASSIVE = re.compile(  # 'have been', 'was widely', 'have been reported and' + attributed
-    r"\b(?:has|have|had|was|were|is|are|been|being)\s+(?:widely\s+)?(?:\w+(?:ed|en)\s+(?:and|or)\s+)?$")
+    r"\b(?:(?:has|have|had|was|were|is|are|been|being)\s+(?:widely\s+)?"
+    r"|(?:was|were|is|are|been|being)\s+\w+(?:ed|en)\s+(?:and|or)\s+)$")
 _PASSIVE_CUE = re.compile(r"(?:(?:has|have|had)\s+been|is|are|was|were|being)\s+(?:widely\s+)?\w+$", re.I)  # a tagged cue
 _AFTER_CUE = re.compile(
     r"\s+((?:an?|the)\s+(?:[\w’'\-]+\s+){0,5}?(?:outlet|newspaper|agency|source|sources|official|officials|"

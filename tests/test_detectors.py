@@ -232,6 +232,8 @@ def test_a_progressive_cue_keeps_its_source_and_an_agentless_passive_has_none():
     assert not _agentless(text, 0, (warning, warning + len("warning")))
     assert _agentless(text, text.index("Numerous"), (reported, reported + len("reported")))
     assert _agentless(text, text.index("Numerous"), (attributed, attributed + len("attributed to")))  # shares 'have been'
+    active = "Clinton has praised and defended the plan."
+    assert not _agentless(active, 0, (active.index("defended"), active.index(" the")))  # perfect, not passive
 
 
 def test_a_passive_cue_with_a_tagged_source_right_before_it_keeps_that_source():
