@@ -269,7 +269,7 @@ def extract(doc: Document, contextual: bool = False) -> list[Attribution]:
     text = doc.text
     found: list[Attribution] = []
     tagged = _tagged(doc, contextual)
-    cues = [c for c in (tagged["cue"] if tagged else _cue_spans(doc)) if _sentence(doc, c[0]) is not None]
+    cues = [c for c in (tagged["cue"] if tagged else _cue_spans(doc)) if doc.sentence_at(c[0]) is not None]
     quote_of = _assign_quotes(doc, cues)
     for index, cue in enumerate(cues):
         sentence = _sentence(doc, cue[0])
@@ -364,7 +364,7 @@ def _nominal_attributions(doc: Document) -> list[Attribution]:
     for m in _NOMINAL_CUE.finditer(doc.text):
         if m.group(1) in NOT_NAME_START or not doc.is_scored(m.start(), m.end()):
             continue
-        if doc.quoted_chars(m.start(), m.end()) == 0 and _sentence(doc, m.start()) is not None:
+        if doc.quoted_chars(m.start(), m.end()) == 0 and doc.sentence_at(m.start()) is not None:
             found.append(Attribution(_span(doc, *m.span(2)), _span(doc, *m.span(1)), _span(doc, *m.span(3)),
                                      "indirect"))
     return found
