@@ -228,6 +228,7 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int] | None) -> bool:
     return b is not None and a[0] < b[1] and b[0] < a[1]
 
 
+_NAME_REST = re.compile(r"(?:\s+[A-Z][\w’'\-]*)+")  # ' Easley', the rest of a name
 _JOIN = re.compile(r"(?:\s+(?:to|of|for|in|at)\s+[^,.;:“”\"]{1,40})?[\s,]*")  # 'The UN envoy[ to Libya, ]Martin Kobler'
 
 
@@ -249,6 +250,8 @@ def _tagged_source(text: str, tagged: dict, cue: tuple[int, int], sentence, rule
     found = _nearest(tagged["source"], cue, sentence)
     if found is None or (before and found[0] >= cue[1]):
         return rule
+    if rule and rule[0] == found[0] and found[1] < rule[1] and _NAME_REST.fullmatch(text, found[1], rule[1]):
+        return rule  # the tagger stopped inside the name: 'Cameron' of 'wrote Cameron Easley'
     if rule and not (found[0] <= rule[0] and rule[1] <= found[1]):
         first, second = sorted([found, rule])
         if second[0] >= first[1] and _JOIN.fullmatch(text, first[1], second[0]):

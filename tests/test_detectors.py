@@ -245,6 +245,20 @@ def test_a_passive_cue_with_a_tagged_source_right_before_it_keeps_that_source():
     assert not _source_next_to({"source": [(text.index("the video"), text.index(" was"))]}, cue)
 
 
+def test_a_tagged_source_cut_inside_a_name_gets_the_whole_name():
+    from framing.attribution import _tagged_source
+    from framing.document import Sentence
+
+    text = "“The impact is small,” wrote Cameron Easley for Morning Consult.\n"
+    cue = (text.index("wrote"), text.index(" Cameron"))
+    name = (text.index("Cameron"), text.index(" for"))
+    sentence = Sentence(0, len(text) - 1, 0)
+    cut = {"source": [(name[0], name[0] + len("Cameron"))]}
+    assert _tagged_source(text, cut, cue, sentence, name, None, name) == name
+    longer = {"source": [(name[0], text.index(" Consult"))]}  # the tagger's longer phrase is not cut back
+    assert _tagged_source(text, longer, cue, sentence, name, None, name) == longer["source"][0]
+
+
 def test_a_party_label_belongs_to_the_name_and_a_cut_sentence_is_joined():
     from framing.attribution import _sentence
     from framing.document import build_document
