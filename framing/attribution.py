@@ -259,6 +259,16 @@ def _tagged_source(text: str, tagged: dict, cue: tuple[int, int], sentence, rule
     return found
 
 
+_OPENER = re.compile(r"(?:(?:Perhaps|Overall|As|Still|Moreover|Even|But|And|So|Yet|Now|Then|Instead|Meanwhile|However|"
+                     r"Also|Indeed|Nonetheless|Thus),?\s+)+")  # sentence adverbs and conjunctions: 'Still, the fund'
+
+
+def _without_opener(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The source span without a sentence's opening adverb or conjunction ('Perhaps the moderators')."""
+    m = _OPENER.match(text, *span)
+    return (m.end(), span[1]) if m and m.end() < span[1] else span
+
+
 def _agentless(text: str, sentence_start: int, cue: tuple[int, int]) -> bool:
     """An agentless passive cue ('have been reported'), not a progressive one ('is warning')."""
     if text[cue[0]:cue[1]].lower().endswith("ing"):
@@ -291,7 +301,7 @@ def extract(doc: Document, contextual: bool = False) -> list[Attribution]:
             src = src or _sentence_subject(doc, sentence.start, cue[0])
         if tagged:
             src = _tagged_source(text, tagged, cue, sentence, src, before, after)
-        source = _span(doc, *src) if src else None
+        source = _span(doc, *_without_opener(text, src)) if src else None
         content_span = tagged and _nearest([c for c in tagged["content"] if not _overlaps(c, src)], cue, sentence)
         if content_span:  # within the cue's sentence: the next one has its own cue, or is the reporter's
             content_span = (max(content_span[0], sentence.start), min(content_span[1], sentence.end))

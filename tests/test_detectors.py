@@ -259,6 +259,17 @@ def test_a_tagged_source_cut_inside_a_name_gets_the_whole_name():
     assert _tagged_source(text, longer, cue, sentence, name, None, name) == longer["source"][0]
 
 
+def test_a_source_span_leaves_out_the_sentence_opener():
+    from framing.attribution import _without_opener
+
+    for text, source in (("Still, the fund said it would wait.", "the fund"),
+                         ("Perhaps the debate moderators felt rushed.", "the debate moderators"),
+                         ("As President Obama said, it was close.", "President Obama")):
+        start = text.index(source)
+        assert _without_opener(text, (0, start + len(source))) == (start, start + len(source))
+    assert _without_opener("Now said it.", (0, 3)) == (0, 3)  # nothing would be left: kept as it is
+
+
 def test_a_party_label_belongs_to_the_name_and_a_cut_sentence_is_joined():
     from framing.attribution import _sentence
     from framing.document import build_document
