@@ -269,6 +269,23 @@ def _without_opener(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return (m.end(), span[1]) if m and m.end() < span[1] else span
 
 
+_NOT_IN_SOURCE = set("in on at for to of from with by about after before during since until over under into than as "
+                     "that which who whom whose when while where because if and but or also later then further has have "
+                     "had is are was were be been being will would could should can may might must not never just still "
+                     "already recently yesterday today tonight monday tuesday wednesday thursday friday saturday sunday "
+                     "last this next".split())
+_PLAIN_WORDS = re.compile(r"(?:\s+[\w’'\-]+){1,3}\s+")
+
+
+def _up_to_cue(text: str, source: tuple[int, int], cue: tuple[int, int]) -> tuple[int, int]:
+    """A source that stops a few words short of its cue runs on to it when those words can only
+    finish its noun phrase ('the Obama [administration] said'), not time, place or adverbs."""
+    gap = _PLAIN_WORDS.fullmatch(text, source[1], cue[0])
+    if not gap or any(w.lower() in _NOT_IN_SOURCE or w.endswith(("ly", "ed")) for w in gap.group().split()):
+        return source
+    return source[0], source[1] + len(gap.group().rstrip())
+
+
 def _agentless(text: str, sentence_start: int, cue: tuple[int, int]) -> bool:
     """An agentless passive cue ('have been reported'), not a progressive one ('is warning')."""
     if text[cue[0]:cue[1]].lower().endswith("ing"):
@@ -301,7 +318,7 @@ def extract(doc: Document, contextual: bool = False) -> list[Attribution]:
             src = src or _sentence_subject(doc, sentence.start, cue[0])
         if tagged:
             src = _tagged_source(text, tagged, cue, sentence, src, before, after)
-        source = _span(doc, *_without_opener(text, src)) if src else None
+        source = _span(doc, *_without_opener(text, _up_to_cue(text, src, cue))) if src else None
         content_span = tagged and _nearest([c for c in tagged["content"] if not _overlaps(c, src)], cue, sentence)
         if content_span:  # within the cue's sentence: the next one has its own cue, or is the reporter's
             content_span = (max(content_span[0], sentence.start), min(content_span[1], sentence.end))

@@ -270,6 +270,22 @@ def test_a_source_span_leaves_out_the_sentence_opener():
     assert _without_opener("Now said it.", (0, 3)) == (0, 3)  # nothing would be left: kept as it is
 
 
+def test_a_source_cut_short_of_its_cue_runs_on_only_over_its_own_noun_phrase():
+    from framing.attribution import _up_to_cue
+
+    def extended(text, source, cue):
+        start, cue_start = text.index(source), text.index(cue)
+        end = _up_to_cue(text, (start, start + len(source)), (cue_start, cue_start + len(cue)))[1]
+        return text[start:end]
+
+    assert extended("Later the Obama administration said it would wait.", "the Obama", "said") == "the Obama administration"
+    assert extended("No one expected a long debate.", "No", "expected") == "No one"
+    assert extended("Small groups of protesters gathered.", "Small", "gathered") == "Small"  # 'of' may start a place
+    assert extended("Trump on Tuesday said it would wait.", "Trump", "said") == "Trump"  # time, not the source
+    assert extended("Scott beamed and said hello.", "Scott", "said") == "Scott"  # another verb
+    assert extended("Clinton repeatedly said no.", "Clinton", "said") == "Clinton"  # an adverb
+
+
 def test_a_party_label_belongs_to_the_name_and_a_cut_sentence_is_joined():
     from framing.attribution import _sentence
     from framing.document import build_document
