@@ -263,8 +263,20 @@ _OPENER = re.compile(r"(?:(?:Perhaps|Overall|As|Still|Moreover|Even|But|And|So|Y
                      r"Also|Indeed|Nonetheless|Thus),?\s+)+")  # sentence adverbs and conjunctions: 'Still, the fund'
 
 
+def _source_bounds(text: str, source: tuple[int, int], cue: tuple[int, int]) -> tuple[int, int]:
+    """The source span as PolNeAR bounds it: run on to the cue over the rest of its noun phrase,
+    without a sentence's opening adverb, and with its commas (a source after the cue ends before
+    its comma, an appositive before the cue ends with its closing one: 'Jo Hale, a teacher, said')."""
+    start, end = _up_to_cue(text, source, cue)
+    if start >= cue[1] and text[end - 1] == ",":
+        end -= 1
+    elif end <= cue[0] and "," in text[start:end] and re.fullmatch(r",\s*", text[end:cue[0]]):
+        end += 1
+    return _without_opener(text, (start, end))
+
+
 def _without_opener(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    """The source span without a sentence's opening adverb or conjunction ('Perhaps the moderators')."""
+    """The span without a sentence's opening adverb or conjunction ('Perhaps the moderators')."""
     m = _OPENER.match(text, *span)
     return (m.end(), span[1]) if m and m.end() < span[1] else span
 
@@ -318,7 +330,7 @@ def extract(doc: Document, contextual: bool = False) -> list[Attribution]:
             src = src or _sentence_subject(doc, sentence.start, cue[0])
         if tagged:
             src = _tagged_source(text, tagged, cue, sentence, src, before, after)
-        source = _span(doc, *_without_opener(text, _up_to_cue(text, src, cue))) if src else None
+        source = _span(doc, *_source_bounds(text, src, cue)) if src else None
         content_span = tagged and _nearest([c for c in tagged["content"] if not _overlaps(c, src)], cue, sentence)
         if content_span:  # within the cue's sentence: the next one has its own cue, or is the reporter's
             content_span = (max(content_span[0], sentence.start), min(content_span[1], sentence.end))

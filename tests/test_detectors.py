@@ -286,6 +286,20 @@ def test_a_source_cut_short_of_its_cue_runs_on_only_over_its_own_noun_phrase():
     assert extended("Clinton repeatedly said no.", "Clinton", "said") == "Clinton"  # an adverb
 
 
+def test_a_source_span_has_polnears_commas():
+    from framing.attribution import _source_bounds
+
+    def bounded(text, source, cue):
+        start, cue_start = text.index(source), text.index(cue)
+        s, e = _source_bounds(text, (start, start + len(source)), (cue_start, cue_start + len(cue)))
+        return text[s:e]
+
+    text = "Jo Hale, a teacher who was there, said the talks were long."
+    assert bounded(text, "Jo Hale, a teacher who was there", "said") == "Jo Hale, a teacher who was there,"
+    assert bounded("Jo Hale, said to be ill, stayed.", "Jo Hale", "said") == "Jo Hale"  # no appositive of its own
+    assert bounded("The plan is dead, according to Yahoo News, which", "Yahoo News,", "according to") == "Yahoo News"
+
+
 def test_a_party_label_belongs_to_the_name_and_a_cut_sentence_is_joined():
     from framing.attribution import _sentence
     from framing.document import build_document
