@@ -13,10 +13,12 @@ named source.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from framing import lexicon
 from framing.document import Document, Quotation, Sentence
 from framing.findings import Attribution, Source, TextSpan
+from framing.resources import data_dir
 
 _NAME_WORD = r"(?:[A-Z][\w’'\-]*|al|bin|ibn|de|van|von|der|la)"
 _HONORIFIC = r"(?:(?:Mr|Ms|Mrs|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Rev)\.\s+)"
@@ -427,9 +429,18 @@ def _kind(name: str) -> str:
         return "official"
     if unnamed or _VAGUE.match(name):
         return "vague"
+    if _MEDIA.search(name) or re.sub(r"^The\s+", "", name) in _news_outlets() or name in _news_outlets():
+        return "media"
     if ORG.search(name):
         return "organisation"
     return "person"
+
+
+@cache
+def _news_outlets() -> frozenset[str]:
+    """Outlet names from lexicons/news_outlets.txt ('Reuters', 'The Guardian')."""
+    lines = (data_dir("lexicons") / "news_outlets.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 def _role(doc: Document, mention: TextSpan) -> str:

@@ -157,8 +157,10 @@ def test_audit_never_raises_and_findings_slice_the_text(text):
 def test_source_kinds():
     text = ("The mayor said the road would close. A source familiar with the talks said they failed. "
             "Critics said it was late. The Port Authority said it disagreed. Maria Costa said she agreed. "
-            "The plan was approved, reported a local news outlet.")
+            "The plan was approved, reported a local news outlet. Reuters said the port was shut. "
+            "The Washington Post said it was open.")
     kinds = {s.name: s.kind for s in audit_text(text).sources}
+    assert kinds["Reuters"] == kinds["The Washington Post"] == "media"  # named outlets: the list, a media word
     assert kinds["The mayor"] == "official"
     assert kinds["A source familiar with the talks"] == "anonymous"
     assert kinds["The Port Authority"] == "organisation"
