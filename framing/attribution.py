@@ -484,6 +484,24 @@ def _name_and_role(source: str) -> tuple[str, str]:
     return re.sub(r"^the\s+(?=[A-Z])", "", ", ".join(parts)) or source, ""
 
 
+_RELATIVES = {"who", "which", "that", "whom"}
+_NAME_AT_END = re.compile(rf"(?:{NAME.pattern}){_PARTY}$")
+_NOUN_AT_END = re.compile(r"\b(?:an?|the|his|her|their|its|some|many|most|[A-Z][\w\-]*[’']s)\s+"
+                          r"(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*$")  # 'an architect', "Scott's relatives"
+
+
+def _antecedent(text: str, relative: TextSpan) -> TextSpan | None:
+    """What a relative pronoun source stands for: the name, or a noun with its determiner, right
+    before it ('Stein, who', 'an architect who'); None when neither is there."""
+    floor = text.find(" ", max(0, relative.start - 120), relative.start) + 1
+    end = floor + len(re.sub(r"\s*(?:,|--|—)?\s*$", "", text[floor:relative.start]))
+    for pattern in (_NAME_AT_END, _NOUN_AT_END):
+        m = pattern.search(text, floor, end)
+        if m and m.group().split()[0] not in NOT_NAME_START:
+            return TextSpan(m.start(), m.end(), m.group())
+    return None
+
+
 def registry(doc: Document, attributions: list[Attribution]) -> tuple[list[Attribution], list[Source]]:
     """Merge attribution sources into a registry (surname back-references join the full name)."""
     sources: list[Source] = []
@@ -497,8 +515,12 @@ def registry(doc: Document, attributions: list[Attribution]) -> tuple[list[Attri
             _credit(previous, a)
             linked.append(Attribution(a.cue, a.source, a.content, a.kind, previous.id))
             continue
-        name, role = _name_and_role(a.source.text)
-        role = role or _role(doc, a.source)
+        mention = _antecedent(doc.text, a.source) if a.source.text.lower() in _RELATIVES else a.source
+        if mention is None:  # 'who said' with no name or noun right before it: left out of the registry
+            linked.append(a)
+            continue
+        name, role = _name_and_role(mention.text)
+        role = role or _role(doc, mention)
         match = next((s for s in sources if _same_source(name, s.name) or _same_source(s.name, name)), None)
         if match is None:
             match = Source(f"s{len(sources) + 1}", name, _kind(name), role)

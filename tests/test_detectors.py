@@ -169,6 +169,27 @@ def test_source_kinds():
     assert kinds["a local news outlet"] == "media"
 
 
+def test_a_relative_pronoun_source_is_registered_as_what_it_stands_for():
+    from framing.attribution import registry
+    from framing.document import build_document
+    from framing.findings import Attribution, TextSpan
+
+    text = ("Ted Cruz endorsed Trump, who says the race is close. He cut off a reporter who asked why. "
+            "Turnout rose among voters, and who feel left out.\n")
+    doc = build_document(text)
+
+    def said_by(relative, cue):
+        start = text.index(relative) + len(relative) - len("who")
+        cue_start = text.index(cue, start)
+        return Attribution(TextSpan(cue_start, cue_start + len(cue), cue), TextSpan(start, start + 3, "who"),
+                           None, "indirect")
+
+    linked, sources = registry(doc, [said_by("Trump, who", "says"), said_by("reporter who", "asked"),
+                                     said_by("and who", "feel")])
+    assert [(s.name, s.kind) for s in sources] == [("Trump", "person"), ("a reporter", "vague")]
+    assert linked[2].source_id is None  # 'and who': nothing to stand for, left out of the registry
+
+
 def test_source_phrase_splits_into_name_and_role():
     from framing.attribution import _name_and_role
 
