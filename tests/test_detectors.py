@@ -188,6 +188,10 @@ def test_a_relative_pronoun_source_is_registered_as_what_it_stands_for():
                                      said_by("and who", "feel")])
     assert [(s.name, s.kind) for s in sources] == [("Trump", "person"), ("a reporter", "vague")]
     assert linked[2].source_id is None  # 'and who': nothing to stand for, left out of the registry
+    audit = audit_text("Ted Cruz endorsed Donald Trump, who says the race is close.\n")
+    says = next(a for a in audit.attributions if a.cue.text == "says")
+    assert says.source.text == "who"  # the span as PolNeAR marks it; the registry has the name
+    assert next(s.name for s in audit.sources if s.id == says.source_id) == "Donald Trump"
 
 
 def test_source_phrase_splits_into_name_and_role():
