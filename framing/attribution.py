@@ -33,7 +33,7 @@ NOT_NAME_START = {
 _PRONOUNS = {"he", "she", "they", "it", "we"}
 _AUXILIARY = re.compile(r"\b(?:(?:has|have|had|will|would)\s+(?:also\s+)?|also\s+)$")
 _ROLE_WORDS = (r"spokes\w+|minister|envoy|chairman|chairwoman|president|representative|official|officer|director|"
-               r"commander|general|secretary|head|chief|leader|mayor|governor|ambassador|senator|councillor|judge")
+               r"commander|general|secretary|head|chief|leader|mayor|governor|ambassador|senator|councillor|judge|speaker|chair")
 _COMMON_SOURCE = (r"(?:(?:[Aa]|[Aa]n|[Tt]he|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther)\s+)?(?:[a-z][\w’'\-]*\s+){0,2}?"
                   r"(?:sources?|officials?|critics|analysts|experts|residents|witnesses|spokes(?:man|woman|person)|"
                   r"aides?|advisers?|advisors?|lawmakers|investigators|researchers|authorities|police|"
@@ -41,7 +41,7 @@ _COMMON_SOURCE = (r"(?:(?:[Aa]|[Aa]n|[Tt]he|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[
                   r"(?:\s+(?:familiar\s+with|close\s+to|with\s+knowledge\s+of)(?:\s+[\w’'\-]+){1,3})?")
 _APPOSITIVE = r",\s+(?:an?|the|who|its|his|her|their)\s+[^,“”\"]{3,80},"  # ', a retired teacher,'
 _ADVERBS = r"(?:also|later|then|has|have|had|fully|strongly|repeatedly|publicly|again|quickly|firmly)"
-_PARTY_LABEL = r"\([A-Z][\w.]*(?:-[A-Z][\w.]*)?\)"
+_PARTY_LABEL = r"\([A-Z][\w.]*(?:-[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)?\)"  # (D), (R-Ga.), (D-Newport News)
 _PARTY = rf"(?:\s+{_PARTY_LABEL})?"  # 'Sen. David Perdue (R-Ga.)', 'Gov. Terry McAuliffe (D)'
 _WHO = rf"({NAME.pattern}{_PARTY}|\b(?:he|she|they|it|we|who|which)\b|\b{_COMMON_SOURCE})"
 _BEFORE_CUE = rf"\s+(?:{_ADVERBS}\s+){{0,3}}$"
@@ -420,7 +420,8 @@ _DETERMINERS = {"The", "A", "An", "Two", "Three", "Several", "Some", "Many", "Ot
 def _kind(name: str) -> str:
     """person, organisation, official (a role without a name), media, anonymous or vague."""
     words = name.split()
-    unnamed = name[:1].islower() or (words[0] in _DETERMINERS and len(words) > 1 and words[1][:1].islower())
+    unnamed = (name[:1].islower() or (words[0] in _DETERMINERS and len(words) > 1 and words[1][:1].islower())
+               or (len(words) > 1 and not _POSSESSIVE_END.search(words[0]) and all(w[:1].islower() for w in words[1:])))
     if unnamed and re.search(r"\bsources?\b", name, re.I):
         return "anonymous"
     if unnamed and _MEDIA.search(name):
@@ -429,7 +430,9 @@ def _kind(name: str) -> str:
         return "official"
     if unnamed or _VAGUE.match(name):
         return "vague"
-    if _MEDIA.search(name) or re.sub(r"^The\s+", "", name) in _news_outlets() or name in _news_outlets():
+    if _ROLE.fullmatch(words[-1]):  # a title without a name: 'Virginia AFL-CIO President'
+        return "official"
+    if _MEDIA.search(re.sub(r"\(.*?\)", "", name)) or re.sub(r"^The\s+", "", name) in _news_outlets() or name in _news_outlets():
         return "media"
     if ORG.search(name):
         return "organisation"
@@ -467,21 +470,30 @@ def _same_source(short: str, full: str) -> bool:
     return short.lower() in (last, last.split("-")[-1])
 
 
+_LEADING_JUNK = re.compile(r"^(?:[)\]]\s*,?\s*|(?:and|or|but)\s+)+")  # '), chairman of ...', 'and local police'
+_TITLE_THEN_NAME = re.compile(rf"(.*\b(?i:{_ROLE_WORDS})s?)\s+({_HONORIFIC}?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)")
+_POSSESSIVE_END = re.compile(r"[’']s$")  # "Ohio's" of a cut phrase is Ohio
+
+
 def _name_and_role(source: str) -> tuple[str, str]:
     """Split a source phrase with an appositive into the name and the role:
     'The authority's chairman, Victor Hale,' -> ('Victor Hale', "The authority's chairman");
     an article inside the sentence is not part of a name ('the GNA' -> 'GNA'); a party label is the
     role ('Sen. Claire McCaskill (D-Mo.)' -> ('Sen. Claire McCaskill', 'D-Mo.'))."""
-    party = re.fullmatch(rf"({NAME.pattern})\s+({_PARTY_LABEL})", source.strip(" ,;:"))
+    phrase = _LEADING_JUNK.sub("", source.strip(" ,;:")) or source
+    party = re.fullmatch(rf"({NAME.pattern})\s+({_PARTY_LABEL})", phrase)
     if party:
         return party.group(1), party.group(2).strip("()")
-    parts = [p.strip() for p in source.strip(" ,;:").split(",") if p.strip()]
+    parts = [p.strip() for p in phrase.split(",") if p.strip()]
     if len(parts) > 1:
         for i, part in enumerate(parts):
             m = NAME.fullmatch(part)
             if m and part.split()[0] not in NOT_NAME_START and not _ROLE.search(part):
                 return part, ", ".join(parts[:i] + parts[i + 1:])
-    return re.sub(r"^the\s+(?=[A-Z])", "", ", ".join(parts)) or source, ""
+    titled = _TITLE_THEN_NAME.fullmatch(phrase)
+    if titled:
+        return titled.group(2), titled.group(1)
+    return _POSSESSIVE_END.sub("", re.sub(r"^the\s+(?=[A-Z])", "", ", ".join(parts))) or source, ""
 
 
 _RELATIVES = {"who", "which", "that", "whom"}
@@ -522,7 +534,13 @@ def registry(doc: Document, attributions: list[Attribution]) -> tuple[list[Attri
         name, role = _name_and_role(mention.text)
         role = role or _role(doc, mention)
         match = next((s for s in sources if _same_source(name, s.name) or _same_source(s.name, name)), None)
-        if match is None:
+        titled = None if match else next((s for s in sources if (role and _bare(s.name) == _bare(role))
+                                          or (s.role and _bare(s.role) == _bare(name))), None)
+        if titled:  # 'the Virginia AFL-CIO President' is 'Doris Crouse-Mays', whose role it is
+            if _bare(titled.name) == _bare(role):
+                titled.name, titled.kind, titled.role = name, _kind(name), role
+            match = titled
+        elif match is None:
             match = Source(f"s{len(sources) + 1}", name, _kind(name), role)
             sources.append(match)
         elif len(name) > len(match.name):
@@ -532,6 +550,11 @@ def registry(doc: Document, attributions: list[Attribution]) -> tuple[list[Attri
         previous = match
         linked.append(Attribution(a.cue, a.source, a.content, a.kind, match.id))
     return linked, sources
+
+
+def _bare(phrase: str) -> str:
+    """A name or role compared without case or a leading 'the'."""
+    return re.sub(r"^the\s+", "", phrase, flags=re.I).lower()
 
 
 def _credit(source: Source, attribution: Attribution) -> None:

@@ -203,6 +203,23 @@ def test_source_phrase_splits_into_name_and_role():
     assert _name_and_role("the mayor") == ("the mayor", "")
     assert _name_and_role("the GNA") == ("GNA", "")  # the article is not part of the name
     assert _name_and_role("The Shura Council") == ("The Shura Council", "")
+    assert _name_and_role("Ohio Democratic Party Chairman David Pepper") == ("David Pepper", "Ohio Democratic Party Chairman")
+    assert _name_and_role("Price (D-Newport News)") == ("Price", "D-Newport News")
+    assert _name_and_role("), chairman of the caucus") == ("chairman of the caucus", "")  # a cut phrase's junk
+    assert _name_and_role("and local police") == ("local police", "")
+    assert _name_and_role("Ohio's") == ("Ohio", "")
+
+
+def test_a_title_without_a_name_is_an_official_and_joins_the_named_holder():
+    from framing.attribution import _kind
+
+    assert _kind("Virginia AFL-CIO President") == "official"
+    assert _kind("Voting rights advocates") == _kind("Those close to him") == "vague"  # no name after the capital
+    assert _kind("Haftar's forces") == "organisation"
+    text = ("The Virginia AFL-CIO President said the vote mattered. Virginia AFL-CIO President Doris Crouse-Mays "
+            "said unions would campaign. Later, Crouse-Mays said turnout was key.\n")
+    assert [(s.name, s.role, len(s.mentions)) for s in audit_text(text).sources] == [
+        ("Doris Crouse-Mays", "Virginia AFL-CIO President", 3)]
 
 
 def test_the_name_right_before_the_cue_beats_a_tagged_object_after_it():
