@@ -6,44 +6,28 @@ sentence (with the pieces Punkt cut off where no sentence ends), and a tagged qu
 continues the previous source's words. Rules stay where they do better: the name next to the cue
 joins or overrides the tagged phrase, and quotations are whole. The contextual mode's tagger is trusted further: where it marks no content for a cue and no
 quotation is at hand, none is guessed. Without an installed model the cues come from
-lexicons/reporting_verbs.toml and rules find the rest. A pronoun source resolves to the previous
-named source.
+lexicons/reporting_verbs.toml and rules find the rest. Who the sources are is the source
+registry's work (framing/source_registry.py).
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from framing import lexicon
 from framing.document import Document, Quotation, Sentence
-from framing.findings import Attribution, Source, TextSpan
-from framing.resources import data_dir
+from framing.findings import Attribution, TextSpan
+from framing.names import NAME, NOT_NAME_START, PARTY, ROLE, ROLE_WORDS
 
-_NAME_WORD = r"(?:[A-Z][\w’'\-]*|al|bin|ibn|de|van|von|der|la)"
-_HONORIFIC = r"(?:(?:Mr|Ms|Mrs|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Rev)\.\s+)"
-NAME = re.compile(rf"{_HONORIFIC}?[A-Z][\w’'\-]*(?:\s+(?:{_NAME_WORD}|[A-Z]\.(?=\s+[A-Z])))*")
-NOT_NAME_START = {
-    "In", "On", "At", "The", "A", "An", "But", "And", "As", "After", "Before", "To", "For", "From",
-    "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "There", "When", "While",
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-    "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December", "Also", "However", "Meanwhile", "According",
-}
-_PRONOUNS = {"he", "she", "they", "it", "we"}
 _AUXILIARY = re.compile(r"\b(?:(?:has|have|had|will|would)\s+(?:also\s+)?|also\s+)$")
-_ROLE_WORDS = (r"spokes\w+|minister|envoy|chairman|chairwoman|president|representative|official|officer|director|"
-               r"commander|general|secretary|head|chief|leader|mayor|governor|ambassador|senator|councillor|judge|speaker|chair")
 _COMMON_SOURCE = (r"(?:(?:[Aa]|[Aa]n|[Tt]he|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther)\s+)?(?:[a-z][\w’'\-]*\s+){0,2}?"
                   r"(?:sources?|officials?|critics|analysts|experts|residents|witnesses|spokes(?:man|woman|person)|"
                   r"aides?|advisers?|advisors?|lawmakers|investigators|researchers|authorities|police|"
-                  rf"(?:{_ROLE_WORDS})s?)"
+                  rf"(?:{ROLE_WORDS})s?)"
                   r"(?:\s+(?:familiar\s+with|close\s+to|with\s+knowledge\s+of)(?:\s+[\w’'\-]+){1,3})?")
 _APPOSITIVE = r",\s+(?:an?|the|who|its|his|her|their)\s+[^,“”\"]{3,80},"  # ', a retired teacher,'
 _ADVERBS = r"(?:also|later|then|has|have|had|fully|strongly|repeatedly|publicly|again|quickly|firmly)"
-_PARTY_LABEL = r"\([A-Z][\w.]*(?:-[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)?\)"  # (D), (R-Ga.), (D-Newport News)
-_PARTY = rf"(?:\s+{_PARTY_LABEL})?"  # 'Sen. David Perdue (R-Ga.)', 'Gov. Terry McAuliffe (D)'
-_WHO = rf"({NAME.pattern}{_PARTY}|\b(?:he|she|they|it|we|who|which)\b|\b{_COMMON_SOURCE})"
+_WHO = rf"({NAME.pattern}{PARTY}|\b(?:he|she|they|it|we|who|which)\b|\b{_COMMON_SOURCE})"
 _BEFORE_CUE = rf"\s+(?:{_ADVERBS}\s+){{0,3}}$"
 _WHO_BEFORE = re.compile(_WHO + _BEFORE_CUE)  # 'Tom Burns also' + said
 _WHO_APPOSITIVE_BEFORE = re.compile(_WHO + _APPOSITIVE + _BEFORE_CUE)  # 'Tom Burns, a teacher,' + said
@@ -56,19 +40,10 @@ _AFTER_CUE = re.compile(
     r"spokesperson|spokesman|spokeswoman|statement|report|ministry|council|witness|witnesses|residents|critics)\b"
     rf"|{NAME.pattern})"
 )
-_MEDIA = re.compile(r"\b(outlet|newspaper|agency|channel|broadcaster|television|radio|news|times|post|press)\b", re.I)
-ORG = re.compile(r"\b(council|ministry|army|forces|government|UN|UNSMIL|GNA|office|committee|party|union|"
-                  r"department|agency|organisation|organization|group|league|police|company|headquarters|"
-                  r"authority|commission|institute|university|court|board|bank|corporation|association|"
-                  r"federation|alliance|campaign|administration|senate|congress|parliament)\b", re.I)
-_ROLE = re.compile(rf"\b({_ROLE_WORDS})\b", re.I)
 _NOMINAL_CUE = re.compile(  # "the GNA’s rejection of Haftar’s violence": a stance reported as a noun
     r"\b((?:[A-Z][\w\-]*\s+)*[A-Z][\w\-]*)[’']s\s+(rejection|condemnation|criticism|denunciation|support|backing|"
     r"praise|defence|defense|endorsement)\s+of\s+([^,.;:“”\"]+?)(?=\s+and\s|[,.;:“”\"]|$)"
 )
-_VAGUE = re.compile(r"^(?:critics|some|many|residents|observers|experts|analysts|people|sources|officials|witnesses)\b", re.I)
-
-
 def _cue_spans(doc: Document) -> list[tuple[int, int]]:
     """Reporting-verb cues in the reporter's voice of scored text, without overlaps."""
     spans = []
@@ -112,7 +87,7 @@ def _sentence_subject(doc: Document, start: int, cue_start: int) -> tuple[int, i
     """The sentence's subject before the cue: 'The UN envoy, Martin Kobler, ...' gives the name
     after a role appositive; otherwise the first name, skipping openers like 'In August'."""
     role_first = re.match(rf"[^,]{{3,90}},\s+({NAME.pattern}),", doc.text[start:cue_start])
-    if role_first and _ROLE.search(role_first.group()):
+    if role_first and ROLE.search(role_first.group()):
         return start + role_first.start(1), start + role_first.end(1)
     for m in NAME.finditer(doc.text, start, cue_start):
         words = m.group().split()
@@ -124,7 +99,7 @@ def _sentence_subject(doc: Document, start: int, cue_start: int) -> tuple[int, i
     return None
 
 
-def _sentence(doc: Document, offset: int) -> Sentence | None:
+def joined_sentence(doc: Document, offset: int) -> Sentence | None:
     """The sentence at `offset`, joined with neighbours that Punkt cut off where no sentence ends:
     a piece starting in lower case or with closing punctuation ('Sen. X (D-Mo.)' / 'said.')."""
     index = doc.sentence_index(offset)
@@ -181,7 +156,7 @@ def _assign_quotes(doc: Document, cues: list[tuple[int, int]]) -> dict:
         for cue in cues:
             if cue in assigned:
                 continue
-            quote = _nearest_quote(doc, cue, None if touching_only else _sentence(doc, cue[0]))
+            quote = _nearest_quote(doc, cue, None if touching_only else joined_sentence(doc, cue[0]))
             if quote is not None and quote.start not in taken:
                 assigned[cue] = quote
                 taken.add(quote.start)
@@ -283,11 +258,11 @@ def _without_opener(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return (m.end(), span[1]) if m and m.end() < span[1] else span
 
 
-_NOT_IN_SOURCE = set("in on at for to of from with by about after before during since until over under into than as "
-                     "that which who whom whose when while where because if and but or also later then further has have "
-                     "had is are was were be been being will would could should can may might must not never just still "
-                     "already recently yesterday today tonight monday tuesday wednesday thursday friday saturday sunday "
-                     "last this next".split())
+_NOT_IN_SOURCE = set("in on at for to of from with by about after before during since until over under into "
+                     "than as that which who whom whose when while where because if and but or also later then "
+                     "further has have had is are was were be been being will would could should can may might "
+                     "must not never just still already recently yesterday today tonight monday tuesday wednesday "
+                     "thursday friday saturday sunday last this next".split())
 _PLAIN_WORDS = re.compile(r"(?:\s+[\w’'\-]+){1,3}\s+")
 
 
@@ -316,7 +291,7 @@ def extract(doc: Document, contextual: bool = False) -> list[Attribution]:
     cues = [c for c in (tagged["cue"] if tagged else _cue_spans(doc)) if doc.sentence_at(c[0]) is not None]
     quote_of = _assign_quotes(doc, cues)
     for index, cue in enumerate(cues):
-        sentence = _sentence(doc, cue[0])
+        sentence = joined_sentence(doc, cue[0])
         quote = quote_of.get(cue)
         if quote is None and not (tagged and _source_next_to(tagged, cue)) and _agentless(text, sentence.start, cue):
             content_span = tagged and _nearest(tagged["content"], cue, sentence)
@@ -395,7 +370,7 @@ def _continued(doc: Document, contents: list[tuple[int, int]], found: list[Attri
 
 def _speaker_in_sentence(doc: Document, quote: Quotation, found: list[Attribution]) -> Attribution | None:
     """A quotation no cue took, given to the one source quoted in its sentence ('X spoke against Y saying, “...”')."""
-    sentence = _sentence(doc, quote.start)
+    sentence = joined_sentence(doc, quote.start)
     here = [a for a in found if a.source and sentence and sentence.start <= a.cue.start < sentence.end]
     if len({a.source.text for a in here}) != 1:
         return None
@@ -412,157 +387,3 @@ def _nominal_attributions(doc: Document) -> list[Attribution]:
             found.append(Attribution(_span(doc, *m.span(2)), _span(doc, *m.span(1)), _span(doc, *m.span(3)),
                                      "indirect"))
     return found
-
-
-_DETERMINERS = {"The", "A", "An", "Two", "Three", "Several", "Some", "Many", "Other"}
-
-
-def _kind(name: str) -> str:
-    """person, organisation, official (a role without a name), media, anonymous or vague."""
-    words = name.split()
-    unnamed = (name[:1].islower() or (words[0] in _DETERMINERS and len(words) > 1 and words[1][:1].islower())
-               or (len(words) > 1 and not _POSSESSIVE_END.search(words[0]) and all(w[:1].islower() for w in words[1:])))
-    if unnamed and re.search(r"\bsources?\b", name, re.I):
-        return "anonymous"
-    if unnamed and _MEDIA.search(name):
-        return "media"
-    if unnamed and _ROLE.search(name):
-        return "official"
-    if unnamed or _VAGUE.match(name):
-        return "vague"
-    if _ROLE.fullmatch(words[-1]):  # a title without a name: 'Virginia AFL-CIO President'
-        return "official"
-    if _MEDIA.search(re.sub(r"\(.*?\)", "", name)) or re.sub(r"^The\s+", "", name) in _news_outlets() or name in _news_outlets():
-        return "media"
-    if ORG.search(name):
-        return "organisation"
-    return "person"
-
-
-@cache
-def _news_outlets() -> frozenset[str]:
-    """Outlet names from lexicons/news_outlets.txt ('Reuters', 'The Guardian')."""
-    lines = (data_dir("lexicons") / "news_outlets.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
-
-
-def _role(doc: Document, mention: TextSpan) -> str:
-    """An appositive next to the first mention: 'X, the Vice Chairman of Y,' or 'The UN envoy, X'."""
-    sentence = _sentence(doc, mention.start)
-    if sentence is None:
-        return ""
-    after = re.match(r",\s+([^,“”\"]{3,90}?),", doc.text[mention.end : sentence.end])
-    if after and _ROLE.search(after.group(1)):
-        return after.group(1).strip()
-    before = re.search(r"([^,.“”\"]{3,90}),\s*$", doc.text[sentence.start : mention.start])
-    if before and _ROLE.search(before.group(1)):
-        return before.group(1).strip()
-    return ""
-
-
-def _same_source(short: str, full: str) -> bool:
-    """'Za’tari' refers back to 'Ali Al-Za’tari'; 'Haftar' to 'Khalifa Haftar'."""
-    if short == full:
-        return True
-    if " " in short or " " not in full:
-        return False
-    last = full.split()[-1].lower()
-    return short.lower() in (last, last.split("-")[-1])
-
-
-_LEADING_JUNK = re.compile(r"^(?:[)\]]\s*,?\s*|(?:and|or|but)\s+)+")  # '), chairman of ...', 'and local police'
-_TITLE_THEN_NAME = re.compile(rf"(.*\b(?i:{_ROLE_WORDS})s?)\s+({_HONORIFIC}?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)")
-_POSSESSIVE_END = re.compile(r"[’']s$")  # "Ohio's" of a cut phrase is Ohio
-
-
-def _name_and_role(source: str) -> tuple[str, str]:
-    """Split a source phrase with an appositive into the name and the role:
-    'The authority's chairman, Victor Hale,' -> ('Victor Hale', "The authority's chairman");
-    an article inside the sentence is not part of a name ('the GNA' -> 'GNA'); a party label is the
-    role ('Sen. Claire McCaskill (D-Mo.)' -> ('Sen. Claire McCaskill', 'D-Mo.'))."""
-    phrase = _LEADING_JUNK.sub("", source.strip(" ,;:")) or source
-    party = re.fullmatch(rf"({NAME.pattern})\s+({_PARTY_LABEL})", phrase)
-    if party:
-        return party.group(1), party.group(2).strip("()")
-    parts = [p.strip() for p in phrase.split(",") if p.strip()]
-    if len(parts) > 1:
-        for i, part in enumerate(parts):
-            m = NAME.fullmatch(part)
-            if m and part.split()[0] not in NOT_NAME_START and not _ROLE.search(part):
-                return part, ", ".join(parts[:i] + parts[i + 1:])
-    titled = _TITLE_THEN_NAME.fullmatch(phrase)
-    if titled:
-        return titled.group(2), titled.group(1)
-    return _POSSESSIVE_END.sub("", re.sub(r"^the\s+(?=[A-Z])", "", ", ".join(parts))) or source, ""
-
-
-_RELATIVES = {"who", "which", "that", "whom"}
-_NAME_AT_END = re.compile(rf"(?:{NAME.pattern}){_PARTY}$")
-_NOUN_AT_END = re.compile(r"\b(?:an?|the|his|her|their|its|some|many|most|[A-Z][\w\-]*[’']s)\s+"
-                          r"(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*$")  # 'an architect', "Scott's relatives"
-
-
-def _antecedent(text: str, relative: TextSpan) -> TextSpan | None:
-    """What a relative pronoun source stands for: the name, or a noun with its determiner, right
-    before it ('Stein, who', 'an architect who'); None when neither is there."""
-    floor = text.find(" ", max(0, relative.start - 120), relative.start) + 1
-    end = floor + len(re.sub(r"\s*(?:,|--|—)?\s*$", "", text[floor:relative.start]))
-    for pattern in (_NAME_AT_END, _NOUN_AT_END):
-        m = pattern.search(text, floor, end)
-        if m and m.group().split()[0] not in NOT_NAME_START:
-            return TextSpan(m.start(), m.end(), m.group())
-    return None
-
-
-def registry(doc: Document, attributions: list[Attribution]) -> tuple[list[Attribution], list[Source]]:
-    """Merge attribution sources into a registry (surname back-references join the full name)."""
-    sources: list[Source] = []
-    linked: list[Attribution] = []
-    previous: Source | None = None
-    for a in attributions:
-        if a.source is None or (a.source.text.lower() in _PRONOUNS and previous is None):
-            linked.append(a)
-            continue
-        if a.source.text.lower() in _PRONOUNS:  # "he said": the last named source
-            _credit(previous, a)
-            linked.append(Attribution(a.cue, a.source, a.content, a.kind, previous.id))
-            continue
-        mention = _antecedent(doc.text, a.source) if a.source.text.lower() in _RELATIVES else a.source
-        if mention is None:  # 'who said' with no name or noun right before it: left out of the registry
-            linked.append(a)
-            continue
-        name, role = _name_and_role(mention.text)
-        role = role or _role(doc, mention)
-        match = next((s for s in sources if _same_source(name, s.name) or _same_source(s.name, name)), None)
-        titled = None if match else next((s for s in sources if (role and _bare(s.name) == _bare(role))
-                                          or (s.role and _bare(s.role) == _bare(name))), None)
-        if titled:  # 'the Virginia AFL-CIO President' is 'Doris Crouse-Mays', whose role it is
-            if _bare(titled.name) == _bare(role):
-                titled.name, titled.kind, titled.role = name, _kind(name), role
-            match = titled
-        elif match is None:
-            match = Source(f"s{len(sources) + 1}", name, _kind(name), role)
-            sources.append(match)
-        elif len(name) > len(match.name):
-            match.name, match.kind = name, _kind(name)
-            match.role = match.role or role
-        _credit(match, a)
-        previous = match
-        linked.append(Attribution(a.cue, a.source, a.content, a.kind, match.id))
-    return linked, sources
-
-
-def _bare(phrase: str) -> str:
-    """A name or role compared without case or a leading 'the'."""
-    return re.sub(r"^the\s+", "", phrase, flags=re.I).lower()
-
-
-def _credit(source: Source, attribution: Attribution) -> None:
-    """Add a mention (once: a quote that runs on shares its cue's) and the attributed words to a source."""
-    if attribution.source not in source.mentions:
-        source.mentions.append(attribution.source)
-    words = len(attribution.content.text.split()) if attribution.content else 0
-    if attribution.kind == "direct":
-        source.quoted_words += words
-    else:
-        source.paraphrased_words += words

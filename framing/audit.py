@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from framing import attribution
+from framing import attribution, source_registry
 from framing.detectors import DETECTORS
 from framing.document import QUOTED, REPORTER, Document
 from framing.findings import SEVERITY_RANK, Attribution, Finding, Source
@@ -95,7 +95,7 @@ def run_audit(doc: Document, with_readability: bool = True, contextual: bool = F
     from framing.learn.features import forget_matches
 
     forget_matches()  # nothing remembered from another document
-    attributions, sources = attribution.registry(doc, attribution.extract(doc, contextual))
+    attributions, sources = source_registry.build(doc, attribution.extract(doc, contextual))
     findings: list[Finding] = []
     bias = _sentence_bias(doc)
     context = {"attributions": attributions, "sources": sources, "findings": findings, "bias_scores": bias}

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from framing import lexicon
-from framing.attribution import NAME, NOT_NAME_START, ORG
+from framing.names import NAME, NOT_NAME_START, ORG
 from framing.document import REPORTER, Document
 from framing.findings import Attribution, Finding, Source, TextSpan
 

@@ -170,7 +170,7 @@ def test_source_kinds():
 
 
 def test_a_relative_pronoun_source_is_registered_as_what_it_stands_for():
-    from framing.attribution import registry
+    from framing.source_registry import build as registry
     from framing.document import build_document
     from framing.findings import Attribution, TextSpan
 
@@ -195,7 +195,7 @@ def test_a_relative_pronoun_source_is_registered_as_what_it_stands_for():
 
 
 def test_source_phrase_splits_into_name_and_role():
-    from framing.attribution import _name_and_role
+    from framing.source_registry import _name_and_role
 
     assert _name_and_role("The authority's chairman, Victor Hale,") == ("Victor Hale", "The authority's chairman")
     assert _name_and_role("Dr. Anna Lind, a marine biologist at the institute,") == (
@@ -211,7 +211,7 @@ def test_source_phrase_splits_into_name_and_role():
 
 
 def test_a_title_without_a_name_is_an_official_and_joins_the_named_holder():
-    from framing.attribution import _kind
+    from framing.source_registry import _kind
 
     assert _kind("Virginia AFL-CIO President") == "official"
     assert _kind("Voting rights advocates") == _kind("Those close to him") == "vague"  # no name after the capital
@@ -345,7 +345,7 @@ def test_a_source_span_has_polnears_commas():
 
 
 def test_a_party_label_belongs_to_the_name_and_a_cut_sentence_is_joined():
-    from framing.attribution import _sentence
+    from framing.attribution import joined_sentence as _sentence
     from framing.document import build_document
 
     text = "In an interview, Sen. Claire McCaskill (D-Mo.) said the vote was close.\n"

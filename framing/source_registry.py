@@ -1,0 +1,171 @@
+"""The source registry: who the attributions' sources are. Mentions of one source merge (a surname
+refers back to the full name, a title to the person holding it, "he" to the last named source);
+each source gets a canonical name, a kind, a role, and the words quoted or paraphrased from it."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from framing.attribution import joined_sentence
+from framing.document import Document
+from framing.findings import Attribution, Source, TextSpan
+from framing.names import HONORIFIC, NAME, NOT_NAME_START, ORG, PARTY, PARTY_LABEL, ROLE, ROLE_WORDS
+from framing.resources import data_dir
+
+_PRONOUNS = {"he", "she", "they", "it", "we"}
+_MEDIA = re.compile(r"\b(outlet|newspaper|agency|channel|broadcaster|television|radio|news|times|post|press)\b", re.I)
+_VAGUE = re.compile(r"^(?:critics|some|many|residents|observers|experts|analysts|people|sources|officials|"
+                    r"witnesses)\b", re.I)
+_DETERMINERS = {"The", "A", "An", "Two", "Three", "Several", "Some", "Many", "Other"}
+
+
+def _kind(name: str) -> str:
+    """person, organisation, official (a role without a name), media, anonymous or vague."""
+    words = name.split()
+    unnamed = (name[:1].islower() or (words[0] in _DETERMINERS and len(words) > 1 and words[1][:1].islower())
+               or (len(words) > 1 and not _POSSESSIVE_END.search(words[0]) and all(w[:1].islower() for w in words[1:])))
+    if unnamed and re.search(r"\bsources?\b", name, re.I):
+        return "anonymous"
+    if unnamed and _MEDIA.search(name):
+        return "media"
+    if unnamed and ROLE.search(name):
+        return "official"
+    if unnamed or _VAGUE.match(name):
+        return "vague"
+    if ROLE.fullmatch(words[-1]):  # a title without a name: 'Virginia AFL-CIO President'
+        return "official"
+    if _MEDIA.search(re.sub(r"\(.*?\)", "", name)) or {name, re.sub(r"^The\s+", "", name)} & _news_outlets():
+        return "media"  # 'Yahoo News', 'Reuters'; not 'Price (D-Newport News)'
+    if ORG.search(name):
+        return "organisation"
+    return "person"
+
+
+@cache
+def _news_outlets() -> frozenset[str]:
+    """Outlet names from lexicons/news_outlets.txt ('Reuters', 'The Guardian')."""
+    lines = (data_dir("lexicons") / "news_outlets.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _role(doc: Document, mention: TextSpan) -> str:
+    """An appositive next to the first mention: 'X, the Vice Chairman of Y,' or 'The UN envoy, X'."""
+    sentence = joined_sentence(doc, mention.start)
+    if sentence is None:
+        return ""
+    after = re.match(r",\s+([^,“”\"]{3,90}?),", doc.text[mention.end : sentence.end])
+    if after and ROLE.search(after.group(1)):
+        return after.group(1).strip()
+    before = re.search(r"([^,.“”\"]{3,90}),\s*$", doc.text[sentence.start : mention.start])
+    if before and ROLE.search(before.group(1)):
+        return before.group(1).strip()
+    return ""
+
+
+def _same_source(short: str, full: str) -> bool:
+    """'Za’tari' refers back to 'Ali Al-Za’tari'; 'Haftar' to 'Khalifa Haftar'."""
+    if short == full:
+        return True
+    if " " in short or " " not in full:
+        return False
+    last = full.split()[-1].lower()
+    return short.lower() in (last, last.split("-")[-1])
+
+
+_LEADING_JUNK = re.compile(r"^(?:[)\]]\s*,?\s*|(?:and|or|but)\s+)+")  # '), chairman of ...', 'and local police'
+_TITLE_THEN_NAME = re.compile(rf"(.*\b(?i:{ROLE_WORDS})s?)\s+({HONORIFIC}?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)")
+_POSSESSIVE_END = re.compile(r"[’']s$")  # "Ohio's" of a cut phrase is Ohio
+
+
+def _name_and_role(source: str) -> tuple[str, str]:
+    """Split a source phrase with an appositive into the name and the role:
+    'The authority's chairman, Victor Hale,' -> ('Victor Hale', "The authority's chairman");
+    an article inside the sentence is not part of a name ('the GNA' -> 'GNA'); a party label is the
+    role ('Sen. Claire McCaskill (D-Mo.)' -> ('Sen. Claire McCaskill', 'D-Mo.'))."""
+    phrase = _LEADING_JUNK.sub("", source.strip(" ,;:")) or source
+    party = re.fullmatch(rf"({NAME.pattern})\s+({PARTY_LABEL})", phrase)
+    if party:
+        return party.group(1), party.group(2).strip("()")
+    parts = [p.strip() for p in phrase.split(",") if p.strip()]
+    if len(parts) > 1:
+        for i, part in enumerate(parts):
+            m = NAME.fullmatch(part)
+            if m and part.split()[0] not in NOT_NAME_START and not ROLE.search(part):
+                return part, ", ".join(parts[:i] + parts[i + 1:])
+    titled = _TITLE_THEN_NAME.fullmatch(phrase)
+    if titled:
+        return titled.group(2), titled.group(1)
+    return _POSSESSIVE_END.sub("", re.sub(r"^the\s+(?=[A-Z])", "", ", ".join(parts))) or source, ""
+
+
+_RELATIVES = {"who", "which", "that", "whom"}
+_NAME_AT_END = re.compile(rf"(?:{NAME.pattern}){PARTY}$")
+_NOUN_AT_END = re.compile(r"\b(?:an?|the|his|her|their|its|some|many|most|[A-Z][\w\-]*[’']s)\s+"
+                          r"(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*$")  # 'an architect', "Scott's relatives"
+
+
+def _antecedent(text: str, relative: TextSpan) -> TextSpan | None:
+    """What a relative pronoun source stands for: the name, or a noun with its determiner, right
+    before it ('Stein, who', 'an architect who'); None when neither is there."""
+    floor = text.find(" ", max(0, relative.start - 120), relative.start) + 1
+    end = floor + len(re.sub(r"\s*(?:,|--|—)?\s*$", "", text[floor:relative.start]))
+    for pattern in (_NAME_AT_END, _NOUN_AT_END):
+        m = pattern.search(text, floor, end)
+        if m and m.group().split()[0] not in NOT_NAME_START:
+            return TextSpan(m.start(), m.end(), m.group())
+    return None
+
+
+def build(doc: Document, attributions: list[Attribution]) -> tuple[list[Attribution], list[Source]]:
+    """Merge attribution sources into a registry (surname back-references join the full name)."""
+    sources: list[Source] = []
+    linked: list[Attribution] = []
+    previous: Source | None = None
+    for a in attributions:
+        if a.source is None or (a.source.text.lower() in _PRONOUNS and previous is None):
+            linked.append(a)
+            continue
+        if a.source.text.lower() in _PRONOUNS:  # "he said": the last named source
+            _credit(previous, a)
+            linked.append(Attribution(a.cue, a.source, a.content, a.kind, previous.id))
+            continue
+        mention = _antecedent(doc.text, a.source) if a.source.text.lower() in _RELATIVES else a.source
+        if mention is None:  # 'who said' with no name or noun right before it: left out of the registry
+            linked.append(a)
+            continue
+        name, role = _name_and_role(mention.text)
+        role = role or _role(doc, mention)
+        match = next((s for s in sources if _same_source(name, s.name) or _same_source(s.name, name)), None)
+        titled = None if match else next((s for s in sources if (role and _bare(s.name) == _bare(role))
+                                          or (s.role and _bare(s.role) == _bare(name))), None)
+        if titled:  # 'the Virginia AFL-CIO President' is 'Doris Crouse-Mays', whose role it is
+            if _bare(titled.name) == _bare(role):
+                titled.name, titled.kind, titled.role = name, _kind(name), role
+            match = titled
+        elif match is None:
+            match = Source(f"s{len(sources) + 1}", name, _kind(name), role)
+            sources.append(match)
+        elif len(name) > len(match.name):
+            match.name, match.kind = name, _kind(name)
+            match.role = match.role or role
+        _credit(match, a)
+        previous = match
+        linked.append(Attribution(a.cue, a.source, a.content, a.kind, match.id))
+    return linked, sources
+
+
+def _bare(phrase: str) -> str:
+    """A name or role compared without case or a leading 'the'."""
+    return re.sub(r"^the\s+", "", phrase, flags=re.I).lower()
+
+
+def _credit(source: Source, attribution: Attribution) -> None:
+    """Add a mention (once: a quote that runs on shares its cue's) and the attributed words to a source."""
+    if attribution.source not in source.mentions:
+        source.mentions.append(attribution.source)
+    words = len(attribution.content.text.split()) if attribution.content else 0
+    if attribution.kind == "direct":
+        source.quoted_words += words
+    else:
+        source.paraphrased_words += words
