@@ -67,7 +67,7 @@ def _same_source(short: str, full: str) -> bool:
     """'Za’tari' refers back to 'Ali Al-Za’tari'; 'Haftar' to 'Khalifa Haftar'."""
     if short == full:
         return True
-    if " " in short or " " not in full:
+    if " " in short or " " not in full or not short[:1].isupper():  # 'drivers' is no surname
         return False
     last = full.split()[-1].lower()
     return short.lower() in (last, last.split("-")[-1])
@@ -75,6 +75,8 @@ def _same_source(short: str, full: str) -> bool:
 
 _LEADING_JUNK = re.compile(r"^(?:[)\]]\s*,?\s*|(?:and|or|but)\s+)+")  # '), chairman of ...', 'and local police'
 _TITLE_THEN_NAME = re.compile(rf"(.*\b(?i:{ROLE_WORDS})s?)\s+({HONORIFIC}?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)")
+_NAME_OF = re.compile(rf"({HONORIFIC}?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)+)\s+((?:of|from|at)\s+the\s+.+)")
+_POSSESSIVE = re.compile(r"[’']s\b")
 _POSSESSIVE_END = re.compile(r"[’']s$")  # "Ohio's" of a cut phrase is Ohio
 
 
@@ -88,14 +90,16 @@ def _name_and_role(source: str) -> tuple[str, str]:
     if party:
         return party.group(1), party.group(2).strip("()")
     parts = [p.strip() for p in phrase.split(",") if p.strip()]
-    if len(parts) > 1:
-        for i, part in enumerate(parts):
-            m = NAME.fullmatch(part)
-            if m and part.split()[0] not in NOT_NAME_START and not ROLE.search(part):
-                return part, ", ".join(parts[:i] + parts[i + 1:])
-    titled = _TITLE_THEN_NAME.fullmatch(phrase)
-    if titled:
-        return titled.group(2), titled.group(1)
+    for i, part in enumerate(parts):
+        rest = parts[:i] + parts[i + 1:]
+        titled = _TITLE_THEN_NAME.fullmatch(part) or _NAME_OF.fullmatch(part)
+        if titled and titled.re is _NAME_OF and (ROLE.search(titled.group(1)) or _POSSESSIVE.search(titled.group(1))):
+            titled = None  # "Libya’s Deputy Special Representative of the Secretary-General" is a title
+        if titled:  # 'Councillor Ruth Okafor', 'Dan Mercer of the Westford Drivers'
+            name, title = (titled.group(2), titled.group(1)) if titled.re is _TITLE_THEN_NAME else titled.groups()
+            return name, ", ".join([title, *rest])
+        if rest and NAME.fullmatch(part) and part.split()[0] not in NOT_NAME_START and not ROLE.search(part):
+            return part, ", ".join(rest)
     return _POSSESSIVE_END.sub("", re.sub(r"^the\s+(?=[A-Z])", "", ", ".join(parts))) or source, ""
 
 

@@ -208,6 +208,11 @@ def test_source_phrase_splits_into_name_and_role():
     assert _name_and_role("), chairman of the caucus") == ("chairman of the caucus", "")  # a cut phrase's junk
     assert _name_and_role("and local police") == ("local police", "")
     assert _name_and_role("Ohio's") == ("Ohio", "")
+    assert _name_and_role("Councillor Ruth Okafor, who chairs the committee") == (
+        "Ruth Okafor", "Councillor, who chairs the committee")
+    assert _name_and_role("Dan Mercer of the Westford Drivers") == ("Dan Mercer", "of the Westford Drivers")
+    assert _name_and_role("Libya's Deputy Special Representative of the UN, Ali Al-Za'tari") == (
+        "Ali Al-Za'tari", "Libya's Deputy Special Representative of the UN")  # a title, not a name 'of the UN'
 
 
 def test_a_title_without_a_name_is_an_official_and_joins_the_named_holder():
