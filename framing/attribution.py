@@ -31,6 +31,7 @@ _WHO = rf"({NAME.pattern}{PARTY}|\b(?:he|she|they|it|we|who|which)\b|\b{_COMMON_
 _BEFORE_CUE = rf"\s+(?:{_ADVERBS}\s+){{0,3}}$"
 _WHO_BEFORE = re.compile(_WHO + _BEFORE_CUE)  # 'Tom Burns also' + said
 _WHO_APPOSITIVE_BEFORE = re.compile(_WHO + _APPOSITIVE + _BEFORE_CUE)  # 'Tom Burns, a teacher,' + said
+_APPOSITIVE_TO_CUE = re.compile(_APPOSITIVE + rf"(?={_BEFORE_CUE})")
 _PASSIVE = re.compile(  # 'have been', 'was widely', 'have been reported and' + attributed
     r"\b(?:(?:has|have|had|was|were|is|are|been|being)\s+(?:widely\s+)?"
     r"|(?:was|were|is|are|been|being)\s+\w+(?:ed|en)\s+(?:and|or)\s+)$")
@@ -229,6 +230,10 @@ def _tagged_source(text: str, tagged: dict, cue: tuple[int, int], sentence, rule
         return rule
     if rule and rule[0] == found[0] and found[1] < rule[1] and _NAME_REST.fullmatch(text, found[1], rule[1]):
         return rule  # the tagger stopped inside the name: 'Cameron' of 'wrote Cameron Easley'
+    if rule and rule[0] == found[0] and rule[1] < found[1] < cue[0]:
+        appositive = _APPOSITIVE_TO_CUE.match(text, rule[1], cue[0])
+        if appositive and found[1] < appositive.end():  # 'Dr. Anna Lind, a marine biologist at[ the institute,]'
+            return found[0], appositive.end()
     if rule and not (found[0] <= rule[0] and rule[1] <= found[1]):
         first, second = sorted([found, rule])
         if second[0] >= first[1] and _JOIN.fullmatch(text, first[1], second[0]):

@@ -294,7 +294,7 @@ def test_a_passive_cue_with_a_tagged_source_right_before_it_keeps_that_source():
     assert not _source_next_to({"source": [(text.index("the video"), text.index(" was"))]}, cue)
 
 
-def test_a_tagged_source_cut_inside_a_name_gets_the_whole_name():
+def test_a_tagged_source_cut_inside_a_name_or_an_appositive_gets_all_of_it():
     from framing.attribution import _tagged_source
     from framing.document import Sentence
 
@@ -306,6 +306,11 @@ def test_a_tagged_source_cut_inside_a_name_gets_the_whole_name():
     assert _tagged_source(text, cut, cue, sentence, name, None, name) == name
     longer = {"source": [(name[0], text.index(" Consult"))]}  # the tagger's longer phrase is not cut back
     assert _tagged_source(text, longer, cue, sentence, name, None, name) == longer["source"][0]
+    text = "Dr. Anna Lind, a marine biologist at the institute, said it was early.\n"
+    cue, name = (text.index("said"), text.index(" it")), (0, text.index(","))
+    cut = {"source": [(0, text.index(" the institute"))]}  # the tagger stopped inside the appositive
+    whole = _tagged_source(text, cut, cue, Sentence(0, len(text) - 1, 0), name, name, None)
+    assert text[whole[0]:whole[1]] == "Dr. Anna Lind, a marine biologist at the institute,"
 
 
 def test_a_source_span_leaves_out_the_sentence_opener():
