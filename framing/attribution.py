@@ -4,8 +4,9 @@ Cues, sources and contents come from the PolNeAR tagger (framing/learn/attributi
 the contextual mode's); each cue is linked to the nearest tagged source and content of its
 sentence (with the pieces Punkt cut off where no sentence ends), and a tagged quotation no cue took
 continues the previous source's words. Rules stay where they do better: the name next to the cue
-joins or overrides the tagged phrase, and quotations are whole. The contextual mode's tagger is trusted further: where it marks no content for a cue and no
-quotation is at hand, none is guessed. Without an installed model the cues come from
+joins or overrides the tagged phrase, and quotations are whole; source spans are bounded as PolNeAR
+marks them. The contextual mode's tagger is trusted further: where it marks no content for a cue
+and no quotation is at hand, none is guessed. Without an installed model the cues come from
 lexicons/reporting_verbs.toml and rules find the rest. Who the sources are is the source
 registry's work (framing/source_registry.py).
 """
@@ -45,6 +46,8 @@ _NOMINAL_CUE = re.compile(  # "the GNA’s rejection of Haftar’s violence": a 
     r"\b((?:[A-Z][\w\-]*\s+)*[A-Z][\w\-]*)[’']s\s+(rejection|condemnation|criticism|denunciation|support|backing|"
     r"praise|defence|defense|endorsement)\s+of\s+([^,.;:“”\"]+?)(?=\s+and\s|[,.;:“”\"]|$)"
 )
+
+
 def _cue_spans(doc: Document) -> list[tuple[int, int]]:
     """Reporting-verb cues in the reporter's voice of scored text, without overlaps."""
     spans = []

@@ -92,15 +92,24 @@ def _name_and_role(source: str) -> tuple[str, str]:
     parts = [p.strip() for p in phrase.split(",") if p.strip()]
     for i, part in enumerate(parts):
         rest = parts[:i] + parts[i + 1:]
-        titled = _TITLE_THEN_NAME.fullmatch(part) or _NAME_OF.fullmatch(part)
-        if titled and titled.re is _NAME_OF and (ROLE.search(titled.group(1)) or _POSSESSIVE.search(titled.group(1))):
-            titled = None  # "Libya’s Deputy Special Representative of the Secretary-General" is a title
-        if titled:  # 'Councillor Ruth Okafor', 'Dan Mercer of the Westford Drivers'
-            name, title = (titled.group(2), titled.group(1)) if titled.re is _TITLE_THEN_NAME else titled.groups()
-            return name, ", ".join([title, *rest])
+        titled = _name_and_title(part)
+        if titled:
+            return titled[0], ", ".join([titled[1], *rest])
         if rest and NAME.fullmatch(part) and part.split()[0] not in NOT_NAME_START and not ROLE.search(part):
             return part, ", ".join(rest)
     return _POSSESSIVE_END.sub("", re.sub(r"^the\s+(?=[A-Z])", "", ", ".join(parts))) or source, ""
+
+
+def _name_and_title(part: str) -> tuple[str, str] | None:
+    """'Councillor Ruth Okafor' -> ('Ruth Okafor', 'Councillor'); 'Dan Mercer of the Westford Drivers'
+    -> ('Dan Mercer', 'of the Westford Drivers'); None for anything else."""
+    m = _TITLE_THEN_NAME.fullmatch(part)
+    if m:
+        return m.group(2), m.group(1)
+    m = _NAME_OF.fullmatch(part)
+    if m and not ROLE.search(m.group(1)) and not _POSSESSIVE.search(m.group(1)):  # "Libya’s Deputy ... of the UN"
+        return m.group(1), m.group(2)
+    return None
 
 
 _RELATIVES = {"who", "which", "that", "whom"}
@@ -122,7 +131,9 @@ def _antecedent(text: str, relative: TextSpan) -> TextSpan | None:
 
 
 def build(doc: Document, attributions: list[Attribution]) -> tuple[list[Attribution], list[Source]]:
-    """Merge attribution sources into a registry (surname back-references join the full name)."""
+    """The attributions linked to a registry of their sources: a surname joins the full name, a
+    title the person who holds it, a pronoun the last named source, a relative pronoun what it
+    stands for."""
     sources: list[Source] = []
     linked: list[Attribution] = []
     previous: Source | None = None
