@@ -203,7 +203,8 @@ def test_source_phrase_splits_into_name_and_role():
     assert _name_and_role("the mayor") == ("the mayor", "")
     assert _name_and_role("the GNA") == ("GNA", "")  # the article is not part of the name
     assert _name_and_role("The Shura Council") == ("The Shura Council", "")
-    assert _name_and_role("Ohio Democratic Party Chairman David Pepper") == ("David Pepper", "Ohio Democratic Party Chairman")
+    assert _name_and_role("Ohio Democratic Party Chairman David Pepper") == (
+        "David Pepper", "Ohio Democratic Party Chairman")
     assert _name_and_role("Price (D-Newport News)") == ("Price", "D-Newport News")
     assert _name_and_role("), chairman of the caucus") == ("chairman of the caucus", "")  # a cut phrase's junk
     assert _name_and_role("and local police") == ("local police", "")
@@ -332,7 +333,8 @@ def test_a_source_cut_short_of_its_cue_runs_on_only_over_its_own_noun_phrase():
         end = _up_to_cue(text, (start, start + len(source)), (cue_start, cue_start + len(cue)))[1]
         return text[start:end]
 
-    assert extended("Later the Obama administration said it would wait.", "the Obama", "said") == "the Obama administration"
+    assert extended("Later the Obama administration said it would wait.", "the Obama", "said") == (
+        "the Obama administration")
     assert extended("No one expected a long debate.", "No", "expected") == "No one"
     assert extended("Small groups of protesters gathered.", "Small", "gathered") == "Small"  # 'of' may start a place
     assert extended("Trump on Tuesday said it would wait.", "Trump", "said") == "Trump"  # time, not the source
