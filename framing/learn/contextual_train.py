@@ -241,8 +241,8 @@ def _tagger_card(card: dict) -> str:
   same rules link the spans into attributions.
 - **Data**: {card['data']}. Licence: none stated; research and evaluation use. The file holds only
   adapter and head weights.
-- **Training**: {finetune.TAG_EPOCHS} epochs (three were chosen over two on dev), batch {finetune.TAG_BATCH},
-  otherwise as above (cross-entropy per role); on two torch threads, which is the default on this two-core machine.
+- **Training**: {finetune.TAG_EPOCHS} epochs (three beat two on dev and on an 80/20 split of train),
+  batch {finetune.TAG_BATCH}, otherwise as above (cross-entropy per role); on two torch threads, which is the default on this two-core machine.
 - **Measured on PolNeAR dev** (the tagger alone): cue exact F1 {f1['cue']},
   source exact F1 {f1['source']}, content token-overlap F1 {f1['content_overlap']}. The audit's figures are in
   docs/EVALUATION.md. **Trained**: {card['trained']}. **Retrain**: `{card['command']}`.
