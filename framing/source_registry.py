@@ -120,9 +120,24 @@ _NOUN_AT_END = re.compile(r"\b(?:an?|the|his|her|their|its|some|many|most|[A-Z][
 
 def _antecedent(text: str, relative: TextSpan) -> TextSpan | None:
     """What a relative pronoun source stands for: the name, or a noun with its determiner, right
-    before it ('Stein, who', 'an architect who'); None when neither is there."""
-    floor = text.find(" ", max(0, relative.start - 120), relative.start) + 1
+    before it ('Stein, who', 'an architect who'), or before the place or body it is 'at' ('a tech
+    staffer at the State Department who'); None when neither is there."""
+    floor = 0 if relative.start <= 120 else text.find(" ", relative.start - 120, relative.start) + 1
     end = floor + len(re.sub(r"\s*(?:,|--|—)?\s*$", "", text[floor:relative.start]))
+    found = _phrase_ending(text, floor, end)
+    while found and (place := _PREPOSITION_END.search(text, floor, found.start)):
+        head = _phrase_ending(text, floor, place.start())  # 'the chair [of the Council of Europe]'
+        if head is None:
+            break
+        found = head
+    return found
+
+
+_PREPOSITION_END = re.compile(r"\s+(?:at|on|in|of|from|for|with)\s+(?:the\s+)?$")
+
+
+def _phrase_ending(text: str, floor: int, end: int) -> TextSpan | None:
+    """The name, or else the noun with its determiner, that ends at `end`."""
     for pattern in (_NAME_AT_END, _NOUN_AT_END):
         m = pattern.search(text, floor, end)
         if m and m.group().split()[0] not in NOT_NAME_START:

@@ -188,6 +188,13 @@ def test_a_relative_pronoun_source_is_registered_as_what_it_stands_for():
                                      said_by("and who", "feel")])
     assert [(s.name, s.kind) for s in sources] == [("Trump", "person"), ("a reporter", "vague")]
     assert linked[2].source_id is None  # 'and who': nothing to stand for, left out of the registry
+    from framing.source_registry import _antecedent
+
+    for text, meant in (("Stein, who is ineligible, said so.", "Stein"),  # at the very start of the text
+                        ("Bentel, a tech staffer at the State Department who told us.", "a tech staffer"),
+                        ("It went to the chair of the Council of Europe, who said no.", "the chair")):
+        who = text.index("who")
+        assert _antecedent(text, TextSpan(who, who + 3, "who")).text == meant
     audit = audit_text("Ted Cruz endorsed Donald Trump, who says the race is close.\n")
     says = next(a for a in audit.attributions if a.cue.text == "says")
     assert says.source.text == "who"  # the span as PolNeAR marks it; the registry has the name
