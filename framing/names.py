@@ -19,6 +19,7 @@ ROLE_WORDS = (r"spokes\w+|minister|envoy|chairman|chairwoman|president|represent
 ROLE = re.compile(rf"\b({ROLE_WORDS})\b", re.I)
 PARTY_LABEL = r"\([A-Z][\w.]*(?:-[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)?\)"  # (D), (R-Ga.), (D-Newport News)
 PARTY = rf"(?:\s+{PARTY_LABEL})?"  # 'Sen. David Perdue (R-Ga.)', 'Gov. Terry McAuliffe (D)'
+POSSESSIVE_END = re.compile(r"[’']s$")  # "Haftar’s", "Ohio's"
 ORG = re.compile(r"\b(council|ministry|army|forces|government|UN|UNSMIL|GNA|office|committee|party|union|"
                  r"department|agency|organisation|organization|group|league|police|company|headquarters|"
                  r"authority|commission|institute|university|court|board|bank|corporation|association|"

@@ -10,7 +10,8 @@ from functools import cache
 from framing.attribution import joined_sentence
 from framing.document import Document
 from framing.findings import Attribution, Source, TextSpan
-from framing.names import HONORIFIC, NAME, NOT_NAME_START, ORG, PARTY, PARTY_LABEL, ROLE, ROLE_WORDS
+from framing.names import (HONORIFIC, NAME, NOT_NAME_START, ORG, PARTY, PARTY_LABEL, POSSESSIVE_END, ROLE,
+                           ROLE_WORDS)
 from framing.resources import data_dir
 
 _PRONOUNS = {"he", "she", "they", "it", "we"}
@@ -23,8 +24,10 @@ _DETERMINERS = {"The", "A", "An", "Two", "Three", "Several", "Some", "Many", "Ot
 def _kind(name: str) -> str:
     """person, organisation, official (a role without a name), media, anonymous or vague."""
     words = name.split()
-    unnamed = (name[:1].islower() or (words[0] in _DETERMINERS and len(words) > 1 and words[1][:1].islower())
-               or (len(words) > 1 and not _POSSESSIVE_END.search(words[0]) and all(w[:1].islower() for w in words[1:])))
+    unnamed = (name[:1].islower()
+               or (words[0] in _DETERMINERS and len(words) > 1 and words[1][:1].islower())
+               or (len(words) > 1 and not POSSESSIVE_END.search(words[0])  # 'Voting rights advocates'
+                   and all(w[:1].islower() for w in words[1:])))
     if unnamed and re.search(r"\bsources?\b", name, re.I):
         return "anonymous"
     if unnamed and _MEDIA.search(name):
@@ -77,7 +80,6 @@ _LEADING_JUNK = re.compile(r"^(?:[)\]]\s*,?\s*|(?:and|or|but)\s+)+")  # '), chai
 _TITLE_THEN_NAME = re.compile(rf"(.*\b(?i:{ROLE_WORDS})s?)\s+({HONORIFIC}?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)")
 _NAME_OF = re.compile(rf"({HONORIFIC}?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)+)\s+((?:of|from|at)\s+the\s+.+)")
 _POSSESSIVE = re.compile(r"[’']s\b")
-_POSSESSIVE_END = re.compile(r"[’']s$")  # "Ohio's" of a cut phrase is Ohio
 
 
 def _name_and_role(source: str) -> tuple[str, str]:
@@ -97,7 +99,7 @@ def _name_and_role(source: str) -> tuple[str, str]:
             return titled[0], ", ".join([titled[1], *rest])
         if rest and NAME.fullmatch(part) and part.split()[0] not in NOT_NAME_START and not ROLE.search(part):
             return part, ", ".join(rest)
-    return _POSSESSIVE_END.sub("", re.sub(r"^the\s+(?=[A-Z])", "", ", ".join(parts))) or source, ""
+    return POSSESSIVE_END.sub("", re.sub(r"^the\s+(?=[A-Z])", "", ", ".join(parts))) or source, ""
 
 
 def _name_and_title(part: str) -> tuple[str, str] | None:

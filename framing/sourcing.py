@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass, field
 
 from framing import lexicon
-from framing.names import NAME, NOT_NAME_START, ORG
 from framing.document import REPORTER, Document
 from framing.findings import Attribution, Finding, Source, TextSpan
+from framing.names import NAME, NOT_NAME_START, ORG, POSSESSIVE_END
 
 CRITICAL, SUPPORTIVE, NEUTRAL, UNKNOWN = "critical", "supportive", "neutral", "unknown"
 SIDES = (CRITICAL, SUPPORTIVE, NEUTRAL, UNKNOWN)
@@ -30,7 +30,6 @@ _TITLE_WORDS = re.compile(
     r"^(?:(?:General|Gen\.|Field\s+Marshal|Marshal|President|Prime\s+Minister|Minister|Dr\.|Mr\.|Mrs\.|Ms\.|"
     r"Prof\.|Senator|Sen\.|Governor|Gov\.|Mayor|King|Queen|Prince|Sheikh|Colonel|Col\.|Judge)\s+)+"
 )
-_POSSESSIVE = re.compile(r"[’']s$")
 _LOCATIVE = re.compile(r"\b(?:in|at|near|on|from|to|into|across|outside|inside|around|towards?|"
                        r"(?:east|west|north|south)\s+of)\s+$", re.I)
 _GENERIC_PRONOUN_ROLE = re.compile(r"^(?:its|their)\b", re.I)
@@ -119,7 +118,7 @@ def _name_parts(doc: Document, start: int, end: int):
     part_start = start
     for m in re.finditer(r"\S+", text[start:end]):
         word_end = start + m.end()
-        if _POSSESSIVE.search(m.group()):
+        if POSSESSIVE_END.search(m.group()):
             yield part_start, word_end - 2
             part_start = word_end + 1
     if part_start < end:
