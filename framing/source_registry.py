@@ -16,8 +16,8 @@ from framing.resources import data_dir
 
 _PRONOUNS = {"he", "she", "they", "it", "we"}
 _MEDIA = re.compile(r"\b(outlet|newspaper|agency|channel|broadcaster|television|radio|news|times|post|press)\b", re.I)
-_VAGUE = re.compile(r"^(?:critics|some|many|residents|observers|experts|analysts|people|sources|officials|"
-                    r"witnesses)\b", re.I)
+_GROUPS = r"critics|residents|observers|experts|analysts|people|sources|officials|witnesses"
+_VAGUE = re.compile(rf"^(?:some|many|{_GROUPS})\b", re.I)
 _DETERMINERS = {"The", "A", "An", "Two", "Three", "Several", "Some", "Many", "Other"}
 
 
@@ -123,18 +123,21 @@ _NOUN_AT_END = re.compile(r"\b(?:an?|the|his|her|their|its|some|many|most|[A-Z][
 def _antecedent(text: str, relative: TextSpan) -> TextSpan | None:
     """What a relative pronoun source stands for: the name, or a noun with its determiner, right
     before it ('Stein, who', 'an architect who'), or before the place or body it is 'at' ('a tech
-    staffer at the State Department who'); None when neither is there."""
+    staffer at the State Department who'), or a group without a determiner before its place
+    ('residents of Derna, who'); None when neither is there."""
     floor = 0 if relative.start <= 120 else text.find(" ", relative.start - 120, relative.start) + 1
     end = floor + len(re.sub(r"\s*(?:,|--|—)?\s*$", "", text[floor:relative.start]))
     found = _phrase_ending(text, floor, end)
     while found and (place := _PREPOSITION_END.search(text, floor, found.start)):
         head = _phrase_ending(text, floor, place.start())  # 'the chair [of the Council of Europe]'
         if head is None:
-            break
+            group = _GROUP_AT_END.search(text, floor, place.start())  # 'residents [of Derna]'
+            return TextSpan(group.start(), group.end(), group.group()) if group else found
         found = head
     return found
 
 
+_GROUP_AT_END = re.compile(rf"(?<![\w’'])(?:[a-z][\w\-]*\s+)?(?:{_GROUPS}|(?:{ROLE_WORDS})s)$")
 _PREPOSITION_END = re.compile(r"\s+(?:at|on|in|of|from|for|with)\s+(?:the\s+)?$")
 
 

@@ -192,7 +192,10 @@ def test_a_relative_pronoun_source_is_registered_as_what_it_stands_for():
 
     for text, meant in (("Stein, who is ineligible, said so.", "Stein"),  # at the very start of the text
                         ("Bentel, a tech staffer at the State Department who told us.", "a tech staffer"),
-                        ("It went to the chair of the Council of Europe, who said no.", "the chair")):
+                        ("It went to the chair of the Council of Europe, who said no.", "the chair"),
+                        ("Angry residents of Derna, who fled, said so.", "residents"),  # a group, no determiner
+                        ("He met local officials in Tripoli who said so.", "local officials"),
+                        ("The mayor spoke of Derna, who said so.", "Derna")):  # 'spoke' is no group
         who = text.index("who")
         assert _antecedent(text, TextSpan(who, who + 3, "who")).text == meant
     audit = audit_text("Ted Cruz endorsed Donald Trump, who says the race is close.\n")
