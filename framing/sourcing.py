@@ -289,9 +289,9 @@ def _said_evidence(doc: Document, attribution: Attribution, actors: list[Actor],
     (or at the principal actor when it names none)."""
     parts = [p for p in (attribution.cue, attribution.content) if p is not None and p.end > p.start]
     start, end = min(p.start for p in parts), max(p.end for p in parts)
-    own = {m.start for m in ([attribution.source] if attribution.source else [])}
     content = attribution.content or attribution.cue
-    targets = [a for a in _actors_named(actors, content.start, content.end) if not own & {m.start for m in a.mentions}]
+    speaking = _speaking_actors(actors, attribution.source) if attribution.source else []
+    targets = [a for a in _actors_named(actors, content.start, content.end) if a not in speaking]
     targets = targets or [principal]
     evidence = []
     for stance, entry, s, e in _within(matches, start, end):
@@ -301,6 +301,14 @@ def _said_evidence(doc: Document, attribution: Attribution, actors: list[Actor],
         for actor in targets:
             evidence.append(Evidence(actor.id, stance, kind, _span(doc, s, e), entry.explanation))
     return evidence
+
+
+def _speaking_actors(actors: list[Actor], source: TextSpan) -> list[Actor]:
+    """The actors a source phrase is: named at its start or its end ('the Shura Council', 'The UN
+    envoy, Martin Kobler'), not within its role ('A spokesperson for Haftar’s forces, X')."""
+    start = source.start + len(source.text) - len(re.sub(r"^[Tt]he\s+", "", source.text))
+    end = source.start + len(source.text.rstrip(" ,"))
+    return [a for a in actors if any(m.start == start or m.end == end for m in a.mentions)]
 
 
 def _side(evidence: list[Evidence], actor_id: str) -> str | None:

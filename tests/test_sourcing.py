@@ -6,6 +6,7 @@ import pytest
 
 from framing import report, serialize, sourcing
 from framing.api import audit_text
+from framing.findings import TextSpan
 
 from conftest import EXAMPLES
 
@@ -74,6 +75,25 @@ def test_supportive_stance_from_content_words():
     text = COUNCIL.replace('"Small shops will close," Roe said.', '"It was the right decision," Roe said.').replace(
         "condemned the Springfield City Council for the rise", "spoke about the rise")
     assert sides(audit_text(text))["Jane Roe"] == "supportive"
+
+
+def test_a_source_is_not_the_target_of_its_own_words():
+    # a claim the Shura Council rejects names the council: the stance is aimed at whoever made the
+    # claim, not at the council that speaks, though the source span starts with 'the'
+    text = "the Shura Council has rejected a claim that the Shura Council is linked to Al-Qaeda, " \
+           "a spokesperson for Haftar, Ann Lee, said."
+
+    def actor(name):
+        starts = [i for i in range(len(text)) if text.startswith(name, i)]
+        return sourcing.Actor(name, name, [name], [TextSpan(s, s + len(name), name) for s in starts])
+
+    def span(phrase):
+        return TextSpan(text.index(phrase), text.index(phrase) + len(phrase), phrase)
+
+    council, haftar, lee = actor("Shura Council"), actor("Haftar"), actor("Ann Lee")
+    assert sourcing._speaking_actors([council, haftar, lee], span("the Shura Council")) == [council]
+    # the person named after the role speaks; the actor named within the role does not
+    assert sourcing._speaking_actors([council, haftar, lee], span("a spokesperson for Haftar, Ann Lee,")) == [lee]
 
 
 def test_balance_index_bounds():
