@@ -80,11 +80,14 @@ _LEADING_JUNK = re.compile(r"^(?:[)\]]\s*,?\s*|(?:and|or|but)\s+)+")  # '), chai
 _TITLE_THEN_NAME = re.compile(rf"(.*\b(?i:{ROLE_WORDS})s?)\s+({HONORIFIC}?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)")
 _NAME_OF = re.compile(rf"({HONORIFIC}?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)+)\s+((?:of|from|at)\s+the\s+.+)")
 _POSSESSIVE = re.compile(r"[’']s\b")
+_NAMES = re.compile(rf"(?:{NAME.pattern})(?:\s+and\s+(?:{NAME.pattern}))+")  # 'Peter Shaw and Leila Ahmed'
+
 
 
 def _name_and_role(source: str) -> tuple[str, str]:
     """Split a source phrase with an appositive into the name and the role:
-    'The authority's chairman, Victor Hale,' -> ('Victor Hale', "The authority's chairman");
+    'The authority's chairman, Victor Hale,' -> ('Victor Hale', "The authority's chairman"), also for
+    joint names ('The two members ..., Peter Shaw and Leila Ahmed,');
     an article inside the sentence is not part of a name ('the GNA' -> 'GNA'); a party label is the
     role ('Sen. Claire McCaskill (D-Mo.)' -> ('Sen. Claire McCaskill', 'D-Mo.'))."""
     phrase = _LEADING_JUNK.sub("", source.strip(" ,;:")) or source
@@ -97,7 +100,8 @@ def _name_and_role(source: str) -> tuple[str, str]:
         titled = _name_and_title(part)
         if titled:
             return titled[0], ", ".join([titled[1], *rest])
-        if rest and NAME.fullmatch(part) and part.split()[0] not in NOT_NAME_START and not ROLE.search(part):
+        if (rest and (NAME.fullmatch(part) or _NAMES.fullmatch(part)) and part.split()[0] not in NOT_NAME_START
+                and not ROLE.search(part)):
             return part, ", ".join(rest)
     return POSSESSIVE_END.sub("", re.sub(r"^the\s+(?=[A-Z])", "", ", ".join(parts))) or source, ""
 

@@ -219,6 +219,8 @@ def test_source_phrase_splits_into_name_and_role():
     assert _name_and_role("), chairman of the caucus") == ("chairman of the caucus", "")  # a cut phrase's junk
     assert _name_and_role("and local police") == ("local police", "")
     assert _name_and_role("Ohio's") == ("Ohio", "")
+    assert _name_and_role("The two members who voted against the plan, Peter Shaw and Leila Ahmed,") == (
+        "Peter Shaw and Leila Ahmed", "The two members who voted against the plan")  # a joint statement
     assert _name_and_role("Councillor Ruth Okafor, who chairs the committee") == (
         "Ruth Okafor", "Councillor, who chairs the committee")
     assert _name_and_role("Dan Mercer of the Westford Drivers") == ("Dan Mercer", "of the Westford Drivers")
