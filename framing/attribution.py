@@ -167,6 +167,9 @@ def _assign_quotes(doc: Document, cues: list[tuple[int, int]]) -> dict:
     return assigned
 
 
+_PURPOSE = re.compile(r"To\s+[a-z]")  # 'To justify his attacks, ...' opens a sentence with a motive, not a saying
+
+
 def _tagged(doc: Document, contextual: bool = False) -> dict[str, list[tuple[int, int]]] | None:
     """Cue, source and content spans from the shipped PolNeAR tagger, or the contextual mode's
     (None when the standard one is not installed)."""
@@ -181,7 +184,8 @@ def _tagged(doc: Document, contextual: bool = False) -> dict[str, list[tuple[int
     if tagger is None:
         return None
     spans = tagger.tag(doc)
-    spans["cue"] = [c for c in spans["cue"] if doc.is_scored(*c) and doc.quoted_chars(*c) == 0]
+    spans["cue"] = [c for c in spans["cue"] if doc.is_scored(*c) and doc.quoted_chars(*c) == 0
+                    and not _PURPOSE.match(doc.text, c[0])]
     spans["source"] = [s for s in spans["source"] if _names_someone(doc.text[s[0]:s[1]])]
     return spans
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -59,6 +61,46 @@ def test_viterbi_prefers_a_whole_span_over_a_fragment():
     # the middle token alone leans to I; the best legal path makes the first token B, not O
     scores = np.log(np.array([[0.45, 0.4, 0.15], [0.1, 0.1, 0.8], [0.9, 0.05, 0.05]], dtype=np.float32))
     assert at.viterbi(scores) == ["B", "I", "O"]
+
+
+def _best_by_enumeration(scores, transitions, first):
+    """The legal O/B/I path of highest score, by trying every path (small inputs only)."""
+    best, best_path = -np.inf, None
+    for path in itertools.product(range(3), repeat=len(scores)):
+        if any(path[t] == 2 and (t == 0 or first[t] or path[t - 1] == 0) for t in range(len(path))):
+            continue
+        total = sum(scores[t, k] for t, k in enumerate(path))
+        total += sum(transitions[path[t - 1], path[t]] for t in range(1, len(path)) if not first[t])
+        if total > best:
+            best, best_path = total, path
+    return [at.LABELS[k] for k in best_path]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1, 6).flatmap(lambda n: st.tuples(
+    st.lists(st.floats(-4, 4), min_size=3 * n, max_size=3 * n), st.lists(st.floats(-3, 3), min_size=9, max_size=9),
+    st.lists(st.booleans(), min_size=n, max_size=n))))
+def test_chain_viterbi_finds_the_best_legal_path(case):
+    # a linear chain's decoding: token scores plus transition scores, none across a sentence start
+    values, transition_values, first = case
+    scores = np.array(values).reshape(-1, 3)
+    transitions = np.array(transition_values).reshape(3, 3)
+    labels = at.viterbi(scores, transitions, np.array(first))
+    expected = _best_by_enumeration(scores, transitions, first)
+    score = lambda path: (sum(scores[t, at.LABELS.index(k)] for t, k in enumerate(path)) + sum(
+        transitions[at.LABELS.index(path[t - 1]), at.LABELS.index(path[t])] for t in range(1, len(path)) if not first[t]))
+    assert score(labels) == pytest.approx(score(expected))  # ties may pick another path of the same score
+    assert not any(k == "I" and (t == 0 or first[t] or labels[t - 1] == "O") for t, k in enumerate(labels))
+
+
+def test_chain_transitions_join_a_span_the_token_scores_alone_would_split():
+    scores = np.array([[0.0, 1.0, -1.0], [0.3, 0.2, 0.0], [2.0, -2.0, -2.0]])
+    assert at.viterbi(scores, np.zeros((3, 3)), np.zeros(3, bool)) == ["B", "O", "O"]
+    rewarding = np.zeros((3, 3))
+    rewarding[1, 2] = 1.0  # B -> I
+    assert at.viterbi(scores, rewarding, np.zeros(3, bool)) == ["B", "I", "O"]
+    # ... but never across a sentence start
+    assert at.viterbi(scores, rewarding, np.array([True, True, False])) == ["B", "O", "O"]
 
 
 def test_labels_and_spans_round_trip():

@@ -3,11 +3,13 @@
 Every token gets categorical fields (the word, its prefix and suffix, shape, whether it is a
 reporting word of the lexicon, whether it is quoted, where it sits in its sentence, word pairs,
 and a word joined with its neighbour's shape). A field
-seen at a window offset is one block of one-hot columns; a LogisticRegression per role predicts
-O / B / I. The cue tagger runs first; the source and content taggers add fields that place the
-token relative to the nearest predicted cue of its sentence (trained on out-of-fold cue
-predictions, so they learn from the cue tagger's real mistakes). Saved as `.npz` (vocabularies
-and float16 weights; loaded with allow_pickle=False); a prediction is a sum of table lookups.
+seen at a window offset is one block of one-hot columns; each role labels tokens O / B / I, the cue
+and source roles with a linear-chain CRF over the sentence (trained with python-crfsuite), the
+content role with a LogisticRegression per token. The cue tagger runs first; the source and
+content taggers add fields that place the token relative to the nearest predicted cue of its
+sentence (trained on out-of-fold cue predictions, so they learn from the cue tagger's real
+mistakes). Saved as `.npz` (vocabularies, float16 weights and the chains' transition scores;
+loaded with allow_pickle=False); a prediction is a sum of table lookups and a Viterbi pass.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from framing.document import Document
 from framing.resources import WORD_TABLE_LIMIT
 
 MODEL_FILE = "attribution_tagger.npz"
-FORMAT = "framing.attribution_tagger/2"
+FORMAT = "framing.attribution_tagger/3"
 ROLES = ("cue", "source", "content")
 LABELS = ("O", "B", "I")
 TOKEN = re.compile(r"\w+(?:['’](?!s\b)\w+|-\w+)*|['’]s\b|[^\w\s]")  # "Za’tari" one token, "Haftar" + "’s"
@@ -40,7 +42,8 @@ CUE_FIELDS = {"cue": (0,), "left_cue": (0,), "right_cue": (0,), "left_word": (0,
               "left_between": (0,), "right_between": (0,), "sides": (0,), "paragraph_cue": (0,),
               "word_place": (0,), "shape_place": (0,)}
 MIN_COUNT = 3
-C = 0.5
+C = 0.5  # the content tagger's LogisticRegression
+C2 = 1.0  # the CRF's L2 weight: chosen on an 80/20 split of PolNeAR train (docs/EVALUATION.md)
 OOF_FOLDS = 3
 MAX_ITER = 300
 # Subtracted from the O score of each role before decoding: the content tagger's precision exceeded
@@ -287,33 +290,46 @@ class Encoder:
         return out
 
 
-def viterbi(scores: np.ndarray) -> list[str]:
-    """The best O/B/I sequence under the rule that I follows B or I (scores: n x 3 log-odds)."""
-    if not len(scores):
+def viterbi(scores: np.ndarray, transitions: np.ndarray | None = None, first: np.ndarray | None = None) -> list[str]:
+    """The best O/B/I path under the rule that I follows B or I: the sum of per-token scores (n x 3)
+    and of (from, to) `transitions` (none for per-token classifiers), which do not apply at a token
+    marked `first` (a sentence start, where I is not allowed either)."""
+    n = len(scores)
+    if not n:
         return []
-    best = scores.argmax(axis=1)
-    if best[0] != 2 and not np.any((best[1:] == 2) & (best[:-1] == 0)):
-        return [LABELS[s] for s in best.tolist()]  # the unconstrained best already obeys the rule
-    logp = scores - np.logaddexp.reduce(scores, axis=1, keepdims=True)
-    o, b, i = logp[:, 0].tolist(), logp[:, 1].tolist(), logp[:, 2].tolist()
-    n = len(o)
-    to_any, to_inside = [0] * n, [0] * n  # best previous state for O/B, and for I
-    so, sb, si = o[0], b[0], float("-inf")
-    for t in range(1, n):
-        if so >= sb and so >= si:
-            top, to_any[t] = so, 0
-        elif sb >= si:
-            top, to_any[t] = sb, 1
-        else:
-            top, to_any[t] = si, 2
-        inside, to_inside[t] = (sb, 1) if sb >= si else (si, 2)
-        so, sb, si = top + o[t], top + b[t], inside + i[t]
-    state = 0 if so >= sb and so >= si else (1 if sb >= si else 2)
+    first = np.asarray(first, dtype=bool) if first is not None else np.zeros(n, bool)
+    if transitions is None or not transitions.any():
+        best = scores.argmax(axis=1)
+        if not np.any((best == 2) & (first | np.r_[True, best[:-1] == 0])):
+            return [LABELS[s] for s in best.tolist()]  # the best label of each token already obeys the rule
+    (oo, ob, _), (bo, bb, bi), (io, ib, ii) = (transitions if transitions is not None else np.zeros((3, 3))).tolist()
+    starts = first.tolist()
+    back = [(0, 0, 0)] * n  # per token, the best previous state for O, B and I
+    so, sb, si = float(scores[0, 0]), float(scores[0, 1]), -np.inf
+    for t, (eo, eb, ei) in enumerate(scores.tolist()[1:], start=1):
+        if starts[t]:
+            top = max(so, sb, si)
+            k = 0 if top == so else (1 if top == sb else 2)
+            back[t] = (k, k, k)
+            so, sb, si = top + eo, top + eb, -np.inf
+            continue
+        to_o, to_b, to_i = (so + oo, sb + bo, si + io), (so + ob, sb + bb, si + ib), (sb + bi, si + ii)
+        ko, kb = _best(to_o), _best(to_b)
+        ki = 1 if to_i[0] >= to_i[1] else 2
+        back[t] = (ko, kb, ki)
+        so, sb, si = to_o[ko] + eo, to_b[kb] + eb, to_i[ki - 1] + ei
+    state = _best((so, sb, si))
     path = [state]
     for t in range(n - 1, 0, -1):
-        state = to_inside[t] if state == 2 else to_any[t]
+        state = back[t][state]
         path.append(state)
     return [LABELS[s] for s in reversed(path)]
+
+
+def _best(three: tuple[float, float, float]) -> int:
+    """The index of the highest of three scores (the first on a tie)."""
+    a, b, c = three
+    return 0 if a >= b and a >= c else (1 if b >= c else 2)
 
 
 def spans_from_labels(tokens: Tokens, labels) -> list[tuple[int, int]]:
@@ -357,6 +373,7 @@ class Tagger:
     cue_encoder: Encoder
     weights: dict[str, np.ndarray]
     intercepts: dict[str, np.ndarray]
+    transitions: dict[str, np.ndarray]  # per role, (from, to) scores over O/B/I
     card: dict
     _words: dict = dataclass_field(default_factory=dict, repr=False)  # word -> (lower, shape, word-field ids)
     _joined: dict = dataclass_field(default_factory=dict, repr=False)  # roles -> weights side by side
@@ -399,7 +416,7 @@ class Tagger:
         if not tokens.spans:
             return {role: [] for role in ROLES}
         base, lower, shapes = self._token_columns(tokens)
-        cue_labels = viterbi(self.scores(("cue",), base)[0])
+        cue_labels = viterbi(self.scores(("cue",), base)[0], self.transitions["cue"], _sentence_starts(tokens.sentence))
         is_cue = np.array(cue_labels) != "O"
         result = {"cue": spans_from_labels(tokens, cue_labels), "source": [], "content": []}
         # sources and contents are only linked to a cue of their own sentence: tag the cues' sentences
@@ -412,9 +429,15 @@ class Tagger:
         fields = cue_fields(part, is_cue[near], [lower[i] for i in chosen], [shapes[i] for i in chosen])
         extra = self.cue_encoder.columns(fields, part.sentence)
         both = np.hstack([base[near], extra + self.token_encoder.width])
+        starts = _sentence_starts(part.sentence)
         for role, scores in zip(("source", "content"), self.scores(("source", "content"), both)):
-            result[role] = spans_from_labels(part, viterbi(scores))
+            result[role] = spans_from_labels(part, viterbi(scores, self.transitions[role], starts))
         return result
+
+
+def _sentence_starts(sentence: np.ndarray) -> np.ndarray:
+    """True at each token that begins a sentence."""
+    return np.r_[True, sentence[1:] != sentence[:-1]] if len(sentence) else np.zeros(0, bool)
 
 
 def _encoder_arrays(prefix: str, encoder: Encoder) -> dict[str, np.ndarray]:
@@ -429,6 +452,7 @@ def save(tagger: Tagger, path) -> None:
     for role in ROLES:
         arrays[f"weights.{role}"] = tagger.weights[role].astype(np.float16)
         arrays[f"intercept.{role}"] = tagger.intercepts[role].astype(np.float32)
+        arrays[f"transitions.{role}"] = tagger.transitions[role].astype(np.float32)
     partial = path.with_name(path.name + ".partial")
     with open(partial, "wb") as out:
         np.savez_compressed(out, **arrays)
@@ -458,7 +482,8 @@ def load(path) -> Tagger | None:
 
         return Tagger(encoder("tokens", TOKEN_FIELDS), encoder("cues", CUE_FIELDS),
                       {r: z[f"weights.{r}"].astype(np.float32) for r in ROLES},
-                      {r: z[f"intercept.{r}"] for r in ROLES}, json.loads(str(z["card"])))
+                      {r: z[f"intercept.{r}"] for r in ROLES}, {r: z[f"transitions.{r}"] for r in ROLES},
+                      json.loads(str(z["card"])))
 
 
 # --- training ---------------------------------------------------------------------------------
@@ -482,64 +507,104 @@ def examples(annotations) -> list[Example]:
     return result
 
 
-def _one_hot(columns: np.ndarray, width: int):
-    """The sparse 0/1 matrix with a one in each listed column of each row."""
-    from scipy.sparse import csr_matrix
+def _fit_chain(columns: np.ndarray, labels, sentence: np.ndarray, width: int) -> tuple[np.ndarray, ...]:
+    """A linear-chain CRF (python-crfsuite, L-BFGS, L2 `C2`) over each sentence's tokens, whose
+    features are their column numbers; returned as weights (columns x O/B/I), intercepts and
+    (from, to) transition scores, so that tagging needs no crfsuite."""
+    import tempfile
 
-    n, k = columns.shape
-    return csr_matrix((np.ones(n * k, dtype=np.float32), columns.ravel(), np.arange(0, n * k + 1, k)), shape=(n, width))
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    cuts = np.flatnonzero(np.r_[True, sentence[1:] != sentence[:-1], True])
+    names = columns.astype(str)
+    labels = list(labels)
+    for a, b in zip(cuts[:-1].tolist(), cuts[1:].tolist()):
+        trainer.append(names[a:b].tolist(), labels[a:b])
+    trainer.set_params({"c1": 0.0, "c2": C2, "max_iterations": MAX_ITER, "feature.possible_transitions": True})
+    with tempfile.TemporaryDirectory() as folder:
+        path = f"{folder}/chain.crfsuite"
+        trainer.train(path)
+        tagger = pycrfsuite.Tagger()
+        tagger.open(path)
+        info = tagger.info()
+        tagger.close()
+    weights = np.zeros((width, len(LABELS)), dtype=np.float32)
+    for (attribute, label), weight in info.state_features.items():
+        weights[int(attribute), LABELS.index(label)] = weight
+    transitions = np.zeros((len(LABELS), len(LABELS)), dtype=np.float32)
+    for (before, after), weight in info.transitions.items():
+        transitions[LABELS.index(before), LABELS.index(after)] = weight
+    return weights, np.zeros(len(LABELS), dtype=np.float32), transitions
 
 
-def _fit(X, y):
-    """lbfgs stops at MAX_ITER iterations, before full convergence (a trial with 100 scored about 0.01 lower)."""
+def _fit_tokens(columns: np.ndarray, labels, width: int) -> tuple[np.ndarray, ...]:
+    """A LogisticRegression per token (lbfgs stops at MAX_ITER iterations), as `_fit_chain`'s three
+    arrays with no transitions; a label never seen in training never wins."""
     import warnings
 
+    from scipy.sparse import csr_matrix
     from sklearn.exceptions import ConvergenceWarning
     from sklearn.linear_model import LogisticRegression
 
+    n, k = columns.shape
+    one_hot = csr_matrix((np.ones(n * k, dtype=np.float32), columns.ravel(), np.arange(0, n * k + 1, k)),
+                         shape=(n, width))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
-        return LogisticRegression(C=C, max_iter=MAX_ITER).fit(X, y)
-
-
-def _table(model) -> tuple[np.ndarray, np.ndarray]:
-    """Weights as (columns, O/B/I) and intercepts in LABELS order; a label never seen in training never wins."""
+        model = LogisticRegression(C=C, max_iter=MAX_ITER).fit(one_hot, np.asarray(labels))
     classes = list(model.classes_)
     coef = model.coef_ if len(classes) > 2 else np.vstack([-model.coef_[0], model.coef_[0]]) / 2
     intercept = model.intercept_ if len(classes) > 2 else np.array([-model.intercept_[0], model.intercept_[0]]) / 2
-    weights = np.zeros((coef.shape[1], len(LABELS)), dtype=np.float32)
+    weights = np.zeros((width, len(LABELS)), dtype=np.float32)
     intercepts = np.full(len(LABELS), -1e4, dtype=np.float32)
     for column, label in enumerate(LABELS):
         if label in classes:
             weights[:, column] = coef[classes.index(label)]
             intercepts[column] = intercept[classes.index(label)]
-    return weights, intercepts
+    return weights, intercepts, np.zeros((len(LABELS), len(LABELS)), dtype=np.float32)
+
+
+def _tag_columns(fitted: tuple[np.ndarray, ...], columns: np.ndarray, sentence: np.ndarray) -> list[str]:
+    """Labels of the tokens with these columns, by what `_fit_chain` returned."""
+    weights, intercepts, transitions = fitted
+    return viterbi(weights[columns].sum(axis=1) + intercepts, transitions, _sentence_starts(sentence))
 
 
 def train(train_examples: list[Example], card: dict | None = None) -> Tagger:
     """Fit the cue tagger, its out-of-fold predictions, then the source and content taggers."""
     token_encoder = Encoder.fit([e.fields for e in train_examples], TOKEN_FIELDS)
     base = [token_encoder.columns(e.fields, e.tokens.sentence) for e in train_examples]
-    X = _one_hot(np.vstack(base), token_encoder.width)
-    y_cue = np.concatenate([e.labels["cue"] for e in train_examples])
-    weights, intercepts = {}, {}
-    weights["cue"], intercepts["cue"] = _table(_fit(X, y_cue))
-    fold_of_row = np.concatenate([[i % OOF_FOLDS] * len(e.tokens.spans) for i, e in enumerate(train_examples)])
-    out_of_fold = np.empty(len(y_cue), dtype=object)
+    fitted = {"cue": _fit_chain(np.vstack(base), np.concatenate([e.labels["cue"] for e in train_examples]),
+                          _stacked_sentences(train_examples), token_encoder.width)}
+    cue_field_lists = []
     for fold in range(OOF_FOLDS):
-        held = fold_of_row == fold
-        out_of_fold[held] = _fit(X[~held], y_cue[~held]).predict(X[held])
-    cue_field_lists, offset = [], 0
-    for e in train_examples:
-        n = len(e.tokens.spans)
-        cue_field_lists.append(cue_fields(e.tokens, out_of_fold[offset:offset + n] != "O"))
-        offset += n
+        inside = [e for i, e in enumerate(train_examples) if i % OOF_FOLDS != fold]
+        columns = [b for i, b in enumerate(base) if i % OOF_FOLDS != fold]
+        chain = _fit_chain(np.vstack(columns), np.concatenate([e.labels["cue"] for e in inside]),
+                     _stacked_sentences(inside), token_encoder.width)
+        for i in range(fold, len(train_examples), OOF_FOLDS):
+            e = train_examples[i]
+            cue_field_lists.append((i, cue_fields(e.tokens, np.array(_tag_columns(chain, base[i], e.tokens.sentence)) != "O")))
+    cue_field_lists = [f for _, f in sorted(cue_field_lists, key=lambda pair: pair[0])]
     cue_encoder = Encoder.fit(cue_field_lists, CUE_FIELDS)
     extra = np.vstack([cue_encoder.columns(f, e.tokens.sentence) for f, e in zip(cue_field_lists, train_examples)])
-    X2 = _one_hot(np.hstack([np.vstack(base), extra + token_encoder.width]), token_encoder.width + cue_encoder.width)
-    for role in ("source", "content"):
-        y = np.concatenate([e.labels[role] for e in train_examples])
-        weights[role], intercepts[role] = _table(_fit(X2, y))
+    both = np.hstack([np.vstack(base), extra + token_encoder.width])
+    width = token_encoder.width + cue_encoder.width
+    fitted["source"] = _fit_chain(both, np.concatenate([e.labels["source"] for e in train_examples]),
+                                  _stacked_sentences(train_examples), width)
+    fitted["content"] = _fit_tokens(both, np.concatenate([e.labels["content"] for e in train_examples]), width)
+    weights, intercepts, transitions = ({role: fitted[role][k] for role in ROLES} for k in range(3))
     for role, bias in SPAN_BIAS.items():
         intercepts[role][0] -= bias
-    return Tagger(token_encoder, cue_encoder, weights, intercepts, card or {})
+    return Tagger(token_encoder, cue_encoder, weights, intercepts, transitions, card or {})
+
+
+def _stacked_sentences(train_examples: list[Example]) -> np.ndarray:
+    """The examples' sentence numbers side by side, renumbered so that no two files share one."""
+    numbers, base = [], 0
+    for e in train_examples:
+        local = np.unique(e.tokens.sentence, return_inverse=True)[1].reshape(-1)
+        numbers.append(local + base)
+        base += int(local.max(initial=-1)) + 1
+    return np.concatenate(numbers) if numbers else np.zeros(0, np.int64)

@@ -356,16 +356,19 @@ def _tagger_card_markdown(out_dir: Path) -> str:
 # Model card: attribution tagger (`models/{attribution_tagger.MODEL_FILE}`)
 
 - **What it does**: marks the cue ("said", "according to"), the source and the content of every
-  attribution, token by token (O/B/I, decoded with Viterbi so a span never starts inside). The audit
-  links each cue to the nearest source and content in its sentence; the rules fill in where the
+  attribution, token by token (O/B/I, decoded with Viterbi so that a span never starts inside).
+  The audit links each cue to the nearest source and content in its sentence; the rules fill in where the
   tagger finds none, and turn the source phrase into a name and a role.
-- **Model**: three scikit-learn LogisticRegressions (C={attribution_tagger.C}) over one-hot token fields at window
-  offsets (word, prefix, suffix, shape, reporting-verb lexicon, quoted or not, quote marks earlier or
+- **Model**: linear models over one-hot token fields at window offsets (word, prefix, suffix, shape, reporting-verb lexicon, quoted or not, quote marks earlier or
   later in the sentence, word pairs, a word with its neighbour's shape). The source and content
   taggers add where the token lies relative to the nearest cue of its sentence (side, distance, the
   cue word, what lies between, the word and its shape joined with side and distance), learned from
-  {attribution_tagger.OOF_FOLDS}-fold out-of-fold cue predictions. Before decoding, the content tagger's O score
-  is lowered by {attribution_tagger.SPAN_BIAS['content']} (its precision exceeded its recall; chosen on an 80/20 split of PolNeAR train).
+  {attribution_tagger.OOF_FOLDS}-fold out-of-fold cue predictions. The cue and source taggers are linear-chain CRFs
+  over each sentence (python-crfsuite, L-BFGS, L2 weight {attribution_tagger.C2}, {attribution_tagger.MAX_ITER} iterations), which learn
+  how labels follow each other; their weights and transition scores are stored, so tagging needs
+  no crfsuite. The content tagger is a scikit-learn LogisticRegression per token (C={attribution_tagger.C}), which
+  did better than a CRF there on an 80/20 split of PolNeAR train. Before decoding, the content
+  tagger's O score is lowered by {attribution_tagger.SPAN_BIAS['content']} (its precision exceeded its recall; chosen on an 80/20 split of PolNeAR train).
 - **Data**: {card['data']}; {card['files']} annotation files. Licence: {card['data_licence']}. Spans
   annotated in pieces (mostly quotes split around their cue) are left out of training: trained with
   them, the tagger scored lower on dev and lost a source of the canonical example (docs/EVALUATION.md).
@@ -373,6 +376,7 @@ def _tagger_card_markdown(out_dir: Path) -> str:
   docs/EVALUATION.md): cue exact F1 {f1['cue']}, source exact F1 {f1['source']}, content token-overlap F1 {f1['content_overlap']}.
   The issue's targets (0.85, 0.80, 0.80) are not reached; annotators of the
   same train articles agree at cue {card['agreement']['cue']}, source {card['agreement']['source']}, content overlap {card['agreement']['content_overlap']}.
-- **Format**: `.npz` (field vocabularies as strings, float16 weights), read with allow_pickle=False.
-- **Trained**: {card['trained']}. **Retrain**: `{card['command']}` (deterministic: lbfgs, fixed folds).
+- **Format**: `.npz` (field vocabularies as strings, float16 weights, the CRFs' transition scores),
+  read with allow_pickle=False.
+- **Trained**: {card['trained']}. **Retrain**: `{card['command']}` (deterministic: L-BFGS, fixed folds).
 """
