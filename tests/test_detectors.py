@@ -240,6 +240,22 @@ def test_a_title_without_a_name_is_an_official_and_joins_the_named_holder():
         ("Doris Crouse-Mays", "Virginia AFL-CIO President", 3)]
 
 
+def test_a_purpose_clause_opening_a_sentence_is_no_cue(monkeypatch):
+    # the tagger may mark 'To justify his attacks on' as a cue; it is the reporter's motive, nobody's saying
+    from framing.learn import attribution_tagger
+
+    text = "To justify his attacks on civilians Haftar has claimed that the council is linked to Al-Qaeda.\n"
+
+    def span(phrase):
+        return text.index(phrase), text.index(phrase) + len(phrase)
+
+    tagged = {"cue": [span("To justify his attacks on"), span("has claimed")], "source": [span("Haftar")],
+              "content": []}
+    monkeypatch.setattr(attribution_tagger.shipped(), "tag", lambda doc: tagged)
+    cues = [a.cue.text for a in audit_text(text).attributions]
+    assert cues == ["has claimed"]
+
+
 def test_the_name_right_before_the_cue_beats_a_tagged_object_after_it():
     text = "Tom Burns, a retired teacher, also criticised the council.\n"
     names = [s.name for s in audit_text(text).sources]
