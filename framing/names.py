@@ -3,7 +3,8 @@ registry and the sides analysis."""
 
 import re
 
-_NAME_WORD = r"(?:[A-Z][\w’'\-]*|al|bin|ibn|de|van|von|der|la)"
+_PARTICLE = r"(?:al|bin|ibn|de|van|von|der|la)"  # 'bin Laden', 'van der Berg'; never the start of 'also'
+_NAME_WORD = rf"(?:[A-Z][\w’'\-]*|{_PARTICLE}(?=\s+(?:[A-Z]|{_PARTICLE}\s)))"
 HONORIFIC = r"(?:(?:Mr|Ms|Mrs|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Rev)\.\s+)"
 NAME = re.compile(rf"{HONORIFIC}?[A-Z][\w’'\-]*(?:\s+(?:{_NAME_WORD}|[A-Z]\.(?=\s+[A-Z])))*")
 NOT_NAME_START = {
