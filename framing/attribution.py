@@ -89,7 +89,9 @@ def _source_after(text: str, end: int, ceiling: int) -> tuple[int, int] | None:
 
 def _sentence_subject(doc: Document, start: int, cue_start: int) -> tuple[int, int] | None:
     """The sentence's subject before the cue: 'The UN envoy, Martin Kobler, ...' gives the name
-    after a role appositive; otherwise the first name, skipping openers like 'In August'."""
+    after a role appositive; otherwise the first name, skipping openers like 'In August', when only
+    an appositive and two words at most lie between it and the cue ('Ali Al-Za’tari, Libya’s
+    Deputy ..., condemned'), not a clause ('Trump won Ohio, and his aides said')."""
     role_first = re.match(rf"[^,]{{3,90}},\s+({NAME.pattern}),", doc.text[start:cue_start])
     if role_first and ROLE.search(role_first.group()):
         return start + role_first.start(1), start + role_first.end(1)
@@ -98,9 +100,14 @@ def _sentence_subject(doc: Document, start: int, cue_start: int) -> tuple[int, i
         while words and words[0] in NOT_NAME_START:
             words.pop(0)
         if words:
+            if not _SUBJECT_TO_CUE.fullmatch(doc.text, m.end(), cue_start):
+                return None
             begin = m.end() - len(" ".join(words)) if len(words) < len(m.group().split()) else m.start()
             return begin, m.end()
     return None
+
+
+_SUBJECT_TO_CUE = re.compile(r"(?:,[^,;:“”\"]{1,120},)?(?:\s+[\w’'\-]+){0,2}\s*")  # an appositive, 'also'
 
 
 def joined_sentence(doc: Document, offset: int) -> Sentence | None:

@@ -240,6 +240,29 @@ def test_a_title_without_a_name_is_an_official_and_joins_the_named_holder():
         ("Doris Crouse-Mays", "Virginia AFL-CIO President", 3)]
 
 
+def test_name_particles_join_names_but_not_the_next_word():
+    from framing.names import NAME
+
+    for text, name in (("Ahmed Maetig also spoke", "Ahmed Maetig"), ("Tom Reed decided", "Tom Reed"),
+                       ("Osama bin Laden said", "Osama bin Laden"), ("Rutger van der Berg said", "Rutger van der Berg")):
+        assert NAME.match(text).group() == name
+
+
+def test_the_sentence_subject_is_a_source_only_right_before_its_cue():
+    from framing.attribution import _sentence_subject
+    from framing.document import build_document
+
+    def subject(text, cue):
+        doc = build_document(text + "\n", title="")
+        found = _sentence_subject(doc, 0, text.index(cue))
+        return found and text[found[0]:found[1]]
+
+    assert subject("In August, Ali Al-Za’tari, Libya’s Deputy Special Representative, condemned it.",
+                   "condemned") == "Ali Al-Za’tari"  # an appositive between
+    assert subject("Ahmed Maetig also spoke strongly against the attacks.", "spoke") == "Ahmed Maetig"
+    assert subject("Trump won Ohio easily on Tuesday, and his aides said it was a rout.", "said") is None
+
+
 def test_a_purpose_clause_opening_a_sentence_is_no_cue(monkeypatch):
     # the tagger may mark 'To justify his attacks on' as a cue; it is the reporter's motive, nobody's saying
     from framing.learn import attribution_tagger
