@@ -330,6 +330,9 @@ def extract(doc: Document, contextual: bool = False) -> list[Attribution]:
         content_span = tagged and _nearest([c for c in tagged["content"] if not _overlaps(c, src)], cue, sentence)
         if content_span:  # within the cue's sentence: the next one has its own cue, or is the reporter's
             content_span = (max(content_span[0], sentence.start), min(content_span[1], sentence.end))
+            ending = [c[0] for c in cues[index + 1:] if content_span[0] < c[0] and c[1] == content_span[1]]
+            if ending:  # 'spoke strongly against [Haftar's attacks] saying': the next cue is no content
+                content_span = (content_span[0], len(text[:ending[0]].rstrip(" ,")))
             if quote is not None and _overlaps(content_span, (quote.start, quote.end)):
                 content_span = (min(quote.start, content_span[0]), max(quote.end, content_span[1]))
             quoted = quote is not None or doc.quoted_chars(*content_span) > 0

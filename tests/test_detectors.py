@@ -263,6 +263,22 @@ def test_the_sentence_subject_is_a_source_only_right_before_its_cue():
     assert subject("Trump won Ohio easily on Tuesday, and his aides said it was a rout.", "said") is None
 
 
+def test_content_does_not_end_with_the_next_cue(monkeypatch):
+    from framing.learn import attribution_tagger
+
+    text = 'Ahmed Maetig spoke strongly against Haftar’s attacks saying, “there can be no justification.”\n'
+
+    def span(phrase):
+        return text.index(phrase), text.index(phrase) + len(phrase)
+
+    tagged = {"cue": [span("spoke strongly against"), span("saying")], "source": [span("Ahmed Maetig")],
+              "content": [span("Haftar’s attacks saying")]}
+    monkeypatch.setattr(attribution_tagger.shipped(), "tag", lambda doc: tagged)
+    contents = {a.cue.text: a.content.text for a in audit_text(text).attributions}
+    assert contents["spoke strongly against"] == "Haftar’s attacks"
+    assert contents["saying"] == "“there can be no justification.”"
+
+
 def test_a_purpose_clause_opening_a_sentence_is_no_cue(monkeypatch):
     # the tagger may mark 'To justify his attacks on' as a cue; it is the reporter's motive, nobody's saying
     from framing.learn import attribution_tagger
