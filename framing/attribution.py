@@ -264,11 +264,27 @@ def _source_bounds(text: str, source: tuple[int, int], cue: tuple[int, int]) -> 
     without a sentence's opening adverb, and with its commas (a source after the cue ends before
     its comma, an appositive before the cue ends with its closing one: 'Jo Hale, a teacher, said')."""
     start, end = _up_to_cue(text, source, cue)
+    if text[start:start + 1].isupper():
+        start = _joint_start(text, start)
     if start >= cue[1] and text[end - 1] == ",":
         end -= 1
     elif end <= cue[0] and "," in text[start:end] and re.fullmatch(r",\s*", text[end:cue[0]]):
         end += 1
     return _without_opener(text, (start, end))
+
+
+_NAME_AND = re.compile(rf"(?<![\w’'])(?:{NAME.pattern})\s+and\s+$")
+
+
+def _joint_start(text: str, start: int) -> int:
+    """Where a joint source starts when a name and 'and' come right before it ('Obama and [Clinton]')."""
+    floor = max(0, start - 60)
+    while joint := _NAME_AND.search(text, floor, start):
+        first = joint.group().split()[0]
+        if first not in NOT_NAME_START:
+            return joint.start()
+        floor = joint.start() + len(first)  # 'After [Obama and] Clinton'
+    return start
 
 
 def _without_opener(text: str, span: tuple[int, int]) -> tuple[int, int]:

@@ -421,6 +421,9 @@ def test_a_source_span_has_polnears_commas():
     assert bounded(text, "Jo Hale, a teacher who was there", "said") == "Jo Hale, a teacher who was there,"
     assert bounded("Jo Hale, said to be ill, stayed.", "Jo Hale", "said") == "Jo Hale"  # no appositive of its own
     assert bounded("The plan is dead, according to Yahoo News, which", "Yahoo News,", "according to") == "Yahoo News"
+    assert bounded("Obama and Clinton said so.", "Clinton", "said") == "Obama and Clinton"  # both speak
+    assert bounded("After Obama and Clinton said so.", "Clinton", "said") == "Obama and Clinton"
+    assert bounded("The bill passed and Clinton said so.", "Clinton", "said") == "Clinton"  # a clause, not a name
 
 
 def test_a_party_label_belongs_to_the_name_and_a_cut_sentence_is_joined():
