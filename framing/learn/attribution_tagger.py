@@ -577,16 +577,16 @@ def train(train_examples: list[Example], card: dict | None = None) -> Tagger:
     base = [token_encoder.columns(e.fields, e.tokens.sentence) for e in train_examples]
     fitted = {"cue": _fit_chain(np.vstack(base), np.concatenate([e.labels["cue"] for e in train_examples]),
                           _stacked_sentences(train_examples), token_encoder.width)}
-    cue_field_lists = []
+    out_of_fold = {}  # example number -> its cue fields from a cue tagger fitted without it
     for fold in range(OOF_FOLDS):
         inside = [e for i, e in enumerate(train_examples) if i % OOF_FOLDS != fold]
         columns = [b for i, b in enumerate(base) if i % OOF_FOLDS != fold]
         chain = _fit_chain(np.vstack(columns), np.concatenate([e.labels["cue"] for e in inside]),
-                     _stacked_sentences(inside), token_encoder.width)
+                           _stacked_sentences(inside), token_encoder.width)
         for i in range(fold, len(train_examples), OOF_FOLDS):
-            e = train_examples[i]
-            cue_field_lists.append((i, cue_fields(e.tokens, np.array(_tag_columns(chain, base[i], e.tokens.sentence)) != "O")))
-    cue_field_lists = [f for _, f in sorted(cue_field_lists, key=lambda pair: pair[0])]
+            tokens = train_examples[i].tokens
+            out_of_fold[i] = cue_fields(tokens, np.array(_tag_columns(chain, base[i], tokens.sentence)) != "O")
+    cue_field_lists = [out_of_fold[i] for i in range(len(train_examples))]
     cue_encoder = Encoder.fit(cue_field_lists, CUE_FIELDS)
     extra = np.vstack([cue_encoder.columns(f, e.tokens.sentence) for f, e in zip(cue_field_lists, train_examples)])
     both = np.hstack([np.vstack(base), extra + token_encoder.width])
