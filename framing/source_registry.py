@@ -83,7 +83,6 @@ _POSSESSIVE = re.compile(r"[’']s\b")
 _NAMES = re.compile(rf"(?:{NAME.pattern})(?:\s+and\s+(?:{NAME.pattern}))+")  # 'Peter Shaw and Leila Ahmed'
 
 
-
 def _name_and_role(source: str) -> tuple[str, str]:
     """Split a source phrase with an appositive into the name and the role:
     'The authority's chairman, Victor Hale,' -> ('Victor Hale', "The authority's chairman"), also for
