@@ -539,18 +539,20 @@ def _fit_chain(columns: np.ndarray, labels, sentence: np.ndarray, width: int) ->
 
 
 def _fit_tokens(columns: np.ndarray, labels, width: int) -> tuple[np.ndarray, ...]:
-    """A LogisticRegression per token (lbfgs stops at MAX_ITER iterations), as `_fit_chain`'s three
-    arrays with no transitions; a label never seen in training never wins."""
+    """A LogisticRegression per token (lbfgs stops at MAX_ITER iterations, on one thread so that the
+    result does not depend on the machine's), as `_fit_chain`'s three arrays with no transitions; a
+    label never seen in training never wins."""
     import warnings
 
     from scipy.sparse import csr_matrix
     from sklearn.exceptions import ConvergenceWarning
     from sklearn.linear_model import LogisticRegression
+    from threadpoolctl import threadpool_limits
 
     n, k = columns.shape
     one_hot = csr_matrix((np.ones(n * k, dtype=np.float32), columns.ravel(), np.arange(0, n * k + 1, k)),
                          shape=(n, width))
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), threadpool_limits(limits=1):
         warnings.simplefilter("ignore", ConvergenceWarning)
         model = LogisticRegression(C=C, max_iter=MAX_ITER).fit(one_hot, np.asarray(labels))
     classes = list(model.classes_)
