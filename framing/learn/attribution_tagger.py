@@ -117,7 +117,7 @@ def word_fields(word: str) -> tuple[str, ...]:
 def context_fields(tokens: Tokens, lower: list[str], shapes: list[str]) -> dict[str, list[str]]:
     """The fields that depend on the token's neighbours and place: quoted, sentence edge, word pairs."""
     n, sent = len(lower), tokens.sentence
-    first = np.r_[True, sent[1:] != sent[:-1]] if n else np.zeros(0, bool)
+    first = _sentence_starts(sent)
     last = np.r_[sent[1:] != sent[:-1], True] if n else np.zeros(0, bool)
     before = ["<s>"] + lower[:-1]
     after = lower[1:] + ["</s>"]
@@ -507,7 +507,7 @@ def examples(annotations) -> list[Example]:
     return result
 
 
-def _fit_chain(columns: np.ndarray, labels, sentence: np.ndarray, width: int) -> tuple[np.ndarray, ...]:
+def _fit_chain(columns: np.ndarray, labels, starts: np.ndarray, width: int) -> tuple[np.ndarray, ...]:
     """A linear-chain CRF (python-crfsuite, L-BFGS, L2 `C2`) over each sentence's tokens, whose
     features are their column numbers; returned as weights (columns x O/B/I), intercepts and
     (from, to) transition scores, so that tagging needs no crfsuite."""
@@ -516,7 +516,7 @@ def _fit_chain(columns: np.ndarray, labels, sentence: np.ndarray, width: int) ->
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
-    cuts = np.flatnonzero(np.r_[True, sentence[1:] != sentence[:-1], True])
+    cuts = np.flatnonzero(np.r_[starts, True])  # where each sentence starts, and the end
     names = columns.astype(str)
     labels = list(labels)
     for a, b in zip(cuts[:-1].tolist(), cuts[1:].tolist()):
@@ -567,46 +567,37 @@ def _fit_tokens(columns: np.ndarray, labels, width: int) -> tuple[np.ndarray, ..
     return weights, intercepts, np.zeros((len(LABELS), len(LABELS)), dtype=np.float32)
 
 
-def _tag_columns(fitted: tuple[np.ndarray, ...], columns: np.ndarray, sentence: np.ndarray) -> list[str]:
-    """Labels of the tokens with these columns, by what `_fit_chain` returned."""
+def _tag_columns(fitted: tuple[np.ndarray, ...], columns: np.ndarray, starts: np.ndarray) -> list[str]:
+    """Labels of the tokens with these columns (`starts`: where sentences start), by what `_fit_chain` returned."""
     weights, intercepts, transitions = fitted
-    return viterbi(weights[columns].sum(axis=1) + intercepts, transitions, _sentence_starts(sentence))
+    return viterbi(weights[columns].sum(axis=1) + intercepts, transitions, starts)
 
 
 def train(train_examples: list[Example], card: dict | None = None) -> Tagger:
     """Fit the cue tagger, its out-of-fold predictions, then the source and content taggers."""
     token_encoder = Encoder.fit([e.fields for e in train_examples], TOKEN_FIELDS)
     base = [token_encoder.columns(e.fields, e.tokens.sentence) for e in train_examples]
+    starts = [_sentence_starts(e.tokens.sentence) for e in train_examples]  # a file's first token starts one
     fitted = {"cue": _fit_chain(np.vstack(base), np.concatenate([e.labels["cue"] for e in train_examples]),
-                          _stacked_sentences(train_examples), token_encoder.width)}
+                                np.concatenate(starts), token_encoder.width)}
     out_of_fold = {}  # example number -> its cue fields from a cue tagger fitted without it
     for fold in range(OOF_FOLDS):
-        inside = [e for i, e in enumerate(train_examples) if i % OOF_FOLDS != fold]
-        columns = [b for i, b in enumerate(base) if i % OOF_FOLDS != fold]
-        chain = _fit_chain(np.vstack(columns), np.concatenate([e.labels["cue"] for e in inside]),
-                           _stacked_sentences(inside), token_encoder.width)
+        inside = [i for i in range(len(train_examples)) if i % OOF_FOLDS != fold]
+        chain = _fit_chain(np.vstack([base[i] for i in inside]),
+                           np.concatenate([train_examples[i].labels["cue"] for i in inside]),
+                           np.concatenate([starts[i] for i in inside]), token_encoder.width)
         for i in range(fold, len(train_examples), OOF_FOLDS):
-            tokens = train_examples[i].tokens
-            out_of_fold[i] = cue_fields(tokens, np.array(_tag_columns(chain, base[i], tokens.sentence)) != "O")
+            is_cue = np.array(_tag_columns(chain, base[i], starts[i])) != "O"
+            out_of_fold[i] = cue_fields(train_examples[i].tokens, is_cue)
     cue_field_lists = [out_of_fold[i] for i in range(len(train_examples))]
     cue_encoder = Encoder.fit(cue_field_lists, CUE_FIELDS)
     extra = np.vstack([cue_encoder.columns(f, e.tokens.sentence) for f, e in zip(cue_field_lists, train_examples)])
     both = np.hstack([np.vstack(base), extra + token_encoder.width])
     width = token_encoder.width + cue_encoder.width
     fitted["source"] = _fit_chain(both, np.concatenate([e.labels["source"] for e in train_examples]),
-                                  _stacked_sentences(train_examples), width)
+                                  np.concatenate(starts), width)
     fitted["content"] = _fit_tokens(both, np.concatenate([e.labels["content"] for e in train_examples]), width)
     weights, intercepts, transitions = ({role: fitted[role][k] for role in ROLES} for k in range(3))
     for role, bias in SPAN_BIAS.items():
         intercepts[role][0] -= bias
     return Tagger(token_encoder, cue_encoder, weights, intercepts, transitions, card or {})
-
-
-def _stacked_sentences(train_examples: list[Example]) -> np.ndarray:
-    """The examples' sentence numbers side by side, renumbered so that no two files share one."""
-    numbers, base = [], 0
-    for e in train_examples:
-        local = np.unique(e.tokens.sentence, return_inverse=True)[1].reshape(-1)
-        numbers.append(local + base)
-        base += int(local.max(initial=-1)) + 1
-    return np.concatenate(numbers) if numbers else np.zeros(0, np.int64)
