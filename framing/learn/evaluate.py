@@ -359,8 +359,9 @@ def _tagger_card_markdown(out_dir: Path) -> str:
   attribution, token by token (O/B/I, decoded with Viterbi so that a span never starts inside).
   The audit links each cue to the nearest source and content in its sentence; the rules fill in where the
   tagger finds none, and turn the source phrase into a name and a role.
-- **Model**: linear models over one-hot token fields at window offsets (word, prefix, suffix, shape, reporting-verb lexicon, quoted or not, quote marks earlier or
-  later in the sentence, word pairs, a word with its neighbour's shape). The source and content
+- **Model**: linear models over one-hot token fields at window offsets (word, prefix, suffix, shape,
+  reporting-verb lexicon, quoted or not, quote marks earlier or later in the sentence, word pairs, a
+  word with its neighbour's shape). The source and content
   taggers add where the token lies relative to the nearest cue of its sentence (side, distance, the
   cue word, what lies between, the word and its shape joined with side and distance), learned from
   {attribution_tagger.OOF_FOLDS}-fold out-of-fold cue predictions. The cue and source taggers are linear-chain CRFs
