@@ -263,17 +263,19 @@ def test_the_sentence_subject_is_a_source_only_right_before_its_cue():
     assert subject("Trump won Ohio easily on Tuesday, and his aides said it was a rout.", "said") is None
 
 
-def test_content_does_not_end_with_the_next_cue(monkeypatch):
+def _tagger_marks(monkeypatch, text: str, **phrases: list[str]) -> None:
+    """Make the shipped tagger mark these phrases of `text` as cue, source and content spans."""
     from framing.learn import attribution_tagger
 
+    spans = {role: [(text.index(p), text.index(p) + len(p)) for p in phrases.get(role, [])]
+             for role in ("cue", "source", "content")}
+    monkeypatch.setattr(attribution_tagger.shipped(), "tag", lambda doc: spans)
+
+
+def test_content_does_not_end_with_the_next_cue(monkeypatch):
     text = 'Ahmed Maetig spoke strongly against Haftar’s attacks saying, “there can be no justification.”\n'
-
-    def span(phrase):
-        return text.index(phrase), text.index(phrase) + len(phrase)
-
-    tagged = {"cue": [span("spoke strongly against"), span("saying")], "source": [span("Ahmed Maetig")],
-              "content": [span("Haftar’s attacks saying")]}
-    monkeypatch.setattr(attribution_tagger.shipped(), "tag", lambda doc: tagged)
+    _tagger_marks(monkeypatch, text, cue=["spoke strongly against", "saying"], source=["Ahmed Maetig"],
+                  content=["Haftar’s attacks saying"])
     contents = {a.cue.text: a.content.text for a in audit_text(text).attributions}
     assert contents["spoke strongly against"] == "Haftar’s attacks"
     assert contents["saying"] == "“there can be no justification.”"
@@ -281,16 +283,8 @@ def test_content_does_not_end_with_the_next_cue(monkeypatch):
 
 def test_a_purpose_clause_opening_a_sentence_is_no_cue(monkeypatch):
     # the tagger may mark 'To justify his attacks on' as a cue; it is the reporter's motive, nobody's saying
-    from framing.learn import attribution_tagger
-
     text = "To justify his attacks on civilians Haftar has claimed that the council is linked to Al-Qaeda.\n"
-
-    def span(phrase):
-        return text.index(phrase), text.index(phrase) + len(phrase)
-
-    tagged = {"cue": [span("To justify his attacks on"), span("has claimed")], "source": [span("Haftar")],
-              "content": []}
-    monkeypatch.setattr(attribution_tagger.shipped(), "tag", lambda doc: tagged)
+    _tagger_marks(monkeypatch, text, cue=["To justify his attacks on", "has claimed"], source=["Haftar"])
     cues = [a.cue.text for a in audit_text(text).attributions]
     assert cues == ["has claimed"]
 
