@@ -111,6 +111,12 @@ def test_scare_quotes_in_narration_are_doubt_markers():
     assert [f.text for f in scare] == ['"peace"']
 
 
+def test_quoted_titles_are_names_not_scare_quotes():
+    audit = audit_text('Fans flew a “Black Lives Matter” flag at the "March of Solidarity" and a "peace deal" banner.')
+    scare = [f.text for f in audit.findings if f.rule == "doubt.scare-quotes"]
+    assert scare == ['"peace deal"']
+
+
 def test_model_words_only_in_sentences_rated_biased():
     audit = audit_text((EXAMPLES / "harbour-balanced.txt").read_text(encoding="utf-8"))
     doc = audit.document

@@ -10,6 +10,14 @@ from framing.findings import Finding
 
 MAX_WORDS = 3
 _QUOTE_PUNCTUATION = re.compile(r"[,.;:!?]")
+_MINOR_WORDS = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
+
+
+def _is_title(inner: str) -> bool:
+    """'Black Lives Matter', 'March of Solidarity': a quoted name or title of two words or more, not a doubted word."""
+    words = inner.split()
+    return len(words) >= 2 and words[0][0].isupper() and all(
+        w[0].isupper() or w[0].isdigit() or w in _MINOR_WORDS for w in words)
 
 
 def scare_quotes(doc: Document, context: dict) -> list[Finding]:
@@ -21,7 +29,7 @@ def scare_quotes(doc: Document, context: dict) -> list[Finding]:
         if quote.depth or not doc.is_scored(quote.start, quote.end):
             continue
         inner = doc.text[quote.inner.start:quote.inner.end]
-        if not 0 < len(inner.split()) <= MAX_WORDS or _QUOTE_PUNCTUATION.search(inner):
+        if not 0 < len(inner.split()) <= MAX_WORDS or _QUOTE_PUNCTUATION.search(inner) or _is_title(inner):
             continue
         if is_mention(doc, quote.start):
             continue  # 'the word "regime"' talks about the word
