@@ -130,6 +130,17 @@ def test_saved_model_loads_without_pickle_and_tags_the_same(toy_tagger, tmp_path
         assert all(z[name].dtype != object for name in z.files)
 
 
+def test_a_saved_tagger_keeps_the_reporting_words_it_was_trained_with(toy_tagger, tmp_path, monkeypatch):
+    # editing the reporting-verb lexicon later must not change what a trained tagger sees
+    path = tmp_path / at.MODEL_FILE
+    at.save(toy_tagger, path)
+    monkeypatch.setattr(at, "reporting_words", lambda: frozenset({"rain"}))
+    loaded = at.load(path)
+    assert loaded.reporting == toy_tagger.reporting and "said" in loaded.reporting
+    tokens = at.tokenize(build_document("Rain fell, he said.\n", title=""))
+    assert (loaded._token_columns(tokens)[0] == toy_tagger._token_columns(tokens)[0]).all()
+
+
 def test_other_formats_and_missing_files_are_not_loaded(toy_tagger, tmp_path):
     assert at.load(tmp_path / "missing.npz") is None
     path = tmp_path / "other.npz"
@@ -153,7 +164,7 @@ def test_fast_columns_equal_the_training_columns(toy_tagger):
     tokens = at.tokenize(build_document(text, title=""))
     for _ in range(2):  # the second time from the word cache
         assert (toy_tagger._token_columns(tokens)[0]
-                == toy_tagger.token_encoder.columns(at.token_fields(tokens), tokens.sentence)).all()
+                == toy_tagger.token_encoder.columns(at.token_fields(tokens, toy_tagger.reporting), tokens.sentence)).all()
     is_cue = np.array([w in ("said", "told") for w in tokens.words])
     coded = at.cue_fields(tokens, is_cue)
     as_strings = {name: list(values) for name, values in coded.items()}

@@ -8,7 +8,8 @@ and source roles with a linear-chain CRF over the sentence (trained with python-
 content role with a LogisticRegression per token. The cue tagger runs first; the source and
 content taggers add fields that place the token relative to the nearest predicted cue of its
 sentence (trained on out-of-fold cue predictions, so they learn from the cue tagger's real
-mistakes). Saved as `.npz` (vocabularies, float16 weights and the chains' transition scores;
+mistakes). Saved as `.npz` (vocabularies, float16 weights, the chains' transition scores and the
+reporting words it was trained with, so that a later lexicon edit does not change its input;
 loaded with allow_pickle=False); a prediction is a sum of table lookups and a Viterbi pass.
 """
 
@@ -26,7 +27,7 @@ from framing.document import Document
 from framing.resources import WORD_TABLE_LIMIT
 
 MODEL_FILE = "attribution_tagger.npz"
-FORMAT = "framing.attribution_tagger/3"
+FORMAT = "framing.attribution_tagger/4"
 ROLES = ("cue", "source", "content")
 LABELS = ("O", "B", "I")
 TOKEN = re.compile(r"\w+(?:['’](?!s\b)\w+|-\w+)*|['’]s\b|[^\w\s]")  # "Za’tari" one token, "Haftar" + "’s"
@@ -96,8 +97,9 @@ def _shape(word: str) -> str:
 
 
 @cache
-def _reporting_words() -> frozenset[str]:
-    """First five letters of the words in the reporting-verb lexicon's examples (inflections share them)."""
+def reporting_words() -> frozenset[str]:
+    """First five letters of the words in the reporting-verb lexicon's examples (inflections share them).
+    A trained tagger keeps the set it was trained with, so that editing the lexicon does not change its input."""
     from framing import lexicon
 
     skip = {"he", "she", "that", "the", "they", "it", "we", "to", "a"}
@@ -108,10 +110,10 @@ def _reporting_words() -> frozenset[str]:
 WORD_FIELDS = ("word", "prefix", "suffix", "shape", "lexicon")  # fields that depend on the token alone
 
 
-def word_fields(word: str) -> tuple[str, ...]:
-    """The WORD_FIELDS values of one token."""
+def word_fields(word: str, reporting: frozenset[str]) -> tuple[str, ...]:
+    """The WORD_FIELDS values of one token (`reporting`: the reporting words' first five letters)."""
     lower = word.lower()
-    return lower, lower[:4], lower[-3:], _shape(word), "1" if lower[:5] in _reporting_words() else "0"
+    return lower, lower[:4], lower[-3:], _shape(word), "1" if lower[:5] in reporting else "0"
 
 
 def context_fields(tokens: Tokens, lower: list[str], shapes: list[str]) -> dict[str, list[str]]:
@@ -144,9 +146,9 @@ def context_fields(tokens: Tokens, lower: list[str], shapes: list[str]) -> dict[
     }
 
 
-def token_fields(tokens: Tokens) -> dict[str, list[str]]:
+def token_fields(tokens: Tokens, reporting: frozenset[str]) -> dict[str, list[str]]:
     """The categorical value of every token field."""
-    columns = list(zip(*(word_fields(w) for w in tokens.words))) or [()] * len(WORD_FIELDS)
+    columns = list(zip(*(word_fields(w, reporting) for w in tokens.words))) or [()] * len(WORD_FIELDS)
     fields = {name: list(values) for name, values in zip(WORD_FIELDS, columns)}
     return fields | context_fields(tokens, fields["word"], fields["shape"])
 
@@ -374,6 +376,7 @@ class Tagger:
     weights: dict[str, np.ndarray]
     intercepts: dict[str, np.ndarray]
     transitions: dict[str, np.ndarray]  # per role, (from, to) scores over O/B/I
+    reporting: frozenset[str]  # the reporting words' first five letters it was trained with
     card: dict
     _words: dict = dataclass_field(default_factory=dict, repr=False)  # word -> (lower, shape, word-field ids)
     _joined: dict = dataclass_field(default_factory=dict, repr=False)  # roles -> weights side by side
@@ -399,7 +402,7 @@ class Tagger:
         for word in tokens.words:
             row = known.get(word)
             if row is None:
-                values = word_fields(word)
+                values = word_fields(word, self.reporting)
                 row = (values[0], values[3]) + tuple(encoder.index[f].get(v, UNKNOWN) for f, v in zip(WORD_FIELDS, values))
                 if len(known) < WORD_TABLE_LIMIT:
                     known[word] = row
@@ -447,7 +450,8 @@ def _encoder_arrays(prefix: str, encoder: Encoder) -> dict[str, np.ndarray]:
 def save(tagger: Tagger, path) -> None:
     import json
 
-    arrays = {"format": np.array(FORMAT), "card": np.array(json.dumps(tagger.card, sort_keys=True))}
+    arrays = {"format": np.array(FORMAT), "card": np.array(json.dumps(tagger.card, sort_keys=True)),
+              "reporting": np.array(sorted(tagger.reporting), dtype=str)}
     arrays |= _encoder_arrays("tokens", tagger.token_encoder) | _encoder_arrays("cues", tagger.cue_encoder)
     for role in ROLES:
         arrays[f"weights.{role}"] = tagger.weights[role].astype(np.float16)
@@ -483,7 +487,7 @@ def load(path) -> Tagger | None:
         return Tagger(encoder("tokens", TOKEN_FIELDS), encoder("cues", CUE_FIELDS),
                       {r: z[f"weights.{r}"].astype(np.float32) for r in ROLES},
                       {r: z[f"intercept.{r}"] for r in ROLES}, {r: z[f"transitions.{r}"] for r in ROLES},
-                      json.loads(str(z["card"])))
+                      frozenset(z["reporting"].tolist()), json.loads(str(z["card"])))
 
 
 # --- training ---------------------------------------------------------------------------------
@@ -502,7 +506,7 @@ def examples(annotations) -> list[Example]:
     result = []
     for ann in annotations:
         tokens = tokenize(build_document(ann.text, title=""))
-        result.append(Example(tokens, token_fields(tokens),
+        result.append(Example(tokens, token_fields(tokens, reporting_words()),
                               {role: labels_from_spans(tokens, ann.spans[role]) for role in ROLES}))
     return result
 
@@ -600,4 +604,4 @@ def train(train_examples: list[Example], card: dict | None = None) -> Tagger:
     weights, intercepts, transitions = ({role: fitted[role][k] for role in ROLES} for k in range(3))
     for role, bias in SPAN_BIAS.items():
         intercepts[role][0] -= bias
-    return Tagger(token_encoder, cue_encoder, weights, intercepts, transitions, card or {})
+    return Tagger(token_encoder, cue_encoder, weights, intercepts, transitions, reporting_words(), card or {})

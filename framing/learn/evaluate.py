@@ -377,7 +377,7 @@ def _tagger_card_markdown(out_dir: Path) -> str:
   docs/EVALUATION.md): cue exact F1 {f1['cue']}, source exact F1 {f1['source']}, content token-overlap F1 {f1['content_overlap']}.
   The issue's targets (0.85, 0.80, 0.80) are not reached; annotators of the
   same train articles agree at cue {card['agreement']['cue']}, source {card['agreement']['source']}, content overlap {card['agreement']['content_overlap']}.
-- **Format**: `.npz` (field vocabularies as strings, float16 weights, the CRFs' transition scores),
-  read with allow_pickle=False.
+- **Format**: `.npz` (field vocabularies as strings, float16 weights, the CRFs' transition scores,
+  the reporting words of the lexicon it was trained with), read with allow_pickle=False.
 - **Trained**: {card['trained']}. **Retrain**: `{card['command']}` (deterministic: L-BFGS, fixed folds).
 """
