@@ -117,6 +117,25 @@ def test_quoted_titles_are_names_not_scare_quotes():
     assert scare == ['"peace deal"']
 
 
+def test_words_someone_called_or_a_headline_quotes_are_not_scare_quotes():
+    text = ("Trump Was ‘Mocking’ Clinton Camp\n\n"
+            "The bank was involved with what multiple lawmakers called “fraud” last year. As one magazine called them "
+            "last week, “Manchurian anchors” are on air. DuVernay’s “13th” opens today. The “peace” deal was signed.")
+    scare = [f.text for f in audit_text(text).findings if f.rule == "doubt.scare-quotes"]
+    assert scare == ["“peace”"]
+
+
+def test_naming_verbs_before_a_quote():
+    from framing.detectors.scare_quotes import _NAMED_BY
+
+    for before in ("what lawmakers called ", "as the paper called them last week, ", "a plan dubbed ",
+                   "described by aides as "):
+        assert _NAMED_BY.search(before), before
+    for before in ("police called off the ", "the mayor called for ", "bishops called upon Francis to ",
+                   "lawmakers called. The ", "critics of so-called "):
+        assert not _NAMED_BY.search(before), before
+
+
 def test_model_words_only_in_sentences_rated_biased():
     audit = audit_text((EXAMPLES / "harbour-balanced.txt").read_text(encoding="utf-8"))
     doc = audit.document

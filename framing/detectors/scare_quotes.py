@@ -11,11 +11,17 @@ from framing.findings import Finding
 MAX_WORDS = 3
 _QUOTE_PUNCTUATION = re.compile(r"[,.;:!?]")
 _MINOR_WORDS = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
+# 'what lawmakers called "fraud"', 'as the magazine called them, "Manchurian anchors"': someone's word, quoted
+_NAMED_BY = re.compile(r"\b(?<!so-)(?:call(?:s|ed|ing)?(?!\s+(?:for|on|upon|off|up|in|out)\b)|dubb(?:ed|ing)|termed|"
+                       r"labell?ed|branded|described\s+(?:\w+\s+){0,3}as)\b[^.;:!?“”\"]{0,40}$", re.IGNORECASE)
 
 
 def _is_title(inner: str) -> bool:
-    """'Black Lives Matter', 'March of Solidarity': a quoted name or title of two words or more, not a doubted word."""
+    """'Black Lives Matter', 'March of Solidarity', '13th': a quoted name or title of two words or more, or
+    one that starts with a digit, not a doubted word."""
     words = inner.split()
+    if words and words[0][0].isdigit():
+        return True
     return len(words) >= 2 and words[0][0].isupper() and all(
         w[0].isupper() or w[0].isdigit() or w in _MINOR_WORDS for w in words)
 
@@ -34,6 +40,10 @@ def scare_quotes(doc: Document, context: dict) -> list[Finding]:
         if is_mention(doc, quote.start):
             continue  # 'the word "regime"' talks about the word
         sentence = doc.sentence_at(quote.start)
+        if sentence is not None and _NAMED_BY.search(doc.text[sentence.start:quote.start]):
+            continue
+        if doc.text[quote.start] in "‘'" and doc.block_at(quote.start).kind == "title":
+            continue  # a headline's single quotes quote someone: "Trump Was 'Mocking' Clinton Camp"
         if any(s < quote.end and quote.start < e for s, e in attributed) or sentence is None:
             continue
         findings.append(Finding(
