@@ -136,6 +136,20 @@ def test_naming_verbs_before_a_quote():
         assert not _NAMED_BY.search(before), before
 
 
+def test_admitted_as_saying_not_as_letting_in():
+    said = ["Despite admitting that he had concerns, Ryan voted.", "He admitted to lying.",
+            "Comey admitted in his book that the case was open.", "The minister admitted defeat.",
+            "She admitted being tired at the time.", "The aide admits the campaign is lying.",
+            "The Pope admits Catholic Church has ignored it.", "This was even admitted by the general."]
+    let_in = ["She was admitted to a local health center.", "The vote for admitting Poland, Hungary and Chile passed.",
+              "The government admitted two preachers who had praised attacks.", "It is impossible to admit me.",
+              "A priest could admit a person living there.", "One million immigrants are admitted annually.",
+              "The office admitted Hamza Sodagar into the country.", "Nobody was admitted without a pass."]
+    for text in said + let_in:
+        flagged = [f.rule for f in audit_text(text).findings if f.rule == "reporting_verb.admit"]
+        assert flagged == (["reporting_verb.admit"] if text in said else []), text
+
+
 def test_model_words_only_in_sentences_rated_biased():
     audit = audit_text((EXAMPLES / "harbour-balanced.txt").read_text(encoding="utf-8"))
     doc = audit.document
