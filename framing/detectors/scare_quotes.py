@@ -40,11 +40,11 @@ def scare_quotes(doc: Document, context: dict) -> list[Finding]:
         if is_mention(doc, quote.start):
             continue  # 'the word "regime"' talks about the word
         sentence = doc.sentence_at(quote.start)
-        if sentence is not None and _NAMED_BY.search(doc.text[sentence.start:quote.start]):
+        if sentence is None or _NAMED_BY.search(doc.text[sentence.start:quote.start]):
             continue
         if doc.text[quote.start] in "‘'" and doc.block_at(quote.start).kind == "title":
             continue  # a headline's single quotes quote someone: "Trump Was 'Mocking' Clinton Camp"
-        if any(s < quote.end and quote.start < e for s, e in attributed) or sentence is None:
+        if any(s < quote.end and quote.start < e for s, e in attributed):
             continue
         findings.append(Finding(
             detector="scare_quotes", rule="doubt.scare-quotes", category="doubt", dimension="loaded_language",
