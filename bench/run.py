@@ -46,7 +46,7 @@ def wall(cmd: list[str], runs: int) -> float:
 
 def warm_ms(text: str, runs: int) -> tuple[float, float]:
     from framing.api import audit_text
-    from framing.serialize import to_json
+    from framing.outputs.serialize import to_json
 
     to_json(audit_text(text))  # load lexicons, tokenizer, models and syllable table once
     times = []
@@ -60,7 +60,7 @@ def warm_ms(text: str, runs: int) -> tuple[float, float]:
 _CONTEXTUAL_WARM = """
 import json, resource, statistics, sys, time
 from framing.api import audit_text
-from framing.serialize import to_json
+from framing.outputs.serialize import to_json
 texts = json.load(sys.stdin)
 to_json(audit_text(texts[0], contextual=True))
 times = []

@@ -22,8 +22,8 @@ from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedKFold
 from sklearn.preprocessing import StandardScaler
 
-from framing.learn import evaluate as ev
-from framing.learn.sentence_bias import build_pipeline
+from framing.training import evaluate as ev
+from framing.models.sentence_bias import build_pipeline
 
 
 def word_features(word_model, example) -> list[float]:
@@ -38,7 +38,7 @@ def main() -> None:
     parser.add_argument("--data", default="../shared/data")
     data = Path(parser.parse_args().data)
     rows = ev.load_babe(data)
-    babe, ptc = ev._babe_examples(data), ev._ptc_examples(data)  # babe in the order of rows
+    babe, ptc = ev.babe_word_examples(data), ev.ptc_word_examples(data)  # babe in the order of rows
     texts = np.array([r.text for r in rows], dtype=object)
     labels = np.array([int(r.biased) for r in rows])
     shipped, stacked = [], []
@@ -46,10 +46,10 @@ def main() -> None:
         train_features = np.zeros((len(train), 5))
         inner = StratifiedKFold(5, shuffle=True, random_state=1).split(texts[train], labels[train])
         for inner_train, inner_test in inner:
-            model = ev._fit_words([babe[train[j]] for j in inner_train] + ptc)
+            model = ev.fit_words([babe[train[j]] for j in inner_train] + ptc)
             for j in inner_test:
                 train_features[j] = word_features(model, babe[train[j]])
-        model = ev._fit_words([babe[i] for i in train] + ptc)
+        model = ev.fit_words([babe[i] for i in train] + ptc)
         test_features = np.array([word_features(model, babe[i]) for i in test])
         pipeline = build_pipeline()
         union, classifier = pipeline.named_steps["features"], pipeline.named_steps["classifier"]

@@ -5,12 +5,12 @@ from __future__ import annotations
 from functools import cache
 
 from framing.audit import Audit, run_audit
-from framing.document import build_document
+from framing.text.document import build_document
 
 
 def audit_text(text: str, title: str | None = None, readability: bool = True, contextual: bool = False) -> Audit:
     """Audit an article given as plain text; `title` overrides the one found in the text; `contextual`
-    adds the transformer-based sentence and word scores (framing/learn/contextual.py)."""
+    adds the transformer-based sentence and word scores (framing/models/contextual.py)."""
     return run_audit(build_document(text, title), with_readability=readability, contextual=contextual)
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from framing import attribution, source_registry
+from framing.analysis import attribution, sources as source_registry
 from framing.detectors import DETECTORS
-from framing.document import QUOTED, REPORTER, Document
+from framing.text.document import QUOTED, REPORTER, Document
 from framing.findings import SEVERITY_RANK, Attribution, Finding, Source
-from framing.sourcing import Sourcing
+from framing.analysis.sourcing import Sourcing
 
 SEVERITY_WEIGHT = {"low": 0.5, "medium": 1.0, "high": 2.0}
 DIMENSIONS = {
@@ -92,7 +92,7 @@ def run_audit(doc: Document, with_readability: bool = True, contextual: bool = F
     The sourcing detector leaves its analysis in the context for the audit to keep. `contextual`
     tags attributions with the contextual tagger and puts each sentence's encoding in the context
     (key "encoded") for the model detector."""
-    from framing.learn.features import forget_matches
+    from framing.models.features import forget_matches
 
     forget_matches()  # nothing remembered from another document
     attributions, sources = source_registry.build(doc, attribution.extract(doc, contextual))
@@ -100,7 +100,7 @@ def run_audit(doc: Document, with_readability: bool = True, contextual: bool = F
     bias = _sentence_bias(doc)
     context = {"attributions": attributions, "sources": sources, "findings": findings, "bias_scores": bias}
     if contextual:
-        from framing.learn import contextual as encoder
+        from framing.models import contextual as encoder
 
         context["encoded"] = encoder.encode([doc.text[s.start:s.end] for s in doc.sentences])
         bias = context["bias_scores"] = encoder.bias_scores(bias, context["encoded"])
@@ -112,7 +112,7 @@ def run_audit(doc: Document, with_readability: bool = True, contextual: bool = F
     body = "\n\n".join(doc.text[b.start:b.end] for b in doc.paragraphs)
     readability = {}
     if with_readability:
-        from framing.readability import readability as measure
+        from framing.text.readability import readability as measure
 
         readability = measure(body)
     sourcing = context.get("sourcing")
@@ -122,7 +122,7 @@ def run_audit(doc: Document, with_readability: bool = True, contextual: bool = F
 
 def _sentence_bias(doc: Document) -> list[float | None]:
     """The shipped sentence model's P(biased) for every sentence (None each when no model is shipped)."""
-    from framing.learn.sentence_bias import bias_scores
+    from framing.models.sentence_bias import bias_scores
 
     scores = bias_scores([doc.text[s.start:s.end] for s in doc.sentences])
     return scores if scores is not None else [None] * len(doc.sentences)

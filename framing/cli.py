@@ -85,18 +85,18 @@ def _parser() -> argparse.ArgumentParser:
 
 def _render(fmt: str, path: str, title: str | None, contextual: bool = False) -> tuple[str, "object"]:
     from framing.api import audit_text
-    from framing.ingest import read_article
+    from framing.text.ingest import read_article
 
     audit = audit_text(read_article(path), title, readability=fmt != "text", contextual=contextual)
     if fmt == "json":
-        from framing.serialize import to_json
+        from framing.outputs.serialize import to_json
 
         return to_json(audit) + "\n", audit
     if fmt == "html":
-        from framing.report import render
+        from framing.outputs.report import render
 
         return render(audit, Path(path).name if path != "-" else "stdin"), audit
-    from framing.serialize import to_text
+    from framing.outputs.serialize import to_text
 
     return to_text(audit, path), audit
 
@@ -115,7 +115,7 @@ def _output_path(output: str | None, path: str, fmt: str, several: bool) -> str 
 
 def _cmd_audit(args) -> int:
     from framing.findings import SEVERITY_RANK
-    from framing.output import write_atomic
+    from framing.outputs.files import write_atomic
 
     if args.files.count("-") > 1:
         raise InputError("standard input ('-') can be given only once")
@@ -138,9 +138,9 @@ def _cmd_audit(args) -> int:
 
 def _cmd_compare(args) -> int:
     from framing.api import audit_text
-    from framing.ingest import read_article
-    from framing.output import write_atomic
-    from framing.report import render_compare
+    from framing.text.ingest import read_article
+    from framing.outputs.files import write_atomic
+    from framing.outputs.report import render_compare
 
     if args.files.count("-") > 1:
         raise InputError("standard input ('-') can be given only once")
@@ -151,7 +151,7 @@ def _cmd_compare(args) -> int:
 
 
 def _cmd_serve(args) -> int:
-    from framing import serve
+    from framing.runs import serve
 
     if not 0 < args.port < 65536:
         raise InputError("--port must be between 1 and 65535")
@@ -160,7 +160,7 @@ def _cmd_serve(args) -> int:
 
 
 def _cmd_corpus(args) -> int:
-    from framing import corpus
+    from framing.runs import corpus
 
     if args.jobs < 1:
         raise InputError("--jobs must be at least 1")
@@ -180,8 +180,8 @@ def _cmd_corpus(args) -> int:
 
 
 def _cmd_batch(args) -> int:
-    from framing import batch
-    from framing.output import atomic_writer
+    from framing.runs import batch
+    from framing.outputs.files import atomic_writer
 
     if args.jobs < 1:
         raise InputError("--jobs must be at least 1")
@@ -205,7 +205,7 @@ def _prf_line(name: str, figures: dict) -> str:
 
 
 def _cmd_evaluate(args) -> int:
-    from framing.learn import evaluate
+    from framing.training import evaluate
 
     data = Path(args.data)
     if args.dataset == "polnear":
@@ -235,7 +235,7 @@ def _print_word_rows(result: dict, rows: tuple[str, ...]) -> int:
 
 
 def _evaluate_contextual(data: Path) -> int:
-    from framing.learn import contextual_train
+    from framing.training import contextual as contextual_train
 
     _print_contextual(contextual_train.cross_validate(data, log=_progress))
     return 0
@@ -247,7 +247,7 @@ def _progress(message: str) -> None:
 
 def _print_contextual(summary: dict) -> None:
     """The joint CV of the fine-tuned contextual mode: BABE sentences and words, PTC spans."""
-    from framing.learn import contextual_train
+    from framing.training import contextual as contextual_train
 
     figures = contextual_train.headline(summary)
     folds = summary["folds"]
@@ -269,7 +269,7 @@ def _print_contextual(summary: dict) -> None:
 
 def _print_variant(summary: dict, head: str, variant) -> None:
     """Gated F1 (BABE words / PTC) of one head and variant at every threshold."""
-    from framing.learn import contextual_train
+    from framing.training import contextual as contextual_train
 
     name = f"{head}, {variant}" if isinstance(variant, str) else f"{head}, floor {variant}"
     print(f"  {name:20} " + "  ".join(f"{t}: {summary['babe_words'][(head, t, variant)]['f1']:.3f} / "
@@ -278,7 +278,7 @@ def _print_variant(summary: dict, head: str, variant) -> None:
 
 
 def _evaluate_polnear(data: Path, split: str, contextual: bool = False) -> int:
-    from framing.learn import polnear
+    from framing.training import polnear
 
     result = polnear.evaluate(data, split, contextual)
     mode = ", contextual mode" if contextual else ""
@@ -298,10 +298,10 @@ def _evaluate_polnear(data: Path, split: str, contextual: bool = False) -> int:
 
 
 def _cmd_train(args) -> int:
-    from framing.learn import evaluate, polnear
+    from framing.training import polnear, train
 
     if args.contextual:
-        from framing.learn import contextual_train
+        from framing.training import contextual as contextual_train
 
         summary, card, tagger_card = contextual_train.train(Path(args.data), Path(args.out), log=_progress)
         _print_contextual(summary)
@@ -310,9 +310,9 @@ def _cmd_train(args) -> int:
         return 0
     tagger = polnear.train_tagger(Path(args.data), Path(args.out))
     print(f"framing train: attribution tagger written to {args.out}/ (dev F1 {tagger['dev_f1']})")
-    card = evaluate.train_sentence_model(Path(args.data), Path(args.out))
+    card = train.train_sentence_model(Path(args.data), Path(args.out))
     print(f"framing train: sentence bias model written to {args.out}/ (CV macro-F1 {card['cv_macro_f1']})")
-    words = evaluate.train_word_model(Path(args.data), Path(args.out))
+    words = train.train_word_model(Path(args.data), Path(args.out))
     print(f"framing train: word model written to {args.out}/ ({words['words']} training words)")
     return 0
 

@@ -13,8 +13,8 @@ WORD_TABLE_LIMIT = 30_000
 
 @cache
 def data_dir(name: str) -> Path:
-    """Folder `name`: inside the installed package, else at the top of the checkout."""
-    for candidate in (_PACKAGE / name, _PACKAGE.parent / name):
+    """Folder `name`: in the installed package's data/, else at the top of the checkout."""
+    for candidate in (_PACKAGE / "data" / name, _PACKAGE.parent / name):
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError(f"framing data folder {name!r} is missing from the installation")

@@ -9,9 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing.document import build_document
-from framing.learn import attribution_tagger as at
-from framing.learn.polnear import Annotation
+from framing.text.document import build_document
+from framing.models import attribution_tagger as at
+from framing.training import tagger as tagger_training
+from framing.training.polnear import Annotation
 
 SENTENCES = [
     ("Maria Lopez said the plan would fail.", "Maria Lopez", "said", "the plan would fail"),
@@ -43,7 +44,7 @@ def toy_tagger():
     previous = at.MIN_COUNT
     at.MIN_COUNT = 1
     try:
-        return at.train(at.examples([_annotation(i) for i in range(len(SENTENCES))]), {"model": "toy"})
+        return tagger_training.train(tagger_training.examples([_annotation(i) for i in range(len(SENTENCES))]), {"model": "toy"})
     finally:
         at.MIN_COUNT = previous
 

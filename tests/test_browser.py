@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from framing.api import audit_text
-from framing.report import render, render_compare
+from framing.outputs.report import render, render_compare
 
 from conftest import AXE, DERNA, EXAMPLES, SCREENSHOTS, missing
 

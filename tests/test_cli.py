@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from framing.cli import main
-from framing.ingest import MAX_INPUT_BYTES
+from framing.text.ingest import MAX_INPUT_BYTES
 
 from conftest import EXAMPLES
 

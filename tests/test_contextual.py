@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from framing.errors import InputError
-from framing.learn import contextual
+from framing.models import adapters, contextual
 
 if not os.environ.get("CI"):
     pytest.importorskip("transformers", reason="contextual extra not installed (pip install 'framing[contextual]')")
@@ -71,7 +71,7 @@ def test_heads_round_trip_through_npz(tmp_path):
 
 def _tiny_samples():
     """Sentences where 'vile' is the loaded word and half the sentences are biased."""
-    from framing.learn.finetune import Sample
+    from framing.training.finetune import Sample
 
     samples = []
     for i, topic in enumerate(["plan", "budget", "road", "harbour", "school", "tax", "park", "bridge"]):
@@ -83,7 +83,7 @@ def _tiny_samples():
 
 
 def test_fine_tuning_is_deterministic(monkeypatch):
-    from framing.learn import finetune
+    from framing.training import finetune
 
     monkeypatch.setattr(finetune, "EPOCHS", 1)
     tokenizer, model = contextual.load_encoder()
@@ -94,12 +94,12 @@ def test_fine_tuning_is_deterministic(monkeypatch):
 
 
 def test_fine_tuning_learns_the_labels(monkeypatch):
-    from framing.learn import finetune
+    from framing.training import finetune
 
     monkeypatch.setattr(finetune, "EPOCHS", 12)
     tokenizer, model = contextual.load_encoder()
     arrays = finetune.fine_tune(model, tokenizer, _tiny_samples(), ("babe",))
-    finetune.merge(model, arrays)
+    adapters.merge(model, arrays)
     heads = contextual.Heads(arrays, 0.5, {})
     encoded = contextual.encode(["The vile tram was approved by the council.", "The tram was approved by the council."],
                                 (tokenizer, model))
@@ -112,15 +112,15 @@ def test_fine_tuning_learns_the_labels(monkeypatch):
 def test_merged_adapters_give_what_the_adapted_layers_give():
     import torch
 
-    from framing.learn import finetune
+    from framing.training import finetune
 
     tokenizer, model = contextual.load_encoder()
     rng = np.random.default_rng(1)
     arrays = {}
-    for name in finetune.adapted_names(model):
+    for name in adapters.adapted_names(model):
         layer = model.get_submodule(name)
-        arrays[f"{name}.a"] = rng.normal(0, 0.05, (finetune.RANK, layer.in_features)).astype(np.float32)
-        arrays[f"{name}.b"] = rng.normal(0, 0.05, (layer.out_features, finetune.RANK)).astype(np.float32)
+        arrays[f"{name}.a"] = rng.normal(0, 0.05, (adapters.RANK, layer.in_features)).astype(np.float32)
+        arrays[f"{name}.b"] = rng.normal(0, 0.05, (layer.out_features, adapters.RANK)).astype(np.float32)
     wrapped = finetune._wrap(model)
     with torch.no_grad():
         for name, module in wrapped.items():
@@ -130,14 +130,14 @@ def test_merged_adapters_give_what_the_adapted_layers_give():
     adapted = contextual.encode(text, (tokenizer, model))[0].states
     finetune._unwrap(model, wrapped)
     plain = contextual.encode(text, (tokenizer, model))[0].states
-    finetune.merge(model, arrays)
+    adapters.merge(model, arrays)
     merged = contextual.encode(text, (tokenizer, model))[0].states
     assert not np.allclose(adapted, plain, atol=1e-3) and np.allclose(adapted, merged, atol=1e-4)
 
 
 def test_contextual_audit_of_derna(derna_text):
     from framing.api import audit_text
-    from framing.serialize import to_json
+    from framing.outputs.serialize import to_json
 
     standard = audit_text(derna_text)
     audit = audit_text(derna_text, contextual=True)
@@ -157,10 +157,10 @@ def test_contextual_audit_of_derna(derna_text):
 
 
 def test_tagger_training_units_carry_the_gold_spans(monkeypatch):
-    from framing.learn import attribution_tagger as standard
-    from framing.learn import contextual_tagger
-    from framing.learn.contextual_tagger import training_units
-    from framing.learn.polnear import Annotation
+    from framing.models import attribution_tagger as standard
+    from framing.models import contextual_tagger
+    from framing.training.contextual_tagger import training_units
+    from framing.training.polnear import Annotation
 
     text = "The mayor said the bridge would open. It rained.\n\nOfficials declined to comment."
     spans = {"cue": [(10, 14)], "source": [(0, 9)], "content": [(15, 36)]}
@@ -177,10 +177,11 @@ def test_tagger_training_units_carry_the_gold_spans(monkeypatch):
 
 
 def test_contextual_tagger_learns_cues_and_sources(monkeypatch):
-    from framing.document import build_document
-    from framing.learn import contextual_tagger, finetune
-    from framing.learn.contextual_tagger import training_units
-    from framing.learn.polnear import Annotation
+    from framing.text.document import build_document
+    from framing.models import contextual_tagger
+    from framing.training import finetune
+    from framing.training.contextual_tagger import training_units
+    from framing.training.polnear import Annotation
 
     monkeypatch.setattr(finetune, "TAG_EPOCHS", 12)
     annotations = []
@@ -191,7 +192,7 @@ def test_contextual_tagger_learns_cues_and_sources(monkeypatch):
                                                    "content": [(n + 6, len(text) - 1)]}))
     tokenizer, model = contextual.load_encoder()
     arrays = finetune.fine_tune_tagger(model, tokenizer, training_units(annotations), contextual_tagger.ROLES)
-    finetune.merge(model, arrays)
+    adapters.merge(model, arrays)
     tagger = contextual_tagger.ContextualTagger(arrays, {}, (tokenizer, model))
     text = "Ruth Moss said the road would close."
     spans = tagger.tag(build_document(text, title=""))

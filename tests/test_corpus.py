@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from framing import corpus
+from framing.runs import corpus
 from framing.cli import main
 
 from conftest import EXAMPLES, ROOT

@@ -1,7 +1,7 @@
 """Detector behaviour on the canonical Derna article and the project's own examples."""
 
 from framing.api import audit_text
-from framing.document import QUOTED, REPORTER
+from framing.text.document import QUOTED, REPORTER
 
 from conftest import EXAMPLES
 
@@ -209,8 +209,8 @@ def test_source_kinds():
 
 
 def test_a_relative_pronoun_source_is_registered_as_what_it_stands_for():
-    from framing.source_registry import build as registry
-    from framing.document import build_document
+    from framing.analysis.sources import build as registry
+    from framing.text.document import build_document
     from framing.findings import Attribution, TextSpan
 
     text = ("Ted Cruz endorsed Trump, who says the race is close. He cut off a reporter who asked why. "
@@ -227,7 +227,7 @@ def test_a_relative_pronoun_source_is_registered_as_what_it_stands_for():
                                      said_by("and who", "feel")])
     assert [(s.name, s.kind) for s in sources] == [("Trump", "person"), ("a reporter", "vague")]
     assert linked[2].source_id is None  # 'and who': nothing to stand for, left out of the registry
-    from framing.source_registry import _antecedent
+    from framing.analysis.sources import _antecedent
 
     for text, meant in (("Stein, who is ineligible, said so.", "Stein"),  # at the very start of the text
                         ("Bentel, a tech staffer at the State Department who told us.", "a tech staffer"),
@@ -244,7 +244,7 @@ def test_a_relative_pronoun_source_is_registered_as_what_it_stands_for():
 
 
 def test_source_phrase_splits_into_name_and_role():
-    from framing.source_registry import _name_and_role
+    from framing.analysis.sources import _name_and_role
 
     assert _name_and_role("The authority's chairman, Victor Hale,") == ("Victor Hale", "The authority's chairman")
     assert _name_and_role("Dr. Anna Lind, a marine biologist at the institute,") == (
@@ -268,7 +268,7 @@ def test_source_phrase_splits_into_name_and_role():
 
 
 def test_a_title_without_a_name_is_an_official_and_joins_the_named_holder():
-    from framing.source_registry import _kind
+    from framing.analysis.sources import _kind
 
     assert _kind("Virginia AFL-CIO President") == "official"
     assert _kind("Voting rights advocates") == _kind("Those close to him") == "vague"  # no name after the capital
@@ -280,7 +280,7 @@ def test_a_title_without_a_name_is_an_official_and_joins_the_named_holder():
 
 
 def test_name_particles_join_names_but_not_the_next_word():
-    from framing.names import NAME
+    from framing.analysis.names import NAME
 
     for text, name in (("Ahmed Maetig also spoke", "Ahmed Maetig"), ("Tom Reed decided", "Tom Reed"),
                        ("Osama bin Laden said", "Osama bin Laden"), ("Rutger van der Berg said", "Rutger van der Berg")):
@@ -288,8 +288,8 @@ def test_name_particles_join_names_but_not_the_next_word():
 
 
 def test_the_sentence_subject_is_a_source_only_right_before_its_cue():
-    from framing.attribution import _sentence_subject
-    from framing.document import build_document
+    from framing.analysis.attribution import _sentence_subject
+    from framing.text.document import build_document
 
     def subject(text, cue):
         doc = build_document(text + "\n", title="")
@@ -304,7 +304,7 @@ def test_the_sentence_subject_is_a_source_only_right_before_its_cue():
 
 def _tagger_marks(monkeypatch, text: str, **phrases: list[str]) -> None:
     """Make the shipped tagger mark these phrases of `text` as cue, source and content spans."""
-    from framing.learn import attribution_tagger
+    from framing.models import attribution_tagger
 
     spans = {role: [(text.index(p), text.index(p) + len(p)) for p in phrases.get(role, [])]
              for role in ("cue", "source", "content")}
@@ -350,8 +350,8 @@ def test_a_cues_content_ends_with_its_sentence():
 
 
 def test_tagged_content_no_cue_took_continues_the_last_source():
-    from framing.attribution import _continued
-    from framing.document import build_document
+    from framing.analysis.attribution import _continued
+    from framing.text.document import build_document
     from framing.findings import Attribution, TextSpan
 
     text = ('Mayor Lee said the road would close. "The work will take a whole year." '
@@ -375,7 +375,7 @@ def test_tagged_content_no_cue_took_continues_the_last_source():
 
 
 def test_a_progressive_cue_keeps_its_source_and_an_agentless_passive_has_none():
-    from framing.attribution import _agentless
+    from framing.analysis.attribution import _agentless
 
     text = "Donald Trump is warning voters about the plan. Numerous accounts have been reported and attributed to him.\n"
     warning, reported, attributed = text.index("warning"), text.index("reported"), text.index("attributed")
@@ -387,7 +387,7 @@ def test_a_progressive_cue_keeps_its_source_and_an_agentless_passive_has_none():
 
 
 def test_a_passive_cue_with_a_tagged_source_right_before_it_keeps_that_source():
-    from framing.attribution import _source_next_to
+    from framing.analysis.attribution import _source_next_to
 
     text = "Protesters were frustrated that the video was cut."
     cue = (text.index("were"), text.index(" that"))
@@ -396,8 +396,8 @@ def test_a_passive_cue_with_a_tagged_source_right_before_it_keeps_that_source():
 
 
 def test_a_tagged_source_cut_inside_a_name_or_an_appositive_gets_all_of_it():
-    from framing.attribution import _tagged_source
-    from framing.document import Sentence
+    from framing.analysis.attribution import _tagged_source
+    from framing.text.spans import Sentence
 
     text = "“The impact is small,” wrote Cameron Easley for Morning Consult.\n"
     cue = (text.index("wrote"), text.index(" Cameron"))
@@ -415,7 +415,7 @@ def test_a_tagged_source_cut_inside_a_name_or_an_appositive_gets_all_of_it():
 
 
 def test_a_source_span_leaves_out_the_sentence_opener():
-    from framing.attribution import _without_opener
+    from framing.analysis.attribution import _without_opener
 
     for text, source in (("Still, the fund said it would wait.", "the fund"),
                          ("Perhaps the debate moderators felt rushed.", "the debate moderators"),
@@ -426,7 +426,7 @@ def test_a_source_span_leaves_out_the_sentence_opener():
 
 
 def test_a_source_cut_short_of_its_cue_runs_on_only_over_its_own_noun_phrase():
-    from framing.attribution import _up_to_cue
+    from framing.analysis.attribution import _up_to_cue
 
     def extended(text, source, cue):
         start, cue_start = text.index(source), text.index(cue)
@@ -443,7 +443,7 @@ def test_a_source_cut_short_of_its_cue_runs_on_only_over_its_own_noun_phrase():
 
 
 def test_a_source_span_has_polnears_commas():
-    from framing.attribution import _source_bounds
+    from framing.analysis.attribution import _source_bounds
 
     def bounded(text, source, cue):
         start, cue_start = text.index(source), text.index(cue)
@@ -460,8 +460,8 @@ def test_a_source_span_has_polnears_commas():
 
 
 def test_a_party_label_belongs_to_the_name_and_a_cut_sentence_is_joined():
-    from framing.attribution import joined_sentence as _sentence
-    from framing.document import build_document
+    from framing.analysis.attribution import joined_sentence as _sentence
+    from framing.text.document import build_document
 
     text = "In an interview, Sen. Claire McCaskill (D-Mo.) said the vote was close.\n"
     doc = build_document(text)

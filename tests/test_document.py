@@ -2,7 +2,7 @@
 
 from hypothesis import given, settings, strategies as st
 
-from framing.document import QUOTED, REPORTER, build_document
+from framing.text.document import QUOTED, REPORTER, build_document
 
 
 def sentences_of(doc):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from framing import lexicon
+from framing.rules import lexicon
 from framing.errors import LexiconError
 
 from conftest import EXAMPLES

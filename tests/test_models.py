@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 
 from framing.api import audit_text
-from framing.learn import sentence_bias
-from framing.learn.features import LexiconCounts, Sentiment
+from framing.models import sentence_bias
+from framing.models.features import LexiconCounts, Sentiment
 
 from conftest import EXAMPLES, ROOT
 
@@ -89,7 +89,7 @@ def test_evaluate_runs_on_the_shared_data(dataset, expected):
 
 
 def test_word_model_fast_path_matches_predict_proba():
-    from framing.learn import word_model
+    from framing.models import word_model
 
     model = word_model.shipped_model()
     assert model is not None
@@ -100,7 +100,7 @@ def test_word_model_fast_path_matches_predict_proba():
 
 
 def test_word_model_rates_words_higher_in_sentences_rated_biased():
-    from framing.learn import word_model
+    from framing.models import word_model
 
     assert "sentence_bias" in word_model.shipped_model()[0].named_steps["vectorizer"].vocabulary_
     text = "The reckless regime spewed vile propaganda at the weekend meeting."
@@ -110,7 +110,7 @@ def test_word_model_rates_words_higher_in_sentences_rated_biased():
 
 
 def test_word_model_json_round_trip():
-    from framing.learn import word_model
+    from framing.models import word_model
 
     rows = [{"w=vile": 1, "valence": -0.8}, {"w=meeting": 1, "valence": 0.0}] * 10
     labels = [1, 0] * 10
@@ -121,7 +121,7 @@ def test_word_model_json_round_trip():
 
 
 def test_polnear_reader_keeps_spans_of_lines_without_text_and_fragments_and_skips_relations(tmp_path):
-    from framing.learn import polnear
+    from framing.training import polnear
 
     root = tmp_path / "polnear" / "dev"
     (root / "text").mkdir(parents=True)
@@ -137,7 +137,7 @@ def test_polnear_reader_keeps_spans_of_lines_without_text_and_fragments_and_skip
 
 
 def test_word_tables_stop_growing_at_their_limit(monkeypatch):
-    from framing.learn import attribution_tagger
+    from framing.models import attribution_tagger
 
     text = (EXAMPLES / "harbour-loaded.txt").read_text(encoding="utf-8")
     for module in (sentence_bias, attribution_tagger):
@@ -156,7 +156,7 @@ def test_word_tables_stop_growing_at_their_limit(monkeypatch):
 
 
 def test_prepare_loads_the_models_and_freezes_them():
-    code = ("import gc; from framing.api import prepare; from framing.learn import attribution_tagger, sentence_bias;"
+    code = ("import gc; from framing.api import prepare; from framing.models import attribution_tagger, sentence_bias;"
             "prepare(); print(gc.get_freeze_count() > 0, attribution_tagger.shipped.cache_info().currsize,"
             " sentence_bias.shipped_model.cache_info().currsize)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()

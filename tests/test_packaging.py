@@ -32,6 +32,6 @@ def test_wheel_installs_and_audits_from_elsewhere(tmp_path):
     listing = subprocess.run([str(python), "-c", "import framing, pathlib; p = pathlib.Path(framing.__file__).parent;"
                               "print(sorted(x.name for x in (p / 'lexicons').glob('*.toml')));"
                               "print((p / 'templates' / 'report.html.j2').exists());"
-                              "from framing.learn import attribution_tagger as t; print('tagger', t.shipped() is not None)"],
+                              "from framing.models import attribution_tagger as t; print('tagger', t.shipped() is not None)"],
                              cwd=work, capture_output=True, text=True, check=True)
     assert "emotive.toml" in listing.stdout and "True" in listing.stdout and "tagger True" in listing.stdout

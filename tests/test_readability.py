@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-from framing.readability import readability
+from framing.text.readability import readability
 
 PROBE = """
 import nltk, json
@@ -11,7 +11,7 @@ def refuse(*a, **k):
     raise SystemExit("nltk.download was called")
 nltk.download = refuse
 nltk.data.path[:] = [{empty!r}]
-from framing.readability import readability
+from framing.text.readability import readability
 print(json.dumps(readability("The council approved the budget on Monday. Residents welcomed the decision.")))
 """
 

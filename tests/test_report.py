@@ -5,7 +5,7 @@ import hashlib
 import re
 
 from framing.api import audit_text
-from framing.report import render
+from framing.outputs.report import render
 
 from conftest import EXAMPLES
 
@@ -50,7 +50,7 @@ def test_hostile_text_is_escaped():
 
 
 def test_hostile_text_is_escaped_in_the_compare_view():
-    from framing.report import render_compare
+    from framing.outputs.report import render_compare
 
     html = render_compare(audit_text(HOSTILE), audit_text(HOSTILE.replace("thug", "man")), ("<i>a</i>", '"b".txt'))
     assert "<script>alert(1)" not in html and "<img src=x" not in html and 'onmouseover="alert' not in html
@@ -65,7 +65,7 @@ def test_excluded_lines_are_greyed(derna_audit):
 
 def test_committed_example_reports_are_fresh():
     """reports/ holds `make example` output; regenerate it when this fails."""
-    from framing.ingest import read_article
+    from framing.text.ingest import read_article
 
     from conftest import ROOT
 
@@ -73,7 +73,7 @@ def test_committed_example_reports_are_fresh():
         committed = ROOT / "reports" / f"{example.stem}.html"
         fresh = render(audit_text(read_article(str(example))), example.name)
         assert committed.exists() and committed.read_text(encoding="utf-8") == fresh, f"run `make example`: {committed}"
-    from framing.report import render_compare
+    from framing.outputs.report import render_compare
 
     pair = [EXAMPLES / "harbour-loaded.txt", EXAMPLES / "harbour-balanced.txt"]
     fresh = render_compare(*(audit_text(read_article(str(p))) for p in pair), tuple(p.name for p in pair))
@@ -91,7 +91,7 @@ def test_svg_ids_are_unique_across_the_charts_of_one_page(derna_audit):
 
 
 def test_headline_counts_claims_apart_from_vague_attributions():
-    from framing.report import build_context
+    from framing.outputs.report import build_context
 
     audit = audit_text((EXAMPLES / "harbour-loaded.txt").read_text(encoding="utf-8"))
     claims = sum(f.rule == "unattributed_claim" for f in audit.findings)
@@ -102,7 +102,7 @@ def test_headline_counts_claims_apart_from_vague_attributions():
 
 
 def test_headline_names_one_sided_sourcing_only_when_found():
-    from framing.report import build_context
+    from framing.outputs.report import build_context
 
     loaded = audit_text((EXAMPLES / "harbour-loaded.txt").read_text(encoding="utf-8"))
     balanced = audit_text((EXAMPLES / "harbour-balanced.txt").read_text(encoding="utf-8"))

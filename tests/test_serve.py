@@ -8,9 +8,9 @@ import time
 import pytest
 from starlette.testclient import TestClient
 
-from framing import serve
+from framing.runs import serve
 from framing.cli import main
-from framing.serialize import SCHEMA
+from framing.outputs.serialize import SCHEMA
 
 from conftest import DERNA, EXAMPLES, SCREENSHOTS
 

@@ -4,7 +4,8 @@ import json
 
 import pytest
 
-from framing import report, serialize, sourcing
+from framing.outputs import report, serialize
+from framing.analysis import sourcing
 from framing.api import audit_text
 from framing.findings import TextSpan
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from framing import lexicon
-from framing.document import Document
+from framing.rules import lexicon
+from framing.text.document import Document
 from framing.findings import Finding
 
 CATEGORY = RULE = "unattributed_claim"

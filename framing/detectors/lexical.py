@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from framing import lexicon
-from framing.document import QUOTED, Document
+from framing.rules import lexicon
+from framing.text.document import QUOTED, Document
 from framing.findings import Finding, lower_severity
 
 _CAPITALISED_WORD = re.compile(r"[A-Z][\w’'\-]*")

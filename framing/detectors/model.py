@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from framing.detectors.lexical import is_mention, is_negated
-from framing.document import QUOTED, Document
+from framing.text.document import QUOTED, Document
 from framing.findings import Finding
 
 CATEGORY = "model_loaded"
@@ -13,7 +13,7 @@ DESCRIPTION = "Words a trained model rates as likely loaded that no lexicon entr
 
 def model_loaded(doc: Document, context: dict) -> list[Finding]:
     """One low-severity finding per flagged word in a sentence rated biased, with its probability as the score."""
-    from framing.learn import word_model
+    from framing.models import word_model
 
     model = word_model.shipped_model()
     if model is None:
@@ -28,7 +28,7 @@ def model_loaded(doc: Document, context: dict) -> list[Finding]:
     if encoded is None:
         scored = word_model.score_sentences(texts, scores)
     else:
-        from framing.learn import contextual
+        from framing.models import contextual
 
         threshold = contextual.shipped_heads().threshold
         scored = contextual.score_sentences(texts, [encoded[i] for i, _, _ in gated])

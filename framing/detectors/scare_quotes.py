@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from framing.detectors.lexical import is_mention
-from framing.document import Document
+from framing.text.document import Document
 from framing.findings import Finding
 
 MAX_WORDS = 3

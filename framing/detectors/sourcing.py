@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from framing import sourcing
-from framing.document import REPORTER, Document
+from framing.analysis import sourcing
+from framing.text.document import REPORTER, Document
 from framing.findings import Finding
 
 CATEGORY = RULE = "one_sided_sourcing"

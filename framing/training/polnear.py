@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from framing.errors import InputError
-from framing.learn.evaluate import prf
+from framing.training.evaluate import prf
 
 ROLES = ("cue", "source", "content")
 _WORD = re.compile(r"\S+")
@@ -118,7 +118,7 @@ def evaluate(data: Path, split: str = "dev", contextual: bool = False) -> dict:
 
 def tagger_scores(tagger, annotations: list[Annotation]) -> dict:
     """Exact and token-overlap P/R/F1 of the tagger's own spans (before they are linked into attributions)."""
-    from framing.document import build_document
+    from framing.text.document import build_document
 
     counts = SpanCounts()
     for ann in annotations:
@@ -137,10 +137,11 @@ def train_tagger(data: Path, out_dir: Path) -> dict:
     docs/EVALUATION.md), measure it on dev, and save it with its card."""
     from datetime import date
 
-    from framing.learn import attribution_tagger
+    from framing.models import attribution_tagger
+    from framing.training import tagger as tagger_training
 
     train = load(data, "train", fragments=False)
-    tagger = attribution_tagger.train(attribution_tagger.examples(train))
+    tagger = tagger_training.train(tagger_training.examples(train))
     dev = tagger_scores(tagger, load(data, "dev"))
     tagger.card = {
         "model": "attribution tagger (cue, source, content)",

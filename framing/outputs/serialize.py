@@ -8,7 +8,7 @@ from functools import cache
 
 from framing import __version__
 from framing.audit import Audit
-from framing.document import QUOTED, REPORTER
+from framing.text.document import QUOTED, REPORTER
 
 SCHEMA = "framing.audit/1"
 

@@ -1,6 +1,6 @@
 """Attribution: reporting cues, their sources, and the quoted or paraphrased content.
 
-Cues, sources and contents come from the PolNeAR tagger (framing/learn/attribution_tagger.py, or
+Cues, sources and contents come from the PolNeAR tagger (framing/models/attribution_tagger.py, or
 the contextual mode's); each cue is linked to the nearest tagged source and content of its
 sentence (with the pieces Punkt cut off where no sentence ends), and a tagged quotation no cue took
 continues the previous source's words. Rules stay where they do better: the name next to the cue
@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import re
 
-from framing import lexicon
-from framing.document import Document, Quotation, Sentence
+from framing.rules import lexicon
+from framing.text.document import Document
+from framing.text.spans import Quotation, Sentence
 from framing.findings import Attribution, TextSpan
-from framing.names import NAME, NOT_NAME_START, PARTY, ROLE, ROLE_WORDS
+from framing.analysis.names import NAME, NOT_NAME_START, PARTY, ROLE, ROLE_WORDS
 
 _AUXILIARY = re.compile(r"\b(?:(?:has|have|had|will|would)\s+(?:also\s+)?|also\s+)$")
 _COMMON_SOURCE = (r"(?:(?:[Aa]|[Aa]n|[Tt]he|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther)\s+)?(?:[a-z][\w’'\-]*\s+){0,2}?"
@@ -181,11 +182,11 @@ def _tagged(doc: Document, contextual: bool = False) -> dict[str, list[tuple[int
     """Cue, source and content spans from the shipped PolNeAR tagger, or the contextual mode's
     (None when the standard one is not installed)."""
     if contextual:
-        from framing.learn import contextual_tagger
+        from framing.models import contextual_tagger
 
         tagger = contextual_tagger.shipped()
     else:
-        from framing.learn import attribution_tagger
+        from framing.models import attribution_tagger
 
         tagger = attribution_tagger.shipped()
     if tagger is None:

@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from framing.attribution import joined_sentence
-from framing.document import Document
+from framing.analysis.attribution import joined_sentence
+from framing.text.document import Document
 from framing.findings import Attribution, Source, TextSpan
-from framing.names import (HONORIFIC, NAME, NOT_NAME_START, ORG, PARTY, PARTY_LABEL, POSSESSIVE_END, ROLE,
+from framing.analysis.names import (HONORIFIC, NAME, NOT_NAME_START, ORG, PARTY, PARTY_LABEL, POSSESSIVE_END, ROLE,
                            ROLE_WORDS)
 from framing.resources import data_dir
 

@@ -21,7 +21,7 @@ def _vader():
 @cache
 def _category_patterns() -> dict[str, tuple[re.Pattern, list]]:
     """One alternation of all flagged entries per category of the shipped lexicons, with the entries."""
-    from framing import lexicon
+    from framing.rules import lexicon
 
     grouped: dict[str, list] = {}
     for entry in (e for dimension in lexicon.FINDING_DIMENSIONS for e in lexicon.by_dimension(dimension)):
@@ -55,7 +55,7 @@ def category_matches(texts: list[str]) -> list[list[tuple[int, int, str]]]:
     """(start, end, category) of each category pattern's matches in each text, offsets within that text.
     One search per category over all new texts joined by a NUL line, which no match can cross (as fast
     for forty sentences as for one), tried only where a word one of its entries can begin with starts."""
-    from framing.lexicon import WordIndex, match_at
+    from framing.rules.lexicon import WordIndex, match_at
 
     new = list(dict.fromkeys(t for t in texts if t not in _remembered))
     joined = _SEPARATOR.join(new)

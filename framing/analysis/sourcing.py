@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from framing import lexicon
-from framing.document import REPORTER, Document
+from framing.rules import lexicon
+from framing.text.document import REPORTER, Document
 from framing.findings import Attribution, Finding, Source, TextSpan
-from framing.names import NAME, NOT_NAME_START, ORG, POSSESSIVE_END
+from framing.analysis.names import NAME, NOT_NAME_START, ORG, POSSESSIVE_END
 
 CRITICAL, SUPPORTIVE, NEUTRAL, UNKNOWN = "critical", "supportive", "neutral", "unknown"
 SIDES = (CRITICAL, SUPPORTIVE, NEUTRAL, UNKNOWN)
@@ -355,7 +355,7 @@ def reporter_verdicts(doc: Document, findings: list[Finding], principal: Actor |
                       matches: list[StanceMatch]) -> list[Verdict]:
     """Unattributed claims naming the principal actor whose stance words or loaded wording take a side."""
     from framing.detectors.claims import RULE as CLAIM_RULE
-    from framing.learn.features import sentiment
+    from framing.models.features import sentiment
 
     if principal is None:
         return []

@@ -1,5 +1,5 @@
 """`framing evaluate babe|ptc --contextual` and `framing train --contextual`: fine-tune the encoder's
-adapters and heads (framing/learn/finetune.py) on BABE and PTC, measure them with 5-fold CV, save them."""
+adapters and heads (framing/training/finetune.py) on BABE and PTC, measure them with 5-fold CV, save them."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from pathlib import Path
 
 import numpy as np
 
-from framing.learn import contextual
-from framing.learn import evaluate as ev
-from framing.learn.data import load_babe, load_ptc
+from framing.models import contextual
+from framing.training import evaluate as ev
+from framing.training.data import load_babe, load_ptc
 
 WORD_TASKS = ("babe", "ptc")
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
@@ -21,13 +21,13 @@ COMMAND = "framing train --contextual --data ../shared/data"
 
 
 def _word_labels(text: str, is_loaded) -> list[tuple[int, int, int]]:
-    from framing.learn.word_model import words
+    from framing.models.word_model import words
 
     return [(w.start, w.end, int(is_loaded(w))) for w in words(text)]
 
 
 def _babe_samples(rows):
-    from framing.learn.finetune import Sample
+    from framing.training.finetune import Sample
 
     samples = []
     for row in rows:
@@ -38,13 +38,13 @@ def _babe_samples(rows):
 
 
 def _ptc_sentences(article) -> list[tuple[int, str]]:
-    from framing.document import build_document
+    from framing.text.document import build_document
 
     return [(s.start, article.text[s.start:s.end]) for s in build_document(article.text).sentences]
 
 
 def _ptc_samples(articles):
-    from framing.learn.finetune import Sample
+    from framing.training.finetune import Sample
 
     samples = []
     for article in articles:
@@ -56,7 +56,7 @@ def _ptc_samples(articles):
 
 
 def _fine_tuned(samples, log=None) -> dict[str, np.ndarray]:
-    from framing.learn import finetune
+    from framing.training import finetune
 
     tokenizer, model = contextual.load_encoder()
     return finetune.fine_tune(model, tokenizer, samples, WORD_TASKS, log)
@@ -89,8 +89,8 @@ def cross_validate(data: Path, log=None) -> dict:
     from sklearn.metrics import f1_score
     from sklearn.model_selection import KFold, StratifiedKFold
 
-    from framing.learn.sentence_bias import build_pipeline
-    from framing.learn.word_model import is_content, words
+    from framing.models.sentence_bias import build_pipeline
+    from framing.models.word_model import is_content, words
 
     rows, articles = load_babe(data), load_ptc(data)
     texts = np.array([row.text for row in rows], dtype=object)
@@ -148,7 +148,7 @@ def _lexicon_kept(spans, found, probabilities, floor: float) -> list[tuple[int, 
 
 def _ptc_fold_pairs(counts: _Counts, article, standard_model, heads, encoder) -> None:
     """Add one PTC article's (predicted, gold) span lists for every head, threshold and gating."""
-    from framing.learn.word_model import is_content, words
+    from framing.models.word_model import is_content, words
 
     text, gold = article.text, article.loaded_spans
     lexical = ev._lexicon_words(text)
@@ -203,7 +203,7 @@ CARD_HEADING = "# Model card: contextual mode"
 
 def card_markdown(card: dict, tagger_card: dict | None = None) -> str:
     """The contextual mode's section of models/MODEL_CARD.md (with its attribution tagger's, when trained)."""
-    from framing.learn import finetune
+    from framing.training import finetune
 
     return f"""{CARD_HEADING} (`models/{contextual.MODEL_FILE}`, optional)
 
@@ -228,7 +228,8 @@ def card_markdown(card: dict, tagger_card: dict | None = None) -> str:
 
 
 def _tagger_card(card: dict) -> str:
-    from framing.learn import contextual_tagger, finetune
+    from framing.models import contextual_tagger
+    from framing.training import finetune
 
     f1 = card["dev_f1"]
     return f"""
@@ -251,7 +252,7 @@ def _tagger_card(card: dict) -> str:
 
 def _write_card(out_dir: Path, card: dict, tagger_card: dict | None = None) -> None:
     """Replace (or add) the contextual section of MODEL_CARD.md, keeping the standard models' sections."""
-    from framing.output import write_atomic
+    from framing.outputs.files import write_atomic
 
     path = out_dir / "MODEL_CARD.md"
     kept = path.read_text(encoding="utf-8") if path.exists() else ""
@@ -265,7 +266,7 @@ def train(data: Path, out_dir: Path, log=None) -> tuple[dict, dict, dict]:
     """Measure (5-fold CV), then fine-tune on all of BABE and PTC and write models/contextual.npz; then
     the attribution tagger on PolNeAR; then their model card section. Returns (the CV summary, the
     card, the tagger's card)."""
-    from framing.learn import contextual_tagger
+    from framing.training import contextual_tagger
 
     summary = cross_validate(data, log)
     figures = headline(summary)

@@ -20,7 +20,7 @@ import socket
 import sys
 
 from framing.errors import InputError
-from framing.ingest import MAX_INPUT_BYTES
+from framing.text.ingest import MAX_INPUT_BYTES
 
 MAX_BODY_BYTES = MAX_INPUT_BYTES + 64 * 1024  # an article at the input limit, JSON-encoded
 DEFAULT_HOST, DEFAULT_PORT = "127.0.0.1", 8750
@@ -72,7 +72,7 @@ def _audit(text: str, title: str | None, readability: bool = True):
 async def api_audit(request):
     from starlette.responses import Response
 
-    from framing.serialize import to_json
+    from framing.outputs.serialize import to_json
 
     text, title = await _draft(request)
     return Response(to_json(_audit(text, title)), media_type="application/json")
@@ -81,7 +81,7 @@ async def api_audit(request):
 async def api_render(request):
     from starlette.responses import JSONResponse
 
-    from framing.report import build_context, environment
+    from framing.outputs.report import build_context, environment
 
     text, title = await _draft(request)
     audit = _audit(text, title)
@@ -104,7 +104,7 @@ def _marks(audit) -> list[dict]:
 async def api_report(request):
     from starlette.responses import HTMLResponse
 
-    from framing.report import render
+    from framing.outputs.report import render
 
     text, title = await _draft(request)
     return HTMLResponse(render(_audit(text, title), "draft"))
@@ -115,7 +115,7 @@ async def api_extract(request):
 
     from pathlib import PurePath
 
-    from framing.ingest import text_from_bytes
+    from framing.text.ingest import text_from_bytes
 
     name = PurePath(request.headers.get("x-filename", "draft.txt")).name
     try:
@@ -144,7 +144,7 @@ async def list_examples(request):
 async def get_example(request):
     from starlette.responses import JSONResponse
 
-    from framing.ingest import read_article
+    from framing.text.ingest import read_article
 
     path = _examples().get(request.path_params["name"])
     if path is None:
@@ -156,8 +156,8 @@ async def page(request):
     from starlette.responses import HTMLResponse
 
     from framing import __version__
-    from framing.charts import PALETTE
-    from framing.report import category_labels, environment, script
+    from framing.outputs.charts import PALETTE
+    from framing.outputs.report import category_labels, environment, script
 
     labels, _ = category_labels()
     report_js, report_hash = script()

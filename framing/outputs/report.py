@@ -7,10 +7,12 @@ import hashlib
 from collections import Counter
 from functools import cache
 
-from framing import __version__, charts, lexicon
+from framing import __version__
+from framing.outputs import charts
+from framing.rules import lexicon
 from framing.audit import DIMENSIONS, Audit
 from framing.detectors.claims import RULE as CLAIM_RULE
-from framing.document import QUOTED
+from framing.text.document import QUOTED
 from framing.findings import SEVERITY_RANK
 from framing.resources import data_dir
 
@@ -190,7 +192,7 @@ def render_compare(first: Audit, second: Audit, names: tuple[str, str]) -> str:
 
 def _model_cards() -> dict:
     """The shipped models' cards (data, measured scores), for the method section."""
-    from framing.learn import attribution_tagger, sentence_bias, word_model
+    from framing.models import attribution_tagger, sentence_bias, word_model
 
     tagger = attribution_tagger.shipped()
     return {"sentence": sentence_bias.shipped_card(), "word": word_model.shipped_card(),

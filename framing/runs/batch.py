@@ -26,7 +26,7 @@ def _parse(line_number: int, line: str) -> tuple[int, dict | None, str]:
 def audit_record(item: tuple[int, dict | None, str], contextual: bool = False) -> tuple[int, str | None, str]:
     """Worker: (line number, output JSON line or None, error message)."""
     from framing.api import audit_text
-    from framing.serialize import to_dict
+    from framing.outputs.serialize import to_dict
 
     line_number, record, error = item
     if record is None:
@@ -111,7 +111,7 @@ def run(in_stream: IO[str], out_stream: IO[str], jobs: int = 1, progress: bool =
     meter = Progress(progress)
     pool = None
     if contextual:
-        from framing.learn.contextual import check_installed
+        from framing.models.contextual import check_installed
 
         check_installed()  # a missing extra or model is one error here, not a failure in every worker
     if jobs > 1:

@@ -20,7 +20,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 
-from framing.learn import shipped
+from framing.models import shipped
 
 MODEL_FILE = "word_loaded.json"
 FORMAT = "framing.word_loaded/1"
@@ -54,14 +54,14 @@ def _shape(word: str) -> str:
 
 
 def _lexicon_marks(text: str) -> list[tuple[int, int, str]]:
-    from framing.learn.features import category_matches
+    from framing.models.features import category_matches
 
     return category_matches([text])[0]
 
 
 @cache
 def _valences() -> dict[str, float]:
-    from framing.learn.features import _vader
+    from framing.models.features import _vader
 
     return _vader().lexicon
 
@@ -155,7 +155,7 @@ def score_sentences(texts: list[str], bias: list[float]) -> list[list[tuple[Word
 
 def content_rows(texts: list[str], bias: list[float]) -> list[tuple[list[Word], list[dict]]]:
     """Per sentence, its content words and their feature rows, its bias score included."""
-    from framing.learn.features import category_matches
+    from framing.models.features import category_matches
 
     result = []
     for text, marks, sentence_bias in zip(texts, category_matches(texts), bias):

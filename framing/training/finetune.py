@@ -11,14 +11,13 @@ by training and by `contextual.with_adapters`.
 
 from __future__ import annotations
 
-import bisect
 import math
 from dataclasses import dataclass, field
 
 import numpy as np
 
-RANK, ALPHA = 8, 16
-ADAPTED = ("attention.self.query", "attention.self.value", "intermediate.dense", "output.dense")
+from framing.models.adapters import ALPHA, RANK, adapted_names, first_pieces
+
 EPOCHS, BATCH, LEARNING_RATE, WARMUP = 3, 16, 1e-3, 0.06
 MAX_PIECES = 128  # training sentences are cut here (BABE's longest is shorter)
 POSITIVE_WEIGHT = 8.0  # loaded words are rare: their loss counts this much more
@@ -33,22 +32,6 @@ class Sample:
     text: str
     biased: int | None = None
     words: dict[str, list[tuple[int, int, int]]] = field(default_factory=dict)
-
-
-def adapted_names(model) -> list[str]:
-    """The dotted names of the linear layers that get adapters, in a fixed order."""
-    return [f"encoder.layer.{i}.{part}" for i in range(len(model.encoder.layer)) for part in ADAPTED]
-
-
-def merge(model, arrays: dict[str, np.ndarray]) -> None:
-    """Add each adapter's B @ A (scaled) to its layer's weight, in place."""
-    import torch
-
-    with torch.no_grad():
-        for name in adapted_names(model):
-            layer = model.get_submodule(name)
-            change = arrays[f"{name}.b"] @ arrays[f"{name}.a"] * (ALPHA / RANK)
-            layer.weight += torch.from_numpy(change.astype(np.float32))
 
 
 def fine_tune(model, tokenizer, samples: list[Sample], word_tasks: tuple[str, ...], log=None) -> dict[str, np.ndarray]:
@@ -251,15 +234,3 @@ def _first_piece_tags(offsets, tokens, n_roles: int) -> list[tuple[int, ...]]:
         if j is not None:
             tags[j] = labels
     return tags
-
-
-def first_pieces(offsets, spans: list[tuple[int, int]]) -> list[int | None]:
-    """For each (start, end) span, the index of the first wordpiece starting inside it (None when the
-    text was cut before it). Training and tagging read a token's labels there."""
-    pieces = [(int(start), j) for j, (start, end) in enumerate(offsets) if end > start]
-    starts = [start for start, _ in pieces]
-    found = []
-    for start, end in spans:
-        k = bisect.bisect_left(starts, start)
-        found.append(pieces[k][1] if k < len(pieces) and starts[k] < end else None)
-    return found

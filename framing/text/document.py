@@ -7,48 +7,13 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from framing import layout, quotes, sentences
+from framing.text import layout, quotes, sentences
+from framing.text.spans import Block, Quotation, Sentence, Token
 
 REPORTER = "reporter"
 QUOTED = "quoted"
 
 _TOKEN = re.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]")
-
-
-@dataclass(frozen=True)
-class Span:
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class Block(Span):
-    """A paragraph-sized region: `kind` is title, byline, body or excluded."""
-
-    kind: str
-    reason: str = ""
-
-
-@dataclass(frozen=True)
-class Sentence(Span):
-    paragraph: int
-    is_title: bool = False
-
-
-@dataclass(frozen=True)
-class Token(Span):
-    text: str
-
-
-@dataclass(frozen=True)
-class Quotation(Span):
-    """A quotation including its marks; `depth` 0 is top level, 1 a quote inside a quote."""
-
-    depth: int = 0
-
-    @property
-    def inner(self) -> Span:
-        return Span(self.start + 1, self.end - 1)
 
 
 @dataclass
@@ -83,7 +48,7 @@ class Document:
     @cached_property
     def word_index(self):
         """Where each lower-case word starts (a lexicon.WordIndex, for Entry.finditer)."""
-        from framing.lexicon import WordIndex
+        from framing.rules.lexicon import WordIndex
 
         return WordIndex(self.text)
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from framing.text.spans import Block
+
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _BYLINE = re.compile(r"^\(?\s*(by\s|author\s*:|written by\s|reporting by\s)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
@@ -58,8 +60,7 @@ def _is_trailer(line: str) -> str:
 
 
 def split_blocks(text: str) -> list:
-    """Classify every paragraph of `text` (see framing.document.Block)."""
-    from framing.document import Block
+    """Classify every paragraph of `text` (see framing.text.spans.Block)."""
 
     spans = _raw_blocks(text)
     kinds = ["body"] * len(spans)

@@ -131,9 +131,9 @@ def _open(path: Path, **options):
 def audit_article(article: Article) -> Result:
     """Audit one article; every failure becomes an error result, never an exception."""
     from framing.api import audit_text
-    from framing.ingest import read_bytes, text_from_bytes
-    from framing.report import render
-    from framing.serialize import to_dict
+    from framing.text.ingest import read_bytes, text_from_bytes
+    from framing.outputs.report import render
+    from framing.outputs.serialize import to_dict
 
     if article.error:
         return Result(article.id, None, None, article.error)
@@ -146,7 +146,7 @@ def audit_article(article: Article) -> Result:
         data = {"id": article.id, "metadata": article.metadata, **to_dict(audit)}
         report = render(audit, article.id, with_charts=False)
         if article.report_path:  # written here, in parallel, before the main process records the audit
-            from framing.output import write_atomic
+            from framing.outputs.files import write_atomic
 
             write_atomic(article.report_path, report)
             report = None
@@ -160,7 +160,7 @@ def audit_article(article: Article) -> Result:
 def audit_articles(articles: list[Article]) -> list[Result]:
     """A Dask task: several articles (the worker's first task loads the models)."""
     from framing.api import prepare
-    from framing.batch import contextual_worker
+    from framing.runs.batch import contextual_worker
 
     contextual_worker() if any(a.contextual for a in articles) else prepare()
     return [audit_article(a) for a in articles]
@@ -171,7 +171,7 @@ def audit_articles(articles: list[Article]) -> list[Result]:
 def local_engine(articles: Iterator[Article], jobs: int, contextual: bool = False) -> Iterator[Result]:
     """In order, with `jobs` processes (models load once per process), WINDOW_PER_JOB in flight each."""
     from framing.api import prepare
-    from framing.batch import bounded_map, worker_pool
+    from framing.runs.batch import bounded_map, worker_pool
 
     if jobs == 1:
         prepare(contextual)
@@ -255,9 +255,9 @@ def run(source: Path, outdir: Path, jobs: int = 1, engine: str = "local", schedu
         progress: bool = False, contextual: bool = False) -> Summary:
     """Audit every article of `source` not yet in `outdir` (`contextual`: in the contextual mode),
     then write articles.csv and index.html."""
-    from framing.batch import Progress
-    from framing.ingest import read_bytes
-    from framing.output import write_atomic
+    from framing.runs.batch import Progress
+    from framing.text.ingest import read_bytes
+    from framing.outputs.files import write_atomic
 
     outdir.mkdir(parents=True, exist_ok=True)
     (outdir / "reports").mkdir(exist_ok=True)
@@ -266,7 +266,7 @@ def run(source: Path, outdir: Path, jobs: int = 1, engine: str = "local", schedu
     if done:
         _check_mode(audits_path, contextual)
     if contextual:
-        from framing.learn.contextual import check_installed
+        from framing.models.contextual import check_installed
 
         check_installed()  # a missing extra or model is one error here, not a failure per article
     summary = Summary()
@@ -358,8 +358,8 @@ def _audits(outdir: Path) -> Iterator[dict]:
 def write_tables(outdir: Path) -> None:
     """articles.csv and index.html from audits.jsonl, read as a stream (twice: the first pass
     finds the metadata columns)."""
-    from framing.output import atomic_writer, write_atomic
-    from framing.report import category_labels
+    from framing.outputs.files import atomic_writer, write_atomic
+    from framing.outputs.report import category_labels
 
     labels, _ = category_labels()
     categories = sorted(labels)
@@ -396,9 +396,10 @@ class CorpusStats:
 
 
 def render_index(stats: CorpusStats, labels: dict) -> str:
-    from framing import __version__, charts
+    from framing import __version__
+    from framing.outputs import charts
     from framing.audit import DIMENSIONS
-    from framing.report import environment
+    from framing.outputs.report import environment
 
     outlets = sorted({r["outlet"] or "(no outlet)" for r in stats.rows})
     by_outlet = {o: [r for r in stats.rows if (r["outlet"] or "(no outlet)") == o] for o in outlets}

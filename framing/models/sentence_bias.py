@@ -19,8 +19,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline, make_pipeline
 from sklearn.preprocessing import StandardScaler
 
-from framing.learn import shipped
-from framing.learn.features import LexiconCounts, Sentiment
+from framing.models import shipped
+from framing.models.features import LexiconCounts, Sentiment
 from framing.resources import WORD_TABLE_LIMIT, data_dir
 
 MODEL_FILE = "sentence_bias.json"

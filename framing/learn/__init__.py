@@ -1,1 +1,0 @@
-"""Trained models: data loaders, features, training and evaluation (scikit-learn)."""

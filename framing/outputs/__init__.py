@@ -1,0 +1,1 @@
+"""What an audit becomes for a reader: JSON, text, the HTML report and its charts, written safely."""

@@ -1,0 +1,1 @@
+"""The lexicon engine: word lists in lexicons/*.toml as data, matched at character offsets."""

@@ -1,0 +1,1 @@
+"""Running audits at scale or live: batch, corpus (with its engines), the server."""

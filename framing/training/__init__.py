@@ -1,0 +1,1 @@
+"""`framing train` and `framing evaluate`: data readers, fitting, cross-validation, model cards."""
