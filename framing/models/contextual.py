@@ -24,6 +24,7 @@ import numpy as np
 from framing.errors import InputError
 
 MODEL_FILE = "contextual.npz"
+TAGGER_FILE = "contextual_attribution.npz"  # the contextual attribution tagger (contextual_tagger.py)
 FORMAT = "framing.contextual/2"
 ENCODER = "sentence-transformers/all-MiniLM-L6-v2"
 ENCODER_REVISION = "1110a243fdf4706b3f48f1d95db1a4f5529b4d41"
@@ -90,8 +91,6 @@ def _verified_folder() -> Path:
 
 def check_installed() -> None:
     """A one-line InputError unless the extra, the verified weights and both models are in place."""
-    from framing.models.contextual_tagger import MODEL_FILE as TAGGER_FILE
-
     _verified_folder()
     model_path(MODEL_FILE)
     model_path(TAGGER_FILE)

@@ -14,7 +14,7 @@ from framing.models import attribution_tagger as standard
 from framing.models import contextual
 from framing.models.adapters import first_pieces
 
-MODEL_FILE = "contextual_attribution.npz"
+MODEL_FILE = contextual.TAGGER_FILE
 FORMAT = "framing.contextual-attribution/1"
 ROLES = standard.ROLES
 COMMAND = "framing train --contextual --data ../shared/data"
