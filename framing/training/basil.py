@@ -1,0 +1,272 @@
+"""BASIL (Fan et al., EMNLP 2019): read its articles and annotations, and measure the sourcing
+analysis against them (`framing evaluate basil --sourcing`).
+
+BASIL has 59 events here, each covered by Fox News, the New York Times and the Huffington Post.
+Annotators marked the main entities of each article, the writer's feeling toward each, and biased
+spans with their target, polarity, whether they are quoted and who speaks them. Folds are by event,
+so that one story never sits on both sides of a split."""
+
+from __future__ import annotations
+
+import json
+import re
+import statistics
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from framing.analysis.sourcing import CRITICAL, SUPPORTIVE
+from framing.api import audit_text
+from framing.audit import Audit
+from framing.errors import InputError
+
+FOLDS = 5
+POLARITY_SIDE = {"neg": CRITICAL, "pos": SUPPORTIVE}
+_FEELING = re.compile(r"(neg|neu|pos)")
+_NOT_NAME_WORDS = {"the", "of", "and", "party", "administration", "house", "white", "department", "state",
+                   "states", "united", "u.s.", "us", "main", "event"}
+
+
+@dataclass
+class Span:
+    """One phrase-level annotation at absolute character offsets in `BasilArticle.text`."""
+    start: int
+    end: int
+    bias: str  # lex or inf
+    quote: bool
+    speaker: str  # a name, other_anti, other_pro, other_neutral, or ''
+    target: str
+    polarity: str  # neg or pos
+
+
+@dataclass
+class BasilArticle:
+    event: str
+    outlet: str
+    title: str
+    text: str  # the title, a blank line, then the paragraphs separated by blank lines
+    main_entities: list[str]
+    feelings: dict[str, str]  # main entity -> neg, neu or pos (strengths dropped)
+    spans: list[Span] = field(default_factory=list)
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+def load(data: Path) -> list[BasilArticle]:
+    """Every BASIL article with its annotations, sorted by event then outlet."""
+    root = Path(data) / "basil"
+    if not (root / "articles").is_dir():
+        raise InputError(f"{root}: the BASIL data not found (pass --data DIR)")
+    articles = []
+    for path in sorted((root / "articles").glob("*/*.json")):
+        annotation = root / "annotations" / path.parent.name / f"{path.stem}_ann.json"
+        if annotation.is_file():
+            articles.append(_article(json.loads(path.read_text(encoding="utf-8")),
+                                     json.loads(annotation.read_text(encoding="utf-8")), path.stem))
+    return articles
+
+
+def _article(raw: dict, annotations: dict, stem: str) -> BasilArticle:
+    title = (raw.get("title") or "").strip()
+    text, offsets = title + "\n\n", []
+    for paragraph in raw["body-paragraphs"]:
+        for k, sentence in enumerate(paragraph):
+            offsets.append(len(text))
+            text += sentence + (" " if k < len(paragraph) - 1 else "")
+        text += "\n\n"
+    feelings = {}
+    for key, value in annotations["article-level-annotations"].items():
+        if key.startswith("author_feeling_") and key != "author_feeling_main_event":
+            found = _FEELING.search(value or "")
+            feelings[_entity(key.removeprefix("author_feeling_"))] = found.group(1) if found else "neu"
+    article = BasilArticle(stem.rsplit("_", 1)[0], raw.get("source", ""), title, text.rstrip("\n") + "\n",
+                           list(raw.get("main-entities") or []), feelings)
+    for item in annotations["phrase-level-annotations"]:
+        base = 0 if item["id"].startswith("t") else offsets[int(item["id"][1:])]
+        article.spans.append(Span(base + item["start"], base + item["end"], item["bias"], item["quote"] == "yes",
+                                  item.get("speaker") or "", _entity(item.get("target") or ""),
+                                  item.get("polarity") or ""))
+    return article
+
+
+def _entity(name: str) -> str:
+    return name.replace("_", " ").strip()
+
+
+def fold_of(event: str, events: list[str]) -> int:
+    return sorted(set(events)).index(event) % FOLDS
+
+
+# ---- names ------------------------------------------------------------------------------------
+
+_WORD_FORMS = {"gop": "republican", "republicans": "republican", "democrats": "democrat", "democratic": "democrat"}
+
+
+def _name_words(name: str) -> set[str]:
+    """Lower-cased name words, hyphens dropped ('Wal-Mart' ~ 'Walmart'), plurals and party forms joined
+    ('Republicans' ~ 'GOP', 'Democratic' ~ 'Democrats'), generic words left out."""
+    words = {w.lower().strip(".,’'").replace("-", "") for w in name.replace("/", " ").split()}
+    words = {_WORD_FORMS.get(w, w[:-1] if w.endswith("s") and len(w) > 4 else w) for w in words}
+    return {w for w in words if w and w not in _NOT_NAME_WORDS}
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in _NOT_NAME_WORDS - {"state", "states", "united"})
+
+
+def same_entity(a: str, b: str) -> bool:
+    """Two names of one entity: a shared name word ('Obama', 'Barack Obama'; 'Republicans',
+    'Republican leaders'), or an acronym of the other ('IRS', 'Internal Revenue Service')."""
+    wa, wb = _name_words(a), _name_words(b)
+    if wa & wb:
+        return True
+    return any(x.isupper() and len(x) > 1 and x == _initials(y) for x, y in ((a, b), (b, a)))
+
+
+def _entity_of(name: str, entities: list[str]) -> str | None:
+    return next((e for e in entities if same_entity(name, e)), None)
+
+
+# ---- measures ---------------------------------------------------------------------------------
+
+@dataclass
+class Counts:
+    """Per-article outcomes, added up over a set of articles."""
+    principal: list[bool] = field(default_factory=list)
+    baseline_principal: list[bool] = field(default_factory=list)
+    speaker_found: list[bool] = field(default_factory=list)
+    stance: list[tuple[str, str]] = field(default_factory=list)  # (gold, predicted)
+    unnamed: list[bool] = field(default_factory=list)
+    feeling: list[tuple[str, str]] = field(default_factory=list)  # (gold, predicted) toward the principal actor
+    balance: list[tuple[float, float]] = field(default_factory=list)  # (sourcing score, quoted attacks per 1,000 words)
+    fragments: list[str] = field(default_factory=list)
+
+
+def _most_frequent_name(text: str) -> str | None:
+    """The trivial baseline: the commonest capitalised word that does not open a sentence."""
+    counts: dict[str, int] = {}
+    for m in re.finditer(r"(?<=[a-z,;] )[A-Z][a-z]+", text):
+        counts[m.group()] = counts.get(m.group(), 0) + 1
+    return max(counts, key=lambda k: (counts[k], k)) if counts else None
+
+
+def measure(article: BasilArticle, audit: Audit, counts: Counts) -> None:
+    """Add one article's outcomes to `counts`."""
+    sourcing = audit.sourcing
+    principal = sourcing.principal_actor if sourcing else None
+    principal_entity = _entity_of(principal.name, article.main_entities) if principal else None
+    counts.principal.append(principal_entity is not None)
+    baseline = _most_frequent_name(article.text)
+    counts.baseline_principal.append(bool(baseline and _entity_of(baseline, article.main_entities)))
+    if principal is not None and (len(principal.name) < 2 or principal.name.split()[0].islower()):
+        counts.fragments.append(principal.name)
+    actors = {a.id: a for a in (sourcing.actors if sourcing else [])}
+    stances = sourcing.sources if sourcing else []
+    for span in article.spans:
+        if not span.quote or not span.speaker:
+            continue
+        target_actor = next((a for a in actors.values() if same_entity(a.name, span.target)), None)
+        if span.speaker.startswith("other_"):
+            wanted = {"other_anti": CRITICAL, "other_pro": SUPPORTIVE}.get(span.speaker)
+            if wanted:
+                counts.unnamed.append(_inside_attribution_with(audit, span, target_actor, wanted))
+            continue
+        speaker = next((s for s in stances if same_entity(s.name, _entity(span.speaker))), None)
+        counts.speaker_found.append(speaker is not None)
+        if speaker is not None and span.polarity in POLARITY_SIDE and _entity_of(span.target, article.main_entities):
+            predicted = speaker.stances.get(target_actor.id, "unknown") if target_actor else "unknown"
+            counts.stance.append((POLARITY_SIDE[span.polarity], predicted))
+    if principal_entity is not None and principal_entity in article.feelings:
+        counts.feeling.append((article.feelings[principal_entity], _writer_feeling(sourcing)))
+    if principal_entity is not None and sourcing is not None and sourcing.judged is not None:
+        attacks = sum(1 for s in article.spans if s.quote and s.polarity == "neg" and same_entity(s.target, principal_entity))
+        counts.balance.append((audit.scores["sourcing"]["score"], 1000 * attacks / max(article.words, 1)))
+
+
+def _writer_feeling(sourcing) -> str:
+    """neg, pos or neu: the sign of the reporter's verdicts about the principal actor."""
+    score = sum(1 if v.stance == CRITICAL else -1 for v in sourcing.verdicts)
+    return "neg" if score > 0 else "pos" if score < 0 else "neu"
+
+
+def _inside_attribution_with(audit: Audit, span: Span, actor, wanted: str) -> bool:
+    """The span lies in an attribution whose source takes the `wanted` side toward `actor`."""
+    stance_of = {s.source_id: s for s in (audit.sourcing.sources if audit.sourcing else [])}
+    for a in audit.attributions:
+        parts = [p for p in (a.cue, a.content) if p is not None]
+        start, end = min(p.start for p in parts), max(p.end for p in parts)
+        if start < span.end and span.start < end and a.source_id in stance_of:
+            stances = stance_of[a.source_id].stances
+            side = stances.get(actor.id) if actor else stance_of[a.source_id].side
+            if side == wanted:
+                return True
+    return False
+
+
+def _share(flags: list[bool]) -> float | None:
+    return round(sum(flags) / len(flags), 3) if flags else None
+
+
+def _macro_f1(pairs: list[tuple[str, str]]) -> float | None:
+    if not pairs:
+        return None
+    f1s = []
+    for label in (CRITICAL, SUPPORTIVE):
+        tp = sum(1 for g, p in pairs if g == label and p == label)
+        predicted = sum(1 for _, p in pairs if p == label)
+        gold = sum(1 for g, _ in pairs if g == label)
+        precision, recall = tp / predicted if predicted else 0.0, tp / gold if gold else 0.0
+        f1s.append(2 * precision * recall / (precision + recall) if precision + recall else 0.0)
+    return round(sum(f1s) / len(f1s), 3)
+
+
+def _spearman(pairs: list[tuple[float, float]]) -> float | None:
+    if len(pairs) < 3:
+        return None
+    from scipy.stats import spearmanr  # lazy: scipy.stats is slow to import and only evaluation needs it
+
+    value = spearmanr([a for a, _ in pairs], [b for _, b in pairs]).statistic
+    return None if value != value else round(float(value), 3)
+
+
+def summary(counts: Counts) -> dict:
+    """The measures of issue 22's table, with the trivial baselines beside them."""
+    polar = [(g, p) for g, p in counts.feeling if g in ("neg", "pos")]
+    neutral = [(g, p) for g, p in counts.feeling if g == "neu"]
+    return {
+        "articles": len(counts.principal),
+        "principal_actor": _share(counts.principal),
+        "principal_actor_baseline": _share(counts.baseline_principal),
+        "speaker_found": _share(counts.speaker_found), "speakers": len(counts.speaker_found),
+        "stance_accuracy": _share([g == p for g, p in counts.stance]), "stance_items": len(counts.stance),
+        "stance_macro_f1": _macro_f1(counts.stance),
+        "stance_baseline_all_critical": _share([g == CRITICAL for g, _ in counts.stance]),
+        "stance_baseline_macro_f1": _macro_f1([(g, CRITICAL) for g, _ in counts.stance]),
+        "unnamed_sides": _share(counts.unnamed), "unnamed_items": len(counts.unnamed),
+        "writer_feeling": _share([g == p for g, p in polar]), "writer_items": len(polar),
+        "writer_baseline_always_negative": _share([g == "neg" for g, _ in polar]),
+        "writer_neutral_kept": _share([p == "neu" for _, p in neutral]), "writer_neutral_items": len(neutral),
+        "balance_spearman": _spearman(counts.balance), "balance_items": len(counts.balance),
+        "fragments": counts.fragments,
+    }
+
+
+def evaluate_sourcing(data: Path, contextual: bool = False) -> dict:
+    """Audit every BASIL article; the measures over all articles and per event fold (mean and spread)."""
+    articles = load(data)
+    events = [a.event for a in articles]
+    every, by_fold = Counts(), [Counts() for _ in range(FOLDS)]
+    for article in articles:
+        audit = audit_text(article.text, readability=False, contextual=contextual)
+        measure(article, audit, every)
+        measure(article, audit, by_fold[fold_of(article.event, events)])
+    result = summary(every)
+    folds = [summary(c) for c in by_fold]
+    result["folds"] = FOLDS
+    result["events"] = len(set(events))
+    result["spread"] = {key: round(statistics.pstdev([f[key] for f in folds if f[key] is not None]), 3)
+                        for key in ("principal_actor", "stance_accuracy", "stance_macro_f1", "unnamed_sides",
+                                    "writer_feeling", "writer_neutral_kept", "balance_spearman")
+                        if sum(f[key] is not None for f in folds) > 1}
+    return result

@@ -1,0 +1,85 @@
+"""The BASIL reader and the sourcing measures, on a small BASIL-shaped folder made here."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from framing.errors import InputError
+from framing.training import basil
+
+SHARED_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+
+ARTICLE = {
+    "title": "Council Votes to Close Harbour",
+    "source": "nyt",
+    "main-entities": ["Calder Council", "Harbour Workers"],
+    "body-paragraphs": [
+        ["The Calder Council voted on Monday to close the harbour.", "Workers protested outside."],
+        ["“This is a betrayal of every family here,” said Anna Reyes, a harbour worker."],
+    ],
+}
+ANNOTATION = {
+    "article-level-annotations": {"author_feeling_Calder_Council": "str-neg", "author_feeling_main_event": "neu",
+                                  "author_feeling_Harbour_Workers": "neu"},
+    "phrase-level-annotations": [
+        {"id": "p2", "start": 0, "end": 45, "bias": "inf", "quote": "yes", "speaker": "Anna Reyes",
+         "target": "Calder_Council", "polarity": "neg", "txt": "“This is a betrayal of every family here,”"},
+        {"id": "t", "start": 0, "end": 5, "bias": "lex", "quote": "no", "speaker": "", "target": "Calder_Council",
+         "polarity": "neg", "txt": "Counc"},
+    ],
+}
+
+
+@pytest.fixture
+def basil_folder(tmp_path):
+    (tmp_path / "basil" / "articles" / "2020").mkdir(parents=True)
+    (tmp_path / "basil" / "annotations" / "2020").mkdir(parents=True)
+    (tmp_path / "basil" / "articles" / "2020" / "e1_1.json").write_text(json.dumps(ARTICLE), encoding="utf-8")
+    (tmp_path / "basil" / "annotations" / "2020" / "e1_1_ann.json").write_text(json.dumps(ANNOTATION), encoding="utf-8")
+    return tmp_path
+
+
+def test_spans_land_on_their_text(basil_folder):
+    [article] = basil.load(basil_folder)
+    assert article.event == "e1" and article.outlet == "nyt"
+    assert article.text.startswith("Council Votes to Close Harbour\n\n")
+    quote, title = article.spans
+    assert article.text[quote.start:quote.end].startswith("“This is a betrayal")
+    assert article.text[title.start:title.end] == "Counc"
+    assert article.feelings == {"Calder Council": "neg", "Harbour Workers": "neu"}
+    assert quote.target == "Calder Council" and quote.quote and quote.speaker == "Anna Reyes"
+
+
+def test_missing_data_is_one_clear_error(tmp_path):
+    with pytest.raises(InputError, match="BASIL data not found"):
+        basil.load(tmp_path)
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Obama", "Barack Obama", True), ("Wal-Mart", "Walmart", True), ("IRS", "Internal Revenue Service", True),
+    ("GOP", "Republicans", True), ("Senate", "Republicans", False), ("White House", "Obama administration", False),
+])
+def test_entity_names_match_as_annotators_write_them(a, b, same):
+    assert basil.same_entity(a, b) is same
+
+
+def test_measures_of_one_article(basil_folder):
+    from framing.api import audit_text
+
+    [article] = basil.load(basil_folder)
+    counts = basil.Counts()
+    basil.measure(article, audit_text(article.text, readability=False), counts)
+    result = basil.summary(counts)
+    assert result["articles"] == 1
+    assert result["speakers"] == 1 and result["speaker_found"] == 1.0  # Anna Reyes is a source
+    assert result["stance_items"] == 1
+    assert result["writer_items"] + result["writer_neutral_items"] <= 1
+
+
+def test_macro_f1_and_baselines():
+    pairs = [("critical", "critical"), ("supportive", "critical"), ("critical", "unknown")]
+    assert basil._macro_f1(pairs) == pytest.approx(round((2 * 0.5 * 0.5 / 1.0 + 0) / 2, 3))
+    assert basil._macro_f1([]) is None
