@@ -15,6 +15,7 @@ from framing.rules import lexicon
 from framing.text.document import REPORTER, Document
 from framing.findings import Attribution, Finding, Source, TextSpan
 from framing.analysis.names import NAME, NOT_NAME_START, ORG, POSSESSIVE_END
+from framing.resources import alternation, word_list
 
 CRITICAL, SUPPORTIVE, NEUTRAL, UNKNOWN = "critical", "supportive", "neutral", "unknown"
 SIDES = (CRITICAL, SUPPORTIVE, NEUTRAL, UNKNOWN)
@@ -26,10 +27,7 @@ MIN_VOICES = 2  # voices the larger side needs before the balance is judged at a
 INDEX_WEIGHTS = {"voices": 0.5, "words": 0.3, "first_last": 0.2}
 SENTIMENT_SIDE = 0.2  # |VADER compound| from which loaded wording alone gives a verdict a side
 
-_TITLE_WORDS = re.compile(
-    r"^(?:(?:General|Gen\.|Field\s+Marshal|Marshal|President|Prime\s+Minister|Minister|Dr\.|Mr\.|Mrs\.|Ms\.|"
-    r"Prof\.|Senator|Sen\.|Governor|Gov\.|Mayor|King|Queen|Prince|Sheikh|Colonel|Col\.|Judge)\s+)+"
-)
+_TITLE_WORDS = re.compile(rf"^(?:(?:{alternation(word_list('names.txt', 'titles'))})\s+)+")
 _LOCATIVE = re.compile(r"\b(?:in|at|near|on|from|to|into|across|outside|inside|around|towards?|"
                        r"(?:east|west|north|south)\s+of)\s+$", re.I)
 _GENERIC_PRONOUN_ROLE = re.compile(r"^(?:its|their)\b", re.I)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from framing.resources import data_dir
+from framing.resources import word_list
 
 
 @cache
@@ -12,8 +12,7 @@ def _tokenizer():
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
     params = PunktParameters()
-    lines = (data_dir("lexicons") / "abbreviations.txt").read_text(encoding="utf-8").splitlines()
-    params.abbrev_types = {line.strip().lower().rstrip(".") for line in lines if line.strip() and not line.startswith("#")}
+    params.abbrev_types = {entry.lower().rstrip(".") for entry in word_list("abbreviations.txt")}
     return PunktSentenceTokenizer(params)
 
 
