@@ -188,6 +188,7 @@ _PURPOSE = re.compile(r"To\s+[a-z]")  # 'To justify his attacks, ...' opens a se
 def _tagged(doc: Document, contextual: bool = False) -> dict[str, list[tuple[int, int]]] | None:
     """Cue, source and content spans from the shipped PolNeAR tagger, or the contextual mode's
     (None when the standard one is not installed)."""
+    # lazy: the taggers load numpy, which importing framing.api does not need
     if contextual:
         from framing.models import contextual_tagger
 

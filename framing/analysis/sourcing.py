@@ -241,6 +241,7 @@ StanceMatch = tuple[str, lexicon.Entry, int, int]  # (critical or supportive, en
 
 def stance_matches(doc: Document) -> list[StanceMatch]:
     """Every stance word in the scored text, negated ones ('did not condemn') left out, in text order."""
+    # lazy: an import cycle (framing.detectors imports detectors/sourcing.py, which imports this module)
     from framing.detectors.lexical import is_negated
 
     found = []
@@ -352,8 +353,8 @@ def _reach(attribution: Attribution) -> tuple[int, int]:
 def reporter_verdicts(doc: Document, findings: list[Finding], principal: Actor | None,
                       matches: list[StanceMatch]) -> list[Verdict]:
     """Unattributed claims naming the principal actor whose stance words or loaded wording take a side."""
-    from framing.detectors.claims import RULE as CLAIM_RULE
-    from framing.models.features import sentiment
+    from framing.detectors.claims import RULE as CLAIM_RULE  # lazy: an import cycle, as in stance_matches
+    from framing.models.features import sentiment  # lazy: loads numpy and sklearn, which framing.api does not need
 
     if principal is None:
         return []

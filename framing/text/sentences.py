@@ -9,6 +9,7 @@ from framing.resources import word_list
 
 @cache
 def _tokenizer():
+    # lazy: nltk takes about a second to import; importing framing (framing.api, --help) should not wait for it
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
     params = PunktParameters()
