@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from functools import cache
 
 from framing.audit import Audit, run_audit
@@ -19,7 +20,5 @@ def prepare(contextual: bool = False) -> None:
     """Load everything an audit needs (lexicons, tokenizer, models, syllable table; the contextual
     mode's too when asked) and exempt it from garbage collection: in a long run (batch, corpus) the
     collector no longer rescans the models every few articles. Once per process."""
-    import gc
-
     audit_text("Ready. The council said on Monday that the road would reopen.", contextual=contextual)
     gc.freeze()

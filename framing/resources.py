@@ -1,6 +1,7 @@
-"""Find the data folders (lexicons, templates, models) in a wheel or a source checkout; the size
-of the per-process word tables."""
+"""Find the data folders (lexicons, templates, models) in a wheel or a source checkout; read the
+word lists in lexicons/*.txt; the size of the per-process word tables."""
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -18,3 +19,41 @@ def data_dir(name: str) -> Path:
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError(f"framing data folder {name!r} is missing from the installation")
+
+
+@cache
+def word_lists(file_name: str) -> dict[str, tuple[str, ...]]:
+    """The word lists in lexicons/`file_name`, by name, each in file order. One entry per line,
+    stripped; blank lines and lines starting with '#' are skipped; a line '[name]' starts the list
+    called name (entries before any such line form the list ''). Read once per process."""
+    lists: dict[str, list[str]] = {}
+    current = lists.setdefault("", [])
+    for line in (data_dir("lexicons") / file_name).read_text(encoding="utf-8").splitlines():
+        entry = line.strip()
+        if not entry or entry.startswith("#"):
+            continue
+        if entry.startswith("[") and entry.endswith("]"):
+            current = lists.setdefault(entry[1:-1].strip(), [])
+        else:
+            current.append(entry)
+    return {name: tuple(entries) for name, entries in lists.items() if entries or name}
+
+
+def word_list(file_name: str, name: str = "") -> tuple[str, ...]:
+    """One list of lexicons/`file_name` (see word_lists); '' for a file that holds a single list."""
+    try:
+        return word_lists(file_name)[name]
+    except KeyError:
+        raise KeyError(f"lexicons/{file_name} has no list [{name}]") from None
+
+
+def alternation(entries) -> str:
+    """A regex alternation of word-list entries, in their order: an entry matches itself literally,
+    a space in it any run of whitespace ('Field Marshal'), and a final '*' one or more further word
+    characters ('spokes*': spokesman, spokespeople)."""
+    parts = []
+    for entry in entries:
+        prefix = entry.endswith("*")
+        part = re.escape(entry[:-1] if prefix else entry).replace(r"\ ", r"\s+")
+        parts.append(part + (r"\w+" if prefix else ""))
+    return "|".join(parts)

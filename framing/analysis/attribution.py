@@ -20,6 +20,13 @@ from framing.text.document import Document
 from framing.text.spans import Quotation, Sentence
 from framing.findings import Attribution, TextSpan
 from framing.analysis.names import NAME, NOT_NAME_START, PARTY, ROLE, ROLE_WORDS
+from framing.resources import alternation, word_list
+
+
+def _words(name: str) -> str:
+    """List `name` of lexicons/attribution.txt as a regex alternation."""
+    return alternation(word_list("attribution.txt", name))
+
 
 _AUXILIARY = re.compile(r"\b(?:(?:has|have|had|will|would)\s+(?:also\s+)?|also\s+)$")
 _COMMON_SOURCE = (r"(?:(?:[Aa]|[Aa]n|[Tt]he|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther)\s+)?(?:[a-z][\w’'\-]*\s+){0,2}?"
@@ -28,7 +35,7 @@ _COMMON_SOURCE = (r"(?:(?:[Aa]|[Aa]n|[Tt]he|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[
                   rf"(?:{ROLE_WORDS})s?)"
                   r"(?:\s+(?:familiar\s+with|close\s+to|with\s+knowledge\s+of)(?:\s+[\w’'\-]+){1,3})?")
 _APPOSITIVE = r",\s+(?:an?|the|who|its|his|her|their)\s+[^,“”\"]{3,80},"  # ', a retired teacher,'
-_ADVERBS = r"(?:also|later|then|has|have|had|fully|strongly|repeatedly|publicly|again|quickly|firmly)"
+_ADVERBS = rf"(?:{_words('adverbs_before_cue')})"
 _WHO = rf"({NAME.pattern}{PARTY}|\b(?:he|she|they|it|we|who|which)\b|\b{_COMMON_SOURCE})"
 _BEFORE_CUE = rf"\s+(?:{_ADVERBS}\s+){{0,3}}$"
 _WHO_BEFORE = re.compile(_WHO + _BEFORE_CUE)  # 'Tom Burns also' + said
@@ -39,13 +46,13 @@ _PASSIVE = re.compile(  # 'have been', 'was widely', 'have been reported and' + 
     r"|(?:was|were|is|are|been|being)\s+\w+(?:ed|en)\s+(?:and|or)\s+)$")
 _PASSIVE_CUE = re.compile(r"(?:(?:has|have|had)\s+been|is|are|was|were|being)\s+(?:widely\s+)?\w+$", re.I)  # a tagged cue
 _AFTER_CUE = re.compile(
-    r"\s+((?:an?|the)\s+(?:[\w’'\-]+\s+){0,5}?(?:outlet|newspaper|agency|source|sources|official|officials|"
-    r"spokesperson|spokesman|spokeswoman|statement|report|ministry|council|witness|witnesses|residents|critics)\b"
+    rf"\s+((?:an?|the)\s+(?:[\w’'\-]+\s+){{0,5}}?(?:{_words('source_nouns_after_cue')})\b"
     rf"|{NAME.pattern})"
 )
 _NOMINAL_CUE = re.compile(  # "the GNA’s rejection of Haftar’s violence": a stance reported as a noun
-    r"\b((?:[A-Z][\w\-]*\s+)*[A-Z][\w\-]*)[’']s\s+(rejection|condemnation|criticism|denunciation|support|backing|"
-    r"praise|defence|defense|endorsement)\s+of\s+([^,.;:“”\"]+?)(?=\s+and\s|[,.;:“”\"]|$)"
+    r"\b((?:[A-Z][\w\-]*\s+)*[A-Z][\w\-]*)[’']s\s+"
+    rf"({_words('stance_nouns')})"
+    r"\s+of\s+([^,.;:“”\"]+?)(?=\s+and\s|[,.;:“”\"]|$)"
 )
 
 
@@ -181,6 +188,7 @@ _PURPOSE = re.compile(r"To\s+[a-z]")  # 'To justify his attacks, ...' opens a se
 def _tagged(doc: Document, contextual: bool = False) -> dict[str, list[tuple[int, int]]] | None:
     """Cue, source and content spans from the shipped PolNeAR tagger, or the contextual mode's
     (None when the standard one is not installed)."""
+    # lazy: the taggers load numpy, which importing framing.api does not need
     if contextual:
         from framing.models import contextual_tagger
 
@@ -198,8 +206,7 @@ def _tagged(doc: Document, contextual: bool = False) -> dict[str, list[tuple[int
     return spans
 
 
-_FUNCTION_WORDS = {"a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "but", "with", "at", "by", "from",
-                   "as", "s"}
+_FUNCTION_WORDS = frozenset(word_list("attribution.txt", "function_words"))
 
 
 def _names_someone(phrase: str) -> bool:
@@ -256,8 +263,8 @@ def _tagged_source(text: str, tagged: dict, cue: tuple[int, int], sentence, rule
     return found
 
 
-_OPENER = re.compile(r"(?:(?:Perhaps|Overall|As|Still|Moreover|Even|But|And|So|Yet|Now|Then|Instead|Meanwhile|However|"
-                     r"Also|Indeed|Nonetheless|Thus),?\s+)+")  # sentence adverbs and conjunctions: 'Still, the fund'
+_OPENER = re.compile(  # sentence adverbs and conjunctions: 'Still, the fund'
+    rf"(?:(?:{_words('sentence_openers')}),?\s+)+")
 
 
 def _source_bounds(text: str, source: tuple[int, int], cue: tuple[int, int]) -> tuple[int, int]:
@@ -294,11 +301,7 @@ def _without_opener(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return (m.end(), span[1]) if m and m.end() < span[1] else span
 
 
-_NOT_IN_SOURCE = set("in on at for to of from with by about after before during since until over under into "
-                     "than as that which who whom whose when while where because if and but or also later then "
-                     "further has have had is are was were be been being will would could should can may might "
-                     "must not never just still already recently yesterday today tonight monday tuesday wednesday "
-                     "thursday friday saturday sunday last this next".split())
+_NOT_IN_SOURCE = frozenset(word_list("attribution.txt", "not_in_source"))  # time, place, auxiliaries, adverbs
 _PLAIN_WORDS = re.compile(r"(?:\s+[\w’'\-]+){1,3}\s+")
 
 

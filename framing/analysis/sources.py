@@ -5,20 +5,20 @@ each source gets a canonical name, a kind, a role, and the words quoted or parap
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from framing.analysis.attribution import joined_sentence
 from framing.text.document import Document
 from framing.findings import Attribution, Source, TextSpan
 from framing.analysis.names import (HONORIFIC, NAME, NOT_NAME_START, ORG, PARTY, PARTY_LABEL, POSSESSIVE_END, ROLE,
                            ROLE_WORDS)
-from framing.resources import data_dir
+from framing.resources import alternation, word_list
 
-_PRONOUNS = {"he", "she", "they", "it", "we"}
-_MEDIA = re.compile(r"\b(outlet|newspaper|agency|channel|broadcaster|television|radio|news|times|post|press)\b", re.I)
-_GROUPS = r"critics|residents|observers|experts|analysts|people|sources|officials|witnesses"
+_PRONOUNS = frozenset(word_list("sources.txt", "pronouns"))
+_MEDIA = re.compile(rf"\b({alternation(word_list('sources.txt', 'media_words'))})\b", re.I)
+_GROUPS = alternation(word_list("sources.txt", "group_words"))
 _VAGUE = re.compile(rf"^(?:some|many|{_GROUPS})\b", re.I)
-_DETERMINERS = {"The", "A", "An", "Two", "Three", "Several", "Some", "Many", "Other"}
+_DETERMINERS = frozenset(word_list("sources.txt", "determiners"))
+_NEWS_OUTLETS = frozenset(word_list("news_outlets.txt"))  # 'Reuters', 'The Guardian'
 
 
 def _kind(name: str) -> str:
@@ -38,18 +38,11 @@ def _kind(name: str) -> str:
         return "vague"
     if ROLE.fullmatch(words[-1]):  # a title without a name: 'Virginia AFL-CIO President'
         return "official"
-    if _MEDIA.search(re.sub(r"\(.*?\)", "", name)) or {name, re.sub(r"^The\s+", "", name)} & _news_outlets():
+    if _MEDIA.search(re.sub(r"\(.*?\)", "", name)) or {name, re.sub(r"^The\s+", "", name)} & _NEWS_OUTLETS:
         return "media"  # 'Yahoo News', 'Reuters'; not 'Price (D-Newport News)'
     if ORG.search(name):
         return "organisation"
     return "person"
-
-
-@cache
-def _news_outlets() -> frozenset[str]:
-    """Outlet names from lexicons/news_outlets.txt ('Reuters', 'The Guardian')."""
-    lines = (data_dir("lexicons") / "news_outlets.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 def _role(doc: Document, mention: TextSpan) -> str:
@@ -117,7 +110,7 @@ def _name_and_title(part: str) -> tuple[str, str] | None:
     return None
 
 
-_RELATIVES = {"who", "which", "that", "whom"}
+_RELATIVES = frozenset(word_list("sources.txt", "relative_pronouns"))
 _NAME_AT_END = re.compile(rf"(?:{NAME.pattern}){PARTY}$")
 _NOUN_AT_END = re.compile(r"\b(?:an?|the|his|her|their|its|some|many|most|[A-Z][\w\-]*[’']s)\s+"
                           r"(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*$")  # 'an architect', "Scott's relatives"

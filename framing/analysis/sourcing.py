@@ -15,6 +15,7 @@ from framing.rules import lexicon
 from framing.text.document import REPORTER, Document
 from framing.findings import Attribution, Finding, Source, TextSpan
 from framing.analysis.names import NAME, NOT_NAME_START, ORG, POSSESSIVE_END
+from framing.resources import alternation, word_list
 
 CRITICAL, SUPPORTIVE, NEUTRAL, UNKNOWN = "critical", "supportive", "neutral", "unknown"
 SIDES = (CRITICAL, SUPPORTIVE, NEUTRAL, UNKNOWN)
@@ -26,10 +27,7 @@ MIN_VOICES = 2  # voices the larger side needs before the balance is judged at a
 INDEX_WEIGHTS = {"voices": 0.5, "words": 0.3, "first_last": 0.2}
 SENTIMENT_SIDE = 0.2  # |VADER compound| from which loaded wording alone gives a verdict a side
 
-_TITLE_WORDS = re.compile(
-    r"^(?:(?:General|Gen\.|Field\s+Marshal|Marshal|President|Prime\s+Minister|Minister|Dr\.|Mr\.|Mrs\.|Ms\.|"
-    r"Prof\.|Senator|Sen\.|Governor|Gov\.|Mayor|King|Queen|Prince|Sheikh|Colonel|Col\.|Judge)\s+)+"
-)
+_TITLE_WORDS = re.compile(rf"^(?:(?:{alternation(word_list('names.txt', 'titles'))})\s+)+")
 _LOCATIVE = re.compile(r"\b(?:in|at|near|on|from|to|into|across|outside|inside|around|towards?|"
                        r"(?:east|west|north|south)\s+of)\s+$", re.I)
 _GENERIC_PRONOUN_ROLE = re.compile(r"^(?:its|their)\b", re.I)
@@ -243,6 +241,7 @@ StanceMatch = tuple[str, lexicon.Entry, int, int]  # (critical or supportive, en
 
 def stance_matches(doc: Document) -> list[StanceMatch]:
     """Every stance word in the scored text, negated ones ('did not condemn') left out, in text order."""
+    # lazy: an import cycle (framing.detectors imports detectors/sourcing.py, which imports this module)
     from framing.detectors.lexical import is_negated
 
     found = []
@@ -354,8 +353,8 @@ def _reach(attribution: Attribution) -> tuple[int, int]:
 def reporter_verdicts(doc: Document, findings: list[Finding], principal: Actor | None,
                       matches: list[StanceMatch]) -> list[Verdict]:
     """Unattributed claims naming the principal actor whose stance words or loaded wording take a side."""
-    from framing.detectors.claims import RULE as CLAIM_RULE
-    from framing.models.features import sentiment
+    from framing.detectors.claims import RULE as CLAIM_RULE  # lazy: an import cycle, as in stance_matches
+    from framing.models.features import sentiment  # lazy: loads numpy and sklearn, which framing.api does not need
 
     if principal is None:
         return []

@@ -18,7 +18,7 @@ def adapted_names(model) -> list[str]:
 
 def merge(model, arrays: dict[str, np.ndarray]) -> None:
     """Add each adapter's B @ A (scaled) to its layer's weight, in place."""
-    import torch
+    import torch  # lazy: the optional contextual extra
 
     with torch.no_grad():
         for name in adapted_names(model):

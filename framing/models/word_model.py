@@ -21,6 +21,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 
 from framing.models import shipped
+from framing.models.features import _vader, category_matches
 
 MODEL_FILE = "word_loaded.json"
 FORMAT = "framing.word_loaded/1"
@@ -54,15 +55,11 @@ def _shape(word: str) -> str:
 
 
 def _lexicon_marks(text: str) -> list[tuple[int, int, str]]:
-    from framing.models.features import category_matches
-
     return category_matches([text])[0]
 
 
 @cache
 def _valences() -> dict[str, float]:
-    from framing.models.features import _vader
-
     return _vader().lexicon
 
 
@@ -155,8 +152,6 @@ def score_sentences(texts: list[str], bias: list[float]) -> list[list[tuple[Word
 
 def content_rows(texts: list[str], bias: list[float]) -> list[tuple[list[Word], list[dict]]]:
     """Per sentence, its content words and their feature rows, its bias score included."""
-    from framing.models.features import category_matches
-
     result = []
     for text, marks, sentence_bias in zip(texts, category_matches(texts), bias):
         tokens = words(text)

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from framing.rules.lexicon import WordIndex
 from framing.text import layout, quotes, sentences
 from framing.text.spans import Block, Quotation, Sentence, Token
 
@@ -48,8 +49,6 @@ class Document:
     @cached_property
     def word_index(self):
         """Where each lower-case word starts (a lexicon.WordIndex, for Entry.finditer)."""
-        from framing.rules.lexicon import WordIndex
-
         return WordIndex(self.text)
 
     @property

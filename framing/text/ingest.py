@@ -46,7 +46,7 @@ def decode(data: bytes, name: str) -> str:
 
 def html_to_text(html: str, name: str) -> str:
     """The article's main text (title first) from an HTML page, via trafilatura."""
-    import trafilatura
+    import trafilatura  # lazy: slow to import, and only HTML input needs it
 
     extracted = trafilatura.bare_extraction(html, include_comments=False, include_tables=False,
                                             with_metadata=True, favor_precision=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from framing.resources import word_list
 from framing.text.spans import Block
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -15,8 +16,7 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
-_MINOR_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on",
-                "or", "over", "the", "to", "up", "with", "vs", "after", "amid", "against", "new"}
+_MINOR_WORDS = frozenset(word_list("minor_words.txt", "headline"))
 _MAX_HEADLINE_WORDS = 16
 
 

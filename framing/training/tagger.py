@@ -3,9 +3,16 @@ then, with out-of-fold cue fields, a CRF for sources and a per-token LogisticReg
 
 from __future__ import annotations
 
+import tempfile
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
+import pycrfsuite
+from scipy.sparse import csr_matrix
+from sklearn.exceptions import ConvergenceWarning
+from sklearn.linear_model import LogisticRegression
+from threadpoolctl import threadpool_limits
 
 from framing.models.attribution_tagger import (
     CUE_FIELDS, LABELS, ROLES, TOKEN_FIELDS, Encoder, Tagger, Tokens, _sentence_starts, cue_fields,
@@ -45,10 +52,6 @@ def _fit_chain(columns: np.ndarray, labels, starts: np.ndarray, width: int) -> t
     """A linear-chain CRF (python-crfsuite, L-BFGS, L2 `C2`) over each sentence's tokens, whose
     features are their column numbers; returned as weights (columns x O/B/I), intercepts and
     (from, to) transition scores, so that tagging needs no crfsuite."""
-    import tempfile
-
-    import pycrfsuite
-
     trainer = pycrfsuite.Trainer(verbose=False)
     cuts = np.flatnonzero(np.r_[starts, True])  # where each sentence starts, and the end
     names = columns.astype(str)
@@ -76,13 +79,6 @@ def _fit_tokens(columns: np.ndarray, labels, width: int) -> tuple[np.ndarray, ..
     """A LogisticRegression per token (lbfgs stops at MAX_ITER iterations, on one thread so that the
     result does not depend on the machine's), as `_fit_chain`'s three arrays with no transitions; a
     label never seen in training never wins."""
-    import warnings
-
-    from scipy.sparse import csr_matrix
-    from sklearn.exceptions import ConvergenceWarning
-    from sklearn.linear_model import LogisticRegression
-    from threadpoolctl import threadpool_limits
-
     n, k = columns.shape
     one_hot = csr_matrix((np.ones(n * k, dtype=np.float32), columns.ravel(), np.arange(0, n * k + 1, k)),
                          shape=(n, width))

@@ -6,6 +6,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import numpy as np
+
+from framing.models import attribution_tagger, contextual, contextual_tagger, sentence_bias
+from framing.models import word_model as wm
+from framing.outputs.files import write_atomic
+from framing.training import contextual as contextual_train
+from framing.training import tagger as tagger_training
 from framing.training.evaluate import (
     SEED, babe_sentence_cv, babe_sentence_model, babe_word_examples, babe_words, fit_words, out_of_fold_bias, ptc_spans, ptc_word_bias, ptc_word_examples, with_bias,
 )
@@ -14,11 +21,6 @@ from framing.training.data import load_babe
 
 def train_word_model(data: Path, out_dir: Path) -> dict:
     """Fit the word model on all of BABE and PTC and write it to `out_dir`."""
-    from framing.models import word_model as wm
-    from framing.outputs.files import write_atomic
-
-    import numpy as np
-
     babe, ptc = babe_words(data), ptc_spans(data)
     babe_examples, ptc_examples = babe_word_examples(data), ptc_word_examples(data)
     texts = np.array([example[4] for example in babe_examples], dtype=object)
@@ -39,8 +41,6 @@ def train_word_model(data: Path, out_dir: Path) -> dict:
 
 def train_sentence_model(data: Path, out_dir: Path) -> dict:
     """Cross-validate, then fit on all of BABE and write the model and its card to `out_dir`."""
-    from framing.models.sentence_bias import MODEL_FILE, to_json
-
     cv = babe_sentence_cv(data)
     model = babe_sentence_model(data)
     card = {
@@ -53,17 +53,13 @@ def train_sentence_model(data: Path, out_dir: Path) -> dict:
         "command": "framing train --data ../shared/data",
     }
     out_dir.mkdir(parents=True, exist_ok=True)
-    from framing.outputs.files import write_atomic
-
-    write_atomic(out_dir / MODEL_FILE, to_json(model, card) + "\n")
+    write_atomic(out_dir / sentence_bias.MODEL_FILE, sentence_bias.to_json(model, card) + "\n")
     write_atomic(out_dir / "MODEL_CARD.md", _card_markdown(card, cv) + _tagger_card_markdown(out_dir)
                  + _contextual_card_markdown(out_dir))
     return {**card, "cv": cv}
 
 
 def _card_markdown(card: dict, cv: dict) -> str:
-    from framing.models.word_model import THRESHOLD as THRESHOLD_TEXT
-
     folds = ", ".join(f"{x:.3f}" for x in cv["macro_f1_folds"])
     return f"""# Model card: sentence bias (`models/sentence_bias.json`)
 
@@ -88,7 +84,7 @@ def _card_markdown(card: dict, cv: dict) -> str:
 # Model card: word-level loaded language (`models/word_loaded.json`)
 
 - **What it does**: gives each content word a probability of being loaded. Audits report words at
-  or above {THRESHOLD_TEXT} that no lexicon entry covers, and only in sentences the sentence model rates
+  or above {wm.THRESHOLD} that no lexicon entry covers, and only in sentences the sentence model rates
   0.5 or more, as low-severity findings with rule `model.loaded` (candidates for the lexicon).
 - **Model**: DictVectorizer over per-word features (the word, 2-3 letter affixes, shape, the project
   lexicon's category, VADER valence, neighbouring words, the sentence's bias score, trained on
@@ -105,9 +101,6 @@ def _card_markdown(card: dict, cv: dict) -> str:
 
 def _contextual_card_markdown(out_dir: Path) -> str:
     """The optional contextual mode's card section, when `out_dir` holds its models."""
-    from framing.models import contextual, contextual_tagger
-    from framing.training import contextual as contextual_train
-
     path, tagger = out_dir / contextual.MODEL_FILE, out_dir / contextual_tagger.MODEL_FILE
     if not path.exists():
         return ""
@@ -117,9 +110,6 @@ def _contextual_card_markdown(out_dir: Path) -> str:
 
 def _tagger_card_markdown(out_dir: Path) -> str:
     """The attribution tagger's card section, from the model saved in `out_dir` (empty without one)."""
-    from framing.models import attribution_tagger
-    from framing.training import tagger as tagger_training
-
     tagger = attribution_tagger.load(out_dir / attribution_tagger.MODEL_FILE)
     if tagger is None:
         return ""
