@@ -11,9 +11,10 @@ from pathlib import Path
 
 from framing import __version__
 from framing.errors import InputError, LexiconError
+from framing.outputs.formats import FORMATS, HTML, Format, for_output
 
-FORMATS = ("text", "json", "html")
-SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".json": "json", ".txt": "text"}
+# Each command imports the modules it runs inside its function (the audit stack, jinja2, torch):
+# `framing --version`, `--help` and usage errors load little more than argparse.
 
 
 class _Parser(argparse.ArgumentParser):
@@ -30,7 +31,7 @@ def _parser() -> argparse.ArgumentParser:
     audit = commands.add_parser("audit", help="audit one or more articles (.txt, .md, .html, or - for stdin)")
     audit.add_argument("files", nargs="+", metavar="FILE")
     audit.add_argument("-o", "--output", help="output file (one input) or folder (several inputs); default stdout")
-    audit.add_argument("--format", choices=FORMATS, help="default: from the output suffix, else text")
+    audit.add_argument("--format", choices=tuple(FORMATS), help="default: from the output suffix, else text")
     audit.add_argument("--fail-on", choices=("low", "medium", "high"),
                        help="exit 1 when a finding of this severity or higher is found")
     audit.add_argument("--title", help="the article's title, overriding the one found in the text")
@@ -83,25 +84,15 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _render(fmt: str, path: str, title: str | None, contextual: bool = False) -> tuple[str, "object"]:
+def _render(fmt: Format, path: str, title: str | None, contextual: bool = False) -> tuple[str, "object"]:
     from framing.api import audit_text
     from framing.text.ingest import read_article
 
-    audit = audit_text(read_article(path), title, readability=fmt != "text", contextual=contextual)
-    if fmt == "json":
-        from framing.outputs.serialize import to_json
-
-        return to_json(audit) + "\n", audit
-    if fmt == "html":
-        from framing.outputs.report import render
-
-        return render(audit, Path(path).name if path != "-" else "stdin"), audit
-    from framing.outputs.serialize import to_text
-
-    return to_text(audit, path), audit
+    audit = audit_text(read_article(path), title, readability=fmt.readability, contextual=contextual)
+    return fmt.render(audit, fmt.source_name(path)), audit
 
 
-def _output_path(output: str | None, path: str, fmt: str, several: bool) -> str | None:
+def _output_path(output: str | None, path: str, fmt: Format, several: bool) -> str | None:
     if output is None:
         return None
     if several:
@@ -109,7 +100,7 @@ def _output_path(output: str | None, path: str, fmt: str, several: bool) -> str 
         if not folder.is_dir():
             raise InputError(f"{output}: with several inputs, -o must be an existing folder")
         stem = "stdin" if path == "-" else Path(path).stem
-        return str(folder / f"{stem}.{ {'text': 'txt'}.get(fmt, fmt) }")
+        return str(folder / f"{stem}{fmt.suffix}")
     return output
 
 
@@ -119,10 +110,10 @@ def _cmd_audit(args) -> int:
 
     if args.files.count("-") > 1:
         raise InputError("standard input ('-') can be given only once")
-    fmt = args.format or (SUFFIX_FORMATS.get(Path(args.output).suffix.lower(), "text") if args.output else "text")
+    fmt = for_output(args.output, args.format)
     several = len(args.files) > 1
-    if fmt == "html" and not args.output and sys.stdout.isatty():
-        raise InputError("HTML output needs -o FILE (or redirect standard output)")
+    if not fmt.to_terminal and not args.output and sys.stdout.isatty():
+        raise InputError(f"{fmt.name.upper()} output needs -o FILE (or redirect standard output)")
     failed = False
     for path in args.files:
         content, audit = _render(fmt, path, args.title, args.contextual)
@@ -145,7 +136,7 @@ def _cmd_compare(args) -> int:
     if args.files.count("-") > 1:
         raise InputError("standard input ('-') can be given only once")
     audits = [audit_text(read_article(path)) for path in args.files]
-    names = tuple("stdin" if p == "-" else Path(p).name for p in args.files)
+    names = tuple(HTML.source_name(p) for p in args.files)
     write_atomic(args.output, render_compare(audits[0], audits[1], names), tuple(args.files))
     return 0
 

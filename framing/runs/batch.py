@@ -7,7 +7,11 @@ import sys
 import time
 from typing import IO, Iterator
 
+from framing.api import audit_text
 from framing.errors import InputError
+from framing.outputs.formats import JSON
+
+OUTPUT = JSON  # the format of the output lines (one record each)
 
 
 def _parse(line_number: int, line: str) -> tuple[int, dict | None, str]:
@@ -25,17 +29,14 @@ def _parse(line_number: int, line: str) -> tuple[int, dict | None, str]:
 
 def audit_record(item: tuple[int, dict | None, str], contextual: bool = False) -> tuple[int, str | None, str]:
     """Worker: (line number, output JSON line or None, error message)."""
-    from framing.api import audit_text
-    from framing.outputs.serialize import to_dict
-
     line_number, record, error = item
     if record is None:
         return line_number, None, error
     try:
-        result = {"id": record.get("id"), **to_dict(audit_text(record["text"], record.get("title"), contextual=contextual))}
+        audit = audit_text(record["text"], record.get("title"), readability=OUTPUT.readability, contextual=contextual)
     except InputError as exc:
         return line_number, None, str(exc)
-    return line_number, json.dumps(result, ensure_ascii=False), ""
+    return line_number, OUTPUT.record(audit, {"id": record.get("id")}), ""
 
 
 def _records(stream: IO[str]) -> Iterator[tuple[int, dict | None, str]]:

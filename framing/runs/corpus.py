@@ -25,7 +25,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
+from framing.api import audit_text
 from framing.errors import InputError
+from framing.outputs.files import write_atomic
+from framing.outputs.formats import HTML, JSON
+from framing.text.ingest import read_bytes, text_from_bytes
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 KNOWN_FIELDS = ("id", "text", "title")
@@ -34,6 +38,8 @@ SIDES = ("critical", "supportive", "neutral", "unknown")
 READABILITY = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog")
 WINDOW_PER_JOB = 32  # articles in flight per worker: bounds memory
 TASK_SIZE = 8  # articles per Dask task: amortises the scheduler's per-task cost
+RECORD = JSON  # the format of audits.jsonl's lines
+REPORT = HTML  # the format of reports/ (without charts)
 
 
 @dataclass
@@ -130,11 +136,6 @@ def _open(path: Path, **options):
 
 def audit_article(article: Article) -> Result:
     """Audit one article; every failure becomes an error result, never an exception."""
-    from framing.api import audit_text
-    from framing.text.ingest import read_bytes, text_from_bytes
-    from framing.outputs.report import render
-    from framing.outputs.serialize import to_dict
-
     if article.error:
         return Result(article.id, None, None, article.error)
     try:
@@ -142,15 +143,13 @@ def audit_article(article: Article) -> Result:
             text = article.text
         else:
             text = text_from_bytes(article.data if article.data is not None else read_bytes(article.path), article.path)
-        audit = audit_text(text, article.title, contextual=article.contextual)
-        data = {"id": article.id, "metadata": article.metadata, **to_dict(audit)}
-        report = render(audit, article.id, with_charts=False)
+        audit = audit_text(text, article.title, contextual=article.contextual)  # with readability: articles.csv has it
+        line = RECORD.record(audit, {"id": article.id, "metadata": article.metadata})
+        report = REPORT.render(audit, article.id, charts=False)
         if article.report_path:  # written here, in parallel, before the main process records the audit
-            from framing.outputs.files import write_atomic
-
             write_atomic(article.report_path, report)
             report = None
-        return Result(article.id, json.dumps(data, ensure_ascii=False), report)
+        return Result(article.id, line, report)
     except InputError as exc:
         return Result(article.id, None, None, str(exc))
     except Exception as exc:  # a bad article must not stop a run of thousands
@@ -213,7 +212,7 @@ def report_name(article_id: str) -> str:
     safe = re.sub(r"[^\w.-]+", "_", article_id).strip("._")[:80] or "article"
     if safe != article_id:
         safe += "-" + hashlib.sha1(article_id.encode("utf-8")).hexdigest()[:8]
-    return safe + ".html"
+    return safe + REPORT.suffix
 
 
 def finished_ids(audits: Path) -> set[str]:
@@ -256,8 +255,6 @@ def run(source: Path, outdir: Path, jobs: int = 1, engine: str = "local", schedu
     """Audit every article of `source` not yet in `outdir` (`contextual`: in the contextual mode),
     then write articles.csv and index.html."""
     from framing.runs.batch import Progress
-    from framing.text.ingest import read_bytes
-    from framing.outputs.files import write_atomic
 
     outdir.mkdir(parents=True, exist_ok=True)
     (outdir / "reports").mkdir(exist_ok=True)
