@@ -12,6 +12,7 @@ from pathlib import Path
 from framing import __version__
 from framing.errors import InputError, LexiconError
 from framing.outputs.formats import FORMATS, HTML, Format, for_output
+from framing.runs.engines import ENGINES
 
 # Each command imports the modules it runs inside its function (the audit stack, jinja2, torch):
 # `framing --version`, `--help` and usage errors load little more than argparse.
@@ -53,7 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     corpus.add_argument("input", metavar="INPUT")
     corpus.add_argument("-o", "--output", required=True, metavar="OUTDIR")
     corpus.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
-    corpus.add_argument("--engine", choices=("local", "dask"), default="local",
+    corpus.add_argument("--engine", choices=tuple(ENGINES), default="local",
                         help="local processes, or a Dask cluster (needs 'framing[dask]')")
     corpus.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: an existing scheduler "
                         "(tcp://host:8786); default: a local cluster of --jobs workers")
@@ -155,7 +156,7 @@ def _cmd_corpus(args) -> int:
 
     if args.jobs < 1:
         raise InputError("--jobs must be at least 1")
-    if args.scheduler and args.engine != "dask":
+    if args.scheduler and not ENGINES[args.engine].takes_scheduler:
         raise InputError("--scheduler needs --engine dask")
     outdir = Path(args.output)
     if outdir.exists() and not outdir.is_dir():
