@@ -5,13 +5,13 @@ A new format (SARIF, say) is one more `Format` in FORMATS: a render function and
 
 This module is imported by the CLI before it parses its arguments, so it stays light: the
 renderers import serialize (the audit stack) and report (jinja2, matplotlib) only when they run,
-and plain classes stand in for dataclasses (whose import alone costs more than this module).
+pathlib is imported where it is used, and a plain class stands in for a dataclass (whose import
+alone costs more than this module).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from framing.errors import InputError
 
@@ -83,6 +83,8 @@ def _html(audit, source_name: str, charts: bool = True) -> str:
 
 
 def _file_name(path: str) -> str:
+    from pathlib import Path  # lazy: ~3 ms that `framing --version` need not spend
+
     return "stdin" if path == "-" else Path(path).name
 
 
@@ -109,6 +111,8 @@ def for_suffix(suffix: str) -> Format | None:
 
 def for_output(output: str | None, name: str | None = None) -> Format:
     """`name` if given, else the one `output`'s suffix selects, else the default (text)."""
+    from pathlib import Path  # lazy: ~3 ms that `framing --version` need not spend
+
     if name:
         return get(name)
     return (for_suffix(Path(output).suffix) if output else None) or FORMATS[DEFAULT]
