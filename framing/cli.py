@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from framing import __version__
 from framing.errors import InputError, LexiconError
+from framing.outputs.formats import FORMATS, HTML, Format, for_output
+from framing.runs.engines import ENGINES
 
-FORMATS = ("text", "json", "html")
-SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".json": "json", ".txt": "text"}
+# Each command imports what it runs inside its function (the audit stack, jinja2, torch, even
+# pathlib: ~3 ms): `framing --version`, `--help` and usage errors load little more than argparse.
 
 
 class _Parser(argparse.ArgumentParser):
@@ -30,7 +31,7 @@ def _parser() -> argparse.ArgumentParser:
     audit = commands.add_parser("audit", help="audit one or more articles (.txt, .md, .html, or - for stdin)")
     audit.add_argument("files", nargs="+", metavar="FILE")
     audit.add_argument("-o", "--output", help="output file (one input) or folder (several inputs); default stdout")
-    audit.add_argument("--format", choices=FORMATS, help="default: from the output suffix, else text")
+    audit.add_argument("--format", choices=tuple(FORMATS), help="default: from the output suffix, else text")
     audit.add_argument("--fail-on", choices=("low", "medium", "high"),
                        help="exit 1 when a finding of this severity or higher is found")
     audit.add_argument("--title", help="the article's title, overriding the one found in the text")
@@ -52,7 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     corpus.add_argument("input", metavar="INPUT")
     corpus.add_argument("-o", "--output", required=True, metavar="OUTDIR")
     corpus.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
-    corpus.add_argument("--engine", choices=("local", "dask"), default="local",
+    corpus.add_argument("--engine", choices=tuple(ENGINES), default="local",
                         help="local processes, or a Dask cluster (needs 'framing[dask]')")
     corpus.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: an existing scheduler "
                         "(tcp://host:8786); default: a local cluster of --jobs workers")
@@ -83,25 +84,17 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _render(fmt: str, path: str, title: str | None, contextual: bool = False) -> tuple[str, "object"]:
+def _render(fmt: Format, path: str, title: str | None, contextual: bool = False) -> tuple[str, "object"]:
     from framing.api import audit_text
     from framing.text.ingest import read_article
 
-    audit = audit_text(read_article(path), title, readability=fmt != "text", contextual=contextual)
-    if fmt == "json":
-        from framing.outputs.serialize import to_json
-
-        return to_json(audit) + "\n", audit
-    if fmt == "html":
-        from framing.outputs.report import render
-
-        return render(audit, Path(path).name if path != "-" else "stdin"), audit
-    from framing.outputs.serialize import to_text
-
-    return to_text(audit, path), audit
+    audit = audit_text(read_article(path), title, readability=fmt.readability, contextual=contextual)
+    return fmt.render(audit, fmt.source_name(path)), audit
 
 
-def _output_path(output: str | None, path: str, fmt: str, several: bool) -> str | None:
+def _output_path(output: str | None, path: str, fmt: Format, several: bool) -> str | None:
+    from pathlib import Path
+
     if output is None:
         return None
     if several:
@@ -109,7 +102,7 @@ def _output_path(output: str | None, path: str, fmt: str, several: bool) -> str 
         if not folder.is_dir():
             raise InputError(f"{output}: with several inputs, -o must be an existing folder")
         stem = "stdin" if path == "-" else Path(path).stem
-        return str(folder / f"{stem}.{ {'text': 'txt'}.get(fmt, fmt) }")
+        return str(folder / f"{stem}{fmt.suffix}")
     return output
 
 
@@ -119,10 +112,10 @@ def _cmd_audit(args) -> int:
 
     if args.files.count("-") > 1:
         raise InputError("standard input ('-') can be given only once")
-    fmt = args.format or (SUFFIX_FORMATS.get(Path(args.output).suffix.lower(), "text") if args.output else "text")
+    fmt = for_output(args.output, args.format)
     several = len(args.files) > 1
-    if fmt == "html" and not args.output and sys.stdout.isatty():
-        raise InputError("HTML output needs -o FILE (or redirect standard output)")
+    if not fmt.to_terminal and not args.output and sys.stdout.isatty():
+        raise InputError(f"{fmt.name.upper()} output needs -o FILE (or redirect standard output)")
     failed = False
     for path in args.files:
         content, audit = _render(fmt, path, args.title, args.contextual)
@@ -145,7 +138,7 @@ def _cmd_compare(args) -> int:
     if args.files.count("-") > 1:
         raise InputError("standard input ('-') can be given only once")
     audits = [audit_text(read_article(path)) for path in args.files]
-    names = tuple("stdin" if p == "-" else Path(p).name for p in args.files)
+    names = tuple(HTML.source_name(p) for p in args.files)
     write_atomic(args.output, render_compare(audits[0], audits[1], names), tuple(args.files))
     return 0
 
@@ -160,11 +153,13 @@ def _cmd_serve(args) -> int:
 
 
 def _cmd_corpus(args) -> int:
+    from pathlib import Path
+
     from framing.runs import corpus
 
     if args.jobs < 1:
         raise InputError("--jobs must be at least 1")
-    if args.scheduler and args.engine != "dask":
+    if args.scheduler and not ENGINES[args.engine].takes_scheduler:
         raise InputError("--scheduler needs --engine dask")
     outdir = Path(args.output)
     if outdir.exists() and not outdir.is_dir():
@@ -205,6 +200,8 @@ def _prf_line(name: str, figures: dict) -> str:
 
 
 def _cmd_evaluate(args) -> int:
+    from pathlib import Path
+
     from framing.training import evaluate
 
     data = Path(args.data)
@@ -298,6 +295,8 @@ def _evaluate_polnear(data: Path, split: str, contextual: bool = False) -> int:
 
 
 def _cmd_train(args) -> int:
+    from pathlib import Path
+
     from framing.training import polnear, train
 
     if args.contextual:

@@ -1,14 +1,17 @@
-"""`framing corpus`: inputs, the three outputs, bad articles, resuming, and the Dask engine."""
+"""`framing corpus`: inputs, the three outputs, bad articles, resuming, and the engines."""
 
 import csv
 import json
+import multiprocessing
 import subprocess
 import sys
 import time
 
 import pytest
 
-from framing.runs import corpus
+from framing.api import prepare
+from framing.runs import corpus, pool
+from framing.runs.engines import ENGINES, DaskEngine, Engine, LocalEngine
 from framing.cli import main
 
 from conftest import EXAMPLES, ROOT
@@ -129,3 +132,52 @@ def test_report_names_are_safe_and_distinct():
     assert corpus.report_name("plain-id_1") == "plain-id_1.html"
     names = {corpus.report_name(i) for i in ("a/b", "a b", "a_b", "../../etc/passwd", "")}
     assert len(names) == 5 and all("/" not in n and not n.startswith(".") for n in names)
+
+
+def test_engines_are_named_and_say_where_reports_are_written():
+    assert list(ENGINES) == ["local", "dask"] and ENGINES["local"] is LocalEngine and ENGINES["dask"] is DaskEngine
+    assert LocalEngine.writes_reports and not DaskEngine.writes_reports  # a Dask worker may not share this disk
+    assert DaskEngine.takes_scheduler and not LocalEngine.takes_scheduler
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_local_engine_maps_in_input_order_through_the_interface(jobs):
+    ids = [f"outlet {i}/article {i % 7}" for i in range(3 * pool.WINDOW_PER_JOB * jobs + 5)]  # several windows
+    assert list(LocalEngine(jobs).map(corpus.report_name, iter(ids))) == [corpus.report_name(i) for i in ids]
+
+
+def test_an_engine_stopped_early_stops_its_workers():
+    before = len(multiprocessing.active_children())
+    results = LocalEngine(2).map(corpus.report_name, iter(str(i) for i in range(1000)))
+    assert next(results) == "0.html"
+    assert len(multiprocessing.active_children()) == before + 2
+    results.close()  # terminates the pool: no worker is left behind
+    assert len(multiprocessing.active_children()) == before
+
+
+class InProcess(Engine):
+    """An engine whose 'workers' do not share the disk: the main process reads files and writes reports."""
+
+    name = "in-process"
+    writes_reports = False
+
+    def map(self, work, items):
+        prepare()
+        yield from map(work, items)
+
+
+def test_any_engine_gives_the_same_outputs(tmp_path):
+    folder = tmp_path / "archive"
+    (folder / "Courier").mkdir(parents=True)
+    for name in ("harbour-loaded.txt", "harbour-balanced.txt"):
+        (folder / "Courier" / name).write_bytes((EXAMPLES / name).read_bytes())
+    (folder / "bus.html").write_bytes((EXAMPLES / "bus-lanes.html").read_bytes())
+    corpus.run(folder, tmp_path / "local", jobs=2)
+    summary = corpus.run(folder, tmp_path / "other", engine=InProcess())
+    assert (summary.audited, summary.failed) == (3, 0)
+    for name in ("audits.jsonl", "articles.csv", "index.html"):
+        assert (tmp_path / "other" / name).read_bytes() == (tmp_path / "local" / name).read_bytes()
+    reports = sorted(p.name for p in (tmp_path / "local" / "reports").iterdir())
+    assert reports == sorted(p.name for p in (tmp_path / "other" / "reports").iterdir()) and len(reports) == 3
+    assert all((tmp_path / "other" / "reports" / r).read_bytes() == (tmp_path / "local" / "reports" / r).read_bytes()
+               for r in reports)

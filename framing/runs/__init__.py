@@ -1,1 +1,2 @@
-"""Running audits at scale or live: batch, corpus (with its engines), the server."""
+"""Running audits at scale or live: batch and corpus (one worker pool, pool.py; corpus's engines,
+engines.py), the server."""

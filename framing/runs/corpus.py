@@ -6,34 +6,42 @@ OUTDIR/articles.csv   one row per article: scores, findings per 1,000 words, sid
 OUTDIR/index.html     the corpus report: score distributions, outlets side by side, their loaded terms
 OUTDIR/errors.jsonl   articles that could not be audited, with the reason
 
-Articles are audited in input order by worker processes (`--jobs`) or a Dask cluster
-(`--engine dask`). An article's report is written first (by a local worker, or by the main
-process for a Dask worker, which may not share this disk), then the main process appends its
-audit line: a line in audits.jsonl means the article is finished, and a restarted run skips it.
+Articles are audited in input order by an engine (framing/runs/engines.py): worker processes
+(`--jobs`) or a Dask cluster (`--engine dask`). An article's report is written first (by the
+worker when the engine's workers share this disk, else by the main process), then the main
+process appends its audit line: a line in audits.jsonl means the article is finished, and a
+restarted run skips it.
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
-import itertools
 import json
 import re
 import sys
 from collections import Counter, defaultdict
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
+from framing.api import audit_text
 from framing.errors import InputError
+from framing.models.contextual import check_installed
+from framing.outputs.files import write_atomic
+from framing.outputs.formats import HTML, JSON
+from framing.runs.engines import ENGINES, Engine
+from framing.runs.pool import Progress
+from framing.text.ingest import read_bytes, text_from_bytes
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 KNOWN_FIELDS = ("id", "text", "title")
 SCORES = ("loaded_language", "unattributed", "sourcing", "overall")
 SIDES = ("critical", "supportive", "neutral", "unknown")
 READABILITY = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog")
-WINDOW_PER_JOB = 32  # articles in flight per worker: bounds memory
-TASK_SIZE = 8  # articles per Dask task: amortises the scheduler's per-task cost
+RECORD = JSON  # the format of audits.jsonl's lines
+REPORT = HTML  # the format of reports/ (without charts)
 
 
 @dataclass
@@ -41,11 +49,11 @@ class Article:
     id: str
     text: str | None = None  # None: from `data`, else read from `path`, in the worker
     path: str | None = None
-    data: bytes | None = None  # a file's bytes, read by the main process for a Dask worker
+    data: bytes | None = None  # a file's bytes, read by the main process for a worker that may not share this disk
     title: str | None = None
     metadata: dict = field(default_factory=dict)
     error: str = ""
-    report_path: str | None = None  # set: the worker writes the report itself (local engine)
+    report_path: str | None = None  # set: the worker writes the report itself (its engine shares this disk)
     contextual: bool = False  # audit in the contextual mode
 
 
@@ -130,11 +138,6 @@ def _open(path: Path, **options):
 
 def audit_article(article: Article) -> Result:
     """Audit one article; every failure becomes an error result, never an exception."""
-    from framing.api import audit_text
-    from framing.text.ingest import read_bytes, text_from_bytes
-    from framing.outputs.report import render
-    from framing.outputs.serialize import to_dict
-
     if article.error:
         return Result(article.id, None, None, article.error)
     try:
@@ -142,68 +145,17 @@ def audit_article(article: Article) -> Result:
             text = article.text
         else:
             text = text_from_bytes(article.data if article.data is not None else read_bytes(article.path), article.path)
-        audit = audit_text(text, article.title, contextual=article.contextual)
-        data = {"id": article.id, "metadata": article.metadata, **to_dict(audit)}
-        report = render(audit, article.id, with_charts=False)
+        audit = audit_text(text, article.title, contextual=article.contextual)  # with readability: articles.csv has it
+        line = RECORD.record(audit, {"id": article.id, "metadata": article.metadata})
+        report = REPORT.render(audit, article.id, charts=False)
         if article.report_path:  # written here, in parallel, before the main process records the audit
-            from framing.outputs.files import write_atomic
-
             write_atomic(article.report_path, report)
             report = None
-        return Result(article.id, json.dumps(data, ensure_ascii=False), report)
+        return Result(article.id, line, report)
     except InputError as exc:
         return Result(article.id, None, None, str(exc))
     except Exception as exc:  # a bad article must not stop a run of thousands
         return Result(article.id, None, None, f"internal error: {type(exc).__name__}: {exc}")
-
-
-def audit_articles(articles: list[Article]) -> list[Result]:
-    """A Dask task: several articles (the worker's first task loads the models)."""
-    from framing.api import prepare
-    from framing.runs.batch import contextual_worker
-
-    contextual_worker() if any(a.contextual for a in articles) else prepare()
-    return [audit_article(a) for a in articles]
-
-
-# ---- engines ----------------------------------------------------------------------------------
-
-def local_engine(articles: Iterator[Article], jobs: int, contextual: bool = False) -> Iterator[Result]:
-    """In order, with `jobs` processes (models load once per process), WINDOW_PER_JOB in flight each."""
-    from framing.api import prepare
-    from framing.runs.batch import bounded_map, worker_pool
-
-    if jobs == 1:
-        prepare(contextual)
-        yield from map(audit_article, articles)
-        return
-    # workers load the models themselves: this process keeps a row per article and should stay small
-    with worker_pool(jobs, contextual) as pool:
-        yield from bounded_map(pool, audit_article, articles, WINDOW_PER_JOB * jobs)
-
-
-def dask_engine(articles: Iterator[Article], jobs: int, scheduler: str | None = None) -> Iterator[Result]:
-    """The same work on a Dask cluster: the one at `scheduler`, else a local one of `jobs` worker
-    processes. Articles travel to workers as tasks of TASK_SIZE; results come back in input order."""
-    try:
-        from dask.distributed import Client, LocalCluster
-    except ImportError:
-        raise InputError("the Dask engine needs the extra: pip install 'framing[dask]'") from None
-    cluster = None
-    if scheduler is None:
-        cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
-    client = Client(scheduler or cluster)
-    try:
-        window = WINDOW_PER_JOB * max(jobs, len(client.scheduler_info().get("workers", {})) or 1)
-        tasks = iter(lambda: list(itertools.islice(articles, TASK_SIZE)), [])
-        while chunk := list(itertools.islice(tasks, max(1, window // TASK_SIZE))):
-            futures = client.map(audit_articles, chunk, pure=False)
-            for results in client.gather(futures):
-                yield from results
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
 
 
 # ---- output -----------------------------------------------------------------------------------
@@ -213,7 +165,7 @@ def report_name(article_id: str) -> str:
     safe = re.sub(r"[^\w.-]+", "_", article_id).strip("._")[:80] or "article"
     if safe != article_id:
         safe += "-" + hashlib.sha1(article_id.encode("utf-8")).hexdigest()[:8]
-    return safe + ".html"
+    return safe + REPORT.suffix
 
 
 def finished_ids(audits: Path) -> set[str]:
@@ -251,14 +203,13 @@ class Summary:
     failed: int = 0
 
 
-def run(source: Path, outdir: Path, jobs: int = 1, engine: str = "local", scheduler: str | None = None,
+def run(source: Path, outdir: Path, jobs: int = 1, engine: str | Engine = "local", scheduler: str | None = None,
         progress: bool = False, contextual: bool = False) -> Summary:
     """Audit every article of `source` not yet in `outdir` (`contextual`: in the contextual mode),
-    then write articles.csv and index.html."""
-    from framing.runs.batch import Progress
-    from framing.text.ingest import read_bytes
-    from framing.outputs.files import write_atomic
-
+    then write articles.csv and index.html. `engine`: a name in ENGINES, made with `jobs`,
+    `contextual` and `scheduler`, or an Engine."""
+    if isinstance(engine, str):
+        engine = ENGINES[engine](jobs, contextual, scheduler)
     outdir.mkdir(parents=True, exist_ok=True)
     (outdir / "reports").mkdir(exist_ok=True)
     audits_path = outdir / "audits.jsonl"
@@ -266,8 +217,6 @@ def run(source: Path, outdir: Path, jobs: int = 1, engine: str = "local", schedu
     if done:
         _check_mode(audits_path, contextual)
     if contextual:
-        from framing.models.contextual import check_installed
-
         check_installed()  # a missing extra or model is one error here, not a failure per article
     summary = Summary()
     seen: set[str] = set()
@@ -281,9 +230,9 @@ def run(source: Path, outdir: Path, jobs: int = 1, engine: str = "local", schedu
             if article.id in done:
                 summary.skipped += 1
                 continue
-            if engine == "local":
+            if engine.writes_reports:
                 article.report_path = str(outdir / "reports" / report_name(article.id))
-            elif article.path and not article.error:  # a Dask worker may not share this disk
+            elif article.path and not article.error:  # the worker may not share this disk
                 try:
                     article.data = read_bytes(article.path)
                 except InputError as exc:
@@ -292,16 +241,16 @@ def run(source: Path, outdir: Path, jobs: int = 1, engine: str = "local", schedu
 
     total = _count(source) if progress else None
     meter = Progress(progress, total - len(done) if total else None)
-    results = (dask_engine(pending(), jobs, scheduler) if engine == "dask"
-               else local_engine(pending(), jobs, contextual))
-    with audits_path.open("a", encoding="utf-8") as audits, (outdir / "errors.jsonl").open("a", encoding="utf-8") as errors:
+    results = engine.map(audit_article, pending())
+    with (closing(results), audits_path.open("a", encoding="utf-8") as audits,
+          (outdir / "errors.jsonl").open("a", encoding="utf-8") as errors):
         for result in results:
             if result.audit_line is None:
                 summary.failed += 1
                 errors.write(json.dumps({"id": result.id, "error": result.error}, ensure_ascii=False) + "\n")
                 print(f"framing corpus: {result.id}: skipped: {result.error}", file=sys.stderr)
             else:
-                if result.report is not None:  # from a Dask worker, which may not share our disk
+                if result.report is not None:  # from a worker that may not share this disk
                     write_atomic(outdir / "reports" / report_name(result.id), result.report)
                 audits.write(result.audit_line + "\n")
                 audits.flush()

@@ -19,8 +19,13 @@ import json
 import socket
 import sys
 
+from framing.api import audit_text
+from framing.detectors.claims import RULE as CLAIM_RULE
 from framing.errors import InputError
-from framing.text.ingest import MAX_INPUT_BYTES
+from framing.findings import SEVERITY_RANK
+from framing.outputs.formats import HTML, JSON
+from framing.resources import data_dir
+from framing.text.ingest import MAX_INPUT_BYTES, read_article, text_from_bytes
 
 MAX_BODY_BYTES = MAX_INPUT_BYTES + 64 * 1024  # an article at the input limit, JSON-encoded
 DEFAULT_HOST, DEFAULT_PORT = "127.0.0.1", 8750
@@ -64,18 +69,14 @@ async def _draft(request) -> tuple[str, str | None]:
 
 
 def _audit(text: str, title: str | None, readability: bool = True):
-    from framing.api import audit_text
-
     return audit_text(text, title, readability=readability)
 
 
 async def api_audit(request):
     from starlette.responses import Response
 
-    from framing.outputs.serialize import to_json
-
     text, title = await _draft(request)
-    return Response(to_json(_audit(text, title)), media_type="application/json")
+    return Response(JSON.record(_audit(text, title, JSON.readability)), media_type=JSON.media_type)
 
 
 async def api_render(request):
@@ -92,9 +93,6 @@ async def api_render(request):
 def _marks(audit) -> list[dict]:
     """Where to highlight the draft itself: word findings by severity, sentence-level claims apart
     (article-level findings are left to the audit pane). Offsets index the draft as sent."""
-    from framing.detectors.claims import RULE as CLAIM_RULE
-    from framing.findings import SEVERITY_RANK
-
     return [{"start": f.start, "end": f.end, "category": f.category, "severity": f.severity,
              "kind": "claim" if f.rule == CLAIM_RULE else "word"}
             for f in sorted(audit.findings, key=lambda f: -SEVERITY_RANK[f.severity])
@@ -102,20 +100,16 @@ def _marks(audit) -> list[dict]:
 
 
 async def api_report(request):
-    from starlette.responses import HTMLResponse
-
-    from framing.outputs.report import render
+    from starlette.responses import Response
 
     text, title = await _draft(request)
-    return HTMLResponse(render(_audit(text, title), "draft"))
+    return Response(HTML.render(_audit(text, title, HTML.readability), "draft"), media_type=HTML.media_type)
 
 
 async def api_extract(request):
     from starlette.responses import JSONResponse
 
     from pathlib import PurePath
-
-    from framing.text.ingest import text_from_bytes
 
     name = PurePath(request.headers.get("x-filename", "draft.txt")).name
     try:
@@ -126,8 +120,6 @@ async def api_extract(request):
 
 
 def _examples() -> dict:
-    from framing.resources import data_dir
-
     try:
         folder = data_dir("examples")
     except FileNotFoundError:
@@ -143,8 +135,6 @@ async def list_examples(request):
 
 async def get_example(request):
     from starlette.responses import JSONResponse
-
-    from framing.text.ingest import read_article
 
     path = _examples().get(request.path_params["name"])
     if path is None:

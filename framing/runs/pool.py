@@ -1,0 +1,99 @@
+"""Worker processes for batch and corpus: set-up, an in-order map with bounded memory, and the
+progress line.
+
+The CLI imports this module (through framing.runs.engines) to parse its arguments, so the audit
+stack and multiprocessing are imported inside the functions that need them.
+"""
+
+from __future__ import annotations
+
+import itertools
+import sys
+import time
+from collections.abc import Callable, Generator, Iterable, Iterator
+
+WINDOW_PER_JOB = 32  # items in flight per worker process: bounds the memory of a long run
+
+
+def contextual_worker() -> None:
+    """A contextual worker's set-up: one torch thread (workers share the cores), then the models."""
+    import torch  # the contextual extra: only in its workers
+
+    from framing.api import prepare  # lazy: the audit stack (see the module's docstring)
+
+    torch.set_num_threads(1)
+    prepare(contextual=True)
+
+
+def set_up_worker(contextual: bool = False) -> None:
+    """What a worker does before its first article: load the models (the contextual mode's too)."""
+    from framing.api import prepare  # lazy: the audit stack (see the module's docstring)
+
+    contextual_worker() if contextual else prepare()
+
+
+def worker_pool(jobs: int, contextual: bool = False):
+    """`jobs` worker processes that have loaded the models: forked, or, in the contextual mode, fresh
+    (torch's threads do not survive a fork)."""
+    import multiprocessing  # lazy: ~9 ms, only for --jobs > 1
+
+    from framing.api import prepare  # lazy: the audit stack (see the module's docstring)
+
+    if contextual:
+        return multiprocessing.get_context("spawn").Pool(jobs, initializer=contextual_worker)
+    return multiprocessing.get_context("fork").Pool(jobs, initializer=prepare)
+
+
+def bounded_map(pool, func: Callable, items: Iterable, window: int) -> Iterator:
+    """Map in input order, holding at most `window` items in memory at once."""
+    items = iter(items)
+    while chunk := list(itertools.islice(items, window)):
+        yield from (pool.map(func, chunk, chunksize=4) if pool else map(func, chunk))
+
+
+def ordered_map(work: Callable, items: Iterable, jobs: int = 1, contextual: bool = False) -> Generator:
+    """work(item) for every item, in input order: here (one job, after loading the models here), or
+    in `jobs` worker processes that load them once each, WINDOW_PER_JOB items in flight per process.
+    `work` must be picklable (a module-level function or a partial of one)."""
+    from framing.api import prepare  # lazy: the audit stack (see the module's docstring)
+
+    if jobs == 1:
+        prepare(contextual)
+        yield from map(work, items)
+        return
+    # workers load the models themselves: this process keeps a row per article and should stay small
+    pool = worker_pool(jobs, contextual)
+    try:
+        yield from bounded_map(pool, work, items, WINDOW_PER_JOB * jobs)
+    except BaseException:  # an error, Ctrl-C, or the caller stopped early: no need to finish the window
+        pool.terminate()
+        raise
+    else:
+        pool.close()
+    finally:
+        pool.join()
+
+
+class Progress:
+    """A one-line progress report with rate (and ETA when the total is known) on stderr, only
+    when stderr is a terminal."""
+
+    def __init__(self, enabled: bool, total: int | None = None):
+        self.enabled, self.total, self.done, self.start, self.last = enabled, total, 0, time.monotonic(), 0.0
+
+    def step(self) -> None:
+        self.done += 1
+        now = time.monotonic()
+        if self.enabled and (now - self.last > 0.2 or self.done == self.total):
+            self.last = now
+            rate = self.done / max(now - self.start, 1e-9)
+            line = f"\r{self.done} articles, {rate:.1f}/s"
+            if self.total:
+                eta = (self.total - self.done) / max(rate, 1e-9)
+                line = f"\r{self.done}/{self.total} articles, {rate:.1f}/s, ETA {int(eta) // 60}:{int(eta) % 60:02d}"
+            sys.stderr.write(line)
+            sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\n")

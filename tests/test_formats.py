@@ -1,0 +1,101 @@
+"""The output-format registry: every format renders an audit as `framing audit` writes it, suffixes
+select formats, and a new format is one entry."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from framing.api import audit_text
+from framing.cli import main
+from framing.errors import InputError
+from framing.outputs import formats
+from framing.outputs.formats import FORMATS, HTML, JSON, TEXT, Format
+from framing.outputs.serialize import to_dict, to_json
+from framing.text.ingest import read_article
+
+from conftest import EXAMPLES, ROOT
+
+LOADED = str(EXAMPLES / "harbour-loaded.txt")
+
+
+@pytest.fixture(scope="module")
+def audit():
+    return audit_text(read_article(LOADED))
+
+
+def test_the_registry_lists_text_json_html_in_order():
+    assert list(FORMATS) == ["text", "json", "html"]
+    assert all(name == f.name for name, f in FORMATS.items())
+    assert not TEXT.readability and JSON.readability and HTML.readability  # text output never shows readability
+    assert [f.to_terminal for f in FORMATS.values()] == [True, True, False]
+
+
+@pytest.mark.parametrize("name", list(FORMATS))
+def test_every_format_renders_an_audit_as_the_cli_writes_it(name, tmp_path, capsys):
+    fmt = FORMATS[name]
+    out = tmp_path / f"out{fmt.suffix}"
+    assert main(["audit", LOADED, "-o", str(out)]) == 0  # the format picked by the suffix
+    audit = audit_text(read_article(LOADED), readability=fmt.readability)
+    content = fmt.render(audit, fmt.source_name(LOADED))
+    assert out.read_text(encoding="utf-8") == content
+    assert main(["audit", LOADED, "--format", name]) == 0  # to standard output (not a terminal here)
+    assert capsys.readouterr().out == content
+    checks = {"text": lambda c: c.startswith(f"{LOADED}:") and "finding(s)" in c.splitlines()[-1],
+              "json": lambda c: json.loads(c)["schema"] == "framing.audit/1" and c.endswith("}\n"),
+              "html": lambda c: c.startswith("<!DOCTYPE html>") and "harbour-loaded.txt" in c}
+    assert checks[name](content)
+
+
+def test_html_without_charts_is_lighter(audit):
+    full, light = HTML.render(audit, "a"), HTML.render(audit, "a", charts=False)
+    assert full.count("<svg") > light.count("<svg") and light.startswith("<!DOCTYPE html>")
+
+
+def test_json_records_put_the_run_fields_first(audit):
+    assert JSON.record(audit) == to_json(audit)  # the server's API body
+    line = JSON.record(audit, {"id": "a/1", "metadata": {"outlet": "X"}})
+    assert "\n" not in line and line == json.dumps({"id": "a/1", "metadata": {"outlet": "X"}, **to_dict(audit)},
+                                                   ensure_ascii=False)
+    assert list(json.loads(line))[:3] == ["id", "metadata", "schema"]
+    assert TEXT.record is None and HTML.record is None
+
+
+def test_suffixes_select_formats():
+    assert formats.for_suffix(".txt") is TEXT and formats.for_suffix(".json") is JSON
+    assert formats.for_suffix(".html") is HTML and formats.for_suffix(".HTM") is HTML
+    assert formats.for_suffix(".md") is None and formats.for_suffix("") is None
+    assert all(formats.for_suffix(s) is f for f in FORMATS.values() for s in f.suffixes)
+    assert [f.suffix for f in FORMATS.values()] == [".txt", ".json", ".html"]  # several inputs: a.txt, a.json, a.html
+    assert formats.for_output(None) is TEXT and formats.for_output("out.md") is TEXT
+    assert formats.for_output("out.Json") is JSON and formats.for_output("out.html", "json") is JSON
+    assert formats.get("html") is HTML
+    with pytest.raises(InputError, match="unknown format 'sarif'"):
+        formats.get("sarif")
+
+
+def test_source_names():
+    assert TEXT.source_name("a/b.txt") == JSON.source_name("a/b.txt") == "a/b.txt" and TEXT.source_name("-") == "-"
+    assert HTML.source_name("a/b.txt") == "b.txt" and HTML.source_name("-") == "stdin"
+
+
+def test_a_new_format_is_one_entry(tmp_path, monkeypatch):
+    def shout(audit, source_name, charts=True):
+        return f"{source_name.upper()}: {len(audit.findings)} FINDINGS\n"
+
+    monkeypatch.setitem(FORMATS, "shout", Format("shout", (".shout",), "text/plain", shout, readability=False))
+    assert main(["audit", LOADED, "-o", str(tmp_path / "a.shout")]) == 0
+    assert (tmp_path / "a.shout").read_text(encoding="utf-8").startswith(f"{LOADED.upper()}: ")
+    assert main(["audit", LOADED, str(EXAMPLES / "harbour-balanced.txt"), "-o", str(tmp_path), "--format", "shout"]) == 0
+    assert sorted(p.name for p in tmp_path.glob("harbour-*")) == ["harbour-balanced.shout", "harbour-loaded.shout"]
+
+
+def test_json_output_and_start_up_do_not_load_the_html_stack(tmp_path):
+    code = ("import sys; from framing.cli import main; import framing.outputs.formats, framing.runs.engines; "
+            "light = [m for m in ('framing.audit', 'jinja2', 'matplotlib', 'multiprocessing', 'dask') if m in sys.modules]; "
+            f"main(['audit', {LOADED!r}, '-o', {str(tmp_path / 'a.json')!r}]); "
+            "print(light, [m for m in ('jinja2', 'matplotlib') if m in sys.modules])")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[] []"
