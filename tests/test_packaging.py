@@ -29,7 +29,7 @@ def test_wheel_installs_and_audits_from_elsewhere(tmp_path):
     assert result.returncode == 0, result.stderr
     html = (work / "report.html").read_text(encoding="utf-8")
     assert "so-called" in html and "<svg" in html
-    listing = subprocess.run([str(python), "-c", "import framing, pathlib; p = pathlib.Path(framing.__file__).parent;"
+    listing = subprocess.run([str(python), "-c", "import framing, pathlib; p = pathlib.Path(framing.__file__).parent / 'data';"
                               "print(sorted(x.name for x in (p / 'lexicons').glob('*.toml')));"
                               "print((p / 'templates' / 'report.html.j2').exists());"
                               "from framing.models import attribution_tagger as t; print('tagger', t.shipped() is not None)"],
