@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from framing import categories
 from framing.analysis import attribution, sources as source_registry
 from framing.detectors import DETECTORS
 from framing.text.document import QUOTED, REPORTER, Document
@@ -11,11 +12,7 @@ from framing.findings import SEVERITY_RANK, Attribution, Finding, Source
 from framing.analysis.sourcing import Sourcing
 
 SEVERITY_WEIGHT = {"low": 0.5, "medium": 1.0, "high": 2.0}
-DIMENSIONS = {
-    "loaded_language": "Loaded language",
-    "unattributed": "Unattributed claims",
-    "sourcing": "One-sided sourcing",
-}
+DIMENSIONS = categories.dimensions()  # id -> label, from lexicons/categories.toml
 
 
 @dataclass
@@ -45,8 +42,13 @@ def _density_score(findings: list[Finding], words: int, per: int = 100, saturati
     return round(min(1.0, weight * per / max(words, 1) / saturation), 3)
 
 
+def _scored(findings: list[Finding], dimension: str) -> list[Finding]:
+    """The findings of a dimension whose categories count toward its score."""
+    return [f for f in findings if f.dimension == dimension and categories.get(f.category).scored]
+
+
 def _score_loaded(findings: list[Finding], words: int) -> dict:
-    mine = [f for f in findings if f.dimension == "loaded_language"]
+    mine = _scored(findings, "loaded_language")
     reporter = [f for f in mine if f.voice == REPORTER]
     return {
         "score": _density_score(mine, words),
@@ -56,7 +58,7 @@ def _score_loaded(findings: list[Finding], words: int) -> dict:
 
 
 def _score_unattributed(findings: list[Finding], words: int) -> dict:
-    mine = [f for f in findings if f.dimension == "unattributed"]
+    mine = _scored(findings, "unattributed")
     return {
         "score": _density_score(mine, words, saturation=3.0),
         "explanation": f"{len(mine)} vague or missing attribution(s) in {words} words",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from framing import categories
 from framing.rules import lexicon
 from framing.text.document import REPORTER, Document
 from framing.findings import Attribution, Finding, Source, TextSpan
@@ -353,14 +354,15 @@ def _reach(attribution: Attribution) -> tuple[int, int]:
 
 def reporter_verdicts(doc: Document, findings: list[Finding], principal: Actor | None,
                       matches: list[StanceMatch]) -> list[Verdict]:
-    """Unattributed claims naming the principal actor whose stance words or loaded wording take a side."""
-    from framing.detectors.claims import RULE as CLAIM_RULE
-    from framing.models.features import sentiment
+    """Unattributed claims (sentence-level findings of the unattributed dimension, see the category
+    registry) naming the principal actor whose stance words or loaded wording take a side."""
+    from framing.models.features import sentiment  # lazy: scikit-learn, which importing the detectors need not load
 
     if principal is None:
         return []
     verdicts = []
-    for claim in (f for f in findings if f.rule == CLAIM_RULE):
+    claims = [f for f in findings if f.dimension == "unattributed" and categories.get(f.category).scope == "sentence"]
+    for claim in claims:
         if not _actors_named([principal], claim.start, claim.end):
             continue
         found = _within(matches, claim.start, claim.end)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+from framing import categories
 from framing.rules import lexicon
 from framing.text.document import Document
 from framing.findings import Finding
 
 CATEGORY = RULE = "unattributed_claim"
-LABEL = "Unattributed claim"
-DESCRIPTION = "A contestable claim in the reporter's voice that nobody is cited for."
 QUOTED_SHARE_LIMIT = 0.5  # a sentence more than half quoted is the speaker's, not the reporter's
 
 
@@ -47,7 +46,7 @@ def unattributed_claims(doc: Document, context: dict) -> list[Finding]:
             continue
         kinds = ", ".join(e.id.replace("-", " ") for e in found)
         findings.append(Finding(
-            detector="claims", rule=RULE, category=CATEGORY, dimension="unattributed",
+            detector="claims", rule=RULE, category=CATEGORY, dimension=categories.get(CATEGORY).dimension,
             severity="high" if len(found) > 1 else "medium", start=sentence.start, end=sentence.end, text=text,
             voice="reporter", message=f"Who says so? An unattributed claim in the reporter's voice ({kinds})",
             explanation=" ".join(e.explanation for e in found),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from framing import categories
 from framing.rules import lexicon
 from framing.text.document import QUOTED, Document
 from framing.findings import Finding, lower_severity
@@ -67,7 +68,6 @@ def _message(entry: lexicon.Entry, label: str, found: str, voice: str, speaker: 
 
 
 def _lexicon_findings(doc: Document, context: dict, dimension: str, detector: str) -> list[Finding]:
-    labels = {lex.category: lex.label for lex in lexicon.load_all()}
     findings = []
     for entry in lexicon.by_dimension(dimension):
         if not entry.loaded:
@@ -86,7 +86,7 @@ def _lexicon_findings(doc: Document, context: dict, dimension: str, detector: st
                 detector=detector, rule=entry.rule, category=entry.category, dimension=dimension,
                 severity=entry.severity if voice != QUOTED else lower_severity(entry.severity),
                 start=start, end=end, text=found, voice=voice,
-                message=_message(entry, labels[entry.category], found, voice, speaker),
+                message=_message(entry, categories.get(entry.category).label, found, voice, speaker),
                 explanation=entry.explanation, suggestion=list(entry.suggestions), speaker=speaker,
             ))
     return _drop_nested(findings)

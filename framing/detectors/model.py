@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+from framing import categories
 from framing.detectors.lexical import is_mention, is_negated
 from framing.text.document import QUOTED, Document
 from framing.findings import Finding
 
 CATEGORY = "model_loaded"
-LABEL = "Possibly loaded (model)"
-DESCRIPTION = "Words a trained model rates as likely loaded that no lexicon entry covers."
 
 
 def model_loaded(doc: Document, context: dict) -> list[Finding]:
@@ -18,8 +17,9 @@ def model_loaded(doc: Document, context: dict) -> list[Finding]:
     model = word_model.shipped_model()
     if model is None:
         return []
+    category = categories.get(CATEGORY)
     threshold = model[1]
-    covered = [(f.start, f.end) for f in context.get("findings", ()) if f.dimension == "loaded_language"]
+    covered = [(f.start, f.end) for f in context.get("findings", ()) if f.dimension == category.dimension]
     findings = []
     encoded = context.get("encoded")
     gated = [(i, sentence, score) for i, (sentence, score) in enumerate(zip(doc.sentences, context.get("bias_scores", ())))
@@ -44,9 +44,10 @@ def model_loaded(doc: Document, context: dict) -> list[Finding]:
             voice = doc.voice_of(start, end)
             where = "in quoted speech" if voice == QUOTED else "in the reporter's voice"
             findings.append(Finding(
-                detector="model", rule="model.loaded", category=CATEGORY, dimension="loaded_language",
+                detector="model", rule="model.loaded", category=CATEGORY, dimension=category.dimension,
                 severity="low", start=start, end=end, text=word.text, voice=voice, score=round(probability, 3),
-                message=f"{LABEL} {where}: '{word.text}' (probability {probability:.2f}; no lexicon entry covers it)",
+                message=f"{category.label} {where}: '{word.text}' (probability {probability:.2f}; "
+                        "no lexicon entry covers it)",
                 explanation="A model trained on words that media-bias experts marked as biased rates this word as "
                             "likely loaded. It is a prompt to check the wording, and a candidate for the lexicon.",
                 suggestion=[],

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+from framing import categories
 from framing.analysis import sourcing
 from framing.text.document import REPORTER, Document
 from framing.findings import Finding
 
 CATEGORY = RULE = "one_sided_sourcing"
-LABEL = "One-sided sourcing"
-DESCRIPTION = "Most of the voices and words in the story are on one side of it."
 SEVERITY_BELOW = (("high", 0.3), ("medium", 0.5), ("low", sourcing.ONE_SIDED_BELOW))
 
 
@@ -24,10 +23,11 @@ def one_sided_sourcing(doc: Document, context: dict) -> list[Finding]:
         return []
     severity = next(sev for sev, below in SEVERITY_BELOW if result.balance_index < below)
     actor = result.principal_actor.name
+    category = categories.get(CATEGORY)
     return [Finding(
-        detector="sourcing", rule=RULE, category=CATEGORY, dimension="sourcing", severity=severity,
+        detector="sourcing", rule=RULE, category=CATEGORY, dimension=category.dimension, severity=severity,
         start=anchor.start, end=anchor.end, text=doc.text[anchor.start:anchor.end], voice=REPORTER,
-        message=f"One-sided sourcing: {result.explanation}",
+        message=f"{category.label}: {result.explanation}",
         explanation="A story that gives one side most of the voices and words tells that side's story; "
                     "readers cannot weigh what the other side would answer.",
         suggestion=[f"ask {actor}'s side (or its critics) for a response",
