@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from framing import categories
 from framing.rules import lexicon
+from framing.rules.usage import is_negated
 from framing.text.document import REPORTER, Document
 from framing.findings import Attribution, Finding, Source, TextSpan
 from framing.analysis.names import NAME, NOT_NAME_START, ORG, POSSESSIVE_END
@@ -244,8 +245,6 @@ StanceMatch = tuple[str, lexicon.Entry, int, int]  # (critical or supportive, en
 
 def stance_matches(doc: Document) -> list[StanceMatch]:
     """Every stance word in the scored text, negated ones ('did not condemn') left out, in text order."""
-    from framing.detectors.lexical import is_negated
-
     found = []
     for entry in lexicon.by_dimension("stance"):
         found.extend((entry.category, entry, s, e) for s, e in entry.finditer(doc.text, doc.word_index)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from framing import categories
-from framing.detectors.lexical import is_mention, is_negated
+from framing.rules.usage import is_mention, is_negated
 from framing.text.document import QUOTED, Document
 from framing.findings import Finding
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from framing import categories
-from framing.detectors.lexical import is_mention
-from framing.text.document import Document
 from framing.findings import Finding
+from framing.rules.usage import is_mention
+from framing.text.document import Document
 
 CATEGORY = "doubt"  # a lexicon's category: scare quotes are doubt markers too
 MAX_WORDS = 3
