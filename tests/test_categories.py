@@ -6,8 +6,7 @@ import re
 import pytest
 
 from framing import categories
-from framing.detectors import claims, model, sourcing
-from framing.detectors.scare_quotes import CATEGORY as SCARE_QUOTES
+from framing.detectors import DETECTORS
 from framing.errors import LexiconError
 from framing.rules import lexicon
 
@@ -16,8 +15,7 @@ from conftest import EXAMPLES
 
 def test_every_category_of_a_lexicon_or_a_detector_has_an_entry_and_every_entry_is_used():
     of_lexicons = {lex.category for lex in lexicon.load_all()}
-    of_detectors = {claims.CATEGORY, model.CATEGORY, SCARE_QUOTES, sourcing.CATEGORY} | {
-        lex.category for lex in lexicon.load_all() if lex.dimension in lexicon.FINDING_DIMENSIONS}
+    of_detectors = {c for d in DETECTORS for c in d.all_categories()}
     registered = set(categories.registry().categories)
     assert of_lexicons | of_detectors == registered
     assert of_detectors == set(categories.of_findings())  # findings have exactly the detectors' categories
@@ -25,8 +23,16 @@ def test_every_category_of_a_lexicon_or_a_detector_has_an_entry_and_every_entry_
         assert not categories.get(category).finding and categories.get(category).dimension not in categories.dimensions()
 
 
-def test_the_categories_of_findings_are_complete():
-    assert set(lexicon.FINDING_DIMENSIONS) <= set(categories.dimensions())
+def test_a_lexicon_of_findings_belongs_to_the_detector_of_its_dimension():
+    by_dimension = {d.lexicons: d for d in DETECTORS if d.lexicons}
+    assert set(by_dimension) == set(lexicon.FINDING_DIMENSIONS) <= set(categories.dimensions())
+    for lex in lexicon.load_all():
+        if lex.dimension in lexicon.FINDING_DIMENSIONS:
+            assert lex.category in by_dimension[lex.dimension].all_categories()
+
+
+def test_detector_ids_are_unique_and_the_categories_of_findings_are_complete():
+    assert len({d.id for d in DETECTORS}) == len(DETECTORS)
     for c in categories.of_findings().values():
         assert c.label and c.description and re.fullmatch(r"#[0-9a-f]{6}", c.colour) and c.line
         assert c.dimension in categories.dimensions()

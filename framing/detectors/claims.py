@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from framing import categories
+from framing.detectors.context import AuditContext
 from framing.rules import lexicon
 from framing.text.document import Document
 from framing.findings import Finding
@@ -25,15 +26,16 @@ def _attributed_sentences(doc: Document, attributions) -> set[int]:
     return starts
 
 
-def unattributed_claims(doc: Document, context: dict) -> list[Finding]:
+def unattributed_claims(context: AuditContext) -> list[Finding]:
     """One sentence-level finding per unattributed claim, naming what makes it a claim."""
+    doc = context.document
     markers_by_sentence: dict[int, list] = {}
     for entry in lexicon.by_dimension("claim"):
         for start, _ in entry.finditer(doc.text, doc.word_index):
             sentence = doc.sentence_at(start)
             if sentence is not None and entry not in markers_by_sentence.setdefault(sentence.start, []):
                 markers_by_sentence[sentence.start].append(entry)
-    attributed = _attributed_sentences(doc, context.get("attributions", ()))
+    attributed = _attributed_sentences(doc, context.attributions)
     findings = []
     for sentence in doc.sentences:
         found = markers_by_sentence.get(sentence.start)

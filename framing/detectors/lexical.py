@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from framing import categories
+from framing.detectors.context import AuditContext
 from framing.rules import lexicon
 from framing.rules.usage import is_mention, is_negated
 from framing.text.document import QUOTED, Document
@@ -26,10 +27,10 @@ def _in_proper_name(doc: Document, start: int, end: int) -> bool:
                 or " " in doc.text[start:end])
 
 
-def _speaker(context: dict, start: int) -> str | None:
+def _speaker(context: AuditContext, start: int) -> str | None:
     """The registry name of the source whose direct quotation contains `start`."""
-    names = {s.id: s.name for s in context.get("sources", ())}
-    for a in context.get("attributions", ()):
+    names = {s.id: s.name for s in context.sources}
+    for a in context.attributions:
         if a.kind == "direct" and a.content and a.source and a.content.start <= start < a.content.end:
             return names.get(a.source_id, a.source.text)
     return None
@@ -52,7 +53,8 @@ def _message(entry: lexicon.Entry, label: str, found: str, voice: str, speaker: 
     return f"{label} in the reporter's voice: '{found}'"
 
 
-def _lexicon_findings(doc: Document, context: dict, dimension: str, detector: str) -> list[Finding]:
+def _lexicon_findings(context: AuditContext, dimension: str, detector: str) -> list[Finding]:
+    doc = context.document
     findings = []
     for entry in lexicon.by_dimension(dimension):
         if not entry.loaded:
@@ -77,11 +79,11 @@ def _lexicon_findings(doc: Document, context: dict, dimension: str, detector: st
     return _drop_nested(findings)
 
 
-def loaded_language(doc: Document, context: dict) -> list[Finding]:
+def loaded_language(context: AuditContext) -> list[Finding]:
     """Loaded words and phrases from the loaded_language lexicons, in both voices."""
-    return _lexicon_findings(doc, context, "loaded_language", "loaded_language")
+    return _lexicon_findings(context, "loaded_language", "loaded_language")
 
 
-def vague_attribution(doc: Document, context: dict) -> list[Finding]:
+def vague_attribution(context: AuditContext) -> list[Finding]:
     """Unnamed sources and agentless passives in the reporter's voice."""
-    return [f for f in _lexicon_findings(doc, context, "unattributed", "attribution") if f.voice != QUOTED]
+    return [f for f in _lexicon_findings(context, "unattributed", "attribution") if f.voice != QUOTED]

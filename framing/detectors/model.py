@@ -3,32 +3,33 @@
 from __future__ import annotations
 
 from framing import categories
+from framing.detectors.context import AuditContext
 from framing.rules.usage import is_mention, is_negated
-from framing.text.document import QUOTED, Document
+from framing.text.document import QUOTED
 from framing.findings import Finding
 
 CATEGORY = "model_loaded"
 
 
-def model_loaded(doc: Document, context: dict) -> list[Finding]:
+def model_loaded(context: AuditContext) -> list[Finding]:
     """One low-severity finding per flagged word in a sentence rated biased, with its probability as the score."""
-    from framing.models import word_model
+    from framing.models import word_model  # lazy: it loads scikit-learn; importing the detectors (the report) need not
 
     model = word_model.shipped_model()
     if model is None:
         return []
-    category = categories.get(CATEGORY)
+    doc, category = context.document, categories.get(CATEGORY)
     threshold = model[1]
-    covered = [(f.start, f.end) for f in context.get("findings", ()) if f.dimension == category.dimension]
+    covered = [(f.start, f.end) for f in context.findings if f.dimension == category.dimension]
     findings = []
-    encoded = context.get("encoded")
-    gated = [(i, sentence, score) for i, (sentence, score) in enumerate(zip(doc.sentences, context.get("bias_scores", ())))
+    encoded = context.encoded
+    gated = [(i, sentence, score) for i, (sentence, score) in enumerate(zip(doc.sentences, context.bias_scores))
              if score is not None and score >= word_model.SENTENCE_GATE and doc.is_scored(sentence.start, sentence.end)]
     texts, scores = [doc.text[s.start:s.end] for _, s, _ in gated], [score for _, _, score in gated]  # rated biased
     if encoded is None:
-        scored = word_model.score_sentences(texts, scores)
+        scored = word_model.score_sentences(texts, scores, context.matches)
     else:
-        from framing.models import contextual
+        from framing.models import contextual  # lazy, as word_model: numpy, and only in the contextual mode
 
         threshold = contextual.shipped_heads().threshold
         scored = contextual.score_sentences(texts, [encoded[i] for i, _, _ in gated])

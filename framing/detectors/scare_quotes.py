@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from framing import categories
+from framing.detectors.context import AuditContext
 from framing.findings import Finding
 from framing.rules.usage import is_mention
-from framing.text.document import Document
 
 CATEGORY = "doubt"  # a lexicon's category: scare quotes are doubt markers too
 MAX_WORDS = 3
@@ -28,10 +28,10 @@ def _is_title(inner: str) -> bool:
         w[0].isupper() or w[0].isdigit() or w in _MINOR_WORDS for w in words)
 
 
-def scare_quotes(doc: Document, context: dict) -> list[Finding]:
+def scare_quotes(context: AuditContext) -> list[Finding]:
     """A short quoted phrase with no attribution cue in its sentence casts doubt on the word."""
-    category = categories.get(CATEGORY)
-    attributed = [(a.content.start, a.content.end) for a in context.get("attributions", ())
+    doc, category = context.document, categories.get(CATEGORY)
+    attributed = [(a.content.start, a.content.end) for a in context.attributions
                   if a.content is not None and a.cue.end > a.cue.start]
     findings = []
     for quote in doc.quotations:

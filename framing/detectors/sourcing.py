@@ -1,22 +1,25 @@
-"""One-sided sourcing: an article-level finding from the balance of sides (see framing.sourcing)."""
+"""One-sided sourcing: an article-level finding from the balance of sides, which run_audit
+analyses (framing.analysis.sourcing) before this detector reads it."""
 
 from __future__ import annotations
 
 from framing import categories
 from framing.analysis import sourcing
-from framing.text.document import REPORTER, Document
+from framing.detectors.context import AuditContext
+from framing.text.document import REPORTER
 from framing.findings import Finding
 
 CATEGORY = RULE = "one_sided_sourcing"
 SEVERITY_BELOW = (("high", 0.3), ("medium", 0.5), ("low", sourcing.ONE_SIDED_BELOW))
 
 
-def one_sided_sourcing(doc: Document, context: dict) -> list[Finding]:
-    """Analyse sides (kept in context['sourcing'] for the audit) and flag a lopsided article on its
-    title (or first sentence); the lower the balance index, the higher the severity."""
-    result = sourcing.analyse(doc, context["attributions"], context["sources"], context["findings"])
-    context["sourcing"] = result
-    if result.principal_actor is None or not result.judged or result.balance_index >= sourcing.ONE_SIDED_BELOW:
+def one_sided_sourcing(context: AuditContext) -> list[Finding]:
+    """Flag a lopsided article on its title (or first sentence); the lower the balance index, the
+    higher the severity."""
+    doc, result = context.document, context.sourcing
+    if result is None or result.principal_actor is None or not result.judged:
+        return []  # not analysed, no main actor, or too few voices to judge
+    if result.balance_index >= sourcing.ONE_SIDED_BELOW:
         return []
     anchor = next((b for b in doc.scored_blocks if b.kind == "title"), None) or (doc.sentences or [None])[0]
     if anchor is None:
