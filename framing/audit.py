@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from framing.analysis import attribution, sources as source_registry
-from framing.detectors import DETECTORS
+from framing import categories
+from framing.analysis import attribution, sourcing as sides, sources as source_registry
+from framing.detectors import DETECTORS, AuditContext
 from framing.text.document import QUOTED, REPORTER, Document
 from framing.findings import SEVERITY_RANK, Attribution, Finding, Source
 from framing.analysis.sourcing import Sourcing
 
 SEVERITY_WEIGHT = {"low": 0.5, "medium": 1.0, "high": 2.0}
-DIMENSIONS = {
-    "loaded_language": "Loaded language",
-    "unattributed": "Unattributed claims",
-    "sourcing": "One-sided sourcing",
-}
+DIMENSIONS = categories.dimensions()  # id -> label, from lexicons/categories.toml
 
 
 @dataclass
@@ -45,8 +42,13 @@ def _density_score(findings: list[Finding], words: int, per: int = 100, saturati
     return round(min(1.0, weight * per / max(words, 1) / saturation), 3)
 
 
+def _scored(findings: list[Finding], dimension: str) -> list[Finding]:
+    """The findings of a dimension whose categories count toward its score."""
+    return [f for f in findings if f.dimension == dimension and categories.get(f.category).scored]
+
+
 def _score_loaded(findings: list[Finding], words: int) -> dict:
-    mine = [f for f in findings if f.dimension == "loaded_language"]
+    mine = _scored(findings, "loaded_language")
     reporter = [f for f in mine if f.voice == REPORTER]
     return {
         "score": _density_score(mine, words),
@@ -56,7 +58,7 @@ def _score_loaded(findings: list[Finding], words: int) -> dict:
 
 
 def _score_unattributed(findings: list[Finding], words: int) -> dict:
-    mine = [f for f in findings if f.dimension == "unattributed"]
+    mine = _scored(findings, "unattributed")
     return {
         "score": _density_score(mine, words, saturation=3.0),
         "explanation": f"{len(mine)} vague or missing attribution(s) in {words} words",
@@ -88,47 +90,53 @@ def compute_scores(findings: list[Finding], sourcing: Sourcing | None, words: in
 
 
 def run_audit(doc: Document, with_readability: bool = True, contextual: bool = False) -> Audit:
-    """Attribution first (detectors use it), then every registered detector, then the scores.
-    The sourcing detector leaves its analysis in the context for the audit to keep. `contextual`
-    tags attributions with the contextual tagger and puts each sentence's encoding in the context
-    (key "encoded") for the model detector."""
-    from framing.models.features import forget_matches
-
-    forget_matches()  # nothing remembered from another document
-    attributions, sources = source_registry.build(doc, attribution.extract(doc, contextual))
-    findings: list[Finding] = []
-    bias = _sentence_bias(doc)
-    context = {"attributions": attributions, "sources": sources, "findings": findings, "bias_scores": bias}
-    if contextual:
-        from framing.models import contextual as encoder
-
-        context["encoded"] = encoder.encode([doc.text[s.start:s.end] for s in doc.sentences])
-        bias = context["bias_scores"] = encoder.bias_scores(bias, context["encoded"])
-    for detect in DETECTORS:
-        findings.extend(detect(doc, context))
-    findings.sort(key=lambda f: (f.start, f.end, f.rule))
-    findings = [_with_id(f, i) for i, f in enumerate(findings, 1)]
+    """One AuditContext through the steps: attributions and sources, the sentence scores, the
+    detectors that do not read the sourcing analysis, the sourcing analysis (it reads their
+    findings), the detectors that read it, then the scores. `contextual` tags attributions with
+    the contextual tagger and puts each sentence's encoding in the context for the model detector."""
+    context = prepare(doc, contextual)
+    detect(context)
+    findings = sorted(context.findings, key=lambda f: (f.start, f.end, f.rule))
+    findings = [replace(f, id=f"f{i}") for i, f in enumerate(findings, 1)]
     words = _scored_words(doc)
     body = "\n\n".join(doc.text[b.start:b.end] for b in doc.paragraphs)
     readability = {}
     if with_readability:
-        from framing.text.readability import readability as measure
+        from framing.text.readability import readability as measure  # lazy: textstat and the syllable table
 
         readability = measure(body)
-    sourcing = context.get("sourcing")
-    return Audit(doc, findings, attributions, sources, readability, compute_scores(findings, sourcing, words), bias,
-                 sourcing, contextual)
+    return Audit(doc, findings, context.attributions, context.sources, readability,
+                 compute_scores(findings, context.sourcing, words), context.bias_scores, context.sourcing, contextual)
 
 
-def _sentence_bias(doc: Document) -> list[float | None]:
-    """The shipped sentence model's P(biased) for every sentence (None each when no model is shipped)."""
-    from framing.models.sentence_bias import bias_scores
+def prepare(doc: Document, contextual: bool = False) -> AuditContext:
+    """The context the detectors start from: attributions and sources, and the sentence scores (and
+    in the contextual mode each sentence's encoding, and attributions from the contextual tagger)."""
+    context = AuditContext(doc)
+    context.attributions, context.sources = source_registry.build(doc, attribution.extract(doc, contextual))
+    context.bias_scores = _sentence_bias(doc, context.matches)
+    if contextual:
+        from framing.models import contextual as encoder  # lazy: numpy and the encoder, for this mode only
 
-    scores = bias_scores([doc.text[s.start:s.end] for s in doc.sentences])
+        context.encoded = encoder.encode([doc.text[s.start:s.end] for s in doc.sentences])
+        context.bias_scores = encoder.bias_scores(context.bias_scores, context.encoded)
+    return context
+
+
+def detect(context: AuditContext) -> None:
+    """Every registered detector in order, adding its findings to the context; the sourcing analysis
+    runs after those that do not read it (it reads their findings) and before those that do."""
+    for detector in (d for d in DETECTORS if "sourcing" not in d.reads):
+        context.findings.extend(detector.run(context))
+    context.sourcing = sides.analyse(context.document, context.attributions, context.sources, context.findings)
+    for detector in (d for d in DETECTORS if "sourcing" in d.reads):
+        context.findings.extend(detector.run(context))
+
+
+def _sentence_bias(doc: Document, matches: dict) -> list[float | None]:
+    """The shipped sentence model's P(biased) for every sentence (None each when no model is shipped);
+    `matches` keeps the lexicon matches of the sentences for the word model."""
+    from framing.models.sentence_bias import bias_scores  # lazy: scikit-learn, not for importing the report
+
+    scores = bias_scores([doc.text[s.start:s.end] for s in doc.sentences], matches)
     return scores if scores is not None else [None] * len(doc.sentences)
-
-
-def _with_id(finding: Finding, index: int) -> Finding:
-    from dataclasses import replace
-
-    return replace(finding, id=f"f{index}")

@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from framing import __version__
 from framing.errors import InputError, LexiconError
 from framing.outputs.formats import FORMATS, HTML, Format, for_output
 from framing.runs.engines import ENGINES
 
-# Each command imports what it runs inside its function (the audit stack, jinja2, torch, even
-# pathlib: ~3 ms): `framing --version`, `--help` and usage errors load little more than argparse.
+# Each command imports what it runs inside its function (the audit stack, jinja2, torch):
+# `framing --version`, `--help` and usage errors load little more than argparse.
 
 
 class _Parser(argparse.ArgumentParser):
@@ -93,8 +94,6 @@ def _render(fmt: Format, path: str, title: str | None, contextual: bool = False)
 
 
 def _output_path(output: str | None, path: str, fmt: Format, several: bool) -> str | None:
-    from pathlib import Path
-
     if output is None:
         return None
     if several:
@@ -153,8 +152,6 @@ def _cmd_serve(args) -> int:
 
 
 def _cmd_corpus(args) -> int:
-    from pathlib import Path
-
     from framing.runs import corpus
 
     if args.jobs < 1:
@@ -200,8 +197,6 @@ def _prf_line(name: str, figures: dict) -> str:
 
 
 def _cmd_evaluate(args) -> int:
-    from pathlib import Path
-
     from framing.training import evaluate
 
     data = Path(args.data)
@@ -295,8 +290,6 @@ def _evaluate_polnear(data: Path, split: str, contextual: bool = False) -> int:
 
 
 def _cmd_train(args) -> int:
-    from pathlib import Path
-
     from framing.training import polnear, train
 
     if args.contextual:

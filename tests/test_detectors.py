@@ -1,4 +1,7 @@
-"""Detector behaviour on the canonical Derna article and the project's own examples."""
+"""Detector behaviour on the canonical Derna article and the project's own examples, and each
+detector alone on a built Document."""
+
+import pytest
 
 from framing.api import audit_text
 from framing.text.document import QUOTED, REPORTER
@@ -471,3 +474,127 @@ def test_a_party_label_belongs_to_the_name_and_a_cut_sentence_is_joined():
     assert text[joined.start:joined.end] == text.strip()
     assert [(s.name, s.role) for s in audit_text(text).sources] == [("Sen. Claire McCaskill", "D-Mo.")]
     assert [a.source.text for a in audit_text(text).attributions] == ["Sen. Claire McCaskill (D-Mo.)"]
+
+
+# ---- one detector alone, on a built Document and an AuditContext -------------------------------
+
+DRAFT = ("Harbour plan approved\n\n"
+         "The mayor unveiled a shameful scheme that devastated the fishermen. The \"reform\" passed on Monday. "
+         "The plan will never work.")
+
+
+def _alone(**fields):
+    from framing.detectors import AuditContext
+    from framing.text.document import build_document
+
+    return AuditContext(build_document(DRAFT), **fields)
+
+
+def test_the_lexicon_detector_alone():
+    from framing.detectors.lexical import loaded_language
+
+    found = {f.text: f for f in loaded_language(_alone())}
+    assert found["shameful"].rule == "emotive.shameful" and found["will never work"].category == "hyperbole"
+    assert found["shameful"].message == "Emotive wording in the reporter's voice: 'shameful'"
+    assert all(f.detector == "loaded_language" and f.dimension == "loaded_language" for f in found.values())
+
+
+def test_the_scare_quotes_detector_alone_and_an_attribution_over_the_quote():
+    from framing.detectors.scare_quotes import scare_quotes
+    from framing.findings import Attribution, TextSpan
+
+    context = _alone()
+    [finding] = scare_quotes(context)
+    assert finding.text == '"reform"' and finding.rule == "doubt.scare-quotes"
+    assert finding.message == "Doubt markers in the reporter's voice: scare quotes around 'reform'"
+    quoted = TextSpan(finding.start, finding.end, finding.text)
+    context.attributions = [Attribution(TextSpan(0, 7, "Harbour"), None, quoted, "direct")]
+    assert scare_quotes(context) == []  # somebody is quoted: not the reporter's doubt
+
+
+def test_the_claims_detector_alone_and_an_attribution_of_the_claim():
+    from framing.detectors.claims import unattributed_claims
+    from framing.findings import Attribution, TextSpan
+
+    context = _alone()
+    [claim] = unattributed_claims(context)
+    assert claim.text == "The plan will never work." and claim.dimension == "unattributed"
+    cue = claim.text.index("will")
+    context.attributions = [Attribution(TextSpan(claim.start + cue, claim.start + cue + 4, "will"),
+                                        TextSpan(claim.start, claim.start + 8, "The plan"), None, "indirect")]
+    assert unattributed_claims(context) == []
+
+
+def test_the_model_detector_alone_reads_the_sentence_scores_and_the_findings_so_far():
+    from framing.detectors.lexical import loaded_language
+    from framing.detectors.model import model_loaded
+    from framing.models import word_model
+
+    if word_model.shipped_model() is None:
+        pytest.skip("no word model shipped")
+    sentences = len(_alone().document.sentences)
+    assert model_loaded(_alone(bias_scores=[None] * sentences)) == []  # no sentence rated biased: no words
+    rated = _alone(bias_scores=[0.95] * sentences)
+    words = {f.text for f in model_loaded(rated)}
+    assert {"shameful", "devastated"} <= words
+    assert rated.matches  # the sentences' lexicon matches, kept for this audit only
+    covered = _alone(bias_scores=[0.95] * sentences)
+    start = covered.document.text.index("shameful")
+    covered.findings = [f for f in loaded_language(covered) if f.start == start]
+    assert "shameful" not in {f.text for f in model_loaded(covered)}  # a lexicon entry covers it
+
+
+def test_the_sourcing_detector_alone_reads_the_analysis():
+    from framing.audit import detect, prepare
+    from framing.detectors import AuditContext
+    from framing.detectors.sourcing import one_sided_sourcing
+    from framing.text.document import build_document
+
+    audited = prepare(build_document((EXAMPLES / "harbour-loaded.txt").read_text(encoding="utf-8")))
+    detect(audited)
+    assert one_sided_sourcing(AuditContext(audited.document)) == []  # not analysed: nothing to read
+    [finding] = one_sided_sourcing(AuditContext(audited.document, sourcing=audited.sourcing))
+    assert finding in audited.findings and finding.message.startswith("One-sided sourcing: ")
+    assert finding.score == round(1 - audited.sourcing.balance_index, 2)
+
+
+class _Recorder:
+    """Stands in for an AuditContext and notes which fields a detector reads."""
+
+    def __init__(self, context):
+        self._context, self.read = context, set()
+
+    def __getattr__(self, name):
+        self.read.add(name)
+        return getattr(self._context, name)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in EXAMPLES.iterdir()))
+def test_detectors_read_only_what_they_declare_and_find_only_their_categories(name):
+    """The audit's own steps, each detector behind a recorder: it reads no field it does not
+    declare, and its findings have its declared categories, with the registry's dimension."""
+    from dataclasses import fields
+
+    from framing import categories
+    from framing.analysis import sourcing
+    from framing.audit import prepare
+    from framing.detectors import DETECTORS, AuditContext
+    from framing.text.document import build_document
+    from framing.text.ingest import read_article
+
+    names = {f.name for f in fields(AuditContext)}
+    context = prepare(build_document(read_article(str(EXAMPLES / name))))
+    ordered = [d for d in DETECTORS if "sourcing" not in d.reads] + [d for d in DETECTORS if "sourcing" in d.reads]
+    for detector in ordered:
+        assert set(detector.reads) <= names, detector.id
+        if "sourcing" in detector.reads and context.sourcing is None:  # as run_audit: after the others
+            context.sourcing = sourcing.analyse(context.document, context.attributions, context.sources,
+                                                context.findings)
+        recorder = _Recorder(context)
+        found = detector.run(recorder)
+        assert recorder.read <= set(detector.reads), (detector.id, recorder.read - set(detector.reads))
+        for f in found:
+            assert f.detector == detector.id and f.category in detector.all_categories(), (detector.id, f.rule)
+            assert f.dimension == categories.get(f.category).dimension
+        context.findings.extend(found)
+    assert context.findings, name

@@ -55,10 +55,33 @@ def test_exceptions_block_a_match():
 ])
 def test_invalid_entries_name_file_and_entry(tmp_path, body, message):
     path = tmp_path / "broken.toml"
-    path.write_text('category = "c"\ndimension = "loaded_language"\n' + body, encoding="utf-8")
+    path.write_text('category = "emotive"\n' + body, encoding="utf-8")
     with pytest.raises(LexiconError) as err:
         lexicon.load_file(path)
     assert "broken.toml entry 1" in str(err.value) and message in str(err.value)
+
+
+@pytest.mark.parametrize("head, message", [
+    ('category = "no_such_category"\n', "'no_such_category' has no entry in lexicons/categories.toml"),
+    ('category = "emotive"\nlabel = "Emotive"\n', "unknown keys ['label'] (label: see categories.toml)"),
+    ('category = "emotive"\ndimension = "loaded_language"\n', "(dimension: see categories.toml)"),
+])
+def test_a_lexicon_names_a_registered_category_and_says_nothing_else_about_it(tmp_path, head, message):
+    """Label, description and dimension are said once, in the category registry."""
+    path = tmp_path / "broken.toml"
+    path.write_text(head + '[[entries]]\nterm = "x"\nexplanation = "e"\nexamples = {match=["x"], no_match=["y"]}\n',
+                    encoding="utf-8")
+    with pytest.raises(LexiconError) as err:
+        lexicon.load_file(path)
+    assert str(err.value).startswith("broken.toml: ") and message in str(err.value)
+
+
+def test_a_lexicon_takes_its_dimension_from_the_registry():
+    from framing import categories
+
+    for lex in lexicon.load_all():
+        assert lex.dimension == categories.get(lex.category).dimension
+        assert all(e.dimension == lex.dimension for e in lex.entries)
 
 
 def test_invalid_toml_names_the_file(tmp_path):

@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from framing import categories
 from framing.rules import lexicon
+from framing.text.usage import is_negated
 from framing.text.document import REPORTER, Document
 from framing.findings import Attribution, Finding, Source, TextSpan
 from framing.analysis.names import NAME, NOT_NAME_START, ORG, POSSESSIVE_END
@@ -241,9 +243,6 @@ StanceMatch = tuple[str, lexicon.Entry, int, int]  # (critical or supportive, en
 
 def stance_matches(doc: Document) -> list[StanceMatch]:
     """Every stance word in the scored text, negated ones ('did not condemn') left out, in text order."""
-    # lazy: an import cycle (framing.detectors imports detectors/sourcing.py, which imports this module)
-    from framing.detectors.lexical import is_negated
-
     found = []
     for entry in lexicon.by_dimension("stance"):
         found.extend((entry.category, entry, s, e) for s, e in entry.finditer(doc.text, doc.word_index)
@@ -352,14 +351,15 @@ def _reach(attribution: Attribution) -> tuple[int, int]:
 
 def reporter_verdicts(doc: Document, findings: list[Finding], principal: Actor | None,
                       matches: list[StanceMatch]) -> list[Verdict]:
-    """Unattributed claims naming the principal actor whose stance words or loaded wording take a side."""
-    from framing.detectors.claims import RULE as CLAIM_RULE  # lazy: an import cycle, as in stance_matches
-    from framing.models.features import sentiment  # lazy: loads numpy and sklearn, which framing.api does not need
+    """Unattributed claims (sentence-level findings of the unattributed dimension, see the category
+    registry) naming the principal actor whose stance words or loaded wording take a side."""
+    from framing.models.features import sentiment  # lazy: scikit-learn, which importing the detectors need not load
 
     if principal is None:
         return []
     verdicts = []
-    for claim in (f for f in findings if f.rule == CLAIM_RULE):
+    claims = [f for f in findings if f.dimension == "unattributed" and categories.get(f.category).scope == "sentence"]
+    for claim in claims:
         if not _actors_named([principal], claim.start, claim.end):
             continue
         found = _within(matches, claim.start, claim.end)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from framing import categories
+from framing.detectors.context import AuditContext
 from framing.rules import lexicon
 from framing.text.document import Document
 from framing.findings import Finding
 
 CATEGORY = RULE = "unattributed_claim"
-LABEL = "Unattributed claim"
-DESCRIPTION = "A contestable claim in the reporter's voice that nobody is cited for."
 QUOTED_SHARE_LIMIT = 0.5  # a sentence more than half quoted is the speaker's, not the reporter's
 
 
@@ -26,15 +26,16 @@ def _attributed_sentences(doc: Document, attributions) -> set[int]:
     return starts
 
 
-def unattributed_claims(doc: Document, context: dict) -> list[Finding]:
+def unattributed_claims(context: AuditContext) -> list[Finding]:
     """One sentence-level finding per unattributed claim, naming what makes it a claim."""
+    doc = context.document
     markers_by_sentence: dict[int, list] = {}
     for entry in lexicon.by_dimension("claim"):
         for start, _ in entry.finditer(doc.text, doc.word_index):
             sentence = doc.sentence_at(start)
             if sentence is not None and entry not in markers_by_sentence.setdefault(sentence.start, []):
                 markers_by_sentence[sentence.start].append(entry)
-    attributed = _attributed_sentences(doc, context.get("attributions", ()))
+    attributed = _attributed_sentences(doc, context.attributions)
     findings = []
     for sentence in doc.sentences:
         found = markers_by_sentence.get(sentence.start)
@@ -47,7 +48,7 @@ def unattributed_claims(doc: Document, context: dict) -> list[Finding]:
             continue
         kinds = ", ".join(e.id.replace("-", " ") for e in found)
         findings.append(Finding(
-            detector="claims", rule=RULE, category=CATEGORY, dimension="unattributed",
+            detector="claims", rule=RULE, category=CATEGORY, dimension=categories.get(CATEGORY).dimension,
             severity="high" if len(found) > 1 else "medium", start=sentence.start, end=sentence.end, text=text,
             voice="reporter", message=f"Who says so? An unattributed claim in the reporter's voice ({kinds})",
             explanation=" ".join(e.explanation for e in found),

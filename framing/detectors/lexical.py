@@ -4,27 +4,14 @@ from __future__ import annotations
 
 import re
 
+from framing import categories
+from framing.detectors.context import AuditContext
 from framing.rules import lexicon
+from framing.text.usage import is_mention, is_negated
 from framing.text.document import QUOTED, Document
 from framing.findings import Finding, lower_severity
 
 _CAPITALISED_WORD = re.compile(r"[A-Z][\w’'\-]*")
-_MENTION = re.compile(r"\b(?:word|words|term|terms|label|labels|phrase|expression|called\s+it|dubbed)\s*[\"“‘']?\s*$",
-                      re.IGNORECASE)
-_NEGATION = re.compile(r"\b(?:not|never|no|without|neither|nor|cannot|hardly)\b|n[’']t\b", re.IGNORECASE)
-NEGATION_WINDOW = 3  # words before the match that may negate it
-
-
-def is_mention(doc: Document, start: int) -> bool:
-    """'the word "regime"': the term is talked about, not used."""
-    return bool(_MENTION.search(doc.text[max(0, start - 40):start]))
-
-
-def is_negated(doc: Document, start: int) -> bool:
-    """'was not a massacre': a negation among the few words before the match, in the same sentence."""
-    sentence = doc.sentence_at(start)
-    before = doc.text[sentence.start if sentence else max(0, start - 60):start].split()[-NEGATION_WINDOW:]
-    return bool(_NEGATION.search(" ".join(before)))
 
 
 def _in_proper_name(doc: Document, start: int, end: int) -> bool:
@@ -40,10 +27,10 @@ def _in_proper_name(doc: Document, start: int, end: int) -> bool:
                 or " " in doc.text[start:end])
 
 
-def _speaker(context: dict, start: int) -> str | None:
+def _speaker(context: AuditContext, start: int) -> str | None:
     """The registry name of the source whose direct quotation contains `start`."""
-    names = {s.id: s.name for s in context.get("sources", ())}
-    for a in context.get("attributions", ()):
+    names = {s.id: s.name for s in context.sources}
+    for a in context.attributions:
         if a.kind == "direct" and a.content and a.source and a.content.start <= start < a.content.end:
             return names.get(a.source_id, a.source.text)
     return None
@@ -66,8 +53,8 @@ def _message(entry: lexicon.Entry, label: str, found: str, voice: str, speaker: 
     return f"{label} in the reporter's voice: '{found}'"
 
 
-def _lexicon_findings(doc: Document, context: dict, dimension: str, detector: str) -> list[Finding]:
-    labels = {lex.category: lex.label for lex in lexicon.load_all()}
+def _lexicon_findings(context: AuditContext, dimension: str, detector: str) -> list[Finding]:
+    doc = context.document
     findings = []
     for entry in lexicon.by_dimension(dimension):
         if not entry.loaded:
@@ -86,17 +73,17 @@ def _lexicon_findings(doc: Document, context: dict, dimension: str, detector: st
                 detector=detector, rule=entry.rule, category=entry.category, dimension=dimension,
                 severity=entry.severity if voice != QUOTED else lower_severity(entry.severity),
                 start=start, end=end, text=found, voice=voice,
-                message=_message(entry, labels[entry.category], found, voice, speaker),
+                message=_message(entry, categories.get(entry.category).label, found, voice, speaker),
                 explanation=entry.explanation, suggestion=list(entry.suggestions), speaker=speaker,
             ))
     return _drop_nested(findings)
 
 
-def loaded_language(doc: Document, context: dict) -> list[Finding]:
+def loaded_language(context: AuditContext) -> list[Finding]:
     """Loaded words and phrases from the loaded_language lexicons, in both voices."""
-    return _lexicon_findings(doc, context, "loaded_language", "loaded_language")
+    return _lexicon_findings(context, "loaded_language", "loaded_language")
 
 
-def vague_attribution(doc: Document, context: dict) -> list[Finding]:
+def vague_attribution(context: AuditContext) -> list[Finding]:
     """Unnamed sources and agentless passives in the reporter's voice."""
-    return [f for f in _lexicon_findings(doc, context, "unattributed", "attribution") if f.voice != QUOTED]
+    return [f for f in _lexicon_findings(context, "unattributed", "attribution") if f.voice != QUOTED]

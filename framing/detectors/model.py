@@ -2,33 +2,34 @@
 
 from __future__ import annotations
 
-from framing.detectors.lexical import is_mention, is_negated
-from framing.text.document import QUOTED, Document
+from framing import categories
+from framing.detectors.context import AuditContext
+from framing.text.usage import is_mention, is_negated
+from framing.text.document import QUOTED
 from framing.findings import Finding
 
 CATEGORY = "model_loaded"
-LABEL = "Possibly loaded (model)"
-DESCRIPTION = "Words a trained model rates as likely loaded that no lexicon entry covers."
 
 
-def model_loaded(doc: Document, context: dict) -> list[Finding]:
+def model_loaded(context: AuditContext) -> list[Finding]:
     """One low-severity finding per flagged word in a sentence rated biased, with its probability as the score."""
-    from framing.models import word_model
+    from framing.models import word_model  # lazy: it loads scikit-learn; importing the detectors (the report) need not
 
     model = word_model.shipped_model()
     if model is None:
         return []
+    doc, category = context.document, categories.get(CATEGORY)
     threshold = model[1]
-    covered = [(f.start, f.end) for f in context.get("findings", ()) if f.dimension == "loaded_language"]
+    covered = [(f.start, f.end) for f in context.findings if f.dimension == category.dimension]
     findings = []
-    encoded = context.get("encoded")
-    gated = [(i, sentence, score) for i, (sentence, score) in enumerate(zip(doc.sentences, context.get("bias_scores", ())))
+    encoded = context.encoded
+    gated = [(i, sentence, score) for i, (sentence, score) in enumerate(zip(doc.sentences, context.bias_scores))
              if score is not None and score >= word_model.SENTENCE_GATE and doc.is_scored(sentence.start, sentence.end)]
     texts, scores = [doc.text[s.start:s.end] for _, s, _ in gated], [score for _, _, score in gated]  # rated biased
     if encoded is None:
-        scored = word_model.score_sentences(texts, scores)
+        scored = word_model.score_sentences(texts, scores, context.matches)
     else:
-        from framing.models import contextual
+        from framing.models import contextual  # lazy, as word_model: numpy, and only in the contextual mode
 
         threshold = contextual.shipped_heads().threshold
         scored = contextual.score_sentences(texts, [encoded[i] for i, _, _ in gated])
@@ -44,9 +45,10 @@ def model_loaded(doc: Document, context: dict) -> list[Finding]:
             voice = doc.voice_of(start, end)
             where = "in quoted speech" if voice == QUOTED else "in the reporter's voice"
             findings.append(Finding(
-                detector="model", rule="model.loaded", category=CATEGORY, dimension="loaded_language",
+                detector="model", rule="model.loaded", category=CATEGORY, dimension=category.dimension,
                 severity="low", start=start, end=end, text=word.text, voice=voice, score=round(probability, 3),
-                message=f"{LABEL} {where}: '{word.text}' (probability {probability:.2f}; no lexicon entry covers it)",
+                message=f"{category.label} {where}: '{word.text}' (probability {probability:.2f}; "
+                        "no lexicon entry covers it)",
                 explanation="A model trained on words that media-bias experts marked as biased rates this word as "
                             "likely loaded. It is a prompt to check the wording, and a candidate for the lexicon.",
                 suggestion=[],

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
-from framing.detectors.lexical import is_mention
-from framing.text.document import Document
+from framing import categories
+from framing.detectors.context import AuditContext
 from framing.findings import Finding
+from framing.text.usage import is_mention
 
+CATEGORY = "doubt"  # a lexicon's category: scare quotes are doubt markers too
 MAX_WORDS = 3
 _QUOTE_PUNCTUATION = re.compile(r"[,.;:!?]")
 _MINOR_WORDS = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
@@ -26,9 +28,10 @@ def _is_title(inner: str) -> bool:
         w[0].isupper() or w[0].isdigit() or w in _MINOR_WORDS for w in words)
 
 
-def scare_quotes(doc: Document, context: dict) -> list[Finding]:
+def scare_quotes(context: AuditContext) -> list[Finding]:
     """A short quoted phrase with no attribution cue in its sentence casts doubt on the word."""
-    attributed = [(a.content.start, a.content.end) for a in context.get("attributions", ())
+    doc, category = context.document, categories.get(CATEGORY)
+    attributed = [(a.content.start, a.content.end) for a in context.attributions
                   if a.content is not None and a.cue.end > a.cue.start]
     findings = []
     for quote in doc.quotations:
@@ -47,10 +50,10 @@ def scare_quotes(doc: Document, context: dict) -> list[Finding]:
         if any(s < quote.end and quote.start < e for s, e in attributed):
             continue
         findings.append(Finding(
-            detector="scare_quotes", rule="doubt.scare-quotes", category="doubt", dimension="loaded_language",
+            detector="scare_quotes", rule=f"{CATEGORY}.scare-quotes", category=CATEGORY, dimension=category.dimension,
             severity="medium", start=quote.start, end=quote.end, text=doc.text[quote.start:quote.end],
             voice="reporter",
-            message=f"Doubt markers in the reporter's voice: scare quotes around {inner!r}",
+            message=f"{category.label} in the reporter's voice: scare quotes around {inner!r}",
             explanation="Quotation marks around a word that nobody is quoted as saying signal that the writer doubts "
                         "or mocks it, without saying why.",
             suggestion=["remove the quotation marks", "attribute the word to whoever used it"],

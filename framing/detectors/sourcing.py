@@ -1,33 +1,36 @@
-"""One-sided sourcing: an article-level finding from the balance of sides (see framing.sourcing)."""
+"""One-sided sourcing: an article-level finding from the balance of sides, which run_audit
+analyses (framing.analysis.sourcing) before this detector reads it."""
 
 from __future__ import annotations
 
+from framing import categories
 from framing.analysis import sourcing
-from framing.text.document import REPORTER, Document
+from framing.detectors.context import AuditContext
+from framing.text.document import REPORTER
 from framing.findings import Finding
 
 CATEGORY = RULE = "one_sided_sourcing"
-LABEL = "One-sided sourcing"
-DESCRIPTION = "Most of the voices and words in the story are on one side of it."
 SEVERITY_BELOW = (("high", 0.3), ("medium", 0.5), ("low", sourcing.ONE_SIDED_BELOW))
 
 
-def one_sided_sourcing(doc: Document, context: dict) -> list[Finding]:
-    """Analyse sides (kept in context['sourcing'] for the audit) and flag a lopsided article on its
-    title (or first sentence); the lower the balance index, the higher the severity."""
-    result = sourcing.analyse(doc, context["attributions"], context["sources"], context["findings"])
-    context["sourcing"] = result
-    if result.principal_actor is None or not result.judged or result.balance_index >= sourcing.ONE_SIDED_BELOW:
+def one_sided_sourcing(context: AuditContext) -> list[Finding]:
+    """Flag a lopsided article on its title (or first sentence); the lower the balance index, the
+    higher the severity."""
+    doc, result = context.document, context.sourcing
+    if result is None or result.principal_actor is None or not result.judged:
+        return []  # not analysed, no main actor, or too few voices to judge
+    if result.balance_index >= sourcing.ONE_SIDED_BELOW:
         return []
     anchor = next((b for b in doc.scored_blocks if b.kind == "title"), None) or (doc.sentences or [None])[0]
     if anchor is None:
         return []
     severity = next(sev for sev, below in SEVERITY_BELOW if result.balance_index < below)
     actor = result.principal_actor.name
+    category = categories.get(CATEGORY)
     return [Finding(
-        detector="sourcing", rule=RULE, category=CATEGORY, dimension="sourcing", severity=severity,
+        detector="sourcing", rule=RULE, category=CATEGORY, dimension=category.dimension, severity=severity,
         start=anchor.start, end=anchor.end, text=doc.text[anchor.start:anchor.end], voice=REPORTER,
-        message=f"One-sided sourcing: {result.explanation}",
+        message=f"{category.label}: {result.explanation}",
         explanation="A story that gives one side most of the voices and words tells that side's story; "
                     "readers cannot weigh what the other side would answer.",
         suggestion=[f"ask {actor}'s side (or its critics) for a response",

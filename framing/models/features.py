@@ -8,6 +8,8 @@ from functools import cache
 import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 
+from framing.rules import lexicon
+
 _WORD = re.compile(r"[a-z][a-z'’-]*")
 
 
@@ -21,8 +23,6 @@ def _vader():
 @cache
 def _category_patterns() -> dict[str, tuple[re.Pattern, list]]:
     """One alternation of all flagged entries per category of the shipped lexicons, with the entries."""
-    from framing.rules import lexicon
-
     grouped: dict[str, list] = {}
     for entry in (e for dimension in lexicon.FINDING_DIMENSIONS for e in lexicon.by_dimension(dimension)):
         if entry.loaded:
@@ -42,34 +42,27 @@ def sentiment(text: str) -> float:
 
 _SEPARATOR = "\n\x00\n"
 
-
-_remembered: dict[str, list[tuple[int, int, str]]] = {}  # one audit's sentences: both models need their matches
-
-
-def forget_matches() -> None:
-    """Start a new document: matches are remembered only within one (no other text's work is reused)."""
-    _remembered.clear()
+Matches = dict[str, list[tuple[int, int, str]]]  # text -> its category matches
 
 
-def category_matches(texts: list[str]) -> list[list[tuple[int, int, str]]]:
+def category_matches(texts: list[str], memo: Matches | None = None) -> list[list[tuple[int, int, str]]]:
     """(start, end, category) of each category pattern's matches in each text, offsets within that text.
     One search per category over all new texts joined by a NUL line, which no match can cross (as fast
-    for forty sentences as for one), tried only where a word one of its entries can begin with starts."""
-    from framing.rules.lexicon import WordIndex, match_at
-
-    new = list(dict.fromkeys(t for t in texts if t not in _remembered))
+    for forty sentences as for one), tried only where a word one of its entries can begin with starts.
+    `memo` remembers the matches of the texts searched: an audit passes its own (AuditContext.matches),
+    as its sentence and word models match the same sentences; nothing outlives it."""
+    known = {} if memo is None else memo
+    new = list(dict.fromkeys(t for t in texts if t not in known))
     joined = _SEPARATOR.join(new)
-    index = WordIndex(joined)
+    index = lexicon.WordIndex(joined)
     starts = np.cumsum([0] + [len(t) + len(_SEPARATOR) for t in new[:-1]])
     found: list[list[tuple[int, int, str]]] = [[] for _ in new]
     for category, (pattern, entries) in _category_patterns().items():
-        for start, end in match_at(pattern, joined, index.starts_for_any(entries)):
+        for start, end in lexicon.match_at(pattern, joined, index.starts_for_any(entries)):
             row = int(np.searchsorted(starts, start, side="right")) - 1
             found[row].append((int(start - starts[row]), int(end - starts[row]), category))
-    fresh = dict(zip(new, found))
-    if len(_remembered) < 10_000:
-        _remembered.update(fresh)
-    return [fresh[t] if t in fresh else _remembered[t] for t in texts]
+    known.update(zip(new, found))
+    return [known[t] for t in texts]
 
 
 class LexiconCounts(BaseEstimator, TransformerMixin):
@@ -79,9 +72,9 @@ class LexiconCounts(BaseEstimator, TransformerMixin):
         self.categories_ = sorted(_category_patterns())
         return self
 
-    def transform(self, X):
+    def transform(self, X, memo: Matches | None = None):
         column = {category: i for i, category in enumerate(self.categories_)}
-        matches = category_matches(list(X))
+        matches = category_matches(list(X), memo)
         out = np.zeros((len(matches), len(self.categories_)))
         for row, found in enumerate(matches):
             for _, _, category in found:

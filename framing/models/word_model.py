@@ -21,7 +21,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 
 from framing.models import shipped
-from framing.models.features import _vader, category_matches
+from framing.models.features import Matches, _vader, category_matches
 
 MODEL_FILE = "word_loaded.json"
 FORMAT = "framing.word_loaded/1"
@@ -140,20 +140,22 @@ def _fast_probabilities(model: Pipeline, rows: list[dict]) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.array(margins)))
 
 
-def score_sentences(texts: list[str], bias: list[float]) -> list[list[tuple[Word, float]]]:
+def score_sentences(texts: list[str], bias: list[float],
+                    memo: Matches | None = None) -> list[list[tuple[Word, float]]]:
     """(word, P(loaded)) for each content word of each sentence, given the sentences' bias scores;
-    empty lists when no model is shipped."""
+    empty lists when no model is shipped. `memo`: see features.category_matches."""
     model = shipped_model()
     if model is None:
         return [[] for _ in texts]
     return [list(zip(found, _fast_probabilities(model[0], rows).tolist())) if found else []
-            for found, rows in content_rows(texts, bias)]
+            for found, rows in content_rows(texts, bias, memo)]
 
 
-def content_rows(texts: list[str], bias: list[float]) -> list[tuple[list[Word], list[dict]]]:
+def content_rows(texts: list[str], bias: list[float],
+                 memo: Matches | None = None) -> list[tuple[list[Word], list[dict]]]:
     """Per sentence, its content words and their feature rows, its bias score included."""
     result = []
-    for text, marks, sentence_bias in zip(texts, category_matches(texts), bias):
+    for text, marks, sentence_bias in zip(texts, category_matches(texts, memo), bias):
         tokens = words(text)
         keep = [i for i, t in enumerate(tokens) if is_content(t.text)]
         rows = features(text, tokens, marks) if keep else []

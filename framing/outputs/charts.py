@@ -5,13 +5,8 @@ from __future__ import annotations
 import io
 import re
 
-PALETTE = {
-    "emotive": "#c0392b", "editorializing": "#8e44ad", "hyperbole": "#d35400", "doubt": "#2c7fb8",
-    "contentious_label": "#b8860b", "reporting_verb": "#16a085", "vague_attribution": "#555555",
-    "name_calling": "#9c2a5b", "fear_appeal": "#7a4419", "euphemism": "#3d7a5a", "puffery": "#a0761a",
-    "model_loaded": "#6b6b9a",
-    "unattributed_claim": "#b07d00", "one_sided_sourcing": "#a93226",
-}
+from framing import categories
+
 REPORTER_COLOUR, QUOTED_COLOUR = "#34495e", "#95a5a6"
 
 
@@ -48,7 +43,8 @@ def findings_by_category(rows: list[tuple[str, str, int, int]]) -> str:
     labels = [label for _, label, _, _ in rows]
     reporter = [r for _, _, r, _ in rows]
     quoted = [q for _, _, _, q in rows]
-    ax.barh(labels, reporter, color=[PALETTE.get(k, REPORTER_COLOUR) for k, *_ in rows], label="reporter's voice")
+    palette = categories.palette()  # lexicons/categories.toml
+    ax.barh(labels, reporter, color=[palette.get(k, REPORTER_COLOUR) for k, *_ in rows], label="reporter's voice")
     ax.barh(labels, quoted, left=reporter, color=QUOTED_COLOUR, hatch="//", label="quoted speech")
     ax.invert_yaxis()
     ax.set_xlabel("findings")

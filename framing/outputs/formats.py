@@ -12,6 +12,7 @@ alone costs more than this module).
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from framing.errors import InputError
 
@@ -83,8 +84,6 @@ def _html(audit, source_name: str, charts: bool = True) -> str:
 
 
 def _file_name(path: str) -> str:
-    from pathlib import Path  # lazy: ~3 ms that `framing --version` need not spend
-
     return "stdin" if path == "-" else Path(path).name
 
 
@@ -111,8 +110,6 @@ def for_suffix(suffix: str) -> Format | None:
 
 def for_output(output: str | None, name: str | None = None) -> Format:
     """`name` if given, else the one `output`'s suffix selects, else the default (text)."""
-    from pathlib import Path  # lazy: ~3 ms that `framing --version` need not spend
-
     if name:
         return get(name)
     return (for_suffix(Path(output).suffix) if output else None) or FORMATS[DEFAULT]

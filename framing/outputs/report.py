@@ -7,11 +7,10 @@ import hashlib
 from collections import Counter
 from functools import cache
 
-from framing import __version__
+from framing import __version__, categories
 from framing.outputs import charts
-from framing.rules import lexicon
-from framing.audit import DIMENSIONS, Audit
-from framing.detectors.claims import RULE as CLAIM_RULE
+from framing.audit import Audit
+from framing.detectors import claims, sourcing
 from framing.text.document import QUOTED
 from framing.findings import SEVERITY_RANK
 from framing.resources import data_dir
@@ -27,16 +26,19 @@ def _segments(audit: Audit, start: int, end: int, block_index: int, number: dict
     for item in inside + quotes:
         cuts.update(x for x in (item.start, item.end) if start < x < end)
     points = sorted(cuts)
+    scope = {key: c.scope for key, c in categories.of_findings().items()}
     segments = []
     for a, b in zip(points, points[1:]):
         covering = [f for f in inside if f.start <= a and b <= f.end]
-        words = [f for f in covering if f.rule != CLAIM_RULE]  # sentence-level claims get their own cue
+        words = [f for f in covering if scope[f.category] != "sentence"]  # sentence-level findings: their own cue
+        found = sorted({f.category for f in covering})
         segments.append({
             "id": f"{block_index}-{len(segments)}",
             "numbers": [number[f.id] for f in covering if f.end == b],
             "text": doc.text[a:b],
             "findings": [f.id for f in covering],
-            "categories": sorted({f.category for f in covering}),
+            "categories": found,
+            "sentence_only": bool(found) and all(scope[c] == "sentence" for c in found),  # drawn by the underline alone
             "severity": max((f.severity for f in words), key=SEVERITY_RANK.get, default=""),
             "starts": sorted({f.category for f in covering if f.start == a}),  # for a cue at a finding's start
             "quoted": doc.voice_at(a) == QUOTED,
@@ -54,22 +56,9 @@ def _speaker_of(audit: Audit, block_start: int, block_end: int) -> list[str]:
     return names
 
 
-def category_labels() -> tuple[dict[str, str], dict[str, str]]:
-    """Label and description of every finding category: the lexicons' and the detectors' own."""
-    from framing.detectors import claims, model, sourcing
-
-    flagged = [lex for lex in lexicon.load_all() if lex.dimension in lexicon.FINDING_DIMENSIONS]
-    labels = {lex.category: lex.label for lex in flagged}
-    descriptions = {lex.category: lex.description for lex in flagged}
-    for detector in (claims, model, sourcing):
-        labels[detector.CATEGORY] = detector.LABEL
-        descriptions[detector.CATEGORY] = detector.DESCRIPTION
-    return labels, descriptions
-
-
 def _legend(findings) -> list[dict]:
     """One legend entry per category that has findings: label, description, count."""
-    labels, descriptions = category_labels()
+    labels, descriptions = categories.labels(), categories.descriptions()
     counts = Counter(f.category for f in findings)
     return [{"key": c, "label": labels.get(c, c), "description": descriptions.get(c, ""), "count": counts[c]}
             for c in sorted(counts)]
@@ -79,10 +68,10 @@ def build_context(audit: Audit, source_name: str = "", with_charts: bool = True)
     """Everything the template shows, as plain data (the live editor leaves the charts out: they
     cost more than the audit)."""
     doc = audit.document
-    labels, descriptions = category_labels()
+    labels = categories.labels()
     by_category = Counter((f.category, f.voice) for f in audit.findings)
-    categories = sorted({f.category for f in audit.findings})
-    rows = [(c, labels.get(c, c), by_category[(c, "reporter")], by_category[(c, "quoted")]) for c in categories]
+    found = sorted({f.category for f in audit.findings})
+    rows = [(c, labels.get(c, c), by_category[(c, "reporter")], by_category[(c, "quoted")]) for c in found]
     number = {f.id: i for i, f in enumerate(audit.findings, 1)}
     blocks = [{
         "kind": b.kind, "reason": b.reason, "segments": _segments(audit, b.start, b.end, i, number),
@@ -96,7 +85,8 @@ def build_context(audit: Audit, source_name: str = "", with_charts: bool = True)
         "findings": audit.findings,
         "notes": {f.id: f for f in audit.findings},
         "legend": _legend(audit.findings),
-        "scores": [{"key": k, "label": DIMENSIONS.get(k, "Overall"), **v} for k, v in audit.scores.items()],
+        "scores": [{"key": k, "label": categories.dimensions().get(k, "Overall"), **v}
+                   for k, v in audit.scores.items()],
         "readability": audit.readability,
         "sources": sources,
         "chart_findings": charts.findings_by_category(rows) if rows and with_charts else "",
@@ -104,10 +94,9 @@ def build_context(audit: Audit, source_name: str = "", with_charts: bool = True)
         "headline": _headline(audit),
         "sentence_bias": _sentence_bias_rows(audit),
         "chart_sentences": _sentence_chart(audit) if with_charts else "",
-        "palette": charts.PALETTE,
         "models": _model_cards() if with_charts else {},
         "all_categories": sorted(labels.items(), key=lambda kv: kv[1]),
-        "descriptions": descriptions,
+        "descriptions": categories.descriptions(),
         "version": __version__,
         "contextual": audit.contextual,
     }
@@ -153,19 +142,19 @@ def _sentence_chart(audit: Audit) -> str:
 
 def _headline(audit: Audit) -> str:
     loaded = [f for f in audit.findings if f.dimension == "loaded_language" and f.voice == "reporter"]
-    claims = [f for f in audit.findings if f.rule == CLAIM_RULE]
-    vague = [f for f in audit.findings if f.dimension == "unattributed" and f.rule != CLAIM_RULE]
+    unattributed = [f for f in audit.findings if f.rule == claims.RULE]
+    vague = [f for f in audit.findings if f.dimension == "unattributed" and f.rule != claims.RULE]
     if not audit.findings:
         return "No loaded language, unattributed claim, vague attribution or one-sided sourcing found."
     parts = []
     if loaded:
         strong = sum(f.severity == "high" for f in loaded)
         parts.append(f"{len(loaded)} loaded term(s) in the reporter's own voice ({strong} high severity)")
-    if claims:
-        parts.append(f"{len(claims)} unattributed claim(s)")
+    if unattributed:
+        parts.append(f"{len(unattributed)} unattributed claim(s)")
     if vague:
         parts.append(f"{len(vague)} vague attribution(s)")
-    if audit.sourcing is not None and any(f.category == "one_sided_sourcing" for f in audit.findings):
+    if audit.sourcing is not None and any(f.category == sourcing.CATEGORY for f in audit.findings):
         parts.append(f"one-sided sourcing (balance {audit.sourcing.balance_index:.2f} of 1)")
     return "This article has " + ", ".join(parts) + "." if parts else "Loaded words appear only in quoted speech."
 
@@ -187,7 +176,8 @@ def render_compare(first: Audit, second: Audit, names: tuple[str, str]) -> str:
         context.update(prefix=prefix, loaded_terms=_loaded_terms(audit))
         columns.append(context)
     return environment().get_template("compare.html.j2").render(
-        columns=columns, legend=_legend(first.findings + second.findings), palette=charts.PALETTE, version=__version__, script=code, script_hash=digest)
+        columns=columns, legend=_legend(first.findings + second.findings), version=__version__, script=code,
+        script_hash=digest)
 
 
 def _model_cards() -> dict:
@@ -209,12 +199,15 @@ def script(name: str = "report.js") -> tuple[str, str]:
 
 @cache
 def environment():
-    """One Jinja2 environment per process: it keeps the compiled templates."""
+    """One Jinja2 environment per process: it keeps the compiled templates. Every template sees the
+    categories of findings as `registry` (id -> framing.categories.Category): the styles, cues and scopes."""
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-    return Environment(loader=FileSystemLoader(str(data_dir("templates"))),
-                       autoescape=select_autoescape(default=True, default_for_string=True),
-                       trim_blocks=True, lstrip_blocks=True)
+    env = Environment(loader=FileSystemLoader(str(data_dir("templates"))),
+                      autoescape=select_autoescape(default=True, default_for_string=True),
+                      trim_blocks=True, lstrip_blocks=True)
+    env.globals["registry"] = categories.of_findings()
+    return env
 
 
 def render(audit: Audit, source_name: str = "", with_charts: bool = True) -> str:

@@ -1,4 +1,5 @@
-"""Lexicons as data: TOML files in lexicons/, one per category, validated on load.
+"""Lexicons as data: TOML files in lexicons/, one per category, validated on load. What a category
+is (label, description, dimension) is said once, in the category registry (framing/categories.py).
 
 See docs/lexicon-format.md for the format. A term matches its inflections; a pattern is a
 regular expression. Both match whole words, case-insensitively, with ' and ’ interchangeable.
@@ -13,12 +14,14 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
+from framing import categories as registry
 from framing.errors import LexiconError
 from framing.resources import data_dir
 
 SEVERITIES = ("low", "medium", "high")
 FINDING_DIMENSIONS = ("loaded_language", "unattributed")  # lexicons whose entries become findings
-_FILE_KEYS = {"category", "dimension", "label", "description", "severity", "entries"}
+_FILE_KEYS = {"category", "severity", "entries"}
+_REGISTRY_KEYS = {"dimension", "label", "description"}  # said once, in lexicons/categories.toml
 _ENTRY_KEYS = {"id", "term", "pattern", "severity", "explanation", "suggestion", "examples",
                "exceptions", "inflect", "loaded", "note"}
 _VOWELS = set("aeiou")
@@ -138,9 +141,7 @@ class WordIndex:
 @dataclass(frozen=True)
 class Lexicon:
     category: str
-    dimension: str
-    label: str
-    description: str
+    dimension: str  # the category's, from the registry
     entries: tuple[Entry, ...] = field(default=())
 
 
@@ -240,7 +241,7 @@ def _compile(regex: str, where: str) -> re.Pattern:
         raise LexiconError(f"{where}: invalid pattern: {exc}") from None
 
 
-def _entry(raw: dict, defaults: dict, where: str) -> Entry:
+def _entry(raw: dict, defaults: dict, dimension: str, where: str) -> Entry:
     unknown = set(raw) - _ENTRY_KEYS
     if unknown:
         raise LexiconError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
@@ -271,7 +272,7 @@ def _entry(raw: dict, defaults: dict, where: str) -> Entry:
         if not entry_id:
             raise LexiconError(f"{where}: a 'pattern' entry needs an 'id'")
     exceptions = tuple(term_regex(x, inflect=False) for x in raw.get("exceptions", ()))
-    entry = Entry(entry_id, defaults["category"], defaults["dimension"], severity, explanation, suggestions,
+    entry = Entry(entry_id, defaults["category"], dimension, severity, explanation, suggestions,
                   regex, matches, no_matches, exceptions, raw.get("loaded", True), where, anchors, prefixes)
     if "pattern" in raw:  # written by hand: check it now, so a bad one names its file and entry at load
         entry.__dict__["regex"] = _compile(regex, where)
@@ -285,27 +286,33 @@ def load_file(path: Path) -> Lexicon:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise LexiconError(f"{path.name}: not valid TOML: {exc}") from None
     unknown = set(data) - _FILE_KEYS
-    missing = {"category", "dimension", "entries"} - set(data)
+    missing = {"category", "entries"} - set(data)
     if unknown or missing:
-        raise LexiconError(f"{path.name}: unknown keys {sorted(unknown)}, missing keys {sorted(missing)}")
+        moved = sorted(unknown & _REGISTRY_KEYS)
+        where = f" ({', '.join(moved)}: see {registry.REGISTRY_FILE})" if moved else ""
+        raise LexiconError(f"{path.name}: unknown keys {sorted(unknown)}{where}, missing keys {sorted(missing)}")
+    try:
+        dimension = registry.get(data["category"]).dimension
+    except LexiconError as exc:
+        raise LexiconError(f"{path.name}: {exc}") from None
     entries = []
     seen = set()
     for index, raw in enumerate(data["entries"], 1):
         label = raw.get("id") or raw.get("term") or raw.get("pattern", "?")
-        entry = _entry(raw, data, f"{path.name} entry {index} ({label})")
+        entry = _entry(raw, data, dimension, f"{path.name} entry {index} ({label})")
         if entry.id in seen:
             raise LexiconError(f"{path.name} entry {index}: duplicate id {entry.id!r}")
         seen.add(entry.id)
         entries.append(entry)
-    return Lexicon(data["category"], data["dimension"], data.get("label", data["category"]),
-                   data.get("description", ""), tuple(entries))
+    return Lexicon(data["category"], dimension, tuple(entries))
 
 
 @cache
 def load_all(folder: str | None = None) -> tuple[Lexicon, ...]:
-    """Every `*.toml` lexicon in `folder` (default: the shipped lexicons), sorted by file name."""
+    """Every `*.toml` lexicon in `folder` (default: the shipped lexicons), sorted by file name (the
+    category registry beside them is not one)."""
     root = Path(folder) if folder else data_dir("lexicons")
-    return tuple(load_file(p) for p in sorted(root.glob("*.toml")))
+    return tuple(load_file(p) for p in sorted(root.glob("*.toml")) if p.name != registry.REGISTRY_FILE)
 
 
 def by_dimension(dimension: str) -> list[Entry]:

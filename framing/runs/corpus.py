@@ -308,9 +308,9 @@ def write_tables(outdir: Path) -> None:
     """articles.csv and index.html from audits.jsonl, read as a stream (twice: the first pass
     finds the metadata columns)."""
     from framing.outputs.files import atomic_writer, write_atomic
-    from framing.outputs.report import category_labels
+    from framing import categories as registry
 
-    labels, _ = category_labels()
+    labels = registry.labels()
     categories = sorted(labels)
     extra = sorted({f"meta_{k}" for data in _audits(outdir) for k in data.get("metadata", {})
                     if k not in ("outlet", "date", "url")})
@@ -357,7 +357,7 @@ def render_index(stats: CorpusStats, labels: dict) -> str:
                 **{k: sum(r[k] for r in rows) / len(rows) for k in SCORES},
                 "terms": stats.terms[o].most_common(10)} for o, rows in by_outlet.items()]
     return environment().get_template("corpus.html.j2").render(
-        rows=stats.rows, outlets=summary, names=names, scores=SCORES, version=__version__, palette=charts.PALETTE,
+        rows=stats.rows, outlets=summary, names=names, scores=SCORES, version=__version__,
         chart_distributions=charts.score_histograms({names[k]: [r[k] for r in stats.rows] for k in SCORES})
         if stats.rows else "",
         chart_outlets=charts.scores_by_outlet({names[k]: {o: [r[k] for r in rows] for o, rows in by_outlet.items()}

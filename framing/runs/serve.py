@@ -19,8 +19,8 @@ import json
 import socket
 import sys
 
+from framing import categories
 from framing.api import audit_text
-from framing.detectors.claims import RULE as CLAIM_RULE
 from framing.errors import InputError
 from framing.findings import SEVERITY_RANK
 from framing.outputs.formats import HTML, JSON
@@ -93,10 +93,11 @@ async def api_render(request):
 def _marks(audit) -> list[dict]:
     """Where to highlight the draft itself: word findings by severity, sentence-level claims apart
     (article-level findings are left to the audit pane). Offsets index the draft as sent."""
+    scope = {key: c.scope for key, c in categories.of_findings().items()}  # lexicons/categories.toml
     return [{"start": f.start, "end": f.end, "category": f.category, "severity": f.severity,
-             "kind": "claim" if f.rule == CLAIM_RULE else "word"}
+             "kind": "claim" if scope[f.category] == "sentence" else "word"}
             for f in sorted(audit.findings, key=lambda f: -SEVERITY_RANK[f.severity])
-            if f.dimension != "sourcing"]
+            if scope[f.category] != "article"]
 
 
 async def api_report(request):
@@ -145,18 +146,17 @@ async def get_example(request):
 async def page(request):
     from starlette.responses import HTMLResponse
 
-    from framing import __version__
-    from framing.outputs.charts import PALETTE
-    from framing.outputs.report import category_labels, environment, script
+    from framing import __version__, categories
+    from framing.outputs.report import environment, script
 
-    labels, _ = category_labels()
+    labels = categories.labels()
     report_js, report_hash = script()
     editor_js, editor_hash = script("serve.js")
     csp = (f"default-src 'none'; style-src 'unsafe-inline'; img-src data:; connect-src 'self'; "
            f"script-src '{report_hash}' '{editor_hash}'")
     html = environment().get_template("serve.html.j2").render(
         report_js=report_js, editor_js=editor_js, csp=csp, version=__version__, max_bytes=MAX_INPUT_BYTES,
-        palette=PALETTE, categories=sorted(labels.items(), key=lambda kv: kv[1]))
+        categories=sorted(labels.items(), key=lambda kv: kv[1]))
     return HTMLResponse(html, headers={"Content-Security-Policy": csp, "Cache-Control": "no-store"})
 
 
