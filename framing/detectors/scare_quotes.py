@@ -7,12 +7,13 @@ import re
 from framing import categories
 from framing.detectors.context import AuditContext
 from framing.findings import Finding
+from framing.resources import word_list
 from framing.text.usage import is_mention
 
 CATEGORY = "doubt"  # a lexicon's category: scare quotes are doubt markers too
 MAX_WORDS = 3
 _QUOTE_PUNCTUATION = re.compile(r"[,.;:!?]")
-_MINOR_WORDS = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
+_MINOR_WORDS = frozenset(word_list("minor_words.txt", "quoted_title"))
 # 'what lawmakers called "fraud"', 'as the magazine called them, "Manchurian anchors"': someone's word, quoted
 _NAMED_BY = re.compile(r"\b(?<!so-)(?:call(?:s|ed|ing)?(?!\s+(?:for|on|upon|off|up|in|out)\b)|dubb(?:ed|ing)|termed|"
                        r"labell?ed|branded|described\s+(?:\w+\s+){0,3}as)\b[^.;:!?“”\"]{0,40}$", re.IGNORECASE)
