@@ -13,6 +13,7 @@ from framing.audit import Audit
 from framing.detectors import claims, sourcing
 from framing.text.document import QUOTED
 from framing.findings import SEVERITY_RANK
+from framing.models import attribution_tagger, sentence_bias, word_model
 from framing.resources import data_dir
 
 
@@ -182,8 +183,6 @@ def render_compare(first: Audit, second: Audit, names: tuple[str, str]) -> str:
 
 def _model_cards() -> dict:
     """The shipped models' cards (data, measured scores), for the method section."""
-    from framing.models import attribution_tagger, sentence_bias, word_model
-
     tagger = attribution_tagger.shipped()
     return {"sentence": sentence_bias.shipped_card(), "word": word_model.shipped_card(),
             "attribution": tagger.card if tagger else {}}

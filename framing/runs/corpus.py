@@ -26,11 +26,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
+from framing import __version__
+from framing import categories as registry
 from framing.api import audit_text
+from framing.audit import DIMENSIONS
 from framing.errors import InputError
 from framing.models.contextual import check_installed
-from framing.outputs.files import write_atomic
+from framing.outputs import charts
+from framing.outputs.files import atomic_writer, write_atomic
 from framing.outputs.formats import HTML, JSON
+from framing.outputs.report import environment
 from framing.runs.engines import ENGINES, Engine
 from framing.runs.pool import Progress
 from framing.text.ingest import read_bytes, text_from_bytes
@@ -307,8 +312,6 @@ def _audits(outdir: Path) -> Iterator[dict]:
 def write_tables(outdir: Path) -> None:
     """articles.csv and index.html from audits.jsonl, read as a stream (twice: the first pass
     finds the metadata columns)."""
-    from framing.outputs.files import atomic_writer, write_atomic
-    from framing import categories as registry
 
     labels = registry.labels()
     categories = sorted(labels)
@@ -345,10 +348,6 @@ class CorpusStats:
 
 
 def render_index(stats: CorpusStats, labels: dict) -> str:
-    from framing import __version__
-    from framing.outputs import charts
-    from framing.audit import DIMENSIONS
-    from framing.outputs.report import environment
 
     outlets = sorted({r["outlet"] or "(no outlet)" for r in stats.rows})
     by_outlet = {o: [r for r in stats.rows if (r["outlet"] or "(no outlet)") == o] for o in outlets}

@@ -19,11 +19,17 @@ import json
 import socket
 import sys
 
-from framing import categories
+import uvicorn
+from starlette.applications import Starlette
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Route
+
+from framing import __version__, categories
 from framing.api import audit_text
 from framing.errors import InputError
 from framing.findings import SEVERITY_RANK
 from framing.outputs.formats import HTML, JSON
+from framing.outputs.report import build_context, environment, script
 from framing.resources import data_dir
 from framing.text.ingest import MAX_INPUT_BYTES, read_article, text_from_bytes
 
@@ -73,17 +79,11 @@ def _audit(text: str, title: str | None, readability: bool = True):
 
 
 async def api_audit(request):
-    from starlette.responses import Response
-
     text, title = await _draft(request)
     return Response(JSON.record(_audit(text, title, JSON.readability)), media_type=JSON.media_type)
 
 
 async def api_render(request):
-    from starlette.responses import JSONResponse
-
-    from framing.outputs.report import build_context, environment
-
     text, title = await _draft(request)
     audit = _audit(text, title)
     html = environment().get_template("live.html.j2").render(**build_context(audit, with_charts=False))
@@ -101,15 +101,11 @@ def _marks(audit) -> list[dict]:
 
 
 async def api_report(request):
-    from starlette.responses import Response
-
     text, title = await _draft(request)
     return Response(HTML.render(_audit(text, title, HTML.readability), "draft"), media_type=HTML.media_type)
 
 
 async def api_extract(request):
-    from starlette.responses import JSONResponse
-
     from pathlib import PurePath
 
     name = PurePath(request.headers.get("x-filename", "draft.txt")).name
@@ -129,14 +125,10 @@ def _examples() -> dict:
 
 
 async def list_examples(request):
-    from starlette.responses import JSONResponse
-
     return JSONResponse(sorted(_examples()))
 
 
 async def get_example(request):
-    from starlette.responses import JSONResponse
-
     path = _examples().get(request.path_params["name"])
     if path is None:
         raise RequestError(404, "no such example")
@@ -144,11 +136,6 @@ async def get_example(request):
 
 
 async def page(request):
-    from starlette.responses import HTMLResponse
-
-    from framing import __version__, categories
-    from framing.outputs.report import environment, script
-
     labels = categories.labels()
     report_js, report_hash = script()
     editor_js, editor_hash = script("serve.js")
@@ -161,23 +148,16 @@ async def page(request):
 
 
 async def _request_error(request, exc: RequestError):
-    from starlette.responses import JSONResponse
-
     return JSONResponse({"error": exc.message}, status_code=exc.status)
 
 
 async def _unexpected(request, exc: Exception):
     """Anything else: a 500 with a short message; the server keeps running, the draft is not logged."""
-    from starlette.responses import JSONResponse
-
     return JSONResponse({"error": f"internal error ({type(exc).__name__})"}, status_code=500)
 
 
 def create_app():
     """The ASGI application (also for running under another ASGI server)."""
-    from starlette.applications import Starlette
-    from starlette.routing import Route
-
     routes = [
         Route("/", page),
         Route("/api/audit", api_audit, methods=["POST"]),
@@ -214,8 +194,6 @@ def warm_up() -> None:
 
 
 def run(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, open_browser: bool = False) -> None:
-    import uvicorn
-
     check_port(host, port)
     if not is_loopback(host):
         print(f"framing serve: warning: listening on {host}, not only this machine: anyone who can reach it "
