@@ -66,7 +66,7 @@ def _score_unattributed(findings: list[Finding], words: int) -> dict:
 
 
 def _score_sourcing(result: Sourcing | None) -> dict:
-    """1 minus the balance index of the sides (see framing.sourcing)."""
+    """1 minus the balance index of the sides (see framing.analysis.sourcing)."""
     if result is None:
         return {"score": 0.0, "explanation": "sourcing not analysed"}
     if not result.judged:  # one voice on a side is too little to call the article lopsided
