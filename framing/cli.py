@@ -69,9 +69,11 @@ def _parser() -> argparse.ArgumentParser:
                        "about 4 articles/s per process)")
 
     evaluate = commands.add_parser("evaluate", help="measure the detectors and models on labelled data")
-    evaluate.add_argument("dataset", choices=("babe", "ptc", "polnear"))
+    evaluate.add_argument("dataset", choices=("babe", "ptc", "polnear", "basil"))
     evaluate.add_argument("--split", default="dev", choices=("train", "dev"), help="PolNeAR split (default dev)")
-    evaluate.add_argument("--data", default="../shared/data", help="folder holding babe/, ptc/, polnear/")
+    evaluate.add_argument("--data", default="../shared/data", help="folder holding babe/, ptc/, polnear/, basil/")
+    evaluate.add_argument("--sourcing", action="store_true", help="for basil: the sourcing measures (principal "
+                          "actor, speakers' stance, the writer's feeling, balance); for now BASIL's only measures")
     evaluate.add_argument("--contextual", action="store_true",
                           help="the contextual mode: for babe or ptc, fine-tune it under 5-fold CV (BABE and PTC "
                                "together; about 45 min); for polnear, audit with its attribution tagger")
@@ -200,6 +202,10 @@ def _cmd_evaluate(args) -> int:
     from framing.training import evaluate
 
     data = Path(args.data)
+    if args.dataset == "basil":
+        return _evaluate_basil(data, args.contextual)
+    if args.sourcing:
+        raise InputError("--sourcing is measured on basil")
     if args.dataset == "polnear":
         return _evaluate_polnear(data, args.split, args.contextual)
     if args.contextual:
@@ -267,6 +273,35 @@ def _print_variant(summary: dict, head: str, variant) -> None:
     print(f"  {name:20} " + "  ".join(f"{t}: {summary['babe_words'][(head, t, variant)]['f1']:.3f} / "
                                       f"{summary['ptc'][(head, t, variant)]['f1']:.3f}"
                                       for t in contextual_train.THRESHOLDS))
+
+
+def _evaluate_basil(data: Path, contextual: bool = False) -> int:
+    from framing.training import basil
+
+    r = basil.evaluate_sourcing(data, contextual)
+    spread = r["spread"]
+
+    def figure(key: str) -> str:
+        value = r[key]
+        return "n/a" if value is None else f"{value:.3f}" + (f" ± {spread[key]:.3f}" if key in spread else "")
+
+    print(f"BASIL sourcing ({r['articles']} articles, {r['events']} events; ± is the spread over {r['folds']} "
+          f"folds by event{', contextual mode' if contextual else ''}):")
+    print(f"  principal actor is a main entity      {figure('principal_actor')}   "
+          f"(baseline, most frequent capitalised word: {r['principal_actor_baseline']:.3f})")
+    print(f"  quoted named speakers among sources   {figure('speaker_found')}   ({r['speakers']} speakers)")
+    print(f"  speaker stance toward target, accuracy {figure('stance_accuracy')}   macro-F1 {figure('stance_macro_f1')}"
+          f"   ({r['stance_items']} items; baseline 'all critical' {r['stance_baseline_all_critical']:.3f}, "
+          f"macro-F1 {r['stance_baseline_macro_f1']:.3f})")
+    print(f"  unnamed critics/supporters placed     {figure('unnamed_sides')}   ({r['unnamed_items']} spans)")
+    print(f"  writer's feeling toward principal     {figure('writer_feeling')}   ({r['writer_items']} neg/pos; "
+          f"baseline 'always negative' {r['writer_baseline_always_negative']:.3f}); neutral kept neutral "
+          f"{figure('writer_neutral_kept')} ({r['writer_neutral_items']})")
+    print(f"  Spearman, sourcing score vs quoted attacks on the principal per 1,000 words "
+          f"{figure('balance_spearman')}   ({r['balance_items']} articles)")
+    print(f"  principal actors that are fragments: {len(r['fragments'])}" +
+          (f" ({', '.join(r['fragments'][:10])})" if r["fragments"] else ""))
+    return 0
 
 
 def _evaluate_polnear(data: Path, split: str, contextual: bool = False) -> int:

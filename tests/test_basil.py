@@ -83,3 +83,24 @@ def test_macro_f1_and_baselines():
     pairs = [("critical", "critical"), ("supportive", "critical"), ("critical", "unknown")]
     assert basil._macro_f1(pairs) == pytest.approx(round((2 * 0.5 * 0.5 / 1.0 + 0) / 2, 3))
     assert basil._macro_f1([]) is None
+
+
+@pytest.mark.parametrize("name, fragment", [("S", True), ("If Republicans", True), ("So Jeff Sessions", True),
+                                            ("Jeff Sessions", False), ("GOP", False)])
+def test_fragments(name, fragment):
+    assert basil.is_fragment(name) is fragment
+
+
+def test_evaluate_basil_prints_the_measures(basil_folder, capsys):
+    from framing.cli import main
+
+    assert main(["evaluate", "basil", "--sourcing", "--data", str(basil_folder)]) == 0
+    out = capsys.readouterr().out
+    assert "principal actor is a main entity" in out and "1 articles, 1 events" in out.replace("(1 articles", "1 articles")
+
+
+def test_sourcing_flag_is_only_for_basil(basil_folder, capsys):
+    from framing.cli import main
+
+    assert main(["evaluate", "babe", "--sourcing", "--data", str(basil_folder)]) == 2
+    assert "--sourcing is measured on basil" in capsys.readouterr().err

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from framing.outputs import report, serialize
-from framing.analysis import sourcing
+from framing.analysis import actors, sourcing
 from framing.api import audit_text
 from framing.findings import TextSpan
 
@@ -32,12 +32,12 @@ def sides(audit) -> dict[str, str]:
 def test_name_variants_are_merged_and_titles_dropped():
     text = ("Haftar Advances\n\nGeneral Khalifa Haftar ordered the strikes. Haftar’s forces moved east, "
             "and Haftar said they would hold the port. Critics of Haftar spoke in Tripoli.")
-    actors = {a.name: a for a in sourcing.find_actors(audit_text(text).document)}
-    haftar = actors["Khalifa Haftar"]
+    found = {a.name: a for a in actors.find_actors(audit_text(text).document)}
+    haftar = found["Khalifa Haftar"]
     assert set(haftar.variants) == {"Khalifa Haftar", "Haftar"}
     assert len(haftar.mentions) == 4  # 'Haftar’s forces' counts for Haftar
     assert haftar.in_title
-    assert "General Khalifa Haftar" not in actors and "Haftar" not in actors
+    assert "General Khalifa Haftar" not in found and "Haftar" not in found
 
 
 @pytest.mark.parametrize("short, full, same", [
@@ -49,7 +49,7 @@ def test_name_variants_are_merged_and_titles_dropped():
     ("Council", "Shura Mujahideen", False),
 ])
 def test_refers_to(short, full, same):
-    assert sourcing._refers_to(short, full) is same
+    assert actors.refers_to(short, full) is same
 
 
 def test_stance_from_cue_verbs_and_from_affiliation():
@@ -86,7 +86,7 @@ def test_a_source_is_not_the_target_of_its_own_words():
 
     def actor(name):
         starts = [i for i in range(len(text)) if text.startswith(name, i)]
-        return sourcing.Actor(name, name, [name], [TextSpan(s, s + len(name), name) for s in starts])
+        return actors.Actor(name, name, [name], [TextSpan(s, s + len(name), name) for s in starts])
 
     def span(phrase):
         return TextSpan(text.index(phrase), text.index(phrase) + len(phrase), phrase)

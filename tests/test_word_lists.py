@@ -66,25 +66,25 @@ def test_alternation():
 
 
 def test_a_sentence_initial_function_word_does_not_start_a_name():
-    sourcing = importlib.import_module("framing.analysis.sourcing")
+    actors = importlib.import_module("framing.analysis.actors")
     doc = build_document("Port Vote\n\nIn August Tom Burns said the port would close. Meanwhile Ruth Okafor "
                          "disagreed. On Monday the council met.")
-    names = [m[0] for m in sourcing._candidate_mentions(doc)]
+    names = [m[0] for m in actors._candidate_mentions(doc)]
     assert "Tom Burns" in names and "Ruth Okafor" in names
     assert not [n for n in names if n.split()[0] in ("In", "Meanwhile", "On", "August", "Monday")]
 
 
 def test_source_kinds_and_titles():
     sources = importlib.import_module("framing.analysis.sources")
-    sourcing = importlib.import_module("framing.analysis.sourcing")
+    actors = importlib.import_module("framing.analysis.actors")
     assert sources._kind("Reuters") == "media"
     assert sources._kind("a local outlet") == "media"
     assert sources._kind("Derna Shura Council") == "organisation"
     assert sources._kind("The council spokesperson") == "official"
     assert sources._kind("Some residents") == "vague"
     assert sources._kind("Tom Burns") == "person"
-    assert sourcing._strip_title("Field Marshal Khalifa Haftar") == "Khalifa Haftar"
-    assert sourcing._strip_title("Gen. Sen. Lee") == "Lee"
+    assert actors._strip_title("Field Marshal Khalifa Haftar") == "Khalifa Haftar"
+    assert actors._strip_title("Gen. Sen. Lee") == "Lee"
 
 
 def test_attribution_words():

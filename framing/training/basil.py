@@ -14,6 +14,8 @@ import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
 from framing.analysis.sourcing import CRITICAL, SUPPORTIVE
 from framing.api import audit_text
 from framing.audit import Audit
@@ -143,6 +145,13 @@ class Counts:
     fragments: list[str] = field(default_factory=list)
 
 
+def is_fragment(name: str) -> bool:
+    """Not a name: a single letter ('S' of 'U.S.'), or a name opening with a function word ('If
+    Republicans', 'So Jeff Sessions')."""
+    words = name.split()
+    return len(name.strip(".")) < 2 or words[0].islower() or words[0].lower() in ENGLISH_STOP_WORDS
+
+
 def _most_frequent_name(text: str) -> str | None:
     """The trivial baseline: the commonest capitalised word that does not open a sentence."""
     counts: dict[str, int] = {}
@@ -159,7 +168,7 @@ def measure(article: BasilArticle, audit: Audit, counts: Counts) -> None:
     counts.principal.append(principal_entity is not None)
     baseline = _most_frequent_name(article.text)
     counts.baseline_principal.append(bool(baseline and _entity_of(baseline, article.main_entities)))
-    if principal is not None and (len(principal.name) < 2 or principal.name.split()[0].islower()):
+    if principal is not None and is_fragment(principal.name):
         counts.fragments.append(principal.name)
     actors = {a.id: a for a in (sourcing.actors if sourcing else [])}
     stances = sourcing.sources if sourcing else []
