@@ -170,3 +170,44 @@ def test_no_actor_no_sides():
     audit = audit_text("the rain fell all day and the river rose.")
     assert audit.sourcing.principal_actor is None
     assert audit.scores["sourcing"]["score"] == 0.0
+
+
+def stance_toward(audit, source: str, actor: str) -> str:
+    ids = {a.name: a.id for a in audit.sourcing.actors}
+    found = next(s for s in audit.sourcing.sources if s.name == source)
+    return found.stances[ids[actor]]
+
+
+def test_a_role_that_only_names_an_actor_is_no_affiliation():
+    text = ("Mayor Defends Budget\n\nMayor Lena Ortiz presented the budget on Monday. Mayor Lena Ortiz said "
+            "the plan was fair.\n\nA longtime Ortiz critic, Paul Gray, said the plan was unfair.\n\n"
+            "An aide to Ortiz, Sam Hill, said the budget was balanced.")
+    audit = audit_text(text)
+    assert stance_toward(audit, "Paul Gray", "Lena Ortiz") == "critical"
+    assert stance_toward(audit, "Sam Hill", "Lena Ortiz") == "supportive"
+
+
+def test_defending_ones_own_words_is_no_stance_toward_others():
+    text = ("Senator Under Fire\n\nSenator Ruth Vale spoke about Governor Dan Price on Monday. Governor Dan Price "
+            "answered on Tuesday.\n\nRuth Vale defended her remarks about Dan Price on Wednesday.")
+    audit = audit_text(text)
+    evidence = next(s for s in audit.sourcing.sources if s.name == "Ruth Vale").evidence
+    assert not [e for e in evidence if e.kind in ("cue", "content") and e.stance == "supportive"]
+
+
+def test_a_stance_word_is_aimed_at_the_actor_it_names():
+    text = ("Vote Splits Council\n\nGovernor Dan Price and Senator Ruth Vale met on Monday. Dan Price spoke first. "
+            "Ruth Vale spoke later.\n\nAnna Bell said she praised Ruth Vale for her work, and nothing more.")
+    audit = audit_text(text)
+    assert stance_toward(audit, "Anna Bell", "Ruth Vale") == "supportive"
+    assert stance_toward(audit, "Anna Bell", "Dan Price") == "unknown"
+
+
+def test_a_main_actors_voice_about_another_main_actor_is_on_the_other_side():
+    text = ("Campaigns Clash Over Jobs\n\nDan Price and Ruth Vale are running for governor. Dan Price leads in polls. "
+            "Ruth Vale trails Dan Price.\n\n\"Dan Price has a plan for nothing,\" said Tom Ash, a spokesman for "
+            "Ruth Vale.")
+    audit = audit_text(text)
+    assert stance_toward(audit, "Tom Ash", "Ruth Vale") == "supportive"
+    assert stance_toward(audit, "Tom Ash", "Dan Price") == "critical"
+    assert any(e.kind == "adversary" for s in audit.sourcing.sources for e in s.evidence)

@@ -16,17 +16,23 @@ from framing.rules import lexicon
 from framing.text.usage import is_negated
 from framing.text.document import REPORTER, Document
 from framing.findings import Attribution, Finding, Source, TextSpan
+from framing.resources import alternation, word_list
 from framing.analysis.actors import Actor, actors_named, find_actors, main_actors, refers_to
 
 CRITICAL, SUPPORTIVE, NEUTRAL, UNKNOWN = "critical", "supportive", "neutral", "unknown"
 SIDES = (CRITICAL, SUPPORTIVE, NEUTRAL, UNKNOWN)
-WEIGHT = {"affiliation": 3.0, "self": 3.0, "cue": 2.0, "content": 1.0}
+WEIGHT = {"affiliation": 3.0, "self": 3.0, "cue": 2.0, "content": 1.0, "adversary": 1.0}
 ONE_SIDED_BELOW = 0.6  # balance index under which the article is one-sided (see detectors/sourcing.py)
 MIN_VOICES = 2  # voices the larger side needs before the balance is judged at all
 INDEX_WEIGHTS = {"voices": 0.5, "words": 0.3, "first_last": 0.2}
 SENTIMENT_SIDE = 0.2  # |VADER compound| from which loaded wording alone gives a verdict a side
 
 _GENERIC_PRONOUN_ROLE = re.compile(r"^(?:its|their)\b", re.I)
+_MEMBERSHIP = re.compile(rf"\b(?:{alternation(word_list('affiliation.txt', 'membership'))})\b", re.I)
+_OPPOSITION = re.compile(rf"\b(?:{alternation(word_list('affiliation.txt', 'opposition'))})\b", re.I)
+_OWN_WORDS = re.compile(r"\s+(?:(?:his|her|their|its|my|our)\s+(?:own\s+)?(?:remarks?|comments?|words?|statements?|"
+                        r"decision|record|position|actions?|conduct)|himself|herself|themselves|itself)\b", re.I)
+_OBJECT_REACH = 25  # characters after a stance word in which the actor it is about may be named
 
 
 @dataclass(frozen=True)
@@ -111,46 +117,84 @@ def _span(doc: Document, start: int, end: int) -> TextSpan:
 
 
 def _affiliation(doc: Document, source: Source, actors: list[Actor], principal: Actor | None) -> list[Evidence]:
-    """The source is the actor itself, or its role names the actor ('a spokesperson for Haftar’s forces')."""
+    """The source is the actor itself, or its role says whom it speaks for ('a spokesperson for
+    Haftar’s forces', 'Trump's lawyer') or against ('a critic of Trump'); a role that merely names
+    the actor ('a Trump critic' is no ally) says nothing without one of those words."""
     evidence = []
     for actor in actors:
-        if any(refers_to(source.name, v) or refers_to(v, source.name) for v in actor.variants):
+        if _is_actor(source.name, actor):
             first = source.mentions[0]
             evidence.append(Evidence(actor.id, SUPPORTIVE, "self", first, f"{source.name} speaks for {actor.name}"))
             continue
-        if not source.role:
-            continue
-        names_actor = any(re.search(rf"\b{re.escape(v)}\b", source.role) for v in actor.variants)
+        role = f"{source.role} {source.name}".strip()  # 'Obama campaign', 'Romney adviser Eric Fehrnstrom'
+        names_actor = any(re.search(rf"\b{re.escape(v)}\b", role) for v in actor.variants)
         last = actor.name.split()[-1].lower()
         names_actor = names_actor or bool(re.search(rf"\bthe\s+{re.escape(last)}\b", source.role, re.I))
         if not names_actor and actor is principal and _GENERIC_PRONOUN_ROLE.match(source.role):
             names_actor = True  # 'Its chairman, Victor Hale' right after the authority is named
-        if names_actor:
-            at = doc.text.find(source.role, max(0, source.mentions[0].start - 200))
-            span = _span(doc, at, at + len(source.role)) if at >= 0 else source.mentions[0]
-            evidence.append(Evidence(actor.id, SUPPORTIVE, "affiliation", span,
-                                     f"{source.role} speaks for {actor.name}'s side"))
+        if not names_actor:
+            continue
+        stance = CRITICAL if _OPPOSITION.search(role) else SUPPORTIVE if _MEMBERSHIP.search(role) else None
+        if stance is None:
+            continue
+        at = doc.text.find(source.role, max(0, source.mentions[0].start - 200)) if source.role else -1
+        span = _span(doc, at, at + len(source.role)) if at >= 0 else source.mentions[0]
+        reason = f"{source.role or source.name} speaks for {actor.name}'s side" if stance == SUPPORTIVE else \
+            f"{source.role or source.name} is on the other side of {actor.name}"
+        evidence.append(Evidence(actor.id, stance, "affiliation", span, reason))
     return evidence
+
+
+def _is_actor(name: str, actor: Actor) -> bool:
+    """The source is the actor: the same name or a variant of it ('Haftar', 'General Khalifa Haftar'),
+    or a full name of it inside the source's ('Arkansas Gov. Asa Hutchinson (R)')."""
+    return any(refers_to(name, v) or refers_to(v, name) or
+               (" " in v and re.search(rf"(?:^|\s){re.escape(v)}(?:$|[\s,(])", name)) for v in actor.variants)
 
 
 def _said_evidence(doc: Document, attribution: Attribution, actors: list[Actor], principal: Actor,
                    matches: list[StanceMatch]) -> list[Evidence]:
-    """Stance words in the cue and content of one attribution, aimed at the actors the content names
-    (or at the principal actor when it names none)."""
+    """Stance words in the cue and content of one attribution, each aimed at the actor it is about:
+    for a cue, its object ('condemned Haftar') or the actor nearest in its sentence; for a word in
+    the content, the actor the content names nearest to it; else the principal actor. A stance
+    word about the speaker's own words ('defended his remarks') is about no other actor."""
     parts = [p for p in (attribution.cue, attribution.content) if p is not None and p.end > p.start]
     start, end = min(p.start for p in parts), max(p.end for p in parts)
     content = attribution.content or attribution.cue
     speaking = _speaking_actors(actors, attribution.source) if attribution.source else []
-    targets = [a for a in actors_named(actors, content.start, content.end) if a not in speaking]
-    targets = targets or [principal]
+    others = [a for a in actors if a not in speaking]
+    named = actors_named(others, content.start, content.end)
     evidence = []
     for stance, entry, s, e in _within(matches, start, end):
+        if _OWN_WORDS.match(doc.text, e):
+            continue
         kind = "cue" if s < attribution.cue.end and attribution.cue.start < e else "content"
         if kind == "content" and attribution.cue.start <= s < attribution.cue.end + 40 and "against" in entry.id:
             kind = "cue"  # 'spoke strongly against': the verb phrase runs into the content
-        for actor in targets:
-            evidence.append(Evidence(actor.id, stance, kind, _span(doc, s, e), entry.explanation))
+        if kind == "cue":  # 'condemned Haftar': the object of the verb, else the actor nearest in its sentence
+            target = _target_of(doc, others, s, e) or _nearest(named, s) or principal
+        else:  # a word in what the source said: the actor it names nearest to the word, else the principal
+            target = _nearest(named, s) or principal
+        if target in speaking:
+            continue
+        evidence.append(Evidence(target.id, stance, kind, _span(doc, s, e), entry.explanation))
     return evidence
+
+
+def _target_of(doc: Document, actors: list[Actor], start: int, end: int) -> Actor | None:
+    """The actor a stance word is about: named within a few words after it ('praised Haftar’s
+    forces'), else the nearest one named in its sentence."""
+    after = [a for a in actors if any(end <= m.start <= end + _OBJECT_REACH for m in a.mentions)]
+    if after:
+        return min(after, key=lambda a: min(m.start for m in a.mentions if m.start >= end))
+    sentence = doc.sentence_at(start)
+    if sentence is None:
+        return None
+    return _nearest(actors_named(actors, sentence.start, sentence.end), start)
+
+
+def _nearest(actors: list[Actor], offset: int) -> Actor | None:
+    return min(actors, key=lambda a: min(abs(m.start - offset) for m in a.mentions), default=None)
 
 
 def _speaking_actors(actors: list[Actor], source: TextSpan) -> list[Actor]:
@@ -181,6 +225,9 @@ def source_stances(doc: Document, attributions: list[Attribution], sources: list
             for a in mine:
                 evidence.extend(_said_evidence(doc, a, actors, principal, matches))
         stances = {a.id: _side(evidence, a.id) or UNKNOWN for a in actors}
+        for adversary in _adversary_evidence(doc, source, mine, actors, evidence, stances):
+            evidence.append(adversary)
+            stances[adversary.actor_id] = CRITICAL
         side = UNKNOWN
         if principal is not None:
             side = stances[principal.id]
@@ -190,6 +237,27 @@ def source_stances(doc: Document, attributions: list[Attribution], sources: list
         results.append(SourceStance(source.id, source.name, source.kind, source.role, side, stances, evidence,
                                     source.quoted_words, source.paraphrased_words, first))
     return results
+
+
+def _adversary_evidence(doc: Document, source: Source, mine: list[Attribution], actors: list[Actor],
+                        evidence: list[Evidence], stances: dict[str, str]) -> list[Evidence]:
+    """A source that speaks for one main actor and talks about another, with no word that takes a
+    side, is on the other side of it: in BASIL, 130 of 138 quotes by one main actor's voices about
+    another were critical of it (docs/EVALUATION.md)."""
+    own = [a for a in actors if any(e.actor_id == a.id and e.stance == SUPPORTIVE and e.kind in ("self", "affiliation")
+                                    for e in evidence)]
+    if not own:
+        return []
+    found = []
+    for actor in actors:
+        if actor in own or stances[actor.id] != UNKNOWN:
+            continue
+        about = [a for a in mine if actors_named([actor], *_reach(a))]
+        if about:
+            found.append(Evidence(actor.id, CRITICAL, "adversary", _span(doc, about[0].cue.start, about[0].cue.end),
+                                  f"{source.name} speaks for {own[0].name} and talks about {actor.name} "
+                                  "without a word for it"))
+    return found
 
 
 def _reach(attribution: Attribution) -> tuple[int, int]:
