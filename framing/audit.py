@@ -66,11 +66,12 @@ def _score_unattributed(findings: list[Finding], words: int) -> dict:
 
 
 def _score_sourcing(result: Sourcing | None) -> dict:
-    """1 minus the balance index of the sides (see framing.analysis.sourcing)."""
+    """1 minus the balance index of the sides (see framing.analysis.sourcing); None when the balance is
+    not judged (no main actor, or too few voices take a side): not judged is not balanced."""
     if result is None:
-        return {"score": 0.0, "explanation": "sourcing not analysed"}
-    if not result.judged:  # one voice on a side is too little to call the article lopsided
-        return {"score": 0.0, "explanation": result.explanation}
+        return {"score": None, "explanation": "sourcing not analysed"}
+    if result.principal_actor is None or not result.judged:
+        return {"score": None, "explanation": result.explanation}
     return {"score": round(1 - result.balance_index, 3), "explanation": result.explanation}
 
 
@@ -80,11 +81,14 @@ def compute_scores(findings: list[Finding], sourcing: Sourcing | None, words: in
         "unattributed": _score_unattributed(findings, words),
         "sourcing": _score_sourcing(sourcing),
     }
-    overall = round(sum(s["score"] for s in scores.values()) / len(scores), 3)
-    worst = max(scores, key=lambda k: scores[k]["score"])
+    judged = {k: s["score"] for k, s in scores.items() if s["score"] is not None}
+    overall = round(sum(judged.values()) / len(judged), 3)
+    worst = max(judged, key=judged.get)
+    unjudged = [DIMENSIONS[k].lower() for k in scores if k not in judged]
     scores["overall"] = {
         "score": overall,
-        "explanation": f"mean of the three dimensions; the strongest is {DIMENSIONS[worst].lower()}",
+        "explanation": f"mean of the {len(judged)} judged dimensions; the strongest is {DIMENSIONS[worst].lower()}"
+                       + (f" ({', '.join(unjudged)}: not judged)" if unjudged else ""),
     }
     return scores
 

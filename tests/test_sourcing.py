@@ -162,14 +162,16 @@ def test_one_voice_on_a_side_is_too_little_to_judge():
     assert sides(audit)["Jane Roe"] == "critical"
     assert not audit.sourcing.judged
     assert not [f for f in audit.findings if f.rule == "one_sided_sourcing"]
-    assert audit.scores["sourcing"]["score"] == 0.0
+    assert audit.scores["sourcing"]["score"] is None  # not judged is not balanced: no 0.0
     assert audit.scores["sourcing"]["explanation"].startswith("Too few voices take a side")
+    assert "sourcing" not in audit.scores["overall"]["explanation"].split(";")[0]
+    assert "one-sided sourcing: not judged" in audit.scores["overall"]["explanation"]
 
 
 def test_no_actor_no_sides():
     audit = audit_text("the rain fell all day and the river rose.")
     assert audit.sourcing.principal_actor is None
-    assert audit.scores["sourcing"]["score"] == 0.0
+    assert audit.scores["sourcing"]["score"] is None
 
 
 def stance_toward(audit, source: str, actor: str) -> str:
@@ -211,3 +213,31 @@ def test_a_main_actors_voice_about_another_main_actor_is_on_the_other_side():
     assert stance_toward(audit, "Tom Ash", "Ruth Vale") == "supportive"
     assert stance_toward(audit, "Tom Ash", "Dan Price") == "critical"
     assert any(e.kind == "adversary" for s in audit.sourcing.sources for e in s.evidence)
+
+
+@pytest.mark.parametrize("heavy, light, expected", [(2, 0, 0.875), (3, 0, 0.9375), (1, 1, 0.5), (6, 2, 0.9102)])
+def test_dominance_is_the_chance_that_the_heavier_side_holds_most_voices(heavy, light, expected):
+    assert sourcing.dominance(heavy, light) == pytest.approx(expected, abs=1e-4)
+
+
+def test_two_voices_against_none_are_not_yet_one_sided():
+    text = COUNCIL.split("\n\nA spokesperson")[0]  # Jane Roe and Tom Burns, both critical; nobody answers
+    audit = audit_text(text)
+    assert [s.side for s in audit.sourcing.sources].count("critical") == 2
+    assert not audit.sourcing.judged and not audit.sourcing.one_sided
+    assert not [f for f in audit.findings if f.rule == "one_sided_sourcing"]
+
+
+def test_not_judged_is_shown_as_such_in_the_report():
+    audit = audit_text(COUNCIL.split("\n\nTom Burns")[0])
+    html = report.render(audit, "council.txt")
+    assert "not judged" in html
+
+
+def test_the_missing_side_is_named_in_the_plural():
+    text = ("Port Authority Sells Harbour\n\nThe Calder Port Authority sold the harbour on Monday.\n\n"
+            "Ann Cole condemned the Calder Port Authority. Bo Reed condemned the Calder Port Authority. "
+            "Cy Dunn condemned the Calder Port Authority. Di Egan condemned the Calder Port Authority.")
+    audit = audit_text(text)
+    assert audit.sourcing.one_sided
+    assert "Calder Port Authority's side is not heard" in audit.sourcing.explanation

@@ -14,13 +14,11 @@ SEVERITY_BELOW = (("high", 0.3), ("medium", 0.5), ("low", sourcing.ONE_SIDED_BEL
 
 
 def one_sided_sourcing(context: AuditContext) -> list[Finding]:
-    """Flag a lopsided article on its title (or first sentence); the lower the balance index, the
-    higher the severity."""
+    """Flag a lopsided article on its title (or first sentence) when the evidence holds (see
+    analysis.sourcing.dominance); the lower the balance index, the higher the severity."""
     doc, result = context.document, context.sourcing
-    if result is None or result.principal_actor is None or not result.judged:
-        return []  # not analysed, no main actor, or too few voices to judge
-    if result.balance_index >= sourcing.ONE_SIDED_BELOW:
-        return []
+    if result is None or result.principal_actor is None or not result.one_sided:
+        return []  # not analysed, no main actor, too few voices, balanced, or too uncertain to say
     anchor = next((b for b in doc.scored_blocks if b.kind == "title"), None) or (doc.sentences or [None])[0]
     if anchor is None:
         return []

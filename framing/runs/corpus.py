@@ -290,7 +290,7 @@ def row_of(data: dict, categories: list[str]) -> dict:
     row = {"id": data["id"], "title": doc["title"], "outlet": metadata.get("outlet", ""),
            "date": metadata.get("date", ""), "url": metadata.get("url", ""), "words": words,
            "report": f"reports/{report_name(data['id'])}"}
-    row.update({f"score_{k}": data["scores"][k]["score"] for k in SCORES})
+    row.update({f"score_{k}": _blank_if_none(data["scores"][k]["score"]) for k in SCORES})  # '' = not judged
     row.update({f"per1000_{c}": round(counts[c] * per_1000, 2) for c in categories})
     sides = sourcing.get("sides", {})
     row.update({f"sources_{s}": len(sides.get(s, {}).get("sources", [])) for s in SIDES})
@@ -352,12 +352,25 @@ def render_index(stats: CorpusStats, labels: dict) -> str:
     outlets = sorted({r["outlet"] or "(no outlet)" for r in stats.rows})
     by_outlet = {o: [r for r in stats.rows if (r["outlet"] or "(no outlet)") == o] for o in outlets}
     names = {k: DIMENSIONS.get(k, "Overall") for k in SCORES}
-    summary = [{"outlet": o, "articles": len(rows),
-                **{k: sum(r[k] for r in rows) / len(rows) for k in SCORES},
+    summary = [{"outlet": o, "articles": len(rows), **{k: _mean(_judged(rows, k)) for k in SCORES},
                 "terms": stats.terms[o].most_common(10)} for o, rows in by_outlet.items()]
     return environment().get_template("corpus.html.j2").render(
         rows=stats.rows, outlets=summary, names=names, scores=SCORES, version=__version__,
-        chart_distributions=charts.score_histograms({names[k]: [r[k] for r in stats.rows] for k in SCORES})
+        means={k: _mean(_judged(stats.rows, k)) for k in SCORES},
+        chart_distributions=charts.score_histograms({names[k]: _judged(stats.rows, k) for k in SCORES})
         if stats.rows else "",
-        chart_outlets=charts.scores_by_outlet({names[k]: {o: [r[k] for r in rows] for o, rows in by_outlet.items()}
+        chart_outlets=charts.scores_by_outlet({names[k]: {o: _judged(rows, k) for o, rows in by_outlet.items()}
                                                for k in SCORES}) if len(outlets) > 1 else "")
+
+
+def _blank_if_none(value):
+    return "" if value is None else value
+
+
+def _judged(rows: list[dict], key: str) -> list[float]:
+    """The scores of `key` that were judged (a blank is a balance not judged: left out, not 0)."""
+    return [r[key] for r in rows if r[key] != ""]
+
+
+def _mean(values: list[float]) -> float | None:
+    return sum(values) / len(values) if values else None

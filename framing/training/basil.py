@@ -188,7 +188,7 @@ def measure(article: BasilArticle, audit: Audit, counts: Counts) -> None:
             counts.stance.append((POLARITY_SIDE[span.polarity], predicted))
     if principal_entity is not None and principal_entity in article.feelings:
         counts.feeling.append((article.feelings[principal_entity], _writer_feeling(sourcing)))
-    if principal_entity is not None and sourcing is not None and sourcing.judged is not None:
+    if principal_entity is not None and audit.scores["sourcing"]["score"] is not None:  # judged balances only
         attacks = sum(1 for s in article.spans if s.quote and s.polarity == "neg" and same_entity(s.target, principal_entity))
         counts.balance.append((audit.scores["sourcing"]["score"], 1000 * attacks / max(article.words, 1)))
 
