@@ -17,6 +17,7 @@ from framing.text.usage import is_negated
 from framing.text.document import REPORTER, Document
 from framing.findings import Attribution, Finding, Source, TextSpan
 from framing.analysis.actors import Actor, actors_named, find_actors, main_actors, refers_to
+from framing.analysis.writer import WriterStance, writer_stances
 
 CRITICAL, SUPPORTIVE, NEUTRAL, UNKNOWN = "critical", "supportive", "neutral", "unknown"
 SIDES = (CRITICAL, SUPPORTIVE, NEUTRAL, UNKNOWN)
@@ -86,6 +87,7 @@ class Sourcing:
     balance_index: float
     explanation: str
     judged: bool = True  # False: too few voices take a side for the index to mean much
+    writer: dict[str, WriterStance] = field(default_factory=dict)  # actor id -> the writer's own stance (analysis/writer.py)
 
 
 # ---- stance ---------------------------------------------------------------------------------
@@ -322,4 +324,5 @@ def analyse(doc: Document, attributions: list[Attribution], sources: list[Source
     judged = max(_voices(sides)) >= MIN_VOICES
     return Sourcing(principal, main, stances, sides, verdicts, sided[0].source_id if sided else None,
                     sided[-1].source_id if sided else None, response, index,
-                    _explain(principal, sides, stances, index, judged), judged)
+                    _explain(principal, sides, stances, index, judged), judged,
+                    writer_stances(doc, attributions, sources, findings, main))
