@@ -299,11 +299,22 @@ def _evaluate_basil(data: Path, contextual: bool = False) -> int:
     print(f"  writer's feeling toward principal     {figure('writer_feeling')}   ({r['writer_items']} neg/pos; "
           f"baseline 'always negative' {r['writer_baseline_always_negative']:.3f}); neutral kept neutral "
           f"{figure('writer_neutral_kept')} ({r['writer_neutral_items']})")
+    every = r["writer_all_entities"]
+    print(f"    every main entity, held out         {_number(every['polar'])} ± {_number(every['spread']['polar'])}   "
+          f"({every['polar_items']} neg/pos); neutral kept neutral {_number(every['neutral_kept'])} ± "
+          f"{_number(every['spread']['neutral_kept'])} ({every['neutral_items']})")
+    print("    reference, BASIL's own biased spans in the narration on the principal, negative from "
+          + "; ".join(f"{least}: {_number(polar)} with neutral kept {_number(kept)}"
+                      for least, (polar, kept) in r["writer_reference"].items()))
     print(f"  Spearman, sourcing score vs quoted attacks on the principal per 1,000 words "
           f"{figure('balance_spearman')}   ({r['balance_items']} articles)")
     print(f"  principal actors that are fragments: {len(r['fragments'])}" +
           (f" ({', '.join(r['fragments'][:10])})" if r["fragments"] else ""))
     return 0
+
+
+def _number(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.3f}"
 
 
 def _evaluate_polnear(data: Path, split: str, contextual: bool = False) -> int:

@@ -26,6 +26,7 @@ from framing.training import writer as writer_training
 
 FOLDS = 5
 POLARITY_SIDE = {"neg": CRITICAL, "pos": SUPPORTIVE}
+REFERENCE_SPANS = (2, 3)  # the writer's feeling read off BASIL's own annotations: negative from this many spans
 _FEELING = re.compile(r"(neg|neu|pos)")
 _NOT_NAME_WORDS = {"the", "of", "and", "party", "administration", "house", "white", "department", "state",
                    "states", "united", "u.s.", "us", "main", "event"}
@@ -144,6 +145,7 @@ class Counts:
     stance: list[tuple[str, str]] = field(default_factory=list)  # (gold, predicted)
     unnamed: list[bool] = field(default_factory=list)
     feeling: list[tuple[str, str]] = field(default_factory=list)  # (gold, predicted) toward the principal actor
+    narration_spans: list[tuple[str, int]] = field(default_factory=list)  # (gold feeling, BASIL's own non-quoted negative spans on it)
     balance: list[tuple[float, float]] = field(default_factory=list)  # (sourcing score, quoted attacks per 1,000 words)
     fragments: list[str] = field(default_factory=list)
 
@@ -193,6 +195,8 @@ def measure(article: BasilArticle, audit: Audit, counts: Counts, held_out: dict[
     if principal_entity is not None and principal_entity in article.feelings:
         predicted = held_out[principal_entity] if held_out is not None else _writer_feeling(sourcing, principal)
         counts.feeling.append((article.feelings[principal_entity], predicted))
+        spans = sum(1 for s in article.spans if not s.quote and s.polarity == "neg" and same_entity(s.target, principal_entity))
+        counts.narration_spans.append((article.feelings[principal_entity], spans))
     if principal_entity is not None and sourcing is not None and sourcing.judged is not None:
         attacks = sum(1 for s in article.spans if s.quote and s.polarity == "neg" and same_entity(s.target, principal_entity))
         counts.balance.append((audit.scores["sourcing"]["score"], 1000 * attacks / max(article.words, 1)))
@@ -286,6 +290,9 @@ def summary(counts: Counts) -> dict:
         "writer_feeling": _share([g == p for g, p in polar]), "writer_items": len(polar),
         "writer_baseline_always_negative": _share([g == "neg" for g, _ in polar]),
         "writer_neutral_kept": _share([p == "neu" for _, p in neutral]), "writer_neutral_items": len(neutral),
+        "writer_reference": {least: (_share([n >= least for g, n in counts.narration_spans if g != "neu"]),
+                                     _share([n < least for g, n in counts.narration_spans if g == "neu"]))
+                             for least in REFERENCE_SPANS},
         "balance_spearman": _spearman(counts.balance), "balance_items": len(counts.balance),
         "fragments": counts.fragments,
     }
