@@ -74,7 +74,8 @@ def train_writer_model(data: Path, out_dir: Path) -> dict:
     labels = {f: sum(p.feeling == f for p in pairs) for f in ("neg", "neu", "pos")}
     principal_polar = [p for p in pairs if p.principal and p.feeling != "neu"]
     card = {"model": "the writer's own stance toward each main actor",
-            "data": "BASIL (Fan et al., EMNLP 2019), author_feeling of each main entity; research use",
+            "data": "BASIL (Fan et al., EMNLP 2019): the writer's feeling toward each main entity (author_feeling)",
+            "data_licence": "none stated; research and evaluation use",
             "pairs": len(pairs), "labels": ", ".join(f"{n} {f}" for f, n in labels.items()),
             "features": list(writer_training.FEATURES), "C": writer_training.C,
             "keep_neutral": writer_training.KEEP_NEUTRAL,

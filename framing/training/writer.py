@@ -144,7 +144,7 @@ def card_markdown(card: dict) -> str:
   ones, so it nearly always says negative). The threshold {card['threshold']:.3f} on the first keeps
   {card['keep_neutral']:.0%} of the principal actors' neutral pairs neutral in an inner cross-validation by event.
 - **Data**: {card['data']}; {card['pairs']} (article, main entity) pairs ({card['labels']}).
-  The file stores feature names and weights, no text.
+  Licence of the data: {card['data_licence']}. The file stores feature names and weights, no text.
 - **Measured** (held out: 5-fold cross-validation by event, threshold chosen inside each training
   part): principal actor, neg/pos right {held['polar']} ± {held['spread']['polar']} ({held['polar_items']} articles;
   'always negative' {card['baseline_always_negative']}), neutral kept neutral {held['neutral_kept']} ±
