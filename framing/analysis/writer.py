@@ -35,6 +35,7 @@ MAX_EVIDENCE = 6
 _PRONOUNS = frozenset(word_list("writer_stance.txt", "pronouns"))
 _NEGATIVE_CATEGORIES = frozenset(word_list("writer_stance.txt", "negative_categories"))
 _POSITIVE_CATEGORIES = frozenset(word_list("writer_stance.txt", "positive_categories"))
+_NOT_JUDGEMENT = frozenset(word_list("writer_stance.txt", "not_judgement"))
 _FIRST_WORD = re.compile(r"[\W_]*(\w+)")
 _PUNCTUATION_ONLY = re.compile(r"[\W_]*")
 
@@ -201,7 +202,7 @@ def actor_features(doc: Document, actor: Actor, told: Narration, attributions: l
                             "reporting_verbs"), 0)
     sentences = told.about[actor.id]
     loaded = [f for f in findings if f.dimension == "loaded_language" and f.voice == REPORTER
-              and f.category != "reporting_verb"]
+              and f.category not in _NOT_JUDGEMENT]
     claims = [f for f in findings if f.dimension == "unattributed" and categories.get(f.category).scope == "sentence"]
     for index in sentences:
         mine = told.pieces[index]
