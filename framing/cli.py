@@ -79,11 +79,13 @@ def _parser() -> argparse.ArgumentParser:
                                "together; about 45 min); for polnear, audit with its attribution tagger")
 
     train = commands.add_parser("train", help="retrain the shipped models from labelled data")
-    train.add_argument("--data", default="../shared/data", help="folder holding babe/, ptc/, polnear/")
+    train.add_argument("--data", default="../shared/data", help="folder holding babe/, ptc/, polnear/, basil/")
     train.add_argument("--out", default="models", help="folder for the model files (default models/)")
     train.add_argument("--contextual", action="store_true",
                        help="only the contextual mode: its CV and fit on BABE and PTC, then its attribution "
                             "tagger on PolNeAR (about 1.5 h on two cores)")
+    train.add_argument("--writer", action="store_true",
+                       help="only the writer's-stance model: its CV by event and fit on BASIL (about a minute)")
     return parser
 
 
@@ -297,11 +299,22 @@ def _evaluate_basil(data: Path, contextual: bool = False) -> int:
     print(f"  writer's feeling toward principal     {figure('writer_feeling')}   ({r['writer_items']} neg/pos; "
           f"baseline 'always negative' {r['writer_baseline_always_negative']:.3f}); neutral kept neutral "
           f"{figure('writer_neutral_kept')} ({r['writer_neutral_items']})")
+    every = r["writer_all_entities"]
+    print(f"    every main entity, held out         {_number(every['polar'])} ± {_number(every['spread']['polar'])}   "
+          f"({every['polar_items']} neg/pos); neutral kept neutral {_number(every['neutral_kept'])} ± "
+          f"{_number(every['spread']['neutral_kept'])} ({every['neutral_items']})")
+    print("    reference, BASIL's own biased spans in the narration on the principal, negative from "
+          + "; ".join(f"{least}: {_number(polar)} with neutral kept {_number(kept)}"
+                      for least, (polar, kept) in r["writer_reference"].items()))
     print(f"  Spearman, sourcing score vs quoted attacks on the principal per 1,000 words "
           f"{figure('balance_spearman')}   ({r['balance_items']} articles)")
     print(f"  principal actors that are fragments: {len(r['fragments'])}" +
           (f" ({', '.join(r['fragments'][:10])})" if r["fragments"] else ""))
     return 0
+
+
+def _number(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.3f}"
 
 
 def _evaluate_polnear(data: Path, split: str, contextual: bool = False) -> int:
@@ -335,13 +348,27 @@ def _cmd_train(args) -> int:
         print(f"framing train: contextual mode written to {args.out}/ ({card['sentences']} training sentences; "
               f"attribution tagger dev F1 {tagger_card['dev_f1']})")
         return 0
+    if args.writer:
+        _train_writer(args)
+        return 0
     tagger = polnear.train_tagger(Path(args.data), Path(args.out))
     print(f"framing train: attribution tagger written to {args.out}/ (dev F1 {tagger['dev_f1']})")
+    _train_writer(args)
     card = train.train_sentence_model(Path(args.data), Path(args.out))
     print(f"framing train: sentence bias model written to {args.out}/ (CV macro-F1 {card['cv_macro_f1']})")
     words = train.train_word_model(Path(args.data), Path(args.out))
     print(f"framing train: word model written to {args.out}/ ({words['words']} training words)")
     return 0
+
+
+def _train_writer(args) -> None:
+    from framing.training import train
+
+    card = train.train_writer_model(Path(args.data), Path(args.out))
+    held = card["cv_principal"]
+    print(f"framing train: writer's-stance model written to {args.out}/ (held out by event: neg/pos right "
+          f"{held['polar']} ± {held['spread']['polar']}, neutral kept {held['neutral_kept']} ± "
+          f"{held['spread']['neutral_kept']}, principal actors)")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -19,6 +19,7 @@ from framing.text.document import REPORTER, Document
 from framing.findings import Attribution, Finding, Source, TextSpan
 from framing.resources import alternation, word_list
 from framing.analysis.actors import Actor, actors_named, find_actors, main_actors, refers_to
+from framing.analysis.writer import WriterStance, writer_stances
 
 CRITICAL, SUPPORTIVE, NEUTRAL, UNKNOWN = "critical", "supportive", "neutral", "unknown"
 SIDES = (CRITICAL, SUPPORTIVE, NEUTRAL, UNKNOWN)
@@ -96,6 +97,7 @@ class Sourcing:
     judged: bool = True  # False: too few voices take a side for the index to mean much
     certainty: float = 0.0  # the probability that the heavier side holds most of the voices (see dominance)
     one_sided: bool = False  # judged, the index under ONE_SIDED_BELOW, and certain enough
+    writer: dict[str, WriterStance] = field(default_factory=dict)  # actor id -> the writer's own stance (analysis/writer.py)
 
 
 # ---- stance ---------------------------------------------------------------------------------
@@ -410,4 +412,5 @@ def analyse(doc: Document, attributions: list[Attribution], sources: list[Source
     one_sided = judged and index < ONE_SIDED_BELOW and certainty >= CERTAINTY
     return Sourcing(principal, main, stances, sides, verdicts, sided[0].source_id if sided else None,
                     sided[-1].source_id if sided else None, response, index,
-                    _explain(principal, sides, stances, index, judged, one_sided), judged, certainty, one_sided)
+                    _explain(principal, sides, stances, index, judged, one_sided), judged, certainty, one_sided,
+                    writer_stances(doc, attributions, sources, findings, main))

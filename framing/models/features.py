@@ -40,6 +40,12 @@ def sentiment(text: str) -> float:
     return _vader().polarity_scores(text)["compound"]
 
 
+def tone(text: str) -> dict[str, float]:
+    """VADER's scores of `text`: the shares of negative, neutral and positive wording (neg, neu, pos)
+    and the compound score."""
+    return _vader().polarity_scores(text)
+
+
 _SEPARATOR = "\n\x00\n"
 
 Matches = dict[str, list[tuple[int, int, str]]]  # text -> its category matches

@@ -13,7 +13,7 @@ from framing.audit import Audit
 from framing.detectors import claims, sourcing
 from framing.text.document import QUOTED
 from framing.findings import SEVERITY_RANK
-from framing.models import attribution_tagger, sentence_bias, word_model
+from framing.models import attribution_tagger, sentence_bias, word_model, writer_stance
 from framing.resources import data_dir
 
 
@@ -127,7 +127,24 @@ def _sourcing_view(audit: Audit, with_chart: bool = True) -> dict | None:
         "names": {s.source_id: s.name for s in result.sources},
         "first": result.first_word, "last": result.last_word,
         "chart": charts.words_per_side(chart_rows) if chart_rows and with_chart else "",
+        "writer": _writer_lines(result),
     }
+
+
+WRITER_EVIDENCE_SHOWN = 3
+
+
+def _writer_lines(result) -> list[dict]:
+    """The writer's own stance: the principal actor always, another main actor when the writer leans."""
+    lines = []
+    for actor in result.actors:
+        stance = result.writer.get(actor.id)
+        if stance is None or (actor is not result.principal_actor and stance.label == "neutral"):
+            continue
+        evidence = [e.span.text for e in stance.evidence if e.lean == stance.label][:WRITER_EVIDENCE_SHOWN]
+        lines.append({"name": actor.name, "label": stance.label, "probability": stance.probability,
+                      "evidence": evidence})
+    return lines
 
 
 def _sentence_bias_rows(audit: Audit) -> list[dict]:
@@ -184,8 +201,9 @@ def render_compare(first: Audit, second: Audit, names: tuple[str, str]) -> str:
 def _model_cards() -> dict:
     """The shipped models' cards (data, measured scores), for the method section."""
     tagger = attribution_tagger.shipped()
+    writer = writer_stance.shipped_model()
     return {"sentence": sentence_bias.shipped_card(), "word": word_model.shipped_card(),
-            "attribution": tagger.card if tagger else {}}
+            "attribution": tagger.card if tagger else {}, "writer": writer.card if writer else {}}
 
 
 @cache

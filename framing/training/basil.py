@@ -11,18 +11,22 @@ from __future__ import annotations
 import json
 import re
 import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from framing.analysis import writer
+from framing.analysis.actors import find_actors
 from framing.analysis.sourcing import CRITICAL, SUPPORTIVE
 from framing.api import audit_text
 from framing.audit import Audit
 from framing.errors import InputError
+from framing.training import writer as writer_training
 
 FOLDS = 5
 POLARITY_SIDE = {"neg": CRITICAL, "pos": SUPPORTIVE}
+REFERENCE_SPANS = (2, 3)  # the writer's feeling read off BASIL's own annotations: negative from this many spans
 _FEELING = re.compile(r"(neg|neu|pos)")
 _NOT_NAME_WORDS = {"the", "of", "and", "party", "administration", "house", "white", "department", "state",
                    "states", "united", "u.s.", "us", "main", "event"}
@@ -141,6 +145,7 @@ class Counts:
     stance: list[tuple[str, str]] = field(default_factory=list)  # (gold, predicted)
     unnamed: list[bool] = field(default_factory=list)
     feeling: list[tuple[str, str]] = field(default_factory=list)  # (gold, predicted) toward the principal actor
+    narration_spans: list[tuple[str, int]] = field(default_factory=list)  # (gold feeling, BASIL's own non-quoted negative spans on it)
     balance: list[tuple[float, float]] = field(default_factory=list)  # (sourcing score, quoted attacks per 1,000 words)
     fragments: list[str] = field(default_factory=list)
 
@@ -160,8 +165,9 @@ def _most_frequent_name(text: str) -> str | None:
     return max(counts, key=lambda k: (counts[k], k)) if counts else None
 
 
-def measure(article: BasilArticle, audit: Audit, counts: Counts) -> None:
-    """Add one article's outcomes to `counts`."""
+def measure(article: BasilArticle, audit: Audit, counts: Counts, held_out: dict[str, str] | None = None) -> None:
+    """Add one article's outcomes to `counts`; `held_out` gives the writer's feeling (neg, neu or pos)
+    toward each main entity from a model fitted without this article's event (else the audit's own)."""
     sourcing = audit.sourcing
     principal = sourcing.principal_actor if sourcing else None
     principal_entity = _entity_of(principal.name, article.main_entities) if principal else None
@@ -187,16 +193,44 @@ def measure(article: BasilArticle, audit: Audit, counts: Counts) -> None:
             predicted = speaker.stances.get(target_actor.id, "unknown") if target_actor else "unknown"
             counts.stance.append((POLARITY_SIDE[span.polarity], predicted))
     if principal_entity is not None and principal_entity in article.feelings:
-        counts.feeling.append((article.feelings[principal_entity], _writer_feeling(sourcing)))
+        predicted = held_out[principal_entity] if held_out is not None else _writer_feeling(sourcing, principal)
+        counts.feeling.append((article.feelings[principal_entity], predicted))
+        spans = sum(1 for s in article.spans if not s.quote and s.polarity == "neg" and same_entity(s.target, principal_entity))
+        counts.narration_spans.append((article.feelings[principal_entity], spans))
     if principal_entity is not None and audit.scores["sourcing"]["score"] is not None:  # judged balances only
         attacks = sum(1 for s in article.spans if s.quote and s.polarity == "neg" and same_entity(s.target, principal_entity))
         counts.balance.append((audit.scores["sourcing"]["score"], 1000 * attacks / max(article.words, 1)))
 
 
-def _writer_feeling(sourcing) -> str:
-    """neg, pos or neu: the sign of the reporter's verdicts about the principal actor."""
-    score = sum(1 if v.stance == CRITICAL else -1 for v in sourcing.verdicts)
-    return "neg" if score > 0 else "pos" if score < 0 else "neu"
+def _writer_feeling(sourcing, actor) -> str:
+    """neg, neu or pos: the writer's own stance toward `actor` (framing/analysis/writer.py)."""
+    stance = sourcing.writer.get(actor.id) if sourcing is not None else None
+    return writer_training.FEELING[stance.label] if stance is not None else "neu"
+
+
+def writer_pairs(article: BasilArticle, audit: Audit, fold: int) -> list[writer_training.Pair]:
+    """One pair per main entity with a feeling: the narration features of the actor that names it
+    (the principal actor, else a main actor, else any actor of the text; none found: all zero)."""
+    sourcing, doc = audit.sourcing, audit.document
+    main = list(sourcing.actors) if sourcing else []
+    principal = sourcing.principal_actor if sourcing else None
+    principal_entity = _entity_of(principal.name, article.main_entities) if principal else None
+    pairs = []
+    for entity, feeling in article.feelings.items():
+        actor = principal if entity == principal_entity else next((a for a in main if same_entity(a.name, entity)), None)
+        actors = main
+        if actor is None:
+            found = next((a for a in find_actors(doc) if same_entity(a.name, entity)), None)
+            actor = replace(found, id="entity") if found is not None else None
+            actors = main + ([actor] if actor is not None else [])
+        if actor is None:
+            values = dict.fromkeys(writer.FEATURES, 0.0)
+        else:
+            told = writer.narration(doc, audit.attributions, actors)
+            values = writer.actor_features(doc, actor, told, audit.attributions, audit.sources, audit.findings)[0]
+        pairs.append(writer_training.Pair(fold, f"{article.event}_{article.outlet}", entity, feeling,
+                                          entity == principal_entity, values))
+    return pairs
 
 
 def _inside_attribution_with(audit: Audit, span: Span, actor, wanted: str) -> bool:
@@ -256,21 +290,32 @@ def summary(counts: Counts) -> dict:
         "writer_feeling": _share([g == p for g, p in polar]), "writer_items": len(polar),
         "writer_baseline_always_negative": _share([g == "neg" for g, _ in polar]),
         "writer_neutral_kept": _share([p == "neu" for _, p in neutral]), "writer_neutral_items": len(neutral),
+        "writer_reference": {least: (_share([n >= least for g, n in counts.narration_spans if g != "neu"]),
+                                     _share([n < least for g, n in counts.narration_spans if g == "neu"]))
+                             for least in REFERENCE_SPANS},
         "balance_spearman": _spearman(counts.balance), "balance_items": len(counts.balance),
         "fragments": counts.fragments,
     }
 
 
 def evaluate_sourcing(data: Path, contextual: bool = False) -> dict:
-    """Audit every BASIL article; the measures over all articles and per event fold (mean and spread)."""
+    """Audit every BASIL article; the measures over all articles and per event fold (mean and spread).
+    The writer's feeling comes from models fitted without the article's event fold (the shipped
+    model has seen every article)."""
     articles = load(data)
     events = [a.event for a in articles]
+    audits = [audit_text(article.text, readability=False, contextual=contextual) for article in articles]
+    pairs = [writer_pairs(article, audit, fold_of(article.event, events)) for article, audit in zip(articles, audits)]
+    flat = [pair for article_pairs in pairs for pair in article_pairs]
+    writer_cv = writer_training.cross_validate(flat)
+    predicted = iter(writer_cv["predicted"])
+    held_out = [{pair.entity: next(predicted) for pair in article_pairs} for article_pairs in pairs]
     every, by_fold = Counts(), [Counts() for _ in range(FOLDS)]
-    for article in articles:
-        audit = audit_text(article.text, readability=False, contextual=contextual)
-        measure(article, audit, every)
-        measure(article, audit, by_fold[fold_of(article.event, events)])
+    for article, audit, feelings in zip(articles, audits, held_out):
+        measure(article, audit, every, feelings)
+        measure(article, audit, by_fold[fold_of(article.event, events)], feelings)
     result = summary(every)
+    result["writer_all_entities"] = writer_cv["all"]
     folds = [summary(c) for c in by_fold]
     result["folds"] = FOLDS
     result["events"] = len(set(events))

@@ -8,11 +8,14 @@ from pathlib import Path
 
 import numpy as np
 
-from framing.models import attribution_tagger, contextual, contextual_tagger, sentence_bias
+from framing.api import audit_text
+from framing.models import attribution_tagger, contextual, contextual_tagger, sentence_bias, writer_stance
 from framing.models import word_model as wm
 from framing.outputs.files import write_atomic
+from framing.training import basil
 from framing.training import contextual as contextual_train
 from framing.training import tagger as tagger_training
+from framing.training import writer as writer_training
 from framing.training.evaluate import (
     SEED, babe_sentence_cv, babe_sentence_model, babe_word_examples, babe_words, fit_words, out_of_fold_bias, ptc_spans, ptc_word_bias, ptc_word_examples, with_bias,
 )
@@ -55,8 +58,58 @@ def train_sentence_model(data: Path, out_dir: Path) -> dict:
     out_dir.mkdir(parents=True, exist_ok=True)
     write_atomic(out_dir / sentence_bias.MODEL_FILE, sentence_bias.to_json(model, card) + "\n")
     write_atomic(out_dir / "MODEL_CARD.md", _card_markdown(card, cv) + _tagger_card_markdown(out_dir)
-                 + _contextual_card_markdown(out_dir))
+                 + _writer_card_markdown(out_dir) + _contextual_card_markdown(out_dir))
     return {**card, "cv": cv}
+
+
+def train_writer_model(data: Path, out_dir: Path) -> dict:
+    """Audit every BASIL article, cross-validate the writer's-stance model by event, fit it on every
+    (article, main entity) pair, write it to `out_dir` and its section of `out_dir`/MODEL_CARD.md."""
+    articles = basil.load(data)
+    events = [a.event for a in articles]
+    pairs = [pair for article in articles
+             for pair in basil.writer_pairs(article, audit_text(article.text, readability=False),
+                                            basil.fold_of(article.event, events))]
+    cv = writer_training.cross_validate(pairs)
+    labels = {f: sum(p.feeling == f for p in pairs) for f in ("neg", "neu", "pos")}
+    principal_polar = [p for p in pairs if p.principal and p.feeling != "neu"]
+    card = {"model": "the writer's own stance toward each main actor",
+            "data": "BASIL (Fan et al., EMNLP 2019): the writer's feeling toward each main entity (author_feeling)",
+            "data_licence": "none stated; research and evaluation use",
+            "pairs": len(pairs), "labels": ", ".join(f"{n} {f}" for f, n in labels.items()),
+            "features": list(writer_training.FEATURES), "C": writer_training.C,
+            "keep_neutral": writer_training.KEEP_NEUTRAL,
+            "cv_principal": cv["principal"], "cv_all_entities": cv["all"],
+            "baseline_always_negative": round(sum(p.feeling == "neg" for p in principal_polar)
+                                              / max(len(principal_polar), 1), 3),
+            "trained": date.today().isoformat(), "command": "framing train --writer --data ../shared/data"}
+    model = writer_training.fit(pairs, card)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    write_atomic(out_dir / writer_stance.MODEL_FILE, writer_stance.to_json(model) + "\n")
+    _replace_card_section(out_dir / "MODEL_CARD.md", writer_training.card_markdown(model.card))
+    return model.card
+
+
+_WRITER_CARD_TITLE = "# Model card: the writer's own stance"
+
+
+def _writer_card_markdown(out_dir: Path) -> str:
+    """The writer's-stance model's card section, from the model saved in `out_dir` (empty without one)."""
+    path = out_dir / writer_stance.MODEL_FILE
+    return writer_training.card_markdown(writer_stance.from_json(path.read_text(encoding="utf-8")).card) \
+        if path.exists() else ""
+
+
+def _replace_card_section(card_file: Path, section: str) -> None:
+    """Put the writer's-stance section into the model card, in place of the old one or at the end."""
+    text = card_file.read_text(encoding="utf-8") if card_file.exists() else ""
+    start = text.find(_WRITER_CARD_TITLE)
+    if start < 0:
+        write_atomic(card_file, text.rstrip("\n") + "\n" + section)
+        return
+    following = text.find("\n# Model card", start + 1)
+    rest = text[following:] if following >= 0 else ""
+    write_atomic(card_file, text[:start].rstrip("\n") + "\n" + section + rest)
 
 
 def _card_markdown(card: dict, cv: dict) -> str:
