@@ -7,14 +7,12 @@ analysis weighs (framing/analysis/sourcing.py). The words are data: lexicons/act
 from __future__ import annotations
 
 import bisect
-import math
 import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from framing.analysis.names import ABBREVIATION, ACTOR_NAME, NOT_NAME_START, ORG, PARTY_LABEL, POSSESSIVE_END
 from framing.findings import TextSpan
-from framing.models import actor_ranker
 from framing.resources import alternation, word_list, word_lists
 from framing.text.document import QUOTED, Document
 from framing.text.layout import looks_like_headline
@@ -66,10 +64,8 @@ class Actor:
     kind: str = OTHER
     in_lede: bool = False
     titled: bool = False  # named with a person's title at least once ('Sen.', 'CEO')
-    headline_first: bool = False  # the first actor the headline names (its subject, most often)
     pronouns: int = 0  # 'he', 'she', 'his', 'her' that most likely refer to this person
     quoted_mentions: int = 0  # mentions inside quoted speech (a source's words, not the reporter's)
-    salience: float = 0.0  # the actor ranker's probability that it is a main actor of the story
     principal: bool = False  # one of the story's principal actors (at most two, see principal_actors)
 
 
@@ -332,7 +328,7 @@ def is_place(actor: Actor) -> bool:
 
 def find_actors(doc: Document) -> list[Actor]:
     """Actors with merged name variants, their kind, and where the story names them; sorted by
-    score (see rank)."""
+    rule_score."""
     mentions = _candidate_mentions(doc)
     canonical = _canonical_names(mentions)
     actors: dict[str, Actor] = {}
@@ -350,20 +346,12 @@ def find_actors(doc: Document) -> list[Actor]:
     headline = headline_span(doc)
     title = doc.text[slice(*headline)] if headline else doc.title or ""
     lede_end = _lede_end(doc, headline)
-    in_title: dict[str, int] = {}
     for actor in actors.values():
         actor.mentions.sort(key=lambda m: m.start)
         actor.kind = actor_kind(actor)
-        position = _title_position(actor, title)
-        if position is None and _head_noun_in_title(actor, title):
-            position = len(title)
-        if position is not None:
-            in_title[actor.name] = position
-        actor.in_title = position is not None
+        actor.in_title = _title_position(actor, title) is not None or _head_noun_in_title(actor, title)
         actor.in_lede = any(m.start < lede_end for m in actor.mentions)
         actor.quoted_mentions = sum(doc.voice_at(m.start) == QUOTED for m in actor.mentions)
-    if in_title:
-        next(a for a in actors.values() if a.name == min(in_title, key=in_title.get)).headline_first = True
     _count_pronouns(doc, [a for a in actors.values() if a.kind == PERSON], headline)
     for actor in actors.values():
         actor.score = rule_score(actor)
@@ -449,36 +437,6 @@ def rule_score(actor: Actor) -> float:
     return base * KIND_WEIGHT[actor.kind]
 
 
-FEATURES = ("mentions", "mention_share", "named_share", "in_title", "headline_first", "in_lede", "first_named",
-            "speaker_share", "quoted_share", "titled", "pronouns") + tuple(f"kind_{k}" for k in KIND_WEIGHT)
-
-
-def actor_features(actors: list[Actor], speaker_offsets: set[int]) -> list[dict[str, float]]:
-    """What the actor ranker (framing/models/actor_ranker.py) reads of each actor, in FEATURES."""
-    most = max((len(a.mentions) for a in actors), default=1)
-    order = sorted(range(len(actors)), key=lambda i: actors[i].mentions[0].start)
-    first_rank = {index: rank for rank, index in enumerate(order)}
-    rows = []
-    for index, actor in enumerate(actors):
-        count = len(actor.mentions)
-        row = {
-            "mentions": math.log1p(count),
-            "mention_share": count / most,
-            "named_share": 1 - actor.place_mentions / count,
-            "in_title": float(actor.in_title),
-            "headline_first": float(actor.headline_first),
-            "in_lede": float(actor.in_lede),
-            "first_named": 1 / (1 + first_rank[index]),
-            "speaker_share": sum(m.start in speaker_offsets for m in actor.mentions) / count,
-            "quoted_share": actor.quoted_mentions / count,
-            "titled": float(actor.titled),
-            "pronouns": math.log1p(actor.pronouns),
-        }
-        row.update({f"kind_{k}": float(actor.kind == k) for k in KIND_WEIGHT})
-        rows.append(row)
-    return rows
-
-
 def candidates(actors: list[Actor], speaker_offsets: set[int]) -> list[Actor]:
     """The actors that can be main actors: named often enough, not a place named as where things
     happen, and not only ever a speaker unless the headline or the lede names them."""
@@ -487,29 +445,22 @@ def candidates(actors: list[Actor], speaker_offsets: set[int]) -> list[Actor]:
 
 
 def main_actors(actors: list[Actor], speaker_offsets: set[int]) -> list[Actor]:
-    """The candidates ranked by the actor ranker (models/actor_ranker.json; by rule_score when none
-    is installed); the first is the principal actor, and a second is a principal actor too when the
-    headline sets the two against each other (see principal_actors)."""
-    ranked = candidates(actors, speaker_offsets)
-    ranker = actor_ranker.active()
-    if ranker is not None and ranked:
-        for actor, probability in zip(ranked, ranker.probabilities(actor_features(ranked, speaker_offsets))):
-            actor.salience = round(probability, 4)
-        ranked.sort(key=lambda a: (-a.salience, a.mentions[0].start))
-    ranked = ranked[:MAIN_ACTORS]
+    """The best-scored candidates; the first is the principal actor, and a second is a principal
+    actor too when the headline sets the two against each other (see principal_actors)."""
+    ranked = candidates(actors, speaker_offsets)[:MAIN_ACTORS]
     for index, actor in enumerate(ranked, 1):
         actor.id = f"a{index}"
         actor.principal = index == 1
-    if len(ranked) > 1 and _second_principal(ranked[0], ranked[1], ranker is not None):
+    if len(ranked) > 1 and _second_principal(ranked[0], ranked[1]):
         ranked[1].principal = True
     return ranked
 
 
-def _second_principal(first: Actor, second: Actor, ranked_by_model: bool) -> bool:
-    """Both in the headline, the second a person, party or organisation close behind the first."""
-    close = (second.salience >= SECOND_PRINCIPAL * first.salience if ranked_by_model
-             else second.score >= SECOND_PRINCIPAL * first.score)
-    return first.in_title and second.in_title and second.kind in (PERSON, PARTY, ORGANISATION) and close
+def _second_principal(first: Actor, second: Actor) -> bool:
+    """Both in the headline, the second a person, party or organisation scoring at least
+    SECOND_PRINCIPAL of the first's."""
+    return (first.in_title and second.in_title and second.kind in (PERSON, PARTY, ORGANISATION)
+            and second.score >= SECOND_PRINCIPAL * first.score)
 
 
 def principal_actors(ranked: list[Actor]) -> list[Actor]:
