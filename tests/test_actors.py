@@ -27,6 +27,7 @@ def principal(text: str, speakers: set[int] = frozenset()) -> str:
     ("Like Governor Romney, he opposed the tax.", "Like Governor Romney", "Romney"),
     ("Former Vice President Cheney spoke at noon.", "Former Vice President Cheney", "Cheney"),
     ("Anybody But Cantor was their slogan, said Tom Burns.", "Anybody But Cantor", "Cantor"),
+    ("One State Department official declined to comment.", "One State Department", "State Department"),
 ])
 def test_function_words_do_not_start_a_name(sentence, fragment, name):
     found = names(f"Vote Ahead\n\n{sentence} The vote is on Monday.")
@@ -97,6 +98,12 @@ def test_a_surname_joins_the_first_named_full_name_and_a_first_name_its_only_ful
     assert "Clinton" in found["Hillary Clinton"].variants
     assert "Clinton" not in found["Chelsea Clinton"].variants
     assert "Melania" in found["Melania Trump"].variants
+
+
+def test_a_surname_never_joins_a_building():
+    text = "Tower Lease\n\nPresident Trump spoke at Trump Tower on Monday. Trump said the lease was fair."
+    found = {a.name: a for a in actors.find_actors(build_document(text))}
+    assert "Trump" in found and found["Trump Tower"].kind == "place"
 
 
 def test_middle_initials_leave_the_name():

@@ -257,7 +257,8 @@ def refers_to(short: str, full: str) -> bool:
 def _canonical_names(mentions: list[Mention]) -> dict[str, str]:
     """Each name's actor: a shorter name joins the first-named longer name it refers to ('Clinton'
     joins 'Hillary Clinton' rather than 'Chelsea Clinton' named after her); a lone first name joins
-    the one full name it starts ('Melania', 'Melania Trump')."""
+    the one full name it starts that can be a person's ('Melania', 'Melania Trump'; not 'Trump
+    Tower')."""
     first: dict[str, int] = {}
     for m in mentions:
         first.setdefault(m.name, m.start)
