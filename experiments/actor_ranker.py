@@ -103,7 +103,8 @@ def main() -> None:
         folds = held_out(items, choose)
         shares = [sum(f) / len(f) for f in folds]
         total = sum(map(sum, folds)) / sum(map(len, folds))
-        print(f"{label:8} {total:.3f} ± {statistics.pstdev(shares):.3f}  folds " + ", ".join(f"{s:.3f}" for s in shares))
+        folds_text = ", ".join(f"{s:.3f}" for s in shares)
+        print(f"{label:8} {total:.3f} ± {statistics.pstdev(shares):.3f}  folds {folds_text}")
 
 
 if __name__ == "__main__":

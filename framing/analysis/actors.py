@@ -44,6 +44,8 @@ _PARTIES = dict(tuple(part.strip() for part in line.split("=")) for line in _LIS
 _NOT_ACTORS = frozenset(_LISTS["not_actors"])
 _EVENT_WORDS = frozenset(_LISTS["event_words"])
 _PLACE_WORDS = frozenset(_LISTS["place_words"])
+_NOT_PERSON_WORDS = (_PLACES | _PLACE_WORDS | _INSTITUTIONS | _LAWS | _LAW_WORDS | _OUTLETS | _MEDIA_WORDS
+                     | _EVENT_WORDS | set(_PARTIES) | set(_PARTIES.values()))
 _PARTY_LABEL = re.compile(PARTY_LABEL)
 _LOCATIVE = re.compile(r"\b(?:in|at|near|on|from|to|into|across|outside|inside|around|towards?|"
                        r"(?:east|west|north|south)\s+of)\s+$", re.I)
@@ -55,7 +57,7 @@ _MINOR_WORDS = frozenset(word_list("minor_words.txt", "headline"))
 @dataclass
 class Actor:
     id: str
-    name: str  # canonical: the longest variant, titles stripped
+    name: str  # the longest variant, titles and middle initials left out
     variants: list[str] = field(default_factory=list)
     mentions: list[TextSpan] = field(default_factory=list)
     in_title: bool = False
@@ -143,7 +145,8 @@ def _clean(doc: Document, words: _TextWords, start: int, end: int) -> Mention | 
     at_sentence_start = words.opens_sentence(start)
     while spans:
         word = text[slice(*spans[0])].strip("’'")
-        if word in _NEVER_START or _CONTRACTION.search(word) or (at_sentence_start and len(spans) > 1 and words.is_common_word(word)):
+        common_opener = at_sentence_start and len(spans) > 1 and words.is_common_word(word)
+        if word in _NEVER_START or _CONTRACTION.search(word) or common_opener:
             spans.pop(0)
             at_sentence_start = False
         else:
@@ -194,7 +197,8 @@ def headline_span(doc: Document) -> tuple[int, int] | None:
         return first.start, first.end
     sentences = [s for s in doc.sentences if first.start <= s.start < first.end]
     words = doc.text[first.start:first.end].split()
-    if len(blocks) > 1 and len(sentences) == 1 and len(words) <= HEADLINE_WORDS and "\n" not in doc.text[first.start:first.end]:
+    one_line = "\n" not in doc.text[first.start:first.end]
+    if len(blocks) > 1 and len(sentences) == 1 and len(words) <= HEADLINE_WORDS and one_line:
         return first.start, first.end
     return None
 
@@ -265,9 +269,8 @@ def _canonical_names(mentions: list[Mention]) -> dict[str, str]:
     names = sorted(first, key=lambda n: (-len(n.split()), -len(n), n))
     canonical: dict[str, str] = {}
     for name in names:  # longest first
-        targets = {canonical[c] for c in canonical if refers_to(name, c)
-                   and not (name in _INSTITUTIONS and c in _INSTITUTIONS and not name.isupper())}  # 'House', 'White House'
-
+        targets = {canonical[c] for c in canonical if refers_to(name, c)  # 'House' is not the 'White House'
+                   and not (name in _INSTITUTIONS and c in _INSTITUTIONS and not name.isupper())}
         if not targets and " " not in name and _person_like(name):
             starting = {canonical[c] for c in canonical if c.split()[0] == name and _person_like(c)}
             targets = starting if len(starting) == 1 else set()
@@ -280,10 +283,8 @@ def _person_like(name: str) -> bool:
     Advantage'): one to three capitalised words, none of a place, an institution, a law, an outlet,
     a party or an organisation."""
     words = name.split()
-    listed = (_PLACES | _PLACE_WORDS | _INSTITUTIONS | _LAWS | _LAW_WORDS | _OUTLETS | _MEDIA_WORDS | _EVENT_WORDS | set(_PARTIES)
-              | set(_PARTIES.values()))
     return (len(words) <= 3 and not ORG.search(name) and not name.isupper()
-            and not any(w in listed for w in words))
+            and not any(w in _NOT_PERSON_WORDS for w in words))
 
 
 def _display_name(variants: list[str]) -> str:
@@ -430,8 +431,9 @@ KIND_WEIGHT = {PERSON: 1.0, PARTY: 1.0, ORGANISATION: 0.9, OTHER: 0.8, INSTITUTI
 
 
 def rule_score(actor: Actor) -> float:
-    """Mentions (a pronoun or a mention in quoted speech counts half), named in the headline and the lede, weighed by kind: a
-    person or a party over the institution, place, law or outlet they act in."""
+    """Mentions (a pronoun or a mention in quoted speech counts half), named in the headline and
+    the lede, weighed by kind: a person or a party over the institution, place, law or outlet they
+    act in."""
     named = len(actor.mentions) - actor.place_mentions - 0.5 * actor.quoted_mentions
     base = (named + 0.3 * actor.place_mentions + 0.5 * actor.pronouns + (2.0 if actor.in_title else 0.0)
             + (1.0 if actor.in_lede else 0.0))
