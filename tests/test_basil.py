@@ -86,7 +86,8 @@ def test_macro_f1_and_baselines():
 
 
 @pytest.mark.parametrize("name, fragment", [("S", True), ("If Republicans", True), ("So Jeff Sessions", True),
-                                            ("Jeff Sessions", False), ("GOP", False)])
+                                            ("Jeff Sessions", False), ("GOP", False), ("Bill Clinton", False),
+                                            ("De Blasio", False)])
 def test_fragments(name, fragment):
     assert basil.is_fragment(name) is fragment
 

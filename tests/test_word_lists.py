@@ -23,13 +23,17 @@ LOWER = {("attribution.txt", "adverbs_before_cue"), ("attribution.txt", "source_
          ("writer_stance.txt", "pronouns"), ("writer_stance.txt", "negative_categories"),
          ("writer_stance.txt", "positive_categories"), ("writer_stance.txt", "not_judgement")}
 CAPITALISED = {("names.txt", "not_name_start"), ("names.txt", "honorifics"), ("names.txt", "titles"),
-               ("attribution.txt", "sentence_openers"), ("sources.txt", "determiners")}
-AS_WRITTEN = {("names.txt", "organisation_words"), ("news_outlets.txt", "")}
+               ("attribution.txt", "sentence_openers"), ("sources.txt", "determiners"),
+               ("actors.txt", "function_words"), ("actors.txt", "person_titles"),
+               ("actors.txt", "abbreviations_in_names"), ("actors.txt", "name_suffixes")}
+AS_WRITTEN = {("names.txt", "organisation_words"), ("news_outlets.txt", "")} | {
+    ("actors.txt", name) for name in ("departments", "places", "institutions", "outlets", "media_words", "laws",
+                                      "law_words", "parties", "event_words", "place_words", "not_actors")}
 
 
 def test_every_list_file_is_known_and_loads():
     assert {"abbreviations.txt", "news_outlets.txt", "names.txt", "attribution.txt", "sources.txt",
-            "minor_words.txt"} <= set(FILES)
+            "minor_words.txt", "actors.txt"} <= set(FILES)
     assert set(LISTS) == LOWER | CAPITALISED | AS_WRITTEN
 
 

@@ -1,87 +1,248 @@
 """The actors of a story: names found in the text, their variants merged into one actor ('Haftar',
-'General Khalifa Haftar'), scored by mentions and headline presence; the main actors and the
-principal one, whose sides the sourcing analysis weighs (framing/analysis/sourcing.py)."""
+'General Khalifa Haftar', 'GOP' and 'Republicans', 'I.R.S.' and 'Internal Revenue Service'), each
+of a kind (person, party, organisation, institution, place, outlet, law), ranked by where and how
+often the story names them; the main actors and the principal one(s), whose sides the sourcing
+analysis weighs (framing/analysis/sourcing.py). The words are data: lexicons/actors.txt."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from framing.analysis.names import NAME, NOT_NAME_START, ORG, POSSESSIVE_END
+from framing.analysis.names import ABBREVIATION, ACTOR_NAME, NOT_NAME_START, ORG, PARTY_LABEL, POSSESSIVE_END
 from framing.findings import TextSpan
-from framing.resources import alternation, word_list
-from framing.text.document import Document
+from framing.resources import alternation, word_list, word_lists
+from framing.text.document import QUOTED, Document
+from framing.text.layout import looks_like_headline
 
 MAIN_ACTORS = 5
 MIN_ACTOR_SCORE = 2.0
+LEDE_SENTENCES = 2
+HEADLINE_WORDS = 16
+SECOND_PRINCIPAL = 0.5  # a second principal actor scores at least this share of the first's
 
-_TITLE_WORDS = re.compile(rf"^(?:(?:{alternation(word_list('names.txt', 'titles'))})\s+)+")
+PERSON, PARTY, ORGANISATION, INSTITUTION, PLACE, OUTLET, LAW, PEOPLE, OTHER = (
+    "person", "party", "organisation", "institution", "place", "outlet", "law", "people", "other")
+
+_LISTS = word_lists("actors.txt")
+_NEVER_START = NOT_NAME_START | frozenset(_LISTS["function_words"])
+_TITLES = alternation(sorted(set(word_list("names.txt", "titles")) | set(_LISTS["person_titles"])
+                             | {f"{h}." for h in word_list("names.txt", "honorifics")}, key=len, reverse=True))
+_LAST_TITLE = re.compile(rf"^(?:.*\s)?(?:{_TITLES})\s+(?=\S)")
+_TITLE_BEFORE = re.compile(rf"\b(?:{_TITLES})\s+(?:of\s+(?:the\s+)?)?$")
+_DEPARTMENTS = frozenset(_LISTS["departments"])
+_SUFFIXES = frozenset(_LISTS["name_suffixes"])
+_PLACES = frozenset(_LISTS["places"])
+_INSTITUTIONS = frozenset(_LISTS["institutions"])
+_OUTLETS = frozenset(word_list("news_outlets.txt")) | frozenset(_LISTS["outlets"])
+_MEDIA_WORDS = frozenset(_LISTS["media_words"])
+_LAWS = frozenset(_LISTS["laws"])
+_LAW_WORDS = frozenset(_LISTS["law_words"])
+_PARTIES = dict(tuple(part.strip() for part in line.split("=")) for line in _LISTS["parties"])
+_NOT_ACTORS = frozenset(_LISTS["not_actors"])
+_EVENT_WORDS = frozenset(_LISTS["event_words"])
+_PLACE_WORDS = frozenset(_LISTS["place_words"])
+_NOT_PERSON_WORDS = (_PLACES | _PLACE_WORDS | _INSTITUTIONS | _LAWS | _LAW_WORDS | _OUTLETS | _MEDIA_WORDS
+                     | _EVENT_WORDS | set(_PARTIES) | set(_PARTIES.values()))
+_PARTY_LABEL = re.compile(PARTY_LABEL)
 _LOCATIVE = re.compile(r"\b(?:in|at|near|on|from|to|into|across|outside|inside|around|towards?|"
                        r"(?:east|west|north|south)\s+of)\s+$", re.I)
+_OPENING = " \t\n“\"‘'(—–-"
+_CONTRACTION = re.compile(r"[’'](?:m|s|re|ve|ll|d|t)$")  # 'I’m', 'That’s': never a name
+_MINOR_WORDS = frozenset(word_list("minor_words.txt", "headline"))
 
 
 @dataclass
 class Actor:
     id: str
-    name: str  # canonical: the longest variant, titles stripped
+    name: str  # the longest variant, titles and middle initials left out
     variants: list[str] = field(default_factory=list)
     mentions: list[TextSpan] = field(default_factory=list)
     in_title: bool = False
     place_mentions: int = 0
     score: float = 0.0
+    kind: str = OTHER
+    in_lede: bool = False
+    titled: bool = False  # named with a person's title at least once ('Sen.', 'CEO')
+    pronouns: int = 0  # 'he', 'she', 'his', 'her' that most likely refer to this person
+    quoted_mentions: int = 0  # mentions inside quoted speech (a source's words, not the reporter's)
+    principal: bool = False  # one of the story's principal actors (at most two, see principal_actors)
 
+
+class Mention(NamedTuple):
+    name: str  # the name as it refers: function words, titles and possessives gone, aliases applied
+    start: int  # the mention in the text: a leading title stays in it ('General Khalifa Haftar')
+    end: int
+    is_place: bool  # after 'in', 'at', 'near', ...
+    titled: bool
+
+
+# ---- names ------------------------------------------------------------------------------------
 
 def _strip_title(name: str) -> str:
-    return _TITLE_WORDS.sub("", name)
+    """'Field Marshal Khalifa Haftar' → 'Khalifa Haftar', 'Wells Fargo CEO John Stumpf' → 'John
+    Stumpf'; 'Justice Department' stays (what follows a title must be a person's name)."""
+    m = _LAST_TITLE.match(name)
+    if not m:
+        return name
+    rest = name[m.end():]
+    words = rest.split()
+    if ORG.search(rest) or words[-1] in _MEDIA_WORDS | _LAW_WORDS or rest in _PLACES | _INSTITUTIONS:
+        return name
+    return rest
+
+
+def _word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(start + m.start(), start + m.end()) for m in re.finditer(r"\S+", text[start:end])]
 
 
 def _name_parts(doc: Document, start: int, end: int):
     """Split a capitalised run at possessives: 'General Khalifa Haftar’s Operation Dignity' gives
-    'Khalifa Haftar' and 'Operation Dignity'. Yields (start, end) spans."""
-    text = doc.text
+    'Khalifa Haftar' and 'Operation Dignity'; a plural's ('Democrats’ lawyers') only ends a run, as
+    it belongs to the name inside one ('Calder Bay Fishers’ Union'). Yields spans."""
     part_start = start
-    for m in re.finditer(r"\S+", text[start:end]):
-        word_end = start + m.end()
-        if POSSESSIVE_END.search(m.group()):
-            yield part_start, word_end - 2
-            part_start = word_end + 1
+    spans = _word_spans(doc.text, start, end)
+    for s, e in spans:
+        if POSSESSIVE_END.search(doc.text[s:e]):
+            yield part_start, e - 2
+            part_start = e + 1
     if part_start < end:
-        yield part_start, end
+        last = doc.text[spans[-1][0]:end]
+        yield part_start, end - (1 if last.endswith(("s’", "s'")) else 0)
 
 
-def _candidate_mentions(doc: Document) -> list[tuple[str, int, int, bool]]:
-    """(name, start, end, is_place) for every capitalised name in the scored body."""
-    found = []
-    lower_words = set(re.findall(r"\b[a-z][\w’'\-]*", doc.text))
+class _TextWords:
+    """What the text tells about its words: which it writes in lower case, which it capitalises
+    inside a sentence (a name's words), where sentences start."""
+
+    def __init__(self, doc: Document, skip: list[tuple[int, int]], lower: set[str]):
+        self.doc = doc
+        self.lower = lower
+        self.capitalised_inside: set[str] = set()
+        for sentence in doc.sentences:
+            if sentence.is_title or any(s <= sentence.start < e for s, e in skip):
+                continue
+            for m in re.finditer(r"(?<=[\w,;:] )[A-Z][\w’'\-]*", doc.text[sentence.start:sentence.end]):
+                self.capitalised_inside.add(m.group())
+
+    def opens_sentence(self, start: int) -> bool:
+        sentence = self.doc.sentence_at(start)
+        return sentence is not None and self.doc.text[sentence.start:start].strip(_OPENING) == ""
+
+    def is_common_word(self, word: str) -> bool:
+        """Written in lower case in this text and never capitalised inside a sentence ('Other')."""
+        return word.lower() in self.lower and word not in self.capitalised_inside
+
+
+def _clean(doc: Document, words: _TextWords, start: int, end: int) -> Mention | None:
+    """The name in one capitalised run, or None: function words and a sentence-opening common word
+    dropped from its start ('If Nebraska', 'Other Democrats'), titles dropped ('Sen.', 'Seattle
+    Mayor'), the department after 'Secretary of' dropped, aliases applied ('GOP' is Republicans)."""
+    text = doc.text
+    spans = _word_spans(text, start, end)
+    at_sentence_start = words.opens_sentence(start)
+    while spans:
+        word = text[slice(*spans[0])].strip("’'")
+        common_opener = at_sentence_start and len(spans) > 1 and words.is_common_word(word)
+        if word in _NEVER_START or _CONTRACTION.search(word) or common_opener:
+            spans.pop(0)
+            at_sentence_start = False
+        else:
+            break
+    if not spans:
+        return None
+    start = spans[0][0]
+    if _TITLE_BEFORE.search(text, max(0, start - 40), start) and text[max(0, start - 4):start].strip() in ("of", "the"):
+        while len(spans) > 1 and text[slice(*spans[0])] in _DEPARTMENTS:  # 'Secretary of State Hillary Clinton'
+            spans.pop(0)
+        if all(text[s:e] in _DEPARTMENTS for s, e in spans):
+            return None  # 'Secretary of State' names no one
+    while len(spans) > 1 and text[slice(*spans[-1])].rstrip(".,") in _SUFFIXES:
+        spans.pop()
+    raw = " ".join(text[s:e].strip("’'") for s, e in spans)
+    name = _strip_title(raw)
+    titled = name != raw or bool(_TITLE_BEFORE.search(text, max(0, start - 40), start))
+    name = _normalise(name)
+    if not name or len(name.replace(".", "")) < 2 or not name[0].isupper() or name in _NOT_ACTORS:
+        return None
+    if len(spans) == 1 and at_sentence_start and words.is_common_word(name):
+        return None  # 'Clashes' opening a sentence
+    is_place = bool(_LOCATIVE.search(text, max(0, start - 16), start))
+    return Mention(name, start, end, is_place, titled)
+
+
+def _normalise(name: str) -> str:
+    """Dots out of abbreviations ('I.R.S.' → 'IRS'), party aliases ('GOP' → 'Republicans',
+    'Senate GOP' → 'Senate Republicans')."""
+    if re.fullmatch(ABBREVIATION, name):
+        name = name.replace(".", "")
+    if name in _PARTIES:
+        return _PARTIES[name]
+    head, _, last = name.rpartition(" ")
+    if head in _INSTITUTIONS and last in _PARTIES:
+        return f"{head} {_PARTIES[last]}"
+    return name
+
+
+def headline_span(doc: Document) -> tuple[int, int] | None:
+    """The title block, or a short first paragraph of one sentence before others (a headline
+    that ends with a period: 'Clinton Plan for Taxes Is Complex.')."""
+    blocks = doc.scored_blocks
+    if not blocks:
+        return None
+    first = blocks[0]
+    if first.kind == "title":
+        return first.start, first.end
+    sentences = [s for s in doc.sentences if first.start <= s.start < first.end]
+    words = doc.text[first.start:first.end].split()
+    one_line = "\n" not in doc.text[first.start:first.end]
+    if len(blocks) > 1 and len(sentences) == 1 and len(words) <= HEADLINE_WORDS and one_line:
+        return first.start, first.end
+    return None
+
+
+def _headline_cased(doc: Document, start: int, end: int, lower: set[str]) -> bool:
+    """A line in headline casing ('Related Coverage Trump Says ...', 'Attorney Subpoenas Christie
+    Aides'): every word capitalised, with a minor word or two words the text writes in lower case."""
+    words = re.findall(r"[^\W\d_][\w'’\-]*", doc.text[start:end])
+    if len(words) < 4 or not all(w[0].isupper() or w.lower() in _MINOR_WORDS for w in words):
+        return False
+    minor = sum(w.lower() in _MINOR_WORDS and w[0].isupper() for w in words[1:])
+    common = sum(w.lower() in lower for w in words[1:] if w.lower() not in _MINOR_WORDS)
+    return minor >= 1 or common >= 2
+
+
+def _candidate_mentions(doc: Document) -> list[Mention]:
+    """Every name mentioned in the body (not the title); names in headline-cased lines only where
+    the rest of the body names them too."""
+    headline = headline_span(doc)
+    skip = [headline] if headline else []
+    lower = set(re.findall(r"\b[a-z][\w’'\-]*", doc.text))
+    skip += [(s.start, s.end) for s in doc.sentences if not s.is_title and _headline_cased(doc, s.start, s.end, lower)]
+    words = _TextWords(doc, skip, lower)
+    found, doubtful = [], []
     for block in doc.scored_blocks:
         if block.kind == "title":
             continue
-        for m in NAME.finditer(doc.text, block.start, block.end):
+        labels = [m.span() for m in _PARTY_LABEL.finditer(doc.text, block.start, block.end)]
+        for m in ACTOR_NAME.finditer(doc.text, block.start, block.end):
+            if any(s <= m.start() < e for s, e in labels):
+                continue  # '(R-Ga.)'
             for s, e in _name_parts(doc, *m.span()):
-                words = doc.text[s:e].split()
-                while words and words[0] in NOT_NAME_START:
-                    s += len(words.pop(0)) + 1
-                    while s < e and doc.text[s].isspace():
-                        s += 1
-                if not words:
-                    continue
-                name = _strip_title(" ".join(words))
-                if not name or not name[0].isupper() or _sentence_opener(doc, s, name, lower_words):
-                    continue
-                found.append((name, s, e, bool(_LOCATIVE.search(doc.text, max(block.start, s - 16), s))))
-    return found
+                mention = _clean(doc, words, s, e)
+                if mention is not None:
+                    (doubtful if any(a <= s < b for a, b in skip) else found).append(mention)
+    known = {m.name for m in found}
+    return found + [m for m in doubtful if any(refers_to(m.name, name) for name in known)]
 
 
-def _sentence_opener(doc: Document, start: int, name: str, lower_words: set[str]) -> bool:
-    """A single capitalised word opening a sentence that the text also uses in lower case ('Clashes')."""
-    sentence = doc.sentence_at(start)
-    at_start = sentence is not None and doc.text[sentence.start:start].strip(" “\"‘'(") == ""
-    return at_start and " " not in name and name.lower() in lower_words
-
+# ---- merging ----------------------------------------------------------------------------------
 
 def refers_to(short: str, full: str) -> bool:
     """'Haftar' → 'Khalifa Haftar', 'Shura Council' → 'Derna Shura Council', 'Za’tari' → 'Al-Za’tari',
-    'GNA' → 'Government of National Accord'."""
+    'GNA' → 'Government of National Accord', 'Hillary Clinton' → 'Hillary Rodham Clinton'."""
     if short == full:
         return True
     if not short.isupper() and short.split()[-1].split("-")[-1] not in full:
@@ -91,34 +252,156 @@ def refers_to(short: str, full: str) -> bool:
         return True
     if len(short_words) == 1 and short == full_words[-1].split("-")[-1] and len(full_words) > 1:
         return True
+    if 2 == len(short_words) < len(full_words) and short_words == [full_words[0], full_words[-1]]:
+        return True
     initials = "".join(w[0] for w in full_words if w[0].isupper())
     return short.isupper() and len(short) > 1 and short == initials
 
 
-def find_actors(doc: Document) -> list[Actor]:
-    """Actors with merged name variants, scored by mentions, title presence and non-place use."""
-    mentions = _candidate_mentions(doc)
-    names = sorted({m[0] for m in mentions}, key=lambda n: (-len(n.split()), -len(n), n))
+def _canonical_names(mentions: list[Mention]) -> dict[str, str]:
+    """Each name's actor: a shorter name joins the first-named longer name it refers to ('Clinton'
+    joins 'Hillary Clinton' rather than 'Chelsea Clinton' named after her); a lone first name joins
+    the one full name it starts that can be a person's ('Melania', 'Melania Trump'; not 'Trump
+    Tower')."""
+    first: dict[str, int] = {}
+    for m in mentions:
+        first.setdefault(m.name, m.start)
+    names = sorted(first, key=lambda n: (-len(n.split()), -len(n), n))
     canonical: dict[str, str] = {}
-    for name in names:  # longest first: a shorter name joins the longest full name it refers to
-        target = next((c for c in canonical.values() if refers_to(name, c)), None)
-        canonical[name] = target or name
+    for name in names:  # longest first
+        targets = {canonical[c] for c in canonical if refers_to(name, c)  # 'House' is not the 'White House'
+                   and not (name in _INSTITUTIONS and c in _INSTITUTIONS and not name.isupper())}
+        if not targets and " " not in name and _person_like(name):
+            starting = {canonical[c] for c in canonical if c.split()[0] == name and _person_like(c)}
+            targets = starting if len(starting) == 1 else set()
+        canonical[name] = min(targets, key=lambda t: first[t]) if targets else name
+    return canonical
+
+
+def _person_like(name: str) -> bool:
+    """A name that can be a person's ('Melania', 'Melania Trump'; not 'Iowa Democrat', 'Medicare
+    Advantage'): one to three capitalised words, none of a place, an institution, a law, an outlet,
+    a party or an organisation."""
+    words = name.split()
+    return (len(words) <= 3 and not ORG.search(name) and not name.isupper()
+            and not any(w in _NOT_PERSON_WORDS for w in words))
+
+
+def _display_name(variants: list[str]) -> str:
+    """The longest variant without middle initials ('Paul D. Ryan' is 'Paul Ryan')."""
+    name = max(variants, key=lambda v: (len(v.split()), len(v)))
+    return re.sub(r"(?<=\w) (?:[A-Z]\. )+(?=[A-Z])", " ", name)
+
+
+# ---- kinds ------------------------------------------------------------------------------------
+
+def actor_kind(actor: Actor) -> str:
+    """person, party, organisation, institution, place, outlet, law, people or other."""
+    name = actor.name
+    words = name.split()
+    last = words[-1]
+    if name in _LAWS or last in _LAW_WORDS or last in _LAWS:
+        return LAW
+    if name in _OUTLETS or last in _MEDIA_WORDS or name.removeprefix("The ") in _OUTLETS:
+        return OUTLET
+    if name in _PARTIES.values() or last in _PARTIES.values() or last in ("Party", "Caucus"):
+        return PARTY
+    if name in _PLACES or (last in _PLACE_WORDS and len(words) > 1) or (is_place(actor) and not actor.titled):
+        return PLACE
+    if name in _INSTITUTIONS or " ".join(words[-2:]) in _INSTITUTIONS or (last in _INSTITUTIONS and not actor.titled):
+        return INSTITUTION  # 'Senate', 'Obama White House', 'Democratic-led Senate'
+
+    if last in _EVENT_WORDS:
+        return OTHER  # 'Chick-fil-A Appreciation Day'
+    if name.endswith("s") and (name[:-1] in _NOT_ACTORS or name[:-1] in _PARTIES):
+        return PEOPLE  # 'Americans', 'Latinos'
+    if ORG.search(name) or name.isupper():
+        return ORGANISATION
+    if actor.titled or (1 < len(words) <= 4 and all(w[0].isupper() and not w.isupper() for w in words)):
+        return PERSON
+    return OTHER
+
+
+def is_place(actor: Actor) -> bool:
+    return actor.place_mentions * 2 >= len(actor.mentions)
+
+
+# ---- finding and ranking ----------------------------------------------------------------------
+
+def find_actors(doc: Document) -> list[Actor]:
+    """Actors with merged name variants, their kind, and where the story names them; sorted by
+    rule_score."""
+    mentions = _candidate_mentions(doc)
+    canonical = _canonical_names(mentions)
     actors: dict[str, Actor] = {}
-    for name, s, e, is_place in mentions:
-        key = canonical[name]
+    for m in mentions:
+        key = canonical[m.name]
         actor = actors.setdefault(key, Actor("", key))
-        if name not in actor.variants:
-            actor.variants.append(name)
-        actor.mentions.append(TextSpan(s, e, doc.text[s:e]))
-        actor.place_mentions += is_place
-    _add_common_references(doc, actors.values())
-    title = doc.title or ""
+        if m.name not in actor.variants:
+            actor.variants.append(m.name)
+        actor.mentions.append(TextSpan(m.start, m.end, doc.text[m.start:m.end]))
+        actor.place_mentions += m.is_place
+        actor.titled |= m.titled
     for actor in actors.values():
-        actor.in_title = (any(v in title and re.search(rf"\b{re.escape(v)}\b", title) for v in actor.variants)
-                          or _head_noun_in_title(actor, title))
-        named = len(actor.mentions) - actor.place_mentions
-        actor.score = named + 0.3 * actor.place_mentions + (2.0 if actor.in_title else 0.0)
+        actor.name = _display_name(actor.variants)
+    _add_common_references(doc, actors.values())
+    headline = headline_span(doc)
+    title = doc.text[slice(*headline)] if headline else doc.title or ""
+    lede_end = _lede_end(doc, headline)
+    for actor in actors.values():
+        actor.mentions.sort(key=lambda m: m.start)
+        actor.kind = actor_kind(actor)
+        actor.in_title = _title_position(actor, title) is not None or _head_noun_in_title(actor, title)
+        actor.in_lede = any(m.start < lede_end for m in actor.mentions)
+        actor.quoted_mentions = sum(doc.voice_at(m.start) == QUOTED for m in actor.mentions)
+    _count_pronouns(doc, [a for a in actors.values() if a.kind == PERSON], headline)
+    for actor in actors.values():
+        actor.score = rule_score(actor)
     return sorted(actors.values(), key=lambda a: (-a.score, a.mentions[0].start))
+
+
+def _title_position(actor: Actor, title: str) -> int | None:
+    """Where the headline first names the actor: a variant, a party alias or a person's surname
+    ('Beck Wows the Crowd'); None when it does not."""
+    aliases = [alias for alias, name in _PARTIES.items() if name == actor.name]
+    if actor.kind == PERSON:
+        aliases.append(actor.name.split()[-1])
+    found = [m.start() for v in actor.variants + aliases
+             for m in [re.search(rf"(?<![\w-]){re.escape(v)}(?![\w-])", title)] if m]
+    return min(found) if found else None
+
+
+_PRONOUN = re.compile(r"\b(?:(?P<male>[Hh]e|[Hh]is|[Hh]im|[Hh]imself)|[Ss]he|[Hh]er|[Hh]erself)\b")
+
+
+def _count_pronouns(doc: Document, people: list[Actor], headline: tuple[int, int] | None) -> None:
+    """Give each 'he', 'she', 'his', 'her' of the body to the person named last before it whose
+    pronouns agree (a cheap stand-in for coreference: 'Glenn Beck spoke. He said ...'). A person's
+    pronouns are those most often found after their name."""
+    named = sorted((m.start, index) for index, actor in enumerate(people) for m in actor.mentions)
+    starts = [start for start, _ in named]
+    body_start = headline[1] if headline else 0
+    found = [(m.start(), m.group("male") is not None) for block in doc.scored_blocks
+             if block.kind != "title" and block.end > body_start
+             for m in _PRONOUN.finditer(doc.text, max(block.start, body_start), block.end)]
+    votes = [[0, 0] for _ in people]  # female, male
+    for offset, male in found:
+        i = bisect.bisect_left(starts, offset) - 1
+        if i >= 0:
+            votes[named[i][1]][male] += 1
+    for offset, male in found:
+        i = bisect.bisect_left(starts, offset) - 1
+        while i >= 0 and votes[named[i][1]][male] < votes[named[i][1]][not male]:
+            i -= 1  # the last person named does not take this pronoun: an earlier one does
+        if i >= 0:
+            people[named[i][1]].pronouns += 1
+
+
+def _lede_end(doc: Document, headline: tuple[int, int] | None) -> int:
+    """Where the lede ends: after the first sentences of the body."""
+    body = [s for s in doc.sentences if not s.is_title and not (headline and s.start < headline[1])
+            and doc.block_at(s.start) is not None and doc.block_at(s.start).kind == "body"]
+    return body[min(LEDE_SENTENCES, len(body)) - 1].end if body else 0
 
 
 def _head_noun_in_title(actor: Actor, title: str) -> bool:
@@ -143,17 +426,49 @@ def _add_common_references(doc: Document, actors) -> None:
                     actor.mentions.append(TextSpan(m.start(1), m.end(1), m.group(1)))
 
 
-def is_place(actor: Actor) -> bool:
-    return actor.place_mentions * 2 >= len(actor.mentions)
+KIND_WEIGHT = {PERSON: 1.0, PARTY: 1.0, ORGANISATION: 0.9, OTHER: 0.8, INSTITUTION: 0.6, LAW: 0.5,
+               PEOPLE: 0.5, OUTLET: 0.4, PLACE: 0.4}
+
+
+def rule_score(actor: Actor) -> float:
+    """Mentions (a pronoun or a mention in quoted speech counts half), named in the headline and
+    the lede, weighed by kind: a person or a party over the institution, place, law or outlet they
+    act in."""
+    named = len(actor.mentions) - actor.place_mentions - 0.5 * actor.quoted_mentions
+    base = (named + 0.3 * actor.place_mentions + 0.5 * actor.pronouns + (2.0 if actor.in_title else 0.0)
+            + (1.0 if actor.in_lede else 0.0))
+    return base * KIND_WEIGHT[actor.kind]
+
+
+def candidates(actors: list[Actor], speaker_offsets: set[int]) -> list[Actor]:
+    """The actors that can be main actors: named often enough, not a place named as where things
+    happen, and not only ever a speaker unless the headline or the lede names them."""
+    return [a for a in actors if not (is_place(a) and a.kind == PLACE) and a.score >= MIN_ACTOR_SCORE
+            and (a.in_title or a.in_lede or not {m.start for m in a.mentions} <= speaker_offsets)]
 
 
 def main_actors(actors: list[Actor], speaker_offsets: set[int]) -> list[Actor]:
-    """The best-scored actors that are neither places nor only ever mentioned as speakers."""
-    people = [a for a in actors if not is_place(a) and a.score >= MIN_ACTOR_SCORE
-              and not {m.start for m in a.mentions} <= speaker_offsets][:MAIN_ACTORS]
-    for index, actor in enumerate(people, 1):
+    """The best-scored candidates; the first is the principal actor, and a second is a principal
+    actor too when the headline sets the two against each other (see principal_actors)."""
+    ranked = candidates(actors, speaker_offsets)[:MAIN_ACTORS]
+    for index, actor in enumerate(ranked, 1):
         actor.id = f"a{index}"
-    return people
+        actor.principal = index == 1
+    if len(ranked) > 1 and _second_principal(ranked[0], ranked[1]):
+        ranked[1].principal = True
+    return ranked
+
+
+def _second_principal(first: Actor, second: Actor) -> bool:
+    """Both in the headline, the second a person, party or organisation scoring at least
+    SECOND_PRINCIPAL of the first's."""
+    return (first.in_title and second.in_title and second.kind in (PERSON, PARTY, ORGANISATION)
+            and second.score >= SECOND_PRINCIPAL * first.score)
+
+
+def principal_actors(ranked: list[Actor]) -> list[Actor]:
+    """The story's principal actors (one, or two in conflict), from main_actors' result."""
+    return [a for a in ranked if a.principal]
 
 
 def actors_named(actors: list[Actor], start: int, end: int) -> list[Actor]:

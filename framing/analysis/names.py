@@ -1,5 +1,5 @@
 """Patterns for names, titles, party labels and organisations, shared by attribution, the source
-registry and the sides analysis. The words are data: lexicons/names.txt."""
+registry and the actors. The words are data: lexicons/names.txt (and lexicons/actors.txt for actors)."""
 
 import re
 
@@ -10,6 +10,13 @@ _PARTICLE = rf"(?:{alternation(word_list('names.txt', 'name_particles'))})"
 _NAME_WORD = rf"(?:[A-Z][\w’'\-]*|{_PARTICLE}(?=\s+(?:[A-Z]|{_PARTICLE}\s)))"
 HONORIFIC = rf"(?:(?:{alternation(word_list('names.txt', 'honorifics'))})\.\s+)"
 NAME = re.compile(rf"{HONORIFIC}?[A-Z][\w’'\-]*(?:\s+(?:{_NAME_WORD}|[A-Z]\.(?=\s+[A-Z])))*")
+ABBREVIATION = r"(?:[A-Z]\.){2,}"  # 'U.S.', 'I.R.S.': one word, never two single letters
+# Abbreviations with a period inside a name: 'Ohio Rep. Tim Ryan', 'Ariz. Gov. Jan Brewer', 'St. Louis'
+_SHORTENED = word_list("names.txt", "honorifics") + word_list("actors.txt", "abbreviations_in_names")
+_SHORT = rf"(?:{alternation(_SHORTENED)})\.(?=\s+[A-Z])"
+_ACTOR_WORD = rf"(?:{ABBREVIATION}|{_SHORT}|[A-Z]\.(?=\s+[A-Z])|{_NAME_WORD})"
+# NAME, with abbreviations as words ('U.S. Senate', 'the I.R.S.', 'Ohio Rep. Tim Ryan'): actors' names
+ACTOR_NAME = re.compile(rf"(?:{ABBREVIATION}|{_SHORT}|[A-Z][\w’'\-]*)(?:\s+{_ACTOR_WORD})*")
 NOT_NAME_START = frozenset(word_list("names.txt", "not_name_start"))
 ROLE_WORDS = alternation(word_list("names.txt", "role_words"))
 ROLE = re.compile(rf"\b({ROLE_WORDS})\b", re.I)

@@ -247,8 +247,8 @@ def source_stances(doc: Document, attributions: list[Attribution], sources: list
 
 def _adversary_evidence(doc: Document, source: Source, mine: list[Attribution], actors: list[Actor],
                         evidence: list[Evidence], stances: dict[str, str]) -> list[Evidence]:
-    """A source that speaks for one main actor and talks about another, with no word that takes a
-    side, is on the other side of it: in BASIL, 130 of 138 quotes by one main actor's voices about
+    """A source that speaks for one main actor and names another in what it says, with no word that
+    takes a side, is on the other side of it: in BASIL, 130 of 138 quotes by one main actor's voices about
     another were critical of it (docs/EVALUATION.md)."""
     own = [a for a in actors if any(e.actor_id == a.id and e.stance == SUPPORTIVE and e.kind in ("self", "affiliation")
                                     for e in evidence)]
@@ -258,7 +258,7 @@ def _adversary_evidence(doc: Document, source: Source, mine: list[Attribution], 
     for actor in actors:
         if actor in own or stances[actor.id] != UNKNOWN:
             continue
-        about = [a for a in mine if actors_named([actor], *_reach(a))]
+        about = [a for a in mine if any(actors_named([actor], p.start, p.end) for p in (a.cue, a.content) if p)]
         if about:
             found.append(Evidence(actor.id, CRITICAL, "adversary", _span(doc, about[0].cue.start, about[0].cue.end),
                                   f"{source.name} speaks for {own[0].name} and talks about {actor.name} "

@@ -106,6 +106,7 @@ def fold_of(event: str, events: list[str]) -> int:
 
 # ---- names ------------------------------------------------------------------------------------
 
+_NAMES_IN_STOP_WORDS = {"bill", "de"}  # scikit-learn's stop words hold 'bill' ('Bill Clinton') and 'de' ('De Blasio')
 _WORD_FORMS = {"gop": "republican", "republicans": "republican", "democrats": "democrat", "democratic": "democrat"}
 
 
@@ -154,7 +155,8 @@ def is_fragment(name: str) -> bool:
     """Not a name: a single letter ('S' of 'U.S.'), or a name opening with a function word ('If
     Republicans', 'So Jeff Sessions')."""
     words = name.split()
-    return len(name.strip(".")) < 2 or words[0].islower() or words[0].lower() in ENGLISH_STOP_WORDS
+    first = words[0].lower()
+    return len(name.strip(".")) < 2 or words[0].islower() or (first in ENGLISH_STOP_WORDS and first not in _NAMES_IN_STOP_WORDS)
 
 
 def _most_frequent_name(text: str) -> str | None:
