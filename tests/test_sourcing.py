@@ -205,14 +205,24 @@ def test_a_stance_word_is_aimed_at_the_actor_it_names():
     assert stance_toward(audit, "Anna Bell", "Dan Price") == "unknown"
 
 
-def test_a_main_actors_voice_about_another_main_actor_is_on_the_other_side():
-    text = ("Campaigns Clash Over Jobs\n\nDan Price and Ruth Vale are running for governor. Dan Price leads in polls. "
-            "Ruth Vale trails Dan Price.\n\n\"Dan Price has a plan for nothing,\" said Tom Ash, a spokesman for "
+def test_a_principal_actors_voice_about_the_other_principal_is_on_the_other_side():
+    text = ("Price and Vale Clash Over Jobs\n\nDan Price and Ruth Vale are running for governor. Dan Price leads in "
+            "polls. Ruth Vale trails Dan Price.\n\n\"Dan Price has a plan for nothing,\" said Tom Ash, a spokesman for "
             "Ruth Vale.")
     audit = audit_text(text)
+    assert [a.name for a in audit.sourcing.actors if a.principal] == ["Dan Price", "Ruth Vale"]
     assert stance_toward(audit, "Tom Ash", "Ruth Vale") == "supportive"
     assert stance_toward(audit, "Tom Ash", "Dan Price") == "critical"
     assert any(e.kind == "adversary" for s in audit.sourcing.sources for e in s.evidence)
+
+
+def test_a_voice_about_an_actor_who_is_not_a_principal_rival_gets_no_side_from_that_alone():
+    text = ("Price Wins Vote\n\nDan Price won the vote on Monday. Dan Price thanked Ruth Vale, who ran his office. "
+            "Ruth Vale smiled. Ruth Vale left early.\n\n\"Ruth Vale ran the office,\" said Tom Ash, a spokesman for "
+            "Dan Price.")
+    audit = audit_text(text)
+    assert stance_toward(audit, "Tom Ash", "Dan Price") == "supportive"
+    assert stance_toward(audit, "Tom Ash", "Ruth Vale") == "unknown"
 
 
 @pytest.mark.parametrize("heavy, light, expected", [(2, 0, 0.875), (3, 0, 0.9375), (1, 1, 0.5), (6, 2, 0.9102)])

@@ -247,16 +247,19 @@ def source_stances(doc: Document, attributions: list[Attribution], sources: list
 
 def _adversary_evidence(doc: Document, source: Source, mine: list[Attribution], actors: list[Actor],
                         evidence: list[Evidence], stances: dict[str, str]) -> list[Evidence]:
-    """A source that speaks for one main actor and names another in what it says, with no word that
-    takes a side, is on the other side of it: in BASIL, 130 of 138 quotes by one main actor's voices about
+    """A source that speaks for one of the story's two principal actors in conflict (the headline sets
+    them against each other, see actors.principal_actors) and names the other in what it says, with
+    no word that takes a side, is on the other side of it: in BASIL, 130 of 138 quotes by one main actor's voices about
     another were critical of it (docs/EVALUATION.md)."""
     own = [a for a in actors if any(e.actor_id == a.id and e.stance == SUPPORTIVE and e.kind in ("self", "affiliation")
                                     for e in evidence)]
     if not own:
         return []
     found = []
+    if not any(a.principal for a in own):
+        return []  # only the voices of a principal actor: allies, victims and objects are not adversaries
     for actor in actors:
-        if actor in own or stances[actor.id] != UNKNOWN:
+        if actor in own or stances[actor.id] != UNKNOWN or not actor.principal:
             continue
         about = [a for a in mine if any(actors_named([actor], p.start, p.end) for p in (a.cue, a.content) if p)]
         if about:
