@@ -249,8 +249,9 @@ def _adversary_evidence(doc: Document, source: Source, mine: list[Attribution], 
                         evidence: list[Evidence], stances: dict[str, str]) -> list[Evidence]:
     """A source that speaks for one of the story's two principal actors in conflict (the headline sets
     them against each other, see actors.principal_actors) and names the other in what it says, with
-    no word that takes a side, is on the other side of it: in BASIL, 130 of 138 quotes by one main actor's voices about
-    another were critical of it (docs/EVALUATION.md)."""
+    no word that takes a side, is on the other side of it. Between any two main actors this was right
+    in 9 of 16 PolNeAR cases read (allies taken for rivals), between principals in 9 of 14
+    (docs/EVALUATION.md)."""
     own = [a for a in actors if any(e.actor_id == a.id and e.stance == SUPPORTIVE and e.kind in ("self", "affiliation")
                                     for e in evidence)]
     if not own:
