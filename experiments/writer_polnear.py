@@ -8,7 +8,7 @@ the evidence for a label that is not neutral; then the principal actors' labels 
 
     .venv/bin/python experiments/writer_polnear.py [--data ../shared/data] [--wire 60]
 
-Result on 2026-12-04 (docs/EVALUATION.md, "The writer's own stance").
+Result on 2026-12-04 (docs/EVALUATION.md, "The writer's own stance"); re-run after the rule that a lean needs the writer's own judging words.
 """
 
 import argparse

@@ -102,10 +102,18 @@ def _model(threshold: float = 0.5, direction: float = 10.0) -> WriterModel:
 def test_model_file_round_trip_and_labels():
     model = from_json(to_json(_model()))
     assert model == _model()
-    assert writer.label_of({"narration_negative": 1.0}, model)[0] == writer.NEGATIVE
-    assert writer.label_of({"narration_negative": -1.0}, model)[0] == writer.NEUTRAL
-    assert writer.label_of({"narration_negative": 1.0}, _model(direction=-10.0))[0] == writer.POSITIVE
+    judged = {"loaded_negative": 1.0, "loaded_positive": 1.0}  # the writer's own words, both ways
+    assert writer.label_of({"narration_negative": 1.0, **judged}, model)[0] == writer.NEGATIVE
+    assert writer.label_of({"narration_negative": -1.0, **judged}, model)[0] == writer.NEUTRAL
+    assert writer.label_of({"narration_negative": 1.0, **judged}, _model(direction=-10.0))[0] == writer.POSITIVE
     assert model.leans.probability({"narration_negative": 1.0}) == pytest.approx(1 / (1 + math.exp(-2.0)))
+
+
+def test_a_lean_needs_the_writers_own_judgement():
+    model = _model()
+    assert writer.label_of({"narration_negative": 1.0}, model)[0] == writer.NEUTRAL  # grim news, no verdict
+    assert writer.label_of({"narration_negative": 1.0, "verdicts_negative": 1.0}, model)[0] == writer.NEGATIVE
+    assert writer.label_of({"narration_negative": 1.0, "loaded_positive": 1.0}, model)[0] == writer.NEUTRAL
 
 
 def test_model_file_rejects_another_format():
@@ -120,11 +128,13 @@ def test_shipped_model_reads_the_analysis_features():
 
 
 def _pairs() -> list[writer_training.Pair]:
-    """Made-up pairs: the writer leans when the narration is negative (four folds of four)."""
+    """Made-up pairs: the writer leans when the narration is negative and a loaded word says so (four
+    folds of four)."""
     pairs = []
     for fold in range(4):
         for k, (feeling, tone) in enumerate((("neg", 1.0), ("neu", 0.1), ("neu", 0.2), ("neg", 0.9))):
-            values = dict.fromkeys(writer.FEATURES, 0.0) | {"narration_negative": tone + 0.01 * fold}
+            values = dict.fromkeys(writer.FEATURES, 0.0) | {"narration_negative": tone + 0.01 * fold,
+                                                            "loaded_negative": float(feeling == "neg")}
             pairs.append(writer_training.Pair(fold, f"a{fold}{k}", "X", feeling, True, values))
     return pairs
 

@@ -259,7 +259,19 @@ def label_of(values: dict[str, float], model: writer_stance.WriterModel | None) 
     leans = model.leans.probability(values)
     if leans < model.threshold:
         return NEUTRAL, leans
-    return (NEGATIVE if model.negative.probability(values) >= 0.5 else POSITIVE), leans
+    label = NEGATIVE if model.negative.probability(values) >= 0.5 else POSITIVE
+    if not _judged_in_own_words(values, label):
+        return NEUTRAL, leans
+    return label, leans
+
+
+def _judged_in_own_words(values: dict[str, float], label: str) -> bool:
+    """A lean needs the writer's own judgement that way (a loaded word or a verdict; for a negative
+    lean also a judging reporting verb), not tone and salience alone: wire copy full of grim news is
+    not the writer's verdict (docs/EVALUATION.md)."""
+    ways = ("loaded_negative", "verdicts_negative", "reporting_verbs") if label == NEGATIVE else \
+        ("loaded_positive", "verdicts_positive")
+    return sum(values.get(k, 0.0) for k in ways) > 0
 
 
 def writer_stances(doc: Document, attributions: list[Attribution], sources: list[Source], findings: list[Finding],
