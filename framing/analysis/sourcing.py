@@ -1,9 +1,12 @@
-"""Sides and balance of the voices in a story: main actors, each source's stance toward them, a
-balance index, and the reporter's own verdicts that take a side.
+"""Sides and balance of the voices in a story: each source's stance toward the main actors
+(framing/analysis/actors.py), the reporter's own verdicts that take a side, a balance index and
+whether the evidence is enough to judge it; the writer's own stance comes from analysis/writer.py.
 
-Everything here is rule-based and explained by spans: a stance is the sum of its evidence
-(affiliation, the source being the actor, stance words from lexicons/stance_*.toml in what the
-source is reported to say), so the report can show why a source sits on a side.
+Stances are rule-based and explained by spans: a stance is the sum of its evidence (affiliation
+from the source's role or name, lexicons/affiliation.txt; the source being the actor; stance words
+from lexicons/stance_*.toml aimed at the actor they are about; a principal actor's voice about the
+other principal), so the report can show why a source sits on a side. Measured on BASIL and PolNeAR
+in docs/EVALUATION.md.
 """
 
 from __future__ import annotations
