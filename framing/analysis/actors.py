@@ -15,7 +15,6 @@ from framing.analysis.names import ABBREVIATION, ACTOR_NAME, NOT_NAME_START, ORG
 from framing.findings import TextSpan
 from framing.resources import alternation, word_list, word_lists
 from framing.text.document import QUOTED, Document
-from framing.text.layout import looks_like_headline
 
 MAIN_ACTORS = 5
 MIN_ACTOR_SCORE = 2.0
@@ -366,9 +365,23 @@ def _title_position(actor: Actor, title: str) -> int | None:
     aliases = [alias for alias, name in _PARTIES.items() if name == actor.name]
     if actor.kind == PERSON:
         aliases.append(actor.name.split()[-1])
-    found = [m.start() for v in actor.variants + aliases
-             for m in [re.search(rf"(?<![\w-]){re.escape(v)}(?![\w-])", title)] if m]
+    found = [at for v in actor.variants + aliases if (at := _whole_word_at(title, v)) is not None]
     return min(found) if found else None
+
+
+def _whole_word_at(text: str, words: str) -> int | None:
+    """Where `words` first stand in `text` as whole words (no letter, digit, '_' or '-' on either
+    side); a plain search, since a pattern per actor variant would be compiled anew for every article."""
+    def joins(ch: str) -> bool:
+        return ch.isalnum() or ch in "_-"
+
+    at = text.find(words)
+    while at >= 0:
+        end = at + len(words)
+        if not (at and joins(text[at - 1])) and not (end < len(text) and joins(text[end])):
+            return at
+        at = text.find(words, at + 1)
+    return None
 
 
 _PRONOUN = re.compile(r"\b(?:(?P<male>[Hh]e|[Hh]is|[Hh]im|[Hh]imself)|[Ss]he|[Hh]er|[Hh]erself)\b")
