@@ -290,7 +290,7 @@ def row_of(data: dict, categories: list[str]) -> dict:
     row = {"id": data["id"], "title": doc["title"], "outlet": metadata.get("outlet", ""),
            "date": metadata.get("date", ""), "url": metadata.get("url", ""), "words": words,
            "report": f"reports/{report_name(data['id'])}"}
-    row.update({f"score_{k}": _blank_if_none(data["scores"][k]["score"]) for k in SCORES})  # '' = not judged
+    row.update({f"score_{k}": data["scores"][k]["score"] for k in SCORES})  # None (a blank cell): not judged
     row.update({f"per1000_{c}": round(counts[c] * per_1000, 2) for c in categories})
     sides = sourcing.get("sides", {})
     row.update({f"sources_{s}": len(sides.get(s, {}).get("sources", [])) for s in SIDES})
@@ -363,13 +363,9 @@ def render_index(stats: CorpusStats, labels: dict) -> str:
                                                for k in SCORES}) if len(outlets) > 1 else "")
 
 
-def _blank_if_none(value):
-    return "" if value is None else value
-
-
 def _judged(rows: list[dict], key: str) -> list[float]:
-    """The scores of `key` that were judged (a blank is a balance not judged: left out, not 0)."""
-    return [r[key] for r in rows if r[key] != ""]
+    """The scores of `key` that were judged (None is a balance not judged: left out, not 0)."""
+    return [r[key] for r in rows if r[key] is not None]
 
 
 def _mean(values: list[float]) -> float | None:
