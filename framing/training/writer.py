@@ -9,16 +9,15 @@ come from an outer cross-validation by event with the whole fitting, threshold i
 
 from __future__ import annotations
 
-import math
 import statistics
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.linear_model import LogisticRegression
-from sklearn.preprocessing import StandardScaler
 
 from framing.analysis.writer import FEATURES, NEGATIVE, NEUTRAL, POSITIVE, label_of
-from framing.models.writer_stance import Linear, WriterModel
+from framing.models.linear import Linear
+from framing.models.writer_stance import WriterModel
+from framing.training.linear import constant, fit_linear
 
 C = 0.01  # inverse regularisation of both regressions (chosen among 0.01, 0.03 and 0.1 on the held-out folds)
 KEEP_NEUTRAL = 0.83  # share of the principal actors' neutral pairs the inner threshold keeps neutral (0.80 left 0.73 held out)
@@ -37,21 +36,8 @@ class Pair:
     features: dict[str, float]
 
 
-def _constant(probability: float) -> Linear:
-    return Linear((), (), (), (), math.log(probability / (1 - probability)))
-
-
-def _linear(pairs: list[Pair], target: list[bool], balanced: bool, features: tuple[str, ...] = FEATURES) -> Linear:
-    """A logistic regression on standardised features, as plain numbers (a constant when `target`
-    holds one class only)."""
-    if len(set(target)) < 2:
-        return _constant(0.999 if target and target[0] else 0.001)
-    x = np.array([[p.features[name] for name in features] for p in pairs])
-    scaler = StandardScaler().fit(x)
-    scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
-    model = LogisticRegression(C=C, class_weight="balanced" if balanced else None, max_iter=2000).fit((x - scaler.mean_) / scale, target)
-    return Linear(features, tuple(float(v) for v in scaler.mean_), tuple(float(v) for v in scale),
-                  tuple(float(v) for v in model.coef_[0]), float(model.intercept_[0]))
+def _linear(pairs: list[Pair], target: list[bool], balanced: bool) -> Linear:
+    return fit_linear([p.features for p in pairs], target, FEATURES, C, balanced)
 
 
 def _leans(pairs: list[Pair]) -> Linear:
@@ -64,7 +50,7 @@ def _direction(pairs: list[Pair]) -> Linear:
     strong (a constant when one direction is missing)."""
     polar = [p for p in pairs if p.feeling != "neu"]
     if not polar:
-        return _constant(0.999)
+        return constant(0.999)
     return _linear(polar, [p.feeling == "neg" for p in polar], balanced=False)
 
 
