@@ -65,7 +65,7 @@ def _score_unattributed(findings: list[Finding], words: int) -> dict:
     }
 
 
-def score_sourcing(result: Sourcing | None) -> dict:
+def _score_sourcing(result: Sourcing | None) -> dict:
     """1 minus the balance index of the sides (see framing.analysis.sourcing); None when the balance is
     not judged (no main actor, or too few voices take a side): not judged is not balanced."""
     if result is None:
@@ -79,7 +79,7 @@ def compute_scores(findings: list[Finding], sourcing: Sourcing | None, words: in
     scores = {
         "loaded_language": _score_loaded(findings, words),
         "unattributed": _score_unattributed(findings, words),
-        "sourcing": score_sourcing(sourcing),
+        "sourcing": _score_sourcing(sourcing),
     }
     judged = {k: s["score"] for k, s in scores.items() if s["score"] is not None}
     overall = round(sum(judged.values()) / len(judged), 3)
@@ -132,8 +132,7 @@ def detect(context: AuditContext) -> None:
     runs after those that do not read it (it reads their findings) and before those that do."""
     for detector in (d for d in DETECTORS if "sourcing" not in d.reads):
         context.findings.extend(detector.run(context))
-    context.sourcing = sides.analyse(context.document, context.attributions, context.sources, context.findings,
-                                     context.bias_scores)
+    context.sourcing = sides.analyse(context.document, context.attributions, context.sources, context.findings)
     for detector in (d for d in DETECTORS if "sourcing" in d.reads):
         context.findings.extend(detector.run(context))
 

@@ -86,8 +86,6 @@ def _parser() -> argparse.ArgumentParser:
                             "tagger on PolNeAR (about 1.5 h on two cores)")
     train.add_argument("--writer", action="store_true",
                        help="only the writer's-stance model: its CV by event and fit on BASIL (about a minute)")
-    train.add_argument("--stance", action="store_true",
-                       help="only the source-stance model: its CV by event and fit on BASIL (about a minute)")
     return parser
 
 
@@ -353,13 +351,9 @@ def _cmd_train(args) -> int:
     if args.writer:
         _train_writer(args)
         return 0
-    if args.stance:
-        _train_stance(args)
-        return 0
     tagger = polnear.train_tagger(Path(args.data), Path(args.out))
     print(f"framing train: attribution tagger written to {args.out}/ (dev F1 {tagger['dev_f1']})")
     _train_writer(args)
-    _train_stance(args)
     card = train.train_sentence_model(Path(args.data), Path(args.out))
     print(f"framing train: sentence bias model written to {args.out}/ (CV macro-F1 {card['cv_macro_f1']})")
     words = train.train_word_model(Path(args.data), Path(args.out))
@@ -375,14 +369,6 @@ def _train_writer(args) -> None:
     print(f"framing train: writer's-stance model written to {args.out}/ (held out by event: neg/pos right "
           f"{held['polar']} ± {held['spread']['polar']}, neutral kept {held['neutral_kept']} ± "
           f"{held['spread']['neutral_kept']}, principal actors)")
-
-
-def _train_stance(args) -> None:
-    from framing.training import train
-
-    cv = train.train_stance_model(Path(args.data), Path(args.out))["cv"]
-    print(f"framing train: source-stance model written to {args.out}/ (held out by event: sided pairs right "
-          f"{cv['accuracy']}, macro-F1 {cv['macro_f1']}, pairs without a side given one {cv['false_sides']})")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -11,7 +11,6 @@ in docs/EVALUATION.md.
 
 from __future__ import annotations
 
-import bisect
 import math
 import re
 from dataclasses import dataclass, field
@@ -21,14 +20,13 @@ from framing.rules import lexicon
 from framing.text.usage import is_negated
 from framing.text.document import REPORTER, Document
 from framing.findings import Attribution, Finding, Source, TextSpan
-from framing.models import source_stance
 from framing.resources import alternation, word_list
 from framing.analysis.actors import Actor, actors_named, find_actors, main_actors, refers_to
 from framing.analysis.writer import WriterStance, writer_stances
 
 CRITICAL, SUPPORTIVE, NEUTRAL, UNKNOWN = "critical", "supportive", "neutral", "unknown"
 SIDES = (CRITICAL, SUPPORTIVE, NEUTRAL, UNKNOWN)
-WEIGHT = {"affiliation": 3.0, "self": 3.0, "cue": 2.0, "content": 1.0, "adversary": 1.0, "model": 0.0}
+WEIGHT = {"affiliation": 3.0, "self": 3.0, "cue": 2.0, "content": 1.0, "adversary": 1.0}
 ONE_SIDED_BELOW = 0.6  # balance index under which the article is one-sided (see detectors/sourcing.py)
 MIN_SIDED_VOICES = 3  # voices on either side (sources and the reporter's verdicts) before the balance is judged
 CERTAINTY = 0.9  # how sure the heavier side must be of holding most voices before the article is one-sided
@@ -47,7 +45,7 @@ _OBJECT_REACH = 25  # characters after a stance word in which the actor it is ab
 class Evidence:
     actor_id: str
     stance: str  # critical or supportive
-    kind: str  # affiliation, self, cue, content, adversary or model (the learned stance model)
+    kind: str  # affiliation, self, cue or content
     span: TextSpan
     reason: str
 
@@ -225,56 +223,10 @@ def _side(evidence: list[Evidence], actor_id: str) -> str | None:
     return None
 
 
-def source_stances(doc: Document, attributions: list[Attribution], sources: list[Source], actors: list[Actor],
-                   principal: Actor | None, matches: list[StanceMatch], findings: list[Finding],
-                   bias_scores: list[float | None] | None = None,
-                   model: source_stance.StanceModel | None = None) -> list[SourceStance]:
-    """Every registered source with its stance toward each main actor and the evidence for it: the
-    sum of the rules' evidence, and where that leaves the stance unknown, the learned stance model's
-    reading (`model`, else the one in models/, when installed)."""
-    model = model or source_stance.shipped_model()
+def source_stances(doc: Document, attributions: list[Attribution], sources: list[Source],
+                   actors: list[Actor], principal: Actor | None, matches: list[StanceMatch]) -> list[SourceStance]:
+    """Every registered source with its stance toward each main actor and the evidence for it."""
     results = []
-    for case in stance_cases(doc, attributions, sources, actors, principal, matches, findings, bias_scores):
-        stances = dict(case.rule_stances)
-        if model is not None:
-            open_ = {a.id: case.features[a.id] for a in actors if stances[a.id] == UNKNOWN}  # the rules decide where they can
-            decided = model.strongest(open_)
-            if decided:
-                actor_id, stance, probability = decided
-                stances[actor_id] = stance
-                actor = next(a for a in actors if a.id == actor_id)
-                case.evidence.append(_model_evidence(doc, case, actor, stance, probability))
-        source, mine = case.source, case.attributions
-        side = UNKNOWN
-        if principal is not None:
-            side = stances[principal.id]
-            if side == UNKNOWN and any(actors_named([principal], *_reach(a)) for a in mine):
-                side = NEUTRAL  # speaks about the principal actor without taking a side
-        first = min((a.cue.start for a in mine), default=source.mentions[0].start)
-        results.append(SourceStance(source.id, source.name, source.kind, source.role, side, stances, case.evidence,
-                                    source.quoted_words, source.paraphrased_words, first))
-    return results
-
-
-@dataclass
-class StanceCase:
-    """One source with what the stance decision reads: its attributions, the rules' evidence and the
-    stance it sums to per actor, and per actor the features of the learned model."""
-    source: Source
-    attributions: list[Attribution]
-    evidence: list[Evidence]
-    rule_stances: dict[str, str]
-    features: dict[str, dict[str, float]]
-
-
-def stance_cases(doc: Document, attributions: list[Attribution], sources: list[Source], actors: list[Actor],
-                 principal: Actor | None, matches: list[StanceMatch], findings: list[Finding],
-                 bias_scores: list[float | None] | None = None) -> list[StanceCase]:
-    """Per source, the evidence the rules find and the features the stance model reads
-    (`bias_scores`: the sentence model's P(biased) per doc.sentences)."""
-    loaded = [f for f in findings if f.dimension == "loaded_language"]
-    bias = _bias_lookup(doc, bias_scores)
-    cases = []
     for source in sources:
         mine = [a for a in attributions if a.source_id == source.id]
         evidence = _affiliation(doc, source, actors, principal)
@@ -285,72 +237,15 @@ def stance_cases(doc: Document, attributions: list[Attribution], sources: list[S
         for adversary in _adversary_evidence(doc, source, mine, actors, evidence, stances):
             evidence.append(adversary)
             stances[adversary.actor_id] = CRITICAL
-        features = {a.id: stance_features(doc, source, mine, a, actors, evidence, loaded, bias) for a in actors}
-        cases.append(StanceCase(source, mine, evidence, stances, features))
-    return cases
-
-
-def stance_features(doc: Document, source: Source, mine: list[Attribution], actor: Actor, actors: list[Actor],
-                    evidence: list[Evidence], loaded: list[Finding], bias) -> dict[str, float]:
-    """What the stance model reads of one source and one actor: the rules' evidence by kind (+1
-    critical, -1 supportive), whether and how often the source talks about the actor, the tone
-    (VADER) and loaded words of what it says about the actor and of all it says, the source's own
-    allegiance to another actor, and how much it is heard."""
-    from framing.models.features import sentiment  # lazy: the sentiment lexicon, loaded on first use
-
-    values = dict.fromkeys(source_stance.FEATURES, 0.0)
-    for e in evidence:
-        if e.actor_id == actor.id:
-            values[f"rule_{e.kind}"] += 1.0 if e.stance == CRITICAL else -1.0
-    contents = [a.content or a.cue for a in mine]
-    about = [c for a, c in zip(mine, contents) if actors_named([actor], *_reach(a))]
-    values["talks_about"] = math.log1p(len(about))
-    values["names_in_content"] = math.log1p(sum(1 for c in contents if actors_named([actor], c.start, c.end)))
-    values["principal"] = float(actor.principal)
-    values["top_actor"] = float(actor is actors[0])
-    tones = [sentiment(c.text) for c in about]
-    values["tone_about"] = sum(tones) / len(tones) if tones else 0.0
-    values["tone_about_min"] = min(tones, default=0.0)
-    every = [sentiment(c.text) for c in contents]
-    values["tone_all"] = sum(every) / len(every) if every else 0.0
-    values["bias_about"] = max((bias(c) for c in about), default=0.0)
-    values["bias_all"] = max((bias(c) for c in contents), default=0.0)
-    values["direct_about"] = math.log1p(sum(1 for a in mine if a.kind == "direct" and actors_named([actor], *_reach(a))))
-    values["loaded_about"] = math.log1p(sum(1 for f in loaded for c in about if c.start <= f.start < c.end))
-    values["loaded_all"] = math.log1p(sum(1 for f in loaded for c in contents if c.start <= f.start < c.end))
-    allies = {e.actor_id for e in evidence if e.stance == SUPPORTIVE and e.kind in ("self", "affiliation")}
-    values["ally_of_other"] = float(bool(allies - {actor.id}))
-    values["ally_of_other_principal"] = float(any(a.principal and a.id in allies for a in actors if a is not actor))
-    values["quoted_words"] = math.log1p(source.quoted_words)
-    values["paraphrased_words"] = math.log1p(source.paraphrased_words)
-    values["attributions"] = math.log1p(len(mine))
-    values["unnamed"] = float(source.kind in ("vague", "anonymous") or source.name[:1].islower())
-    return values
-
-
-def _bias_lookup(doc: Document, bias_scores: list[float | None] | None):
-    """A function giving a span the highest sentence P(biased) of the sentences it overlaps (0 unknown)."""
-    scores = [s or 0.0 for s in bias_scores] if bias_scores and len(bias_scores) == len(doc.sentences) else None
-    starts = [s.start for s in doc.sentences]
-
-    def highest(span: TextSpan) -> float:
-        if scores is None:
-            return 0.0
-        first = max(0, bisect.bisect_right(starts, span.start) - 1)
-        last = bisect.bisect_left(starts, span.end)
-        return max(scores[first:max(last, first + 1)], default=0.0)
-    return highest
-
-
-def _model_evidence(doc: Document, case: StanceCase, actor: Actor, stance: str, probability: float) -> Evidence:
-    """The learned model's reading as evidence: the first thing the source says about the actor (or
-    its first attribution, or its first mention)."""
-    about = [a for a in case.attributions if actors_named([actor], *_reach(a))] or case.attributions
-    span = (about[0].content or about[0].cue) if about else case.source.mentions[0]
-    side = "against" if stance == CRITICAL else "for"
-    return Evidence(actor.id, stance, "model", span,
-                    f"what {case.source.name} says reads as {side} {actor.name} to the stance model "
-                    f"(p = {probability:.2f}, learned from BASIL's quoted speakers)")
+        side = UNKNOWN
+        if principal is not None:
+            side = stances[principal.id]
+            if side == UNKNOWN and any(actors_named([principal], *_reach(a)) for a in mine):
+                side = NEUTRAL  # speaks about the principal actor without taking a side
+        first = min((a.cue.start for a in mine), default=source.mentions[0].start)
+        results.append(SourceStance(source.id, source.name, source.kind, source.role, side, stances, evidence,
+                                    source.quoted_words, source.paraphrased_words, first))
+    return results
 
 
 def _adversary_evidence(doc: Document, source: Source, mine: list[Attribution], actors: list[Actor],
@@ -504,16 +399,14 @@ def _listing(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def analyse(doc: Document, attributions: list[Attribution], sources: list[Source], findings: list[Finding],
-            bias_scores: list[float | None] | None = None,
-            stance_model: source_stance.StanceModel | None = None) -> Sourcing:
-    """Actors, stances, sides, verdicts and the balance index of one document (`stance_model`: the
-    shipped source-stance model unless given)."""
+def analyse(doc: Document, attributions: list[Attribution], sources: list[Source],
+            findings: list[Finding]) -> Sourcing:
+    """Actors, stances, sides, verdicts and the balance index of one document."""
     actors = find_actors(doc)
     main = main_actors(actors, {m.start for source in sources for m in source.mentions})
     principal = main[0] if main else None
     matches = stance_matches(doc)
-    stances = source_stances(doc, attributions, sources, main, principal, matches, findings, bias_scores, stance_model)
+    stances = source_stances(doc, attributions, sources, main, principal, matches)
     verdicts = reporter_verdicts(doc, findings, principal, matches)
     sides = _summaries(stances, verdicts)
     sided = sorted((s for s in stances if s.side in (CRITICAL, SUPPORTIVE)), key=lambda s: s.first_offset)

@@ -18,11 +18,10 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from framing.analysis import writer
 from framing.analysis.actors import find_actors
-from framing.analysis.sourcing import CRITICAL, SUPPORTIVE, analyse, stance_cases, stance_matches
+from framing.analysis.sourcing import CRITICAL, SUPPORTIVE
 from framing.api import audit_text
-from framing.audit import Audit, score_sourcing
+from framing.audit import Audit
 from framing.errors import InputError
-from framing.training import stance as stance_training
 from framing.training import writer as writer_training
 
 FOLDS = 5
@@ -236,42 +235,6 @@ def writer_pairs(article: BasilArticle, audit: Audit, fold: int) -> list[writer_
     return pairs
 
 
-def stance_pairs(article: BasilArticle, audit: Audit, fold: int) -> list[stance_training.Pair]:
-    """Every (source, main actor) pair of one audited article, labelled from BASIL's quoted spans: a
-    span spoken by the source aimed at the actor says critical (negative polarity) or supportive
-    (positive); none of them, no side; both ways alike, no pair."""
-    sourcing = audit.sourcing
-    if sourcing is None or sourcing.principal_actor is None:
-        return []
-    doc = audit.document
-    cases = stance_cases(doc, audit.attributions, audit.sources, sourcing.actors, sourcing.principal_actor,
-                         stance_matches(doc), audit.findings, audit.bias_scores)
-    pairs = []
-    for case in cases:
-        for actor in sourcing.actors:
-            votes = [s.polarity for s in article.spans if s.quote and s.polarity in POLARITY_SIDE
-                     and same_entity(actor.name, s.target) and _spoken_by(s, case)]
-            critical, supportive = votes.count("neg"), votes.count("pos")
-            label = CRITICAL if critical > supportive else SUPPORTIVE if supportive > critical else stance_training.NONE
-            if critical and critical == supportive:
-                continue  # both ways: no label
-            pairs.append(stance_training.Pair(fold, f"{article.event}_{article.outlet}", case.source.name, actor.name,
-                                              label, case.rule_stances[actor.id], case.features[actor.id]))
-    return pairs
-
-
-def _spoken_by(span: Span, case) -> bool:
-    """The span is the source's: a named speaker that is the source, or an unnamed critic or
-    supporter whose words lie inside one of the source's attributions."""
-    if not span.speaker.startswith("other_"):
-        return same_entity(case.source.name, _entity(span.speaker))
-    for a in case.attributions:
-        parts = [p for p in (a.cue, a.content) if p is not None]
-        if min(p.start for p in parts) < span.end and span.start < max(p.end for p in parts):
-            return True
-    return False
-
-
 def _inside_attribution_with(audit: Audit, span: Span, actor, wanted: str) -> bool:
     """The span lies in an attribution whose source takes the `wanted` side toward `actor`."""
     stance_of = {s.source_id: s for s in (audit.sourcing.sources if audit.sourcing else [])}
@@ -337,22 +300,6 @@ def summary(counts: Counts) -> dict:
     }
 
 
-def _held_out_stances(articles: list[BasilArticle], audits: list[Audit], events: list[str]) -> list[Audit]:
-    """The audits with each article's sourcing analysed again by a source-stance model fitted without
-    its event fold (the shipped model has seen every article)."""
-    folds = [fold_of(article.event, events) for article in articles]
-    pairs = [stance_pairs(article, audit, fold) for article, audit, fold in zip(articles, audits, folds)]
-    models = {fold: stance_training.fit([p for article_pairs in pairs for p in article_pairs if p.fold != fold])
-              for fold in sorted(set(folds))}
-    held_out = []
-    for audit, fold in zip(audits, folds):
-        sourcing = analyse(audit.document, audit.attributions, audit.sources, audit.findings, audit.bias_scores,
-                           stance_model=models[fold])
-        scores = {**audit.scores, "sourcing": score_sourcing(sourcing)}
-        held_out.append(replace(audit, sourcing=sourcing, scores=scores))
-    return held_out
-
-
 def evaluate_sourcing(data: Path, contextual: bool = False) -> dict:
     """Audit every BASIL article; the measures over all articles and per event fold (mean and spread).
     The writer's feeling comes from models fitted without the article's event fold (the shipped
@@ -360,7 +307,6 @@ def evaluate_sourcing(data: Path, contextual: bool = False) -> dict:
     articles = load(data)
     events = [a.event for a in articles]
     audits = [audit_text(article.text, readability=False, contextual=contextual) for article in articles]
-    audits = _held_out_stances(articles, audits, events)
     pairs = [writer_pairs(article, audit, fold_of(article.event, events)) for article, audit in zip(articles, audits)]
     flat = [pair for article_pairs in pairs for pair in article_pairs]
     writer_cv = writer_training.cross_validate(flat)

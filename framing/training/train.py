@@ -9,13 +9,12 @@ from pathlib import Path
 import numpy as np
 
 from framing.api import audit_text
-from framing.models import attribution_tagger, contextual, contextual_tagger, sentence_bias, source_stance, writer_stance
+from framing.models import attribution_tagger, contextual, contextual_tagger, sentence_bias, writer_stance
 from framing.models import word_model as wm
 from framing.outputs.files import write_atomic
 from framing.training import basil
 from framing.training import contextual as contextual_train
 from framing.training import tagger as tagger_training
-from framing.training import stance as stance_training
 from framing.training import writer as writer_training
 from framing.training.evaluate import (
     SEED, babe_sentence_cv, babe_sentence_model, babe_word_examples, babe_words, fit_words, out_of_fold_bias, ptc_spans, ptc_word_bias, ptc_word_examples, with_bias,
@@ -59,8 +58,7 @@ def train_sentence_model(data: Path, out_dir: Path) -> dict:
     out_dir.mkdir(parents=True, exist_ok=True)
     write_atomic(out_dir / sentence_bias.MODEL_FILE, sentence_bias.to_json(model, card) + "\n")
     write_atomic(out_dir / "MODEL_CARD.md", _card_markdown(card, cv) + _tagger_card_markdown(out_dir)
-                 + _writer_card_markdown(out_dir) + _stance_card_markdown(out_dir)
-                 + _contextual_card_markdown(out_dir))
+                 + _writer_card_markdown(out_dir) + _contextual_card_markdown(out_dir))
     return {**card, "cv": cv}
 
 
@@ -102,44 +100,10 @@ def _writer_card_markdown(out_dir: Path) -> str:
         if path.exists() else ""
 
 
-def train_stance_model(data: Path, out_dir: Path) -> dict:
-    """Audit every BASIL article, cross-validate the source-stance model by event, fit it on every
-    (source, main actor) pair, write it to `out_dir` and its section of `out_dir`/MODEL_CARD.md."""
-    articles = basil.load(data)
-    events = [a.event for a in articles]
-    pairs = [pair for article in articles
-             for pair in basil.stance_pairs(article, audit_text(article.text, readability=False),
-                                                basil.fold_of(article.event, events))]
-    cv = stance_training.cross_validate(pairs)
-    cv.pop("predicted")
-    labels = {label: sum(p.label == label for p in pairs) for label in ("critical", "supportive", "none")}
-    card = {"model": "each source's stance toward each main actor",
-            "data": "BASIL (Fan et al., EMNLP 2019): quoted biased spans with speaker, target and polarity",
-            "data_licence": "none stated; research and evaluation use",
-            "pairs": len(pairs), "labels": ", ".join(f"{n} {label}" for label, n in labels.items()),
-            "features": list(source_stance.FEATURES), "C": [stance_training.C_SIDE, stance_training.C_DIRECTION],
-            "max_false_sides": stance_training.MAX_FALSE_SIDES, "cv": cv,
-            "trained": date.today().isoformat(), "command": "framing train --stance --data ../shared/data"}
-    model = stance_training.fit(pairs, card)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    write_atomic(out_dir / source_stance.MODEL_FILE, source_stance.to_json(model) + "\n")
-    _replace_card_section(out_dir / "MODEL_CARD.md", stance_training.card_markdown(model.card), _STANCE_CARD_TITLE)
-    return model.card
-
-
-_STANCE_CARD_TITLE = "# Model card: each source's stance"
-
-
-def _stance_card_markdown(out_dir: Path) -> str:
-    path = out_dir / source_stance.MODEL_FILE
-    return stance_training.card_markdown(source_stance.from_json(path.read_text(encoding="utf-8")).card) \
-        if path.exists() else ""
-
-
-def _replace_card_section(card_file: Path, section: str, title: str = _WRITER_CARD_TITLE) -> None:
-    """Put a model's section (the one headed `title`) into the model card, in place of the old one or at the end."""
+def _replace_card_section(card_file: Path, section: str) -> None:
+    """Put the writer's-stance section into the model card, in place of the old one or at the end."""
     text = card_file.read_text(encoding="utf-8") if card_file.exists() else ""
-    start = text.find(title)
+    start = text.find(_WRITER_CARD_TITLE)
     if start < 0:
         write_atomic(card_file, text.rstrip("\n") + "\n" + section)
         return
