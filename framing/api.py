@@ -9,10 +9,12 @@ from framing.audit import Audit, run_audit
 from framing.text.document import build_document
 
 
-def audit_text(text: str, title: str | None = None, readability: bool = True, contextual: bool = False) -> Audit:
+def audit_text(text: str, title: str | None = None, readability: bool = True, contextual: bool = False,
+               hints: bool = True) -> Audit:
     """Audit an article given as plain text; `title` overrides the one found in the text; `contextual`
-    adds the transformer-based sentence and word scores (framing/models/contextual.py)."""
-    return run_audit(build_document(text, title), with_readability=readability, contextual=contextual)
+    adds the transformer-based sentence and word scores (framing/models/contextual.py); `hints` False
+    leaves the word model's hints out."""
+    return run_audit(build_document(text, title), with_readability=readability, contextual=contextual, hints=hints)
 
 
 @cache

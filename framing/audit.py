@@ -13,6 +13,7 @@ from framing.analysis.sourcing import Sourcing
 
 SEVERITY_WEIGHT = {"low": 0.5, "medium": 1.0, "high": 2.0}
 DIMENSIONS = categories.dimensions()  # id -> label, from lexicons/categories.toml
+HINTS = "model"  # the detector whose findings are the word model's hints (framing/detectors/model.py)
 
 
 @dataclass
@@ -93,14 +94,16 @@ def compute_scores(findings: list[Finding], sourcing: Sourcing | None, words: in
     return scores
 
 
-def run_audit(doc: Document, with_readability: bool = True, contextual: bool = False) -> Audit:
+def run_audit(doc: Document, with_readability: bool = True, contextual: bool = False, hints: bool = True) -> Audit:
     """One AuditContext through the steps: attributions and sources, the sentence scores, the
     detectors that do not read the sourcing analysis, the sourcing analysis (it reads their
     findings), the detectors that read it, then the scores. `contextual` tags attributions with
-    the contextual tagger and puts each sentence's encoding in the context for the model detector."""
+    the contextual tagger and puts each sentence's encoding in the context for the model detector;
+    `hints` False leaves the word model's hints (the `model` detector) out of the findings; the
+    sourcing analysis has read them all the same, and they count toward no score."""
     context = prepare(doc, contextual)
     detect(context)
-    findings = sorted(context.findings, key=lambda f: (f.start, f.end, f.rule))
+    findings = sorted((f for f in context.findings if hints or f.detector != HINTS), key=lambda f: (f.start, f.end, f.rule))
     findings = [replace(f, id=f"f{i}") for i, f in enumerate(findings, 1)]
     words = _scored_words(doc)
     body = "\n\n".join(doc.text[b.start:b.end] for b in doc.paragraphs)

@@ -36,6 +36,9 @@ def _parser() -> argparse.ArgumentParser:
     audit.add_argument("--fail-on", choices=("low", "medium", "high"),
                        help="exit 1 when a finding of this severity or higher is found")
     audit.add_argument("--title", help="the article's title, overriding the one found in the text")
+    audit.add_argument("--no-hints", action="store_true",
+                       help="leave out the word model's hints (words it rates as possibly loaded that no "
+                            "lexicon entry covers; they count toward no score)")
     audit.add_argument("--contextual", action="store_true", help="also use a small fine-tuned transformer "
                        "for sentence bias, loaded words and attributions: more accurate, about 0.3 s per article "
                        "(needs 'framing[contextual]')")
@@ -73,7 +76,7 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--split", default="dev", choices=("train", "dev"), help="PolNeAR split (default dev)")
     evaluate.add_argument("--data", default="../shared/data", help="folder holding babe/, ptc/, polnear/, basil/")
     evaluate.add_argument("--sourcing", action="store_true", help="for basil: the sourcing measures (principal "
-                          "actor, speakers' stance, the writer's feeling, balance); for now BASIL's only measures")
+                          "actor, speakers' stance, the writer's feeling, balance) instead of the loaded-language ones")
     evaluate.add_argument("--contextual", action="store_true",
                           help="the contextual mode: for babe or ptc, fine-tune it under 5-fold CV (BABE and PTC "
                                "together; about 45 min); for polnear, audit with its attribution tagger")
@@ -89,11 +92,12 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _render(fmt: Format, path: str, title: str | None, contextual: bool = False) -> tuple[str, "object"]:
+def _render(fmt: Format, path: str, title: str | None, contextual: bool = False,
+            hints: bool = True) -> tuple[str, "object"]:
     from framing.api import audit_text
     from framing.text.ingest import read_article
 
-    audit = audit_text(read_article(path), title, readability=fmt.readability, contextual=contextual)
+    audit = audit_text(read_article(path), title, readability=fmt.readability, contextual=contextual, hints=hints)
     return fmt.render(audit, fmt.source_name(path)), audit
 
 
@@ -121,7 +125,7 @@ def _cmd_audit(args) -> int:
         raise InputError(f"{fmt.name.upper()} output needs -o FILE (or redirect standard output)")
     failed = False
     for path in args.files:
-        content, audit = _render(fmt, path, args.title, args.contextual)
+        content, audit = _render(fmt, path, args.title, args.contextual, not args.no_hints)
         target = _output_path(args.output, path, fmt, several)
         if target is None:
             sys.stdout.write(content)
@@ -205,7 +209,7 @@ def _cmd_evaluate(args) -> int:
 
     data = Path(args.data)
     if args.dataset == "basil":
-        return _evaluate_basil(data, args.contextual)
+        return _evaluate_basil(data, args.contextual) if args.sourcing else _evaluate_basil_words(data, args.contextual)
     if args.sourcing:
         raise InputError("--sourcing is measured on basil")
     if args.dataset == "polnear":
@@ -275,6 +279,22 @@ def _print_variant(summary: dict, head: str, variant) -> None:
     print(f"  {name:20} " + "  ".join(f"{t}: {summary['babe_words'][(head, t, variant)]['f1']:.3f} / "
                                       f"{summary['ptc'][(head, t, variant)]['f1']:.3f}"
                                       for t in contextual_train.THRESHOLDS))
+
+
+def _evaluate_basil_words(data: Path, contextual: bool = False) -> int:
+    from framing.training import basil_words
+
+    r = basil_words.evaluate_words(data, contextual)
+    print(f"BASIL lexical-bias spans against loaded-language findings ({r['articles']} articles"
+          f"{', contextual mode' if contextual else ''}; the word models never saw BASIL):")
+    for group, m in r["groups"].items():
+        spans, sentences = m["spans"], m["sentences"]
+        print(f"  {group:13s} spans P {spans['precision']} R {spans['recall']} ({spans['predicted']} findings); "
+              f"sentences P {sentences['precision']} R {sentences['recall']} F1 {sentences['f1']} "
+              f"± {r['spread'][group]}; {m['per_1000_words']} per 1,000 words (annotators {m['gold_per_1000_words']})")
+    print("  hints' precision by the model's probability: " + ", ".join(
+        f"{t}: {p} ({n})" for t, (p, n) in r["hints_by_threshold"].items()))
+    return 0
 
 
 def _evaluate_basil(data: Path, contextual: bool = False) -> int:

@@ -105,3 +105,16 @@ def test_sourcing_flag_is_only_for_basil(basil_folder, capsys):
 
     assert main(["evaluate", "babe", "--sourcing", "--data", str(basil_folder)]) == 2
     assert "--sourcing is measured on basil" in capsys.readouterr().err
+
+
+def test_evaluate_basil_measures_loaded_language_against_lexical_spans(basil_folder, capsys):
+    from framing.cli import main
+    from framing.training import basil_words
+
+    [item] = basil_words.collect(basil.load(basil_folder))
+    assert item.gold == [(0, 5)]  # the title's lexical span
+    measured = basil_words.measure([item], "all")
+    assert measured["gold_per_1000_words"] > 0 and measured["sentences"]["recall"] in (0.0, 1.0, None)
+    assert main(["evaluate", "basil", "--data", str(basil_folder)]) == 0
+    out = capsys.readouterr().out
+    assert "lexical-bias spans" in out and "hints" in out and "per 1,000 words" in out

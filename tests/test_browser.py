@@ -140,16 +140,18 @@ def test_compare_view_renders_both_articles(pages, open_page):
     page = open_page(pages["compare"]).page
     columns = page.locator(".columns > section")
     assert columns.count() == 2
+    marked = []
     for i, title in enumerate(("Reckless Plan", "Approves Container Terminal")):
         column = columns.nth(i)
         assert title in column.locator("h2").first.inner_text()
-        assert column.locator("article mark.f").count() > 0
+        marked.append(column.locator("article mark.f").count())
         assert column.locator(".scores .score").count() == 4
+    assert marked[0] > marked[1]  # the loaded draft is marked up, the balanced one (nearly) quiet
     duplicated = page.evaluate("""() => { const seen = {}, dup = [];
         document.querySelectorAll('[id]').forEach(e => { if (seen[e.id]) dup.push(e.id); seen[e.id] = 1; });
         return dup; }""")
     assert duplicated == []
-    mark = columns.nth(1).locator("article mark.f").first
+    mark = columns.nth(0).locator("article mark.f").first
     mark.click()
     assert mark.locator(".note").is_visible()
 

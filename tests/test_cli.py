@@ -43,7 +43,7 @@ def test_clean_text_prints_only_a_summary(tmp_path, capsys):
 
 def test_fail_on_sets_exit_code(capsys):
     assert main(["audit", LOADED, "--fail-on", "high"]) == 1
-    assert main(["audit", BALANCED, "--fail-on", "medium"]) == 0  # only low-severity model hints remain
+    assert main(["audit", BALANCED, "--fail-on", "medium"]) == 0  # nothing above low remains
 
 
 def test_json_output(tmp_path):
@@ -154,3 +154,17 @@ def test_compare_writes_one_page_and_refuses_to_overwrite_an_input(tmp_path):
     before = (EXAMPLES / "harbour-loaded.txt").read_bytes()
     assert main(["compare", a, b, "-o", a]) == 2
     assert (EXAMPLES / "harbour-loaded.txt").read_bytes() == before
+
+
+def test_no_hints_leaves_the_model_hints_out(capsys, monkeypatch):
+    import json
+
+    from framing.detectors import model
+
+    monkeypatch.setattr(model, "HINT_THRESHOLD", 0.6)  # low enough for the example to have hints
+
+    main(["audit", LOADED, "--format", "json"])
+    rules = {f["rule"] for f in json.loads(capsys.readouterr().out)["findings"]}
+    main(["audit", LOADED, "--format", "json", "--no-hints"])
+    without = {f["rule"] for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert "model.loaded" in rules and "model.loaded" not in without and without == rules - {"model.loaded"}

@@ -597,4 +597,20 @@ def test_detectors_read_only_what_they_declare_and_find_only_their_categories(na
             assert f.detector == detector.id and f.category in detector.all_categories(), (detector.id, f.rule)
             assert f.dimension == categories.get(f.category).dimension
         context.findings.extend(found)
-    assert context.findings, name
+    assert context.findings or name == "harbour-balanced.txt", name  # the balanced draft is clean
+
+
+def test_hints_are_rare_apart_and_unscored(monkeypatch):
+    """The word model's hints come only from its hint threshold, count toward no score, and
+    `hints=False` leaves them out of the findings without changing any score."""
+    from framing.detectors import model
+
+    monkeypatch.setattr(model, "HINT_THRESHOLD", 0.6)  # low enough for the example to have hints
+    HINT_THRESHOLD = model.HINT_THRESHOLD
+    text = (EXAMPLES / "harbour-loaded.txt").read_text(encoding="utf-8")
+    with_hints, without = audit_text(text), audit_text(text, hints=False)
+    hints = [f for f in with_hints.findings if f.detector == "model"]
+    assert hints and all(f.score >= HINT_THRESHOLD and f.severity == "low" for f in hints)
+    assert not [f for f in without.findings if f.detector == "model"]
+    assert len(without.findings) == len(with_hints.findings) - len(hints)
+    assert without.scores == with_hints.scores
