@@ -13,13 +13,13 @@ CATEGORY = "model_loaded"
 
 def model_loaded(context: AuditContext) -> list[Finding]:
     """One low-severity finding per flagged word in a sentence rated biased, with its probability as the score."""
-    from framing.models import word_model  # lazy: it loads scikit-learn; importing the detectors (the report) need not
+    from framing.models import word_model  # lazy: it loads numpy and the model file; importing the detectors (the report) need not
 
     model = word_model.shipped_model()
     if model is None:
         return []
     doc, category = context.document, categories.get(CATEGORY)
-    threshold = model[1]
+    threshold = model.threshold
     covered = [(f.start, f.end) for f in context.findings if f.dimension == category.dimension]
     findings = []
     encoded = context.encoded

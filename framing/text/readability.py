@@ -10,6 +10,7 @@ from functools import cache, lru_cache
 from importlib.resources import files
 
 from framing.resources import WORD_TABLE_LIMIT
+from framing.text import nltk_parts
 
 _LANG = "en_US"
 
@@ -45,10 +46,16 @@ def _textstat_backend():
     """textstat's per-call functions, with its cmudict lookup pointed at the offline table, and its
     per-word difficulty test remembered for as many words as our other word tables (textstat's own
     cache holds 128, so every article recounted the syllables of most of its words)."""
-    # lazy: textstat takes about a second to import; only measuring readability needs it
-    from textstat.backend import counts, metrics
-    from textstat.backend.counts import _count_syllables
-    from textstat.backend.selections import _list_difficult_words
+    # lazy: only measuring readability needs textstat. Its cmudict helper imports nltk, whose package
+    # init would take a second (nltk_parts); that helper is replaced below, so nltk's init is skipped
+    with nltk_parts.without_package_init():
+        from textstat.backend import counts, metrics
+        from textstat.backend.counts import _count_syllables
+        from textstat.backend.selections import _list_difficult_words
+        from textstat.backend.utils import _get_cmudict
+
+    if not hasattr(_get_cmudict.nltk, "data"):  # the bare package: the real one if anyone else calls it
+        _get_cmudict.nltk = nltk_parts.LazyNltk()
 
     _count_syllables.get_cmudict = lambda lang: _syllable_dictionary()
     test = _list_difficult_words.is_difficult_word

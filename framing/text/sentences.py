@@ -5,12 +5,14 @@ from __future__ import annotations
 from functools import cache
 
 from framing.resources import word_list
+from framing.text import nltk_parts
 
 
 @cache
 def _tokenizer():
-    # lazy: nltk takes about a second to import; importing framing (framing.api, --help) should not wait for it
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+    # lazy: even without nltk's package init (see nltk_parts), importing framing (framing.api, --help) need not load punkt
+    with nltk_parts.without_package_init():
+        from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
     params = PunktParameters()
     params.abbrev_types = {entry.lower().rstrip(".") for entry in word_list("abbreviations.txt")}
