@@ -132,7 +132,9 @@ def shipped_model() -> SentenceModel | None:
 
 
 def shipped_card() -> dict:
-    return shipped.card(MODEL_FILE)
+    """The shipped model's card (data, licence, scores, date), from the model loaded once per process; {} without one."""
+    model = shipped_model()
+    return model.card if model else {}
 
 
 def bias_scores(sentences: list[str], memo: Matches | None = None) -> list[float] | None:

@@ -136,7 +136,9 @@ def shipped_model() -> WordModel | None:
 
 
 def shipped_card() -> dict:
-    return shipped.card(MODEL_FILE)
+    """The shipped model's card (data, licence, scores, date), from the model loaded once per process; {} without one."""
+    model = shipped_model()
+    return model.card if model else {}
 
 
 def score_sentences(texts: list[str], bias: list[float],
