@@ -124,7 +124,7 @@ def from_json(text: str) -> WordModel:
     state = json.loads(text)
     if state.get("format") != FORMAT:
         raise ValueError(f"not a {FORMAT} model")
-    return WordModel({name: float(w) for name, w in state["weights"].items()}, float(state["intercept"]),
+    return WordModel(state["weights"], float(state["intercept"]),  # JSON numbers written from floats read as floats
                      state["threshold"], state.get("card", {}))
 
 
