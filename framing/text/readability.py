@@ -49,11 +49,9 @@ def _textstat_backend():
     cache holds 128, so every article recounted the syllables of most of its words)."""
     # lazy: only measuring readability needs textstat. Its cmudict helper imports nltk, whose package
     # init would take a second (nltk_parts); that helper is replaced below, so nltk's init is skipped
-    with nltk_parts.without_package_init():
-        from textstat.backend import counts, metrics
-        from textstat.backend.counts import _count_syllables
-        from textstat.backend.selections import _list_difficult_words
-        from textstat.backend.utils import _get_cmudict
+    counts, metrics, _count_syllables, _list_difficult_words, _get_cmudict = nltk_parts.import_modules(
+        "textstat.backend.counts", "textstat.backend.metrics", "textstat.backend.counts._count_syllables",
+        "textstat.backend.selections._list_difficult_words", "textstat.backend.utils._get_cmudict")
 
     if not hasattr(_get_cmudict.nltk, "data"):  # the bare package: the real one if anyone else calls it
         _get_cmudict.nltk = nltk_parts.LazyNltk()

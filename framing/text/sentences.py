@@ -11,12 +11,10 @@ from framing.text import nltk_parts
 @cache
 def _tokenizer():
     # lazy: even without nltk's package init (see nltk_parts), importing framing (framing.api, --help) need not load punkt
-    with nltk_parts.without_package_init():
-        from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-
-    params = PunktParameters()
+    [punkt] = nltk_parts.import_modules("nltk.tokenize.punkt")
+    params = punkt.PunktParameters()
     params.abbrev_types = {entry.lower().rstrip(".") for entry in word_list("abbreviations.txt")}
-    return PunktSentenceTokenizer(params)
+    return punkt.PunktSentenceTokenizer(params)
 
 
 def split(text: str, start: int, end: int) -> list[tuple[int, int]]:
