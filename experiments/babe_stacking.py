@@ -23,7 +23,7 @@ from sklearn.model_selection import StratifiedKFold
 from sklearn.preprocessing import StandardScaler
 
 from framing.training import evaluate as ev
-from framing.models.sentence_bias import build_pipeline
+from framing.training.sentence_bias import build_pipeline
 
 
 def word_features(word_model, example) -> list[float]:

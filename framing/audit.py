@@ -143,7 +143,7 @@ def detect(context: AuditContext) -> None:
 def _sentence_bias(doc: Document, matches: dict) -> list[float | None]:
     """The shipped sentence model's P(biased) for every sentence (None each when no model is shipped);
     `matches` keeps the lexicon matches of the sentences for the word model."""
-    from framing.models.sentence_bias import bias_scores  # lazy: scikit-learn, not for importing the report
+    from framing.models.sentence_bias import bias_scores  # lazy: numpy and the model file, not for importing the report
 
     scores = bias_scores([doc.text[s.start:s.end] for s in doc.sentences], matches)
     return scores if scores is not None else [None] * len(doc.sentences)

@@ -9,7 +9,9 @@ import pytest
 
 from framing.api import audit_text
 from framing.models import sentence_bias
-from framing.models.features import LexiconCounts, Sentiment
+from framing.training import sentence_bias as sentence_training
+from framing.training import word_model as word_training
+from framing.training.features import LexiconCounts, Sentiment
 
 from conftest import EXAMPLES, ROOT
 
@@ -23,24 +25,27 @@ NEUTRAL = ["The council met on Monday to discuss the budget.", "The report was p
 def test_json_round_trip_gives_the_same_probabilities():
     texts = np.array(BIASED + NEUTRAL, dtype=object)
     labels = np.array([1] * len(BIASED) + [0] * len(NEUTRAL))
-    pipeline = sentence_bias.build_pipeline()
+    pipeline = sentence_training.build_pipeline()
     pipeline.named_steps["features"].set_params(words__min_df=1, chars__min_df=1)
     pipeline.fit(texts, labels)
-    restored = sentence_bias.from_json(sentence_bias.to_json(pipeline, {"model": "test"}))
+    text = sentence_training.to_json(pipeline, {"model": "test"})
     probe = ["A shameful, horrific plan.", "The meeting is on Tuesday."]
-    assert np.allclose(pipeline.predict_proba(probe), restored.predict_proba(probe), atol=1e-5)
-    assert restored.predict(probe).tolist() == [1, 0]
+    assert np.allclose(pipeline.predict_proba(probe)[:, 1], sentence_bias.from_json(text).probabilities(probe), atol=1e-5)
+    assert sentence_training.from_json(text).predict(probe).tolist() == [1, 0]
 
 
-def test_fast_tfidf_features_equal_sklearns():
-    parts = dict(sentence_bias.shipped_model().named_steps["features"].transformer_list)
+def test_the_audits_sentence_scores_are_scikit_learns_bit_for_bit():
+    """The audit applies the shipped JSON with numpy alone; the scikit-learn Pipeline rebuilt from the
+    same JSON gives the same probabilities exactly (same features, same order of summation)."""
+    from framing.models import shipped
+
+    pipeline = sentence_training.from_json(shipped.model_text(sentence_bias.MODEL_FILE))
+    model = sentence_bias.from_json(shipped.model_text(sentence_bias.MODEL_FILE))
     texts = BIASED[:4] + NEUTRAL[:4] + ["", "a", "I  x\u00a0É\tÉCOLE  a-b", "Za’tari said: ‘no’", "ok ok ok ok",
-                                        "The vote passed by 5 to 2, the council said on Monday."]
-    for name in ("words", "chars"):
-        assert sentence_bias._plain_tfidf(parts[name])
-        for _ in range(2):  # the second time each word's char columns come from the per-process table
-            fast = sentence_bias._transform(parts[name], texts)
-            assert (fast != parts[name].transform(texts)).nnz == 0, name
+                                        "The vote passed by 5 to 2, the council said on Monday.",
+                                        (EXAMPLES / "harbour-loaded.txt").read_text(encoding="utf-8")]
+    for _ in range(2):  # the second time each word's char columns come from the per-process table
+        assert model.probabilities(texts) == pipeline.predict_proba(np.array(texts, dtype=object))[:, 1].tolist()
 
 
 def test_model_file_is_json_not_pickle():
@@ -91,18 +96,22 @@ def test_evaluate_runs_on_the_shared_data(dataset, expected):
 def test_word_model_fast_path_matches_predict_proba():
     from framing.models import word_model
 
+    from framing.models import shipped
+
     model = word_model.shipped_model()
     assert model is not None
+    pipeline, threshold = word_training.from_json(shipped.model_text(word_model.MODEL_FILE))
+    assert threshold == model.threshold
     text = "The reckless regime spewed vile propaganda at the weekend meeting."
     tokens = word_model.words(text)
     rows = word_model.with_sentence_bias(word_model.features(text, tokens), [0.8] * len(tokens))
-    assert np.allclose(word_model._fast_probabilities(model[0], rows), model[0].predict_proba(rows)[:, 1])
+    assert np.allclose(model.probabilities(rows), pipeline.predict_proba(rows)[:, 1], rtol=0, atol=1e-12)
 
 
 def test_word_model_rates_words_higher_in_sentences_rated_biased():
     from framing.models import word_model
 
-    assert "sentence_bias" in word_model.shipped_model()[0].named_steps["vectorizer"].vocabulary_
+    assert "sentence_bias" in word_model.shipped_model().weights
     text = "The reckless regime spewed vile propaganda at the weekend meeting."
     calm, biased = word_model.score_sentences([text, text], [0.2, 0.9])
     assert [w for w, _ in calm] == [w for w, _ in biased]
@@ -114,10 +123,10 @@ def test_word_model_json_round_trip():
 
     rows = [{"w=vile": 1, "valence": -0.8}, {"w=meeting": 1, "valence": 0.0}] * 10
     labels = [1, 0] * 10
-    pipeline = word_model.build_pipeline().fit(rows, labels)
-    restored, threshold = word_model.from_json(word_model.to_json(pipeline, {"model": "test"}))
-    assert threshold == word_model.THRESHOLD
-    assert np.allclose(pipeline.predict_proba(rows), restored.predict_proba(rows), atol=1e-4)
+    pipeline = word_training.build_pipeline().fit(rows, labels)
+    restored = word_model.from_json(word_training.to_json(pipeline, {"model": "test"}))
+    assert restored.threshold == word_model.THRESHOLD
+    assert np.allclose(pipeline.predict_proba(rows)[:, 1], restored.probabilities(rows), atol=1e-4)
 
 
 def test_polnear_reader_keeps_spans_of_lines_without_text_and_fragments_and_skips_relations(tmp_path):
@@ -142,11 +151,12 @@ def test_word_tables_stop_growing_at_their_limit(monkeypatch):
     text = (EXAMPLES / "harbour-loaded.txt").read_text(encoding="utf-8")
     for module in (sentence_bias, attribution_tagger):
         monkeypatch.setattr(module, "WORD_TABLE_LIMIT", 5)
-    monkeypatch.setattr(sentence_bias, "_WORD_COLUMNS", type(sentence_bias._WORD_COLUMNS)())
+    sentences = sentence_bias.shipped_model()
+    monkeypatch.setattr(sentences, "_char_columns", {})
     tagger = attribution_tagger.shipped()
     monkeypatch.setattr(tagger, "_words", {})
     small = audit_text(text + "\n\nA new closing line.")
-    assert len(tagger._words) == 5 and all(len(t) == 5 for t in sentence_bias._WORD_COLUMNS.values())
+    assert len(tagger._words) == 5 and len(sentences._char_columns) == 5
     monkeypatch.setattr(sentence_bias, "WORD_TABLE_LIMIT", 10**6)
     monkeypatch.setattr(attribution_tagger, "WORD_TABLE_LIMIT", 10**6)
     full = audit_text(text + "\n\nA new closing line.")
@@ -161,3 +171,14 @@ def test_prepare_loads_the_models_and_freezes_them():
             " sentence_bias.shipped_model.cache_info().currsize)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["True", "1", "1"]
+
+
+def test_an_audit_imports_neither_scipy_nor_scikit_learn_nor_nltks_package():
+    """The standard audit's start-up: the linear models are applied with numpy, and only Punkt of
+    nltk is imported (framing/text/nltk_parts.py); nltk still imports whole afterwards."""
+    code = ("import sys; from framing.api import audit_text; from framing.outputs.serialize import to_json;"
+            f"to_json(audit_text(open({str(EXAMPLES / 'harbour-loaded.txt')!r}).read()));"
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'scipy', 'sklearn', 'nltk'}));"
+            "import nltk; print(nltk.tokenize.punkt.PunktSentenceTokenizer.__name__, callable(nltk.sent_tokenize))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split("\n")
+    assert out[:2] == ["[]", "PunktSentenceTokenizer True"]

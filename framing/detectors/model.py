@@ -21,13 +21,13 @@ CONTEXTUAL_HINT_THRESHOLD = 0.95  # the contextual word head's: BASIL precision 
 
 def model_loaded(context: AuditContext) -> list[Finding]:
     """One low-severity hint per flagged word in a sentence rated biased, with its probability as the score."""
-    from framing.models import word_model  # lazy: it loads scikit-learn; importing the detectors (the report) need not
+    from framing.models import word_model  # lazy: it loads numpy and the model file; importing the detectors (the report) need not
 
     model = word_model.shipped_model()
     if model is None:
         return []
     doc, category = context.document, categories.get(CATEGORY)
-    threshold = max(model[1], HINT_THRESHOLD)
+    threshold = max(model.threshold, HINT_THRESHOLD)
     covered = [(f.start, f.end) for f in context.findings if f.dimension == category.dimension]
     findings = []
     encoded = context.encoded

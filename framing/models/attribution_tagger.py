@@ -8,9 +8,10 @@ and source roles with a linear-chain CRF over the sentence (trained with python-
 content role with a LogisticRegression per token. The cue tagger runs first; the source and
 content taggers add fields that place the token relative to the nearest predicted cue of its
 sentence (trained on out-of-fold cue predictions, so they learn from the cue tagger's real
-mistakes). Saved as `.npz` (vocabularies, float16 weights, the chains' transition scores and the
-reporting words it was trained with, so that a later lexicon edit does not change its input;
-loaded with allow_pickle=False); a prediction is a sum of table lookups and a Viterbi pass.
+mistakes). Saved as `.npz` (vocabularies, each as its values' UTF-8 joined by newlines, float16
+weights, the chains' transition scores and the reporting words it was trained with, so that a later
+lexicon edit does not change its input; loaded with allow_pickle=False); a prediction is a sum of
+table lookups and a Viterbi pass.
 """
 
 from __future__ import annotations
@@ -29,7 +30,10 @@ from framing.text.document import Document
 from framing.resources import WORD_TABLE_LIMIT, data_dir
 
 MODEL_FILE = "attribution_tagger.npz"
-FORMAT = "framing.attribution_tagger/4"
+FORMAT = "framing.attribution_tagger/5"
+# /4 stored each vocabulary as a numpy string array: UTF-32, every value padded to the longest (29 MB
+# to inflate and convert at each start-up, against 7 MB read as it is now); it is still read
+_OLD_FORMAT = "framing.attribution_tagger/4"
 ROLES = ("cue", "source", "content")
 LABELS = ("O", "B", "I")
 TOKEN = re.compile(r"\w+(?:['’](?!s\b)\w+|-\w+)*|['’]s\b|[^\w\s]")  # "Za’tari" one token, "Haftar" + "’s"
@@ -238,7 +242,7 @@ class Encoder:
 
     def __init__(self, vocabularies: dict[str, list[str]], layout: dict[str, tuple[int, ...]]):
         self.vocabularies = vocabularies
-        self.index = {f: {v: i for i, v in enumerate(vocab)} for f, vocab in vocabularies.items()}
+        self.index = {f: dict(zip(vocab, range(len(vocab)))) for f, vocab in vocabularies.items()}
         self.layout = layout
         self.blocks, base = [], 0
         for field, offsets in layout.items():
@@ -414,7 +418,7 @@ class Tagger:
         is_cue = np.array(cue_labels) != "O"
         result = {"cue": spans_from_labels(tokens, cue_labels), "source": [], "content": []}
         # sources and contents are only linked to a cue of their own sentence: tag the cues' sentences
-        cue_sentences = np.unique(tokens.sentence[is_cue])
+        cue_sentences = np.array(sorted(set(tokens.sentence[is_cue].tolist())), dtype=tokens.sentence.dtype)  # np.unique would import numpy.ma (25 ms)
         near = np.isin(tokens.sentence, cue_sentences)
         if not near.any():
             return result
@@ -435,12 +439,23 @@ def _sentence_starts(sentence: np.ndarray) -> np.ndarray:
 
 
 def _encoder_arrays(prefix: str, encoder: Encoder) -> dict[str, np.ndarray]:
-    return {f"{prefix}.{field}": np.array(vocab, dtype=str) for field, vocab in encoder.vocabularies.items()}
+    return {f"{prefix}.{field}": _joined(vocab) for field, vocab in encoder.vocabularies.items()}
+
+
+def _joined(values: list[str]) -> np.ndarray:
+    """Strings as one array of UTF-8 bytes, newline between them (no value has one: tokens have no spaces)."""
+    if any("\n" in v for v in values):
+        raise ValueError("a vocabulary value contains a newline")
+    return np.frombuffer("\n".join(values).encode("utf-8"), dtype=np.uint8)
+
+
+def _split(array: np.ndarray) -> list[str]:
+    return array.tobytes().decode("utf-8").split("\n")
 
 
 def save(tagger: Tagger, path) -> None:
     arrays = {"format": np.array(FORMAT), "card": np.array(json.dumps(tagger.card, sort_keys=True)),
-              "reporting": np.array(sorted(tagger.reporting), dtype=str)}
+              "reporting": _joined(sorted(tagger.reporting))}
     arrays |= _encoder_arrays("tokens", tagger.token_encoder) | _encoder_arrays("cues", tagger.cue_encoder)
     for role in ROLES:
         arrays[f"weights.{role}"] = tagger.weights[role].astype(np.float16)
@@ -448,7 +463,7 @@ def save(tagger: Tagger, path) -> None:
         arrays[f"transitions.{role}"] = tagger.transitions[role].astype(np.float32)
     partial = path.with_name(path.name + ".partial")
     with open(partial, "wb") as out:
-        np.savez_compressed(out, **arrays)
+        np.savez(out, **arrays)  # not compressed: 7 MB against 4, but inflating took 45 ms of every start-up
     partial.replace(path)
 
 
@@ -463,13 +478,14 @@ def load(path) -> Tagger | None:
     if not path.is_file():
         return None
     with np.load(path, allow_pickle=False) as z:
-        if str(z["format"]) != FORMAT:
+        if str(z["format"]) not in (FORMAT, _OLD_FORMAT):
             return None
+        strings = _split if str(z["format"]) == FORMAT else np.ndarray.tolist
 
         def encoder(prefix, layout):
-            return Encoder({f: z[f"{prefix}.{f}"].tolist() for f in layout}, layout)
+            return Encoder({f: strings(z[f"{prefix}.{f}"]) for f in layout}, layout)
 
         return Tagger(encoder("tokens", TOKEN_FIELDS), encoder("cues", CUE_FIELDS),
                       {r: z[f"weights.{r}"].astype(np.float32) for r in ROLES},
                       {r: z[f"intercept.{r}"] for r in ROLES}, {r: z[f"transitions.{r}"] for r in ROLES},
-                      frozenset(z["reporting"].tolist()), json.loads(str(z["card"])))
+                      frozenset(strings(z["reporting"])), json.loads(str(z["card"])))

@@ -1,4 +1,5 @@
-"""Sentence features beyond n-grams: lexicon matches and VADER sentiment (scikit-learn transformers)."""
+"""Sentence features beyond n-grams: lexicon matches and VADER sentiment, as numpy arrays (the
+scikit-learn transformers that fit them are in framing/training/features.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ import re
 from functools import cache
 
 import numpy as np
-from sklearn.base import BaseEstimator, TransformerMixin
 
 from framing.rules import lexicon
 
@@ -71,45 +71,35 @@ def category_matches(texts: list[str], memo: Matches | None = None) -> list[list
     return [known[t] for t in texts]
 
 
-class LexiconCounts(BaseEstimator, TransformerMixin):
-    """Per category of the shipped lexicons, how many matches the sentence has."""
-
-    def fit(self, X, y=None):
-        self.categories_ = sorted(_category_patterns())
-        return self
-
-    def transform(self, X, memo: Matches | None = None):
-        column = {category: i for i, category in enumerate(self.categories_)}
-        matches = category_matches(list(X), memo)
-        out = np.zeros((len(matches), len(self.categories_)))
-        for row, found in enumerate(matches):
-            for _, _, category in found:
-                if category in column:
-                    out[row, column[category]] += 1
-        return out
-
-    def get_feature_names_out(self, input_features=None):
-        return np.array([f"lexicon:{c}" for c in self.categories_])
+def lexicon_counts(texts: list[str], categories: list[str], memo: Matches | None = None) -> np.ndarray:
+    """Per text, how many matches each of `categories` of the shipped lexicons has (a column per category)."""
+    column = {category: i for i, category in enumerate(categories)}
+    matches = category_matches(list(texts), memo)
+    out = np.zeros((len(matches), len(categories)))
+    for row, found in enumerate(matches):
+        for _, _, category in found:
+            if category in column:
+                out[row, column[category]] += 1
+    return out
 
 
-class Sentiment(BaseEstimator, TransformerMixin):
-    """Word valences from VADER's lexicon: mean negative, mean positive, strongest, share of valenced words."""
+def lexicon_categories() -> list[str]:
+    """The categories `lexicon_counts` can count, sorted."""
+    return sorted(_category_patterns())
 
-    NAMES = ("neg", "pos", "max_valence", "valenced_share")
 
-    def fit(self, X, y=None):
-        return self
+SENTIMENT_NAMES = ("neg", "pos", "max_valence", "valenced_share")
 
-    def transform(self, X):
-        valence = _vader().lexicon
-        rows = []
-        for text in X:
-            words = _WORD.findall(text.lower())
-            values = [valence[w] for w in words if w in valence]
-            n = max(len(words), 1)
-            rows.append([-sum(v for v in values if v < 0) / n, sum(v for v in values if v > 0) / n,
-                         max((abs(v) for v in values), default=0.0), len(values) / n])
-        return np.array(rows)
 
-    def get_feature_names_out(self, input_features=None):
-        return np.array([f"vader:{n}" for n in self.NAMES])
+def sentiment_features(texts: list[str]) -> np.ndarray:
+    """Word valences from VADER's lexicon per text: mean negative, mean positive, strongest, share of
+    valenced words (SENTIMENT_NAMES)."""
+    valence = _vader().lexicon
+    rows = []
+    for text in texts:
+        words = _WORD.findall(text.lower())
+        values = [valence[w] for w in words if w in valence]
+        n = max(len(words), 1)
+        rows.append([-sum(v for v in values if v < 0) / n, sum(v for v in values if v > 0) / n,
+                     max((abs(v) for v in values), default=0.0), len(values) / n])
+    return np.array(rows)

@@ -1,109 +1,140 @@
 """Sentence-level bias probability, trained on BABE `label_bias`.
 
-A scikit-learn Pipeline: FeatureUnion(word TF-IDF, char TF-IDF, lexicon counts, VADER) ->
-LogisticRegression. Saved as JSON (vocabularies, idf, scaler and coefficients; no pickle) and
-rebuilt on load into the same Pipeline.
+A logistic regression over word 1-2-gram and char_wb 3-4-gram TF-IDF, lexicon counts and VADER
+valences (fitted with scikit-learn by framing/training/sentence_bias.py). Saved as JSON
+(vocabularies, idf, scalers and coefficients; no pickle) and applied here with numpy alone: the
+same numbers, in the same order of summation, as the fitted scikit-learn Pipeline's predict_proba,
+without importing scikit-learn or scipy at audit time.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import re
 from functools import cache
 from pathlib import Path
-from weakref import WeakKeyDictionary
 
 import numpy as np
-from scipy.sparse import csr_matrix, hstack
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.pipeline import FeatureUnion, Pipeline, make_pipeline
-from sklearn.preprocessing import StandardScaler, normalize
 
 from framing.models import shipped
-from framing.models.features import LexiconCounts, Matches, Sentiment
+from framing.models.features import Matches, lexicon_counts, sentiment_features
 from framing.resources import WORD_TABLE_LIMIT, data_dir
 
 MODEL_FILE = "sentence_bias.json"
 FORMAT = "framing.sentence_bias/1"
+# The vectorizers' fixed settings (framing/training/sentence_bias.py builds them from these):
+# lower-cased, sublinear tf, idf, l2 norm; words as scikit-learn's default token pattern finds them.
+WORD_TOKENS = r"(?u)\b\w\w+\b"
+WORD_NGRAMS = (1, 2)
+CHAR_NGRAMS = (3, 4)
 
 
-def build_pipeline(C: float = 1.0) -> Pipeline:
-    """The untrained model (fixed hyper-parameters; see docs/EVALUATION.md)."""
-    features = FeatureUnion([
-        ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=2, max_features=20000)),
-        ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 4), sublinear_tf=True, min_df=3,
-                                  max_features=20000)),
-        ("lexicon", make_pipeline(LexiconCounts(), StandardScaler())),
-        ("sentiment", make_pipeline(Sentiment(), StandardScaler())),
-    ])
-    return Pipeline([("features", features),
-                     ("classifier", LogisticRegression(C=C, max_iter=3000, class_weight="balanced"))])
+class SentenceModel:
+    """The fitted model's arrays: per block (words, chars, lexicon, sentiment) its columns, then one
+    coefficient vector over all of them, in that order."""
+
+    def __init__(self, state: dict):
+        self.card = state.get("card", {})
+        self.C = state["C"]
+        self.word_vocabulary = {term: i for i, term in enumerate(state["words"]["terms"])}
+        self.word_idf = np.array(state["words"]["idf"])
+        self.char_vocabulary = {term: i for i, term in enumerate(state["chars"]["terms"])}
+        self.char_idf = np.array(state["chars"]["idf"])
+        self.lexicon_categories = state["lexicon_categories"]
+        self.lexicon_mean, self.lexicon_scale = (np.array(x) for x in state["lexicon_scaler"])
+        self.sentiment_mean, self.sentiment_scale = (np.array(x) for x in state["sentiment_scaler"])
+        coef = np.array(state["coef"])
+        sizes = [len(self.word_idf), len(self.char_idf), len(self.lexicon_categories), len(self.sentiment_mean)]
+        if sum(sizes) != len(coef):
+            raise ValueError(f"{FORMAT}: {len(coef)} coefficients for {sum(sizes)} features")
+        self.word_coef, self.char_coef, self.lexicon_coef, self.sentiment_coef = np.split(coef, np.cumsum(sizes)[:-1])
+        self.intercept = float(state["intercept"])
+        self._tokens = re.compile(WORD_TOKENS).findall
+        self._char_columns: dict[str, tuple[int, ...]] = {}  # word -> its char n-grams' columns (bounded)
+
+    def probabilities(self, sentences: list[str], memo: Matches | None = None) -> list[float]:
+        """P(biased) of each sentence. Each sentence's margin is summed as scipy's sparse product
+        sums it (the word columns in order, then the char columns, lexicon, sentiment) and the
+        sigmoid is the C library's exp, as scikit-learn's: the probabilities are bit for bit its own."""
+        n = len(sentences)
+        lowered = [s.lower() for s in sentences]
+        parts = [self._tfidf(lowered, self._word_columns, self.word_idf, self.word_coef),
+                 self._tfidf(lowered, self._char_gram_columns, self.char_idf, self.char_coef)]
+        for values, mean, scale, coef in (
+                (lexicon_counts(sentences, self.lexicon_categories, memo), self.lexicon_mean, self.lexicon_scale,
+                 self.lexicon_coef),
+                (sentiment_features(sentences), self.sentiment_mean, self.sentiment_scale, self.sentiment_coef)):
+            values = (values - mean) / scale
+            parts.append((np.repeat(np.arange(n), values.shape[1]), (values * coef).ravel()))
+        rows = np.concatenate([r for r, _ in parts])
+        terms = np.concatenate([t for _, t in parts])
+        margins = np.bincount(rows, weights=terms, minlength=n) + self.intercept  # per row, in element order
+        return [1.0 / (1.0 + math.exp(-m)) for m in margins.tolist()]
+
+    def _tfidf(self, lowered: list[str], columns_of, idf: np.ndarray, coef: np.ndarray):
+        """(row, value * coefficient) of each non-zero TF-IDF feature, rows in order and columns
+        ascending within a row: log(count) + 1 times idf, each row scaled to unit length."""
+        keys: list[int] = []
+        width = len(idf)
+        for row, sentence in enumerate(lowered):
+            base = row * width
+            keys += [base + c for c in columns_of(sentence)]
+        unique, counts = np.unique(np.array(keys, dtype=np.int64), return_counts=True)
+        rows, columns = np.divmod(unique, width)
+        values = np.log(counts.astype(np.float64))
+        values += 1.0
+        values *= idf[columns]
+        norms = np.sqrt(np.bincount(rows, weights=values * values, minlength=len(lowered)))
+        values /= norms[rows]
+        return rows, values * coef[columns]
+
+    def _word_columns(self, sentence: str) -> list[int]:
+        """The columns of the sentence's words and word pairs."""
+        vocabulary = self.word_vocabulary
+        words = self._tokens(sentence)
+        grams = words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+        return [vocabulary[g] for g in grams if g in vocabulary]
+
+    def _char_gram_columns(self, sentence: str) -> list[int]:
+        """The columns of the sentence's char n-grams within words (padded by a space each side),
+        each distinct word's remembered for the life of the process, up to WORD_TABLE_LIMIT words."""
+        vocabulary, known = self.char_vocabulary, self._char_columns
+        low, high = CHAR_NGRAMS
+        found: list[int] = []
+        for word in sentence.split():
+            ids = known.get(word)
+            if ids is None:
+                padded = f" {word} "
+                grams = [padded[i:i + n] for n in range(low, high + 1) for i in range(max(len(padded) - n, 0) + 1)]
+                if len(padded) < high:  # scikit-learn counts a word shorter than n once, at the first such n
+                    grams = grams[:grams.index(padded) + 1]
+                ids = tuple(vocabulary[g] for g in grams if g in vocabulary)
+                if len(known) < WORD_TABLE_LIMIT:
+                    known[word] = ids
+            found += ids
+        return found
 
 
-def _tfidf_state(vectorizer: TfidfVectorizer) -> dict:
-    vocabulary = sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.get)
-    return {"terms": vocabulary, "idf": [round(float(x), 6) for x in vectorizer.idf_]}
-
-
-def to_json(pipeline: Pipeline, card: dict) -> str:
-    """The fitted pipeline's learned state as JSON."""
-    parts = dict(pipeline.named_steps["features"].transformer_list)
-    classifier = pipeline.named_steps["classifier"]
-    state = {
-        "format": FORMAT,
-        "card": card,
-        "C": classifier.C,
-        "words": _tfidf_state(parts["words"]),
-        "chars": _tfidf_state(parts["chars"]),
-        "lexicon_categories": parts["lexicon"][0].categories_,
-        "lexicon_scaler": [parts["lexicon"][1].mean_.tolist(), parts["lexicon"][1].scale_.tolist()],
-        "sentiment_scaler": [parts["sentiment"][1].mean_.tolist(), parts["sentiment"][1].scale_.tolist()],
-        "coef": [round(float(x), 6) for x in classifier.coef_[0]],
-        "intercept": float(classifier.intercept_[0]),
-    }
-    return json.dumps(state, ensure_ascii=False, separators=(",", ":"))
-
-
-def _restore_tfidf(vectorizer: TfidfVectorizer, state: dict) -> None:
-    vectorizer.vocabulary_ = {term: i for i, term in enumerate(state["terms"])}
-    vectorizer.idf_ = np.array(state["idf"])
-
-
-def _restore_scaler(scaler: StandardScaler, state: list) -> None:
-    scaler.mean_, scaler.scale_ = np.array(state[0]), np.array(state[1])
-    scaler.var_ = scaler.scale_ ** 2
-    scaler.n_features_in_ = len(scaler.mean_)
-
-
-def from_json(text: str) -> Pipeline:
-    """Rebuild the fitted Pipeline from `to_json` output."""
+def from_json(text: str) -> SentenceModel:
+    """The model saved by framing/training/sentence_bias.to_json."""
     state = json.loads(text)
     if state.get("format") != FORMAT:
         raise ValueError(f"not a {FORMAT} model")
-    pipeline = build_pipeline(state["C"])
-    parts = dict(pipeline.named_steps["features"].transformer_list)
-    _restore_tfidf(parts["words"], state["words"])
-    _restore_tfidf(parts["chars"], state["chars"])
-    parts["lexicon"][0].categories_ = state["lexicon_categories"]
-    _restore_scaler(parts["lexicon"][1], state["lexicon_scaler"])
-    _restore_scaler(parts["sentiment"][1], state["sentiment_scaler"])
-    classifier = pipeline.named_steps["classifier"]
-    classifier.coef_ = np.array([state["coef"]])
-    classifier.intercept_ = np.array([state["intercept"]])
-    classifier.classes_ = np.array([0, 1])
-    return pipeline
+    return SentenceModel(state)
 
 
 @cache
-def shipped_model() -> Pipeline | None:
+def shipped_model() -> SentenceModel | None:
     """The model shipped in models/, built once per process; None when it is absent."""
     text = shipped.model_text(MODEL_FILE)
     return from_json(text) if text else None
 
 
 def shipped_card() -> dict:
-    return shipped.card(MODEL_FILE)
+    """The shipped model's card (data, licence, scores, date), from the model loaded once per process; {} without one."""
+    model = shipped_model()
+    return model.card if model else {}
 
 
 def bias_scores(sentences: list[str], memo: Matches | None = None) -> list[float] | None:
@@ -112,92 +143,7 @@ def bias_scores(sentences: list[str], memo: Matches | None = None) -> list[float
     model = shipped_model()
     if model is None or not sentences:
         return None
-    features = _transform(model.named_steps["features"], sentences, memo)
-    return [round(float(p), 4) for p in model.named_steps["classifier"].predict_proba(features)[:, 1]]
-
-
-def _transform(step, X, memo: Matches | None = None):
-    """The fitted step's transform, walking FeatureUnion and Pipeline by hand: the same numbers as
-    Pipeline.predict_proba, without its per-call dispatch (about 0.6 ms of an article's 5)."""
-    if isinstance(step, FeatureUnion):
-        return hstack([csr_matrix(_transform(part, X, memo)) for _, part in step.transformer_list]).tocsr()
-    if isinstance(step, Pipeline):
-        for _, part in step.steps:
-            X = _transform(part, X, memo)
-        return X
-    if _plain_tfidf(step):
-        return _fast_tfidf(step, X)
-    if isinstance(step, LexiconCounts):
-        return step.transform(X, memo)
-    return step.transform(X)
-
-
-def _plain_tfidf(step) -> bool:
-    """A TfidfVectorizer with the settings `_fast_tfidf` reproduces (ours are): lowercase, no
-    preprocessor, tokenizer or stop words, sublinear tf, idf, l2 norm; char_wb, or words in 1-2-grams."""
-    return (isinstance(step, TfidfVectorizer) and step.lowercase and step.preprocessor is None
-            and step.strip_accents is None and not step.binary and step.use_idf and step.sublinear_tf
-            and step.norm == "l2" and (step.analyzer == "char_wb" or (
-                step.analyzer == "word" and step.ngram_range == (1, 2) and step.tokenizer is None
-                and step.stop_words is None)))
-
-
-_WORD_COLUMNS: WeakKeyDictionary = WeakKeyDictionary()  # char vectorizer -> {word: its n-grams' columns}
-
-
-def _fast_tfidf(vectorizer: TfidfVectorizer, sentences: list[str]):
-    """vectorizer.transform(sentences) for a vectorizer `_plain_tfidf` accepts: the same numbers,
-    counted without sklearn's per-feature Python loop (a third of the sentence model's time); for
-    char n-grams each distinct word's columns are looked up once per process."""
-    columns_of = _word_gram_columns(vectorizer) if vectorizer.analyzer == "word" else _char_gram_columns(vectorizer)
-    rows: list[int] = []
-    columns: list[int] = []
-    for row, sentence in enumerate(sentences):
-        ids = columns_of(sentence.lower())
-        columns += ids
-        rows += [row] * len(ids)
-    counts = csr_matrix((np.ones(len(columns)), (rows, columns)), shape=(len(sentences), len(vectorizer.vocabulary_)))
-    counts.sum_duplicates()
-    np.log(counts.data, counts.data)
-    counts.data += 1.0
-    counts.data *= vectorizer.idf_[counts.indices]
-    return normalize(counts, norm="l2", copy=False)
-
-
-def _word_gram_columns(vectorizer: TfidfVectorizer):
-    """sentence -> the columns of its words and word pairs (sklearn's word analyzer, 1-2-grams)."""
-    vocabulary, tokens = vectorizer.vocabulary_, re.compile(vectorizer.token_pattern).findall
-
-    def columns(sentence: str) -> list[int]:
-        words = tokens(sentence)
-        grams = words + [f"{a} {b}" for a, b in zip(words, words[1:])]
-        return [vocabulary[g] for g in grams if g in vocabulary]
-
-    return columns
-
-
-def _char_gram_columns(vectorizer: TfidfVectorizer):
-    """sentence -> the columns of its char_wb n-grams, each distinct word's remembered (bounded)."""
-    vocabulary = vectorizer.vocabulary_
-    low, high = vectorizer.ngram_range
-    known = _WORD_COLUMNS.setdefault(vectorizer, {})
-
-    def columns(sentence: str) -> list[int]:
-        found: list[int] = []
-        for word in sentence.split():
-            ids = known.get(word)
-            if ids is None:
-                padded = f" {word} "
-                grams = [padded[i:i + n] for n in range(low, high + 1) for i in range(max(len(padded) - n, 0) + 1)]
-                if len(padded) < high:  # sklearn counts a word shorter than n once, at the first such n
-                    grams = grams[:grams.index(padded) + 1]
-                ids = tuple(vocabulary[g] for g in grams if g in vocabulary)
-                if len(known) < WORD_TABLE_LIMIT:
-                    known[word] = ids
-            found += ids
-        return found
-
-    return columns
+    return [round(p, 4) for p in model.probabilities(sentences, memo)]
 
 
 def card_path() -> Path:

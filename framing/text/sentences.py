@@ -5,16 +5,16 @@ from __future__ import annotations
 from functools import cache
 
 from framing.resources import word_list
+from framing.text import nltk_parts
 
 
 @cache
 def _tokenizer():
-    # lazy: nltk takes about a second to import; importing framing (framing.api, --help) should not wait for it
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-
-    params = PunktParameters()
+    # lazy: even without nltk's package init (see nltk_parts), importing framing (framing.api, --help) need not load punkt
+    [punkt] = nltk_parts.import_modules("nltk.tokenize.punkt")
+    params = punkt.PunktParameters()
     params.abbrev_types = {entry.lower().rstrip(".") for entry in word_list("abbreviations.txt")}
-    return PunktSentenceTokenizer(params)
+    return punkt.PunktSentenceTokenizer(params)
 
 
 def split(text: str, start: int, end: int) -> list[tuple[int, int]]:

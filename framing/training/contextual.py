@@ -12,7 +12,7 @@ from sklearn.metrics import f1_score
 from sklearn.model_selection import KFold, StratifiedKFold
 
 from framing.models import contextual, contextual_tagger
-from framing.models.sentence_bias import build_pipeline
+from framing.training.sentence_bias import build_pipeline
 from framing.models.word_model import is_content, words
 from framing.outputs.files import write_atomic
 from framing.text.document import build_document

@@ -13,8 +13,9 @@ from sklearn.model_selection import KFold, StratifiedKFold
 
 from framing.api import audit_text
 from framing.models import word_model as wm
-from framing.models.sentence_bias import build_pipeline
 from framing.text.document import build_document
+from framing.training import word_model as word_training
+from framing.training.sentence_bias import build_pipeline
 from framing.training.data import load_babe, load_ptc
 
 FOLDS, SEED = 5, 0
@@ -112,7 +113,7 @@ def ptc_word_bias(examples, sentence_model) -> list[list[float]]:
 def fit_words(examples):
     X = [x for ex in examples for x in ex[0]]
     y = [v for ex in examples for v in ex[1]]
-    return wm.build_pipeline().fit(X, y)
+    return word_training.build_pipeline().fit(X, y)
 
 
 def _lexicon_words(text: str) -> list[tuple[int, int]]:

@@ -13,8 +13,10 @@ from framing.models import attribution_tagger, contextual, contextual_tagger, se
 from framing.models import word_model as wm
 from framing.outputs.files import write_atomic
 from framing.training import basil
+from framing.training import sentence_bias as sentence_training
 from framing.training import contextual as contextual_train
 from framing.training import tagger as tagger_training
+from framing.training import word_model as word_training
 from framing.training import writer as writer_training
 from framing.training.evaluate import (
     SEED, babe_sentence_cv, babe_sentence_model, babe_word_examples, babe_words, fit_words, out_of_fold_bias, ptc_spans, ptc_word_bias, ptc_word_examples, with_bias,
@@ -38,7 +40,7 @@ def train_word_model(data: Path, out_dir: Path) -> dict:
             "cv_babe_words_f1": f"{babe['gated']['f1']:.3f} ({babe['folds']}-fold, as audits use it)",
             "cv_ptc_spans_f1": f"{ptc['gated']['f1']:.3f} ({ptc['folds']}-fold by article, partial overlap)",
             "command": "framing train --data ../shared/data"}
-    write_atomic(out_dir / wm.MODEL_FILE, wm.to_json(model, card) + "\n")
+    write_atomic(out_dir / wm.MODEL_FILE, word_training.to_json(model, card) + "\n")
     return card
 
 
@@ -56,7 +58,7 @@ def train_sentence_model(data: Path, out_dir: Path) -> dict:
         "command": "framing train --data ../shared/data",
     }
     out_dir.mkdir(parents=True, exist_ok=True)
-    write_atomic(out_dir / sentence_bias.MODEL_FILE, sentence_bias.to_json(model, card) + "\n")
+    write_atomic(out_dir / sentence_bias.MODEL_FILE, sentence_training.to_json(model, card) + "\n")
     write_atomic(out_dir / "MODEL_CARD.md", _card_markdown(card, cv) + _tagger_card_markdown(out_dir)
                  + _writer_card_markdown(out_dir) + _contextual_card_markdown(out_dir))
     return {**card, "cv": cv}
