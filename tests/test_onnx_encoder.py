@@ -1,0 +1,147 @@
+"""The contextual mode's encoder on ONNX Runtime (framing/models/onnx_encoder.py): the same outputs
+as the torch reference, the same wordpieces as transformers' tokenizer, no torch in an audit, and a
+cached graph that is verified and built again when it does not match."""
+
+import json
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from conftest import ROOT
+from framing.errors import InputError
+from framing.models import contextual, onnx_encoder
+
+if not os.environ.get("CI"):
+    pytest.importorskip("onnxruntime", reason="contextual extra not installed (pip install 'framing[contextual]')")
+
+TEXTS = ["The council said the reckless plan would ruin the harbour.",
+         "“We will not back down,” said Ali Al-Za’tari, a spokesman — citing café owners’ 12% losses in Zürich.",
+         "Short.",
+         "Critics slammed the so-called reform as a power grab by Washington insiders, according to officials. " * 14]
+
+
+def _torch_reference():
+    pytest.importorskip("transformers", reason="training extra not installed (pip install 'framing[train]')")
+    return contextual.with_adapters(contextual.shipped_heads().arrays)
+
+
+def _cosines(a, b):
+    return (a * b).sum(-1) / np.linalg.norm(a, axis=-1) / np.linalg.norm(b, axis=-1)
+
+
+def test_tokenizer_gives_transformers_wordpieces_and_offsets():
+    tokenizer, _ = _torch_reference()
+    mine = contextual.adapted(contextual.shipped_heads().arrays) if contextual.backend() != "torch" else None
+    if mine is None:
+        pytest.skip("FRAMING_ENCODER=torch")
+    ids, mask, offsets = mine.tokenize(TEXTS)
+    theirs = tokenizer(TEXTS, padding=True, truncation=True, max_length=contextual.MAX_PIECES, return_offsets_mapping=True)
+    assert ids.tolist() == theirs["input_ids"] and mask.tolist() == theirs["attention_mask"]
+    assert offsets.tolist() == [[list(o) for o in row] for row in theirs["offset_mapping"]]
+    assert ids.shape[1] == contextual.MAX_PIECES  # the long text is cut where transformers cuts it
+
+
+@pytest.mark.parametrize("precision, piece_floor", [("fp32", 0.9999), ("int8", 0.8)])
+def test_onnx_states_match_torch(precision, piece_floor, monkeypatch):
+    reference = contextual.encode(TEXTS, _torch_reference())
+    monkeypatch.setenv("FRAMING_ENCODER", precision)
+    encoded = contextual.encode(TEXTS, contextual.adapted(contextual.shipped_heads().arrays))
+    for r, e in zip(reference, encoded):
+        assert np.array_equal(r.offsets, e.offsets)
+        assert _cosines(r.states, e.states).min() > piece_floor  # int8: 0.89 at worst over 50 real articles
+        assert _cosines(r.states, e.states).mean() > (0.9999 if precision == "fp32" else 0.97)
+        assert _cosines(r.vector, e.vector) > (0.99999 if precision == "fp32" else 0.95)
+    if precision == "fp32":
+        assert max(np.abs(r.states - e.states).max() for r, e in zip(reference, encoded)) < 1e-3
+
+
+def test_encoding_on_onnx_is_independent_of_the_batch(monkeypatch):
+    monkeypatch.setenv("FRAMING_ENCODER", "fp32")
+    encoder = contextual.adapted(contextual.shipped_heads().arrays)
+    together, alone = contextual.encode(TEXTS, encoder), contextual.encode(TEXTS[:1], encoder)
+    assert np.allclose(together[0].states, alone[0].states, atol=1e-4)
+
+
+def test_merged_arrays_are_what_merge_gives():
+    from framing.models.adapters import ADAPTED, ALPHA, RANK, merge_arrays
+
+    rng = np.random.default_rng(0)
+    weights, arrays = {}, {}
+    for i in range(6):
+        for part in ADAPTED:
+            name = f"encoder.layer.{i}.{part}"
+            weights[f"{name}.weight"] = rng.normal(size=(6, 4)).astype(np.float32)
+            arrays[f"{name}.a"] = rng.normal(size=(RANK, 4)).astype(np.float32)
+            arrays[f"{name}.b"] = rng.normal(size=(6, RANK)).astype(np.float32)
+    merged = merge_arrays(weights, arrays)
+    name = "encoder.layer.3.intermediate.dense"
+    assert np.allclose(merged[f"{name}.weight"], weights[f"{name}.weight"] + arrays[f"{name}.b"] @ arrays[f"{name}.a"] * ALPHA / RANK)
+    assert not np.shares_memory(merged[f"{name}.weight"], weights[f"{name}.weight"])
+
+
+def test_cached_graph_is_built_deterministically_verified_and_rebuilt(tmp_path, monkeypatch):
+    arrays = contextual.shipped_heads().arrays
+    built = []
+
+    def base():
+        built.append(1)
+        return onnx_encoder.read_safetensors(contextual._weights_path() / "model.safetensors")
+
+    paths = []
+    for folder in ("a", "b"):
+        monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path / folder))
+        paths.append(onnx_encoder.graph_path(contextual.WEIGHTS_SHA256, arrays, "fp32", base))
+    assert paths[0].parent == tmp_path / "a" and paths[0].read_bytes() == paths[1].read_bytes()  # deterministic
+    assert onnx_encoder.graph_path(contextual.WEIGHTS_SHA256, arrays, "fp32", base) == paths[1] and len(built) == 2
+    manifest = json.loads(paths[1].with_suffix(".json").read_text(encoding="utf-8"))
+    good = paths[1].read_bytes()
+    with paths[1].open("r+b") as handle:  # corrupted: one byte changed
+        handle.seek(len(good) // 2)
+        handle.write(bytes([good[len(good) // 2] ^ 0xFF]))
+    again = onnx_encoder.graph_path(contextual.WEIGHTS_SHA256, arrays, "fp32", base)
+    assert len(built) == 3 and again.read_bytes() == good and onnx_encoder._sha256(again) == manifest["sha256"]
+    other = dict(arrays, **{"encoder.layer.0.output.dense.a": arrays["encoder.layer.0.output.dense.a"] * 2})
+    assert onnx_encoder.adapters_key(other) != onnx_encoder.adapters_key(arrays)  # other adapters, another file
+
+
+def test_cache_folder_follows_the_environment(monkeypatch, tmp_path):
+    monkeypatch.delenv("FRAMING_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert onnx_encoder.cache_dir() == tmp_path / "framing"
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path / "mine"))
+    assert onnx_encoder.cache_dir() == tmp_path / "mine"
+
+
+def test_weights_that_are_not_the_official_release_are_refused_before_a_build(monkeypatch, tmp_path):
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(contextual, "WEIGHTS_SHA256", "0" * 64)
+    with pytest.raises(InputError, match="not sentence-transformers/all-MiniLM-L6-v2"):
+        contextual.adapted(contextual.shipped_heads().arrays)
+    assert not list(tmp_path.glob("*.onnx"))
+
+
+def test_unknown_backend_and_unwritable_cache_are_one_line_errors(monkeypatch, tmp_path):
+    monkeypatch.setenv("FRAMING_ENCODER", "gpu")
+    with pytest.raises(InputError, match="FRAMING_ENCODER"):
+        contextual.backend()
+    monkeypatch.setenv("FRAMING_ENCODER", "fp32")
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(blocker / "cache"))
+    with pytest.raises(InputError, match="FRAMING_CACHE_DIR"):
+        onnx_encoder.graph_path(contextual.WEIGHTS_SHA256, contextual.shipped_heads().arrays, "fp32", lambda: {})
+
+
+def test_a_contextual_audit_imports_neither_torch_nor_transformers(tmp_path):
+    code = ("import sys\n"
+            "from framing.api import audit_text\n"
+            "audit = audit_text('Critics slammed the reckless plan, the mayor said on Monday.', contextual=True)\n"
+            "assert audit.contextual\n"
+            "print(sorted(m for m in ('torch', 'transformers') if m in sys.modules))\n")
+    env = {k: v for k, v in os.environ.items() if k != "FRAMING_ENCODER"} | {"PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
