@@ -34,6 +34,7 @@ def scare_quotes(context: AuditContext) -> list[Finding]:
     doc, category = context.document, categories.get(CATEGORY)
     attributed = [(a.content.start, a.content.end) for a in context.attributions
                   if a.content is not None and a.cue.end > a.cue.start]
+    cues = sorted(a.cue.start for a in context.attributions if a.cue.end > a.cue.start)
     findings = []
     for quote in doc.quotations:
         if quote.depth or not doc.is_scored(quote.start, quote.end):
@@ -50,6 +51,8 @@ def scare_quotes(context: AuditContext) -> list[Finding]:
             continue  # a headline's single quotes quote someone: "Trump Was 'Mocking' Clinton Camp"
         if any(s < quote.end and quote.start < e for s, e in attributed):
             continue
+        if any(sentence.start <= c < sentence.end for c in cues):
+            continue  # 'he said the talking points could be "abused"': a partial quotation of the speaker
         findings.append(Finding(
             detector="scare_quotes", rule=f"{CATEGORY}.scare-quotes", category=CATEGORY, dimension=category.dimension,
             severity="medium", start=quote.start, end=quote.end, text=doc.text[quote.start:quote.end],
