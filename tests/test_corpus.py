@@ -181,3 +181,22 @@ def test_any_engine_gives_the_same_outputs(tmp_path):
     assert reports == sorted(p.name for p in (tmp_path / "other" / "reports").iterdir()) and len(reports) == 3
     assert all((tmp_path / "other" / "reports" / r).read_bytes() == (tmp_path / "local" / "reports" / r).read_bytes()
                for r in reports)
+
+
+def test_articles_csv_is_safe_in_a_spreadsheet_and_reads_back_whole(tmp_path):
+    """Formula-leading text cells are neutralised with an apostrophe; a bare carriage return inside
+    a value is quoted, so reading the file back with the csv module gives one row per article."""
+    text = (EXAMPLES / "harbour-loaded.txt").read_text(encoding="utf-8")
+    source = tmp_path / "in.jsonl"
+    with source.open("w", encoding="utf-8") as handle:
+        for i, (formula, note) in enumerate([('=HYPERLINK("http://x","y")', "a\rb"), ("@SUM(A1)", "c\nd")]):
+            handle.write(json.dumps({"id": f"a{i}", "text": text, "section": formula, "note": note}) + "\n")
+    out = tmp_path / "out"
+    assert main(["corpus", str(source), "-o", str(out)]) == 0
+    with (out / "articles.csv").open(encoding="utf-8", newline="") as handle:
+        table = list(csv.DictReader(handle))
+    assert [r["id"] for r in table] == ["a0", "a1"]
+    assert [r["meta_section"] for r in table] == ['\'=HYPERLINK("http://x","y")', "'@SUM(A1)"]
+    assert [r["meta_note"] for r in table] == ["a\rb", "c\nd"]
+    assert float(table[0]["score_loaded_language"]) > 0  # numbers are left as numbers
+    assert corpus.spreadsheet_safe(-0.5) == -0.5 and corpus.spreadsheet_safe("-1") == "'-1"

@@ -309,6 +309,15 @@ def _audits(outdir: Path) -> Iterator[dict]:
             yield json.loads(line)
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """A text cell a spreadsheet would run as a formula ('=HYPERLINK(...)', '+1', '@SUM') gets a
+    leading apostrophe, as OWASP recommends against CSV injection; numbers and other cells pass."""
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+
+
 def write_tables(outdir: Path) -> None:
     """articles.csv and index.html from audits.jsonl, read as a stream (twice: the first pass
     finds the metadata columns)."""
@@ -325,9 +334,9 @@ def write_tables(outdir: Path) -> None:
             row = row_of(data, categories)
             if writer is None:
                 columns = [c for c in row if not c.startswith("meta_")] + extra
-                writer = csv.DictWriter(handle, columns, extrasaction="ignore", lineterminator="\n")
-                writer.writeheader()
-            writer.writerow(row)
+                writer = csv.DictWriter(handle, columns, extrasaction="ignore", lineterminator="\r\n")  # RFC 4180:
+                writer.writeheader()  # a field holding a bare \r or \n is then quoted, so it never splits a row
+            writer.writerow({key: spreadsheet_safe(value) for key, value in row.items()})
             stats.add(row, data)
     write_atomic(outdir / "index.html", render_index(stats, labels))
 
