@@ -213,15 +213,11 @@ def _cmd_batch(args) -> int:
     if args.jobs < 1:
         raise InputError("--jobs must be at least 1")
     try:
-        source = sys.stdin if args.input == "-" else open(args.input, encoding="utf-8-sig")
+        source = sys.stdin.buffer if args.input == "-" else open(args.input, "rb")  # decoded line by line
     except OSError as exc:
         raise InputError(f"{args.input}: cannot read: {exc.strerror}") from None
-    try:
-        with source, atomic_writer(args.output, (args.input,)) as out:
-            audited, skipped = batch.run(source, out, args.jobs, progress=sys.stderr.isatty(),
-                                         contextual=args.contextual)
-    except UnicodeDecodeError:
-        raise InputError(f"{args.input}: not UTF-8 text") from None
+    with source, atomic_writer(args.output, (args.input,)) as out:
+        audited, skipped = batch.run(source, out, args.jobs, progress=sys.stderr.isatty(), contextual=args.contextual)
     print(f"framing batch: {audited} audited, {skipped} skipped -> {args.output}", file=sys.stderr)
     return 0
 

@@ -12,6 +12,7 @@ from framing.api import audit_text
 from framing.errors import InputError
 from framing.models.contextual import check_installed
 from framing.outputs.formats import JSON
+from framing.runs.lines import LONE_SURROGATE, NOT_UTF8, has_lone_surrogate, utf8_lines
 from framing.runs.pool import Progress, ordered_map
 
 OUTPUT = JSON  # the format of the output lines (one record each)
@@ -27,6 +28,8 @@ def _parse(line_number: int, line: str) -> tuple[int, dict | None, str]:
         return line_number, None, "needs an object with a non-empty string 'text'"
     if "title" in record and not isinstance(record["title"], (str, type(None))):
         return line_number, None, "'title' must be a string"
+    if has_lone_surrogate(record["text"], record.get("title"), record.get("id")):
+        return line_number, None, LONE_SURROGATE
     return line_number, record, ""
 
 
@@ -42,13 +45,15 @@ def audit_record(item: tuple[int, dict | None, str], contextual: bool = False) -
     return line_number, OUTPUT.record(audit, {"id": record.get("id")}), ""
 
 
-def _records(stream: IO[str]) -> Iterator[tuple[int, dict | None, str]]:
-    for number, line in enumerate(stream, 1):
-        if line.strip():
+def _records(stream: IO[bytes]) -> Iterator[tuple[int, dict | None, str]]:
+    for number, line in utf8_lines(stream):
+        if line is None:
+            yield number, None, NOT_UTF8
+        elif line.strip():
             yield _parse(number, line)
 
 
-def run(in_stream: IO[str], out_stream: IO[str], jobs: int = 1, progress: bool = False,
+def run(in_stream: IO[bytes], out_stream: IO[str], jobs: int = 1, progress: bool = False,
         contextual: bool = False) -> tuple[int, int]:
     """Audit every line (`contextual`: in the contextual mode); write results in input order.
     Returns (audited, skipped)."""

@@ -37,6 +37,7 @@ from framing.outputs.files import atomic_writer, write_atomic
 from framing.outputs.formats import HTML, JSON
 from framing.outputs.report import environment
 from framing.runs.engines import ENGINES, Engine
+from framing.runs.lines import LONE_SURROGATE, NOT_UTF8, has_lone_surrogate, utf8_lines
 from framing.runs.pool import Progress
 from framing.text.ingest import read_bytes, text_from_bytes
 
@@ -104,14 +105,19 @@ def _record(number: int, record) -> Article:
     text, title = record.get("text"), record.get("title")
     if not isinstance(text, str) or not text.strip():
         return Article(id=article_id, error="needs a non-empty string 'text'")
+    if has_lone_surrogate(text, title, article_id):
+        return Article(id=f"#{number}", error=f"line {number}: {LONE_SURROGATE}")
     metadata = {k: v for k, v in record.items() if k not in KNOWN_FIELDS and v not in (None, "")}
     return Article(id=article_id, text=text, title=title if isinstance(title, str) and title else None,
                    metadata=metadata)
 
 
 def _jsonl(path: Path) -> Iterator[Article]:
-    with _open(path) as handle:
-        for number, line in enumerate(handle, 1):
+    with _open(path, binary=True) as handle:
+        for number, line in utf8_lines(handle):
+            if line is None:
+                yield Article(id=f"#{number}", error=f"line {number}: {NOT_UTF8}")
+                continue
             if not line.strip():
                 continue
             try:
@@ -132,9 +138,9 @@ def _csv(path: Path) -> Iterator[Article]:
             yield _record(number, row)
 
 
-def _open(path: Path, **options):
+def _open(path: Path, binary: bool = False, **options):
     try:
-        return path.open(encoding="utf-8-sig", **options)
+        return path.open("rb") if binary else path.open(encoding="utf-8-sig", **options)
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror}") from None
 

@@ -1,0 +1,32 @@
+"""JSONL input read as bytes, line by line: a line that is not UTF-8, or whose text holds a lone
+surrogate ("\\ud800", valid JSON but not text), is that line's error, not the whole run's."""
+
+from __future__ import annotations
+
+import codecs
+from typing import IO, Iterator
+
+NOT_UTF8 = "not UTF-8 text"
+LONE_SURROGATE = "holds a lone surrogate escape (such as \\ud800), which is not text"
+
+
+def utf8_lines(handle: IO[bytes]) -> Iterator[tuple[int, str | None]]:
+    """(line number, the line decoded, or None when it is not UTF-8); a BOM before the first line is dropped."""
+    for number, raw in enumerate(handle, 1):
+        if number == 1:
+            raw = raw.removeprefix(codecs.BOM_UTF8)
+        try:
+            yield number, raw.decode("utf-8")
+        except UnicodeDecodeError:
+            yield number, None
+
+
+def has_lone_surrogate(*values) -> bool:
+    """Any of the strings among `values` cannot be written as UTF-8."""
+    for value in values:
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                return True
+    return False

@@ -1,0 +1,36 @@
+"""Regression tests for the faults of issue 24: one bad input line never costs the others."""
+
+import json
+
+from framing.cli import main
+
+from conftest import EXAMPLES
+
+GOOD = (EXAMPLES / "harbour-balanced.txt").read_text(encoding="utf-8")
+
+
+def bad_lines(path):
+    """Two good articles around a line that is not UTF-8, one with a lone surrogate and one that is not JSON."""
+    good = [json.dumps({"id": name, "text": GOOD}).encode("utf-8") for name in ("first", "last")]
+    path.write_bytes(b"\n".join([good[0], b'{"id": "latin1", "text": "caf\xe9"}',
+                                 b'{"id": "surrogate", "text": "\\ud800 here"}', b"not json", good[1]]) + b"\n")
+    return path
+
+
+def test_batch_skips_each_bad_line_with_its_number(tmp_path, capsys):
+    out = tmp_path / "out.jsonl"
+    assert main(["batch", str(bad_lines(tmp_path / "in.jsonl")), "-o", str(out)]) == 0
+    assert [json.loads(line)["id"] for line in out.open(encoding="utf-8")] == ["first", "last"]
+    err = capsys.readouterr().err
+    assert "line 2: skipped: not UTF-8" in err and "line 3: skipped: holds a lone surrogate" in err
+    assert "line 4: skipped: not valid JSON" in err and "Traceback" not in err
+
+
+def test_corpus_reports_each_bad_line_and_audits_the_rest(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["corpus", str(bad_lines(tmp_path / "in.jsonl")), "-o", str(out)]) == 0
+    audited = [json.loads(line)["id"] for line in (out / "audits.jsonl").open(encoding="utf-8")]
+    errors = [json.loads(line)["error"] for line in (out / "errors.jsonl").open(encoding="utf-8")]
+    assert audited == ["first", "last"]
+    assert [e.split(":")[0] for e in errors] == ["line 2", "line 3", "line 4"]
+    assert "not UTF-8" in errors[0] and "lone surrogate" in errors[1]
