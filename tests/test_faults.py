@@ -34,3 +34,25 @@ def test_corpus_reports_each_bad_line_and_audits_the_rest(tmp_path, capsys):
     assert audited == ["first", "last"]
     assert [e.split(":")[0] for e in errors] == ["line 2", "line 3", "line 4"]
     assert "not UTF-8" in errors[0] and "lone surrogate" in errors[1]
+
+
+def test_corpus_takes_metadata_of_any_json_type_and_dollar_signs(tmp_path):
+    """An outlet that is a number, a list or matplotlib's mathematics ('$x^2$') is text in the tables
+    and charts; the last step no longer fails (and a rerun has nothing left to do)."""
+    source = tmp_path / "in.jsonl"
+    outlets = [5, ["a", "b"], "$x^2$ News", {"name": "Daily"}]
+    source.write_text("".join(json.dumps({"id": f"n{i}", "text": GOOD, "outlet": o}) + "\n"
+                              for i, o in enumerate(outlets)), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["corpus", str(source), "-o", str(out)]) == 0
+    import csv
+    with (out / "articles.csv").open(encoding="utf-8", newline="") as handle:
+        assert [r["outlet"] for r in csv.DictReader(handle)] == ["5", '["a", "b"]', "$x^2$ News", '{"name": "Daily"}']
+    assert "x^2" in (out / "index.html").read_text(encoding="utf-8")
+    assert main(["corpus", str(source), "-o", str(out)]) == 0
+
+
+def test_chart_labels_keep_dollar_signs_literal():
+    from framing.outputs.charts import _label
+
+    assert _label("$x^2$ News") == r"\$x^2\$ News" and _label("A" * 30).endswith("…")

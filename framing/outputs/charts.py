@@ -72,6 +72,13 @@ def _plain(ax) -> None:
         ax.spines[side].set_visible(False)
 
 
+def _label(text: str, most: int = 24) -> str:
+    """A user's text as a tick label: shortened, and '$' escaped so matplotlib draws it rather than
+    reading mathematics ('$x^2$ News' stays as written)."""
+    text = text if len(text) <= most else text[:most - 1] + "…"
+    return text.replace("$", r"\$")
+
+
 def _figure(width: float, height: float):
     from matplotlib.figure import Figure
 
@@ -151,7 +158,7 @@ def scores_by_outlet(values: dict[str, dict[str, list[float]]]) -> str:
         ax.set_title(name, fontsize=9)
         ax.set_xlim(-0.02, 1.02)
         _plain(ax)
-    axes[0].set_yticks(range(1, len(outlets) + 1), [o if len(o) <= 24 else o[:23] + "…" for o in outlets])
+    axes[0].set_yticks(range(1, len(outlets) + 1), [_label(o) for o in outlets])
     axes[0].invert_yaxis()
     return _svg(fig, "outlets")
 

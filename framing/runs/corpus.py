@@ -107,7 +107,8 @@ def _record(number: int, record) -> Article:
         return Article(id=article_id, error="needs a non-empty string 'text'")
     if has_lone_surrogate(text, title, article_id):
         return Article(id=f"#{number}", error=f"line {number}: {LONE_SURROGATE}")
-    metadata = {k: v for k, v in record.items() if k not in KNOWN_FIELDS and v not in (None, "")}
+    metadata = {k: v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)  # 5, [..], {..}: as text
+                for k, v in record.items() if k not in KNOWN_FIELDS and v not in (None, "")}
     return Article(id=article_id, text=text, title=title if isinstance(title, str) and title else None,
                    metadata=metadata)
 
