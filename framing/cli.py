@@ -53,6 +53,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1, this machine only)")
     serve.add_argument("--port", type=int, default=8750, help="port (default 8750)")
     serve.add_argument("--open", action="store_true", help="open the editor in the default browser")
+    serve.add_argument("--allow-host", action="append", default=[], metavar="NAME",
+                       help="a further Host name the server answers to (besides localhost and the address it "
+                            "listens on); repeatable")
 
     corpus = commands.add_parser("corpus", help="audit an archive: a folder, a JSONL or a CSV file, into OUTDIR "
                                  "(audits.jsonl, articles.csv, index.html, reports/); resumable")
@@ -182,7 +185,7 @@ def _cmd_serve(args) -> int:
 
     if not 0 < args.port < 65536:
         raise InputError("--port must be between 1 and 65535")
-    serve.run(args.host, args.port, args.open)
+    serve.run(args.host, args.port, args.open, tuple(args.allow_host))
     return 0
 
 

@@ -56,3 +56,23 @@ def test_chart_labels_keep_dollar_signs_literal():
     from framing.outputs.charts import _label
 
     assert _label("$x^2$ News") == r"\$x^2\$ News" and _label("A" * 30).endswith("…")
+
+
+def test_serve_answers_only_to_its_own_host_names_and_origins():
+    """DNS rebinding (a foreign Host) gets 421, a cross-site POST 403, a lone surrogate 400; the
+    local names, [::1] and an --allow-host name are served."""
+    from starlette.testclient import TestClient
+
+    from framing.runs import serve
+
+    app = serve.create_app(("editor.example",))
+    body = {"text": "The council said the road would reopen."}
+    for host in ("127.0.0.1:8750", "localhost", "[::1]:8750", "editor.example"):
+        assert TestClient(app, base_url=f"http://{host}").post("/api/audit", json=body).status_code == 200, host
+    foreign = TestClient(app, base_url="http://attacker.example")
+    assert foreign.get("/").status_code == 421 and foreign.post("/api/audit", json=body).status_code == 421
+    local = TestClient(app, base_url="http://127.0.0.1:8750")
+    assert local.post("/api/audit", json=body, headers={"Origin": "http://attacker.example"}).status_code == 403
+    assert local.post("/api/audit", json=body, headers={"Origin": "http://127.0.0.1:8750"}).status_code == 200
+    answer = local.post("/api/audit", content=b'{"text": "\\ud800 here"}', headers={"Content-Type": "application/json"})
+    assert answer.status_code == 400 and "lone surrogate" in answer.json()["error"]

@@ -19,7 +19,7 @@ LOADED = "Council Votes on Plan\n\nThe so-called mayor slammed the plan on Tuesd
 
 @pytest.fixture(scope="module")
 def client():
-    return TestClient(serve.create_app())
+    return TestClient(serve.create_app(), base_url="http://127.0.0.1:8750")
 
 
 def test_audit_api_returns_the_audit_json(client):

@@ -31,10 +31,43 @@ from framing.findings import SEVERITY_RANK
 from framing.outputs.formats import HTML, JSON
 from framing.outputs.report import build_context, environment, script
 from framing.resources import data_dir
+from framing.runs.lines import LONE_SURROGATE, has_lone_surrogate
 from framing.text.ingest import MAX_INPUT_BYTES, read_article, text_from_bytes
 
 MAX_BODY_BYTES = MAX_INPUT_BYTES + 64 * 1024  # an article at the input limit, JSON-encoded
 DEFAULT_HOST, DEFAULT_PORT = "127.0.0.1", 8750
+LOCAL_NAMES = ("localhost", "127.0.0.1", "::1")  # the Host names always allowed
+
+
+def _host_name(value: str) -> str:
+    """'localhost:8750' -> 'localhost', '[::1]:8750' -> '::1', lower-cased."""
+    value = value.strip().lower()
+    if value.startswith("["):
+        return value[1:value.find("]")] if "]" in value else value
+    return value.rsplit(":", 1)[0] if value.count(":") == 1 else value
+
+
+class HostCheck:
+    """ASGI middleware against DNS rebinding and cross-site posts: a request whose Host is not an
+    allowed name gets 421, a POST whose Origin names another host 403."""
+
+    def __init__(self, app, allowed: tuple[str, ...]):
+        self.app, self.allowed = app, {h.lower() for h in allowed}
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http":
+            headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
+            origin = headers.get("origin", "")
+            problem = None
+            if _host_name(headers.get("host", "")) not in self.allowed:
+                problem = (421, "this server answers only to its own host names (see framing serve --allow-host)")
+            elif scope["method"] == "POST" and origin and origin != "null" and \
+                    _host_name(origin.split("://", 1)[-1]) not in self.allowed:
+                problem = (403, "cross-site requests are refused")
+            if problem:
+                await JSONResponse({"error": problem[1]}, status_code=problem[0])(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 class RequestError(Exception):
@@ -68,6 +101,8 @@ async def _draft(request) -> tuple[str, str | None]:
     title = data.get("title")
     if title is not None and not isinstance(title, str):
         raise RequestError(400, "'title' must be a string")
+    if has_lone_surrogate(data["text"], title):
+        raise RequestError(400, LONE_SURROGATE)
     text = data["text"].replace("\r\n", "\n")
     if not text.strip():
         raise RequestError(400, "'text' is empty")
@@ -156,8 +191,9 @@ async def _unexpected(request, exc: Exception):
     return JSONResponse({"error": f"internal error ({type(exc).__name__})"}, status_code=500)
 
 
-def create_app():
-    """The ASGI application (also for running under another ASGI server)."""
+def create_app(allowed_hosts: tuple[str, ...] = ()):
+    """The ASGI application (also for running under another ASGI server), answering to the local
+    names and `allowed_hosts`."""
     routes = [
         Route("/", page),
         Route("/api/audit", api_audit, methods=["POST"]),
@@ -167,7 +203,8 @@ def create_app():
         Route("/api/examples", list_examples),
         Route("/api/examples/{name}", get_example),
     ]
-    return Starlette(routes=routes, exception_handlers={RequestError: _request_error, Exception: _unexpected})
+    app = Starlette(routes=routes, exception_handlers={RequestError: _request_error, Exception: _unexpected})
+    return HostCheck(app, LOCAL_NAMES + tuple(allowed_hosts))
 
 
 def is_loopback(host: str) -> bool:
@@ -193,7 +230,8 @@ def warm_up() -> None:
     _audit("Warm-up. The mayor said the plan was good.", None)
 
 
-def run(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, open_browser: bool = False) -> None:
+def run(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, open_browser: bool = False,
+        allowed_hosts: tuple[str, ...] = ()) -> None:
     check_port(host, port)
     if not is_loopback(host):
         print(f"framing serve: warning: listening on {host}, not only this machine: anyone who can reach it "
@@ -206,4 +244,5 @@ def run(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, open_browser: bool =
         import webbrowser
 
         threading.Timer(0.8, webbrowser.open, [url]).start()
-    uvicorn.run(create_app(), host=host, port=port, log_level="warning", access_log=False)
+    names = allowed_hosts + ((host,) if host not in ("0.0.0.0", "::") else ())
+    uvicorn.run(create_app(names), host=host, port=port, log_level="warning", access_log=False)
