@@ -62,6 +62,8 @@ def _parser() -> argparse.ArgumentParser:
     corpus.add_argument("input", metavar="INPUT")
     corpus.add_argument("-o", "--output", required=True, metavar="OUTDIR")
     corpus.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    corpus.add_argument("--force", action="store_true", help="start OUTDIR again even if it holds another input's "
+                        "corpus or files framing did not write (framing's own outputs there are removed)")
     corpus.add_argument("--engine", choices=tuple(ENGINES), default="local",
                         help="local processes, or a Dask cluster (needs 'framing[dask]')")
     corpus.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: an existing scheduler "
@@ -203,7 +205,7 @@ def _cmd_corpus(args) -> int:
     if source.resolve() == outdir.resolve():
         raise InputError("the output folder must not be the input folder")
     summary = corpus.run(source, outdir, args.jobs, args.engine, args.scheduler, progress=sys.stderr.isatty(),
-                         contextual=args.contextual)
+                         contextual=args.contextual, force=args.force)
     print(f"framing corpus: {summary.audited} audited, {summary.skipped} already done, {summary.failed} failed "
           f"-> {outdir}/index.html", file=sys.stderr)
     return 0

@@ -76,3 +76,30 @@ def test_serve_answers_only_to_its_own_host_names_and_origins():
     assert local.post("/api/audit", json=body, headers={"Origin": "http://127.0.0.1:8750"}).status_code == 200
     answer = local.post("/api/audit", content=b'{"text": "\\ud800 here"}', headers={"Content-Type": "application/json"})
     assert answer.status_code == 400 and "lone surrogate" in answer.json()["error"]
+
+
+def test_corpus_folder_belongs_to_one_input(tmp_path, capsys):
+    """Another input, the other mode or a folder of other files is refused in one line (nothing
+    touched); the same input resumes; --force starts the folder again."""
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    first.write_text(json.dumps({"text": GOOD}) + "\n", encoding="utf-8")  # ids from position: '#1'
+    second.write_text(json.dumps({"text": GOOD.replace("Calder", "Marsh")}) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["corpus", str(first), "-o", str(out)]) == 0
+    before = (out / "audits.jsonl").read_bytes()
+    assert main(["corpus", str(second), "-o", str(out)]) == 2
+    assert "holds the corpus of another input" in capsys.readouterr().err
+    assert (out / "audits.jsonl").read_bytes() == before
+    assert main(["corpus", str(first), "-o", str(out), "--contextual"]) == 2
+    assert main(["corpus", str(first), "-o", str(out)]) == 0  # resumes: nothing left to do
+    assert "0 audited, 1 already done" in capsys.readouterr().err
+    assert main(["corpus", str(second), "-o", str(out), "--force"]) == 0
+    assert "Marsh" in (out / "audits.jsonl").read_text(encoding="utf-8")
+    assert "Calder" not in (out / "audits.jsonl").read_text(encoding="utf-8")
+
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "audits.jsonl").write_text("my own notes\n", encoding="utf-8")
+    assert main(["corpus", str(first), "-o", str(mine)]) == 2
+    assert "holds no framing corpus" in capsys.readouterr().err
+    assert (mine / "audits.jsonl").read_text(encoding="utf-8") == "my own notes\n"

@@ -5,6 +5,8 @@ OUTDIR/reports/       one HTML report per article (without charts: they cost mor
 OUTDIR/articles.csv   one row per article: scores, findings per 1,000 words, sides, readability, metadata
 OUTDIR/index.html     the corpus report: score distributions, outlets side by side, their loaded terms
 OUTDIR/errors.jsonl   articles that could not be audited, with the reason
+OUTDIR/manifest.json  the input (path, size, SHA-256) and mode the folder belongs to: another input,
+                      the other mode or a folder of other files is refused unless --force
 
 Articles are audited in input order by an engine (framing/runs/engines.py): worker processes
 (`--jobs`) or a Dask cluster (`--engine dask`). An article's report is written first (by the
@@ -19,6 +21,7 @@ import csv
 import hashlib
 import json
 import re
+import shutil
 import sys
 from collections import Counter, defaultdict
 from contextlib import closing
@@ -198,14 +201,60 @@ def finished_ids(audits: Path) -> set[str]:
     return done
 
 
-def _check_mode(audits: Path, contextual: bool) -> None:
-    """One folder, one mode: resuming in the other would mix two kinds of scores in one table."""
-    with audits.open("rb") as handle:
-        earlier = bool(json.loads(handle.readline()).get("tool", {}).get("contextual"))
-    if earlier != contextual:
-        made = "with" if earlier else "without"
-        raise InputError(f"{audits.parent}: holds audits made {made} --contextual; resume in the same mode "
-                         "or use another folder")
+MANIFEST = "manifest.json"
+OUTPUTS = ("audits.jsonl", "errors.jsonl", "articles.csv", "index.html", "reports", MANIFEST)  # what corpus writes
+
+
+def input_fingerprint(source: Path, skip: Path | None = None) -> dict:
+    """What identifies an input: its path, and for a file its size and SHA-256, for a folder the
+    names and sizes of its files (those under `skip`, the output folder, left out)."""
+    digest = hashlib.sha256()
+    if source.is_dir():
+        skipped = skip.resolve() if skip is not None else None
+        for path in sorted(p for p in source.rglob("*") if p.is_file()
+                           if skipped is None or not p.resolve().is_relative_to(skipped)):
+            digest.update(f"{path.relative_to(source)}\0{path.stat().st_size}\n".encode("utf-8", "surrogateescape"))
+        size = None
+    else:
+        with _open(source, binary=True) as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+        size = source.stat().st_size
+    return {"path": str(source.resolve()), "size": size, "sha256": digest.hexdigest()}
+
+
+def claim_folder(outdir: Path, source: Path, contextual: bool, force: bool = False) -> None:
+    """Make `outdir` this input's corpus folder, or refuse in one line: a folder holding another
+    input's corpus (or this one's in the other mode) or files framing did not write is never mixed
+    or overwritten unless `force`, which removes framing's outputs there and starts again."""
+    wanted = {"input": input_fingerprint(source, skip=outdir), "contextual": contextual, "framing": __version__}
+    manifest = outdir / MANIFEST
+    entries = sorted(p.name for p in outdir.iterdir()) if outdir.is_dir() else []
+    if manifest.exists():
+        try:
+            earlier = json.loads(manifest.read_text(encoding="utf-8"))
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            earlier = {}
+        if earlier.get("input") == wanted["input"] and earlier.get("contextual") == contextual:
+            return  # the same input in the same mode: resume
+        made = "with" if earlier.get("contextual") else "without"
+        problem = (f"holds the corpus of another input ({earlier.get('input', {}).get('path', '?')})"
+                   if earlier.get("input") != wanted["input"] else f"holds audits made {made} --contextual")
+    elif entries:
+        problem = f"is not empty and holds no framing corpus ({', '.join(entries[:3])}{', ...' if len(entries) > 3 else ''})"
+    else:
+        problem = None
+    if problem and not force:
+        raise InputError(f"{outdir}: {problem}; give another folder, or --force to start this one again")
+    if problem:
+        for name in OUTPUTS:
+            target = outdir / name
+            if target.is_dir():
+                shutil.rmtree(target)
+            elif target.exists():
+                target.unlink()
+    outdir.mkdir(parents=True, exist_ok=True)
+    write_atomic(manifest, json.dumps(wanted, indent=1) + "\n")
 
 
 @dataclass
@@ -216,18 +265,17 @@ class Summary:
 
 
 def run(source: Path, outdir: Path, jobs: int = 1, engine: str | Engine = "local", scheduler: str | None = None,
-        progress: bool = False, contextual: bool = False) -> Summary:
+        progress: bool = False, contextual: bool = False, force: bool = False) -> Summary:
     """Audit every article of `source` not yet in `outdir` (`contextual`: in the contextual mode),
     then write articles.csv and index.html. `engine`: a name in ENGINES, made with `jobs`,
-    `contextual` and `scheduler`, or an Engine."""
+    `contextual` and `scheduler`, or an Engine. `outdir` is claimed first (see claim_folder)."""
+    claim_folder(outdir, source, contextual, force)
     if isinstance(engine, str):
         engine = ENGINES[engine](jobs, contextual, scheduler)
     outdir.mkdir(parents=True, exist_ok=True)
     (outdir / "reports").mkdir(exist_ok=True)
     audits_path = outdir / "audits.jsonl"
-    done = finished_ids(audits_path)
-    if done:
-        _check_mode(audits_path, contextual)
+    done = finished_ids(audits_path)  # the manifest has checked that they are this input's, in this mode
     if contextual:
         check_installed()  # a missing extra or model is one error here, not a failure per article
     summary = Summary()
