@@ -1,6 +1,7 @@
 """Find the data folders (lexicons, templates, models) in a wheel or a source checkout; read the
-word lists in lexicons/*.txt; the size of the per-process word tables."""
+word lists in lexicons/*.txt; the size of the per-process word tables; a file's SHA-256."""
 
+import hashlib
 import re
 from functools import cache
 from pathlib import Path
@@ -10,6 +11,15 @@ _PACKAGE = Path(__file__).resolve().parent
 # Per-word work kept for the life of a process (tagger fields, char n-gram columns, syllables) stops
 # growing at this many words: about 20 MB in all, and the commonest words come first.
 WORD_TABLE_LIMIT = 30_000
+
+
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file's bytes, read a megabyte at a time (OSError when it cannot be read)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 @cache

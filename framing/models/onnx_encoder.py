@@ -25,6 +25,7 @@ import numpy as np
 
 from framing.errors import InputError
 from framing.models.adapters import ADAPTED, merge_arrays
+from framing.resources import file_sha256
 
 BUILDER = "framing.onnx-encoder/1"  # change when the graph written here changes: old cache files are then unused
 OPSET = 17
@@ -146,14 +147,6 @@ def build_graph(weights: dict[str, np.ndarray]):
     return model
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def adapters_key(arrays: dict[str, np.ndarray]) -> str:
     """A hash of the adapter arrays a graph merges in (names, shapes and bytes, in name order)."""
     digest = hashlib.sha256()
@@ -180,13 +173,13 @@ def graph_path(weights_sha256: str, arrays: dict[str, np.ndarray], precision: st
             expected = json.loads(manifest.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             expected = {}
-        if expected.get("inputs") == inputs and expected.get("sha256") == _sha256(path):
+        if expected.get("inputs") == inputs and expected.get("sha256") == file_sha256(path):
             return path
     try:
         folder.mkdir(parents=True, exist_ok=True)
         _build(path, load_weights(), arrays, precision)
         manifest.write_text(json.dumps({"builder": BUILDER, "inputs": inputs, "precision": precision,
-                                        "sha256": _sha256(path)}, indent=1) + "\n", encoding="utf-8")
+                                        "sha256": file_sha256(path)}, indent=1) + "\n", encoding="utf-8")
     except OSError as error:
         raise InputError(f"cannot write the contextual encoder to the cache folder {folder}: {error.strerror or error} "
                          "(set FRAMING_CACHE_DIR to a writable folder)") from None

@@ -39,6 +39,7 @@ from framing.outputs import charts
 from framing.outputs.files import atomic_writer, write_atomic
 from framing.outputs.formats import HTML, JSON
 from framing.outputs.report import environment
+from framing.resources import file_sha256
 from framing.runs.engines import ENGINES, Engine
 from framing.runs.lines import LONE_SURROGATE, NOT_UTF8, has_lone_surrogate, utf8_lines
 from framing.runs.pool import Progress
@@ -208,19 +209,17 @@ OUTPUTS = ("audits.jsonl", "errors.jsonl", "articles.csv", "index.html", "report
 def input_fingerprint(source: Path, skip: Path | None = None) -> dict:
     """What identifies an input: its path, and for a file its size and SHA-256, for a folder the
     names and sizes of its files (those under `skip`, the output folder, left out)."""
+    if not source.is_dir():
+        try:
+            return {"path": str(source.resolve()), "size": source.stat().st_size, "sha256": file_sha256(source)}
+        except OSError as exc:
+            raise InputError(f"{source}: cannot read: {exc.strerror}") from None
     digest = hashlib.sha256()
-    if source.is_dir():
-        skipped = skip.resolve() if skip is not None else None
-        for path in sorted(p for p in source.rglob("*") if p.is_file()
-                           if skipped is None or not p.resolve().is_relative_to(skipped)):
-            digest.update(f"{path.relative_to(source)}\0{path.stat().st_size}\n".encode("utf-8", "surrogateescape"))
-        size = None
-    else:
-        with _open(source, binary=True) as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
-        size = source.stat().st_size
-    return {"path": str(source.resolve()), "size": size, "sha256": digest.hexdigest()}
+    skipped = skip.resolve() if skip is not None else None
+    for path in sorted(p for p in source.rglob("*") if p.is_file()
+                       if skipped is None or not p.resolve().is_relative_to(skipped)):
+        digest.update(f"{path.relative_to(source)}\0{path.stat().st_size}\n".encode("utf-8", "surrogateescape"))
+    return {"path": str(source.resolve()), "size": None, "sha256": digest.hexdigest()}
 
 
 def claim_folder(outdir: Path, source: Path, contextual: bool, force: bool = False) -> None:
