@@ -7,13 +7,13 @@ from dataclasses import dataclass, field, replace
 from framing import categories
 from framing.analysis import attribution, sourcing as sides, sources as source_registry
 from framing.detectors import DETECTORS, AuditContext
+from framing.detectors.model import DETECTOR as HINTS  # the detector whose findings are the word model's hints
 from framing.text.document import QUOTED, REPORTER, Document
 from framing.findings import SEVERITY_RANK, Attribution, Finding, Source
 from framing.analysis.sourcing import Sourcing
 
 SEVERITY_WEIGHT = {"low": 0.5, "medium": 1.0, "high": 2.0}
 DIMENSIONS = categories.dimensions()  # id -> label, from lexicons/categories.toml
-HINTS = "model"  # the detector whose findings are the word model's hints (framing/detectors/model.py)
 
 
 @dataclass

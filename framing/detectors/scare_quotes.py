@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from framing import categories
@@ -51,7 +52,8 @@ def scare_quotes(context: AuditContext) -> list[Finding]:
             continue  # a headline's single quotes quote someone: "Trump Was 'Mocking' Clinton Camp"
         if any(s < quote.end and quote.start < e for s, e in attributed):
             continue
-        if any(sentence.start <= c < sentence.end for c in cues):
+        first_cue = bisect.bisect_left(cues, sentence.start)
+        if first_cue < len(cues) and cues[first_cue] < sentence.end:
             continue  # 'he said the talking points could be "abused"': a partial quotation of the speaker
         findings.append(Finding(
             detector="scare_quotes", rule=f"{CATEGORY}.scare-quotes", category=CATEGORY, dimension=category.dimension,

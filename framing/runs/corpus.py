@@ -268,10 +268,9 @@ def run(source: Path, outdir: Path, jobs: int = 1, engine: str | Engine = "local
     """Audit every article of `source` not yet in `outdir` (`contextual`: in the contextual mode),
     then write articles.csv and index.html. `engine`: a name in ENGINES, made with `jobs`,
     `contextual` and `scheduler`, or an Engine. `outdir` is claimed first (see claim_folder)."""
-    claim_folder(outdir, source, contextual, force)
+    claim_folder(outdir, source, contextual, force)  # makes the folder too
     if isinstance(engine, str):
         engine = ENGINES[engine](jobs, contextual, scheduler)
-    outdir.mkdir(parents=True, exist_ok=True)
     (outdir / "reports").mkdir(exist_ok=True)
     audits_path = outdir / "audits.jsonl"
     done = finished_ids(audits_path)  # the manifest has checked that they are this input's, in this mode
