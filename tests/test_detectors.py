@@ -391,28 +391,29 @@ def test_a_progressive_cue_keeps_its_source_and_an_agentless_passive_has_none():
 
 def test_a_passive_cue_with_a_tagged_source_right_before_it_keeps_that_source():
     from framing.analysis.attribution import _source_next_to
+    from framing.text.spans import SpanIndex
 
     text = "Protesters were frustrated that the video was cut."
     cue = (text.index("were"), text.index(" that"))
-    assert _source_next_to({"source": [(0, len("Protesters"))]}, cue)
-    assert not _source_next_to({"source": [(text.index("the video"), text.index(" was"))]}, cue)
+    assert _source_next_to({"source": SpanIndex([(0, len("Protesters"))])}, cue)
+    assert not _source_next_to({"source": SpanIndex([(text.index("the video"), text.index(" was"))])}, cue)
 
 
 def test_a_tagged_source_cut_inside_a_name_or_an_appositive_gets_all_of_it():
     from framing.analysis.attribution import _tagged_source
-    from framing.text.spans import Sentence
+    from framing.text.spans import Sentence, SpanIndex
 
     text = "“The impact is small,” wrote Cameron Easley for Morning Consult.\n"
     cue = (text.index("wrote"), text.index(" Cameron"))
     name = (text.index("Cameron"), text.index(" for"))
     sentence = Sentence(0, len(text) - 1, 0)
-    cut = {"source": [(name[0], name[0] + len("Cameron"))]}
+    cut = {"source": SpanIndex([(name[0], name[0] + len("Cameron"))])}
     assert _tagged_source(text, cut, cue, sentence, name, None, name) == name
-    longer = {"source": [(name[0], text.index(" Consult"))]}  # the tagger's longer phrase is not cut back
-    assert _tagged_source(text, longer, cue, sentence, name, None, name) == longer["source"][0]
+    longer = {"source": SpanIndex([(name[0], text.index(" Consult"))])}  # the tagger's longer phrase is not cut back
+    assert _tagged_source(text, longer, cue, sentence, name, None, name) == longer["source"].spans[0]
     text = "Dr. Anna Lind, a marine biologist at the institute, said it was early.\n"
     cue, name = (text.index("said"), text.index(" it")), (0, text.index(","))
-    cut = {"source": [(0, text.index(" the institute"))]}  # the tagger stopped inside the appositive
+    cut = {"source": SpanIndex([(0, text.index(" the institute"))])}  # the tagger stopped inside the appositive
     whole = _tagged_source(text, cut, cue, Sentence(0, len(text) - 1, 0), name, name, None)
     assert text[whole[0]:whole[1]] == "Dr. Anna Lind, a marine biologist at the institute,"
 

@@ -150,7 +150,8 @@ def build(doc: Document, attributions: list[Attribution]) -> tuple[list[Attribut
     """The attributions linked to a registry of their sources: a surname joins the full name, a
     title the person who holds it, a pronoun the last named source, a relative pronoun what it
     stands for."""
-    sources: list[Source] = []
+    registry = _Registry()
+    sources = registry.sources
     linked: list[Attribution] = []
     previous: Source | None = None
     for a in attributions:
@@ -167,23 +168,69 @@ def build(doc: Document, attributions: list[Attribution]) -> tuple[list[Attribut
             continue
         name, role = _name_and_role(mention.text)
         role = role or _role(doc, mention)
-        match = next((s for s in sources if _same_source(name, s.name) or _same_source(s.name, name)), None)
-        titled = None if match else next((s for s in sources if (role and _bare(s.name) == _bare(role))
-                                          or (s.role and _bare(s.role) == _bare(name))), None)
+        match = registry.same(name)
+        titled = None if match else registry.titled(name, role)
         if titled:  # 'the Virginia AFL-CIO President' is 'Doris Crouse-Mays', whose role it is
             if _bare(titled.name) == _bare(role):
                 titled.name, titled.kind, titled.role = name, _kind(name), role
             match = titled
         elif match is None:
             match = Source(f"s{len(sources) + 1}", name, _kind(name), role)
-            sources.append(match)
         elif len(name) > len(match.name):
             match.name, match.kind = name, _kind(name)
             match.role = match.role or role
+        registry.file(match)
         _credit(match, a)
         previous = match
         linked.append(Attribution(a.cue, a.source, a.content, a.kind, match.id))
     return linked, sources
+
+
+class _Registry:
+    """The sources found so far, filed by the keys that build's two lookups need, so that each
+    lookup reads only the sources that may match (the same answer as scanning them all in order)."""
+
+    def __init__(self):
+        self.sources: list[Source] = []
+        self._position: dict[str, int] = {}
+        self._filed: dict[tuple[str, str], list[int]] = {}
+
+    def file(self, source: Source) -> None:
+        """Add a new source, or file a renamed one under its new keys (stale keys are checked away)."""
+        if source.id not in self._position:
+            self._position[source.id] = len(self.sources)
+            self.sources.append(source)
+        keys = [("name", source.name), ("bare", _bare(source.name))] + _surname_keys(source.name, "tail", "word")
+        if source.role:
+            keys.append(("role", _bare(source.role)))
+        for key in keys:
+            here = self._filed.setdefault(key, [])
+            if self._position[source.id] not in here:
+                here.append(self._position[source.id])
+
+    def _first(self, keys: list[tuple[str, str]], test) -> Source | None:
+        candidates = sorted({i for key in keys for i in self._filed.get(key, ())})
+        return next((self.sources[i] for i in candidates if test(self.sources[i])), None)
+
+    def same(self, name: str) -> Source | None:
+        """The first source that `name` refers to, or that refers to it (_same_source)."""
+        return self._first([("name", name)] + _surname_keys(name, "word", "tail"),
+                           lambda s: _same_source(name, s.name) or _same_source(s.name, name))
+
+    def titled(self, name: str, role: str) -> Source | None:
+        """The first source named by `role`, or whose role is `name`."""
+        keys = [("role", _bare(name))] + ([("bare", _bare(role))] if role else [])
+        return self._first(keys, lambda s: bool((role and _bare(s.name) == _bare(role))
+                                                or (s.role and _bare(s.role) == _bare(name))))
+
+
+def _surname_keys(name: str, as_full: str, as_short: str) -> list[tuple[str, str]]:
+    """A full name is filed under `as_full` with its surname (and its last hyphen part); a one-word
+    capitalised name under `as_short` with itself, lower-cased: the two sides of _same_source."""
+    if " " in name:
+        last = name.split()[-1].lower()
+        return [(as_full, last), (as_full, last.split("-")[-1])]
+    return [(as_short, name.lower())] if name[:1].isupper() else []
 
 
 def _bare(phrase: str) -> str:

@@ -6,6 +6,7 @@ from framing import categories
 from framing.detectors.context import AuditContext
 from framing.rules import lexicon
 from framing.text.document import Document
+from framing.text.spans import SpanIndex
 from framing.findings import Finding
 
 CATEGORY = RULE = "unattributed_claim"
@@ -15,6 +16,7 @@ QUOTED_SHARE_LIMIT = 0.5  # a sentence more than half quoted is the speaker's, n
 def _attributed_sentences(doc: Document, attributions) -> set[int]:
     """Start offsets of sentences holding a sourced cue or overlapping sourced content."""
     starts = set()
+    sentences = SpanIndex(doc.sentences)
     for a in attributions:
         if a.source is None:
             continue
@@ -22,7 +24,7 @@ def _attributed_sentences(doc: Document, attributions) -> set[int]:
         if cue_sentence is not None:
             starts.add(cue_sentence.start)
         if a.content is not None:
-            starts.update(s.start for s in doc.sentences if a.content.start < s.end and s.start < a.content.end)
+            starts.update(s.start for s in sentences.overlapping(a.content.start, a.content.end))
     return starts
 
 
