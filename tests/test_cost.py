@@ -23,7 +23,7 @@ def long_article(size: int, seed: int = 24) -> str:
         names: dict[str, str] = {}
 
         def rename(m):
-            return names.setdefault(m.group(), "".join(rng.choices(_SYLLABLES, k=3)).capitalize())
+            return names.setdefault(m.group(), "".join(rng.choices(_SYLLABLES, k=4)).capitalize())
         chunk = _NAME_WORD.sub(rename, rng.choice(parts))
         chunks.append(chunk)
         length += len(chunk) + 2

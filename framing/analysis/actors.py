@@ -284,8 +284,8 @@ def _canonical_names(mentions: list[Mention]) -> dict[str, str]:
 
 class _NameFile:
     """Names filed so that the ones a shorter name may refer to (refers_to) are found without
-    trying them all: refers_to holds only for a name with the same last word (or last hyphen part),
-    whose initials the shorter name spells, or the name itself."""
+    trying them all: refers_to holds only for a name that ends with the shorter one's words (or
+    whose last hyphen part it is), whose first and last words it is, or whose initials it spells."""
 
     def __init__(self, names=()):
         self._filed: dict[tuple[str, str], list[str]] = {}
@@ -295,13 +295,15 @@ class _NameFile:
     def add(self, full: str) -> None:
         words = full.split()
         initials = "".join(w[0] for w in words if w[0].isupper())
-        for key in {("last", words[-1]), ("last", words[-1].split("-")[-1]), ("initials", initials),
-                    ("first", words[0]), ("same", full)}:
+        keys = {("ends", " ".join(words[-n:])) for n in range(1, len(words) + 1)}
+        keys |= {("ends", words[-1].split("-")[-1]), ("initials", initials), ("first", words[0]),
+                 ("first and last", f"{words[0]} {words[-1]}")}
+        for key in keys:
             self._filed.setdefault(key, []).append(full)
 
     def candidates(self, short: str) -> set[str]:
         """The filed names `short` may refer to (a superset: refers_to decides)."""
-        keys = (("last", short.split()[-1]), ("initials", short), ("same", short))
+        keys = (("ends", short), ("initials", short), ("first and last", short))
         return {name for key in keys for name in self._filed.get(key, ())}
 
     def starting_with(self, word: str) -> list[str]:

@@ -159,7 +159,7 @@ def build(doc: Document, attributions: list[Attribution]) -> tuple[list[Attribut
             linked.append(a)
             continue
         if a.source.text.lower() in _PRONOUNS:  # "he said": the last named source
-            _credit(previous, a)
+            registry.credit(previous, a)
             linked.append(Attribution(a.cue, a.source, a.content, a.kind, previous.id))
             continue
         mention = _antecedent(doc.text, a.source) if a.source.text.lower() in _RELATIVES else a.source
@@ -180,7 +180,7 @@ def build(doc: Document, attributions: list[Attribution]) -> tuple[list[Attribut
             match.name, match.kind = name, _kind(name)
             match.role = match.role or role
         registry.file(match)
-        _credit(match, a)
+        registry.credit(match, a)
         previous = match
         linked.append(Attribution(a.cue, a.source, a.content, a.kind, match.id))
     return linked, sources
@@ -194,6 +194,18 @@ class _Registry:
         self.sources: list[Source] = []
         self._position: dict[str, int] = {}
         self._filed: dict[tuple[str, str], list[int]] = {}
+        self._mentioned: set[tuple[str, TextSpan]] = set()
+
+    def credit(self, source: Source, attribution: Attribution) -> None:
+        """Add a mention (once: a quote that runs on shares its cue's) and the attributed words to a source."""
+        if (source.id, attribution.source) not in self._mentioned:
+            self._mentioned.add((source.id, attribution.source))
+            source.mentions.append(attribution.source)
+        words = len(attribution.content.text.split()) if attribution.content else 0
+        if attribution.kind == "direct":
+            source.quoted_words += words
+        else:
+            source.paraphrased_words += words
 
     def file(self, source: Source) -> None:
         """Add a new source, or file a renamed one under its new keys (stale keys are checked away)."""
@@ -236,14 +248,3 @@ def _surname_keys(name: str, as_full: str, as_short: str) -> list[tuple[str, str
 def _bare(phrase: str) -> str:
     """A name or role compared without case or a leading 'the'."""
     return re.sub(r"^the\s+", "", phrase, flags=re.I).lower()
-
-
-def _credit(source: Source, attribution: Attribution) -> None:
-    """Add a mention (once: a quote that runs on shares its cue's) and the attributed words to a source."""
-    if attribution.source not in source.mentions:
-        source.mentions.append(attribution.source)
-    words = len(attribution.content.text.split()) if attribution.content else 0
-    if attribution.kind == "direct":
-        source.quoted_words += words
-    else:
-        source.paraphrased_words += words
