@@ -10,10 +10,10 @@ from framing.text.document import build_document
 
 
 def audit_text(text: str, title: str | None = None, readability: bool = True, contextual: bool = False,
-               hints: bool = True) -> Audit:
+               hints: bool = False) -> Audit:
     """Audit an article given as plain text; `title` overrides the one found in the text; `contextual`
-    adds the transformer-based sentence and word scores (framing/models/contextual.py); `hints` False
-    leaves the word model's hints out."""
+    adds the transformer-based sentence and word scores (framing/models/contextual.py); `hints` adds the
+    word model's hints (off by default: on held-out news they are rarely right, docs/EVALUATION.md)."""
     return run_audit(build_document(text, title), with_readability=readability, contextual=contextual, hints=hints)
 
 

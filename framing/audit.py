@@ -94,13 +94,13 @@ def compute_scores(findings: list[Finding], sourcing: Sourcing | None, words: in
     return scores
 
 
-def run_audit(doc: Document, with_readability: bool = True, contextual: bool = False, hints: bool = True) -> Audit:
+def run_audit(doc: Document, with_readability: bool = True, contextual: bool = False, hints: bool = False) -> Audit:
     """One AuditContext through the steps: attributions and sources, the sentence scores, the
     detectors that do not read the sourcing analysis, the sourcing analysis (it reads their
     findings), the detectors that read it, then the scores. `contextual` tags attributions with
     the contextual tagger and puts each sentence's encoding in the context for the model detector;
-    `hints` False leaves the word model's hints (the `model` detector) out of the findings; the
-    sourcing analysis has read them all the same, and they count toward no score."""
+    `hints` keeps the word model's hints (the `model` detector) in the findings; the sourcing
+    analysis reads them either way, and they count toward no score."""
     context = prepare(doc, contextual)
     detect(context)
     findings = sorted((f for f in context.findings if hints or f.detector != HINTS), key=lambda f: (f.start, f.end, f.rule))

@@ -603,13 +603,13 @@ def test_detectors_read_only_what_they_declare_and_find_only_their_categories(na
 
 def test_hints_are_rare_apart_and_unscored(monkeypatch):
     """The word model's hints come only from its hint threshold, count toward no score, and
-    `hints=False` leaves them out of the findings without changing any score."""
+    they are in the findings only with `hints=True`, and no score changes with them."""
     from framing.detectors import model
 
     monkeypatch.setattr(model, "HINT_THRESHOLD", 0.6)  # low enough for the example to have hints
     HINT_THRESHOLD = model.HINT_THRESHOLD
     text = (EXAMPLES / "harbour-loaded.txt").read_text(encoding="utf-8")
-    with_hints, without = audit_text(text), audit_text(text, hints=False)
+    with_hints, without = audit_text(text, hints=True), audit_text(text)
     hints = [f for f in with_hints.findings if f.detector == "model"]
     assert hints and all(f.score >= HINT_THRESHOLD and f.severity == "low" for f in hints)
     assert not [f for f in without.findings if f.detector == "model"]
