@@ -16,14 +16,17 @@ Evaluative words, `--lexicon tone`: the stance verbs (EVALUATOR), the name-calli
 verdict`: the stance verbs, name-calling, verbs that judge their subject (VERDICT_VERBS: lie,
 cheat, betray, ...), possessed nouns only from VERDICT_NOUNS ("his failure"), and VADER words of
 |valence| >= 2 only as predicates of "be" ("is a fraud", not "felt comfortable"), attributes
-("crooked Hillary") or appositions; a stance verb under a noun ("a tweet attacking X") is that
+("crooked Hillary") or appositions; a stance verb under a noun ("a post attacking X") is that
 noun's judgement; "without", "refusal", "dismiss", "accusations that" above the word take it back;
 he/she is resolved only when one person is named in the 300 characters before it. Negation on the
 predicate cancels (variant `cancel`) or flips (`flip`) it. Pronouns: first person is the speaker
 (no evidence: about itself); he/she/him/her/his is the actor or the source named nearest before
-it (the source: about itself, no evidence); `--no-pronouns` leaves pronouns out. `--nearest` also takes, when the parse gives no actor, the
-actor named nearest the word in its clause (the looser variant). `--entities` lets a spaCy PERSON /
-ORG / NORP / GPE entity inside the content stand for the main actor whose variant it refers to.
+it (the source: about itself, no evidence); `--no-pronouns` leaves pronouns out. `--nearest` also
+takes, when the parse gives no actor, the actor named nearest the word in its clause (the looser
+variant). `--entities` lets a spaCy PERSON / ORG / NORP / GPE entity inside the content stand for
+the main actor whose variant it refers to. `--hedges` (with `--lexicon verdict`): no evidence from a
+word that is asked, supposed or expected, under "too", inside a quotation within the quote, or from a
+poll's respondents; curly apostrophes are made straight before parsing.
 
 Needs spaCy and a model in a separate environment (not framing's dependencies):
 
@@ -35,10 +38,11 @@ Needs spaCy and a model in a separate environment (not framing's dependencies):
 `basil` prints `framing evaluate basil --sourcing` with the parse evidence on (the rules are not
 fitted to BASIL, nor is this, so every figure is held out); `polnear` audits a seeded sample of
 PolNeAR dev/train articles across publishers and prints every decision the parse adds, with the
-sentence, for an editor to read. Results (docs/EVALUATION.md, "Per-actor evidence from a dependency
+sentence, for an editor to read; `reach` counts where BASIL's items the rules leave unknown are
+(how many the parse could reach at all). Results (docs/EVALUATION.md, "Per-actor evidence from a dependency
 parse, measured and not shipped"): BASIL speaker stance 0.372 / 0.576 (rules) -> 0.416 / 0.605
-(tone) and 0.398 / 0.594 (verdict); PolNeAR decisions read right 12 of 34 (tone, 84 articles) and
-32 of 51 (verdict, 2 x 420 articles). Not shipped.
+(tone), 0.398 / 0.594 (verdict, and verdict with --hedges); PolNeAR decisions read right: 12 of 34
+(tone), 32 of 51 (verdict), 37 of 55 (verdict with --hedges; 6 of the 14 not read before). Not shipped.
 """
 
 from __future__ import annotations
@@ -72,12 +76,16 @@ VERDICT_NOUNS = set("lie liar failure betrayal attack incompetence corruption fr
                     "hypocrite lawlessness recklessness cowardice coward arrogance dishonesty abuse".split())
 NEGATORS = set("without refuse refusal dismiss deny reject decline rather instead accusation allegation claim "
                "charge rumor suggestion notion".split())  # an ancestor that takes the word back or reports it
+HEDGES = set("whether if unless consider expect wonder ask question doubt might".split())
+_INNER_OPEN = re.compile(r"\u2018|(?<![A-Za-z])'(?=[A-Za-z])")
+_INNER_CLOSE = re.compile(r"\u2019(?![A-Za-z])|(?<=[A-Za-z.,!?])'(?![A-Za-z])")
+POLLS = re.compile(r"\b(?:polls?|survey|voters|respondents|majority|percent|in 10)\b", re.I)
 FIRST = {"i", "me", "my", "mine", "we", "us", "our", "ours", "myself", "ourselves"}
 THIRD = {"he", "him", "his", "she", "her", "himself", "herself"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 OBJECTS = {"dobj", "pobj", "attr", "dative"}
 
-STATE = {"lexicon": "tone", "variant": "cancel", "pronouns": True, "nearest": False, "entities": False}
+STATE = {"hedges": False, "lexicon": "tone", "variant": "cancel", "pronouns": True, "nearest": False, "entities": False}
 DECISIONS: list[dict] = []
 
 
@@ -109,7 +117,7 @@ _PARSES: dict[str, object] = {}
 def parse(text: str):
     if text not in _PARSES:
         _PARSES.clear()
-        _PARSES[text] = nlp()(text)
+        _PARSES[text] = nlp()(text.replace("\u2019", "'") if STATE["hedges"] else text)
     return _PARSES[text]
 
 
@@ -157,6 +165,21 @@ def subject_of(verb):
     return None
 
 
+def hedged(token, content, text: str) -> bool:
+    """--hedges: the word is asked, supposed or expected, not said ('whether he would back X', 'is
+    considering supporting X', 'does not expect him to back X', 'might'), is under
+    'too' ('too friendly with'), or stands inside a quotation within the source's words."""
+    if any(c.lower_ == "too" for c in token.children):
+        return True
+    for ancestor in [token] + list(token.ancestors)[:4]:
+        if ancestor.lemma_.lower() in HEDGES or any(c.lower_ in HEDGES and c.dep_ in ("mark", "aux")
+                                                   for c in ancestor.children):
+            return True
+    before = text[content.start:token.idx]
+    opened = [m.end() for m in _INNER_OPEN.finditer(before)]
+    return bool(opened) and not _INNER_CLOSE.search(before, opened[-1])
+
+
 def targets(token, stance: str | None) -> tuple[list, object]:
     """The target tokens the parse gives for one evaluative word, each with its stance, and the
     judge (a stance verb's subject, which must be the speaker; None otherwise)."""
@@ -170,7 +193,7 @@ def targets(token, stance: str | None) -> tuple[list, object]:
             found.extend(c for c in obj.children if c.dep_ == "poss")
         judge = subject_of(token)
         if STATE["lexicon"] == "verdict" and judge is None and token.dep_ in ("acl", "relcl", "pcomp", "pobj", "amod"):
-            judge = token.head  # 'a tweet attacking X', 'those backing Clinton': the noun judges, not the speaker
+            judge = token.head  # 'a post attacking X', 'those backing Y': the noun judges, not the speaker
         return [(t, EVALUATOR[lemma]) for t in found], judge
     if stance is None:
         return [], None
@@ -254,6 +277,8 @@ def parse_evidence(doc, attribution, actors, source) -> list[Evidence]:
     span = spacy_doc.char_span(content.start, content.end, alignment_mode="expand")
     if span is None:
         return []
+    if STATE["hedges"] and POLLS.search(source.name):
+        return []  # a poll's respondents are counted, not heard
     speaking = _speaking_actors(actors, attribution.source) if attribution.source else []
     mentions = list(source.mentions) + ([attribution.source] if attribution.source else [])
     evidence = []
@@ -267,6 +292,8 @@ def parse_evidence(doc, attribution, actors, source) -> list[Evidence]:
             if STATE["variant"] == "cancel" or judging:
                 continue  # 'did not condemn' is no side either way
             stance = CRITICAL if stance == SUPPORTIVE else SUPPORTIVE
+        if STATE["hedges"] and hedged(token, content, doc.text):
+            continue
         found, judge = targets(token, stance)
         if judge is not None and resolve(judge, actors, mentions) != "self" and \
                 resolve(judge, actors, mentions) not in speaking:
@@ -350,20 +377,61 @@ def polnear(data: Path, n: int, seed: int) -> None:
     print(f"{total} decisions in {len(chosen)} articles")
 
 
+def reach(data: Path) -> None:
+    """Where BASIL's speaker-stance items that stay unknown are: how many the parse could reach at all
+    (the quoted span inside the content of an attribution of the matched speaker)."""
+    from framing.api import audit_text
+    from framing.training import basil
+
+    counts = collections.Counter()
+    for article in basil.load(data):
+        audit = audit_text(article.text, readability=False)
+        stances = audit.sourcing.sources if audit.sourcing else []
+        actors = audit.sourcing.actors if audit.sourcing else []
+        for span in article.spans:
+            if not span.quote or not span.speaker or span.speaker.startswith("other_") \
+                    or span.polarity not in ("neg", "pos") or not basil._entity_of(span.target, article.main_entities):
+                continue
+            speaker = next((x for x in stances if basil.same_entity(x.name, basil._entity(span.speaker))), None)
+            if speaker is None:
+                continue
+            target = next((a for a in actors if basil.same_entity(a.name, span.target)), None)
+            if target is not None and speaker.stances.get(target.id, UNKNOWN) != UNKNOWN:
+                counts["decided"] += 1
+                continue
+            if target is None:
+                counts["unknown: target not a main actor"] += 1
+                continue
+            around = [a for a in audit.attributions if a.content and a.content.start <= span.end
+                      and span.start <= a.content.end]
+            if any(a.source_id == speaker.source_id for a in around):
+                counts["unknown: in the speaker's content (the parse can reach it)"] += 1
+            elif not around:
+                counts["unknown: in no attribution's content"] += 1
+            else:
+                other = next((x for x in stances if x.source_id == around[0].source_id), None)
+                key = "no registered source" if other is None else "the same entity, another source" if \
+                    basil.same_entity(other.name, basil._entity(span.speaker)) else "another entity"
+                counts[f"unknown: in another attribution's content: {key}"] += 1
+    for key, n in sorted(counts.items()):
+        print(f"{n:4d} {key}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=("basil", "polnear"))
+    parser.add_argument("what", choices=("basil", "polnear", "reach"))
     parser.add_argument("--data", default="/work/shared/data")
     parser.add_argument("--variant", choices=("cancel", "flip"), default="cancel")
     parser.add_argument("--no-pronouns", action="store_true")
     parser.add_argument("--nearest", action="store_true")
     parser.add_argument("--lexicon", choices=("tone", "verdict"), default="tone")
     parser.add_argument("--entities", action="store_true")
+    parser.add_argument("--hedges", action="store_true", help="skip hedged, nested and poll evidence")
     parser.add_argument("--n", type=int, default=6, help="polnear: articles per publisher")
     parser.add_argument("--seed", type=int, default=22)
     args = parser.parse_args()
-    STATE.update(lexicon=args.lexicon, variant=args.variant, pronouns=not args.no_pronouns, nearest=args.nearest,
-                 entities=args.entities)
+    STATE.update(hedges=args.hedges, lexicon=args.lexicon, variant=args.variant, pronouns=not args.no_pronouns,
+                 nearest=args.nearest, entities=args.entities)
     if args.what == "basil":
         from framing import cli
 
@@ -371,6 +439,9 @@ def main() -> None:
         sides = collections.Counter(d["side"] for d in DECISIONS)
         print(f"parse decisions: {len(DECISIONS)} {sides}", file=sys.stderr)
         raise SystemExit(code)
+    if args.what == "reach":
+        reach(Path(args.data))
+        return
     polnear(Path(args.data), args.n, args.seed)
 
 
