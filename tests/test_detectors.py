@@ -115,9 +115,31 @@ def test_scare_quotes_in_narration_are_doubt_markers():
 
 
 def test_quoted_titles_are_names_not_scare_quotes():
-    audit = audit_text('Fans flew a “Black Lives Matter” flag at the "March of Solidarity" and a "peace deal" banner.')
+    audit = audit_text('Fans flew a “Black Lives Matter” flag at the "March of Solidarity" before the "peace deal" collapsed.')
     scare = [f.text for f in audit.findings if f.rule == "doubt.scare-quotes"]
     assert scare == ['"peace deal"']
+
+
+def test_labels_names_and_someones_words_are_not_scare_quotes():
+    """A quoted compound naming a kind of the noun after it, a capitalised name inside a sentence, a
+    title-cased headline's quote, and words that a cue before them gives to someone: none is doubt."""
+    for text in ('The state was at the center of an “opt-out” movement last spring.',
+                 'Staff signed a "no-disparagement" clause on Monday.',
+                 "The scandal was the subject of the movie ''Spotlight'' years later.",
+                 'Bishops will form a “Conference” with the other orders.',
+                 'Republican Leaders Call “Unity” Meeting For Next Week',
+                 'He brought it up as "very fishy" in the interview.',
+                 'Twitter has positioned itself as a "global town square" for years.'):
+        assert not [f for f in audit_text(text).findings if f.rule == "doubt.scare-quotes"], text
+    for text in ('The "peace" deal was signed on Monday.', 'The public "certainly" deserved to know.',
+                 'Our "allies" and adversaries have interests there.', 'The “FBI investigation” is a delay.'):
+        assert [f for f in audit_text(text).findings if f.rule == "doubt.scare-quotes"], text
+
+
+def test_so_called_and_its_quotes_are_one_low_finding():
+    audit = audit_text('The plan ends the so-called “sunset” clause, the so-called council said.')
+    doubt = [(f.rule, f.text, f.severity) for f in audit.findings if f.category == "doubt"]
+    assert doubt == [("doubt.so-called", "so-called “sunset”", "low"), ("doubt.so-called", "so-called", "low")]
 
 
 def test_words_someone_called_or_a_headline_quotes_are_not_scare_quotes():
