@@ -12,6 +12,10 @@ from framing.text.document import QUOTED, REPORTER, Document
 from framing.findings import SEVERITY_RANK, Attribution, Finding, Source
 from framing.analysis.sourcing import Sourcing
 
+# A sentence reads as biased from this probability (either mode's sentence model): on PolNeAR's wire
+# copy (AP, AFP, Reuters, UPI) it flags 11% of sentences (12% in the dev months), at 0.5 it flagged
+# 38%; on BABE (out of fold) precision 0.84, recall 0.40 (docs/EVALUATION.md, "The sentence score").
+BIASED_SENTENCE = 0.7
 SEVERITY_WEIGHT = {"low": 0.5, "medium": 1.0, "high": 2.0}
 DIMENSIONS = categories.dimensions()  # id -> label, from lexicons/categories.toml
 

@@ -99,3 +99,13 @@ def test_json_output_and_start_up_do_not_load_the_html_stack(tmp_path):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[] []"
+
+
+def test_a_sentence_is_biased_from_the_reports_line(capsys):
+    from framing.audit import BIASED_SENTENCE
+
+    main(["audit", str(EXAMPLES / "harbour-loaded.txt"), "--format", "json"])
+    sentences = json.loads(capsys.readouterr().out)["document"]["sentences"]
+    scored = [s for s in sentences if s["bias_score"] is not None]
+    assert scored and all(s["biased"] == (s["bias_score"] >= BIASED_SENTENCE) for s in scored)
+    assert {s["biased"] for s in scored} == {True, False}  # the example has sentences on both sides of the line

@@ -7,7 +7,7 @@ from dataclasses import fields, is_dataclass
 from functools import cache
 
 from framing import __version__
-from framing.audit import Audit
+from framing.audit import BIASED_SENTENCE, Audit
 from framing.text.document import QUOTED, REPORTER
 
 SCHEMA = "framing.audit/1"
@@ -40,6 +40,7 @@ def _sentence(audit: Audit, s, bias_score: float | None) -> dict:
         "start": s.start, "end": s.end, "paragraph": s.paragraph, "is_title": s.is_title,
         "voice": {REPORTER: (s.end - s.start) - quoted, QUOTED: quoted},
         "bias_score": bias_score,
+        "biased": None if bias_score is None else bias_score >= BIASED_SENTENCE,
     }
 
 
