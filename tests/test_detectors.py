@@ -637,3 +637,14 @@ def test_hints_are_rare_apart_and_unscored(monkeypatch):
     assert not [f for f in without.findings if f.detector == "model"]
     assert len(without.findings) == len(with_hints.findings) - len(hints)
     assert without.scores == with_hints.scores
+
+
+def test_opinion_claims_name_their_kind():
+    """Predictions stated as certain, motives and the writer's announced verdicts in the narration
+    are unattributed claims, each named; the same words attributed to a source are not."""
+    text = ("Budget talks resume.\n\nThe plan will obviously fail. The mayor cut the budget so she can stay in office. "
+            "In truth, the new rule should not have been necessary. The council will meet on Monday.\n")
+    kinds = [f.message.rsplit("(", 1)[1].rstrip(")") for f in audit_text(text).findings if f.rule == "unattributed_claim"]
+    assert kinds == ["certain prediction", "motive", "writer verdict"]
+    said = audit_text("Budget talks resume.\n\nThe plan will obviously fail, the opposition leader said.\n")
+    assert not [f for f in said.findings if f.rule == "unattributed_claim"]
