@@ -648,3 +648,10 @@ def test_opinion_claims_name_their_kind():
     assert kinds == ["certain prediction", "motive", "writer verdict"]
     said = audit_text("Budget talks resume.\n\nThe plan will obviously fail, the opposition leader said.\n")
     assert not [f for f in said.findings if f.rule == "unattributed_claim"]
+
+
+def test_a_claim_that_links_its_source_is_attributed():
+    text = ("Budget talks resume.\n\nThe cuts caused the closures, as [the council's study](https://example.org/s) shows. "
+            "The cuts caused the closures, see https://example.org/s for the figures. The cuts caused the closures.\n")
+    claims = [f.text for f in audit_text(text).findings if f.rule == "unattributed_claim"]
+    assert claims == ["The cuts caused the closures."]

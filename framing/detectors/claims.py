@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from framing import categories
 from framing.detectors.context import AuditContext
 from framing.rules import lexicon
@@ -28,6 +30,10 @@ def _attributed_sentences(doc: Document, attributions) -> set[int]:
     return starts
 
 
+# '[the council's study](https://...)' in Markdown, or a bare web address: the sentence cites its source
+_LINK = re.compile(r"\[[^\]\n]{1,300}\]\(\s*(?:https?://|www\.)[^)\s]+\s*\)|\bhttps?://[^\s)>\]]+|\bwww\.[\w-]+\.\w[^\s)>\]]*")
+
+
 def unattributed_claims(context: AuditContext) -> list[Finding]:
     """One sentence-level finding per unattributed claim, naming what makes it a claim."""
     doc = context.document
@@ -46,7 +52,7 @@ def unattributed_claims(context: AuditContext) -> list[Finding]:
         if not doc.is_scored(sentence.start, sentence.end):
             continue
         text = doc.text[sentence.start:sentence.end]
-        if doc.quoted_chars(sentence.start, sentence.end) > QUOTED_SHARE_LIMIT * len(text):
+        if doc.quoted_chars(sentence.start, sentence.end) > QUOTED_SHARE_LIMIT * len(text) or _LINK.search(text):
             continue
         kinds = ", ".join(e.id.replace("-", " ") for e in found)
         findings.append(Finding(
