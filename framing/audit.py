@@ -37,7 +37,7 @@ class Audit:
         return ranked[0].severity if ranked else None
 
 
-def _scored_words(doc: Document) -> int:
+def scored_words(doc: Document) -> int:
     return sum(len(doc.text[b.start:b.end].split()) for b in doc.scored_blocks)
 
 
@@ -109,7 +109,7 @@ def run_audit(doc: Document, with_readability: bool = True, contextual: bool = F
     detect(context)
     findings = sorted((f for f in context.findings if hints or f.detector != HINTS), key=lambda f: (f.start, f.end, f.rule))
     findings = [replace(f, id=f"f{i}") for i, f in enumerate(findings, 1)]
-    words = _scored_words(doc)
+    words = scored_words(doc)
     body = "\n\n".join(doc.text[b.start:b.end] for b in doc.paragraphs)
     readability = {}
     if with_readability:
