@@ -142,3 +142,10 @@ def test_github_annotations_escape_what_would_break_the_command():
     assert all(line.startswith(("::error file=drafts/a%2Cb%3Ac.txt,line=3,", "::warning file=drafts/a%2Cb%3Ac.txt,line=3,",
                                 "::notice file=drafts/a%2Cb%3Ac.txt,line=3,")) for line in lines)
     assert "::error" in lines[-1] and lines[-1].endswith("'massacre'")
+
+
+def test_a_quotation_no_cue_took_has_a_null_cue_in_json():
+    text = 'Harbour plan.\n\nThe plan was late. "We will not wait any longer for the council," a banner read.\n'
+    data = json.loads(to_json(audit_text(text)))
+    assert data["attributions"] and all(a["cue"] is None or a["cue"]["end"] > a["cue"]["start"] for a in data["attributions"])
+    assert any(a["cue"] is None for a in data["attributions"])

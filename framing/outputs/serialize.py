@@ -59,12 +59,20 @@ def to_dict(audit: Audit) -> dict:
             "excluded": [{"start": b.start, "end": b.end, "reason": b.reason} for b in doc.excluded],
         },
         "findings": [dict(vars(f)) for f in audit.findings],  # flat dataclasses: no recursion needed
-        "attributions": plain(audit.attributions),
+        "attributions": [_attribution(a) for a in audit.attributions],
         "sources": plain(audit.sources),
         "sourcing": _sourcing(audit),
         "readability": audit.readability,
         "scores": audit.scores,
     }
+
+
+def _attribution(attribution) -> dict:
+    """An attribution as plain data; a quotation that no cue took has an empty cue, written `null`."""
+    data = plain(attribution)
+    if attribution.cue is not None and attribution.cue.end == attribution.cue.start:
+        data["cue"] = None
+    return data
 
 
 def _sourcing(audit: Audit) -> dict | None:
