@@ -79,6 +79,9 @@ def _parser() -> argparse.ArgumentParser:
     batch.add_argument("--contextual", action="store_true", help="audit in the contextual mode (as audit --contextual; "
                        "about 4 articles/s per process)")
 
+    commands.add_parser("lsp", help="a language server for editors: findings as diagnostics as you write "
+                        "(needs 'framing[lsp]'; see README)")
+
     evaluate = commands.add_parser("evaluate", help="measure the detectors and models on labelled data")
     evaluate.add_argument("dataset", choices=("babe", "ptc", "polnear", "basil"))
     evaluate.add_argument("--split", default="dev", choices=("train", "dev"), help="PolNeAR split (default dev)")
@@ -231,6 +234,13 @@ def _cmd_batch(args) -> int:
 def _prf_line(name: str, figures: dict) -> str:
     return (f"  {name:<16} precision {figures['precision']:.3f}  recall {figures['recall']:.3f}  "
             f"F1 {figures['f1']:.3f}")
+
+
+def _cmd_lsp(args) -> int:
+    from framing.runs import lsp
+
+    lsp.serve()
+    return 0
 
 
 def _cmd_evaluate(args) -> int:
@@ -424,7 +434,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         commands = {"audit": _cmd_audit, "compare": _cmd_compare, "serve": _cmd_serve, "corpus": _cmd_corpus,
-                    "batch": _cmd_batch, "evaluate": _cmd_evaluate, "train": _cmd_train}
+                    "batch": _cmd_batch, "lsp": _cmd_lsp, "evaluate": _cmd_evaluate, "train": _cmd_train}
         return commands[args.command](args)
     except (InputError, LexiconError) as exc:
         print(f"framing: error: {exc}", file=sys.stderr)
