@@ -100,6 +100,10 @@ def _parser() -> argparse.ArgumentParser:
                             "tagger on PolNeAR (about 1.5 h on two cores)")
     train.add_argument("--writer", action="store_true",
                        help="only the writer's-stance model: its CV by event and fit on BASIL (about a minute)")
+    train.add_argument("--reference", action="store_true",
+                       help="only the reference scores the report compares an article with: percentiles of "
+                            "framing's scores over PolNeAR's wire and other news and SemEval's opinion pieces "
+                            "(about two minutes)")
     return parser
 
 
@@ -409,6 +413,13 @@ def _cmd_train(args) -> int:
         return 0
     if args.writer:
         _train_writer(args)
+        return 0
+    if args.reference:
+        from framing.training import reference
+
+        counts = reference.build(Path(args.data), Path(args.out))
+        print(f"framing train: reference scores written to {args.out}/ ("
+              + ", ".join(f"{n} {group}" for group, n in counts.items()) + " articles)")
         return 0
     tagger = polnear.train_tagger(Path(args.data), Path(args.out))
     print(f"framing train: attribution tagger written to {args.out}/ (dev F1 {tagger['dev_f1']})")
