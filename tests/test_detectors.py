@@ -615,3 +615,25 @@ def test_hints_are_rare_apart_and_unscored(monkeypatch):
     assert not [f for f in without.findings if f.detector == "model"]
     assert len(without.findings) == len(with_hints.findings) - len(hints)
     assert without.scores == with_hints.scores
+
+
+def test_one_person_under_titles_and_initials_is_one_source():
+    text = ("Harbour bill splits the council\n\n"
+            "Sen. Lena Morrow said on Monday that the harbour bill was a mistake. "
+            "Lena Morrow added that the vote should wait.\n\n"
+            "President Halvorsen said the bill was overdue. Mr. Halvorsen said he would sign it. "
+            "Arne K. Halvorsen told reporters the port needed it. The president said the critics were wrong.\n")
+    sources = {s.name: [m.text for m in s.mentions] for s in audit_text(text).sources}
+    assert len(sources) == 2, sources
+    morrow = next(m for n, m in sources.items() if "Morrow" in n)
+    halvorsen = next(m for n, m in sources.items() if "Halvorsen" in n)
+    assert {"Sen. Lena Morrow", "Lena Morrow"} <= set(morrow)
+    assert {"Mr. Halvorsen", "Arne K. Halvorsen", "The president"} <= set(halvorsen)
+
+
+def test_the_title_is_no_one_when_two_sources_hold_it():
+    text = ("Port plan debated\n\nGov. Ana Ruiz said the plan would fail. Gov. Tom Berg said it would work. "
+            "The governor said later that talks would go on.\n")
+    mentions = {s.name: [m.text for m in s.mentions] for s in audit_text(text).sources}
+    assert mentions["Gov. Ana Ruiz"] == ["Gov. Ana Ruiz"] and mentions["Gov. Tom Berg"] == ["Gov. Tom Berg"]
+    assert mentions["The governor"] == ["The governor"]

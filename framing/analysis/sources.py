@@ -59,8 +59,38 @@ def _role(doc: Document, mention: TextSpan) -> str:
     return ""
 
 
+_TITLES = re.compile(rf"^(?:.*\b{HONORIFIC}|(?:(?i:{ROLE_WORDS})\s+)+(?=[A-Z]))")  # 'Illinois Rep. ', 'President '
+_INITIAL = re.compile(r"(?<=\s)[A-Z]\.\s+(?=[A-Z])")  # 'Donald J. Trump'
+
+
+def _person(name: str) -> str:
+    """A name without its titles and middle initials: 'Sen. Ted Cruz', 'President Trump', 'Mr. Trump',
+    'Donald J. Trump' -> 'Ted Cruz', 'Trump', 'Trump', 'Donald Trump'."""
+    return _INITIAL.sub("", _TITLES.sub("", name)) or name
+
+
+def _title(name: str) -> str:
+    """The title a name opens with, lower-cased and without its period: 'President Trump' -> 'president',
+    'Sen. Ted Cruz' -> 'sen'; '' for none."""
+    m = _TITLES.match(name)
+    return m.group().strip().split()[-1].rstrip(".").lower() if m else ""
+
+
+_TITLE_WORDS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general"}
+
+
+def _titles(mention: str, role: str) -> set[str]:
+    """The titles a mention holds, as 'the ...' would name them: 'President Trump' -> {'president'},
+    'Sen. Ted Cruz' -> {'senator'}, ('Paul Ryan', 'House Speaker') -> {'speaker'}; not 'Mr.'."""
+    last = role.split()[-1] if role.strip() else ""
+    found = {_title(mention)} | ({last.lower()} if role[:1].isupper() and ROLE.fullmatch(last) else set())
+    return {_TITLE_WORDS.get(t, t) for t in found if t and t not in ("mr", "ms", "mrs", "dr", "prof")}
+
+
 def _same_source(short: str, full: str) -> bool:
-    """'Za’tari' refers back to 'Ali Al-Za’tari'; 'Haftar' to 'Khalifa Haftar'."""
+    """'Za’tari' refers back to 'Ali Al-Za’tari'; 'Haftar' to 'Khalifa Haftar'; titles and middle
+    initials aside ('Mr. Trump', 'President Trump' and 'Donald J. Trump' to 'Donald Trump')."""
+    short, full = _person(short), _person(full)
     if short == full:
         return True
     if " " in short or " " not in full or not short[:1].isupper():  # 'drivers' is no surname
@@ -169,17 +199,20 @@ def build(doc: Document, attributions: list[Attribution]) -> tuple[list[Attribut
         name, role = _name_and_role(mention.text)
         role = role or _role(doc, mention)
         match = registry.same(name)
-        titled = None if match else registry.titled(name, role)
+        held = None if match else registry.holder(name)  # 'the president' is 'President Trump'
+        titled = None if match or held else registry.titled(name, role)
         if titled:  # 'the Virginia AFL-CIO President' is 'Doris Crouse-Mays', whose role it is
             if _bare(titled.name) == _bare(role):
                 titled.name, titled.kind, titled.role = name, _kind(name), role
             match = titled
+        elif held:
+            match = held
         elif match is None:
             match = Source(f"s{len(sources) + 1}", name, _kind(name), role)
-        elif len(name) > len(match.name):
+        elif len(_person(name)) > len(_person(match.name)):
             match.name, match.kind = name, _kind(name)
             match.role = match.role or role
-        registry.file(match)
+        registry.file(match, _titles(mention.text, role))
         registry.credit(match, a)
         previous = match
         linked.append(Attribution(a.cue, a.source, a.content, a.kind, match.id))
@@ -195,6 +228,7 @@ class _Registry:
         self._position: dict[str, int] = {}
         self._filed: dict[tuple[str, str], list[int]] = {}
         self._mentioned: set[tuple[str, TextSpan]] = set()
+        self._holders: dict[str, set[str]] = {}  # title -> ids of the sources named with it
 
     def credit(self, source: Source, attribution: Attribution) -> None:
         """Add a mention (once: a quote that runs on shares its cue's) and the attributed words to a source."""
@@ -207,12 +241,16 @@ class _Registry:
         else:
             source.paraphrased_words += words
 
-    def file(self, source: Source) -> None:
-        """Add a new source, or file a renamed one under its new keys (stale keys are checked away)."""
+    def file(self, source: Source, titles: set[str] = frozenset()) -> None:
+        """Add a new source, or file a renamed one under its new keys (stale keys are checked away),
+        and note the titles it was named with."""
+        for title in titles:
+            self._holders.setdefault(title, set()).add(source.id)
         if source.id not in self._position:
             self._position[source.id] = len(self.sources)
             self.sources.append(source)
-        keys = [("name", source.name), ("bare", _bare(source.name))] + _surname_keys(source.name, "tail", "word")
+        person = _person(source.name)
+        keys = [("name", person), ("bare", _bare(source.name))] + _surname_keys(person, "tail", "word")
         if source.role:
             keys.append(("role", _bare(source.role)))
         for key in keys:
@@ -226,8 +264,16 @@ class _Registry:
 
     def same(self, name: str) -> Source | None:
         """The first source that `name` refers to, or that refers to it (_same_source)."""
-        return self._first([("name", name)] + _surname_keys(name, "word", "tail"),
+        person = _person(name)
+        return self._first([("name", person)] + _surname_keys(person, "word", "tail"),
                            lambda s: _same_source(name, s.name) or _same_source(s.name, name))
+
+    def holder(self, name: str) -> Source | None:
+        """'the president': the one source named with that title so far ('President Trump'); None when
+        none or several are."""
+        m = re.fullmatch(r"[Tt]he\s+([a-z]+)", name)
+        ids = self._holders.get(m.group(1), set()) if m else set()
+        return self.sources[self._position[next(iter(ids))]] if len(ids) == 1 else None
 
     def titled(self, name: str, role: str) -> Source | None:
         """The first source named by `role`, or whose role is `name`."""
