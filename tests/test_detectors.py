@@ -345,6 +345,24 @@ def test_a_quote_without_its_own_cue_goes_to_the_one_source_of_its_sentence():
     assert quoted and quoted[0].speaker == "Ahmed Maetig"
 
 
+def test_a_quote_that_opens_the_next_sentence_runs_on_from_the_last_quote():
+    text = ('Port plan\n\n"We were never asked about the dredging," Mayor Ines Ford said on Monday. '
+            '"The council has treated this town with contempt for years."\n\n'
+            'The harbour board said the plan was sound. "Nobody has shown us a better route for the ships."\n\n'
+            'Ford was asked about the budget. "That is the real scandal of this whole affair."\n\n'
+            'The board published a statement:\n\n"We regret the tone of the debate and will meet the mayor."\n')
+    audit = audit_text(text)
+    name = {s.id: s.name for s in audit.sources}
+
+    def speaker(words):
+        return next(name.get(a.source_id) for a in audit.attributions if a.content and words in a.content.text)
+
+    assert speaker("contempt") == "Ines Ford"  # the next sentence, same paragraph, after a quote
+    assert speaker("better route") is None  # after a paraphrase: may be the reporter's framing of a quote
+    assert speaker("real scandal") is None  # the sentence before it has no cue
+    assert speaker("regret the tone") is not None  # 'X said in a statement:' and the quote below
+
+
 def test_a_cues_content_ends_with_its_sentence():
     audit = audit_text((EXAMPLES / "harbour-balanced.txt").read_text(encoding="utf-8"))
     lind = [a for a in audit.attributions if a.source and a.source.text.startswith("Dr. Anna Lind")]
