@@ -258,6 +258,9 @@ def test_source_phrase_splits_into_name_and_role():
     assert _name_and_role("Ohio Democratic Party Chairman David Pepper") == (
         "David Pepper", "Ohio Democratic Party Chairman")
     assert _name_and_role("Price (D-Newport News)") == ("Price", "D-Newport News")
+    assert _name_and_role("The port's chief, Representative Lena Morrow of Maine") == (
+        "Lena Morrow", "Representative of Maine, The port's chief")
+    assert _name_and_role("Federal Bureau of Investigation") == ("Federal Bureau of Investigation", "")
     assert _name_and_role("), chairman of the caucus") == ("chairman of the caucus", "")  # a cut phrase's junk
     assert _name_and_role("and local police") == ("local police", "")
     assert _name_and_role("Ohio's") == ("Ohio", "")
@@ -647,6 +650,10 @@ def test_one_person_under_titles_and_initials_is_one_source():
     halvorsen = next(m for n, m in sources.items() if "Halvorsen" in n)
     assert {"Sen. Lena Morrow", "Lena Morrow"} <= set(morrow)
     assert {"Mr. Halvorsen", "Arne K. Halvorsen", "The president"} <= set(halvorsen)
+    from framing.analysis.sources import _same_source
+
+    assert _same_source("Sen. Lena Morrow of Maine", "Lena Morrow")
+    assert not _same_source("Bank of Maine", "Maine") and not _same_source("Sen. Lena Morrow", "Sen. Ana Morrow")
 
 
 def test_the_title_is_no_one_when_two_sources_hold_it():

@@ -63,10 +63,17 @@ _TITLES = re.compile(rf"^(?:.*\b{HONORIFIC}|(?:(?i:{ROLE_WORDS})\s+)+(?=[A-Z]))"
 _INITIAL = re.compile(r"(?<=\s)[A-Z]\.\s+(?=[A-Z])")  # 'Donald J. Trump'
 
 
+_HOME = re.compile(r"\s+(?:of|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*$")  # ' of New York'
+
+
 def _person(name: str) -> str:
-    """A name without its titles and middle initials: 'Sen. Ted Cruz', 'President Trump', 'Mr. Trump',
-    'Donald J. Trump' -> 'Ted Cruz', 'Trump', 'Trump', 'Donald Trump'."""
-    return _INITIAL.sub("", _TITLES.sub("", name)) or name
+    """A name without its titles and middle initials, and a titled name without its home: 'Sen. Ted
+    Cruz', 'President Trump', 'Mr. Trump', 'Donald J. Trump', 'Sen. Tim Kaine of Virginia' -> 'Ted Cruz',
+    'Trump', 'Trump', 'Donald Trump', 'Tim Kaine'."""
+    untitled = _TITLES.sub("", name)
+    if untitled != name:
+        untitled = _HOME.sub("", untitled)
+    return _INITIAL.sub("", untitled) or name
 
 
 def _title(name: str) -> str:
@@ -101,7 +108,7 @@ def _same_source(short: str, full: str) -> bool:
 
 _LEADING_JUNK = re.compile(r"^(?:[)\]]\s*,?\s*|(?:and|or|but)\s+)+")  # '), chairman of ...', 'and local police'
 _TITLE_THEN_NAME = re.compile(rf"(.*\b(?i:{ROLE_WORDS})s?)\s+({HONORIFIC}?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)")
-_NAME_OF = re.compile(rf"({HONORIFIC}?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)+)\s+((?:of|from|at)\s+the\s+.+)")
+_NAME_OF = re.compile(rf"({HONORIFIC}?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)+)\s+((?:of|from|at)\s+(?:the\s+.+|[A-Z].*))")
 _POSSESSIVE = re.compile(r"[’']s\b")
 _NAMES = re.compile(rf"(?:{NAME.pattern})(?:\s+and\s+(?:{NAME.pattern}))+")  # 'Peter Shaw and Leila Ahmed'
 
@@ -135,8 +142,11 @@ def _name_and_title(part: str) -> tuple[str, str] | None:
     if m:
         return m.group(2), m.group(1)
     m = _NAME_OF.fullmatch(part)
-    if m and not ROLE.search(m.group(1)) and not _POSSESSIVE.search(m.group(1)):  # "Libya’s Deputy ... of the UN"
-        return m.group(1), m.group(2)
+    titled = m and _TITLE_THEN_NAME.fullmatch(m.group(1))
+    if titled:  # 'Representative Kevin McCarthy of California'
+        return titled.group(2), f"{titled.group(1)} {m.group(2)}"
+    if m and m.group(2).split()[1] == "the" and not ROLE.search(m.group(1)) and not _POSSESSIVE.search(m.group(1)):
+        return m.group(1), m.group(2)  # not "Libya’s Deputy ... of the UN", nor 'Federal Bureau of Investigation'"
     return None
 
 
