@@ -662,3 +662,18 @@ def test_the_title_is_no_one_when_two_sources_hold_it():
     mentions = {s.name: [m.text for m in s.mentions] for s in audit_text(text).sources}
     assert mentions["Gov. Ana Ruiz"] == ["Gov. Ana Ruiz"] and mentions["Gov. Tom Berg"] == ["Gov. Tom Berg"]
     assert mentions["The governor"] == ["The governor"]
+
+
+def test_a_party_member_is_linked_to_the_party_without_taking_its_side():
+    text = ("Democrats stall the harbour bill\n\n"
+            "Democrats in Congress blocked the harbour bill on Tuesday. Democrats said the bill was rushed. "
+            "Rep. Lena Morrow, D-Maine, said the vote should wait. "
+            "Rep. Tom Hale, R-Maine, said Democrats were wasting time. "
+            "Ann Wu, a longtime critic of Democrats, said the delay was predictable.\n")
+    sourcing = audit_text(text).sourcing
+    democrats = next(a for a in sourcing.actors if a.name == "Democrats")
+    links = {s.name: democrats.id in s.speaks_for for s in sourcing.sources}
+    assert links["Rep. Lena Morrow"] and links["Democrats"]
+    assert not links["Rep. Tom Hale"] and not links["Ann Wu"]
+    morrow = next(s for s in sourcing.sources if s.name == "Rep. Lena Morrow")
+    assert morrow.stances[democrats.id] != "supportive"  # membership is a link, not a side
