@@ -654,6 +654,8 @@ def test_one_person_under_titles_and_initials_is_one_source():
 
     assert _same_source("Sen. Lena Morrow of Maine", "Lena Morrow")
     assert not _same_source("Bank of Maine", "Maine") and not _same_source("Sen. Lena Morrow", "Sen. Ana Morrow")
+    assert not _same_source("Both Mr. Ames and Mr. Berg", "Berg")  # two people
+    assert not _same_source("many economists, including Mr. Berg", "Berg")  # a group with one member named
 
 
 def test_the_title_is_no_one_when_two_sources_hold_it():

@@ -59,7 +59,7 @@ def _role(doc: Document, mention: TextSpan) -> str:
     return ""
 
 
-_TITLES = re.compile(rf"^(?:.*\b{HONORIFIC}|(?:(?i:{ROLE_WORDS})\s+)+(?=[A-Z]))")  # 'Illinois Rep. ', 'President '
+_TITLES = re.compile(rf"^(?:(?:[A-Z][\w’'\-]*\s+){{0,2}}{HONORIFIC}|(?:(?i:{ROLE_WORDS})\s+)+(?=[A-Z]))")  # 'Illinois Rep. ', 'President '
 _INITIAL = re.compile(r"(?<=\s)[A-Z]\.\s+(?=[A-Z])")  # 'Donald J. Trump'
 
 
@@ -70,6 +70,8 @@ def _person(name: str) -> str:
     """A name without its titles and middle initials, and a titled name without its home: 'Sen. Ted
     Cruz', 'President Trump', 'Mr. Trump', 'Donald J. Trump', 'Sen. Tim Kaine of Virginia' -> 'Ted Cruz',
     'Trump', 'Trump', 'Donald Trump', 'Tim Kaine'."""
+    if " and " in name:  # 'Mr. King and Mr. Schultz' are two
+        return name
     untitled = _TITLES.sub("", name)
     if untitled != name:
         untitled = _HOME.sub("", untitled)
@@ -101,6 +103,8 @@ def _same_source(short: str, full: str) -> bool:
     if short == full:
         return True
     if " " in short or " " not in full or not short[:1].isupper():  # 'drivers' is no surname
+        return False
+    if " and " in full or "," in full or not full[:1].isupper():  # 'Mr. King and Mr. Schultz', 'experts, including X'
         return False
     last = full.split()[-1].lower()
     return short.lower() in (last, last.split("-")[-1])
