@@ -679,3 +679,10 @@ def test_a_party_member_is_linked_to_the_party_without_taking_its_side():
     assert not links["Rep. Tom Hale"] and not links["Ann Wu"]
     morrow = next(s for s in sourcing.sources if s.name == "Rep. Lena Morrow")
     assert morrow.stances[democrats.id] != "supportive"  # membership is a link, not a side
+
+
+def test_mr_and_mrs_of_one_surname_stay_two_sources():
+    text = ("Foundation under review\n\nMrs. Alvarez said the foundation would change. Mr. Alvarez said he "
+            "would leave its board. Maria Alvarez said the review was overdue.\n")
+    mentions = sorted(sorted(m.text for m in s.mentions) for s in audit_text(text).sources if "Alvarez" in s.name)
+    assert mentions == [["Maria Alvarez", "Mrs. Alvarez"], ["Mr. Alvarez"]], mentions

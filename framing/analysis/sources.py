@@ -96,6 +96,12 @@ def _titles(mention: str, role: str) -> set[str]:
     return {_TITLE_WORDS.get(t, t) for t in found if t and t not in ("mr", "ms", "mrs", "dr", "prof")}
 
 
+def _sex(name: str) -> str | None:
+    """'m' for 'Mr. X', 'f' for 'Mrs. X' or 'Ms. X', else None."""
+    m = re.match(r"(?:[A-Z][\w’'\-]*\s+){0,2}(Mr|Mrs|Ms)\.\s", name)
+    return None if m is None else "m" if m.group(1) == "Mr" else "f"
+
+
 def _same_source(short: str, full: str) -> bool:
     """'Za’tari' refers back to 'Ali Al-Za’tari'; 'Haftar' to 'Khalifa Haftar'; titles and middle
     initials aside ('Mr. Trump', 'President Trump' and 'Donald J. Trump' to 'Donald Trump')."""
@@ -277,10 +283,12 @@ class _Registry:
         return next((self.sources[i] for i in candidates if test(self.sources[i])), None)
 
     def same(self, name: str) -> Source | None:
-        """The first source that `name` refers to, or that refers to it (_same_source)."""
-        person = _person(name)
+        """The first source that `name` refers to, or that refers to it (_same_source), and that was
+        never named as the other sex ('Mr. Clinton' is not 'Hillary Clinton', called 'Mrs. Clinton')."""
+        person, sex = _person(name), _sex(name)
         return self._first([("name", person)] + _surname_keys(person, "word", "tail"),
-                           lambda s: _same_source(name, s.name) or _same_source(s.name, name))
+                           lambda s: (_same_source(name, s.name) or _same_source(s.name, name)) and not (
+                               sex and {_sex(m.text) for m in s.mentions} - {None, sex}))
 
     def holder(self, name: str) -> Source | None:
         """'the president': the one source named with that title so far ('President Trump'); None when
