@@ -280,6 +280,9 @@ def test_source_phrase_splits_into_name_and_role():
     assert _name_and_role("Ohio Democratic Party Chairman David Pepper") == (
         "David Pepper", "Ohio Democratic Party Chairman")
     assert _name_and_role("Price (D-Newport News)") == ("Price", "D-Newport News")
+    assert _name_and_role("The port's chief, Representative Lena Morrow of Maine") == (
+        "Lena Morrow", "Representative of Maine, The port's chief")
+    assert _name_and_role("Federal Bureau of Investigation") == ("Federal Bureau of Investigation", "")
     assert _name_and_role("), chairman of the caucus") == ("chairman of the caucus", "")  # a cut phrase's junk
     assert _name_and_role("and local police") == ("local police", "")
     assert _name_and_role("Ohio's") == ("Ohio", "")
@@ -365,6 +368,24 @@ def test_a_quote_without_its_own_cue_goes_to_the_one_source_of_its_sentence():
     audit = audit_text(text)
     quoted = [f for f in audit.findings if f.text == "irresponsible"]
     assert quoted and quoted[0].speaker == "Ahmed Maetig"
+
+
+def test_a_quote_that_opens_the_next_sentence_runs_on_from_the_last_quote():
+    text = ('Port plan\n\n"We were never asked about the dredging," Mayor Ines Ford said on Monday. '
+            '"The council has treated this town with contempt for years."\n\n'
+            'The harbour board said the plan was sound. "Nobody has shown us a better route for the ships."\n\n'
+            'Ford was asked about the budget. "That is the real scandal of this whole affair."\n\n'
+            'The board published a statement:\n\n"We regret the tone of the debate and will meet the mayor."\n')
+    audit = audit_text(text)
+    name = {s.id: s.name for s in audit.sources}
+
+    def speaker(words):
+        return next(name.get(a.source_id) for a in audit.attributions if a.content and words in a.content.text)
+
+    assert speaker("contempt") == "Ines Ford"  # the next sentence, same paragraph, after a quote
+    assert speaker("better route") is None  # after a paraphrase: may be the reporter's framing of a quote
+    assert speaker("real scandal") is None  # the sentence before it has no cue
+    assert speaker("regret the tone") is not None  # 'X said in a statement:' and the quote below
 
 
 def test_a_cues_content_ends_with_its_sentence():
@@ -655,3 +676,53 @@ def test_a_claim_that_links_its_source_is_attributed():
             "The cuts caused the closures, see https://example.org/s for the figures. The cuts caused the closures.\n")
     claims = [f.text for f in audit_text(text).findings if f.rule == "unattributed_claim"]
     assert claims == ["The cuts caused the closures."]
+
+
+def test_one_person_under_titles_and_initials_is_one_source():
+    text = ("Harbour bill splits the council\n\n"
+            "Sen. Lena Morrow said on Monday that the harbour bill was a mistake. "
+            "Lena Morrow added that the vote should wait.\n\n"
+            "President Halvorsen said the bill was overdue. Mr. Halvorsen said he would sign it. "
+            "Arne K. Halvorsen told reporters the port needed it. The president said the critics were wrong.\n")
+    sources = {s.name: [m.text for m in s.mentions] for s in audit_text(text).sources}
+    assert len(sources) == 2, sources
+    morrow = next(m for n, m in sources.items() if "Morrow" in n)
+    halvorsen = next(m for n, m in sources.items() if "Halvorsen" in n)
+    assert {"Sen. Lena Morrow", "Lena Morrow"} <= set(morrow)
+    assert {"Mr. Halvorsen", "Arne K. Halvorsen", "The president"} <= set(halvorsen)
+    from framing.analysis.sources import _same_source
+
+    assert _same_source("Sen. Lena Morrow of Maine", "Lena Morrow")
+    assert not _same_source("Bank of Maine", "Maine") and not _same_source("Sen. Lena Morrow", "Sen. Ana Morrow")
+    assert not _same_source("Both Mr. Ames and Mr. Berg", "Berg")  # two people
+    assert not _same_source("many economists, including Mr. Berg", "Berg")  # a group with one member named
+
+
+def test_the_title_is_no_one_when_two_sources_hold_it():
+    text = ("Port plan debated\n\nGov. Ana Ruiz said the plan would fail. Gov. Tom Berg said it would work. "
+            "The governor said later that talks would go on.\n")
+    mentions = {s.name: [m.text for m in s.mentions] for s in audit_text(text).sources}
+    assert mentions["Gov. Ana Ruiz"] == ["Gov. Ana Ruiz"] and mentions["Gov. Tom Berg"] == ["Gov. Tom Berg"]
+    assert mentions["The governor"] == ["The governor"]
+
+
+def test_a_party_member_is_linked_to_the_party_without_taking_its_side():
+    text = ("Democrats stall the harbour bill\n\n"
+            "Democrats in Congress blocked the harbour bill on Tuesday. Democrats said the bill was rushed. "
+            "Rep. Lena Morrow, D-Maine, said the vote should wait. "
+            "Rep. Tom Hale, R-Maine, said Democrats were wasting time. "
+            "Ann Wu, a longtime critic of Democrats, said the delay was predictable.\n")
+    sourcing = audit_text(text).sourcing
+    democrats = next(a for a in sourcing.actors if a.name == "Democrats")
+    links = {s.name: democrats.id in s.speaks_for for s in sourcing.sources}
+    assert links["Rep. Lena Morrow"] and links["Democrats"]
+    assert not links["Rep. Tom Hale"] and not links["Ann Wu"]
+    morrow = next(s for s in sourcing.sources if s.name == "Rep. Lena Morrow")
+    assert morrow.stances[democrats.id] != "supportive"  # membership is a link, not a side
+
+
+def test_mr_and_mrs_of_one_surname_stay_two_sources():
+    text = ("Foundation under review\n\nMrs. Alvarez said the foundation would change. Mr. Alvarez said he "
+            "would leave its board. Maria Alvarez said the review was overdue.\n")
+    mentions = sorted(sorted(m.text for m in s.mentions) for s in audit_text(text).sources if "Alvarez" in s.name)
+    assert mentions == [["Maria Alvarez", "Mrs. Alvarez"], ["Mr. Alvarez"]], mentions

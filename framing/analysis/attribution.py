@@ -383,9 +383,10 @@ def extract(doc: Document, contextual: bool = False) -> list[Attribution]:
     found.extend(_nominal_attributions(doc))
     used_quotes = {q.start for a in found if a.content for q in top_quotes.overlapping(a.content.start, a.content.end)}
     sourced_cues = SpanIndex([a for a in found if a.source], key=lambda a: a.cue)
+    sourced = sorted((a for a in found if a.source), key=lambda a: (a.content or a.cue).end)
     for q in top_quotes.spans:
         if q.start not in used_quotes and len(text[q.start:q.end].split()) > 3:
-            found.append(_speaker_in_sentence(doc, q, sourced_cues)
+            found.append(_speaker_in_sentence(doc, q, sourced_cues) or _runs_on(doc, q, sourced)
                          or Attribution(_span(doc, q.start, q.start), None, _span(doc, q.start, q.end), "direct"))
     if tagged:
         found += _continued(doc, tagged["content"].spans, found)
@@ -417,6 +418,25 @@ def _continued(doc: Document, contents: list[tuple[int, int]], found: list[Attri
         else:
             result.append(Attribution(_span(doc, span[0], span[0]), None, _span(doc, *span), kind))
     return result
+
+
+def _runs_on(doc: Document, quote: Quotation, sourced: list[Attribution]) -> Attribution | None:
+    """A quotation no cue took that opens the sentence right after a sourced quotation's, in the same
+    paragraph ('“A,” X said. “B.”'), or the paragraph after a sentence ending in a colon ('X said in a
+    statement:'): the same source's words. `sourced` is sorted by where each attribution ends."""
+    ends = [(a.content or a.cue).end for a in sourced]
+    i = bisect_right(ends, quote.start) - 1
+    if i < 0:
+        return None
+    last = sourced[i]
+    sentence = joined_sentence(doc, last.cue.start)
+    if sentence is None or sentence.end > quote.start:
+        return None
+    gap = doc.text[sentence.end:quote.start]
+    colon = doc.text[:sentence.end].rstrip().endswith(":")
+    if gap.strip() or (("\n" in gap or last.kind != "direct") and not colon):
+        return None
+    return Attribution(last.cue, last.source, _span(doc, quote.start, quote.end), "direct")
 
 
 def _speaker_in_sentence(doc: Document, quote: Quotation, sourced_cues: SpanIndex) -> Attribution | None:

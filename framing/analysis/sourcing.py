@@ -38,6 +38,11 @@ _MEMBERSHIP = re.compile(rf"\b(?:{alternation(word_list('affiliation.txt', 'memb
 _OPPOSITION = re.compile(rf"\b(?:{alternation(word_list('affiliation.txt', 'opposition'))})\b", re.I)
 _OWN_WORDS = re.compile(r"\s+(?:(?:his|her|their|its|my|our)\s+(?:own\s+)?(?:remarks?|comments?|words?|statements?|"
                         r"decision|record|position|actions?|conduct)|himself|herself|themselves|itself)\b", re.I)
+_PARTY_ACTOR = re.compile(r"(?:(House|Senate)\s+)?(Republicans|Democrats|GOP|Republican Party|Democratic Party)")
+_PARTY_LABEL = re.compile(r"(?:^|\()([RD])(?:-|\))")  # 'R-Calif.', '(D)', 'D-N.Y., the former chairman ...'
+_PARTY_WORD = re.compile(r"\b(?:(Republican|GOP)|(Democrat|Democratic))s?\b")
+_CHAMBER = {"House": re.compile(r"\b(?:Rep\.|Representative|House|[Cc]ongress(?:wo)?man)"),
+            "Senate": re.compile(r"\b(?:Sen\.|Senator|Senate)")}
 _OBJECT_REACH = 25  # characters after a stance word in which the actor it is about may be named
 
 
@@ -62,6 +67,7 @@ class SourceStance:
     quoted_words: int = 0
     paraphrased_words: int = 0
     first_offset: int = 0
+    speaks_for: list[str] = field(default_factory=list)  # ids of the actors it is, speaks for or belongs to
 
 
 @dataclass
@@ -136,6 +142,23 @@ def _affiliation(doc: Document, source: Source, actors: list[Actor], principal: 
             f"{source.role or source.name} is on the other side of {actor.name}"
         evidence.append(Evidence(actor.id, stance, "affiliation", span, reason))
     return evidence
+
+
+def _in_party(source: Source, actor: Actor) -> bool:
+    """The source states its membership of the party that is `actor` ('Rep. X, R-Calif.', 'X (D)',
+    'Democrat of Arizona', 'a Republican', 'Republican leaders' for 'Republicans'; for 'House
+    Democrats' a House member only); never with a word of opposition ('a critic of Republicans').
+    Membership is a link, not a stance: dissent within a party is common."""
+    m = _PARTY_ACTOR.fullmatch(actor.name)
+    role = f"{source.role} {source.name}"
+    if m is None or _OPPOSITION.search(role):
+        return False
+    label = _PARTY_LABEL.search(source.role)
+    words = {"R" if w.group(1) else "D" for w in _PARTY_WORD.finditer(role)}
+    party = label.group(1) if label else words.pop() if len(words) == 1 else None
+    chamber = m.group(1)
+    said = " ".join([role] + [x.text for x in source.mentions])
+    return party == ("D" if "Democrat" in m.group(2) else "R") and not (chamber and not _CHAMBER[chamber].search(said))
 
 
 def _is_actor(name: str, actor: Actor) -> bool:
@@ -231,8 +254,10 @@ def source_stances(doc: Document, attributions: list[Attribution], sources: list
             if side == UNKNOWN and any(actors_named([principal], *_reach(a)) for a in mine):
                 side = NEUTRAL  # speaks about the principal actor without taking a side
         first = min((a.cue.start for a in mine), default=source.mentions[0].start)
+        speaks_for = [a.id for a in actors if _in_party(source, a) or any(
+            e.actor_id == a.id and e.kind in ("self", "affiliation") and e.stance == SUPPORTIVE for e in evidence)]
         results.append(SourceStance(source.id, source.name, source.kind, source.role, side, stances, evidence,
-                                    source.quoted_words, source.paraphrased_words, first))
+                                    source.quoted_words, source.paraphrased_words, first, speaks_for))
     return results
 
 
