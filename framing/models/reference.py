@@ -14,7 +14,8 @@ MODEL_FILE = "reference_scores.json"
 FORMAT = "framing.reference/1"
 PERCENTILES = tuple(range(0, 101, 5))
 NAMES = {"wire": "wire reports", "news": "news articles", "opinion": "opinion pieces"}
-WORDS = {"loaded_language": "loaded", "unattributed": "unattributed", "sourcing": "one-sided", "overall": "framed"}
+PHRASES = {"loaded_language": "more loaded than", "unattributed": "more unattributed claims than",
+           "sourcing": "more one-sided than", "overall": "a higher overall score than"}
 
 
 @cache
@@ -37,12 +38,18 @@ def share_below(values: list[float], score: float) -> float:
 
 
 def standing(dimension: str, score: float | None) -> str:
-    """'more loaded than 80% of wire reports, 45% of news articles and 20% of opinion pieces', or ''."""
+    """'more loaded than 80% of wire reports, 45% of news articles and 20% of opinion pieces', or ''
+    without reference scores."""
     if score is None:
         return ""
-    parts = [f"{round(100 * share_below(g['percentiles'][dimension], score))}% of {NAMES.get(name, name)}"
+    parts = [_share(share_below(g["percentiles"][dimension], score), NAMES.get(name, name))
              for name, g in groups().items() if dimension in g["percentiles"]]
-    if not parts:
+    if not parts or dimension not in PHRASES:
         return ""
     listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-    return f"more {WORDS.get(dimension, 'framed')} than {listed}"
+    return f"{PHRASES[dimension]} {listed}"
+
+
+def _share(share: float, group: str) -> str:
+    percent = round(100 * share)
+    return f"all {group}" if percent == 100 else f"no {group}" if percent == 0 else f"{percent}% of {group}"

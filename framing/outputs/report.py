@@ -13,7 +13,7 @@ from framing.audit import BIASED_SENTENCE, Audit
 from framing.detectors import claims, sourcing
 from framing.text.document import QUOTED
 from framing.findings import SEVERITY_RANK
-from framing.models import attribution_tagger, sentence_bias, word_model, writer_stance
+from framing.models import attribution_tagger, reference, sentence_bias, word_model, writer_stance
 from framing.resources import data_dir
 
 
@@ -86,8 +86,9 @@ def build_context(audit: Audit, source_name: str = "", with_charts: bool = True)
         "findings": audit.findings,
         "notes": {f.id: f for f in audit.findings},
         "legend": _legend(audit.findings),
-        "scores": [{"key": k, "label": categories.dimensions().get(k, "Overall"), **v}
-                   for k, v in audit.scores.items()],
+        "scores": [{"key": k, "label": categories.dimensions().get(k, "Overall"), **v,
+                    "standing": reference.standing(k, v.get("score"))} for k, v in audit.scores.items()],
+        "reference": reference.groups(),
         "readability": audit.readability,
         "sources": sources,
         "chart_findings": charts.findings_by_category(rows) if rows and with_charts else "",
