@@ -1,12 +1,14 @@
 """The command line: argument parsing and exit codes around the library calls.
 
-Exit codes: 0 success, 1 a finding reached --fail-on, 2 usage or input error.
+Exit codes: 0 success, 1 a finding reached --fail-on, 2 usage or input error, 130 stopped by
+Ctrl-C (SIGINT), 143 stopped by SIGTERM.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import signal
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -419,8 +421,19 @@ def _train_writer(args) -> None:
           f"{held['spread']['neutral_kept']}, principal actors)")
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the process is, so that it stops as Ctrl-C does: the worker pool
+    stopped, temporary files removed, finished output kept."""
+
+
+def _terminate(signum, frame) -> None:
+    raise Terminated
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command != "serve":  # the server has its own graceful shutdown
+        signal.signal(signal.SIGTERM, _terminate)
     try:
         commands = {"audit": _cmd_audit, "compare": _cmd_compare, "serve": _cmd_serve, "corpus": _cmd_corpus,
                     "batch": _cmd_batch, "evaluate": _cmd_evaluate, "train": _cmd_train}
@@ -428,6 +441,9 @@ def main(argv: list[str] | None = None) -> int:
     except (InputError, LexiconError) as exc:
         print(f"framing: error: {exc}", file=sys.stderr)
         return 2
+    except Terminated:
+        print("framing: terminated", file=sys.stderr)
+        return 143
     except KeyboardInterrupt:
         print("framing: interrupted", file=sys.stderr)
         return 130

@@ -1,10 +1,18 @@
 """Regression tests for the faults of issue 24: one bad input line never costs the others."""
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
 
 from framing.cli import main
+from framing.runs import corpus
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, ROOT
 
 GOOD = (EXAMPLES / "harbour-balanced.txt").read_text(encoding="utf-8")
 
@@ -103,3 +111,59 @@ def test_corpus_folder_belongs_to_one_input(tmp_path, capsys):
     assert main(["corpus", str(first), "-o", str(mine)]) == 2
     assert "holds no framing corpus" in capsys.readouterr().err
     assert (mine / "audits.jsonl").read_text(encoding="utf-8") == "my own notes\n"
+
+
+TOTAL = {"batch": 1500, "corpus": 300}  # articles: enough to be stopped mid-run
+
+
+def _started(out, command: str) -> bool:
+    """The run is auditing: corpus has finished an article, batch has a temporary output with lines."""
+    if command == "corpus":
+        audits = out / "audits.jsonl"
+        return audits.exists() and audits.stat().st_size > 0
+    return any(p.stat().st_size > 0 for p in out.parent.glob(f".{out.name}.*.tmp"))
+
+
+@pytest.mark.parametrize("command, jobs, stop", [
+    ("batch", 2, signal.SIGINT), ("batch", 1, signal.SIGTERM), ("batch", 2, signal.SIGTERM),
+    ("corpus", 2, signal.SIGINT), ("corpus", 2, signal.SIGTERM)])
+def test_ctrl_c_and_sigterm_stop_a_run_cleanly(tmp_path, command, jobs, stop):
+    """Ctrl-C (SIGINT to the whole process group, as a terminal sends it) and SIGTERM (to the main
+    process, as `kill` sends it) stop batch and corpus mid-run within 2 s: exit 130 / 143, one line
+    on stderr, no worker traceback, no temporary file; batch's earlier output is untouched and
+    corpus resumes exactly where it stopped."""
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps({"id": f"a{i}", "text": GOOD}) + "\n" for i in range(TOTAL[command])), encoding="utf-8")
+    out = tmp_path / ("out" if command == "corpus" else "out.jsonl")
+    if command == "batch":
+        out.write_text("earlier output\n", encoding="utf-8")
+    process = subprocess.Popen([sys.executable, "-m", "framing", command, str(source), "-o", str(out), "--jobs", str(jobs)],
+                               cwd=ROOT, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while not _started(out, command) and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert process.poll() is None, "the run ended before the signal"
+    time.sleep(0.3)
+    sent = time.monotonic()
+    if stop == signal.SIGINT:
+        os.killpg(process.pid, stop)
+    else:
+        process.send_signal(stop)
+    try:
+        err = process.communicate(timeout=10)[1]
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        raise AssertionError("the run did not stop")
+    assert time.monotonic() - sent < 2
+    assert process.returncode == (130 if stop == signal.SIGINT else 143)
+    assert err.strip().splitlines() == [f"framing: {'interrupted' if stop == signal.SIGINT else 'terminated'}"]
+    assert not [p for p in tmp_path.rglob("*") if p.name.endswith(".tmp")]
+    if command == "batch":
+        assert out.read_text(encoding="utf-8") == "earlier output\n"
+        return
+    done = corpus.finished_ids(out / "audits.jsonl")
+    assert 0 < len(done) < TOTAL[command]
+    summary = corpus.run(source, out, jobs=2)
+    assert (summary.skipped, summary.audited) == (len(done), TOTAL[command] - len(done))
+    ids = [json.loads(line)["id"] for line in (out / "audits.jsonl").open(encoding="utf-8")]
+    assert ids == [f"a{i}" for i in range(TOTAL[command])]
