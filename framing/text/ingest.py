@@ -6,7 +6,7 @@ import re
 import sys
 from pathlib import Path
 
-from framing.errors import InputError
+from framing.errors import InputError, TooLarge
 
 MAX_INPUT_BYTES = 5 * 1024 * 1024  # documented in README: inputs over 5 MiB are refused
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -29,8 +29,19 @@ def read_bytes(path: str) -> bytes:
         except OSError as exc:
             raise InputError(f"{path}: cannot read: {exc.strerror}") from None
     if len(data) > MAX_INPUT_BYTES:
-        raise InputError(f"{path}: larger than the {MAX_INPUT_BYTES // (1024 * 1024)} MiB input limit")
+        raise TooLarge(too_large(path))
     return data
+
+
+def too_large(name: str) -> str:
+    return f"{name}: larger than the {MAX_INPUT_BYTES // (1024 * 1024)} MiB input limit"
+
+
+def check_size(text: str, name: str = "the text") -> None:
+    """Refuse a text over MAX_INPUT_BYTES in UTF-8 (the limit of every entry point)."""
+    if len(text) > MAX_INPUT_BYTES or (len(text) * 4 > MAX_INPUT_BYTES and
+                                       len(text.encode("utf-8", "surrogatepass")) > MAX_INPUT_BYTES):
+        raise TooLarge(too_large(name))
 
 
 def decode(data: bytes, name: str) -> str:
