@@ -167,3 +167,33 @@ def test_ctrl_c_and_sigterm_stop_a_run_cleanly(tmp_path, command, jobs, stop):
     assert (summary.skipped, summary.audited) == (len(done), TOTAL[command] - len(done))
     ids = [json.loads(line)["id"] for line in (out / "audits.jsonl").open(encoding="utf-8")]
     assert ids == [f"a{i}" for i in range(TOTAL[command])]
+
+
+def over_limit() -> str:
+    """A text of 5 MiB and 2 bytes in UTF-8 (under 5 MiB in characters: 'é' is 2 bytes), cheap to audit."""
+    from framing.text.ingest import MAX_INPUT_BYTES
+
+    return "é" * (MAX_INPUT_BYTES // 2 + 1)
+
+
+def test_the_library_call_refuses_a_text_over_the_limit():
+    from framing.api import audit_text
+    from framing.errors import InputError, TooLarge
+
+    with pytest.raises(InputError, match="larger than the 5 MiB input limit") as raised:
+        audit_text(over_limit())
+    assert isinstance(raised.value, TooLarge)
+
+
+def test_batch_and_corpus_skip_a_line_over_the_limit_with_its_number(tmp_path, capsys):
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps({"id": name, "text": text}, ensure_ascii=False) + "\n"
+                              for name, text in (("first", GOOD), ("huge", over_limit()), ("last", GOOD))),
+                      encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["batch", str(source), "-o", str(out)]) == 0
+    assert [json.loads(line)["id"] for line in out.open(encoding="utf-8")] == ["first", "last"]
+    assert "line 2: skipped: 'text': larger than the 5 MiB input limit" in capsys.readouterr().err
+    assert main(["corpus", str(source), "-o", str(tmp_path / "corpus")]) == 0
+    errors = [json.loads(line) for line in (tmp_path / "corpus" / "errors.jsonl").open(encoding="utf-8")]
+    assert errors == [{"id": "huge", "error": "line 2: 'text': larger than the 5 MiB input limit"}]

@@ -10,6 +10,7 @@ from typing import IO, Iterator
 
 from framing.api import audit_text
 from framing.errors import InputError
+from framing.text.ingest import check_size
 from framing.models.contextual import check_installed
 from framing.outputs.formats import JSON
 from framing.runs.lines import LONE_SURROGATE, NOT_UTF8, has_lone_surrogate, utf8_lines
@@ -30,6 +31,10 @@ def _parse(line_number: int, line: str) -> tuple[int, dict | None, str]:
         return line_number, None, "'title' must be a string"
     if has_lone_surrogate(record["text"], record.get("title"), record.get("id")):
         return line_number, None, LONE_SURROGATE
+    try:
+        check_size(record["text"], "'text'")  # here, before it travels to a worker
+    except InputError as exc:
+        return line_number, None, str(exc)
     return line_number, record, ""
 
 

@@ -43,7 +43,7 @@ from framing.resources import file_sha256
 from framing.runs.engines import ENGINES, Engine
 from framing.runs.lines import LONE_SURROGATE, NOT_UTF8, has_lone_surrogate, utf8_lines
 from framing.runs.pool import Progress
-from framing.text.ingest import read_bytes, text_from_bytes
+from framing.text.ingest import check_size, read_bytes, text_from_bytes
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 KNOWN_FIELDS = ("id", "text", "title")
@@ -111,6 +111,10 @@ def _record(number: int, record) -> Article:
         return Article(id=article_id, error="needs a non-empty string 'text'")
     if has_lone_surrogate(text, title, article_id):
         return Article(id=f"#{number}", error=f"line {number}: {LONE_SURROGATE}")
+    try:
+        check_size(text, f"line {number}: 'text'")  # here, before it travels to a worker
+    except InputError as exc:
+        return Article(id=article_id, error=str(exc))
     metadata = {k: v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)  # 5, [..], {..}: as text
                 for k, v in record.items() if k not in KNOWN_FIELDS and v not in (None, "")}
     return Article(id=article_id, text=text, title=title if isinstance(title, str) and title else None,
