@@ -197,3 +197,99 @@ def test_batch_and_corpus_skip_a_line_over_the_limit_with_its_number(tmp_path, c
     assert main(["corpus", str(source), "-o", str(tmp_path / "corpus")]) == 0
     errors = [json.loads(line) for line in (tmp_path / "corpus" / "errors.jsonl").open(encoding="utf-8")]
     assert errors == [{"id": "huge", "error": "line 2: 'text': larger than the 5 MiB input limit"}]
+
+
+def test_a_corpus_rerun_keeps_each_error_once_and_counts_exactly(tmp_path):
+    """errors.jsonl holds each failing article once, however often the run is repeated; every article
+    is counted once as audited, already done or failed (a duplicate of a finished id is a failure,
+    not 'already done': no more 'done' than articles). Ids are text: 1 and "1" are one id."""
+    source = tmp_path / "in.jsonl"
+    lines = [{"id": "a", "text": GOOD}, {"id": "b", "text": GOOD}, {"id": "a", "text": GOOD}, {"id": 1, "text": GOOD},
+             {"id": "1", "text": GOOD}, {"id": "empty", "text": ""}]
+    source.write_text("".join(json.dumps(line) + "\n" for line in lines) + "not json\n", encoding="utf-8")
+    out = tmp_path / "out"
+    first = corpus.run(source, out)
+    assert (first.audited, first.skipped, first.failed) == (3, 0, 4)
+    errors = (out / "errors.jsonl").read_text(encoding="utf-8")
+    for _ in range(2):
+        again = corpus.run(source, out)
+        assert (again.audited, again.skipped, again.failed) == (0, 3, 4)
+        assert (out / "errors.jsonl").read_text(encoding="utf-8") == errors
+    found = [json.loads(line) for line in errors.splitlines()]
+    assert [e["error"].split(":")[0] for e in found] == ["line 3", "line 5", "line 6", "line 7"]
+    assert "duplicate id, first at line 1" in found[0]["error"] and "first at line 4" in found[1]["error"]
+    assert [json.loads(line)["id"] for line in (out / "audits.jsonl").open(encoding="utf-8")] == ["a", "b", "1"]
+
+
+def test_batch_warns_about_duplicate_ids_with_their_line_numbers(tmp_path, capsys):
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps({"id": i, "text": GOOD}) + "\n" for i in ("x", 1, "x", "1")), encoding="utf-8")
+    assert main(["batch", str(source), "-o", str(tmp_path / "out.jsonl")]) == 0
+    err = capsys.readouterr().err
+    assert "line 3: warning: id 'x' is also on line 1" in err and "line 4: warning: id '1' is also on line 2" in err
+    assert "4 audited" in err  # warned, not dropped: batch keeps one output line per input line
+
+
+def test_escape_sequences_in_ids_and_names_never_reach_the_terminal(tmp_path, capsys):
+    source = tmp_path / "in.jsonl"
+    hostile = "\x1b]0;owned\x07\x1b[2J\u202eevil\nnext"
+    source.write_text(json.dumps({"id": hostile, "text": ""}) + "\n" + json.dumps({"id": hostile, "text": GOOD}) +
+                      "\n" + json.dumps({"id": hostile, "text": GOOD}) + "\n", encoding="utf-8")
+    assert main(["corpus", str(source), "-o", str(tmp_path / "out")]) == 0
+    assert main(["batch", str(source), "-o", str(tmp_path / "out.jsonl")]) == 0
+    assert main(["audit", str(tmp_path / "missing\x1b[31m.txt")]) == 2
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\x07" not in err and "\u202e" not in err
+    assert "\\x1b]0;owned\\x07" in err and "\\u202e" in err and "evil\\nnext" in err
+
+
+def test_utf16_with_a_byte_order_mark_is_read_or_refused_by_name(tmp_path, capsys):
+    """A UTF-16 article (either byte order, with its BOM) is audited as its UTF-8 copy; a UTF-16 JSONL
+    or CSV is refused in one line that says UTF-16 (was: 'looks like a binary file', or every line
+    'not valid JSON'); a CSV row that is not UTF-8 is that row's error (was: a traceback)."""
+    from framing.text.ingest import read_article
+
+    text = "Council Votes\n\nThe so-called mayor slammed the plan, said Jane Roe. 🙂\n"
+    for encoding in ("utf-16", "utf-16-be", "utf-16-le"):
+        path = tmp_path / f"{encoding}.txt"
+        path.write_bytes((b"\xfe\xff" if encoding == "utf-16-be" else b"\xff\xfe" if encoding == "utf-16-le" else b"")
+                         + text.encode(encoding))
+        assert read_article(str(path)) == text
+    jsonl, table = tmp_path / "in.jsonl", tmp_path / "in.csv"
+    jsonl.write_bytes((json.dumps({"id": "a", "text": GOOD}) + "\n").encode("utf-16"))
+    table.write_bytes('id,text\na,"The mayor said so."\n'.encode("utf-16"))
+    assert main(["batch", str(jsonl), "-o", str(tmp_path / "out.jsonl")]) == 2
+    assert main(["corpus", str(jsonl), "-o", str(tmp_path / "one")]) == 2
+    assert main(["corpus", str(table), "-o", str(tmp_path / "two")]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 3 and all("UTF-16 text; this input must be UTF-8" in line for line in err)
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes(b'id,text\nbad,"caf\xe9 society"\ngood,"' + GOOD.encode("utf-8").replace(b'"', b'""') + b'"\n')
+    summary = corpus.run(latin, tmp_path / "three")
+    assert (summary.audited, summary.failed) == (1, 1)
+    assert "row 1: not UTF-8 text" in (tmp_path / "three" / "errors.jsonl").read_text(encoding="utf-8")
+
+
+def test_ids_from_position_carry_the_input_hash(tmp_path):
+    import hashlib
+
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"text": GOOD}) + "\n" + json.dumps({"id": "#1", "text": GOOD}) + "\n", encoding="utf-8")
+    corpus.run(source, tmp_path / "out")
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:8]
+    ids = [json.loads(line)["id"] for line in (tmp_path / "out" / "audits.jsonl").open(encoding="utf-8")]
+    assert ids == [f"#1@{digest}", "#1"]  # another input's line 1 is another article; a given '#1' is no clash
+
+
+def test_inputs_with_one_stem_get_distinct_output_files(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "ok.txt").write_text(GOOD.replace("Calder", folder.upper() + "-Calder"), encoding="utf-8")
+    (tmp_path / "a" / "ok.md").write_text(GOOD, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    inputs = [str(tmp_path / "a" / "ok.txt"), str(tmp_path / "b" / "ok.txt"), str(tmp_path / "a" / "ok.md")]
+    assert main(["audit", *inputs, "-o", str(out), "--format", "json"]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["ok-2.json", "ok-3.json", "ok.json"]
+    assert "A-Calder" in (out / "ok.json").read_text(encoding="utf-8")
+    assert "B-Calder" in (out / "ok-2.json").read_text(encoding="utf-8")

@@ -9,7 +9,7 @@ from functools import partial
 from typing import IO, Iterator
 
 from framing.api import audit_text
-from framing.errors import InputError
+from framing.errors import InputError, printable
 from framing.text.ingest import check_size
 from framing.models.contextual import check_installed
 from framing.outputs.formats import JSON
@@ -51,11 +51,23 @@ def audit_record(item: tuple[int, dict | None, str], contextual: bool = False) -
 
 
 def _records(stream: IO[bytes]) -> Iterator[tuple[int, dict | None, str]]:
+    """The input's lines, parsed; an id seen before is warned about (and audited again)."""
+    seen: dict[str, int] = {}  # id, as text (1 and "1" are one id) -> its first line
     for number, line in utf8_lines(stream):
         if line is None:
             yield number, None, NOT_UTF8
         elif line.strip():
-            yield _parse(number, line)
+            item = _parse(number, line)
+            if item[1] is not None and item[1].get("id") is not None:
+                given = item[1]["id"]
+                first = seen.setdefault(given if isinstance(given, str) else json.dumps(given, ensure_ascii=False), number)
+                if first != number:
+                    _say(f"line {number}: warning: id {given!r} is also on line {first} (ids are text: 1 and \"1\" are one id)")
+            yield item
+
+
+def _say(message: str) -> None:
+    print(printable(f"framing batch: {message}"), file=sys.stderr)
 
 
 def run(in_stream: IO[bytes], out_stream: IO[str], jobs: int = 1, progress: bool = False,
@@ -72,7 +84,7 @@ def run(in_stream: IO[bytes], out_stream: IO[str], jobs: int = 1, progress: bool
             for line_number, output, error in results:
                 if output is None:
                     skipped += 1
-                    print(f"framing batch: line {line_number}: skipped: {error}", file=sys.stderr)
+                    _say(f"line {line_number}: skipped: {error}")
                 else:
                     audited += 1
                     out_stream.write(output + "\n")
