@@ -293,3 +293,48 @@ def test_inputs_with_one_stem_get_distinct_output_files(tmp_path):
     assert sorted(p.name for p in out.iterdir()) == ["ok-2.json", "ok-3.json", "ok.json"]
     assert "A-Calder" in (out / "ok.json").read_text(encoding="utf-8")
     assert "B-Calder" in (out / "ok-2.json").read_text(encoding="utf-8")
+
+
+def test_html_input_on_a_broken_install_is_a_clean_error_everywhere(tmp_path, monkeypatch, capsys):
+    """Without what trafilatura needs (as after a plain install before lxml_html_clean was declared):
+    audit exits 2 with one line, corpus records the article's error and goes on, /api/extract
+    answers a JSON error, never a traceback."""
+    from starlette.testclient import TestClient
+
+    from framing.runs import serve
+
+    monkeypatch.setitem(sys.modules, "trafilatura", None)  # `import trafilatura` raises ImportError
+    page = EXAMPLES / "bus-lanes.html"
+    assert main(["audit", str(page)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "HTML input needs trafilatura and lxml_html_clean" in err
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "page.html").write_bytes(page.read_bytes())
+    (archive / "plain.txt").write_text(GOOD, encoding="utf-8")
+    summary = corpus.run(archive, tmp_path / "out")
+    assert (summary.audited, summary.failed) == (1, 1)
+    answer = TestClient(serve.create_app(), base_url="http://127.0.0.1:8750").post(
+        "/api/extract", content=page.read_bytes(), headers={"X-Filename": "page.html"})
+    assert answer.status_code == 400 and "lxml_html_clean" in answer.json()["error"]
+
+
+def test_an_unexpected_error_costs_one_article_not_the_batch_or_the_server(tmp_path, monkeypatch, capsys):
+    from starlette.testclient import TestClient
+
+    from framing.runs import batch, serve
+
+    def fails(text, *args, **kwargs):
+        raise RuntimeError("boom")
+
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps({"id": i, "text": GOOD}) + "\n" for i in ("a", "b")), encoding="utf-8")
+    monkeypatch.setattr(batch, "audit_text", fails)
+    out = tmp_path / "out.jsonl"
+    assert main(["batch", str(source), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "line 1: skipped: internal error: RuntimeError: boom" in err and "Traceback" not in err
+    monkeypatch.setattr(serve, "text_from_bytes", fails)
+    answer = TestClient(serve.create_app(), base_url="http://127.0.0.1:8750").post(
+        "/api/extract", content=b"hello", headers={"X-Filename": "a.txt"})
+    assert answer.status_code == 500 and answer.json() == {"error": "internal error (RuntimeError)"}

@@ -39,7 +39,8 @@ def _parse(line_number: int, line: str) -> tuple[int, dict | None, str]:
 
 
 def audit_record(item: tuple[int, dict | None, str], contextual: bool = False) -> tuple[int, str | None, str]:
-    """Worker: (line number, output JSON line or None, error message)."""
+    """Worker: (line number, output JSON line or None, error message); every failure is an error
+    message, never an exception."""
     line_number, record, error = item
     if record is None:
         return line_number, None, error
@@ -47,6 +48,8 @@ def audit_record(item: tuple[int, dict | None, str], contextual: bool = False) -
         audit = audit_text(record["text"], record.get("title"), readability=OUTPUT.readability, contextual=contextual)
     except InputError as exc:
         return line_number, None, str(exc)
+    except Exception as exc:  # a bad article must not stop a run of thousands
+        return line_number, None, f"internal error: {type(exc).__name__}: {exc}"
     return line_number, OUTPUT.record(audit, {"id": record.get("id")}), ""
 
 

@@ -64,7 +64,11 @@ def decode(data: bytes, name: str) -> str:
 
 def html_to_text(html: str, name: str) -> str:
     """The article's main text (title first) from an HTML page, via trafilatura."""
-    import trafilatura  # lazy: slow to import, and only HTML input needs it
+    try:
+        import trafilatura  # lazy: slow to import, and only HTML input needs it
+    except ImportError as exc:  # a broken install: say what is missing, in one line
+        raise InputError(f"{name}: HTML input needs trafilatura and lxml_html_clean "
+                         f"(pip install trafilatura lxml_html_clean): {exc}") from None
 
     extracted = trafilatura.bare_extraction(html, include_comments=False, include_tables=False,
                                             with_metadata=True, favor_precision=True)
