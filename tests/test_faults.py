@@ -334,7 +334,7 @@ def test_an_unexpected_error_costs_one_article_not_the_batch_or_the_server(tmp_p
     assert main(["batch", str(source), "-o", str(out)]) == 0
     err = capsys.readouterr().err
     assert "line 1: skipped: internal error: RuntimeError: boom" in err and "Traceback" not in err
-    monkeypatch.setattr(serve, "text_from_bytes", fails)
+    monkeypatch.setitem(serve.TASKS, "extract", fails)
     answer = TestClient(serve.create_app(), base_url="http://127.0.0.1:8750").post(
         "/api/extract", content=b"hello", headers={"X-Filename": "a.txt"})
     assert answer.status_code == 500 and answer.json() == {"error": "internal error (RuntimeError)"}

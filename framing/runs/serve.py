@@ -1,10 +1,9 @@
 """`framing serve`: a local live editor and a JSON API over the same audit (Starlette + uvicorn).
 
 Drafts live in memory for the length of one request: nothing is written to disk or logged
-(uvicorn's access log is off). Each audit runs off the event loop, in a process forked for it
-(the models are loaded once, before: a fork costs a few milliseconds), at most `workers` at once
-and each for at most `seconds` (then stopped: 504; no free worker within that time: 503), so a
-large draft never holds up other clients. Routes:
+(uvicorn's access log is off). Each audit runs off the event loop, in one of `workers` worker
+processes forked once the models are loaded, for at most `seconds` (then that worker is killed:
+504; no worker free within that time: 503), so a large draft never holds up other clients. Routes:
 
   GET  /                     the editor page
   POST /api/audit            {"text", "title"?} -> the audit JSON (docs/json-format.md)
@@ -20,6 +19,8 @@ from __future__ import annotations
 import ipaddress
 import json
 import os
+import queue
+import signal
 import socket
 import sys
 import threading
@@ -41,6 +42,7 @@ from framing.outputs.formats import HTML, JSON
 from framing.outputs.report import build_context, environment, script
 from framing.resources import data_dir
 from framing.runs.lines import LONE_SURROGATE, has_lone_surrogate
+from framing.runs.pool import worker_signals
 from framing.text.ingest import MAX_INPUT_BYTES, read_article, text_from_bytes
 
 MAX_BODY_BYTES = MAX_INPUT_BYTES + 64 * 1024  # an article at the input limit, JSON-encoded
@@ -121,59 +123,92 @@ async def _draft(request) -> tuple[str, str | None]:
 
 
 class Workers:
-    """Runs a function in a process forked for it: at most `size` at once, each for at most
-    `seconds` from the request's arrival (a worker still busy then is killed). Its errors come back
-    as RequestErrors: InputError 400 (over the size limit 413), anything unexpected 500."""
+    """Worker processes that run TASKS: forked from this process once it has loaded the models (at
+    first need, so they share its memory), at most `size`, each task for at most `seconds` from the
+    request's arrival: a worker still busy then is killed (504, and a fresh one is forked for a
+    later request); none free by then is 503. A task's errors come back as RequestErrors:
+    InputError 400 (over the size limit 413), anything unexpected 500."""
 
     def __init__(self, size: int = WORKERS, seconds: float = SECONDS):
-        self.slots, self.seconds = threading.BoundedSemaphore(size), seconds
+        self.size, self.seconds = size, seconds
+        self.idle: queue.Queue = queue.Queue()
+        self.started, self.lock = 0, threading.Lock()
 
-    def run(self, func, *args):
-        """func(*args) in a forked worker (called from a thread: it waits on the worker)."""
-        import multiprocessing  # lazy: the fork context
-
+    def run(self, task: str, *args):
+        """TASKS[task](*args) in a worker (called from a thread: it waits on the worker)."""
         deadline = time.monotonic() + self.seconds
-        if not self.slots.acquire(timeout=self.seconds):
-            raise RequestError(503, f"busy: no worker free within {self.seconds:g} s, try again")
+        worker = self._take(deadline)
         try:
-            prepare()  # the models, loaded here once and shared by every fork
-            context = multiprocessing.get_context("fork")
-            receive, send = context.Pipe(duplex=False)
-            with warnings.catch_warnings():  # Python 3.12+ warns about forking a threaded process; the
-                warnings.simplefilter("ignore", DeprecationWarning)  # child only audits, and is killed if stuck
-                child = context.Process(target=_worker, args=(send, func, args), daemon=True)
-                child.start()
-            send.close()
-            try:
-                if not receive.poll(max(0.0, deadline - time.monotonic())):
-                    raise RequestError(504, f"the audit took longer than the {self.seconds:g} s limit: "
-                                            "try a shorter text")
-                status, value = receive.recv()
-            except EOFError:
+            worker.send((task, args))
+            if not worker.poll(max(0.0, deadline - time.monotonic())):
+                raise RequestError(504, f"the audit took longer than the {self.seconds:g} s limit: try a shorter text")
+            status, value = worker.recv()
+        except BaseException as exc:  # too slow, dead, or this request cancelled: the worker goes
+            self._stop(worker)
+            if isinstance(exc, (EOFError, OSError)):
                 raise RequestError(500, "internal error (the worker stopped)") from None
-            finally:
-                child.kill()
-                child.join()
-                receive.close()
-        finally:
-            self.slots.release()
+            raise
+        self.idle.put(worker)
         if status != 200:
             raise RequestError(status, value)
         return value
 
+    def _take(self, deadline: float):
+        """An idle worker, or a new one while fewer than `size` run; 503 when none is free in time."""
+        with self.lock:
+            fork = self.idle.empty() and self.started < self.size
+            self.started += fork
+        if fork:
+            return self._fork()
+        try:
+            return self.idle.get(timeout=max(0.0, deadline - time.monotonic()))
+        except queue.Empty:
+            raise RequestError(503, f"busy: no worker free within {self.seconds:g} s, try again") from None
 
-def _worker(send, func, args) -> None:
-    """In the forked process: (200, func(*args)) or (status, error message), sent back."""
-    try:
-        answer = (200, func(*args))
-    except RequestError as exc:
-        answer = (exc.status, exc.message)
-    except InputError as exc:
-        answer = (413 if isinstance(exc, TooLarge) else 400, str(exc))
-    except Exception as exc:  # the server keeps running, the draft is not logged
-        answer = (500, f"internal error ({type(exc).__name__})")
-    send.send(answer)
-    send.close()
+    def _fork(self):
+        import multiprocessing  # lazy: the fork context
+
+        prepare()  # the models, loaded here once and shared with every worker
+        context = multiprocessing.get_context("fork")
+        mine, theirs = context.Pipe()
+        with warnings.catch_warnings():  # Python 3.12+ warns about forking a threaded process: the
+            warnings.simplefilter("ignore", DeprecationWarning)  # worker only runs tasks, killed if stuck
+            process = context.Process(target=_worker, args=(theirs,), daemon=True)
+            process.start()
+        theirs.close()
+        mine.process = process
+        return mine
+
+    def _stop(self, worker) -> None:
+        worker.process.kill()
+        worker.process.join()
+        worker.close()
+        with self.lock:
+            self.started -= 1
+
+
+def _worker(connection) -> None:
+    """A worker process: runs the tasks it is sent until its server goes; each answer is (200,
+    the result) or (status, error message). It keeps only its own pipe and standard streams of
+    the descriptors the fork gave it: a copy of a client's socket, the listening socket or another
+    worker's pipe would keep them open after the server closes them."""
+    worker_signals()  # Ctrl-C is the server's to handle
+    signal.set_wakeup_fd(-1)  # the event loop's, which is not here
+    mine = connection.fileno()
+    os.closerange(3, mine)
+    os.closerange(mine + 1, os.sysconf("SC_OPEN_MAX"))
+    while True:
+        try:
+            task, args = connection.recv()
+        except EOFError:
+            return
+        try:
+            answer = (200, TASKS[task](*args))
+        except InputError as exc:
+            answer = (413 if isinstance(exc, TooLarge) else 400, str(exc))
+        except Exception as exc:  # the server keeps running, the draft is not logged
+            answer = (500, f"internal error ({type(exc).__name__})")
+        connection.send(answer)
 
 
 def _audit(text: str, title: str | None, readability: bool = True):
@@ -215,28 +250,31 @@ def report(text: str, title: str | None) -> str:
     return HTML.render(_audit(text, title, HTML.readability), "draft")
 
 
-async def _work(request, func, *args):
-    return await run_in_threadpool(request.app.state.workers.run, func, *args)
+TASKS = {"audit": audit_json, "render": render, "report": report, "extract": text_from_bytes}  # what workers run
+
+
+async def _work(request, task: str, *args):
+    return await run_in_threadpool(request.app.state.workers.run, task, *args)
 
 
 async def api_audit(request):
     text, title = await _draft(request)
-    return Response(await _work(request, audit_json, text, title), media_type=JSON.media_type)
+    return Response(await _work(request, "audit", text, title), media_type=JSON.media_type)
 
 
 async def api_render(request):
     text, title = await _draft(request)
-    return JSONResponse(await _work(request, render, text, title))
+    return JSONResponse(await _work(request, "render", text, title))
 
 
 async def api_report(request):
     text, title = await _draft(request)
-    return Response(await _work(request, report, text, title), media_type=HTML.media_type)
+    return Response(await _work(request, "report", text, title), media_type=HTML.media_type)
 
 
 async def api_extract(request):
     name = PurePath(request.headers.get("x-filename", "draft.txt")).name
-    return JSONResponse({"text": await _work(request, text_from_bytes, await _body(request), name)})
+    return JSONResponse({"text": await _work(request, "extract", await _body(request), name)})
 
 
 def _examples() -> dict:
