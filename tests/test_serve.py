@@ -181,8 +181,8 @@ def test_an_audit_over_the_time_limit_gets_504_and_its_worker_is_stopped():
     with running(serve.create_app(workers=1, seconds=0.5)) as url:
         status, answer = post(url + "api/render", {"text": BIG})
         assert status == 504 and "longer than the 0.5 s limit" in answer["error"]
-        assert set(multiprocessing.active_children()) == before  # its worker was stopped
-        assert post(url + "api/render", {"text": LOADED})[0] == 200  # a new worker serves the next draft
+        assert len(set(multiprocessing.active_children()) - before) == 1  # its worker stopped, a fresh one in place
+        assert post(url + "api/render", {"text": LOADED})[0] == 200  # which serves the next draft
 
 
 def test_a_draft_over_the_input_limit_gets_413(client):
@@ -281,3 +281,16 @@ def test_highlights_after_an_emoji_sit_on_their_words(editor):
     in_draft = page.locator("#backdrop mark[data-categories~='doubt']")
     expect(in_draft).to_have_text("so-called", timeout=5000)
     assert errors == []
+
+
+def test_a_request_waiting_for_the_only_worker_gets_its_replacement():
+    """With one worker busy past the limit, a request queued behind it is served by the fresh
+    worker that replaces it, not refused."""
+    with running(serve.create_app(workers=1, seconds=2)) as url:
+        slow = {}
+        worker = threading.Thread(target=lambda: slow.update(answer=post(url + "api/audit", {"text": BIG})))
+        worker.start()
+        time.sleep(1)
+        status, _ = post(url + "api/audit", {"text": LOADED})  # waits for the worker, which is stopped at 2 s
+        worker.join()
+        assert slow["answer"][0] == 504 and status == 200

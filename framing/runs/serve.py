@@ -125,8 +125,8 @@ async def _draft(request) -> tuple[str, str | None]:
 class Workers:
     """Worker processes that run TASKS: forked from this process once it has loaded the models (at
     first need, so they share its memory), at most `size`, each task for at most `seconds` from the
-    request's arrival: a worker still busy then is killed (504, and a fresh one is forked for a
-    later request); none free by then is 503. A task's errors come back as RequestErrors:
+    request's arrival: a worker still busy then is killed (504) and replaced; none free by then
+    is 503. A task's errors come back as RequestErrors:
     InputError 400 (over the size limit 413), anything unexpected 500."""
 
     def __init__(self, size: int = WORKERS, seconds: float = SECONDS):
@@ -180,11 +180,11 @@ class Workers:
         return mine
 
     def _stop(self, worker) -> None:
+        """Kill a worker and put a fresh one in its place (a request waiting for one gets it)."""
         worker.process.kill()
         worker.process.join()
         worker.close()
-        with self.lock:
-            self.started -= 1
+        self.idle.put(self._fork())
 
 
 def _worker(connection) -> None:
