@@ -220,6 +220,30 @@ def news_articles() -> list[str]:
     return [p.read_text(encoding="utf-8") for split in ("train", "dev") for p in sorted((root / split / "text").glob("*.txt"))]
 
 
+_COST = """
+import importlib.util, json, resource, sys, time
+spec = importlib.util.spec_from_file_location("test_cost", sys.argv[1]); cost = importlib.util.module_from_spec(spec)
+sys.path.insert(0, sys.argv[2]); spec.loader.exec_module(cost)
+from framing.api import audit_text, prepare
+prepare(); audit_text(cost.long_article(20_000))
+text = cost.long_article(int(sys.argv[3]))
+start = time.process_time(); audit_text(text); seconds = time.process_time() - start
+print(json.dumps({"seconds": seconds, "mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+COST_SIZES = (50_000, 200_000, 500_000, 1_048_576, 2_097_152, 5_242_880)  # up to the 5 MiB input limit
+
+
+def cost_curve(sizes=COST_SIZES) -> list[dict]:
+    """CPU seconds and peak memory of one warm audit of tests/test_cost.py's long article at each
+    size (characters), each in a fresh process."""
+    rows = []
+    for size in sizes:
+        done = subprocess.run([sys.executable, "-c", _COST, str(ROOT / "tests" / "test_cost.py"), str(ROOT / "tests"),
+                               str(size)], capture_output=True, text=True, check=True)
+        rows.append({"size": size, **json.loads(done.stdout)})
+    return rows
+
+
 def batch(texts: list[str], jobs: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         src, out = Path(tmp) / "in.jsonl", Path(tmp) / "out.jsonl"
@@ -348,6 +372,10 @@ def main() -> None:
         f"{r['articles_per_s']:.0f} | {r['words_per_s']:,.0f} | {r['peak_mb']:.0f} |"
         for r in ([batch(news, 1), batch(news * 3, 1), batch(news, 2)] if news else []))
     live = serve_load(text)
+    curve = cost_curve()
+    curve_rows = "\n".join(f"| {r['size'] / 1024:,.0f} KB | {r['seconds']:.2f} s | {r['seconds'] / r['size'] * 102_400:.3f} s | "
+                           f"{r['seconds'] / curve[0]['seconds']:.1f} ({r['size'] / curve[0]['size']:.0f}) | {r['mb']:.0f} MB |"
+                           for r in curve)
     deep = contextual(text, example)
     deep_rows = (f"| cold `framing audit {example.name} --format json --contextual` (median of 3) | {deep['cold']:.2f} s |\n"
                  f"| warm `--contextual` analysis of the {len(text.split())}-word article (median of 20) | {deep['ms']:.0f} ms |\n"
@@ -395,6 +423,18 @@ each), peak memory 254 -> 146 MB; cold `framing audit` of the 700-word article t
 scikit-learn (the models are applied with numpy; only Punkt of nltk is imported), the collector's
 passes during start-up, the attribution tagger's padded UTF-32 vocabularies, a 2.2 MB model-card
 parse per render and four copies of a 68 KB chart hatch.
+
+## Cost by the article's length (issue 24)
+
+One warm audit (JSON data, no report) of a long text made of the example articles with names of
+their own in each copy (`tests/test_cost.py`), CPU seconds in a fresh process per size, up to the
+5 MiB input limit. Near-linear means the seconds per 100 KB stay about level; the test checks that
+500 KB costs under 15 times 50 KB (a quadratic stage gives about 100; before issue 24's change it
+was 44).
+
+| length | CPU | per 100 KB | times the 50 KB cost (times the length) | peak memory |
+|---|---|---|---|---|
+{curve_rows}
 
 ## Where the time goes (standard mode)
 

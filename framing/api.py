@@ -11,11 +11,11 @@ from framing.text.ingest import check_size
 
 
 def audit_text(text: str, title: str | None = None, readability: bool = True, contextual: bool = False,
-               hints: bool = True) -> Audit:
+               hints: bool = False) -> Audit:
     """Audit an article given as plain text; `title` overrides the one found in the text; `contextual`
-    adds the transformer-based sentence and word scores (framing/models/contextual.py); `hints` False
-    leaves the word model's hints out. A text over the input limit (5 MiB in UTF-8) raises
-    framing.errors.TooLarge, an InputError."""
+    adds the transformer-based sentence and word scores (framing/models/contextual.py); `hints` adds the
+    word model's hints (off by default: on held-out news they are rarely right, docs/EVALUATION.md). A
+    text over the input limit (5 MiB in UTF-8) raises framing.errors.TooLarge, an InputError."""
     check_size(text)
     return run_audit(build_document(text, title), with_readability=readability, contextual=contextual, hints=hints)
 

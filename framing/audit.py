@@ -12,6 +12,10 @@ from framing.text.document import QUOTED, REPORTER, Document
 from framing.findings import SEVERITY_RANK, Attribution, Finding, Source
 from framing.analysis.sourcing import Sourcing
 
+# A sentence reads as biased from this probability (either mode's sentence model): on PolNeAR's wire
+# copy (AP, AFP, Reuters, UPI) it flags 11% of sentences (12% in the dev months), at 0.5 it flagged
+# 38%; on BABE (out of fold) precision 0.84, recall 0.40 (docs/EVALUATION.md, "The sentence score").
+BIASED_SENTENCE = 0.7
 SEVERITY_WEIGHT = {"low": 0.5, "medium": 1.0, "high": 2.0}
 DIMENSIONS = categories.dimensions()  # id -> label, from lexicons/categories.toml
 
@@ -33,7 +37,7 @@ class Audit:
         return ranked[0].severity if ranked else None
 
 
-def _scored_words(doc: Document) -> int:
+def scored_words(doc: Document) -> int:
     return sum(len(doc.text[b.start:b.end].split()) for b in doc.scored_blocks)
 
 
@@ -94,18 +98,18 @@ def compute_scores(findings: list[Finding], sourcing: Sourcing | None, words: in
     return scores
 
 
-def run_audit(doc: Document, with_readability: bool = True, contextual: bool = False, hints: bool = True) -> Audit:
+def run_audit(doc: Document, with_readability: bool = True, contextual: bool = False, hints: bool = False) -> Audit:
     """One AuditContext through the steps: attributions and sources, the sentence scores, the
     detectors that do not read the sourcing analysis, the sourcing analysis (it reads their
     findings), the detectors that read it, then the scores. `contextual` tags attributions with
     the contextual tagger and puts each sentence's encoding in the context for the model detector;
-    `hints` False leaves the word model's hints (the `model` detector) out of the findings; the
-    sourcing analysis has read them all the same, and they count toward no score."""
+    `hints` keeps the word model's hints (the `model` detector) in the findings; the sourcing
+    analysis reads them either way, and they count toward no score."""
     context = prepare(doc, contextual)
     detect(context)
     findings = sorted((f for f in context.findings if hints or f.detector != HINTS), key=lambda f: (f.start, f.end, f.rule))
     findings = [replace(f, id=f"f{i}") for i, f in enumerate(findings, 1)]
-    words = _scored_words(doc)
+    words = scored_words(doc)
     body = "\n\n".join(doc.text[b.start:b.end] for b in doc.paragraphs)
     readability = {}
     if with_readability:

@@ -40,9 +40,10 @@ def _parser() -> argparse.ArgumentParser:
     audit.add_argument("--fail-on", choices=("low", "medium", "high"),
                        help="exit 1 when a finding of this severity or higher is found")
     audit.add_argument("--title", help="the article's title, overriding the one found in the text")
-    audit.add_argument("--no-hints", action="store_true",
-                       help="leave out the word model's hints (words it rates as possibly loaded that no "
-                            "lexicon entry covers; they count toward no score)")
+    audit.add_argument("--hints", action=argparse.BooleanOptionalAction, default=False,
+                       help="also show the word model's hints: words it rates as possibly loaded that no lexicon "
+                            "entry covers (off by default: on held-out news fewer than one in ten is right; they "
+                            "count toward no score)")
     audit.add_argument("--contextual", action="store_true", help="also use a small fine-tuned transformer "
                        "for sentence bias, loaded words and attributions: more accurate, about 0.3 s per article "
                        "(needs 'framing[contextual]')")
@@ -80,6 +81,9 @@ def _parser() -> argparse.ArgumentParser:
     batch.add_argument("--contextual", action="store_true", help="audit in the contextual mode (as audit --contextual; "
                        "about 4 articles/s per process)")
 
+    commands.add_parser("lsp", help="a language server for editors: findings as diagnostics as you write "
+                        "(needs 'framing[lsp]'; see README)")
+
     evaluate = commands.add_parser("evaluate", help="measure the detectors and models on labelled data")
     evaluate.add_argument("dataset", choices=("babe", "ptc", "polnear", "basil"))
     evaluate.add_argument("--split", default="dev", choices=("train", "dev"), help="PolNeAR split (default dev)")
@@ -98,11 +102,15 @@ def _parser() -> argparse.ArgumentParser:
                             "tagger on PolNeAR (about 1.5 h on two cores)")
     train.add_argument("--writer", action="store_true",
                        help="only the writer's-stance model: its CV by event and fit on BASIL (about a minute)")
+    train.add_argument("--reference", action="store_true",
+                       help="only the reference scores the report compares an article with: percentiles of "
+                            "framing's scores over PolNeAR's wire and other news and SemEval's opinion pieces "
+                            "(about two minutes)")
     return parser
 
 
 def _render(fmt: Format, path: str, title: str | None, contextual: bool = False,
-            hints: bool = True) -> tuple[str, "object"]:
+            hints: bool = False) -> tuple[str, "object"]:
     from framing.api import audit_text
     from framing.text.ingest import read_article
 
@@ -166,7 +174,7 @@ def _cmd_audit(args) -> int:
     failed = False
     with _start_up() as loaded:
         for path, target in zip(args.files, targets):
-            content, audit = _render(fmt, path, args.title, args.contextual, not args.no_hints)
+            content, audit = _render(fmt, path, args.title, args.contextual, args.hints)
             loaded()
             if target is None:
                 sys.stdout.write(content)
@@ -240,6 +248,13 @@ def _cmd_batch(args) -> int:
 def _prf_line(name: str, figures: dict) -> str:
     return (f"  {name:<16} precision {figures['precision']:.3f}  recall {figures['recall']:.3f}  "
             f"F1 {figures['f1']:.3f}")
+
+
+def _cmd_lsp(args) -> int:
+    from framing.runs import lsp
+
+    lsp.serve()
+    return 0
 
 
 def _cmd_evaluate(args) -> int:
@@ -409,6 +424,13 @@ def _cmd_train(args) -> int:
     if args.writer:
         _train_writer(args)
         return 0
+    if args.reference:
+        from framing.training import reference
+
+        counts = reference.build(Path(args.data), Path(args.out))
+        print(f"framing train: reference scores written to {args.out}/ ("
+              + ", ".join(f"{n} {group}" for group, n in counts.items()) + " articles)")
+        return 0
     tagger = polnear.train_tagger(Path(args.data), Path(args.out))
     print(f"framing train: attribution tagger written to {args.out}/ (dev F1 {tagger['dev_f1']})")
     _train_writer(args)
@@ -444,7 +466,7 @@ def main(argv: list[str] | None = None) -> int:
         signal.signal(signal.SIGTERM, _terminate)
     try:
         commands = {"audit": _cmd_audit, "compare": _cmd_compare, "serve": _cmd_serve, "corpus": _cmd_corpus,
-                    "batch": _cmd_batch, "evaluate": _cmd_evaluate, "train": _cmd_train}
+                    "batch": _cmd_batch, "lsp": _cmd_lsp, "evaluate": _cmd_evaluate, "train": _cmd_train}
         return commands[args.command](args)
     except (InputError, LexiconError) as exc:
         print(printable(f"framing: error: {exc}"), file=sys.stderr)

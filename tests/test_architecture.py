@@ -21,7 +21,7 @@ LAYERS = (
     {"models"},
     {"analysis"},
     {"detectors"},
-    {"audit", "api"},
+    {"audit", "api", "house_rules"},
     {"outputs"},
     {"training", "runs"},
     {"cli", "__main__"},

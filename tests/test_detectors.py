@@ -115,9 +115,31 @@ def test_scare_quotes_in_narration_are_doubt_markers():
 
 
 def test_quoted_titles_are_names_not_scare_quotes():
-    audit = audit_text('Fans flew a “Black Lives Matter” flag at the "March of Solidarity" and a "peace deal" banner.')
+    audit = audit_text('Fans flew a “Black Lives Matter” flag at the "March of Solidarity" before the "peace deal" collapsed.')
     scare = [f.text for f in audit.findings if f.rule == "doubt.scare-quotes"]
     assert scare == ['"peace deal"']
+
+
+def test_labels_names_and_someones_words_are_not_scare_quotes():
+    """A quoted compound naming a kind of the noun after it, a capitalised name inside a sentence, a
+    title-cased headline's quote, and words that a cue before them gives to someone: none is doubt."""
+    for text in ('The state was at the center of an “opt-out” movement last spring.',
+                 'Staff signed a "no-disparagement" clause on Monday.',
+                 "The scandal was the subject of the movie ''Spotlight'' years later.",
+                 'Bishops will form a “Conference” with the other orders.',
+                 'Republican Leaders Call “Unity” Meeting For Next Week',
+                 'He brought it up as "very fishy" in the interview.',
+                 'Twitter has positioned itself as a "global town square" for years.'):
+        assert not [f for f in audit_text(text).findings if f.rule == "doubt.scare-quotes"], text
+    for text in ('The "peace" deal was signed on Monday.', 'The public "certainly" deserved to know.',
+                 'Our "allies" and adversaries have interests there.', 'The “FBI investigation” is a delay.'):
+        assert [f for f in audit_text(text).findings if f.rule == "doubt.scare-quotes"], text
+
+
+def test_so_called_and_its_quotes_are_one_low_finding():
+    audit = audit_text('The plan ends the so-called “sunset” clause, the so-called council said.')
+    doubt = [(f.rule, f.text, f.severity) for f in audit.findings if f.category == "doubt"]
+    assert doubt == [("doubt.so-called", "so-called “sunset”", "low"), ("doubt.so-called", "so-called", "low")]
 
 
 def test_words_someone_called_or_a_headline_quotes_are_not_scare_quotes():
@@ -258,6 +280,9 @@ def test_source_phrase_splits_into_name_and_role():
     assert _name_and_role("Ohio Democratic Party Chairman David Pepper") == (
         "David Pepper", "Ohio Democratic Party Chairman")
     assert _name_and_role("Price (D-Newport News)") == ("Price", "D-Newport News")
+    assert _name_and_role("The port's chief, Representative Lena Morrow of Maine") == (
+        "Lena Morrow", "Representative of Maine, The port's chief")
+    assert _name_and_role("Federal Bureau of Investigation") == ("Federal Bureau of Investigation", "")
     assert _name_and_role("), chairman of the caucus") == ("chairman of the caucus", "")  # a cut phrase's junk
     assert _name_and_role("and local police") == ("local police", "")
     assert _name_and_role("Ohio's") == ("Ohio", "")
@@ -345,6 +370,24 @@ def test_a_quote_without_its_own_cue_goes_to_the_one_source_of_its_sentence():
     assert quoted and quoted[0].speaker == "Ahmed Maetig"
 
 
+def test_a_quote_that_opens_the_next_sentence_runs_on_from_the_last_quote():
+    text = ('Port plan\n\n"We were never asked about the dredging," Mayor Ines Ford said on Monday. '
+            '"The council has treated this town with contempt for years."\n\n'
+            'The harbour board said the plan was sound. "Nobody has shown us a better route for the ships."\n\n'
+            'Ford was asked about the budget. "That is the real scandal of this whole affair."\n\n'
+            'The board published a statement:\n\n"We regret the tone of the debate and will meet the mayor."\n')
+    audit = audit_text(text)
+    name = {s.id: s.name for s in audit.sources}
+
+    def speaker(words):
+        return next(name.get(a.source_id) for a in audit.attributions if a.content and words in a.content.text)
+
+    assert speaker("contempt") == "Ines Ford"  # the next sentence, same paragraph, after a quote
+    assert speaker("better route") is None  # after a paraphrase: may be the reporter's framing of a quote
+    assert speaker("real scandal") is None  # the sentence before it has no cue
+    assert speaker("regret the tone") is not None  # 'X said in a statement:' and the quote below
+
+
 def test_a_cues_content_ends_with_its_sentence():
     audit = audit_text((EXAMPLES / "harbour-balanced.txt").read_text(encoding="utf-8"))
     lind = [a for a in audit.attributions if a.source and a.source.text.startswith("Dr. Anna Lind")]
@@ -391,28 +434,29 @@ def test_a_progressive_cue_keeps_its_source_and_an_agentless_passive_has_none():
 
 def test_a_passive_cue_with_a_tagged_source_right_before_it_keeps_that_source():
     from framing.analysis.attribution import _source_next_to
+    from framing.text.spans import SpanIndex
 
     text = "Protesters were frustrated that the video was cut."
     cue = (text.index("were"), text.index(" that"))
-    assert _source_next_to({"source": [(0, len("Protesters"))]}, cue)
-    assert not _source_next_to({"source": [(text.index("the video"), text.index(" was"))]}, cue)
+    assert _source_next_to({"source": SpanIndex([(0, len("Protesters"))])}, cue)
+    assert not _source_next_to({"source": SpanIndex([(text.index("the video"), text.index(" was"))])}, cue)
 
 
 def test_a_tagged_source_cut_inside_a_name_or_an_appositive_gets_all_of_it():
     from framing.analysis.attribution import _tagged_source
-    from framing.text.spans import Sentence
+    from framing.text.spans import Sentence, SpanIndex
 
     text = "“The impact is small,” wrote Cameron Easley for Morning Consult.\n"
     cue = (text.index("wrote"), text.index(" Cameron"))
     name = (text.index("Cameron"), text.index(" for"))
     sentence = Sentence(0, len(text) - 1, 0)
-    cut = {"source": [(name[0], name[0] + len("Cameron"))]}
+    cut = {"source": SpanIndex([(name[0], name[0] + len("Cameron"))])}
     assert _tagged_source(text, cut, cue, sentence, name, None, name) == name
-    longer = {"source": [(name[0], text.index(" Consult"))]}  # the tagger's longer phrase is not cut back
-    assert _tagged_source(text, longer, cue, sentence, name, None, name) == longer["source"][0]
+    longer = {"source": SpanIndex([(name[0], text.index(" Consult"))])}  # the tagger's longer phrase is not cut back
+    assert _tagged_source(text, longer, cue, sentence, name, None, name) == longer["source"].spans[0]
     text = "Dr. Anna Lind, a marine biologist at the institute, said it was early.\n"
     cue, name = (text.index("said"), text.index(" it")), (0, text.index(","))
-    cut = {"source": [(0, text.index(" the institute"))]}  # the tagger stopped inside the appositive
+    cut = {"source": SpanIndex([(0, text.index(" the institute"))])}  # the tagger stopped inside the appositive
     whole = _tagged_source(text, cut, cue, Sentence(0, len(text) - 1, 0), name, name, None)
     assert text[whole[0]:whole[1]] == "Dr. Anna Lind, a marine biologist at the institute,"
 
@@ -602,15 +646,83 @@ def test_detectors_read_only_what_they_declare_and_find_only_their_categories(na
 
 def test_hints_are_rare_apart_and_unscored(monkeypatch):
     """The word model's hints come only from its hint threshold, count toward no score, and
-    `hints=False` leaves them out of the findings without changing any score."""
+    they are in the findings only with `hints=True`, and no score changes with them."""
     from framing.detectors import model
 
     monkeypatch.setattr(model, "HINT_THRESHOLD", 0.6)  # low enough for the example to have hints
     HINT_THRESHOLD = model.HINT_THRESHOLD
     text = (EXAMPLES / "harbour-loaded.txt").read_text(encoding="utf-8")
-    with_hints, without = audit_text(text), audit_text(text, hints=False)
+    with_hints, without = audit_text(text, hints=True), audit_text(text)
     hints = [f for f in with_hints.findings if f.detector == "model"]
     assert hints and all(f.score >= HINT_THRESHOLD and f.severity == "low" for f in hints)
     assert not [f for f in without.findings if f.detector == "model"]
     assert len(without.findings) == len(with_hints.findings) - len(hints)
     assert without.scores == with_hints.scores
+
+
+def test_opinion_claims_name_their_kind():
+    """Predictions stated as certain, motives and the writer's announced verdicts in the narration
+    are unattributed claims, each named; the same words attributed to a source are not."""
+    text = ("Budget talks resume.\n\nThe plan will obviously fail. The mayor cut the budget so she can stay in office. "
+            "In truth, the new rule should not have been necessary. The council will meet on Monday.\n")
+    kinds = [f.message.rsplit("(", 1)[1].rstrip(")") for f in audit_text(text).findings if f.rule == "unattributed_claim"]
+    assert kinds == ["certain prediction", "motive", "writer verdict"]
+    said = audit_text("Budget talks resume.\n\nThe plan will obviously fail, the opposition leader said.\n")
+    assert not [f for f in said.findings if f.rule == "unattributed_claim"]
+
+
+def test_a_claim_that_links_its_source_is_attributed():
+    text = ("Budget talks resume.\n\nThe cuts caused the closures, as [the council's study](https://example.org/s) shows. "
+            "The cuts caused the closures, see https://example.org/s for the figures. The cuts caused the closures.\n")
+    claims = [f.text for f in audit_text(text).findings if f.rule == "unattributed_claim"]
+    assert claims == ["The cuts caused the closures."]
+
+
+def test_one_person_under_titles_and_initials_is_one_source():
+    text = ("Harbour bill splits the council\n\n"
+            "Sen. Lena Morrow said on Monday that the harbour bill was a mistake. "
+            "Lena Morrow added that the vote should wait.\n\n"
+            "President Halvorsen said the bill was overdue. Mr. Halvorsen said he would sign it. "
+            "Arne K. Halvorsen told reporters the port needed it. The president said the critics were wrong.\n")
+    sources = {s.name: [m.text for m in s.mentions] for s in audit_text(text).sources}
+    assert len(sources) == 2, sources
+    morrow = next(m for n, m in sources.items() if "Morrow" in n)
+    halvorsen = next(m for n, m in sources.items() if "Halvorsen" in n)
+    assert {"Sen. Lena Morrow", "Lena Morrow"} <= set(morrow)
+    assert {"Mr. Halvorsen", "Arne K. Halvorsen", "The president"} <= set(halvorsen)
+    from framing.analysis.sources import _same_source
+
+    assert _same_source("Sen. Lena Morrow of Maine", "Lena Morrow")
+    assert not _same_source("Bank of Maine", "Maine") and not _same_source("Sen. Lena Morrow", "Sen. Ana Morrow")
+    assert not _same_source("Both Mr. Ames and Mr. Berg", "Berg")  # two people
+    assert not _same_source("many economists, including Mr. Berg", "Berg")  # a group with one member named
+
+
+def test_the_title_is_no_one_when_two_sources_hold_it():
+    text = ("Port plan debated\n\nGov. Ana Ruiz said the plan would fail. Gov. Tom Berg said it would work. "
+            "The governor said later that talks would go on.\n")
+    mentions = {s.name: [m.text for m in s.mentions] for s in audit_text(text).sources}
+    assert mentions["Gov. Ana Ruiz"] == ["Gov. Ana Ruiz"] and mentions["Gov. Tom Berg"] == ["Gov. Tom Berg"]
+    assert mentions["The governor"] == ["The governor"]
+
+
+def test_a_party_member_is_linked_to_the_party_without_taking_its_side():
+    text = ("Democrats stall the harbour bill\n\n"
+            "Democrats in Congress blocked the harbour bill on Tuesday. Democrats said the bill was rushed. "
+            "Rep. Lena Morrow, D-Maine, said the vote should wait. "
+            "Rep. Tom Hale, R-Maine, said Democrats were wasting time. "
+            "Ann Wu, a longtime critic of Democrats, said the delay was predictable.\n")
+    sourcing = audit_text(text).sourcing
+    democrats = next(a for a in sourcing.actors if a.name == "Democrats")
+    links = {s.name: democrats.id in s.speaks_for for s in sourcing.sources}
+    assert links["Rep. Lena Morrow"] and links["Democrats"]
+    assert not links["Rep. Tom Hale"] and not links["Ann Wu"]
+    morrow = next(s for s in sourcing.sources if s.name == "Rep. Lena Morrow")
+    assert morrow.stances[democrats.id] != "supportive"  # membership is a link, not a side
+
+
+def test_mr_and_mrs_of_one_surname_stay_two_sources():
+    text = ("Foundation under review\n\nMrs. Alvarez said the foundation would change. Mr. Alvarez said he "
+            "would leave its board. Maria Alvarez said the review was overdue.\n")
+    mentions = sorted(sorted(m.text for m in s.mentions) for s in audit_text(text).sources if "Alvarez" in s.name)
+    assert mentions == [["Maria Alvarez", "Mrs. Alvarez"], ["Mr. Alvarez"]], mentions

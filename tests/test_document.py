@@ -94,3 +94,19 @@ def test_spans_slice_exactly_and_sentences_tile_the_body(text):
         assert all(i in covered for i in range(block.start, block.end) if not text[i].isspace())
     for i in range(len(text)):
         assert doc.voice_at(i) in (QUOTED, REPORTER)
+
+
+def test_span_index_finds_what_a_scan_of_every_span_finds():
+    import random
+
+    from framing.text.spans import SpanIndex
+
+    rng = random.Random(3)
+    spans = [(s, s + rng.choice([0, 1, 5, 40, 300])) for s in (rng.randrange(2000) for _ in range(400))]
+    index = SpanIndex(spans)
+    for _ in range(500):
+        start = rng.randrange(-10, 2100)
+        end = start + rng.choice([0, 1, 3, 50, 700])
+        assert index.overlapping(start, end) == [s for s in spans if s[0] < end and start < s[1]]
+    assert index.near(100, 100, reach=5) == [s for s in spans if s[0] < 105 and 95 < s[1]]
+    assert SpanIndex([]).overlapping(0, 10) == []

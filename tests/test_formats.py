@@ -25,11 +25,11 @@ def audit():
     return audit_text(read_article(LOADED))
 
 
-def test_the_registry_lists_text_json_html_in_order():
-    assert list(FORMATS) == ["text", "json", "html"]
+def test_the_registry_lists_its_formats_in_order():
+    assert list(FORMATS) == ["text", "json", "html", "sarif", "github"]
     assert all(name == f.name for name, f in FORMATS.items())
     assert not TEXT.readability and JSON.readability and HTML.readability  # text output never shows readability
-    assert [f.to_terminal for f in FORMATS.values()] == [True, True, False]
+    assert [f.to_terminal for f in FORMATS.values()] == [True, True, False, True, True]
 
 
 @pytest.mark.parametrize("name", list(FORMATS))
@@ -44,7 +44,9 @@ def test_every_format_renders_an_audit_as_the_cli_writes_it(name, tmp_path, caps
     assert capsys.readouterr().out == content
     checks = {"text": lambda c: c.startswith(f"{LOADED}:") and "finding(s)" in c.splitlines()[-1],
               "json": lambda c: json.loads(c)["schema"] == "framing.audit/1" and c.endswith("}\n"),
-              "html": lambda c: c.startswith("<!DOCTYPE html>") and "harbour-loaded.txt" in c}
+              "html": lambda c: c.startswith("<!DOCTYPE html>") and "harbour-loaded.txt" in c,
+              "sarif": lambda c: json.loads(c)["version"] == "2.1.0" and json.loads(c)["runs"][0]["results"],
+              "github": lambda c: c.startswith(("::error file=", "::warning file=", "::notice file="))}
     assert checks[name](content)
 
 
@@ -67,12 +69,12 @@ def test_suffixes_select_formats():
     assert formats.for_suffix(".html") is HTML and formats.for_suffix(".HTM") is HTML
     assert formats.for_suffix(".md") is None and formats.for_suffix("") is None
     assert all(formats.for_suffix(s) is f for f in FORMATS.values() for s in f.suffixes)
-    assert [f.suffix for f in FORMATS.values()] == [".txt", ".json", ".html"]  # several inputs: a.txt, a.json, a.html
+    assert [f.suffix for f in FORMATS.values()] == [".txt", ".json", ".html", ".sarif", ".github"]  # several inputs: a.txt, ...
     assert formats.for_output(None) is TEXT and formats.for_output("out.md") is TEXT
     assert formats.for_output("out.Json") is JSON and formats.for_output("out.html", "json") is JSON
     assert formats.get("html") is HTML
-    with pytest.raises(InputError, match="unknown format 'sarif'"):
-        formats.get("sarif")
+    with pytest.raises(InputError, match="unknown format 'docx'"):
+        formats.get("docx")
 
 
 def test_source_names():
@@ -99,3 +101,51 @@ def test_json_output_and_start_up_do_not_load_the_html_stack(tmp_path):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[] []"
+
+
+def test_a_sentence_is_biased_from_the_reports_line(capsys):
+    from framing.audit import BIASED_SENTENCE
+
+    main(["audit", str(EXAMPLES / "harbour-loaded.txt"), "--format", "json"])
+    sentences = json.loads(capsys.readouterr().out)["document"]["sentences"]
+    scored = [s for s in sentences if s["bias_score"] is not None]
+    assert scored and all(s["biased"] == (s["bias_score"] >= BIASED_SENTENCE) for s in scored)
+    assert {s["biased"] for s in scored} == {True, False}  # the example has sentences on both sides of the line
+
+
+def test_sarif_gives_each_finding_at_its_span_with_its_rule_and_level(tmp_path):
+    from framing.outputs.ci import LEVEL
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text((EXAMPLES / "harbour-loaded.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    audit = audit_text(draft.read_text(encoding="utf-8"))
+    log = json.loads(formats.get("sarif").render(audit, str(draft)))
+    assert log["version"] == "2.1.0" and len(log["runs"]) == 1
+    run = log["runs"][0]
+    rules = run["tool"]["driver"]["rules"]
+    assert run["columnKind"] == "unicodeCodePoints" and len(run["results"]) == len(audit.findings) > 0
+    assert len({r["id"] for r in rules}) == len(rules)
+    text = audit.document.text
+    for finding, result in zip(audit.findings, run["results"]):
+        region = result["locations"][0]["physicalLocation"]["region"]
+        assert rules[result["ruleIndex"]]["id"] == result["ruleId"] == finding.rule
+        assert result["level"] == LEVEL[finding.severity] and result["level"] in ("error", "warning", "note")
+        assert region["snippet"]["text"] == text[region["charOffset"]:region["charOffset"] + region["charLength"]]
+        assert (region["startLine"], region["startColumn"]) == audit.document.line_col(finding.start)
+    assert run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == draft.as_uri()
+
+
+def test_github_annotations_escape_what_would_break_the_command():
+    audit = audit_text("Harbour plan.\n\nThe mayor slammed the plan, a massacre of the budget.\n")
+    lines = formats.get("github").render(audit, "drafts/a,b:c.txt").splitlines()
+    assert len(lines) == len(audit.findings) > 0
+    assert all(line.startswith(("::error file=drafts/a%2Cb%3Ac.txt,line=3,", "::warning file=drafts/a%2Cb%3Ac.txt,line=3,",
+                                "::notice file=drafts/a%2Cb%3Ac.txt,line=3,")) for line in lines)
+    assert "::error" in lines[-1] and lines[-1].endswith("'massacre'")
+
+
+def test_a_quotation_no_cue_took_has_a_null_cue_in_json():
+    text = 'Harbour plan.\n\nThe plan was late. "We will not wait any longer for the council," a banner read.\n'
+    data = json.loads(to_json(audit_text(text)))
+    assert data["attributions"] and all(a["cue"] is None or a["cue"]["end"] > a["cue"]["start"] for a in data["attributions"])
+    assert any(a["cue"] is None for a in data["attributions"])

@@ -39,3 +39,18 @@ def test_wheel_installs_and_audits_from_elsewhere(tmp_path, monkeypatch):
                               "from framing.models import attribution_tagger as t; print('tagger', t.shipped() is not None)"],
                              cwd=work, capture_output=True, text=True, check=True)
     assert "emotive.toml" in listing.stdout and "True" in listing.stdout and "tagger True" in listing.stdout
+
+
+def test_the_pre_commit_hook_runs_a_real_command_on_drafts():
+    import re
+    import shlex
+
+    hook = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    entry = shlex.split(re.search(r"^\s*entry:\s*(.+)$", hook, re.MULTILINE).group(1))
+    files = re.compile(re.search(r"^\s*files:\s*(.+)$", hook, re.MULTILINE).group(1).strip())
+    assert entry[:2] == ["framing", "audit"] and "--fail-on" in entry
+    assert files.search("drafts/a.md") and files.search("page.html") and not files.search("setup.py")
+    from framing.cli import main
+
+    assert main(entry[1:] + [str(ROOT / "examples" / "harbour-balanced.txt")]) == 0
+    assert main(entry[1:] + [str(ROOT / "examples" / "harbour-loaded.txt")]) == 1  # a high finding stops the commit

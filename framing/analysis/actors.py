@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -15,6 +16,7 @@ from framing.analysis.names import ABBREVIATION, ACTOR_NAME, NOT_NAME_START, ORG
 from framing.findings import TextSpan
 from framing.resources import alternation, word_list, word_lists
 from framing.text.document import QUOTED, Document
+from framing.text.spans import SpanIndex
 
 MAIN_ACTORS = 5
 MIN_ACTOR_SCORE = 2.0
@@ -116,12 +118,12 @@ class _TextWords:
     """What the text tells about its words: which it writes in lower case, which it capitalises
     inside a sentence (a name's words), where sentences start."""
 
-    def __init__(self, doc: Document, skip: list[tuple[int, int]], lower: set[str]):
+    def __init__(self, doc: Document, skip: SpanIndex, lower: set[str]):
         self.doc = doc
         self.lower = lower
         self.capitalised_inside: set[str] = set()
         for sentence in doc.sentences:
-            if sentence.is_title or any(s <= sentence.start < e for s, e in skip):
+            if sentence.is_title or skip.overlapping(sentence.start, sentence.start + 1):
                 continue
             for m in re.finditer(r"(?<=[\w,;:] )[A-Z][\w’'\-]*", doc.text[sentence.start:sentence.end]):
                 self.capitalised_inside.add(m.group())
@@ -220,6 +222,7 @@ def _candidate_mentions(doc: Document) -> list[Mention]:
     skip = [headline] if headline else []
     lower = set(re.findall(r"\b[a-z][\w’'\-]*", doc.text))
     skip += [(s.start, s.end) for s in doc.sentences if not s.is_title and _headline_cased(doc, s.start, s.end, lower)]
+    skip = SpanIndex(skip)
     words = _TextWords(doc, skip, lower)
     found, doubtful = [], []
     for block in doc.scored_blocks:
@@ -232,9 +235,9 @@ def _candidate_mentions(doc: Document) -> list[Mention]:
             for s, e in _name_parts(doc, *m.span()):
                 mention = _clean(doc, words, s, e)
                 if mention is not None:
-                    (doubtful if any(a <= s < b for a, b in skip) else found).append(mention)
-    known = {m.name for m in found}
-    return found + [m for m in doubtful if any(refers_to(m.name, name) for name in known)]
+                    (doubtful if skip.overlapping(s, s + 1) else found).append(mention)
+    known = _NameFile({m.name for m in found})
+    return found + [m for m in doubtful if known.referred_to(m.name)]
 
 
 # ---- merging ----------------------------------------------------------------------------------
@@ -267,14 +270,48 @@ def _canonical_names(mentions: list[Mention]) -> dict[str, str]:
         first.setdefault(m.name, m.start)
     names = sorted(first, key=lambda n: (-len(n.split()), -len(n), n))
     canonical: dict[str, str] = {}
+    filed = _NameFile()
     for name in names:  # longest first
-        targets = {canonical[c] for c in canonical if refers_to(name, c)  # 'House' is not the 'White House'
+        targets = {canonical[c] for c in filed.candidates(name) if refers_to(name, c)  # 'House' is not the 'White House'
                    and not (name in _INSTITUTIONS and c in _INSTITUTIONS and not name.isupper())}
         if not targets and " " not in name and _person_like(name):
-            starting = {canonical[c] for c in canonical if c.split()[0] == name and _person_like(c)}
+            starting = {canonical[c] for c in filed.starting_with(name) if _person_like(c)}
             targets = starting if len(starting) == 1 else set()
         canonical[name] = min(targets, key=lambda t: first[t]) if targets else name
+        filed.add(name)
     return canonical
+
+
+class _NameFile:
+    """Names filed so that the ones a shorter name may refer to (refers_to) are found without
+    trying them all: refers_to holds only for a name that ends with the shorter one's words (or
+    whose last hyphen part it is), whose first and last words it is, or whose initials it spells."""
+
+    def __init__(self, names=()):
+        self._filed: dict[tuple[str, str], list[str]] = {}
+        for name in names:
+            self.add(name)
+
+    def add(self, full: str) -> None:
+        words = full.split()
+        initials = "".join(w[0] for w in words if w[0].isupper())
+        keys = {("ends", " ".join(words[-n:])) for n in range(1, len(words) + 1)}
+        keys |= {("ends", words[-1].split("-")[-1]), ("initials", initials), ("first", words[0]),
+                 ("first and last", f"{words[0]} {words[-1]}")}
+        for key in keys:
+            self._filed.setdefault(key, []).append(full)
+
+    def candidates(self, short: str) -> set[str]:
+        """The filed names `short` may refer to (a superset: refers_to decides)."""
+        keys = (("ends", short), ("initials", short), ("first and last", short))
+        return {name for key in keys for name in self._filed.get(key, ())}
+
+    def starting_with(self, word: str) -> list[str]:
+        return self._filed.get(("first", word), [])
+
+    def referred_to(self, short: str) -> bool:
+        """Whether `short` refers to a filed name."""
+        return any(refers_to(short, name) for name in self.candidates(short))
 
 
 def _person_like(name: str) -> bool:
@@ -428,14 +465,18 @@ def _head_noun_in_title(actor: Actor, title: str) -> bool:
 
 def _add_common_references(doc: Document, actors) -> None:
     """'the authority' refers back to 'Calder Bay Port Authority' (organisations only)."""
+    by_word: dict[str, list[Actor]] = {}
     for actor in actors:
         last = actor.name.split()[-1]
-        if len(actor.name.split()) < 2 or not ORG.fullmatch(last):
-            continue
-        pattern = re.compile(rf"\b[Tt]he\s+({re.escape(last.lower())})\b")
-        for block in doc.scored_blocks:
-            if block.kind != "title":
-                for m in pattern.finditer(doc.text, block.start, block.end):
+        if len(actor.name.split()) >= 2 and ORG.fullmatch(last):
+            by_word.setdefault(last.lower(), []).append(actor)
+    if not by_word:
+        return
+    pattern = re.compile(rf"\b[Tt]he\s+({'|'.join(map(re.escape, sorted(by_word, key=len, reverse=True)))})\b")
+    for block in doc.scored_blocks:
+        if block.kind != "title":
+            for m in pattern.finditer(doc.text, block.start, block.end):
+                for actor in by_word[m.group(1)]:
                     actor.mentions.append(TextSpan(m.start(1), m.end(1), m.group(1)))
 
 
@@ -485,4 +526,23 @@ def principal_actors(ranked: list[Actor]) -> list[Actor]:
 
 
 def actors_named(actors: list[Actor], start: int, end: int) -> list[Actor]:
-    return [a for a in actors if any(start <= m.start and m.end <= end for m in a.mentions)]
+    """The actors with a mention inside [start, end)."""
+    return [a for a in actors if mentions_within(a, start, end)]
+
+
+def mentions_within(actor: Actor, start: int, end: int) -> list[TextSpan]:
+    """The actor's mentions inside [start, end)."""
+    return [m for m in mentions_starting(actor, start, end) if m.end <= end]
+
+
+def mentions_starting(actor: Actor, start: int, end: int) -> list[TextSpan]:
+    """The actor's mentions that start in [start, end), in text order (found by bisection:
+    find_actors sorts them)."""
+    first = bisect_left(actor.mentions, start, key=lambda m: m.start)
+    return actor.mentions[first:bisect_left(actor.mentions, end, lo=first, key=lambda m: m.start)]
+
+
+def distance(actor: Actor, offset: int) -> int:
+    """How far the actor's nearest mention starts from `offset`."""
+    i = bisect_left(actor.mentions, offset, key=lambda m: m.start)
+    return min(abs(m.start - offset) for m in actor.mentions[max(0, i - 1):i + 1])

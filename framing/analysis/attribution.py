@@ -14,10 +14,11 @@ registry's work (framing/source_registry.py).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from framing.rules import lexicon
 from framing.text.document import Document
-from framing.text.spans import Quotation, Sentence
+from framing.text.spans import Quotation, Sentence, SpanIndex
 from framing.findings import Attribution, TextSpan
 from framing.analysis.names import NAME, NOT_NAME_START, PARTY, ROLE, ROLE_WORDS
 from framing.resources import alternation, word_list
@@ -140,12 +141,11 @@ def _continues(text: str, start: int) -> bool:
     return start < len(text) and (text[start].islower() or text[start] in "),;:")
 
 
-def _nearest_quote(doc: Document, cue: tuple[int, int], sentence) -> Quotation | None:
+def _nearest_quote(quotes: SpanIndex, cue: tuple[int, int], sentence) -> Quotation | None:
     """The top-level quotation in the cue's sentence closest to the cue, or one touching the cue."""
     best, best_gap = None, None
-    for q in doc.quotations:
-        if q.depth:
-            continue
+    region = (min(cue[0], sentence.start), max(cue[1], sentence.end)) if sentence else cue
+    for q in quotes.near(*region, reach=5):
         touching = 0 <= cue[0] - q.end <= 4 or 0 <= q.start - cue[1] <= 4
         in_sentence = sentence and q.start < sentence.end and sentence.start < q.end
         if touching or in_sentence:
@@ -171,11 +171,12 @@ def _assign_quotes(doc: Document, cues: list[tuple[int, int]]) -> dict:
     """Give each top-level quotation to one cue: cues touching a quote first, then cues in its sentence."""
     assigned: dict = {}
     taken: set[int] = set()
+    quotes = SpanIndex(q for q in doc.quotations if q.depth == 0)
     for touching_only in (True, False):
         for cue in cues:
             if cue in assigned:
                 continue
-            quote = _nearest_quote(doc, cue, None if touching_only else joined_sentence(doc, cue[0]))
+            quote = _nearest_quote(quotes, cue, None if touching_only else joined_sentence(doc, cue[0]))
             if quote is not None and quote.start not in taken:
                 assigned[cue] = quote
                 taken.add(quote.start)
@@ -185,9 +186,9 @@ def _assign_quotes(doc: Document, cues: list[tuple[int, int]]) -> dict:
 _PURPOSE = re.compile(r"To\s+[a-z]")  # 'To justify his attacks, ...' opens a sentence with a motive, not a saying
 
 
-def _tagged(doc: Document, contextual: bool = False) -> dict[str, list[tuple[int, int]]] | None:
-    """Cue, source and content spans from the shipped PolNeAR tagger, or the contextual mode's
-    (None when the standard one is not installed)."""
+def _tagged(doc: Document, contextual: bool = False) -> dict | None:
+    """Cue spans (a list), source and content spans (SpanIndex) from the shipped PolNeAR tagger, or
+    the contextual mode's (None when the standard one is not installed)."""
     # lazy: the taggers load numpy, which importing framing.api does not need
     if contextual:
         from framing.models import contextual_tagger
@@ -202,7 +203,8 @@ def _tagged(doc: Document, contextual: bool = False) -> dict[str, list[tuple[int
     spans = tagger.tag(doc)
     spans["cue"] = [c for c in spans["cue"] if doc.is_scored(*c) and doc.quoted_chars(*c) == 0
                     and not _PURPOSE.match(doc.text, c[0])]
-    spans["source"] = [s for s in spans["source"] if _names_someone(doc.text[s[0]:s[1]])]
+    spans["source"] = SpanIndex(s for s in spans["source"] if _names_someone(doc.text[s[0]:s[1]]))
+    spans["content"] = SpanIndex(spans["content"])
     return spans
 
 
@@ -214,9 +216,12 @@ def _names_someone(phrase: str) -> bool:
     return any(w.lower() not in _FUNCTION_WORDS for w in re.findall(r"\w+", phrase))
 
 
-def _nearest(spans: list[tuple[int, int]], cue: tuple[int, int], sentence) -> tuple[int, int] | None:
-    """The span overlapping the cue's sentence that lies closest to the cue (never the cue itself)."""
-    near = [s for s in spans if _overlaps(s, (sentence.start, sentence.end)) and not _overlaps(s, cue)]
+def _nearest(spans: SpanIndex, cue: tuple[int, int], sentence,
+             avoid: tuple[int, int] | None = None) -> tuple[int, int] | None:
+    """The span overlapping the cue's sentence that lies closest to the cue (never the cue itself,
+    nor one overlapping `avoid`)."""
+    near = [s for s in spans.overlapping(sentence.start, sentence.end)
+            if not _overlaps(s, cue) and not _overlaps(s, avoid)]
     return min(near, key=lambda s: _gap(s, cue), default=None)
 
 
@@ -234,7 +239,7 @@ _JOIN = re.compile(r"(?:\s+(?:to|of|for|in|at)\s+[^,.;:“”\"]{1,40})?[\s,]*")
 
 def _source_next_to(tagged: dict, cue: tuple[int, int]) -> bool:
     """Whether the tagger marks a source right before the cue ('Protesters were frustrated')."""
-    return any(0 <= cue[0] - source[1] <= 2 for source in tagged["source"])
+    return any(0 <= cue[0] - source[1] <= 2 for source in tagged["source"].near(cue[0], cue[0], reach=3))
 
 
 def _tagged_source(text: str, tagged: dict, cue: tuple[int, int], sentence, rule: tuple[int, int] | None,
@@ -327,9 +332,10 @@ def extract(doc: Document, contextual: bool = False) -> list[Attribution]:
     text = doc.text
     found: list[Attribution] = []
     tagged = _tagged(doc, contextual)
-    cues = [c for c in (tagged["cue"] if tagged else _cue_spans(doc)) if doc.sentence_at(c[0]) is not None]
+    cues = sorted(c for c in (tagged["cue"] if tagged else _cue_spans(doc)) if doc.sentence_at(c[0]) is not None)
     quote_of = _assign_quotes(doc, cues)
-    for index, cue in enumerate(cues):
+    cue_index, top_quotes = SpanIndex(cues), SpanIndex(q for q in doc.quotations if q.depth == 0)
+    for cue in cues:
         sentence = joined_sentence(doc, cue[0])
         quote = quote_of.get(cue)
         if quote is None and not (tagged and _source_next_to(tagged, cue)) and _agentless(text, sentence.start, cue):
@@ -347,10 +353,11 @@ def extract(doc: Document, contextual: bool = False) -> list[Attribution]:
         if tagged:
             src = _tagged_source(text, tagged, cue, sentence, src, before, after)
         source = _span(doc, *_source_bounds(text, src, cue)) if src else None
-        content_span = tagged and _nearest([c for c in tagged["content"] if not _overlaps(c, src)], cue, sentence)
+        content_span = tagged and _nearest(tagged["content"], cue, sentence, avoid=src)
         if content_span:  # within the cue's sentence: the next one has its own cue, or is the reporter's
             content_span = (max(content_span[0], sentence.start), min(content_span[1], sentence.end))
-            ending = [c[0] for c in cues[index + 1:] if content_span[0] < c[0] and c[1] == content_span[1]]
+            ending = [c[0] for c in cue_index.overlapping(*content_span)
+                      if cue[0] < c[0] and content_span[0] < c[0] and c[1] == content_span[1]]
             if ending:  # 'spoke strongly against [Haftar's attacks] saying': the next cue is no content
                 content_span = (content_span[0], len(text[:ending[0]].rstrip(" ,")))
             if quote is not None and _overlaps(content_span, (quote.start, quote.end)):
@@ -367,21 +374,22 @@ def extract(doc: Document, contextual: bool = False) -> list[Attribution]:
                 c_start, c_end = sentence.start, cue[0]
             else:
                 c_start = src[1] if src and src[1] > cue[1] else cue[1]
-                later = [c[0] for c in cues[index + 1:] if c[0] < sentence.end]
-                quotes_after = [q.start for q in doc.quotations if c_start <= q.start < sentence.end and q.depth == 0]
+                later = [c[0] for c in cue_index.overlapping(cue[0], sentence.end) if c[0] > cue[0]]
+                quotes_after = [q.start for q in top_quotes.overlapping(c_start, sentence.end) if q.start >= c_start]
                 c_end = min(later + quotes_after + [sentence.end])
             content = _trimmed(doc, c_start, c_end)
             kind = "indirect"
         found.append(Attribution(_span(doc, *cue), source, content, kind))
     found.extend(_nominal_attributions(doc))
-    used_quotes = {q.start for a in found if a.content for q in doc.quotations
-                   if _overlaps((q.start, q.end), (a.content.start, a.content.end))}
-    for q in doc.quotations:
-        if q.depth == 0 and q.start not in used_quotes and len(text[q.start:q.end].split()) > 3:
-            found.append(_speaker_in_sentence(doc, q, found)
+    used_quotes = {q.start for a in found if a.content for q in top_quotes.overlapping(a.content.start, a.content.end)}
+    sourced_cues = SpanIndex([a for a in found if a.source], key=lambda a: a.cue)
+    sourced = sorted((a for a in found if a.source), key=lambda a: (a.content or a.cue).end)
+    for q in top_quotes.spans:
+        if q.start not in used_quotes and len(text[q.start:q.end].split()) > 3:
+            found.append(_speaker_in_sentence(doc, q, sourced_cues) or _runs_on(doc, q, sourced)
                          or Attribution(_span(doc, q.start, q.start), None, _span(doc, q.start, q.end), "direct"))
     if tagged:
-        found += _continued(doc, tagged["content"], found)
+        found += _continued(doc, tagged["content"].spans, found)
     found.sort(key=lambda a: (a.content or a.cue).start)
     return found
 
@@ -395,14 +403,16 @@ def _continued(doc: Document, contents: list[tuple[int, int]], found: list[Attri
     shortly before (a quote that runs on into the next sentence or paragraph); anything else, and a
     quotation with no source before it, is nobody named's (the reporter's words, which may follow a
     cue in the same paragraph, stay open to the unattributed-claim check)."""
-    held = [(part.start, part.end) for a in found for part in (a.content, a.source, a.cue) if part]
+    held = SpanIndex(part for a in found for part in (a.content, a.source, a.cue) if part)
     sourced = sorted((a for a in found if a.source is not None), key=lambda a: a.cue.start)
+    cue_starts = [a.cue.start for a in sourced]
     result = []
     for span in contents:
-        if any(_overlaps(span, h) for h in held) or len(doc.text[span[0]:span[1]].split()) < MIN_CONTINUED_WORDS:
+        if held.overlapping(*span) or len(doc.text[span[0]:span[1]].split()) < MIN_CONTINUED_WORDS:
             continue
         kind = "direct" if doc.quoted_chars(*span) else "indirect"
-        last = next((a for a in reversed(sourced) if a.cue.end <= span[0]), None)
+        earlier = range(bisect_right(cue_starts, span[0]) - 1, -1, -1)  # a cue starting later cannot end before the span
+        last = next((sourced[i] for i in earlier if sourced[i].cue.end <= span[0]), None)
         if kind == "direct" and last is not None and span[0] - last.cue.end < CONTINUATION_CHARS:
             result.append(Attribution(last.cue, last.source, _span(doc, *span), kind))
         else:
@@ -410,10 +420,32 @@ def _continued(doc: Document, contents: list[tuple[int, int]], found: list[Attri
     return result
 
 
-def _speaker_in_sentence(doc: Document, quote: Quotation, found: list[Attribution]) -> Attribution | None:
-    """A quotation no cue took, given to the one source quoted in its sentence ('X spoke against Y saying, “...”')."""
+def _runs_on(doc: Document, quote: Quotation, sourced: list[Attribution]) -> Attribution | None:
+    """A quotation no cue took that opens the sentence right after a sourced quotation's, in the same
+    paragraph ('“A,” X said. “B.”'), or the paragraph after a sentence ending in a colon ('X said in a
+    statement:'): the same source's words. `sourced` is sorted by where each attribution ends."""
+    ends = [(a.content or a.cue).end for a in sourced]
+    i = bisect_right(ends, quote.start) - 1
+    if i < 0:
+        return None
+    last = sourced[i]
+    sentence = joined_sentence(doc, last.cue.start)
+    if sentence is None or sentence.end > quote.start:
+        return None
+    gap = doc.text[sentence.end:quote.start]
+    colon = doc.text[:sentence.end].rstrip().endswith(":")
+    if gap.strip() or (("\n" in gap or last.kind != "direct") and not colon):
+        return None
+    return Attribution(last.cue, last.source, _span(doc, quote.start, quote.end), "direct")
+
+
+def _speaker_in_sentence(doc: Document, quote: Quotation, sourced_cues: SpanIndex) -> Attribution | None:
+    """A quotation no cue took, given to the one source quoted in its sentence ('X spoke against Y
+    saying, “...”'). `sourced_cues` indexes the attributions that have a source by their cue."""
     sentence = joined_sentence(doc, quote.start)
-    here = [a for a in found if a.source and sentence and sentence.start <= a.cue.start < sentence.end]
+    if sentence is None:
+        return None
+    here = [a for a in sourced_cues.overlapping(sentence.start, sentence.end) if sentence.start <= a.cue.start]
     if len({a.source.text for a in here}) != 1:
         return None
     return Attribution(here[0].cue, here[0].source, _span(doc, quote.start, quote.end), "direct")

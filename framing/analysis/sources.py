@@ -59,11 +59,58 @@ def _role(doc: Document, mention: TextSpan) -> str:
     return ""
 
 
+_TITLES = re.compile(rf"^(?:(?:[A-Z][\w’'\-]*\s+){{0,2}}{HONORIFIC}|(?:(?i:{ROLE_WORDS})\s+)+(?=[A-Z]))")  # 'Illinois Rep. ', 'President '
+_INITIAL = re.compile(r"(?<=\s)[A-Z]\.\s+(?=[A-Z])")  # 'Donald J. Trump'
+
+
+_HOME = re.compile(r"\s+(?:of|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*$")  # ' of New York'
+
+
+def _person(name: str) -> str:
+    """A name without its titles and middle initials, and a titled name without its home: 'Sen. Ted
+    Cruz', 'President Trump', 'Mr. Trump', 'Donald J. Trump', 'Sen. Tim Kaine of Virginia' -> 'Ted Cruz',
+    'Trump', 'Trump', 'Donald Trump', 'Tim Kaine'."""
+    if " and " in name:  # 'Mr. King and Mr. Schultz' are two
+        return name
+    untitled = _TITLES.sub("", name)
+    if untitled != name:
+        untitled = _HOME.sub("", untitled)
+    return _INITIAL.sub("", untitled) or name
+
+
+def _title(name: str) -> str:
+    """The title a name opens with, lower-cased and without its period: 'President Trump' -> 'president',
+    'Sen. Ted Cruz' -> 'sen'; '' for none."""
+    m = _TITLES.match(name)
+    return m.group().strip().split()[-1].rstrip(".").lower() if m else ""
+
+
+_TITLE_WORDS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general"}
+
+
+def _titles(mention: str, role: str) -> set[str]:
+    """The titles a mention holds, as 'the ...' would name them: 'President Trump' -> {'president'},
+    'Sen. Ted Cruz' -> {'senator'}, ('Paul Ryan', 'House Speaker') -> {'speaker'}; not 'Mr.'."""
+    last = role.split()[-1] if role.strip() else ""
+    found = {_title(mention)} | ({last.lower()} if role[:1].isupper() and ROLE.fullmatch(last) else set())
+    return {_TITLE_WORDS.get(t, t) for t in found if t and t not in ("mr", "ms", "mrs", "dr", "prof")}
+
+
+def _sex(name: str) -> str | None:
+    """'m' for 'Mr. X', 'f' for 'Mrs. X' or 'Ms. X', else None."""
+    m = re.match(r"(?:[A-Z][\w’'\-]*\s+){0,2}(Mr|Mrs|Ms)\.\s", name)
+    return None if m is None else "m" if m.group(1) == "Mr" else "f"
+
+
 def _same_source(short: str, full: str) -> bool:
-    """'Za’tari' refers back to 'Ali Al-Za’tari'; 'Haftar' to 'Khalifa Haftar'."""
+    """'Za’tari' refers back to 'Ali Al-Za’tari'; 'Haftar' to 'Khalifa Haftar'; titles and middle
+    initials aside ('Mr. Trump', 'President Trump' and 'Donald J. Trump' to 'Donald Trump')."""
+    short, full = _person(short), _person(full)
     if short == full:
         return True
     if " " in short or " " not in full or not short[:1].isupper():  # 'drivers' is no surname
+        return False
+    if " and " in full or "," in full or not full[:1].isupper():  # 'Mr. King and Mr. Schultz', 'experts, including X'
         return False
     last = full.split()[-1].lower()
     return short.lower() in (last, last.split("-")[-1])
@@ -71,7 +118,7 @@ def _same_source(short: str, full: str) -> bool:
 
 _LEADING_JUNK = re.compile(r"^(?:[)\]]\s*,?\s*|(?:and|or|but)\s+)+")  # '), chairman of ...', 'and local police'
 _TITLE_THEN_NAME = re.compile(rf"(.*\b(?i:{ROLE_WORDS})s?)\s+({HONORIFIC}?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)")
-_NAME_OF = re.compile(rf"({HONORIFIC}?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)+)\s+((?:of|from|at)\s+the\s+.+)")
+_NAME_OF = re.compile(rf"({HONORIFIC}?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)+)\s+((?:of|from|at)\s+(?:the\s+.+|[A-Z].*))")
 _POSSESSIVE = re.compile(r"[’']s\b")
 _NAMES = re.compile(rf"(?:{NAME.pattern})(?:\s+and\s+(?:{NAME.pattern}))+")  # 'Peter Shaw and Leila Ahmed'
 
@@ -105,8 +152,11 @@ def _name_and_title(part: str) -> tuple[str, str] | None:
     if m:
         return m.group(2), m.group(1)
     m = _NAME_OF.fullmatch(part)
-    if m and not ROLE.search(m.group(1)) and not _POSSESSIVE.search(m.group(1)):  # "Libya’s Deputy ... of the UN"
-        return m.group(1), m.group(2)
+    titled = m and _TITLE_THEN_NAME.fullmatch(m.group(1))
+    if titled:  # 'Representative Kevin McCarthy of California'
+        return titled.group(2), f"{titled.group(1)} {m.group(2)}"
+    if m and m.group(2).split()[1] == "the" and not ROLE.search(m.group(1)) and not _POSSESSIVE.search(m.group(1)):
+        return m.group(1), m.group(2)  # not "Libya’s Deputy ... of the UN", nor 'Federal Bureau of Investigation'"
     return None
 
 
@@ -150,7 +200,8 @@ def build(doc: Document, attributions: list[Attribution]) -> tuple[list[Attribut
     """The attributions linked to a registry of their sources: a surname joins the full name, a
     title the person who holds it, a pronoun the last named source, a relative pronoun what it
     stands for."""
-    sources: list[Source] = []
+    registry = _Registry()
+    sources = registry.sources
     linked: list[Attribution] = []
     previous: Source | None = None
     for a in attributions:
@@ -158,7 +209,7 @@ def build(doc: Document, attributions: list[Attribution]) -> tuple[list[Attribut
             linked.append(a)
             continue
         if a.source.text.lower() in _PRONOUNS:  # "he said": the last named source
-            _credit(previous, a)
+            registry.credit(previous, a)
             linked.append(Attribution(a.cue, a.source, a.content, a.kind, previous.id))
             continue
         mention = _antecedent(doc.text, a.source) if a.source.text.lower() in _RELATIVES else a.source
@@ -167,36 +218,101 @@ def build(doc: Document, attributions: list[Attribution]) -> tuple[list[Attribut
             continue
         name, role = _name_and_role(mention.text)
         role = role or _role(doc, mention)
-        match = next((s for s in sources if _same_source(name, s.name) or _same_source(s.name, name)), None)
-        titled = None if match else next((s for s in sources if (role and _bare(s.name) == _bare(role))
-                                          or (s.role and _bare(s.role) == _bare(name))), None)
+        match = registry.same(name)
+        held = None if match else registry.holder(name)  # 'the president' is 'President Trump'
+        titled = None if match or held else registry.titled(name, role)
         if titled:  # 'the Virginia AFL-CIO President' is 'Doris Crouse-Mays', whose role it is
             if _bare(titled.name) == _bare(role):
                 titled.name, titled.kind, titled.role = name, _kind(name), role
             match = titled
+        elif held:
+            match = held
         elif match is None:
             match = Source(f"s{len(sources) + 1}", name, _kind(name), role)
-            sources.append(match)
-        elif len(name) > len(match.name):
+        elif len(_person(name)) > len(_person(match.name)):
             match.name, match.kind = name, _kind(name)
             match.role = match.role or role
-        _credit(match, a)
+        registry.file(match, _titles(mention.text, role))
+        registry.credit(match, a)
         previous = match
         linked.append(Attribution(a.cue, a.source, a.content, a.kind, match.id))
     return linked, sources
 
 
+class _Registry:
+    """The sources found so far, filed by the keys that build's two lookups need, so that each
+    lookup reads only the sources that may match (the same answer as scanning them all in order)."""
+
+    def __init__(self):
+        self.sources: list[Source] = []
+        self._position: dict[str, int] = {}
+        self._filed: dict[tuple[str, str], list[int]] = {}
+        self._mentioned: set[tuple[str, TextSpan]] = set()
+        self._holders: dict[str, set[str]] = {}  # title -> ids of the sources named with it
+
+    def credit(self, source: Source, attribution: Attribution) -> None:
+        """Add a mention (once: a quote that runs on shares its cue's) and the attributed words to a source."""
+        if (source.id, attribution.source) not in self._mentioned:
+            self._mentioned.add((source.id, attribution.source))
+            source.mentions.append(attribution.source)
+        words = len(attribution.content.text.split()) if attribution.content else 0
+        if attribution.kind == "direct":
+            source.quoted_words += words
+        else:
+            source.paraphrased_words += words
+
+    def file(self, source: Source, titles: set[str] = frozenset()) -> None:
+        """Add a new source, or file a renamed one under its new keys (stale keys are checked away),
+        and note the titles it was named with."""
+        for title in titles:
+            self._holders.setdefault(title, set()).add(source.id)
+        if source.id not in self._position:
+            self._position[source.id] = len(self.sources)
+            self.sources.append(source)
+        person = _person(source.name)
+        keys = [("name", person), ("bare", _bare(source.name))] + _surname_keys(person, "tail", "word")
+        if source.role:
+            keys.append(("role", _bare(source.role)))
+        for key in keys:
+            here = self._filed.setdefault(key, [])
+            if self._position[source.id] not in here:
+                here.append(self._position[source.id])
+
+    def _first(self, keys: list[tuple[str, str]], test) -> Source | None:
+        candidates = sorted({i for key in keys for i in self._filed.get(key, ())})
+        return next((self.sources[i] for i in candidates if test(self.sources[i])), None)
+
+    def same(self, name: str) -> Source | None:
+        """The first source that `name` refers to, or that refers to it (_same_source), and that was
+        never named as the other sex ('Mr. Clinton' is not 'Hillary Clinton', called 'Mrs. Clinton')."""
+        person, sex = _person(name), _sex(name)
+        return self._first([("name", person)] + _surname_keys(person, "word", "tail"),
+                           lambda s: (_same_source(name, s.name) or _same_source(s.name, name)) and not (
+                               sex and {_sex(m.text) for m in s.mentions} - {None, sex}))
+
+    def holder(self, name: str) -> Source | None:
+        """'the president': the one source named with that title so far ('President Trump'); None when
+        none or several are."""
+        m = re.fullmatch(r"[Tt]he\s+([a-z]+)", name)
+        ids = self._holders.get(m.group(1), set()) if m else set()
+        return self.sources[self._position[next(iter(ids))]] if len(ids) == 1 else None
+
+    def titled(self, name: str, role: str) -> Source | None:
+        """The first source named by `role`, or whose role is `name`."""
+        keys = [("role", _bare(name))] + ([("bare", _bare(role))] if role else [])
+        return self._first(keys, lambda s: bool((role and _bare(s.name) == _bare(role))
+                                                or (s.role and _bare(s.role) == _bare(name))))
+
+
+def _surname_keys(name: str, as_full: str, as_short: str) -> list[tuple[str, str]]:
+    """A full name is filed under `as_full` with its surname (and its last hyphen part); a one-word
+    capitalised name under `as_short` with itself, lower-cased: the two sides of _same_source."""
+    if " " in name:
+        last = name.split()[-1].lower()
+        return [(as_full, last), (as_full, last.split("-")[-1])]
+    return [(as_short, name.lower())] if name[:1].isupper() else []
+
+
 def _bare(phrase: str) -> str:
     """A name or role compared without case or a leading 'the'."""
     return re.sub(r"^the\s+", "", phrase, flags=re.I).lower()
-
-
-def _credit(source: Source, attribution: Attribution) -> None:
-    """Add a mention (once: a quote that runs on shares its cue's) and the attributed words to a source."""
-    if attribution.source not in source.mentions:
-        source.mentions.append(attribution.source)
-    words = len(attribution.content.text.split()) if attribution.content else 0
-    if attribution.kind == "direct":
-        source.quoted_words += words
-    else:
-        source.paraphrased_words += words

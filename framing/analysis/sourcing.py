@@ -16,12 +16,12 @@ import re
 from dataclasses import dataclass, field
 
 from framing import categories
-from framing.rules import lexicon
-from framing.text.usage import is_negated
 from framing.text.document import REPORTER, Document
 from framing.findings import Attribution, Finding, Source, TextSpan
 from framing.resources import alternation, word_list
-from framing.analysis.actors import Actor, actors_named, find_actors, main_actors, refers_to
+from framing.analysis.actors import (Actor, actors_named, distance, find_actors, main_actors, mentions_starting,
+                                     refers_to)
+from framing.analysis.stance_words import StanceWords
 from framing.analysis.writer import WriterStance, writer_stances
 
 CRITICAL, SUPPORTIVE, NEUTRAL, UNKNOWN = "critical", "supportive", "neutral", "unknown"
@@ -38,6 +38,11 @@ _MEMBERSHIP = re.compile(rf"\b(?:{alternation(word_list('affiliation.txt', 'memb
 _OPPOSITION = re.compile(rf"\b(?:{alternation(word_list('affiliation.txt', 'opposition'))})\b", re.I)
 _OWN_WORDS = re.compile(r"\s+(?:(?:his|her|their|its|my|our)\s+(?:own\s+)?(?:remarks?|comments?|words?|statements?|"
                         r"decision|record|position|actions?|conduct)|himself|herself|themselves|itself)\b", re.I)
+_PARTY_ACTOR = re.compile(r"(?:(House|Senate)\s+)?(Republicans|Democrats|GOP|Republican Party|Democratic Party)")
+_PARTY_LABEL = re.compile(r"(?:^|\()([RD])(?:-|\))")  # 'R-Calif.', '(D)', 'D-N.Y., the former chairman ...'
+_PARTY_WORD = re.compile(r"\b(?:(Republican|GOP)|(Democrat|Democratic))s?\b")
+_CHAMBER = {"House": re.compile(r"\b(?:Rep\.|Representative|House|[Cc]ongress(?:wo)?man)"),
+            "Senate": re.compile(r"\b(?:Sen\.|Senator|Senate)")}
 _OBJECT_REACH = 25  # characters after a stance word in which the actor it is about may be named
 
 
@@ -62,6 +67,7 @@ class SourceStance:
     quoted_words: int = 0
     paraphrased_words: int = 0
     first_offset: int = 0
+    speaks_for: list[str] = field(default_factory=list)  # ids of the actors it is, speaks for or belongs to
 
 
 @dataclass
@@ -105,22 +111,6 @@ class Sourcing:
 
 # ---- stance ---------------------------------------------------------------------------------
 
-StanceMatch = tuple[str, lexicon.Entry, int, int]  # (critical or supportive, entry, start, end)
-
-
-def stance_matches(doc: Document) -> list[StanceMatch]:
-    """Every stance word in the scored text, negated ones ('did not condemn') left out, in text order."""
-    found = []
-    for entry in lexicon.by_dimension("stance"):
-        found.extend((entry.category, entry, s, e) for s, e in entry.finditer(doc.text, doc.word_index)
-                     if doc.is_scored(s, e) and not is_negated(doc, s))
-    return sorted(found, key=lambda m: m[2])
-
-
-def _within(matches: list[StanceMatch], start: int, end: int) -> list[StanceMatch]:
-    return [m for m in matches if start <= m[2] and m[3] <= end]
-
-
 def _span(doc: Document, start: int, end: int) -> TextSpan:
     return TextSpan(start, end, doc.text[start:end])
 
@@ -154,6 +144,23 @@ def _affiliation(doc: Document, source: Source, actors: list[Actor], principal: 
     return evidence
 
 
+def _in_party(source: Source, actor: Actor) -> bool:
+    """The source states its membership of the party that is `actor` ('Rep. X, R-Calif.', 'X (D)',
+    'Democrat of Arizona', 'a Republican', 'Republican leaders' for 'Republicans'; for 'House
+    Democrats' a House member only); never with a word of opposition ('a critic of Republicans').
+    Membership is a link, not a stance: dissent within a party is common."""
+    m = _PARTY_ACTOR.fullmatch(actor.name)
+    role = f"{source.role} {source.name}"
+    if m is None or _OPPOSITION.search(role):
+        return False
+    label = _PARTY_LABEL.search(source.role)
+    words = {"R" if w.group(1) else "D" for w in _PARTY_WORD.finditer(role)}
+    party = label.group(1) if label else words.pop() if len(words) == 1 else None
+    chamber = m.group(1)
+    said = " ".join([role] + [x.text for x in source.mentions])
+    return party == ("D" if "Democrat" in m.group(2) else "R") and not (chamber and not _CHAMBER[chamber].search(said))
+
+
 def _is_actor(name: str, actor: Actor) -> bool:
     """The source is the actor: the same name or a variant of it ('Haftar', 'General Khalifa Haftar'),
     or a full name of it inside the source's ('Arkansas Gov. Asa Hutchinson (R)')."""
@@ -162,7 +169,7 @@ def _is_actor(name: str, actor: Actor) -> bool:
 
 
 def _said_evidence(doc: Document, attribution: Attribution, actors: list[Actor], principal: Actor,
-                   matches: list[StanceMatch]) -> list[Evidence]:
+                   matches: StanceWords) -> list[Evidence]:
     """Stance words in the cue and content of one attribution, each aimed at the actor it is about:
     for a cue, its object ('condemned Haftar') or the actor nearest in its sentence; for a word in
     the content, the actor the content names nearest to it; else the principal actor. A stance
@@ -174,7 +181,7 @@ def _said_evidence(doc: Document, attribution: Attribution, actors: list[Actor],
     others = [a for a in actors if a not in speaking]
     named = actors_named(others, content.start, content.end)
     evidence = []
-    for stance, entry, s, e in _within(matches, start, end):
+    for stance, entry, s, e in matches.within(start, end):
         if _OWN_WORDS.match(doc.text, e):
             continue
         kind = "cue" if s < attribution.cue.end and attribution.cue.start < e else "content"
@@ -193,9 +200,9 @@ def _said_evidence(doc: Document, attribution: Attribution, actors: list[Actor],
 def _target_of(doc: Document, actors: list[Actor], start: int, end: int) -> Actor | None:
     """The actor a stance word is about: named within a few words after it ('praised Haftar’s
     forces'), else the nearest one named in its sentence."""
-    after = [a for a in actors if any(end <= m.start <= end + _OBJECT_REACH for m in a.mentions)]
+    after = [(here[0].start, a) for a in actors if (here := mentions_starting(a, end, end + _OBJECT_REACH + 1))]
     if after:
-        return min(after, key=lambda a: min(m.start for m in a.mentions if m.start >= end))
+        return min(after, key=lambda first: first[0])[1]
     sentence = doc.sentence_at(start)
     if sentence is None:
         return None
@@ -203,7 +210,7 @@ def _target_of(doc: Document, actors: list[Actor], start: int, end: int) -> Acto
 
 
 def _nearest(actors: list[Actor], offset: int) -> Actor | None:
-    return min(actors, key=lambda a: min(abs(m.start - offset) for m in a.mentions), default=None)
+    return min(actors, key=lambda a: distance(a, offset), default=None)
 
 
 def _speaking_actors(actors: list[Actor], source: TextSpan) -> list[Actor]:
@@ -211,7 +218,8 @@ def _speaking_actors(actors: list[Actor], source: TextSpan) -> list[Actor]:
     envoy, Martin Kobler'), not within its role ('A spokesperson for Haftar’s forces, X')."""
     start = source.start + len(source.text) - len(re.sub(r"^[Tt]he\s+", "", source.text))
     end = source.start + len(source.text.rstrip(" ,"))
-    return [a for a in actors if any(m.start == start or m.end == end for m in a.mentions)]
+    return [a for a in actors
+            if mentions_starting(a, start, start + 1) or any(m.end == end for m in mentions_starting(a, source.start, end))]
 
 
 def _side(evidence: list[Evidence], actor_id: str) -> str | None:
@@ -224,11 +232,14 @@ def _side(evidence: list[Evidence], actor_id: str) -> str | None:
 
 
 def source_stances(doc: Document, attributions: list[Attribution], sources: list[Source],
-                   actors: list[Actor], principal: Actor | None, matches: list[StanceMatch]) -> list[SourceStance]:
+                   actors: list[Actor], principal: Actor | None, matches: StanceWords) -> list[SourceStance]:
     """Every registered source with its stance toward each main actor and the evidence for it."""
     results = []
+    by_source: dict[str, list[Attribution]] = {}
+    for a in attributions:
+        by_source.setdefault(a.source_id, []).append(a)
     for source in sources:
-        mine = [a for a in attributions if a.source_id == source.id]
+        mine = by_source.get(source.id, [])
         evidence = _affiliation(doc, source, actors, principal)
         if principal is not None:
             for a in mine:
@@ -243,8 +254,10 @@ def source_stances(doc: Document, attributions: list[Attribution], sources: list
             if side == UNKNOWN and any(actors_named([principal], *_reach(a)) for a in mine):
                 side = NEUTRAL  # speaks about the principal actor without taking a side
         first = min((a.cue.start for a in mine), default=source.mentions[0].start)
+        speaks_for = [a.id for a in actors if _in_party(source, a) or any(
+            e.actor_id == a.id and e.kind in ("self", "affiliation") and e.stance == SUPPORTIVE for e in evidence)]
         results.append(SourceStance(source.id, source.name, source.kind, source.role, side, stances, evidence,
-                                    source.quoted_words, source.paraphrased_words, first))
+                                    source.quoted_words, source.paraphrased_words, first, speaks_for))
     return results
 
 
@@ -283,7 +296,7 @@ def _reach(attribution: Attribution) -> tuple[int, int]:
 # ---- reporter's verdicts and balance --------------------------------------------------------
 
 def reporter_verdicts(doc: Document, findings: list[Finding], principal: Actor | None,
-                      matches: list[StanceMatch]) -> list[Verdict]:
+                      matches: StanceWords) -> list[Verdict]:
     """Unattributed claims (sentence-level findings of the unattributed dimension, see the category
     registry) naming the principal actor whose stance words or loaded wording take a side."""
     from framing.models.features import sentiment  # lazy: scikit-learn, which importing the detectors need not load
@@ -295,7 +308,7 @@ def reporter_verdicts(doc: Document, findings: list[Finding], principal: Actor |
     for claim in claims:
         if not actors_named([principal], claim.start, claim.end):
             continue
-        found = _within(matches, claim.start, claim.end)
+        found = matches.within(claim.start, claim.end)
         loaded = [f for f in findings if f.dimension == "loaded_language" and f.voice == REPORTER
                   and claim.start <= f.start < claim.end]
         score = sum(1 if m[0] == CRITICAL else -1 for m in found)
@@ -405,7 +418,7 @@ def analyse(doc: Document, attributions: list[Attribution], sources: list[Source
     actors = find_actors(doc)
     main = main_actors(actors, {m.start for source in sources for m in source.mentions})
     principal = main[0] if main else None
-    matches = stance_matches(doc)
+    matches = StanceWords(doc)
     stances = source_stances(doc, attributions, sources, main, principal, matches)
     verdicts = reporter_verdicts(doc, findings, principal, matches)
     sides = _summaries(stances, verdicts)
@@ -420,4 +433,4 @@ def analyse(doc: Document, attributions: list[Attribution], sources: list[Source
     return Sourcing(principal, main, stances, sides, verdicts, sided[0].source_id if sided else None,
                     sided[-1].source_id if sided else None, response, index,
                     _explain(principal, sides, stances, index, judged, one_sided), judged, certainty, one_sided,
-                    writer_stances(doc, attributions, sources, findings, main))
+                    writer_stances(doc, attributions, sources, findings, main, matches))

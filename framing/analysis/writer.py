@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 
 from framing import categories
 from framing.analysis.actors import Actor, refers_to
+from framing.analysis.stance_words import StanceWords
 from framing.findings import Attribution, Finding, Source, TextSpan
 from framing.models import writer_stance
 from framing.resources import word_list
-from framing.rules import lexicon
 from framing.text.document import REPORTER, Document
-from framing.text.usage import is_negated
+from framing.text.spans import SpanIndex
 
 NEGATIVE, NEUTRAL, POSITIVE = "negative", "neutral", "positive"
 FEATURES = ("mentions", "sentences", "narration_negative", "narration_positive", "loaded_negative",
@@ -65,10 +65,10 @@ class WriterStance:
 
 # ---- narration ------------------------------------------------------------------------------
 
-def _subtract(start: int, end: int, holes: list[Piece]) -> list[Piece]:
-    """[start, end) without the parts covered by `holes` (sorted by start)."""
+def _subtract(start: int, end: int, holes: SpanIndex) -> list[Piece]:
+    """[start, end) without the parts covered by `holes` (indexed in order of start)."""
     pieces, at = [], start
-    for hole_start, hole_end in holes:
+    for hole_start, hole_end in holes.overlapping(start, end):
         if hole_end <= at or hole_start >= end:
             continue
         if hole_start > at:
@@ -95,9 +95,9 @@ class Narration:
 def narration_pieces(doc: Document, attributions: list[Attribution]) -> dict[int, list[Piece]]:
     """Sentence index -> the reporter's own words in it: each scored sentence without quoted speech
     and without the content of sourced attributions (what a source is reported to say)."""
-    holes = sorted([(q.start, q.end) for q in doc.quotations if q.depth == 0]
-                   + [(a.content.start, a.content.end) for a in attributions
-                      if a.content is not None and a.source is not None])
+    holes = SpanIndex(sorted([(q.start, q.end) for q in doc.quotations if q.depth == 0]
+                             + [(a.content.start, a.content.end) for a in attributions
+                                if a.content is not None and a.source is not None]))
     found = {}
     for index, sentence in enumerate(doc.sentences):
         if not doc.is_scored(sentence.start, sentence.end):
@@ -158,24 +158,14 @@ def _loaded_lean(finding: Finding, sentence_compound: float) -> str | None:
     return None
 
 
-def _stance_words(doc: Document, start: int, end: int) -> list[tuple[str, int, int]]:
-    """(lean, start, end) of the stance words (lexicons/stance_*.toml) in [start, end), negated ones left out."""
-    found = []
-    for entry in lexicon.by_dimension("stance"):
-        if not entry.could_match(doc.words):
-            continue
-        for s, e in entry.finditer(doc.text, doc.word_index):
-            if start <= s and e <= end and not is_negated(doc, s):
-                found.append((NEGATIVE if entry.category == "critical" else POSITIVE, s, e))
-    return found
-
-
-def _verdict_lean(doc: Document, claim: Finding, loaded: list[Finding]) -> tuple[str | None, list[str]]:
+def _verdict_lean(doc: Document, claim: Finding, loaded: list[Finding],
+                  stance_words: StanceWords) -> tuple[str | None, list[str]]:
     """An unattributed claim takes a side by its stance words ('condemned', 'praised'), or by its
     sentiment when it also holds loaded wording. Returns the lean and the words that give it."""
     from framing.models.features import sentiment  # lazy: scikit-learn, which importing the analysis need not load
 
-    words = _stance_words(doc, claim.start, claim.end)
+    words = [(NEGATIVE if category == "critical" else POSITIVE, s, e)
+             for category, _, s, e in stance_words.within(claim.start, claim.end)]
     score = sum(1 if lean == NEGATIVE else -1 for lean, _, _ in words)
     reasons = [doc.text[s:e] for _, s, e in words]
     if not score and loaded:
@@ -190,20 +180,23 @@ def _speaks(actor: Actor, source: Source) -> bool:
 
 
 def actor_features(doc: Document, actor: Actor, told: Narration, attributions: list[Attribution],
-                   sources: list[Source], findings: list[Finding]) -> tuple[dict[str, float], list[WriterEvidence]]:
+                   sources: list[Source], findings: list[Finding],
+                   stance_words: StanceWords | None = None) -> tuple[dict[str, float], list[WriterEvidence]]:
     """The model's features (FEATURES) for one actor and the evidence behind them. A loaded word counts
     for the actor named nearest to it in its sentence; a sentence's tone and a verdict for every actor
     the sentence is about."""
     from framing.models.features import tone  # lazy: scikit-learn, which importing the analysis need not load
 
+    stance_words = stance_words or StanceWords(doc)
     values = dict.fromkeys(FEATURES, 0.0)
     evidence: list[WriterEvidence] = []
     counts = dict.fromkeys(("loaded_negative", "loaded_positive", "verdicts_negative", "verdicts_positive",
                             "reporting_verbs"), 0)
     sentences = told.about[actor.id]
-    loaded = [f for f in findings if f.dimension == "loaded_language" and f.voice == REPORTER
-              and f.category not in _NOT_JUDGEMENT]
-    claims = [f for f in findings if f.dimension == "unattributed" and categories.get(f.category).scope == "sentence"]
+    loaded = SpanIndex(f for f in findings if f.dimension == "loaded_language" and f.voice == REPORTER
+                       and f.category not in _NOT_JUDGEMENT)
+    claims = SpanIndex(f for f in findings
+                       if f.dimension == "unattributed" and categories.get(f.category).scope == "sentence")
     for index in sentences:
         mine = told.pieces[index]
         scores = tone(_text(doc, mine))
@@ -214,7 +207,7 @@ def actor_features(doc: Document, actor: Actor, told: Narration, attributions: l
             start, end = mine[0][0], mine[-1][1]
             evidence.append(WriterEvidence(TextSpan(start, end, doc.text[start:end]), lean, "tone",
                                            f"the narration about {actor.name} reads {lean} (VADER {scores['compound']:+.2f})"))
-        in_sentence = [f for f in loaded if _inside(mine, f.start, f.end)]
+        in_sentence = [f for f in loaded.overlapping(mine[0][0], mine[-1][1]) if _inside(mine, f.start, f.end)]
         for finding in in_sentence:
             lean = _loaded_lean(finding, scores["compound"])
             if lean is not None and told.nearest(index, finding.start) == actor.id:
@@ -222,8 +215,9 @@ def actor_features(doc: Document, actor: Actor, told: Narration, attributions: l
                 evidence.append(WriterEvidence(TextSpan(finding.start, finding.end, finding.text), lean, "loaded",
                                                f"{categories.get(finding.category).label} in the reporter's voice"))
         sentence = doc.sentences[index]
-        for claim in (c for c in claims if c.start < sentence.end and sentence.start < c.end):
-            lean, reasons = _verdict_lean(doc, claim, [f for f in in_sentence if claim.start <= f.start < claim.end])
+        for claim in claims.overlapping(sentence.start, sentence.end):
+            lean, reasons = _verdict_lean(doc, claim, [f for f in in_sentence if claim.start <= f.start < claim.end],
+                                          stance_words)
             if lean is not None:
                 counts[f"verdicts_{lean}"] += 1
                 evidence.append(WriterEvidence(TextSpan(claim.start, claim.end, claim.text), lean, "verdict",
@@ -275,13 +269,14 @@ def _judged_in_own_words(values: dict[str, float], label: str) -> bool:
 
 
 def writer_stances(doc: Document, attributions: list[Attribution], sources: list[Source], findings: list[Finding],
-                   actors: list[Actor]) -> dict[str, WriterStance]:
+                   actors: list[Actor], stance_words: StanceWords | None = None) -> dict[str, WriterStance]:
     """Actor id -> the writer's own stance toward it, for each of `actors` (the main actors)."""
     told = narration(doc, attributions, actors)
+    stance_words = stance_words or StanceWords(doc)
     model = writer_stance.shipped_model()
     stances = {}
     for actor in actors:
-        values, evidence = actor_features(doc, actor, told, attributions, sources, findings)
+        values, evidence = actor_features(doc, actor, told, attributions, sources, findings, stance_words)
         label, probability = label_of(values, model)
         stances[actor.id] = WriterStance(actor.id, actor.name, label, round(probability, 3), len(told.about[actor.id]),
                                          {k: round(v, 4) for k, v in values.items()}, evidence)

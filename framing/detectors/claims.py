@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from framing import categories
 from framing.detectors.context import AuditContext
 from framing.rules import lexicon
 from framing.text.document import Document
+from framing.text.spans import SpanIndex
 from framing.findings import Finding
 
 CATEGORY = RULE = "unattributed_claim"
@@ -15,6 +18,7 @@ QUOTED_SHARE_LIMIT = 0.5  # a sentence more than half quoted is the speaker's, n
 def _attributed_sentences(doc: Document, attributions) -> set[int]:
     """Start offsets of sentences holding a sourced cue or overlapping sourced content."""
     starts = set()
+    sentences = SpanIndex(doc.sentences)
     for a in attributions:
         if a.source is None:
             continue
@@ -22,8 +26,12 @@ def _attributed_sentences(doc: Document, attributions) -> set[int]:
         if cue_sentence is not None:
             starts.add(cue_sentence.start)
         if a.content is not None:
-            starts.update(s.start for s in doc.sentences if a.content.start < s.end and s.start < a.content.end)
+            starts.update(s.start for s in sentences.overlapping(a.content.start, a.content.end))
     return starts
+
+
+# '[the council's study](https://...)' in Markdown, or a bare web address: the sentence cites its source
+_LINK = re.compile(r"\[[^\]\n]{1,300}\]\(\s*(?:https?://|www\.)[^)\s]+\s*\)|\bhttps?://[^\s)>\]]+|\bwww\.[\w-]+\.\w[^\s)>\]]*")
 
 
 def unattributed_claims(context: AuditContext) -> list[Finding]:
@@ -44,7 +52,7 @@ def unattributed_claims(context: AuditContext) -> list[Finding]:
         if not doc.is_scored(sentence.start, sentence.end):
             continue
         text = doc.text[sentence.start:sentence.end]
-        if doc.quoted_chars(sentence.start, sentence.end) > QUOTED_SHARE_LIMIT * len(text):
+        if doc.quoted_chars(sentence.start, sentence.end) > QUOTED_SHARE_LIMIT * len(text) or _LINK.search(text):
             continue
         kinds = ", ".join(e.id.replace("-", " ") for e in found)
         findings.append(Finding(

@@ -9,6 +9,7 @@ from framing.detectors.context import AuditContext
 from framing.rules import lexicon
 from framing.text.usage import is_mention, is_negated
 from framing.text.document import QUOTED, Document
+from framing.text.spans import SpanIndex
 from framing.findings import Finding, lower_severity
 
 _CAPITALISED_WORD = re.compile(r"[A-Z][\w’'\-]*")
@@ -27,21 +28,26 @@ def _in_proper_name(doc: Document, start: int, end: int) -> bool:
                 or " " in doc.text[start:end])
 
 
-def _speaker(context: AuditContext, start: int) -> str | None:
-    """The registry name of the source whose direct quotation contains `start`."""
+def _speakers(context: AuditContext):
+    """A function giving the registry name of the source whose direct quotation contains an offset."""
     names = {s.id: s.name for s in context.sources}
-    for a in context.attributions:
-        if a.kind == "direct" and a.content and a.source and a.content.start <= start < a.content.end:
-            return names.get(a.source_id, a.source.text)
-    return None
+    quoted = SpanIndex((a for a in context.attributions if a.kind == "direct" and a.content and a.source),
+                       key=lambda a: a.content)
+
+    def speaker(start: int) -> str | None:
+        a = next(iter(quoted.overlapping(start, start + 1)), None)
+        return names.get(a.source_id, a.source.text) if a else None
+    return speaker
 
 
 def _drop_nested(findings: list[Finding]) -> list[Finding]:
     """Within one category, keep the longest of overlapping matches."""
     kept: list[Finding] = []
+    reach: dict[str, int] = {}  # category -> the furthest end of a kept match (they come in order of start)
     for f in sorted(findings, key=lambda f: (f.start, -(f.end - f.start))):
-        if any(k.category == f.category and k.start <= f.start and f.end <= k.end for k in kept):
+        if reach.get(f.category, -1) >= f.end:
             continue
+        reach[f.category] = max(reach.get(f.category, -1), f.end)
         kept.append(f)
     return kept
 
@@ -56,6 +62,7 @@ def _message(entry: lexicon.Entry, label: str, found: str, voice: str, speaker: 
 def _lexicon_findings(context: AuditContext, dimension: str, detector: str) -> list[Finding]:
     doc = context.document
     findings = []
+    speaker_at = _speakers(context)
     for entry in lexicon.by_dimension(dimension):
         if not entry.loaded:
             continue
@@ -67,7 +74,7 @@ def _lexicon_findings(context: AuditContext, dimension: str, detector: str) -> l
             if is_mention(doc, start) or (dimension == "loaded_language" and is_negated(doc, start)):
                 continue
             voice = doc.voice_of(start, end)
-            speaker = _speaker(context, start) if voice == QUOTED else None
+            speaker = speaker_at(start) if voice == QUOTED else None
             found = doc.text[start:end]
             findings.append(Finding(
                 detector=detector, rule=entry.rule, category=entry.category, dimension=dimension,

@@ -12,6 +12,7 @@ from framing import categories
 from framing.detectors.context import AuditContext
 from framing.text.usage import is_mention, is_negated
 from framing.text.document import QUOTED
+from framing.text.spans import SpanIndex
 from framing.findings import Finding
 
 DETECTOR = "model"  # its findings are the hints: framing.audit leaves them out on request
@@ -29,7 +30,7 @@ def model_loaded(context: AuditContext) -> list[Finding]:
         return []
     doc, category = context.document, categories.get(CATEGORY)
     threshold = max(model.threshold, HINT_THRESHOLD)
-    covered = [(f.start, f.end) for f in context.findings if f.dimension == category.dimension]
+    covered = SpanIndex((f.start, f.end) for f in context.findings if f.dimension == category.dimension)
     findings = []
     encoded = context.encoded
     gated = [(i, sentence, score) for i, (sentence, score) in enumerate(zip(doc.sentences, context.bias_scores))
@@ -45,7 +46,7 @@ def model_loaded(context: AuditContext) -> list[Finding]:
     for (_, sentence, _), words in zip(gated, scored):
         for word, probability in words:
             start, end = word.start + sentence.start, word.end + sentence.start
-            if probability < threshold or any(s < end and start < e for s, e in covered):
+            if probability < threshold or covered.overlapping(start, end):
                 continue
             if not sentence.is_title and word.text[0].isupper() and start != sentence.start:
                 continue  # a capitalised word mid-sentence is usually a name

@@ -15,9 +15,43 @@ CATEGORY = "doubt"  # a lexicon's category: scare quotes are doubt markers too
 MAX_WORDS = 3
 _QUOTE_PUNCTUATION = re.compile(r"[,.;:!?]")
 _MINOR_WORDS = frozenset(word_list("minor_words.txt", "quoted_title"))
-# 'what lawmakers called "fraud"', 'as the magazine called them, "Manchurian anchors"': someone's word, quoted
+_FUNCTION_WORDS = frozenset(word_list("stop_words.txt"))
+# 'what lawmakers called "fraud"', 'as the magazine called them, "Manchurian anchors"', 'brought it up as
+# "very fishy"', 'in the words of an aide, "the torchbearer"': someone's word, quoted
 _NAMED_BY = re.compile(r"\b(?<!so-)(?:call(?:s|ed|ing)?(?!\s+(?:for|on|upon|off|up|in|out)\b)|dubb(?:ed|ing)|termed|"
-                       r"labell?ed|branded|described\s+(?:\w+\s+){0,3}as)\b[^.;:!?“”\"]{0,40}$", re.IGNORECASE)
+                       r"labell?ed|branded|(?:described|brought\s+(?:\w+\s+)?up|positioned|billed|touted|hailed|portrayed|"
+                       r"characteri[sz]ed|referred\s+to|known)\s+(?:\w+\s+){0,3}as|told\s+to|in\s+the\s+words\s+of)"
+                       r"\b[^.;:!?“”\"]{0,40}$", re.IGNORECASE)
+_SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.IGNORECASE)  # the lexicon's so-called finding holds the quote
+# 'an “opt-out” movement', 'a "no-disparagement" clause', 'the “brother and sister” approach': a compound
+# between a determiner and a noun names a kind of the noun (a label in use), not a word the writer doubts; a
+# single word there may well be doubted ('the "peace" deal')
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|this|that|these|those|its|his|her|their|our|your|my|\w+[’']s)\s+$",
+                                re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"[”\"’']*\s+([a-z][a-z\-]+)\b")
+
+
+def _labels_a_noun(text: str, start: int, end: int, inner: str) -> bool:
+    """Whether a quoted compound (several words, or joined by '-' or '/') qualifies the noun after it:
+    a determiner before it, and after it a lower-case word that is no function word, verb form
+    ('-ing', '-ed') or adverb ('-ly')."""
+    if not (len(inner.split()) > 1 or "-" in inner or "/" in inner):
+        return False
+    if not _DETERMINER_BEFORE.search(text, max(0, start - 30), start):
+        return False
+    m = _NOUN_AFTER.match(text, end)
+    return bool(m) and m.group(1) not in _FUNCTION_WORDS and not m.group(1).endswith(("ing", "ed", "ly"))
+
+
+def _names_something(text: str, start: int, end: int, quote_start: int, inner: str) -> bool:
+    """A capitalised word inside a sentence ('the movie "Spotlight"', 'will form a “Conference”') is a
+    name or title; in a line written in title case ('FBI Informant “Threatened” After ...') every
+    word is capitalised, so a capitalised quotation there is a headline's quote, not the writer's doubt."""
+    if not inner[:1].isupper() or inner.split()[0].isupper():  # '“FBI investigation”' may be doubted
+        return False
+    words = re.findall(r"[^\W\d_][\w’'\-]*", text[start:end])
+    title_case = len(words) >= 4 and all(w[0].isupper() or w in _MINOR_WORDS for w in words)
+    return title_case or bool(text[start:quote_start].strip())
 
 
 def _is_title(inner: str) -> bool:
@@ -40,13 +74,17 @@ def scare_quotes(context: AuditContext) -> list[Finding]:
     for quote in doc.quotations:
         if quote.depth or not doc.is_scored(quote.start, quote.end):
             continue
-        inner = doc.text[quote.inner.start:quote.inner.end]
+        inner = doc.text[quote.inner.start:quote.inner.end].strip("'’‘\"“” ")  # ''doubled'' marks
         if not 0 < len(inner.split()) <= MAX_WORDS or _QUOTE_PUNCTUATION.search(inner) or _is_title(inner):
+            continue
+        if _SO_CALLED.search(doc.text, max(0, quote.start - 12), quote.start) or _labels_a_noun(doc.text, quote.start, quote.end, inner):
             continue
         if is_mention(doc, quote.start):
             continue  # 'the word "regime"' talks about the word
         sentence = doc.sentence_at(quote.start)
         if sentence is None or _NAMED_BY.search(doc.text[sentence.start:quote.start]):
+            continue
+        if _names_something(doc.text, sentence.start, sentence.end, quote.start, inner):
             continue
         if doc.text[quote.start] in "‘'" and doc.block_at(quote.start).kind == "title":
             continue  # a headline's single quotes quote someone: "Trump Was 'Mocking' Clinton Camp"

@@ -163,12 +163,13 @@ def scores_by_outlet(values: dict[str, dict[str, list[float]]]) -> str:
     return _svg(fig, "outlets")
 
 
-def sentence_strip(scores: list[float]) -> str:
-    """One bar per sentence, height = P(biased) from the sentence model, in reading order."""
+def sentence_strip(scores: list[float], line: float) -> str:
+    """One bar per sentence, height = P(biased) from the sentence model, in reading order; a dashed
+    line where a sentence reads as biased."""
     fig, ax = _figure(6.5, 1.6)
     positions = range(1, len(scores) + 1)
     ax.bar(positions, scores, color=[_heat(s) for s in scores], width=0.85)
-    ax.axhline(0.5, color="#777777", linewidth=0.8, linestyle="--")
+    ax.axhline(line, color="#777777", linewidth=0.8, linestyle="--")
     ax.set_ylim(0, 1)
     ax.set_xlim(0.4, len(scores) + 0.6)
     ax.set_ylabel("P(biased)", fontsize=9)

@@ -1,7 +1,7 @@
 """The output formats, one registry entry each: what `framing audit --format` offers, which file
 suffix picks which format, and how batch, corpus and the server turn an audit into text.
 
-A new format (SARIF, say) is one more `Format` in FORMATS: a render function and its properties.
+A new format is one more `Format` in FORMATS: a render function and its properties.
 
 This module is imported by the CLI before it parses its arguments, so it stays light: the
 renderers import serialize (the audit stack) and report (jinja2, matplotlib) only when they run,
@@ -83,6 +83,18 @@ def _html(audit, source_name: str, charts: bool = True) -> str:
     return render(audit, source_name, with_charts=charts)
 
 
+def _sarif(audit, source_name: str, charts: bool = True) -> str:
+    from framing.outputs.ci import to_sarif  # lazy: the audit stack, not needed to parse arguments
+
+    return to_sarif(audit, source_name)
+
+
+def _github(audit, source_name: str, charts: bool = True) -> str:
+    from framing.outputs.ci import to_github  # lazy: the audit stack, not needed to parse arguments
+
+    return to_github(audit, source_name)
+
+
 def _file_name(path: str) -> str:
     return "stdin" if path == "-" else Path(path).name
 
@@ -91,7 +103,10 @@ TEXT = Format("text", (".txt",), "text/plain", _text, readability=False)
 JSON = Format("json", (".json",), "application/json", _json, record=_json_record)
 HTML = Format("html", (".html", ".htm"), "text/html", _html, source_name=_file_name, to_terminal=False)
 
-FORMATS: dict[str, Format] = {f.name: f for f in (TEXT, JSON, HTML)}  # in the order --help lists them
+SARIF = Format("sarif", (".sarif",), "application/sarif+json", _sarif, readability=False)
+GITHUB = Format("github", (".github",), "text/plain", _github, readability=False)  # workflow annotations
+
+FORMATS: dict[str, Format] = {f.name: f for f in (TEXT, JSON, HTML, SARIF, GITHUB)}  # in the order --help lists them
 
 
 def get(name: str) -> Format:

@@ -9,11 +9,11 @@ from functools import cache
 
 from framing import __version__, categories
 from framing.outputs import charts
-from framing.audit import Audit
+from framing.audit import BIASED_SENTENCE, Audit
 from framing.detectors import claims, sourcing
 from framing.text.document import QUOTED
 from framing.findings import SEVERITY_RANK
-from framing.models import attribution_tagger, sentence_bias, word_model, writer_stance
+from framing.models import attribution_tagger, reference, sentence_bias, word_model, writer_stance
 from framing.resources import data_dir
 
 
@@ -86,14 +86,16 @@ def build_context(audit: Audit, source_name: str = "", with_charts: bool = True)
         "findings": audit.findings,
         "notes": {f.id: f for f in audit.findings},
         "legend": _legend(audit.findings),
-        "scores": [{"key": k, "label": categories.dimensions().get(k, "Overall"), **v}
-                   for k, v in audit.scores.items()],
+        "scores": [{"key": k, "label": categories.dimensions().get(k, "Overall"), **v,
+                    "standing": reference.standing(k, v.get("score"))} for k, v in audit.scores.items()],
+        "reference": reference.groups(),
         "readability": audit.readability,
         "sources": sources,
         "chart_findings": charts.findings_by_category(rows) if rows and with_charts else "",
         "sourcing": _sourcing_view(audit, with_charts),
         "headline": _headline(audit),
         "sentence_bias": _sentence_bias_rows(audit),
+        "biased_line": BIASED_SENTENCE,
         "chart_sentences": _sentence_chart(audit) if with_charts else "",
         "models": _model_cards() if with_charts else {},
         "all_categories": sorted(labels.items(), key=lambda kv: kv[1]),
@@ -155,7 +157,7 @@ def _sentence_bias_rows(audit: Audit) -> list[dict]:
 
 def _sentence_chart(audit: Audit) -> str:
     scores = [b for b in audit.bias_scores if b is not None]
-    return charts.sentence_strip(scores) if scores else ""
+    return charts.sentence_strip(scores, BIASED_SENTENCE) if scores else ""
 
 
 def _headline(audit: Audit) -> str:

@@ -7,7 +7,7 @@ from dataclasses import fields, is_dataclass
 from functools import cache
 
 from framing import __version__
-from framing.audit import Audit
+from framing.audit import BIASED_SENTENCE, Audit
 from framing.text.document import QUOTED, REPORTER
 
 SCHEMA = "framing.audit/1"
@@ -40,6 +40,7 @@ def _sentence(audit: Audit, s, bias_score: float | None) -> dict:
         "start": s.start, "end": s.end, "paragraph": s.paragraph, "is_title": s.is_title,
         "voice": {REPORTER: (s.end - s.start) - quoted, QUOTED: quoted},
         "bias_score": bias_score,
+        "biased": None if bias_score is None else bias_score >= BIASED_SENTENCE,
     }
 
 
@@ -58,12 +59,20 @@ def to_dict(audit: Audit) -> dict:
             "excluded": [{"start": b.start, "end": b.end, "reason": b.reason} for b in doc.excluded],
         },
         "findings": [dict(vars(f)) for f in audit.findings],  # flat dataclasses: no recursion needed
-        "attributions": plain(audit.attributions),
+        "attributions": [_attribution(a) for a in audit.attributions],
         "sources": plain(audit.sources),
         "sourcing": _sourcing(audit),
         "readability": audit.readability,
         "scores": audit.scores,
     }
+
+
+def _attribution(attribution) -> dict:
+    """An attribution as plain data; a quotation that no cue took has an empty cue, written `null`."""
+    data = plain(attribution)
+    if attribution.cue is not None and attribution.cue.end == attribution.cue.start:
+        data["cue"] = None
+    return data
 
 
 def _sourcing(audit: Audit) -> dict | None:

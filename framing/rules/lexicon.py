@@ -23,7 +23,7 @@ FINDING_DIMENSIONS = ("loaded_language", "unattributed")  # lexicons whose entri
 _FILE_KEYS = {"category", "severity", "entries"}
 _REGISTRY_KEYS = {"dimension", "label", "description"}  # said once, in lexicons/categories.toml
 _ENTRY_KEYS = {"id", "term", "pattern", "severity", "explanation", "suggestion", "examples",
-               "exceptions", "inflect", "loaded", "note"}
+               "exceptions", "exception_patterns", "inflect", "loaded", "note"}
 _VOWELS = set("aeiou")
 EXCEPTION_REACH = 80  # characters around a match searched for an exception phrase covering it
 
@@ -271,7 +271,8 @@ def _entry(raw: dict, defaults: dict, dimension: str, where: str) -> Entry:
         entry_id = raw.get("id", "")
         if not entry_id:
             raise LexiconError(f"{where}: a 'pattern' entry needs an 'id'")
-    exceptions = tuple(term_regex(x, inflect=False) for x in raw.get("exceptions", ()))
+    exceptions = tuple(term_regex(x, inflect=False) for x in raw.get("exceptions", ())) + tuple(
+        _apostrophes(x) for x in raw.get("exception_patterns", ()))
     entry = Entry(entry_id, defaults["category"], dimension, severity, explanation, suggestions,
                   regex, matches, no_matches, exceptions, raw.get("loaded", True), where, anchors, prefixes)
     if "pattern" in raw:  # written by hand: check it now, so a bad one names its file and entry at load

@@ -189,7 +189,7 @@ def measure(article: BasilArticle, audit: Audit, counts: Counts, held_out: dict[
             if wanted:
                 counts.unnamed.append(_inside_attribution_with(audit, span, target_actor, wanted))
             continue
-        speaker = next((s for s in stances if same_entity(s.name, _entity(span.speaker))), None)
+        speaker = _speaker_source(audit, span, stances, target_actor)
         counts.speaker_found.append(speaker is not None)
         if speaker is not None and span.polarity in POLARITY_SIDE and _entity_of(span.target, article.main_entities):
             predicted = speaker.stances.get(target_actor.id, "unknown") if target_actor else "unknown"
@@ -202,6 +202,31 @@ def measure(article: BasilArticle, audit: Audit, counts: Counts, held_out: dict[
     if principal_entity is not None and audit.scores["sourcing"]["score"] is not None:  # judged balances only
         attacks = sum(1 for s in article.spans if s.quote and s.polarity == "neg" and same_entity(s.target, principal_entity))
         counts.balance.append((audit.scores["sourcing"]["score"], 1000 * attacks / max(article.words, 1)))
+
+
+def _speaker_source(audit: Audit, span: Span, stances: list, target) -> object | None:
+    """The framing source that stands for BASIL's speaker of `span`. Every source whose name shares a
+    capitalised name word with the speaker is a candidate ('Mr. Trump' and 'Donald J. Trump' both;
+    not 'Obama campaign' for 'Romney campaign', whose shared word is no name): the one whose
+    attribution holds the span said it, else the first whose stance toward the target is known, else
+    the first. With no candidate, a source that speaks for or belongs to an actor of the speaker's
+    name (a member of BASIL's group speaker 'Republican lawmakers', a White House spokesman) stands
+    for it when its attribution holds the span."""
+    speaker = _entity(span.speaker)
+    candidates = [s for s in stances if same_entity(" ".join(w for w in s.name.split() if w[:1].isupper()), speaker)]
+    if not candidates:
+        groups = {a.id for a in (audit.sourcing.actors if audit.sourcing else []) if same_entity(a.name, speaker)}
+        candidates = [s for s in stances if groups & set(s.speaks_for)]
+        if not any(_holds(audit, s, span) for s in candidates):
+            return None
+    known = [s for s in candidates if target is not None and s.stances.get(target.id, "unknown") in (CRITICAL, SUPPORTIVE)]
+    return next((s for s in candidates if _holds(audit, s, span)), None) or next(iter(known + candidates), None)
+
+
+def _holds(audit: Audit, source, span: Span) -> bool:
+    """An attribution of `source` holds (overlaps) the span."""
+    return any(a.source_id == source.source_id and a.content and a.content.start < span.end and span.start < a.content.end
+               for a in audit.attributions)
 
 
 def _writer_feeling(sourcing, actor) -> str:

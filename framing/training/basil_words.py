@@ -37,7 +37,7 @@ def collect(articles: list[BasilArticle], contextual: bool = False) -> list[Arti
     events = [a.event for a in articles]
     out = []
     for article in articles:
-        audit = audit_text(article.text, readability=False, contextual=contextual)
+        audit = audit_text(article.text, readability=False, contextual=contextual, hints=True)
         loaded = [f for f in audit.findings if f.dimension == "loaded_language"]
         item = Article(fold_of(article.event, events), article.words,
                        [(s.start, s.end) for s in article.spans if s.bias == "lex"],

@@ -38,7 +38,7 @@ class PtcArticle:
         return [(s, e) for s, e, technique in self.spans if technique in PTC_LOADED and e > s]
 
 
-def _require(path: Path, what: str) -> Path:
+def require(path: Path, what: str) -> Path:
     if not path.exists():
         raise InputError(f"{path}: {what} not found (pass --data DIR, the folder holding babe/, ptc/ and polnear/)")
     return path
@@ -46,7 +46,7 @@ def _require(path: Path, what: str) -> Path:
 
 def load_babe(data: Path = DEFAULT_DATA) -> list[BabeSentence]:
     """BABE sentences labelled Biased or Non-biased ('No agreement' rows are left out)."""
-    path = _require(Path(data) / "babe" / "babe_train.csv", "the BABE data")
+    path = require(Path(data) / "babe" / "babe_train.csv", "the BABE data")
     rows = []
     with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle, delimiter=";"):
@@ -62,10 +62,10 @@ def load_babe(data: Path = DEFAULT_DATA) -> list[BabeSentence]:
 
 def load_ptc(data: Path = DEFAULT_DATA) -> list[PtcArticle]:
     """PTC training articles with their technique spans."""
-    root = _require(Path(data) / "ptc", "the PTC data")
-    labels = _require(root / "train-labels-task2-technique-classification", "the PTC labels")
+    root = require(Path(data) / "ptc", "the PTC data")
+    labels = require(root / "train-labels-task2-technique-classification", "the PTC labels")
     articles = []
-    for path in sorted(_require(root / "train-articles", "the PTC articles").glob("article*.txt")):
+    for path in sorted(require(root / "train-articles", "the PTC articles").glob("article*.txt")):
         article_id = path.stem.removeprefix("article")
         spans = []
         label_file = labels / f"article{article_id}.task2-TC.labels"
