@@ -7,13 +7,16 @@ from functools import cache
 
 from framing.audit import Audit, run_audit
 from framing.text.document import build_document
+from framing.text.ingest import check_size
 
 
 def audit_text(text: str, title: str | None = None, readability: bool = True, contextual: bool = False,
                hints: bool = False) -> Audit:
     """Audit an article given as plain text; `title` overrides the one found in the text; `contextual`
     adds the transformer-based sentence and word scores (framing/models/contextual.py); `hints` adds the
-    word model's hints (off by default: on held-out news they are rarely right, docs/EVALUATION.md)."""
+    word model's hints (off by default: on held-out news they are rarely right, docs/EVALUATION.md). A
+    text over the input limit (5 MiB in UTF-8) raises framing.errors.TooLarge, an InputError."""
+    check_size(text)
     return run_audit(build_document(text, title), with_readability=readability, contextual=contextual, hints=hints)
 
 

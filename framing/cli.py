@@ -1,18 +1,20 @@
 """The command line: argument parsing and exit codes around the library calls.
 
-Exit codes: 0 success, 1 a finding reached --fail-on, 2 usage or input error.
+Exit codes: 0 success, 1 a finding reached --fail-on, 2 usage or input error, 130 stopped by
+Ctrl-C (SIGINT), 143 stopped by SIGTERM.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import signal
 import sys
 from contextlib import contextmanager
 from pathlib import Path
 
 from framing import __version__
-from framing.errors import InputError, LexiconError
+from framing.errors import InputError, LexiconError, printable
 from framing.outputs.formats import FORMATS, HTML, Format, for_output
 from framing.runs.engines import ENGINES
 
@@ -116,16 +118,25 @@ def _render(fmt: Format, path: str, title: str | None, contextual: bool = False,
     return fmt.render(audit, fmt.source_name(path)), audit
 
 
-def _output_path(output: str | None, path: str, fmt: Format, several: bool) -> str | None:
-    if output is None:
-        return None
-    if several:
-        folder = Path(output)
-        if not folder.is_dir():
-            raise InputError(f"{output}: with several inputs, -o must be an existing folder")
+def _output_paths(output: str | None, paths: list[str], fmt: Format) -> list[str | None]:
+    """Where each input's audit goes: stdout (None), the file -o names, or with several inputs a
+    file in the folder -o names, named after the input; inputs with one stem (a/ok.txt, b/ok.txt,
+    ok.md) get ok, ok-2, ok-3 in order, so that none overwrites another."""
+    if output is None or len(paths) == 1:
+        return [output] * len(paths)
+    folder = Path(output)
+    if not folder.is_dir():
+        raise InputError(f"{output}: with several inputs, -o must be an existing folder")
+    taken, targets = set(), []
+    for path in paths:
         stem = "stdin" if path == "-" else Path(path).stem
-        return str(folder / f"{stem}{fmt.suffix}")
-    return output
+        name, n = stem, 1
+        while name in taken:
+            n += 1
+            name = f"{stem}-{n}"
+        taken.add(name)
+        targets.append(str(folder / f"{name}{fmt.suffix}"))
+    return targets
 
 
 @contextmanager
@@ -157,15 +168,14 @@ def _cmd_audit(args) -> int:
     if args.files.count("-") > 1:
         raise InputError("standard input ('-') can be given only once")
     fmt = for_output(args.output, args.format)
-    several = len(args.files) > 1
+    targets = _output_paths(args.output, args.files, fmt)
     if not fmt.to_terminal and not args.output and sys.stdout.isatty():
         raise InputError(f"{fmt.name.upper()} output needs -o FILE (or redirect standard output)")
     failed = False
     with _start_up() as loaded:
-        for path in args.files:
+        for path, target in zip(args.files, targets):
             content, audit = _render(fmt, path, args.title, args.contextual, args.hints)
             loaded()
-            target = _output_path(args.output, path, fmt, several)
             if target is None:
                 sys.stdout.write(content)
             else:
@@ -441,15 +451,29 @@ def _train_writer(args) -> None:
           f"{held['spread']['neutral_kept']}, principal actors)")
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the process is, so that it stops as Ctrl-C does: the worker pool
+    stopped, temporary files removed, finished output kept."""
+
+
+def _terminate(signum, frame) -> None:
+    raise Terminated
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command != "serve":  # the server has its own graceful shutdown
+        signal.signal(signal.SIGTERM, _terminate)
     try:
         commands = {"audit": _cmd_audit, "compare": _cmd_compare, "serve": _cmd_serve, "corpus": _cmd_corpus,
                     "batch": _cmd_batch, "lsp": _cmd_lsp, "evaluate": _cmd_evaluate, "train": _cmd_train}
         return commands[args.command](args)
     except (InputError, LexiconError) as exc:
-        print(f"framing: error: {exc}", file=sys.stderr)
+        print(printable(f"framing: error: {exc}"), file=sys.stderr)
         return 2
+    except Terminated:
+        print("framing: terminated", file=sys.stderr)
+        return 143
     except KeyboardInterrupt:
         print("framing: interrupted", file=sys.stderr)
         return 130

@@ -11,7 +11,7 @@ from conftest import EXAMPLES, ROOT
 
 
 @pytest.mark.slow
-def test_wheel_installs_and_audits_from_elsewhere(tmp_path):
+def test_wheel_installs_and_audits_from_elsewhere(tmp_path, monkeypatch):
     dist = tmp_path / "dist"
     subprocess.run([sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(ROOT)],
                    check=True, capture_output=True)
@@ -19,6 +19,7 @@ def test_wheel_installs_and_audits_from_elsewhere(tmp_path):
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
     python = env_dir / "bin" / "python"
+    monkeypatch.delenv("PYTHONPATH", raising=False)  # the installed wheel, not a checkout on the path, is under test
     subprocess.run([str(python), "-m", "pip", "install", "-q", str(wheel)], check=True, capture_output=True)
     work = tmp_path / "elsewhere"
     work.mkdir()
@@ -29,6 +30,9 @@ def test_wheel_installs_and_audits_from_elsewhere(tmp_path):
     assert result.returncode == 0, result.stderr
     html = (work / "report.html").read_text(encoding="utf-8")
     assert "so-called" in html and "<svg" in html
+    shutil.copy(EXAMPLES / "bus-lanes.html", work / "page.html")  # HTML input needs what the wheel declares
+    result = subprocess.run([str(framing), "audit", "page.html"], cwd=work, capture_output=True, text=True)
+    assert result.returncode == 0 and "finding(s)" in result.stdout, result.stderr
     listing = subprocess.run([str(python), "-c", "import framing, pathlib; p = pathlib.Path(framing.__file__).parent / 'data';"
                               "print(sorted(x.name for x in (p / 'lexicons').glob('*.toml')));"
                               "print((p / 'templates' / 'report.html.j2').exists());"

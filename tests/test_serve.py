@@ -4,6 +4,9 @@ import json
 import socket
 import threading
 import time
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
 
 import pytest
 from starlette.testclient import TestClient
@@ -115,15 +118,15 @@ def test_a_taken_port_is_a_one_line_error(capsys):
 
 # ---- the live editor in a real browser ---------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def server():
-    """uvicorn on a free loopback port, in a thread of this process."""
+@contextmanager
+def running(app):
+    """uvicorn serving `app` on a free loopback port, in a thread of this process: its URL."""
     import uvicorn
 
     with socket.create_server(("127.0.0.1", 0)) as probe:
         port = probe.getsockname()[1]
     serve.warm_up()
-    config = uvicorn.Config(serve.create_app(), host="127.0.0.1", port=port, log_level="warning", access_log=False)
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
     instance = uvicorn.Server(config)
     thread = threading.Thread(target=instance.run, daemon=True)
     thread.start()
@@ -131,9 +134,62 @@ def server():
     while not instance.started and time.monotonic() < deadline:
         time.sleep(0.05)
     assert instance.started, "the server did not start"
-    yield f"http://127.0.0.1:{port}/"
-    instance.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        instance.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server():
+    with running(serve.create_app()) as url:
+        yield url
+
+
+def post(url: str, body: dict) -> tuple[int, dict | str]:
+    """POST JSON with the standard library: (status, the JSON answer or the text)."""
+    request = urllib.request.Request(url, json.dumps(body).encode("utf-8"), {"Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=120) as answer:
+            return answer.status, answer.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return exc.code, json.loads(exc.read())
+
+
+BIG = ((EXAMPLES / "harbour-loaded.txt").read_text(encoding="utf-8") + "\n\n") * 300  # about 1 MiB
+
+
+def test_a_large_draft_does_not_hold_up_other_clients():
+    """Audits run in worker processes off the event loop: a small draft is answered while a large
+    one is still being audited."""
+    with running(serve.create_app(workers=2, seconds=5)) as url:
+        large = {}
+        worker = threading.Thread(target=lambda: large.update(answer=post(url + "api/audit", {"text": BIG})))
+        worker.start()
+        time.sleep(0.5)
+        status, _ = post(url + "api/audit", {"text": LOADED})
+        assert status == 200 and worker.is_alive()
+        worker.join()
+        assert large["answer"][0] in (200, 504)
+
+
+def test_an_audit_over_the_time_limit_gets_504_and_its_worker_is_stopped():
+    import multiprocessing
+
+    before = set(multiprocessing.active_children())
+    with running(serve.create_app(workers=1, seconds=0.5)) as url:
+        status, answer = post(url + "api/render", {"text": BIG})
+        assert status == 504 and "longer than the 0.5 s limit" in answer["error"]
+        assert len(set(multiprocessing.active_children()) - before) == 1  # its worker stopped, a fresh one in place
+        assert post(url + "api/render", {"text": LOADED})[0] == 200  # which serves the next draft
+
+
+def test_a_draft_over_the_input_limit_gets_413(client):
+    from framing.text.ingest import MAX_INPUT_BYTES
+
+    answer = client.post("/api/audit", json={"text": "é" * (MAX_INPUT_BYTES // 2 + 1)})  # 2 bytes each in UTF-8
+    assert answer.status_code == 413 and "5 MiB input limit" in answer.json()["error"]
 
 
 @pytest.fixture
@@ -213,3 +269,28 @@ def test_draft_highlights_line_up_with_the_text(editor):
     assert last.evaluate("m => getComputedStyle(m).fontWeight") == page.locator("#draft").evaluate(
         "t => getComputedStyle(t).fontWeight")
     assert errors == []
+
+
+def test_highlights_after_an_emoji_sit_on_their_words(editor):
+    """The server's offsets count code points; the browser's strings count UTF-16 units, two per
+    emoji: the marks are sent in UTF-16 units, so they do not shift by one per emoji."""
+    from playwright.sync_api import expect
+
+    page, errors = editor
+    page.locator("#draft").fill("Port Plan 🚢 Approved\n\n🙂🙂 The so-called plan was approved on Tuesday. 👍")
+    in_draft = page.locator("#backdrop mark[data-categories~='doubt']")
+    expect(in_draft).to_have_text("so-called", timeout=5000)
+    assert errors == []
+
+
+def test_a_request_waiting_for_the_only_worker_gets_its_replacement():
+    """With one worker busy past the limit, a request queued behind it is served by the fresh
+    worker that replaces it, not refused."""
+    with running(serve.create_app(workers=1, seconds=2)) as url:
+        slow = {}
+        worker = threading.Thread(target=lambda: slow.update(answer=post(url + "api/audit", {"text": BIG})))
+        worker.start()
+        time.sleep(1)
+        status, _ = post(url + "api/audit", {"text": LOADED})  # waits for the worker, which is stopped at 2 s
+        worker.join()
+        assert slow["answer"][0] == 504 and status == 200

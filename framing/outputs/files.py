@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Iterator
 
 from framing.errors import InputError
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 def check_target(path: str | Path, inputs: tuple[str, ...] = ()) -> Path:
@@ -32,16 +26,17 @@ def check_target(path: str | Path, inputs: tuple[str, ...] = ()) -> Path:
 
 @contextmanager
 def atomic_writer(path: str | Path, inputs: tuple[str, ...] = ()) -> Iterator[IO[str]]:
-    """A text handle on a temporary file that replaces `path` only when the block succeeds."""
+    """A text handle on a temporary file that replaces `path` only when the block succeeds. The
+    temporary file is named before it is made, so that it is removed however the block ends, even
+    by Ctrl-C or SIGTERM between its making and the first line (it gets the umask's permissions)."""
     target = check_target(path, inputs)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    tmp = target.parent / f".{target.name}.{secrets.token_hex(8)}.tmp"
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        with open(tmp, "x", encoding="utf-8", newline="\n") as handle:
             yield handle
-        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, target)
     finally:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
 
 
 def write_atomic(path: str | Path, content: str, inputs: tuple[str, ...] = ()) -> None:

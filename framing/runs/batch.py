@@ -9,7 +9,8 @@ from functools import partial
 from typing import IO, Iterator
 
 from framing.api import audit_text
-from framing.errors import InputError
+from framing.errors import InputError, printable
+from framing.text.ingest import check_size
 from framing.models.contextual import check_installed
 from framing.outputs.formats import JSON
 from framing.runs.lines import LONE_SURROGATE, NOT_UTF8, has_lone_surrogate, utf8_lines
@@ -30,11 +31,16 @@ def _parse(line_number: int, line: str) -> tuple[int, dict | None, str]:
         return line_number, None, "'title' must be a string"
     if has_lone_surrogate(record["text"], record.get("title"), record.get("id")):
         return line_number, None, LONE_SURROGATE
+    try:
+        check_size(record["text"], "'text'")  # here, before it travels to a worker
+    except InputError as exc:
+        return line_number, None, str(exc)
     return line_number, record, ""
 
 
 def audit_record(item: tuple[int, dict | None, str], contextual: bool = False) -> tuple[int, str | None, str]:
-    """Worker: (line number, output JSON line or None, error message)."""
+    """Worker: (line number, output JSON line or None, error message); every failure is an error
+    message, never an exception."""
     line_number, record, error = item
     if record is None:
         return line_number, None, error
@@ -42,15 +48,29 @@ def audit_record(item: tuple[int, dict | None, str], contextual: bool = False) -
         audit = audit_text(record["text"], record.get("title"), readability=OUTPUT.readability, contextual=contextual)
     except InputError as exc:
         return line_number, None, str(exc)
+    except Exception as exc:  # a bad article must not stop a run of thousands
+        return line_number, None, f"internal error: {type(exc).__name__}: {exc}"
     return line_number, OUTPUT.record(audit, {"id": record.get("id")}), ""
 
 
 def _records(stream: IO[bytes]) -> Iterator[tuple[int, dict | None, str]]:
+    """The input's lines, parsed; an id seen before is warned about (and audited again)."""
+    seen: dict[str, int] = {}  # id, as text (1 and "1" are one id) -> its first line
     for number, line in utf8_lines(stream):
         if line is None:
             yield number, None, NOT_UTF8
         elif line.strip():
-            yield _parse(number, line)
+            item = _parse(number, line)
+            if item[1] is not None and item[1].get("id") is not None:
+                given = item[1]["id"]
+                first = seen.setdefault(given if isinstance(given, str) else json.dumps(given, ensure_ascii=False), number)
+                if first != number:
+                    _say(f"line {number}: warning: id {given!r} is also on line {first} (ids are text: 1 and \"1\" are one id)")
+            yield item
+
+
+def _say(message: str) -> None:
+    print(printable(f"framing batch: {message}"), file=sys.stderr)
 
 
 def run(in_stream: IO[bytes], out_stream: IO[str], jobs: int = 1, progress: bool = False,
@@ -67,7 +87,7 @@ def run(in_stream: IO[bytes], out_stream: IO[str], jobs: int = 1, progress: bool
             for line_number, output, error in results:
                 if output is None:
                     skipped += 1
-                    print(f"framing batch: line {line_number}: skipped: {error}", file=sys.stderr)
+                    _say(f"line {line_number}: skipped: {error}")
                 else:
                     audited += 1
                     out_stream.write(output + "\n")

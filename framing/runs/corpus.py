@@ -33,7 +33,7 @@ from framing import __version__
 from framing import categories as registry
 from framing.api import audit_text
 from framing.audit import DIMENSIONS
-from framing.errors import InputError
+from framing.errors import InputError, printable
 from framing.models.contextual import check_installed
 from framing.outputs import charts
 from framing.outputs.files import atomic_writer, write_atomic
@@ -41,9 +41,9 @@ from framing.outputs.formats import HTML, JSON
 from framing.outputs.report import environment
 from framing.resources import file_sha256
 from framing.runs.engines import ENGINES, Engine
-from framing.runs.lines import LONE_SURROGATE, NOT_UTF8, has_lone_surrogate, utf8_lines
+from framing.runs.lines import LONE_SURROGATE, NOT_UTF8, has_lone_surrogate, refuse_utf16, utf8_lines
 from framing.runs.pool import Progress
-from framing.text.ingest import read_bytes, text_from_bytes
+from framing.text.ingest import check_size, read_bytes, text_from_bytes
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 KNOWN_FIELDS = ("id", "text", "title")
@@ -57,6 +57,7 @@ REPORT = HTML  # the format of reports/ (without charts)
 @dataclass
 class Article:
     id: str
+    where: str = ""  # 'line 5', 'row 5' or the file's path in the input folder, for messages
     text: str | None = None  # None: from `data`, else read from `path`, in the worker
     path: str | None = None
     data: bytes | None = None  # a file's bytes, read by the main process for a worker that may not share this disk
@@ -77,17 +78,19 @@ class Result:
 
 # ---- input ----------------------------------------------------------------------------------
 
-def read_articles(source: Path, skip: Path | None = None) -> Iterator[Article]:
+def read_articles(source: Path, skip: Path | None = None, namespace: str = "") -> Iterator[Article]:
     """Articles from a folder of .txt/.md/.html files (leaving out the folder `skip`, the output),
-    a JSONL file or a CSV file, in order."""
+    a JSONL file or a CSV file, in order. A line without an id gets one from its position,
+    '#N@NAMESPACE' (run() gives the start of the input's SHA-256: another input's line N is
+    another article)."""
     if source.is_dir():
         yield from _folder(source, skip)
     elif not source.exists():
         raise InputError(f"{source}: no such file or folder")
     elif source.suffix.lower() == ".csv":
-        yield from _csv(source)
+        yield from _csv(source, namespace)
     elif source.suffix.lower() in (".jsonl", ".ndjson"):
-        yield from _jsonl(source)
+        yield from _jsonl(source, namespace)
     else:
         raise InputError(f"{source}: give a folder, a .jsonl or a .csv file")
 
@@ -98,49 +101,70 @@ def _folder(root: Path, skip: Path | None = None) -> Iterator[Article]:
         if skip and skip in path.resolve().parents:
             continue  # our own reports, when the output folder lies inside the input folder
         relative = path.relative_to(root)
-        yield Article(id=relative.with_suffix("").as_posix(), path=str(path),
+        yield Article(id=relative.with_suffix("").as_posix(), path=str(path), where=relative.as_posix(),
                       metadata={"outlet": relative.parts[0]} if len(relative.parts) > 1 else {})
 
 
-def _record(number: int, record) -> Article:
+def _position_id(number: int, namespace: str) -> str:
+    return f"#{number}@{namespace}" if namespace else f"#{number}"
+
+
+def _failed(where: str, article_id: str, error: str) -> Article:
+    return Article(id=article_id, where=where, error=f"{where}: {error}")
+
+
+def _record(where: str, position_id: str, record) -> Article:
+    """The article of one JSONL line or CSV row. Ids are text: 1 and "1" are the same id."""
     if not isinstance(record, dict):
-        return Article(id=f"#{number}", error="not an object with a 'text' field")
-    article_id = str(record.get("id") or f"#{number}")
+        return _failed(where, position_id, "not an object with a 'text' field")
+    given = record.get("id")
+    article_id = position_id if given is None or given == "" else given if isinstance(given, str) else json.dumps(given, ensure_ascii=False)
     text, title = record.get("text"), record.get("title")
-    if not isinstance(text, str) or not text.strip():
-        return Article(id=article_id, error="needs a non-empty string 'text'")
     if has_lone_surrogate(text, title, article_id):
-        return Article(id=f"#{number}", error=f"line {number}: {LONE_SURROGATE}")
+        return _failed(where, position_id, LONE_SURROGATE)
+    if not isinstance(text, str) or not text.strip():
+        return _failed(where, article_id, "needs a non-empty string 'text'")
+    try:
+        check_size(text, "'text'")  # here, before it travels to a worker
+    except InputError as exc:
+        return _failed(where, article_id, str(exc))
     metadata = {k: v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)  # 5, [..], {..}: as text
                 for k, v in record.items() if k not in KNOWN_FIELDS and v not in (None, "")}
-    return Article(id=article_id, text=text, title=title if isinstance(title, str) and title else None,
+    return Article(id=article_id, where=where, text=text, title=title if isinstance(title, str) and title else None,
                    metadata=metadata)
 
 
-def _jsonl(path: Path) -> Iterator[Article]:
+def _jsonl(path: Path, namespace: str = "") -> Iterator[Article]:
     with _open(path, binary=True) as handle:
-        for number, line in utf8_lines(handle):
+        for number, line in utf8_lines(handle, str(path)):
+            where, position_id = f"line {number}", _position_id(number, namespace)
             if line is None:
-                yield Article(id=f"#{number}", error=f"line {number}: {NOT_UTF8}")
+                yield _failed(where, position_id, NOT_UTF8)
                 continue
             if not line.strip():
                 continue
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
-                yield Article(id=f"#{number}", error=f"line {number}: not valid JSON ({exc.msg})")
+                yield _failed(where, position_id, f"not valid JSON ({exc.msg})")
                 continue
-            yield _record(number, record)
+            yield _record(where, position_id, record)
 
 
-def _csv(path: Path) -> Iterator[Article]:
+def _csv(path: Path, namespace: str = "") -> Iterator[Article]:
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # article texts are long fields
-    with _open(path, newline="") as handle:
+    with _open(path, binary=True) as handle:
+        refuse_utf16(handle.read(2), str(path))
+    with _open(path, newline="", errors="surrogateescape") as handle:  # a byte that is not UTF-8: that row's error
         reader = csv.DictReader(handle)
         if not reader.fieldnames or "text" not in reader.fieldnames:
             raise InputError(f"{path}: a CSV needs a 'text' column (and optionally id, title, outlet, date, url)")
         for number, row in enumerate(reader, 1):
-            yield _record(number, row)
+            where, position_id = f"row {number}", _position_id(number, namespace)
+            if has_lone_surrogate(*row.values()):
+                yield _failed(where, position_id, NOT_UTF8)
+            else:
+                yield _record(where, position_id, row)
 
 
 def _open(path: Path, binary: bool = False, **options):
@@ -222,10 +246,11 @@ def input_fingerprint(source: Path, skip: Path | None = None) -> dict:
     return {"path": str(source.resolve()), "size": None, "sha256": digest.hexdigest()}
 
 
-def claim_folder(outdir: Path, source: Path, contextual: bool, force: bool = False) -> None:
+def claim_folder(outdir: Path, source: Path, contextual: bool, force: bool = False) -> dict:
     """Make `outdir` this input's corpus folder, or refuse in one line: a folder holding another
     input's corpus (or this one's in the other mode) or files framing did not write is never mixed
-    or overwritten unless `force`, which removes framing's outputs there and starts again."""
+    or overwritten unless `force`, which removes framing's outputs there and starts again.
+    Returns the input's fingerprint."""
     wanted = {"input": input_fingerprint(source, skip=outdir), "contextual": contextual, "framing": __version__}
     manifest = outdir / MANIFEST
     entries = sorted(p.name for p in outdir.iterdir()) if outdir.is_dir() else []
@@ -235,7 +260,7 @@ def claim_folder(outdir: Path, source: Path, contextual: bool, force: bool = Fal
         except (json.JSONDecodeError, UnicodeDecodeError):
             earlier = {}
         if earlier.get("input") == wanted["input"] and earlier.get("contextual") == contextual:
-            return  # the same input in the same mode: resume
+            return wanted["input"]  # the same input in the same mode: resume
         made = "with" if earlier.get("contextual") else "without"
         problem = (f"holds the corpus of another input ({earlier.get('input', {}).get('path', '?')})"
                    if earlier.get("input") != wanted["input"] else f"holds audits made {made} --contextual")
@@ -254,21 +279,23 @@ def claim_folder(outdir: Path, source: Path, contextual: bool, force: bool = Fal
                 target.unlink()
     outdir.mkdir(parents=True, exist_ok=True)
     write_atomic(manifest, json.dumps(wanted, indent=1) + "\n")
+    return wanted["input"]
 
 
 @dataclass
 class Summary:
     audited: int = 0
     skipped: int = 0  # already finished by an earlier run
-    failed: int = 0
+    failed: int = 0  # each article is counted once, in one of the three
 
 
 def run(source: Path, outdir: Path, jobs: int = 1, engine: str | Engine = "local", scheduler: str | None = None,
         progress: bool = False, contextual: bool = False, force: bool = False) -> Summary:
     """Audit every article of `source` not yet in `outdir` (`contextual`: in the contextual mode),
     then write articles.csv and index.html. `engine`: a name in ENGINES, made with `jobs`,
-    `contextual` and `scheduler`, or an Engine. `outdir` is claimed first (see claim_folder)."""
-    claim_folder(outdir, source, contextual, force)  # makes the folder too
+    `contextual` and `scheduler`, or an Engine. `outdir` is claimed first (see claim_folder).
+    Articles that failed are tried again: errors.jsonl holds this run's failures, each once."""
+    fingerprint = claim_folder(outdir, source, contextual, force)  # makes the folder too
     if isinstance(engine, str):
         engine = ENGINES[engine](jobs, contextual, scheduler)
     (outdir / "reports").mkdir(exist_ok=True)
@@ -277,15 +304,16 @@ def run(source: Path, outdir: Path, jobs: int = 1, engine: str | Engine = "local
     if contextual:
         check_installed()  # a missing extra or model is one error here, not a failure per article
     summary = Summary()
-    seen: set[str] = set()
+    seen: dict[str, str] = {}  # id -> where it first is
 
     def pending() -> Iterator[Article]:
-        for article in read_articles(source, skip=outdir):
-            if article.id in seen and not article.error:
-                article = Article(article.id, error="duplicate id: only the first article with this id is audited")
-            seen.add(article.id)
+        for article in read_articles(source, skip=outdir, namespace=(fingerprint["sha256"] or "")[:8]):
+            first = seen.setdefault(article.id, article.where)
+            if first != article.where and not article.error:
+                article = _failed(article.where, article.id, f"duplicate id, first at {first} (ids are text: "
+                                                             "1 and \"1\" are one id): only the first is audited")
             article.contextual = contextual
-            if article.id in done:
+            if article.id in done and not article.error:
                 summary.skipped += 1
                 continue
             if engine.writes_reports:
@@ -301,12 +329,12 @@ def run(source: Path, outdir: Path, jobs: int = 1, engine: str | Engine = "local
     meter = Progress(progress, total - len(done) if total else None)
     results = engine.map(audit_article, pending())
     with (closing(results), audits_path.open("a", encoding="utf-8") as audits,
-          (outdir / "errors.jsonl").open("a", encoding="utf-8") as errors):
+          (outdir / "errors.jsonl").open("w", encoding="utf-8") as errors):  # failures are tried again
         for result in results:
             if result.audit_line is None:
                 summary.failed += 1
                 errors.write(json.dumps({"id": result.id, "error": result.error}, ensure_ascii=False) + "\n")
-                print(f"framing corpus: {result.id}: skipped: {result.error}", file=sys.stderr)
+                print(printable(f"framing corpus: {result.id}: skipped: {result.error}"), file=sys.stderr)
             else:
                 if result.report is not None:  # from a worker that may not share this disk
                     write_atomic(outdir / "reports" / report_name(result.id), result.report)

@@ -8,6 +8,7 @@ stack and multiprocessing are imported inside the functions that need them.
 from __future__ import annotations
 
 import itertools
+import signal
 import sys
 import time
 from collections.abc import Callable, Generator, Iterable, Iterator
@@ -15,20 +16,34 @@ from collections.abc import Callable, Generator, Iterable, Iterator
 WINDOW_PER_JOB = 32  # items in flight per worker process: bounds the memory of a long run
 
 
-def contextual_worker() -> None:
-    """A contextual worker's set-up: one encoder thread (workers share the cores), then the models."""
-    from framing.api import prepare  # lazy: the audit stack (see the module's docstring)
-    from framing.models import contextual
+def _stop(signum, frame) -> None:
+    raise SystemExit(128 + signum)  # unwinds: an atomic write in progress removes its temporary file
 
-    contextual.set_threads(1)
-    prepare(contextual=True)
+
+def worker_signals() -> None:
+    """A worker process leaves Ctrl-C to the main process (the terminal sends it to all of them;
+    the main one then stops the pool), and on SIGTERM, which the pool's terminate() sends, exits
+    quietly after its clean-ups: no traceback, no temporary file left."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _stop)
 
 
 def set_up_worker(contextual: bool = False) -> None:
-    """What a worker does before its first article: load the models (the contextual mode's too)."""
+    """What a worker does before its first article (a Dask worker too): load the models, in the
+    contextual mode with one encoder thread (workers share the cores)."""
     from framing.api import prepare  # lazy: the audit stack (see the module's docstring)
 
-    contextual_worker() if contextual else prepare()
+    if contextual:
+        from framing.models import contextual as encoder
+
+        encoder.set_threads(1)
+    prepare(contextual)
+
+
+def pool_worker(contextual: bool = False) -> None:
+    """A worker process's set-up: its signals, then the models."""
+    worker_signals()
+    set_up_worker(contextual)
 
 
 def worker_pool(jobs: int, contextual: bool = False):
@@ -36,11 +51,8 @@ def worker_pool(jobs: int, contextual: bool = False):
     (the encoder runtime's threads do not survive a fork)."""
     import multiprocessing  # lazy: ~9 ms, only for --jobs > 1
 
-    from framing.api import prepare  # lazy: the audit stack (see the module's docstring)
-
-    if contextual:
-        return multiprocessing.get_context("spawn").Pool(jobs, initializer=contextual_worker)
-    return multiprocessing.get_context("fork").Pool(jobs, initializer=prepare)
+    context = multiprocessing.get_context("spawn" if contextual else "fork")
+    return context.Pool(jobs, initializer=pool_worker, initargs=(contextual,))
 
 
 def bounded_map(pool, func: Callable, items: Iterable, window: int) -> Iterator:

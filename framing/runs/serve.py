@@ -1,7 +1,9 @@
 """`framing serve`: a local live editor and a JSON API over the same audit (Starlette + uvicorn).
 
 Drafts live in memory for the length of one request: nothing is written to disk or logged
-(uvicorn's access log is off). Routes:
+(uvicorn's access log is off). Each audit runs off the event loop, in one of `workers` worker
+processes forked once the models are loaded, for at most `seconds` (then that worker is killed:
+504; no worker free within that time: 503), so a large draft never holds up other clients. Routes:
 
   GET  /                     the editor page
   POST /api/audit            {"text", "title"?} -> the audit JSON (docs/json-format.md)
@@ -16,25 +18,36 @@ from __future__ import annotations
 
 import ipaddress
 import json
+import os
+import queue
+import signal
 import socket
 import sys
+import threading
+import time
+import warnings
+from pathlib import PurePath
 
 import uvicorn
+from starlette.concurrency import run_in_threadpool
 from starlette.applications import Starlette
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from framing import __version__, categories
-from framing.api import audit_text
-from framing.errors import InputError
+from framing.api import audit_text, prepare
+from framing.errors import InputError, TooLarge
 from framing.findings import SEVERITY_RANK
 from framing.outputs.formats import HTML, JSON
 from framing.outputs.report import build_context, environment, script
 from framing.resources import data_dir
 from framing.runs.lines import LONE_SURROGATE, has_lone_surrogate
+from framing.runs.pool import worker_signals
 from framing.text.ingest import MAX_INPUT_BYTES, read_article, text_from_bytes
 
 MAX_BODY_BYTES = MAX_INPUT_BYTES + 64 * 1024  # an article at the input limit, JSON-encoded
+WORKERS = os.cpu_count() or 1  # audits at once
+SECONDS = 60.0  # an audit's time limit, waiting for a worker included
 DEFAULT_HOST, DEFAULT_PORT = "127.0.0.1", 8750
 LOCAL_NAMES = ("localhost", "127.0.0.1", "::1")  # the Host names always allowed
 
@@ -109,46 +122,159 @@ async def _draft(request) -> tuple[str, str | None]:
     return text, (title or None)
 
 
+class Workers:
+    """Worker processes that run TASKS: forked from this process once it has loaded the models (at
+    first need, so they share its memory), at most `size`, each task for at most `seconds` from the
+    request's arrival: a worker still busy then is killed (504) and replaced; none free by then
+    is 503. A task's errors come back as RequestErrors:
+    InputError 400 (over the size limit 413), anything unexpected 500."""
+
+    def __init__(self, size: int = WORKERS, seconds: float = SECONDS):
+        self.size, self.seconds = size, seconds
+        self.idle: queue.Queue = queue.Queue()
+        self.started, self.lock = 0, threading.Lock()
+
+    def run(self, task: str, *args):
+        """TASKS[task](*args) in a worker (called from a thread: it waits on the worker)."""
+        deadline = time.monotonic() + self.seconds
+        worker = self._take(deadline)
+        try:
+            worker.send((task, args))
+            if not worker.poll(max(0.0, deadline - time.monotonic())):
+                raise RequestError(504, f"the audit took longer than the {self.seconds:g} s limit: try a shorter text")
+            status, value = worker.recv()
+        except BaseException as exc:  # too slow, dead, or this request cancelled: the worker goes
+            self._stop(worker)
+            if isinstance(exc, (EOFError, OSError)):
+                raise RequestError(500, "internal error (the worker stopped)") from None
+            raise
+        self.idle.put(worker)
+        if status != 200:
+            raise RequestError(status, value)
+        return value
+
+    def _take(self, deadline: float):
+        """An idle worker, or a new one while fewer than `size` run; 503 when none is free in time."""
+        with self.lock:
+            fork = self.idle.empty() and self.started < self.size
+            self.started += fork
+        if fork:
+            return self._fork()
+        try:
+            return self.idle.get(timeout=max(0.0, deadline - time.monotonic()))
+        except queue.Empty:
+            raise RequestError(503, f"busy: no worker free within {self.seconds:g} s, try again") from None
+
+    def _fork(self):
+        import multiprocessing  # lazy: the fork context
+
+        prepare()  # the models, loaded here once and shared with every worker
+        context = multiprocessing.get_context("fork")
+        mine, theirs = context.Pipe()
+        with warnings.catch_warnings():  # Python 3.12+ warns about forking a threaded process: the
+            warnings.simplefilter("ignore", DeprecationWarning)  # worker only runs tasks, killed if stuck
+            process = context.Process(target=_worker, args=(theirs,), daemon=True)
+            process.start()
+        theirs.close()
+        mine.process = process
+        return mine
+
+    def _stop(self, worker) -> None:
+        """Kill a worker and put a fresh one in its place (a request waiting for one gets it)."""
+        worker.process.kill()
+        worker.process.join()
+        worker.close()
+        self.idle.put(self._fork())
+
+
+def _worker(connection) -> None:
+    """A worker process: runs the tasks it is sent until its server goes; each answer is (200,
+    the result) or (status, error message). It keeps only its own pipe and standard streams of
+    the descriptors the fork gave it: a copy of a client's socket, the listening socket or another
+    worker's pipe would keep them open after the server closes them."""
+    worker_signals()  # Ctrl-C is the server's to handle
+    signal.set_wakeup_fd(-1)  # the event loop's, which is not here
+    mine = connection.fileno()
+    os.closerange(3, mine)
+    os.closerange(mine + 1, os.sysconf("SC_OPEN_MAX"))
+    while True:
+        try:
+            task, args = connection.recv()
+        except EOFError:
+            return
+        try:
+            answer = (200, TASKS[task](*args))
+        except InputError as exc:
+            answer = (413 if isinstance(exc, TooLarge) else 400, str(exc))
+        except Exception as exc:  # the server keeps running, the draft is not logged
+            answer = (500, f"internal error ({type(exc).__name__})")
+        connection.send(answer)
+
+
 def _audit(text: str, title: str | None, readability: bool = True):
     return audit_text(text, title, readability=readability)
 
 
-async def api_audit(request):
-    text, title = await _draft(request)
-    return Response(JSON.record(_audit(text, title, JSON.readability)), media_type=JSON.media_type)
+def audit_json(text: str, title: str | None) -> str:
+    return JSON.record(_audit(text, title, JSON.readability))
 
 
-async def api_render(request):
-    text, title = await _draft(request)
+def render(text: str, title: str | None) -> dict:
     audit = _audit(text, title)
     html = environment().get_template("live.html.j2").render(**build_context(audit, with_charts=False))
-    return JSONResponse({"html": html, "findings": len(audit.findings), "text": text, "marks": _marks(audit)})
+    return {"html": html, "findings": len(audit.findings), "text": text, "marks": _marks(audit, text)}
 
 
-def _marks(audit) -> list[dict]:
+def utf16_offsets(text: str):
+    """A function from a code-point offset into `text` to the same place in UTF-16 code units,
+    as JavaScript indexes strings (a character beyond U+FFFF, such as an emoji, counts two)."""
+    import bisect
+
+    astral = [i for i, c in enumerate(text) if ord(c) > 0xFFFF]
+    return lambda offset: offset + bisect.bisect_left(astral, offset)
+
+
+def _marks(audit, text: str) -> list[dict]:
     """Where to highlight the draft itself: word findings by severity, sentence-level claims apart
-    (article-level findings are left to the audit pane). Offsets index the draft as sent."""
+    (article-level findings are left to the audit pane). Offsets index the draft as sent, in
+    UTF-16 code units: the browser's string offsets."""
     scope = {key: c.scope for key, c in categories.of_findings().items()}  # lexicons/categories.toml
-    return [{"start": f.start, "end": f.end, "category": f.category, "severity": f.severity,
+    utf16 = utf16_offsets(text)
+    return [{"start": utf16(f.start), "end": utf16(f.end), "category": f.category, "severity": f.severity,
              "kind": "claim" if scope[f.category] == "sentence" else "word"}
             for f in sorted(audit.findings, key=lambda f: -SEVERITY_RANK[f.severity])
             if scope[f.category] != "article"]
 
 
+def report(text: str, title: str | None) -> str:
+    return HTML.render(_audit(text, title, HTML.readability), "draft")
+
+
+TASKS = {"audit": audit_json, "render": render, "report": report, "extract": text_from_bytes}  # what workers run
+
+
+async def _work(request, task: str, *args):
+    return await run_in_threadpool(request.app.state.workers.run, task, *args)
+
+
+async def api_audit(request):
+    text, title = await _draft(request)
+    return Response(await _work(request, "audit", text, title), media_type=JSON.media_type)
+
+
+async def api_render(request):
+    text, title = await _draft(request)
+    return JSONResponse(await _work(request, "render", text, title))
+
+
 async def api_report(request):
     text, title = await _draft(request)
-    return Response(HTML.render(_audit(text, title, HTML.readability), "draft"), media_type=HTML.media_type)
+    return Response(await _work(request, "report", text, title), media_type=HTML.media_type)
 
 
 async def api_extract(request):
-    from pathlib import PurePath
-
     name = PurePath(request.headers.get("x-filename", "draft.txt")).name
-    try:
-        text = text_from_bytes(await _body(request), name)
-    except InputError as exc:
-        raise RequestError(400, str(exc)) from None
-    return JSONResponse({"text": text})
+    return JSONResponse({"text": await _work(request, "extract", await _body(request), name)})
 
 
 def _examples() -> dict:
@@ -191,9 +317,10 @@ async def _unexpected(request, exc: Exception):
     return JSONResponse({"error": f"internal error ({type(exc).__name__})"}, status_code=500)
 
 
-def create_app(allowed_hosts: tuple[str, ...] = ()):
+def create_app(allowed_hosts: tuple[str, ...] = (), workers: int = WORKERS, seconds: float = SECONDS):
     """The ASGI application (also for running under another ASGI server), answering to the local
-    names and `allowed_hosts`."""
+    names and `allowed_hosts`, auditing in at most `workers` processes at once, each for at most
+    `seconds` (see Workers)."""
     routes = [
         Route("/", page),
         Route("/api/audit", api_audit, methods=["POST"]),
@@ -204,6 +331,7 @@ def create_app(allowed_hosts: tuple[str, ...] = ()):
         Route("/api/examples/{name}", get_example),
     ]
     app = Starlette(routes=routes, exception_handlers={RequestError: _request_error, Exception: _unexpected})
+    app.state.workers = Workers(workers, seconds)
     return HostCheck(app, LOCAL_NAMES + tuple(allowed_hosts))
 
 
