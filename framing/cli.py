@@ -1,7 +1,8 @@
 """The command line: argument parsing and exit codes around the library calls.
 
-Exit codes: 0 success, 1 a finding reached --fail-on, 2 usage or input error, 130 stopped by
-Ctrl-C (SIGINT), 143 stopped by SIGTERM.
+Exit codes: 0 success, 1 a finding reached --fail-on, 2 usage or input error, 3 an unexpected error
+(a bug: one line, `--debug` shows the traceback), 130 stopped by Ctrl-C (SIGINT), 143 stopped by
+SIGTERM.
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="framing", description="Audit a news article for loaded language, "
                      "unattributed claims and one-sided sourcing.")
     parser.add_argument("--version", action="version", version=f"framing {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    parser.add_argument("--debug", action="store_true", help="show the traceback of an unexpected error")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
 
     audit = commands.add_parser("audit", help="audit one or more articles (.txt, .md, .html, or - for stdin)")
     audit.add_argument("files", nargs="+", metavar="FILE")
@@ -44,6 +46,14 @@ def _parser() -> argparse.ArgumentParser:
                        help="also show the word model's hints: words it rates as possibly loaded that no lexicon "
                             "entry covers (off by default: on held-out news fewer than one in ten is right; they "
                             "count toward no score)")
+    audit.add_argument("--config", metavar="TOML", help="house rules from this file instead of the .framing.toml "
+                       "or pyproject.toml [tool.framing] found at or above each input's folder")
+    audit.add_argument("--select", type=_names, metavar="RULES",
+                       help="only these rules or categories, comma-separated (emotive,doubt.scare-quotes)")
+    audit.add_argument("--ignore", type=_names, metavar="RULES", help="leave out these rules or categories")
+    audit.add_argument("--min-severity", choices=("low", "medium", "high"), help="leave out findings below this")
+    audit.add_argument("--list-suppressions", action="store_true",
+                       help="list the suppressions written in each input (rule, reason, how many they silenced)")
     audit.add_argument("--contextual", action="store_true", help="also use a small fine-tuned transformer "
                        "for sentence bias, loaded words and attributions: more accurate, about 0.3 s per article "
                        "(needs 'framing[contextual]')")
@@ -109,13 +119,31 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _render(fmt: Format, path: str, title: str | None, contextual: bool = False,
-            hints: bool = False) -> tuple[str, "object"]:
+def _names(value: str) -> list[str]:
+    return [name.strip() for name in value.split(",") if name.strip()]
+
+
+def _house_rules(args, path: str):
+    """The house rules for one input: its config file's (or --config's), with the options given on top."""
+    from framing.house_rules import rules_for
+
+    draft = Path.cwd() / "-" if path == "-" else Path(path)
+    rules = rules_for(draft, Path(args.config) if args.config else None)
+    return rules.with_options(select=args.select, ignore=args.ignore, min_severity=args.min_severity,
+                              fail_on=args.fail_on)
+
+
+def _render(fmt: Format, path: str, args) -> tuple[str, "object", "object"]:
+    """One input audited, its house rules applied, rendered: (content, applied rules, their result)."""
     from framing.api import audit_text
+    from framing.house_rules import apply
     from framing.text.ingest import read_article
 
-    audit = audit_text(read_article(path), title, readability=fmt.readability, contextual=contextual, hints=hints)
-    return fmt.render(audit, fmt.source_name(path)), audit
+    rules = _house_rules(args, path)
+    audit = audit_text(read_article(path), args.title, readability=fmt.readability, contextual=args.contextual,
+                       hints=args.hints)
+    applied = apply(audit, rules)
+    return fmt.render(applied.audit, fmt.source_name(path)), rules, applied
 
 
 def _output_paths(output: str | None, paths: list[str], fmt: Format) -> list[str | None]:
@@ -174,13 +202,20 @@ def _cmd_audit(args) -> int:
     failed = False
     with _start_up() as loaded:
         for path, target in zip(args.files, targets):
-            content, audit = _render(fmt, path, args.title, args.contextual, args.hints)
+            content, rules, applied = _render(fmt, path, args)
             loaded()
             if target is None:
                 sys.stdout.write(content)
             else:
                 write_atomic(target, content, tuple(args.files))
-            if args.fail_on and any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[args.fail_on] for f in audit.findings):
+            for note in applied.notes():
+                print(printable(f"{path}: {note}"), file=sys.stderr)
+            if args.list_suppressions:
+                for s in applied.suppressions:
+                    print(printable(f"{path}:{s.line}: ignore {', '.join(s.rules) or '?'} -- {s.reason or '(no reason)'}"
+                                    f" [silenced {s.used}]"), file=sys.stderr)
+            fail_on = rules.fail_on
+            if fail_on and any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for f in applied.audit.findings):
                 failed = True
     return 1 if failed else 0
 
@@ -460,8 +495,15 @@ def _terminate(signum, frame) -> None:
     raise Terminated
 
 
+UNEXPECTED = 3  # exit code of an error framing did not foresee (a bug): one line, --debug for the traceback
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:  # plain `framing`: what it can do
+        parser.print_help(sys.stderr)
+        return 2
     if args.command != "serve":  # the server has its own graceful shutdown
         signal.signal(signal.SIGTERM, _terminate)
     try:
@@ -479,3 +521,9 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # noqa: BLE001 - the last resort: never a traceback unless asked
+        if args.debug:
+            raise
+        print(printable(f"framing: internal error: {type(exc).__name__}: {exc} (run again with --debug for the "
+                        "traceback, and please report it)"), file=sys.stderr)
+        return UNEXPECTED

@@ -170,3 +170,44 @@ def test_hints_only_when_asked(capsys, monkeypatch):
     main(["audit", LOADED, "--format", "json", "--no-hints"])
     without = {f["rule"] for f in json.loads(capsys.readouterr().out)["findings"]}
     assert "model.loaded" in rules and without == default == rules - {"model.loaded"}
+
+
+def test_house_rules_from_the_drafts_folder_and_the_options_over_them(tmp_path, capsys):
+    (tmp_path / ".framing.toml").write_text('ignore = ["emotive.slam"]\nfail_on = "high"\n')
+    draft = tmp_path / "draft.md"
+    draft.write_text("Harbour plan.\n\nThe mayor slammed the plan.\n\n"
+                     "<!-- framing: ignore emotive.massacre -- the inquiry's own word -->\nIt was a massacre.\n\n"
+                     "Nothing here. framing-ignore doubt -- unused\n", encoding="utf-8")
+    assert main(["audit", str(draft), "--format", "json", "--list-suppressions"]) == 0  # nothing high is left
+    out = capsys.readouterr()
+    rules = {f["rule"] for f in json.loads(out.out)["findings"]}
+    assert "emotive.slam" not in rules and "emotive.massacre" not in rules
+    assert "line 8: unused suppression of doubt" in out.err and "ignore emotive.massacre -- the inquiry's own word [silenced 1]" in out.err
+    assert main(["audit", str(draft), "--format", "json", "--ignore", "doubt"]) == 0  # an option replaces the config's list
+    assert "emotive.slam" in {f["rule"] for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert main(["audit", str(draft), "--select", "emotive.slam", "--ignore", "", "--fail-on", "medium"]) == 1
+    capsys.readouterr()
+    assert main(["audit", str(draft), "--min-severity", "high", "--format", "json"]) == 0
+    assert all(f["severity"] == "high" for f in json.loads(capsys.readouterr().out)["findings"])
+    (tmp_path / "strict.toml").write_text('min_severity = "low"\nfail_on = "medium"\n')
+    assert main(["audit", str(draft), "--config", str(tmp_path / "strict.toml")]) == 1  # slam counts again
+
+
+def test_an_unexpected_error_is_one_line_and_exit_3_unless_debugging(monkeypatch, capsys):
+    from framing import api
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(api, "audit_text", broken)
+    assert main(["audit", LOADED]) == 3
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "internal error: ZeroDivisionError" in err and "Traceback" not in err
+    with pytest.raises(ZeroDivisionError):
+        main(["--debug", "audit", LOADED])
+
+
+def test_framing_alone_lists_its_commands(capsys):
+    assert main([]) == 2
+    err = capsys.readouterr().err
+    assert all(command in err for command in ("audit", "batch", "corpus", "serve", "lsp", "compare"))
