@@ -200,3 +200,8 @@ def test_articles_csv_is_safe_in_a_spreadsheet_and_reads_back_whole(tmp_path):
     assert [r["meta_note"] for r in table] == ["a\rb", "c\nd"]
     assert float(table[0]["score_loaded_language"]) > 0  # numbers are left as numbers
     assert corpus.spreadsheet_safe(-0.5) == -0.5 and corpus.spreadsheet_safe("-1") == "'-1"
+    pandas = pytest.importorskip("pandas")  # what a researcher reads it with: the same rows and cells
+    frame = pandas.read_csv(out / "articles.csv", keep_default_na=False)
+    assert list(frame["id"]) == ["a0", "a1"] and list(frame["meta_note"]) == ["a\rb", "c\nd"]
+    assert list(frame["meta_section"]) == [r["meta_section"] for r in table]
+    assert frame["score_loaded_language"].dtype.kind == "f"
