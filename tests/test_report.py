@@ -4,6 +4,7 @@ import base64
 import hashlib
 import re
 
+from framing import categories
 from framing.api import audit_text
 from framing.outputs.report import render
 
@@ -34,8 +35,13 @@ def test_report_is_self_contained_with_inline_svg():
 def test_every_finding_is_highlighted_with_its_explanation():
     audit = audit_text((EXAMPLES / "harbour-loaded.txt").read_text(encoding="utf-8"))
     html = render(audit, "x.txt")
+    article_level = {key for key, c in categories.of_findings().items() if c.scope == "article"}
     for f in audit.findings:
-        assert re.search(rf'data-findings="[^"]*\b{f.id}\b', html)
+        if f.category in article_level:  # in the summary and the table, not on words
+            assert f'<tr id="{f.id}">' in html and not re.search(rf'data-findings="[^"]*\b{f.id}\b', html)
+        else:
+            assert re.search(rf'data-findings="[^"]*\b{f.id}\b', html)
+    assert any(f.category in article_level for f in audit.findings)
     assert 'tabindex="0"' in html and "Instead:" in html
 
 
@@ -108,6 +114,10 @@ def test_headline_names_one_sided_sourcing_only_when_found():
     balanced = audit_text((EXAMPLES / "harbour-balanced.txt").read_text(encoding="utf-8"))
     assert f"one-sided sourcing (balance {loaded.sourcing.balance_index:.2f} of 1)" in build_context(loaded)["headline"]
     assert "one-sided sourcing (balance" not in build_context(balanced)["headline"]
+
+    one_sided = [f.id for f in loaded.findings if f.category == "one_sided_sourcing"]
+    marked = {i for block in build_context(loaded)["blocks"] for segment in block["segments"] for i in segment["findings"]}
+    assert one_sided and not marked & set(one_sided)  # the summary's, not the headline's words
 
 
 def test_a_700_word_report_stays_under_150_kb_with_its_hatches_written_once():

@@ -21,13 +21,14 @@ def _segments(audit: Audit, start: int, end: int, block_index: int, number: dict
     """Cut [start, end) wherever a finding or quotation starts or ends. Each segment has an id
     unique in the page and the `number`s (finding id -> row of the findings table) of the findings ending in it."""
     doc = audit.document
-    inside = [f for f in audit.findings if f.start < end and start < f.end]
+    scope = {key: c.scope for key, c in categories.of_findings().items()}
+    # an article-level finding (one-sided sourcing) is the summary's and the table's, not the headline's words
+    inside = [f for f in audit.findings if f.start < end and start < f.end and scope[f.category] != "article"]
     quotes = [q for q in doc.quotations if q.depth == 0 and q.start < end and start < q.end]
     cuts = {start, end}
     for item in inside + quotes:
         cuts.update(x for x in (item.start, item.end) if start < x < end)
     points = sorted(cuts)
-    scope = {key: c.scope for key, c in categories.of_findings().items()}
     segments = []
     for a, b in zip(points, points[1:]):
         covering = [f for f in inside if f.start <= a and b <= f.end]
