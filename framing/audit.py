@@ -115,7 +115,7 @@ def run_audit(doc: Document, with_readability: bool = True, contextual: bool = F
     if with_readability:
         from framing.text.readability import readability as measure  # lazy: textstat and the syllable table
 
-        readability = measure(body)
+        readability = {**measure(body), "words": words} if body.strip() else measure(body)  # one word count everywhere
     return Audit(doc, findings, context.attributions, context.sources, readability,
                  compute_scores(findings, context.sourcing, words), context.bias_scores, context.sourcing, contextual)
 

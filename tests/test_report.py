@@ -132,3 +132,9 @@ def test_a_700_word_report_stays_under_150_kb_with_its_hatches_written_once():
     patterns = re.findall(r"<pattern .*?</pattern>", html, re.S)
     assert patterns and all("<use xlink:href=" in p and "<path" not in p for p in patterns)
     assert "<circle" in html  # the dotted hatch as circles, not eight curves a dot
+
+
+def test_one_word_count_in_the_scores_and_the_readability():
+    audit = audit_text((EXAMPLES / "harbour-loaded.txt").read_text(encoding="utf-8") + "\n\nA dash — here.\n")
+    words = audit.readability["words"]
+    assert all(f"in {words} words" in v["explanation"] for k, v in audit.scores.items() if k in ("loaded_language", "unattributed"))
