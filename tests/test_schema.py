@@ -57,6 +57,16 @@ def test_framing_audit_json_of_every_example_is_valid(path, options, validator, 
     assert_valid(validator, data)
 
 
+def test_a_markdown_draft_is_valid(validator, tmp_path, capsys):
+    """Front matter, a comment, code and a table: what a Markdown reader leaves out must be in the schema."""
+    draft = tmp_path / "draft.md"
+    draft.write_text("---\nslug: plan\n---\n\n# Council **Slams** Plan\n\n<!-- check the 30% figure -->\n\n"
+                     "The so-called plan, said [Jane Roe](https://example.org), is a disgrace.\n\n"
+                     "```\nslammed\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", encoding="utf-8")
+    assert main(["audit", str(draft), "--format", "json"]) == 0
+    assert_valid(validator, json.loads(capsys.readouterr().out))
+
+
 def test_an_article_with_no_body_text_is_valid(validator):
     """A byline alone leaves nothing to measure: readability keeps its keys, the indices null."""
     data = to_dict(audit_text("By Jane Roe"))
