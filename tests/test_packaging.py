@@ -36,9 +36,11 @@ def test_wheel_installs_and_audits_from_elsewhere(tmp_path, monkeypatch):
     listing = subprocess.run([str(python), "-c", "import framing, pathlib; p = pathlib.Path(framing.__file__).parent / 'data';"
                               "print(sorted(x.name for x in (p / 'lexicons').glob('*.toml')));"
                               "print((p / 'templates' / 'report.html.j2').exists());"
-                              "from framing.models import attribution_tagger as t; print('tagger', t.shipped() is not None)"],
+                              "from framing.models import attribution_tagger as t; print('tagger', t.shipped() is not None);"
+                              "from framing.outputs.serialize import schema_path as s; print('schema', s().is_file(), s().parent.parent.name)"],
                              cwd=work, capture_output=True, text=True, check=True)
     assert "emotive.toml" in listing.stdout and "True" in listing.stdout and "tagger True" in listing.stdout
+    assert "schema True data" in listing.stdout  # the JSON Schema ships in the wheel, in framing/data/docs/
 
 
 def test_the_pre_commit_hook_runs_a_real_command_on_drafts():

@@ -50,7 +50,7 @@ _OBJECT_REACH = 25  # characters after a stance word in which the actor it is ab
 class Evidence:
     actor_id: str
     stance: str  # critical or supportive
-    kind: str  # affiliation, self, cue or content
+    kind: str  # affiliation, self, cue, content or adversary
     span: TextSpan
     reason: str
 

@@ -5,12 +5,20 @@ from __future__ import annotations
 import json
 from dataclasses import fields, is_dataclass
 from functools import cache
+from pathlib import Path
 
 from framing import __version__
 from framing.audit import BIASED_SENTENCE, Audit
+from framing.resources import data_dir
 from framing.text.document import QUOTED, REPORTER
 
 SCHEMA = "framing.audit/1"
+SCHEMA_FILE = "framing.audit.schema.json"  # its JSON Schema, in docs/ (framing/data/docs/ in a wheel)
+
+
+def schema_path() -> Path:
+    """The JSON Schema (draft 2020-12) that every JSON output of this version of framing is valid under."""
+    return data_dir("docs") / SCHEMA_FILE
 
 
 _LEAVES = (str, int, float, bool, type(None))

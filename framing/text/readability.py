@@ -75,9 +75,11 @@ def _grade_words(grade: float) -> str:
 
 
 def readability(text: str) -> dict:
-    """Standard figures for `text` (the scored body), with a plain-words summary."""
+    """Standard figures for `text` (the scored body), with a plain-words summary; the same keys for
+    no text, its indices null (docs/json-format.md)."""
     if not text.strip():
-        return {"words": 0, "sentences": 0, "summary": "no text to measure"}
+        return {"words": 0, "sentences": 0, "flesch_reading_ease": None, "flesch_kincaid_grade": None,
+                "gunning_fog": None, "reading_time_seconds": 0.0, "summary": "no text to measure"}
     counts, metrics = _textstat_backend()
     grade = metrics.flesch_kincaid_grade(text, _LANG)
     return {
