@@ -6,6 +6,8 @@ import json
 import re
 import sys
 
+from hypothesis import given, settings, strategies as st
+
 from framing.api import audit_text
 from framing.cli import main
 from framing.house_rules import Rules, apply
@@ -161,3 +163,22 @@ def test_markup_the_parser_cannot_place_stays_text():
     doc = build_document("# T\n\nA \\*starred\\* word &amp; a **bold** one.\n", is_markdown=True)
     assert [doc.text[m.start:m.end] for m in doc.markup] == ["**", "**"]
     assert doc.plain(doc.paragraphs[0].start, doc.paragraphs[0].end) == "A \\*starred\\* word &amp; a bold one."
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["# ", "## ", "*", "**", "_", "`", "```", "\n", "\n\n", "    ", "- ", "1. ", "> ",
+                                 "[a](https://x.org/b)", "](", ")", "[", "]", "<!-- c -->", "<b>", "---\n", "\\*",
+                                 "&amp;", "|a|b|\n|-|-|\n", "Port ", "deal. ", "By Jo", "slammed "]),
+                max_size=60).map("".join))
+def test_blocks_and_markup_slice_the_draft_in_order(text):
+    doc = build_document(text, is_markdown=True)
+    ends = 0
+    for block in doc.blocks:  # in order, never overlapping
+        assert ends <= block.start <= block.end <= len(text)
+        ends = block.end
+    ends = 0
+    for m in doc.markup:  # in order, disjoint, each inside one block
+        assert ends <= m.start < m.end
+        assert doc.block_at(m.start) is not None and m.end <= doc.block_at(m.start).end
+        ends = m.end
+    audit_text(text, markdown=True)
