@@ -64,6 +64,7 @@ def test_markers_emphasis_and_link_targets_are_not_audited():
     assert doc.is_scored(*_span(doc.text, "the minutes"))
     list_item = doc.block_at(doc.text.index("Unemployment"))
     assert list_item.kind == "body" and doc.text[list_item.start] == "U"  # the '- ' marker lies outside
+    assert [b.kind for b in build_document("- Harbour Deal\n- and the rest, in brief.\n", is_markdown=True).blocks] == ["body", "body"]
 
 
 def _span(text: str, words: str) -> tuple[int, int]:

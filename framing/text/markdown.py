@@ -64,7 +64,9 @@ def split_blocks(text: str) -> tuple[list[Block], list[Span]]:
             found = _inline(text, lines, token)
             if found is not None:
                 span, marks = found
-                kind = "heading" if tokens[i - 1].type == "heading_open" else _paragraph_kind(token)
+                opening = tokens[i - 1]
+                kind = ("heading" if opening.type == "heading_open" else "nested" if opening.level
+                        else _paragraph_kind(token))  # nested: in a list or block quote
                 blocks.append(Block(span.start, span.end, kind))
                 markup.extend(marks)
     blocks.sort(key=lambda b: b.start)
@@ -168,7 +170,8 @@ def _classify(text: str, blocks: list[Block]) -> list[Block]:
     rest = content
     if content:
         first = blocks[content[0]]
-        if first.kind == "heading" or (len(content) > 1 and layout.is_title_line(text[first.start:first.end])):
+        if first.kind == "heading" or (first.kind != "nested" and len(content) > 1
+                                       and layout.is_title_line(text[first.start:first.end])):
             kinds[content[0]], rest = "title", content[1:]
     for i in rest[:2]:
         line = text[blocks[i].start:blocks[i].end]
