@@ -11,13 +11,14 @@ from framing.text.ingest import check_size
 
 
 def audit_text(text: str, title: str | None = None, readability: bool = True, contextual: bool = False,
-               hints: bool = False) -> Audit:
+               hints: bool = False, markdown: bool = False) -> Audit:
     """Audit an article given as plain text; `title` overrides the one found in the text; `contextual`
     adds the transformer-based sentence and word scores (framing/models/contextual.py); `hints` adds the
-    word model's hints (off by default: on held-out news they are rarely right, docs/EVALUATION.md). A
+    word model's hints (off by default: on held-out news they are rarely right, docs/EVALUATION.md);
+    `markdown` reads the text as Markdown, every offset still into the text as written. A
     text over the input limit (5 MiB in UTF-8) raises framing.errors.TooLarge, an InputError."""
     check_size(text)
-    return run_audit(build_document(text, title), with_readability=readability, contextual=contextual, hints=hints)
+    return run_audit(build_document(text, title, markdown), with_readability=readability, contextual=contextual, hints=hints)
 
 
 @cache

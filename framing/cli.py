@@ -137,11 +137,11 @@ def _render(fmt: Format, path: str, args) -> tuple[str, "object", "object"]:
     """One input audited, its house rules applied, rendered: (content, applied rules, their result)."""
     from framing.api import audit_text
     from framing.house_rules import apply
-    from framing.text.ingest import read_article
+    from framing.text.ingest import is_markdown, read_article
 
     rules = _house_rules(args, path)
     audit = audit_text(read_article(path), args.title, readability=fmt.readability, contextual=args.contextual,
-                       hints=args.hints)
+                       hints=args.hints, markdown=is_markdown(path))
     applied = apply(audit, rules)
     return fmt.render(applied.audit, fmt.source_name(path)), rules, applied
 
@@ -222,14 +222,14 @@ def _cmd_audit(args) -> int:
 
 def _cmd_compare(args) -> int:
     from framing.api import audit_text
-    from framing.text.ingest import read_article
+    from framing.text.ingest import is_markdown, read_article
     from framing.outputs.files import write_atomic
     from framing.outputs.report import render_compare
 
     if args.files.count("-") > 1:
         raise InputError("standard input ('-') can be given only once")
     with _start_up():
-        audits = [audit_text(read_article(path)) for path in args.files]
+        audits = [audit_text(read_article(path), markdown=is_markdown(path)) for path in args.files]
         names = tuple(HTML.source_name(p) for p in args.files)
         write_atomic(args.output, render_compare(audits[0], audits[1], names), tuple(args.files))
     return 0

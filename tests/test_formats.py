@@ -97,7 +97,7 @@ def test_json_output_and_start_up_do_not_load_the_html_stack(tmp_path):
     code = ("import sys; from framing.cli import main; import framing.outputs.formats, framing.runs.engines; "
             "light = [m for m in ('framing.audit', 'jinja2', 'matplotlib', 'multiprocessing', 'dask') if m in sys.modules]; "
             f"main(['audit', {LOADED!r}, '-o', {str(tmp_path / 'a.json')!r}]); "
-            "print(light, [m for m in ('jinja2', 'matplotlib') if m in sys.modules])")
+            "print(light, [m for m in ('jinja2', 'matplotlib', 'markdown_it') if m in sys.modules])")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[] []"

@@ -39,9 +39,11 @@ def unattributed_claims(context: AuditContext) -> list[Finding]:
     doc = context.document
     markers_by_sentence: dict[int, list] = {}
     for entry in lexicon.by_dimension("claim"):
-        for start, _ in entry.finditer(doc.text, doc.word_index):
+        for start, end in entry.finditer(doc.text, doc.word_index):
             sentence = doc.sentence_at(start)
-            if sentence is not None and entry not in markers_by_sentence.setdefault(sentence.start, []):
+            if sentence is None or not doc.is_scored(start, end):  # not in the text (a figure in Markdown markup)
+                continue
+            if entry not in markers_by_sentence.setdefault(sentence.start, []):
                 markers_by_sentence[sentence.start].append(entry)
     attributed = _attributed_sentences(doc, context.attributions)
     findings = []

@@ -18,15 +18,16 @@ from framing.resources import data_dir
 
 
 def _segments(audit: Audit, start: int, end: int, block_index: int, number: dict[str, int]) -> list[dict]:
-    """Cut [start, end) wherever a finding or quotation starts or ends. Each segment has an id
+    """Cut [start, end) wherever a finding, quotation or Markdown markup starts or ends. Each segment has an id
     unique in the page and the `number`s (finding id -> row of the findings table) of the findings ending in it."""
     doc = audit.document
     scope = {key: c.scope for key, c in categories.of_findings().items()}
     # an article-level finding (one-sided sourcing) is the summary's and the table's, not the headline's words
     inside = [f for f in audit.findings if f.start < end and start < f.end and scope[f.category] != "article"]
     quotes = [q for q in doc.quotations if q.depth == 0 and q.start < end and start < q.end]
+    markup = [m for m in doc.markup if m.start < end and start < m.end]
     cuts = {start, end}
-    for item in inside + quotes:
+    for item in inside + quotes + markup:
         cuts.update(x for x in (item.start, item.end) if start < x < end)
     points = sorted(cuts)
     segments = []
@@ -44,6 +45,7 @@ def _segments(audit: Audit, start: int, end: int, block_index: int, number: dict
             "severity": max((f.severity for f in words), key=SEVERITY_RANK.get, default=""),
             "starts": sorted({f.category for f in covering if f.start == a}),  # for a cue at a finding's start
             "quoted": doc.voice_at(a) == QUOTED,
+            "markup": any(m.start <= a and b <= m.end for m in markup),  # shown greyed: not audited
         })
     return segments
 

@@ -43,7 +43,7 @@ from framing.resources import file_sha256
 from framing.runs.engines import ENGINES, Engine
 from framing.runs.lines import LONE_SURROGATE, NOT_UTF8, has_lone_surrogate, refuse_utf16, utf8_lines
 from framing.runs.pool import Progress
-from framing.text.ingest import check_size, read_bytes, text_from_bytes
+from framing.text.ingest import check_size, is_markdown, read_bytes, text_from_bytes
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 KNOWN_FIELDS = ("id", "text", "title")
@@ -185,7 +185,8 @@ def audit_article(article: Article) -> Result:
             text = article.text
         else:
             text = text_from_bytes(article.data if article.data is not None else read_bytes(article.path), article.path)
-        audit = audit_text(text, article.title, contextual=article.contextual)  # with readability: articles.csv has it
+        audit = audit_text(text, article.title, contextual=article.contextual,
+                           markdown=article.text is None and is_markdown(article.path))  # with readability: articles.csv has it
         line = RECORD.record(audit, {"id": article.id, "metadata": article.metadata})
         report = REPORT.render(audit, article.id, charts=False)
         if article.report_path:  # written here, in parallel, before the main process records the audit

@@ -13,6 +13,7 @@ from framing.api import audit_text
 from framing.errors import InputError
 from framing.findings import Finding
 from framing.house_rules import Rules, apply, rules_for
+from framing.text.ingest import is_markdown
 
 SEVERITY = {"high": 1, "medium": 2, "low": 3}  # LSP DiagnosticSeverity: Error, Warning, Information
 _ADVICE = frozenset({"describe", "say", "give", "attribute", "name", "report", "drop", "cite", "add"})  # not replacements
@@ -46,7 +47,8 @@ def findings_for(uri: str, text: str) -> list[Finding]:
     """The findings the house rules keep for one draft (a bad config gives none and is logged by the caller)."""
     path = _path(uri)
     rules = rules_for(path) if path is not None else Rules()
-    return apply(audit_text(text), rules).audit.findings if text.strip() else []
+    markdown = path is not None and is_markdown(str(path))
+    return apply(audit_text(text, markdown=markdown), rules).audit.findings if text.strip() else []
 
 
 def serve() -> None:

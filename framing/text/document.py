@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from framing.rules.lexicon import WordIndex
-from framing.text import layout, quotes, sentences
-from framing.text.spans import Block, Quotation, Sentence, Token
+from framing.text import layout, markdown, quotes, sentences
+from framing.text.spans import Block, Quotation, Sentence, Span, Token
 
 REPORTER = "reporter"
 QUOTED = "quoted"
@@ -24,6 +24,8 @@ class Document:
     blocks: list[Block]
     sentences: list[Sentence]
     quotations: list[Quotation]
+    markup: list[Span] = field(default_factory=list)  # Markdown's marks and link targets inside blocks: not scored
+    _markup_starts: list[int] = field(default_factory=list, repr=False)
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
     _block_starts: list[int] = field(default_factory=list, repr=False)
     _top_quotes: list[Quotation] = field(default_factory=list, repr=False)
@@ -62,9 +64,23 @@ class Document:
         return self.blocks[i] if i >= 0 and offset < self.blocks[i].end else None
 
     def is_scored(self, start: int, end: int) -> bool:
-        """True when [start, end) lies inside one title or body block."""
+        """True when [start, end) lies inside one title or body block and not wholly inside markup."""
         block = self.block_at(start)
-        return block is not None and block.kind in ("title", "body") and end <= block.end
+        if block is None or block.kind not in ("title", "body") or end > block.end:
+            return False
+        i = bisect.bisect_right(self._markup_starts, start) - 1
+        return i < 0 or end > self.markup[i].end
+
+    def plain(self, start: int, end: int) -> str:
+        """text[start:end] without the markup in it (a Markdown title's `**`, a link's target)."""
+        kept, at = [], start
+        for m in self.markup[bisect.bisect_left(self._markup_starts, start):]:
+            if m.start >= end:
+                break
+            kept.append(self.text[at:m.start])
+            at = m.end
+        kept.append(self.text[at:end])
+        return "".join(kept)
 
     def voice_at(self, offset: int) -> str:
         """`quoted` when the character at `offset` lies inside a top-level quotation."""
@@ -100,10 +116,10 @@ class Document:
         return line, offset - (self.text.rfind("\n", 0, offset) + 1) + 1
 
 
-def build_document(text: str, title: str | None = None) -> Document:
-    """Parse `text` into a Document; `title` overrides the one found in the text."""
-    blocks = layout.split_blocks(text)
-    found_title = next((text[b.start : b.end] for b in blocks if b.kind == "title"), "")
+def build_document(text: str, title: str | None = None, is_markdown: bool = False) -> Document:
+    """Parse `text` into a Document; `title` overrides the one found in the text; `is_markdown` reads
+    it as Markdown (framing.text.markdown), its offsets still into `text` as written."""
+    blocks, markup = markdown.split_blocks(text) if is_markdown else (layout.split_blocks(text), [])
     sents: list[Sentence] = []
     for index, block in enumerate(blocks):
         if block.kind == "title":
@@ -111,8 +127,10 @@ def build_document(text: str, title: str | None = None) -> Document:
         elif block.kind == "body":
             sents.extend(Sentence(s, e, index) for s, e in sentences.split(text, block.start, block.end))
     quotations = [Quotation(s, e, d) for s, e, d in quotes.find_quotations(text, blocks)]
-    doc = Document(text, title if title is not None else found_title.lstrip("# ").strip(),
-                   blocks, sents, quotations)
+    doc = Document(text, "", blocks, sents, quotations, markup)
+    doc._markup_starts = [m.start for m in markup]
+    found_title = next((doc.plain(b.start, b.end) for b in blocks if b.kind == "title"), "")
+    doc.title = title if title is not None else found_title.lstrip("# ").strip()
     doc._block_starts = [b.start for b in blocks]
     doc._sentence_starts = [s.start for s in sents]
     doc._top_quotes = [q for q in quotations if q.depth == 0]

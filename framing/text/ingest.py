@@ -11,6 +11,7 @@ from framing.errors import InputError, TooLarge
 
 MAX_INPUT_BYTES = 5 * 1024 * 1024  # documented in README: inputs over 5 MiB are refused
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
 _HTML_START = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<article)", re.IGNORECASE)
 
 
@@ -91,6 +92,11 @@ def text_from_bytes(data: bytes, name: str) -> str:
     if not text.strip():
         raise InputError(f"{name}: empty input, nothing to audit")
     return text
+
+
+def is_markdown(name: str) -> bool:
+    """Markdown is known by its suffix (.md, .markdown) only: plain text is often valid Markdown too."""
+    return Path(name).suffix.lower() in MARKDOWN_SUFFIXES
 
 
 def read_article(path: str) -> str:

@@ -50,7 +50,18 @@ def looks_like_headline(line: str) -> bool:
     return bool(content) and sum(w[0].isupper() for w in content) >= 0.75 * len(content)
 
 
-def _is_trailer(line: str) -> str:
+def is_title_line(line: str) -> bool:
+    """A first paragraph that is a title: a '#' heading, or one line without closing punctuation."""
+    return line.startswith("#") or ("\n" not in line and not _SENTENCE_END.search(line)
+                                    and len(_WORD.findall(line)) <= 25)
+
+
+def is_byline(line: str) -> bool:
+    """'By ...', 'Author: ...', 'Reporting by ...'."""
+    return bool(_BYLINE.match(line)) and len(line) < 120
+
+
+def trailer_reason(line: str) -> str:
     """Why a closing line is not part of the article, or '' when it is."""
     if _BOILERPLATE.match(line):
         return "boilerplate"
@@ -67,18 +78,15 @@ def split_blocks(text: str) -> list:
     reasons = [""] * len(spans)
     first = 0
     if spans and len(spans) > 1:
-        line = text[spans[0][0] : spans[0][1]]
-        if line.startswith("#") or ("\n" not in line and not _SENTENCE_END.search(line)
-                                    and len(_WORD.findall(line)) <= 25):
+        if is_title_line(text[spans[0][0] : spans[0][1]]):
             kinds[0], first = "title", 1
     for i in range(first, min(first + 2, len(spans))):
-        line = text[spans[i][0] : spans[i][1]]
-        if _BYLINE.match(line) and len(line) < 120:
+        if is_byline(text[spans[i][0] : spans[i][1]]):
             kinds[i], reasons[i] = "byline", "byline"
     # Walk back from the end over trailing non-article lines, keeping at least one body paragraph.
     body = [i for i, k in enumerate(kinds) if k == "body"]
     for i in reversed(body[1:]):
-        reason = _is_trailer(text[spans[i][0] : spans[i][1]])
+        reason = trailer_reason(text[spans[i][0] : spans[i][1]])
         if not reason:
             break
         kinds[i], reasons[i] = "excluded", reason
