@@ -28,6 +28,15 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"framing: error: {message}\n")
 
 
+AUDIT_EXAMPLES = """examples:
+  framing audit draft.md                          findings, one per line (path:line:col)
+  framing audit draft.md -o report.html           the annotated report
+  framing audit drafts/*.md --format github --fail-on high     annotations in a CI step
+  framing audit draft.md --ignore emotive.slam --min-severity medium
+  framing audit draft.md --list-suppressions      the suppressions written in the draft
+house rules: .framing.toml or [tool.framing] in pyproject.toml, at or above the draft's folder"""
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="framing", description="Audit a news article for loaded language, "
                      "unattributed claims and one-sided sourcing.")
@@ -35,9 +44,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="show the traceback of an unexpected error")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
 
-    audit = commands.add_parser("audit", help="audit one or more articles (.txt, .md, .html, or - for stdin)")
-    audit.add_argument("files", nargs="+", metavar="FILE")
-    audit.add_argument("-o", "--output", help="output file (one input) or folder (several inputs); default stdout")
+    audit = commands.add_parser("audit", help="audit one or more articles (.txt, .md, .html, or - for stdin)",
+                                epilog=AUDIT_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    audit.add_argument("files", nargs="+", metavar="FILE",
+                       help="articles: .txt or .md drafts, .html pages (main text extracted), - for standard input")
+    audit.add_argument("-o", "--output", help="output file (one input) or folder (several inputs; made if missing); "
+                       "its suffix picks the format: .txt .json .html .sarif .github; default stdout")
     audit.add_argument("--format", choices=tuple(FORMATS), help="default: from the output suffix, else text")
     audit.add_argument("--fail-on", choices=("low", "medium", "high"),
                        help="exit 1 when a finding of this severity or higher is found")
@@ -133,16 +145,27 @@ def _house_rules(args, path: str):
                               fail_on=args.fail_on)
 
 
-def _render(fmt: Format, path: str, args) -> tuple[str, "object", "object"]:
-    """One input audited, its house rules applied, rendered: (content, applied rules, their result)."""
+def _colour(fmt: Format, target: str | None) -> bool:
+    """Colour for text findings on a terminal, unless NO_COLOR is set (https://no-color.org)."""
+    import os
+
+    return fmt.name == "text" and target is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _render(fmt: Format, path: str, args, colour: bool = False) -> tuple[str, "object", "object"]:
+    """One input audited, its house rules applied, rendered: (content, applied rules, their result);
+    `colour`: the text format's severities in terminal colours."""
     from framing.api import audit_text
     from framing.house_rules import apply
+    from framing.outputs.serialize import to_text
     from framing.text.ingest import is_markdown, read_article
 
     rules = _house_rules(args, path)
     audit = audit_text(read_article(path), args.title, readability=fmt.readability, contextual=args.contextual,
                        hints=args.hints, markdown=is_markdown(path))
     applied = apply(audit, rules)
+    if colour:
+        return to_text(applied.audit, fmt.source_name(path), colour=True), rules, applied
     return fmt.render(applied.audit, fmt.source_name(path)), rules, applied
 
 
@@ -150,11 +173,15 @@ def _output_paths(output: str | None, paths: list[str], fmt: Format) -> list[str
     """Where each input's audit goes: stdout (None), the file -o names, or with several inputs a
     file in the folder -o names, named after the input; inputs with one stem (a/ok.txt, b/ok.txt,
     ok.md) get ok, ok-2, ok-3 in order, so that none overwrites another."""
-    if output is None or len(paths) == 1:
-        return [output] * len(paths)
+    if output is None:
+        return [None] * len(paths)
+    if len(paths) == 1:
+        Path(output).parent.mkdir(parents=True, exist_ok=True)
+        return [output]
     folder = Path(output)
-    if not folder.is_dir():
-        raise InputError(f"{output}: with several inputs, -o must be an existing folder")
+    if folder.exists() and not folder.is_dir():
+        raise InputError(f"{output}: with several inputs, -o must be a folder")
+    folder.mkdir(parents=True, exist_ok=True)
     taken, targets = set(), []
     for path in paths:
         stem = "stdin" if path == "-" else Path(path).stem
@@ -202,7 +229,7 @@ def _cmd_audit(args) -> int:
     failed = False
     with _start_up() as loaded:
         for path, target in zip(args.files, targets):
-            content, rules, applied = _render(fmt, path, args)
+            content, rules, applied = _render(fmt, path, args, _colour(fmt, target))
             loaded()
             if target is None:
                 sys.stdout.write(content)

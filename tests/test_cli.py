@@ -211,3 +211,34 @@ def test_framing_alone_lists_its_commands(capsys):
     assert main([]) == 2
     err = capsys.readouterr().err
     assert all(command in err for command in ("audit", "batch", "corpus", "serve", "lsp", "compare"))
+
+
+def test_output_folders_are_made_and_an_unknown_suffix_is_refused(tmp_path, capsys):
+    nested = tmp_path / "a" / "b" / "report.json"
+    assert main(["audit", LOADED, "-o", str(nested)]) == 0 and json.loads(nested.read_text())["findings"]
+    folder = tmp_path / "new" / "out"
+    assert main(["audit", LOADED, str(EXAMPLES / "harbour-balanced.txt"), "-o", str(folder)]) == 0
+    assert sorted(p.name for p in folder.iterdir()) == ["harbour-balanced.txt", "harbour-loaded.txt"]
+    assert main(["audit", LOADED, "-o", str(tmp_path / "out.xyz")]) == 2
+    assert "no output format has the suffix '.xyz'" in capsys.readouterr().err
+    assert not (tmp_path / "out.xyz").exists()
+
+
+def test_colour_only_on_a_terminal_and_never_with_no_color(monkeypatch, capsys):
+    from framing import cli
+    from framing.outputs.formats import JSON, TEXT
+
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert cli._colour(TEXT, None) and not cli._colour(TEXT, "out.txt") and not cli._colour(JSON, None)
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not cli._colour(TEXT, None)
+    monkeypatch.delenv("NO_COLOR")
+    main(["audit", LOADED])
+    assert "\033[1;31mhigh\033[0m" in capsys.readouterr().out
+
+
+def test_audit_help_shows_examples(capsys):
+    with pytest.raises(SystemExit):
+        main(["audit", "--help"])
+    assert "examples:" in capsys.readouterr().out

@@ -70,7 +70,9 @@ def test_suffixes_select_formats():
     assert formats.for_suffix(".md") is None and formats.for_suffix("") is None
     assert all(formats.for_suffix(s) is f for f in FORMATS.values() for s in f.suffixes)
     assert [f.suffix for f in FORMATS.values()] == [".txt", ".json", ".html", ".sarif", ".github"]  # several inputs: a.txt, ...
-    assert formats.for_output(None) is TEXT and formats.for_output("out.md") is TEXT
+    assert formats.for_output(None) is TEXT and formats.for_output("out") is TEXT
+    with pytest.raises(InputError, match="no output format has the suffix '.md'"):
+        formats.for_output("out.md")
     assert formats.for_output("out.Json") is JSON and formats.for_output("out.html", "json") is JSON
     assert formats.get("html") is HTML
     with pytest.raises(InputError, match="unknown format 'docx'"):

@@ -127,4 +127,11 @@ def for_output(output: str | None, name: str | None = None) -> Format:
     """`name` if given, else the one `output`'s suffix selects, else the default (text)."""
     if name:
         return get(name)
-    return (for_suffix(Path(output).suffix) if output else None) or FORMATS[DEFAULT]
+    suffix = Path(output).suffix if output else ""
+    if not suffix:
+        return FORMATS[DEFAULT]
+    found = for_suffix(suffix)
+    if found is None:
+        known = ", ".join(s for f in FORMATS.values() for s in f.suffixes)
+        raise InputError(f"{output}: no output format has the suffix {suffix!r} (known: {known}); name one with --format")
+    return found

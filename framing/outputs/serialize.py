@@ -97,13 +97,19 @@ def to_json(audit: Audit, indent: int | None = None) -> str:
     return json.dumps(to_dict(audit), ensure_ascii=False, indent=indent)
 
 
-def to_text(audit: Audit, path: str) -> str:
-    """One finding per line, `path:line:col: severity category: message [rule]`, then a summary."""
+COLOURS = {"high": "\033[1;31m", "medium": "\033[33m", "low": "\033[36m"}  # bold red, yellow, cyan
+RESET = "\033[0m"
+
+
+def to_text(audit: Audit, path: str, colour: bool = False) -> str:
+    """One finding per line, `path:line:col: severity category: message [rule]`, then a summary;
+    `colour`: each severity in its terminal colour."""
     doc = audit.document
     lines = []
     for f in audit.findings:
         line, col = doc.line_col(f.start)
-        lines.append(f"{path}:{line}:{col}: {f.severity} {f.category}: {f.message} [{f.rule}]")
+        severity = f"{COLOURS[f.severity]}{f.severity}{RESET}" if colour else f.severity
+        lines.append(f"{path}:{line}:{col}: {severity} {f.category}: {f.message} [{f.rule}]")
     counts = {sev: sum(f.severity == sev for f in audit.findings) for sev in ("high", "medium", "low")}
     if audit.findings:
         summary = ", ".join(f"{n} {sev}" for sev, n in counts.items() if n)
