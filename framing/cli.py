@@ -156,11 +156,12 @@ def _render(fmt: Format, path: str, args, colour: bool = False) -> tuple[str, "o
     """One input audited, its house rules applied, rendered: (content, applied rules, their result);
     `colour`: the text format's severities in terminal colours."""
     from framing.api import audit_text
-    from framing.house_rules import apply
+    from framing.house_rules import activate, apply
     from framing.outputs.serialize import to_text
     from framing.text.ingest import is_markdown, read_article
 
     rules = _house_rules(args, path)
+    activate(rules)
     audit = audit_text(read_article(path), args.title, readability=fmt.readability, contextual=args.contextual,
                        hints=args.hints, markdown=is_markdown(path))
     applied = apply(audit, rules)

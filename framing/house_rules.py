@@ -3,7 +3,8 @@ file beside the drafts, and suppressions written in a draft, applied to an audit
 
 The config is `.framing.toml`, or `[tool.framing]` in `pyproject.toml`, in the draft's folder or the
 nearest folder above it (as linters find theirs). Keys: `select` and `ignore` (rule ids such as
-"emotive.slam", or whole categories such as "emotive"), `min_severity`, `fail_on`, and
+"emotive.slam", or whole categories such as "emotive"), `min_severity`, `fail_on`, `lexicons`
+(folders of the newsroom's own lexicon files, in the shipped TOML format), and
 `[[tool.framing.overrides]]` tables with `paths` (globs relative to the config's folder) and any of
 the other keys, applied in order to the drafts they match.
 
@@ -24,9 +25,10 @@ from pathlib import Path
 from framing.audit import Audit, compute_scores, scored_words
 from framing.errors import InputError
 from framing.findings import SEVERITY_RANK, Finding
+from framing.rules import lexicon
 
 CONFIG_FILES = (".framing.toml", "pyproject.toml")
-KEYS = ("select", "ignore", "min_severity", "fail_on")
+KEYS = ("select", "ignore", "min_severity", "fail_on", "lexicons")
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ class Rules:
     ignore: tuple[str, ...] = ()
     min_severity: str | None = None
     fail_on: str | None = None
+    lexicons: tuple[str, ...] = ()  # folders of the newsroom's own lexicon files (absolute)
     config: str | None = None  # the file they come from
 
     def keeps(self, finding: Finding) -> bool:
@@ -109,10 +112,10 @@ def _relative(draft: Path, folder: Path) -> str:
 
 
 def _parse(table: dict, where: str) -> Rules:
-    return Rules(config=where, **_values(table, where, {"overrides"}))
+    return Rules(config=where, **_values(table, where, {"overrides"}, Path(where).parent))
 
 
-def _values(table: dict, where: str, also: set[str]) -> dict:
+def _values(table: dict, where: str, also: set[str], folder: Path | None = None) -> dict:
     """The known keys of one table, checked: lists of rule names, severities by name."""
     unknown = set(table) - set(KEYS) - also
     if unknown:
@@ -124,12 +127,24 @@ def _values(table: dict, where: str, also: set[str]) -> dict:
             if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
                 raise InputError(f"{where}: '{key}' must be a list of rule or category names")
             values[key] = tuple(names)
+    if "lexicons" in table:
+        folders = table["lexicons"]
+        if folder is None:
+            raise InputError(f"{where}: 'lexicons' belongs in the main table, not in an override")
+        if not isinstance(folders, list) or not all(isinstance(f, str) for f in folders):
+            raise InputError(f"{where}: 'lexicons' must be a list of folders (relative to the config file)")
+        values["lexicons"] = tuple(str((folder / f).resolve()) for f in folders)
     for key in ("min_severity", "fail_on"):
         if key in table:
             if table[key] not in SEVERITY_RANK:
                 raise InputError(f"{where}: '{key}' must be one of {', '.join(SEVERITY_RANK)}, not {table[key]!r}")
             values[key] = table[key]
     return values
+
+
+def activate(rules: Rules) -> None:
+    """Put the rules' own lexicons in use beside the shipped ones (before an audit)."""
+    lexicon.use_extra(rules.lexicons)
 
 
 # ---- suppressions in the draft ----------------------------------------------------------------

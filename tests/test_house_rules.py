@@ -1,5 +1,7 @@
 """House rules: the config file found beside a draft, its keys and overrides, and suppressions."""
 
+import json
+
 import pytest
 
 from framing.api import audit_text
@@ -66,3 +68,29 @@ def test_a_suppression_silences_its_rule_where_it_stands_and_says_so_when_it_doe
     assert "emotive.massacre" in rules_of(applied.audit)  # the next paragraph's suppression is another paragraph's
     assert applied.notes() == ["line 6: unused suppression of hyperbole.total",
                                "line 8: suppression of emotive.massacre gives no reason (write: -- why); it silences nothing"]
+
+
+def test_a_newsrooms_own_lexicon_is_used_beside_the_shipped_ones(tmp_path, capsys):
+    from framing.cli import main
+    from framing.rules import lexicon
+
+    (tmp_path / "house").mkdir()
+    (tmp_path / "house" / "style.toml").write_text(
+        'category = "emotive"\n\n[[entries]]\nid = "house-firestorm"\nterm = "firestorm"\nseverity = "high"\n'
+        'explanation = "House style: a figure of speech for criticism."\nsuggestion = ["criticism"]\n'
+        'examples = { match = ["a firestorm of criticism"], no_match = ["a storm at sea"] }\n')
+    (tmp_path / ".framing.toml").write_text('lexicons = ["house"]\n')
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Harbour plan.\n\nThe plan set off a firestorm of criticism on Monday.\n")
+    try:
+        assert main(["audit", str(draft), "--format", "json", "--fail-on", "high"]) == 1
+        assert "emotive.house-firestorm" in {f["rule"] for f in json.loads(capsys.readouterr().out)["findings"]}
+        lexicon.use_extra([])
+        assert "emotive.house-firestorm" not in {f.rule for f in audit_text(draft.read_text()).findings}
+        (tmp_path / "house" / "style.toml").write_text(
+            'category = "emotive"\n\n[[entries]]\nterm = "slam"\nexplanation = "x"\n'
+            'examples = { match = ["slam"], no_match = ["x"] }\n')
+        assert main(["audit", str(draft)]) == 2
+        assert "emotive.slam repeat(s) a shipped entry" in capsys.readouterr().err
+    finally:
+        lexicon.use_extra([])

@@ -10,9 +10,9 @@ from urllib.parse import unquote, urlparse
 
 from framing import __version__
 from framing.api import audit_text
-from framing.errors import InputError
+from framing.errors import InputError, LexiconError
 from framing.findings import Finding
-from framing.house_rules import Rules, apply, rules_for
+from framing.house_rules import Rules, activate, apply, rules_for
 from framing.text.ingest import is_markdown
 
 SEVERITY = {"high": 1, "medium": 2, "low": 3}  # LSP DiagnosticSeverity: Error, Warning, Information
@@ -47,6 +47,7 @@ def findings_for(uri: str, text: str) -> list[Finding]:
     """The findings the house rules keep for one draft (a bad config gives none and is logged by the caller)."""
     path = _path(uri)
     rules = rules_for(path) if path is not None else Rules()
+    activate(rules)
     markdown = path is not None and is_markdown(str(path))
     return apply(audit_text(text, markdown=markdown), rules).audit.findings if text.strip() else []
 
@@ -70,7 +71,7 @@ def serve() -> None:
         text = server.workspace.get_text_document(uri).source
         try:
             findings = findings_for(uri, text)
-        except InputError as exc:  # a bad config: say so in the editor, once per change
+        except (InputError, LexiconError) as exc:  # a bad config or lexicon: say so in the editor
             server.window_show_message(types.ShowMessageParams(types.MessageType.Error, f"framing: {exc}"))
             findings = []
         diagnostics = [types.Diagnostic(range=span(text, f), message=f"{f.message}\n{f.explanation}".strip(),
