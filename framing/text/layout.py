@@ -15,6 +15,15 @@ _BOILERPLATE = re.compile(
     r"copyright|©|https?://|www\.)",
     re.IGNORECASE,
 )
+# Page furniture inside an article (a whole paragraph): a picture's credit or caption credit line, a
+# slideshow or graphic notice, a newsletter sign-up. Written narrowly (case matters for the credits):
+# 'Reuters/Ipsos poll showed ...' is a sentence, 'REUTERS/Tom Brenner' a credit.
+_FURNITURE = re.compile(
+    r"(?:REUTERS|AP Photo|AFP|Getty Images|EPA|Bloomberg)\s*/\s*[A-Z][\w.'’\- ]{1,60}\)?\.?"  # a credit alone
+    r"|\(?(?:Photo|Image|Picture|Credit|Photograph)s?(?:\s+credit)?\s*:\s*[^\n]{1,80}"  # 'Photo: ...', '(Credit: ...)'
+    r"|(?i:slideshow)\s*\(\d+\s+(?i:images?|photos?)\)"  # 'Slideshow (2 Images)'
+    r"|\[(?i:for|see|click|to view)\b[^\]\n]{0,200}\]"  # '[For a graphic on ..., click ...]'
+    r"|(?i:sign up for|get our)\b[^\n]{0,120}(?i:newsletter)[^\n]{0,80}")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _MINOR_WORDS = frozenset(word_list("minor_words.txt", "headline"))
 _MAX_HEADLINE_WORDS = 16
@@ -83,6 +92,9 @@ def split_blocks(text: str) -> list:
     for i in range(first, min(first + 2, len(spans))):
         if is_byline(text[spans[i][0] : spans[i][1]]):
             kinds[i], reasons[i] = "byline", "byline"
+    for i, (start, end) in enumerate(spans):
+        if kinds[i] == "body" and _FURNITURE.fullmatch(text[start:end].strip()):
+            kinds[i], reasons[i] = "excluded", "page furniture"
     # Walk back from the end over trailing non-article lines, keeping at least one body paragraph.
     body = [i for i, k in enumerate(kinds) if k == "body"]
     for i in reversed(body[1:]):
