@@ -28,6 +28,8 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"framing: error: {message}\n")
 
 
+MIN_PAGE_WORDS = 80  # fewer words extracted from a web page: the extraction probably missed the article
+
 AUDIT_EXAMPLES = """examples:
   framing audit draft.md                          findings, one per line (path:line:col)
   framing audit draft.md -o report.html           the annotated report
@@ -64,6 +66,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="only these rules or categories, comma-separated (emotive,doubt.scare-quotes)")
     audit.add_argument("--ignore", type=_names, metavar="RULES", help="leave out these rules or categories")
     audit.add_argument("--min-severity", choices=("low", "medium", "high"), help="leave out findings below this")
+    audit.add_argument("--strict", action="store_true",
+                       help=f"refuse a web page from which fewer than {MIN_PAGE_WORDS} words of article text were "
+                            "extracted (without it, a warning)")
     audit.add_argument("--list-suppressions", action="store_true",
                        help="list the suppressions written in each input (rule, reason, how many they silenced)")
     audit.add_argument("--contextual", action="store_true", help="also use a small fine-tuned transformer "
@@ -158,11 +163,18 @@ def _render(fmt: Format, path: str, args, colour: bool = False) -> tuple[str, "o
     from framing.api import audit_text
     from framing.house_rules import activate, apply
     from framing.outputs.serialize import to_text
-    from framing.text.ingest import is_markdown, read_article
+    from framing.text.ingest import HTML_SUFFIXES, is_markdown, read_article
 
     rules = _house_rules(args, path)
     activate(rules)
-    audit = audit_text(read_article(path), args.title, readability=fmt.readability, contextual=args.contextual,
+    text = read_article(path)
+    if Path(path).suffix.lower() in HTML_SUFFIXES and len(text.split()) < MIN_PAGE_WORDS:
+        thin = (f"{path}: only {len(text.split())} words of article text were found in the page; the extraction "
+                "may have missed the article")
+        if args.strict:
+            raise InputError(thin + " (--strict)")
+        print(printable(f"framing: warning: {thin}"), file=sys.stderr)
+    audit = audit_text(text, args.title, readability=fmt.readability, contextual=args.contextual,
                        hints=args.hints, markdown=is_markdown(path))
     applied = apply(audit, rules)
     if colour:

@@ -242,3 +242,16 @@ def test_audit_help_shows_examples(capsys):
     with pytest.raises(SystemExit):
         main(["audit", "--help"])
     assert "examples:" in capsys.readouterr().out
+
+
+def test_a_page_with_too_little_article_text_is_warned_about_or_refused(tmp_path, capsys):
+    page = tmp_path / "page.html"
+    page.write_text("<html><head><title>Harbour</title></head><body><nav>Home News Sport</nav>"
+                    "<article><h1>Harbour plan</h1><p>The council approved the plan on Monday.</p></article>"
+                    "</body></html>", encoding="utf-8")
+    assert main(["audit", str(page)]) == 0
+    assert "warning" in capsys.readouterr().err
+    assert main(["audit", str(page), "--strict"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "words of article text" in err
+    assert main(["audit", str(EXAMPLES / "bus-lanes.html"), "--strict"]) == 0  # a real article passes
