@@ -75,11 +75,17 @@ def _parser() -> argparse.ArgumentParser:
                        "for sentence bias, loaded words and attributions: more accurate, about 0.3 s per article "
                        "(needs 'framing[contextual]')")
 
-    compare = commands.add_parser("compare", help="two articles on the same event side by side, as one HTML page")
-    compare.add_argument("files", nargs=2, metavar="FILE")
-    compare.add_argument("-o", "--output", required=True, metavar="OUT.html")
+    compare = commands.add_parser("compare", help="two articles on the same event side by side, as one HTML page",
+                                  epilog="example:\n  framing compare fox.txt nyt.txt -o compare.html",
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+    compare.add_argument("files", nargs=2, metavar="FILE", help="the two articles (.txt, .md, .html, or - once)")
+    compare.add_argument("-o", "--output", required=True, metavar="OUT.html", help="the comparison page to write")
 
-    serve = commands.add_parser("serve", help="a live editor in the browser, and a JSON API (POST /api/audit)")
+    serve = commands.add_parser("serve", help="a live editor in the browser, and a JSON API (POST /api/audit)",
+                                epilog="examples:\n  framing serve --open\n"
+                                       "  curl -s localhost:8750/api/audit -H 'Content-Type: application/json' "
+                                       "-d '{\"text\": \"...\"}'",
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1, this machine only)")
     serve.add_argument("--port", type=int, default=8750, help="port (default 8750)")
     serve.add_argument("--open", action="store_true", help="open the editor in the default browser")
@@ -88,9 +94,14 @@ def _parser() -> argparse.ArgumentParser:
                             "listens on); repeatable")
 
     corpus = commands.add_parser("corpus", help="audit an archive: a folder, a JSONL or a CSV file, into OUTDIR "
-                                 "(audits.jsonl, articles.csv, index.html, reports/); resumable")
-    corpus.add_argument("input", metavar="INPUT")
-    corpus.add_argument("-o", "--output", required=True, metavar="OUTDIR")
+                                 "(audits.jsonl, articles.csv, index.html, reports/); resumable",
+                                 epilog="examples:\n  framing corpus archive/ -o out/ --jobs 2\n"
+                                        "  framing corpus articles.jsonl -o out/ --engine dask",
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    corpus.add_argument("input", metavar="INPUT", help="a folder of articles (metadata from subfolders), a JSONL "
+                        "file of {id, text[, title, outlet, date, ...]} lines, or a CSV with a text column")
+    corpus.add_argument("-o", "--output", required=True, metavar="OUTDIR",
+                        help="the folder for audits.jsonl, articles.csv, index.html and reports/ (made if missing)")
     corpus.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
     corpus.add_argument("--force", action="store_true", help="start OUTDIR again even if it holds another input's "
                         "corpus or files framing did not write (framing's own outputs there are removed)")
@@ -101,9 +112,12 @@ def _parser() -> argparse.ArgumentParser:
     corpus.add_argument("--contextual", action="store_true", help="audit in the contextual mode (as audit --contextual; "
                         "needs 'framing[contextual]'); a folder keeps one mode")
 
-    batch = commands.add_parser("batch", help="audit a JSONL file of {id, text[, title]} lines")
+    batch = commands.add_parser("batch", help="audit a JSONL file of {id, text[, title]} lines",
+                                epilog="example:\n  framing batch articles.jsonl -o audits.jsonl --jobs 2",
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
     batch.add_argument("input", metavar="IN.jsonl", help="input JSONL ('-' for stdin)")
-    batch.add_argument("-o", "--output", required=True, metavar="OUT.jsonl")
+    batch.add_argument("-o", "--output", required=True, metavar="OUT.jsonl",
+                       help="one JSON audit per input line, in input order (put in place when the run completes)")
     batch.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
     batch.add_argument("--contextual", action="store_true", help="audit in the contextual mode (as audit --contextual; "
                        "about 4 articles/s per process)")
@@ -112,7 +126,8 @@ def _parser() -> argparse.ArgumentParser:
                         "(needs 'framing[lsp]'; see README)")
 
     evaluate = commands.add_parser("evaluate", help="measure the detectors and models on labelled data")
-    evaluate.add_argument("dataset", choices=("babe", "ptc", "polnear", "basil"))
+    evaluate.add_argument("dataset", choices=("babe", "ptc", "polnear", "basil"),
+                          help="which labelled data set to measure on (docs/EVALUATION.md)")
     evaluate.add_argument("--split", default="dev", choices=("train", "dev"), help="PolNeAR split (default dev)")
     evaluate.add_argument("--data", default="../shared/data", help="folder holding babe/, ptc/, polnear/, basil/")
     evaluate.add_argument("--sourcing", action="store_true", help="for basil: the sourcing measures (principal "

@@ -1,5 +1,6 @@
 """The command line: formats, exit codes, errors as one line, safe output."""
 
+import argparse
 import json
 import subprocess
 import sys
@@ -255,3 +256,14 @@ def test_a_page_with_too_little_article_text_is_warned_about_or_refused(tmp_path
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "words of article text" in err
     assert main(["audit", str(EXAMPLES / "bus-lanes.html"), "--strict"]) == 0  # a real article passes
+
+
+def test_every_argument_has_help_and_the_main_commands_examples():
+    from framing.cli import _parser
+
+    commands = next(a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction)).choices
+    missing = [f"{name} {a.dest}" for name, sub in commands.items() for a in sub._actions
+               if a.dest != "help" and not a.help]
+    assert not missing
+    assert all(commands[name].epilog and "framing " + name in commands[name].epilog
+               for name in ("audit", "compare", "serve", "corpus", "batch"))
