@@ -116,12 +116,14 @@ def test_page_furniture_inside_an_article_is_excluded_but_sentences_like_it_are_
     from framing.text.document import build_document
 
     text = ("Harbour plan\n\nThe council approved the harbour plan on Monday.\n\nREUTERS/Tom Brenner\n\n"
+            "The mayor speaks at the harbour in Calder Bay, May 1, 2018. REUTERS/Tom Brenner\n\n"
             "Slideshow (2 Images)\n\n[For a graphic on the harbour plan, click https://example.org/g]\n\n"
             "Reuters/Ipsos poll showed the plan doing better than expected.\n\nPhoto: Jane Roe for the Gazette\n\n"
             "Sign up for our morning newsletter here.\n\nThe vote was 7 to 2.\n")
     blocks = build_document(text).blocks
     furniture = [text[b.start:b.end] for b in blocks if b.reason == "page furniture"]
-    assert furniture == ["REUTERS/Tom Brenner", "Slideshow (2 Images)",
+    assert furniture == ["REUTERS/Tom Brenner", "The mayor speaks at the harbour in Calder Bay, May 1, 2018. REUTERS/Tom Brenner",
+                         "Slideshow (2 Images)",
                          "[For a graphic on the harbour plan, click https://example.org/g]",
                          "Photo: Jane Roe for the Gazette", "Sign up for our morning newsletter here."]
     assert [b.kind for b in blocks].count("body") == 3  # the poll sentence and the last line stay article text

@@ -19,7 +19,8 @@ _BOILERPLATE = re.compile(
 # slideshow or graphic notice, a newsletter sign-up. Written narrowly (case matters for the credits):
 # 'Reuters/Ipsos poll showed ...' is a sentence, 'REUTERS/Tom Brenner' a credit.
 _FURNITURE = re.compile(
-    r"(?:REUTERS|AP Photo|AFP|Getty Images|EPA|Bloomberg)\s*/\s*[A-Z][\w.'’\- ]{1,60}\)?\.?"  # a credit alone
+    r"(?:[^\n]{0,400}?[.)]\s+\(?)?(?:REUTERS|AP Photo|AFP|Getty Images|EPA|Bloomberg)\s*/\s*[A-Z][\w.'’\- ]{1,60}\)?\.?"
+    # ^ a credit alone, or a caption ending in its credit ('... May 1, 2018. REUTERS/Tom Brenner')
     r"|\(?(?:Photo|Image|Picture|Credit|Photograph)s?(?:\s+credit)?\s*:\s*[^\n]{1,80}"  # 'Photo: ...', '(Credit: ...)'
     r"|(?i:slideshow)\s*\(\d+\s+(?i:images?|photos?)\)"  # 'Slideshow (2 Images)'
     r"|\[(?i:for|see|click|to view)\b[^\]\n]{0,200}\]"  # '[For a graphic on ..., click ...]'
