@@ -76,3 +76,18 @@ def load_ptc(data: Path = DEFAULT_DATA) -> list[PtcArticle]:
                     spans.append((int(parts[2]), int(parts[3]), parts[1]))
         articles.append(PtcArticle(article_id, path.read_text(encoding="utf-8"), tuple(spans)))
     return articles
+
+
+WIRE_AGENCIES = {"ap": "AP", "afp": "AFP", "reuters": "Reuters", "upi": "UPI"}
+
+
+def polnear_rows(data: Path = DEFAULT_DATA):
+    """(metadata row, text path) of every PolNeAR article with a text; each row gets `wire_agency`,
+    the news agency credited in its `wire` column, or '' (the column also holds 'None', 'NA' and
+    blanks, which name no agency)."""
+    polnear = require(data / "polnear", "PolNeAR")
+    paths = {p.stem: p for p in polnear.rglob("*.txt")}
+    with (polnear / "metadata.tsv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            if row["filename"] in paths:
+                yield {**row, "wire_agency": WIRE_AGENCIES.get(row["wire"].strip().lower(), "")}, paths[row["filename"]]

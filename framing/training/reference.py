@@ -14,7 +14,7 @@ from pathlib import Path
 from framing.api import audit_text
 from framing.models.reference import FORMAT, MODEL_FILE, PERCENTILES
 from framing.text.ingest import read_article
-from framing.training.data import require
+from framing.training.data import polnear_rows, require
 
 GROUPS = {"wire": "wire reports (AP, AFP, Reuters, UPI copy in PolNeAR)",
           "news": "news articles (PolNeAR: Breitbart, HuffPost, NYT, Politico, USA Today, Washington Post, Western Journal)",
@@ -23,12 +23,8 @@ GROUPS = {"wire": "wire reports (AP, AFP, Reuters, UPI copy in PolNeAR)",
 
 def _articles(data: Path):
     """(group, path) of every reference article."""
-    polnear = require(data / "polnear", "PolNeAR")
-    paths = {p.stem: p for p in polnear.rglob("*.txt")}
-    with (polnear / "metadata.tsv").open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle, delimiter="\t"):
-            if row["filename"] in paths:
-                yield ("wire" if row["wire"] not in ("", "None") else "news"), paths[row["filename"]]
+    for row, path in polnear_rows(data):
+        yield ("wire" if row["wire_agency"] else "news"), path
     semeval = require(data / "semeval2023", "SemEval-2023")
     with (semeval / "labels.tsv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle, delimiter="\t"):
