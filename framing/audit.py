@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from framing import categories
-from framing.analysis import attribution, sourcing as sides, sources as source_registry
+from framing.analysis import attribution, genre as genres, sourcing as sides, sources as source_registry
 from framing.detectors import DETECTORS, AuditContext
 from framing.detectors.model import DETECTOR as HINTS  # the detector whose findings are the word model's hints
 from framing.text.document import QUOTED, REPORTER, Document
@@ -31,6 +31,7 @@ class Audit:
     bias_scores: list[float | None] = field(default_factory=list)  # per document.sentences; None: no model
     sourcing: Sourcing | None = None
     contextual: bool = False  # sentence and word scores also from the contextual heads
+    genre: genres.Genre | None = None  # opinion, mixed or straight news; None without the genre model
 
     def worst_severity(self) -> str | None:
         ranked = sorted(self.findings, key=lambda f: SEVERITY_RANK[f.severity], reverse=True)
@@ -116,8 +117,10 @@ def run_audit(doc: Document, with_readability: bool = True, contextual: bool = F
         from framing.text.readability import readability as measure  # lazy: textstat and the syllable table
 
         readability = {**measure(body), "words": words} if body.strip() else measure(body)  # one word count everywhere
+    biased = [p is not None and p >= BIASED_SENTENCE for p in context.bias_scores]
     return Audit(doc, findings, context.attributions, context.sources, readability,
-                 compute_scores(findings, context.sourcing, words), context.bias_scores, context.sourcing, contextual)
+                 compute_scores(findings, context.sourcing, words), context.bias_scores, context.sourcing, contextual,
+                 genres.read(doc, findings, context.attributions, biased))
 
 
 def prepare(doc: Document, contextual: bool = False) -> AuditContext:

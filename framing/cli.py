@@ -144,6 +144,9 @@ def _parser() -> argparse.ArgumentParser:
                             "tagger on PolNeAR (about 1.5 h on two cores)")
     train.add_argument("--writer", action="store_true",
                        help="only the writer's-stance model: its CV by event and fit on BASIL (about a minute)")
+    train.add_argument("--genre", action="store_true",
+                       help="only the genre model (opinion or analysis against straight news): its CV and fit on "
+                            "SemEval-2023, PolNeAR and BASIL (about a minute)")
     train.add_argument("--reference", action="store_true",
                        help="only the reference scores the report compares an article with: percentiles of "
                             "framing's scores over PolNeAR's wire and other news and SemEval's opinion pieces "
@@ -514,6 +517,9 @@ def _cmd_train(args) -> int:
     if args.writer:
         _train_writer(args)
         return 0
+    if args.genre:
+        _train_genre(args)
+        return 0
     if args.reference:
         from framing.training import reference
 
@@ -528,7 +534,18 @@ def _cmd_train(args) -> int:
     print(f"framing train: sentence bias model written to {args.out}/ (CV macro-F1 {card['cv_macro_f1']})")
     words = train.train_word_model(Path(args.data), Path(args.out))
     print(f"framing train: word model written to {args.out}/ ({words['words']} training words)")
+    _train_genre(args)  # its signals read the sentence model's scores
     return 0
+
+
+def _train_genre(args) -> None:
+    from framing.training import train
+
+    card = train.train_genre_model(Path(args.data), Path(args.out))
+    figures = card["cv"]["figures"]
+    print(f"framing train: genre model written to {args.out}/ (held out: AUC {card['cv']['auc']}, opinion read as "
+          f"opinion {figures['opinion read as opinion']['value']}, wire read as opinion "
+          f"{figures['wire read as opinion']['value']})")
 
 
 def _train_writer(args) -> None:

@@ -10,10 +10,12 @@ from functools import cache
 from framing import __version__, categories
 from framing.outputs import charts
 from framing.audit import BIASED_SENTENCE, Audit
+from framing.analysis import genre as genres
 from framing.detectors import claims, sourcing
 from framing.text.document import QUOTED
 from framing.findings import SEVERITY_RANK
 from framing.models import attribution_tagger, reference, sentence_bias, word_model, writer_stance
+from framing.models import genre as genre_model
 from framing.resources import data_dir
 
 
@@ -97,6 +99,7 @@ def build_context(audit: Audit, source_name: str = "", with_charts: bool = True)
         "chart_findings": charts.findings_by_category(rows) if rows and with_charts else "",
         "sourcing": _sourcing_view(audit, with_charts),
         "headline": _headline(audit),
+        "genre": genres.describe(audit.genre) if audit.genre else None,
         "sentence_bias": _sentence_bias_rows(audit),
         "biased_line": BIASED_SENTENCE,
         "chart_sentences": _sentence_chart(audit) if with_charts else "",
@@ -206,9 +209,10 @@ def render_compare(first: Audit, second: Audit, names: tuple[str, str]) -> str:
 def _model_cards() -> dict:
     """The shipped models' cards (data, measured scores), for the method section."""
     tagger = attribution_tagger.shipped()
-    writer = writer_stance.shipped_model()
+    writer, genre = writer_stance.shipped_model(), genre_model.shipped_model()
     return {"sentence": sentence_bias.shipped_card(), "word": word_model.shipped_card(),
-            "attribution": tagger.card if tagger else {}, "writer": writer.card if writer else {}}
+            "attribution": tagger.card if tagger else {}, "writer": writer.card if writer else {},
+            "genre": genre.card if genre else {}}
 
 
 @cache

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from framing import __version__
 from framing.audit import BIASED_SENTENCE, Audit
+from framing.analysis.genre import LABELS
 from framing.resources import data_dir
 from framing.text.document import QUOTED, REPORTER
 
@@ -72,6 +73,7 @@ def to_dict(audit: Audit) -> dict:
         "sourcing": _sourcing(audit),
         "readability": audit.readability,
         "scores": audit.scores,
+        "genre": plain(audit.genre),
     }
 
 
@@ -101,6 +103,10 @@ COLOURS = {"high": "\033[1;31m", "medium": "\033[33m", "low": "\033[36m"}  # bol
 RESET = "\033[0m"
 
 
+def _reads_as(audit: Audit) -> str:
+    return f"; reads as {LABELS[audit.genre.label]}" if audit.genre else ""
+
+
 def to_text(audit: Audit, path: str, colour: bool = False) -> str:
     """One finding per line, `path:line:col: severity category: message [rule]`, then a summary;
     `colour`: each severity in its terminal colour."""
@@ -114,7 +120,7 @@ def to_text(audit: Audit, path: str, colour: bool = False) -> str:
     if audit.findings:
         summary = ", ".join(f"{n} {sev}" for sev, n in counts.items() if n)
         lines.append(f"{path}: {len(audit.findings)} finding(s) ({summary}); overall score "
-                     f"{audit.scores['overall']['score']:.2f}")
+                     f"{audit.scores['overall']['score']:.2f}" + _reads_as(audit))
     else:
-        lines.append(f"{path}: no findings")
+        lines.append(f"{path}: no findings" + _reads_as(audit))
     return "\n".join(lines) + "\n"
