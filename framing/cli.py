@@ -350,7 +350,18 @@ def _cmd_lsp(args) -> int:
     return 0
 
 
+def _require_fit_packages(command: str) -> None:
+    """`framing train` and `evaluate` fit models: without the extra `fit`, one line and exit 2."""
+    from framing.training import FIT_EXTRA, missing_fit_packages
+
+    missing = missing_fit_packages()
+    if missing:
+        raise InputError(f"framing {command} needs the fitting packages ({', '.join(missing)} not installed): "
+                         f"{FIT_EXTRA}")
+
+
 def _cmd_evaluate(args) -> int:
+    _require_fit_packages("evaluate")
     from framing.training import evaluate
 
     data = Path(args.data)
@@ -504,6 +515,7 @@ def _evaluate_polnear(data: Path, split: str, contextual: bool = False) -> int:
 
 
 def _cmd_train(args) -> int:
+    _require_fit_packages("train")
     from framing.training import polnear, train
 
     if args.contextual:

@@ -267,3 +267,13 @@ def test_every_argument_has_help_and_the_main_commands_examples():
     assert not missing
     assert all(commands[name].epilog and "framing " + name in commands[name].epilog
                for name in ("audit", "compare", "serve", "corpus", "batch"))
+
+
+@pytest.mark.parametrize("argv", [["train"], ["train", "--contextual"], ["evaluate", "babe"], ["evaluate", "polnear"]])
+@pytest.mark.parametrize("module", ["sklearn", "pycrfsuite"])
+def test_training_without_the_fit_extra_is_one_line_exit_2(argv, module, tmp_path, monkeypatch, capsys):
+    """scikit-learn and python-crfsuite are the extra `fit`, not a runtime dependency."""
+    monkeypatch.setitem(sys.modules, module, None)  # as if not installed: importing it fails
+    assert main(argv + ["--data", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "pip install 'framing[fit]'" in err and argv[0] in err, err

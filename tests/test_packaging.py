@@ -36,6 +36,22 @@ def test_wheel_installs_and_audits_from_elsewhere(tmp_path, monkeypatch):
     shutil.copy(EXAMPLES / "bus-lanes.html", work / "page.html")  # HTML input needs what the wheel declares
     result = subprocess.run([str(framing), "audit", "page.html"], cwd=work, capture_output=True, text=True)
     assert result.returncode == 0 and "finding(s)" in result.stdout, result.stderr
+    installed = subprocess.run([str(python), "-m", "pip", "list", "--format", "freeze"], capture_output=True, text=True,
+                               check=True).stdout.lower()
+    assert not {"scikit-learn", "scipy", "python-crfsuite", "threadpoolctl"} & {
+        line.split("==")[0] for line in installed.splitlines()}  # the extra `fit`: training only
+    result = subprocess.run([str(framing), "compare", "article.txt", "draft.md", "-o", "compare.html"], cwd=work,
+                            capture_output=True, text=True)
+    assert result.returncode == 0 and (work / "compare.html").exists(), result.stderr
+    (work / "in.jsonl").write_text('{"id": "a", "text": "The so-called deal was signed."}\n', encoding="utf-8")
+    result = subprocess.run([str(framing), "batch", "in.jsonl", "-o", "out.jsonl"], cwd=work, capture_output=True,
+                            text=True)
+    assert result.returncode == 0 and '"id": "a"' in (work / "out.jsonl").read_text(encoding="utf-8"), result.stderr
+    subprocess.run([str(python), "-c", "import framing.runs.serve, framing.runs.corpus, framing.runs.lsp"], cwd=work,
+                   check=True)
+    result = subprocess.run([str(framing), "train", "--data", str(work)], cwd=work, capture_output=True, text=True)
+    assert result.returncode == 2 and "pip install 'framing[fit]'" in result.stderr, result.stderr
+    assert result.stderr.count("\n") == 1, result.stderr  # one line, no traceback
     listing = subprocess.run([str(python), "-c", "import framing, pathlib; p = pathlib.Path(framing.__file__).parent / 'data';"
                               "print(sorted(x.name for x in (p / 'lexicons').glob('*.toml')));"
                               "print((p / 'templates' / 'report.html.j2').exists());"

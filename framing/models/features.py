@@ -21,8 +21,9 @@ def _vader():
 
 
 @cache
-def _category_patterns() -> dict[str, tuple[re.Pattern, list]]:
-    """One alternation of all flagged entries per category of the shipped lexicons, with the entries."""
+def _category_patterns() -> dict[str, tuple[re.Pattern, lexicon.Anchors | None]]:
+    """One alternation of all flagged entries per category of the shipped lexicons, with where the
+    entries may start (lexicon.Anchors)."""
     grouped: dict[str, list] = {}
     for entry in (e for dimension in lexicon.FINDING_DIMENSIONS for e in lexicon.by_dimension(dimension)):
         if entry.loaded:
@@ -31,7 +32,7 @@ def _category_patterns() -> dict[str, tuple[re.Pattern, list]]:
     for category, entries in grouped.items():
         cores = ["(?:" + e.core + ")" for e in entries]
         regex = re.compile(lexicon.WORD_START + "(?:" + "|".join(cores) + ")" + lexicon.WORD_END, re.IGNORECASE)
-        patterns[category] = (regex, entries)
+        patterns[category] = (regex, lexicon.Anchors.of(entries))
     return patterns
 
 
@@ -63,8 +64,8 @@ def category_matches(texts: list[str], memo: Matches | None = None) -> list[list
     index = lexicon.WordIndex(joined)
     starts = np.cumsum([0] + [len(t) + len(_SEPARATOR) for t in new[:-1]])
     found: list[list[tuple[int, int, str]]] = [[] for _ in new]
-    for category, (pattern, entries) in _category_patterns().items():
-        for start, end in lexicon.match_at(pattern, joined, index.starts_for_any(entries)):
+    for category, (pattern, anchors) in _category_patterns().items():
+        for start, end in lexicon.match_at(pattern, joined, index.starts_for_anchors(anchors)):
             row = int(np.searchsorted(starts, start, side="right")) - 1
             found[row].append((int(start - starts[row]), int(end - starts[row]), category))
     known.update(zip(new, found))

@@ -115,27 +115,44 @@ class WordIndex:
     def starts_for(self, entry: Entry) -> list[int] | None:
         """Sorted offsets where `entry` may match; None when it may start anywhere."""
         if entry.anchors is not None:
-            found = [p for w in entry.anchors if w in self.positions for p in self.positions[w]]
-        elif entry.prefixes:
-            found = []
-            for prefix in entry.prefixes:
-                i = bisect.bisect_left(self._sorted, prefix)
-                while i < len(self._sorted) and self._sorted[i].startswith(prefix):
-                    found.extend(self.positions[self._sorted[i]])
-                    i += 1
-        else:
+            return self.starts_for_anchors(Anchors(entry.anchors, ()))
+        return self.starts_for_anchors(Anchors(frozenset(), entry.prefixes) if entry.prefixes else None)
+
+    def starts_for_anchors(self, anchors: Anchors | None) -> list[int] | None:
+        """Sorted offsets of the words among `anchors.words` or starting with one of its prefixes;
+        None (anywhere) for None."""
+        if anchors is None:
             return None
+        found = [p for w in anchors.words & self.words for p in self.positions[w]]
+        for prefix in anchors.prefixes:
+            i = bisect.bisect_left(self._sorted, prefix)
+            while i < len(self._sorted) and self._sorted[i].startswith(prefix):
+                found.extend(self.positions[self._sorted[i]])
+                i += 1
         return sorted(set(found))
 
-    def starts_for_any(self, entries) -> list[int] | None:
-        """Sorted offsets where any of `entries` may match; None when one may start anywhere."""
-        found: set[int] = set()
+
+@dataclass(frozen=True)
+class Anchors:
+    """Where a group of entries may start: their terms' first-word forms and their patterns'
+    leading letters, gathered once so that a WordIndex answers for the group in one look-up."""
+
+    words: frozenset[str]
+    prefixes: tuple[str, ...]
+
+    @classmethod
+    def of(cls, entries) -> Anchors | None:
+        """The union of `entries`' anchors; None when one of them may start anywhere."""
+        words: set[str] = set()
+        prefixes: list[str] = []
         for entry in entries:
-            starts = self.starts_for(entry)
-            if starts is None:
+            if entry.anchors is not None:
+                words |= entry.anchors
+            elif entry.prefixes:
+                prefixes.extend(p for p in entry.prefixes if p not in prefixes)
+            else:
                 return None
-            found.update(starts)
-        return sorted(found)
+        return cls(frozenset(words), tuple(prefixes))
 
 
 @dataclass(frozen=True)
