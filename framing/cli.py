@@ -126,7 +126,7 @@ def _parser() -> argparse.ArgumentParser:
                         "(needs 'framing[lsp]'; see README)")
 
     evaluate = commands.add_parser("evaluate", help="measure the detectors and models on labelled data")
-    evaluate.add_argument("dataset", choices=("babe", "ptc", "polnear", "basil"),
+    evaluate.add_argument("dataset", choices=("babe", "ptc", "polnear", "basil", "genre"),
                           help="which labelled data set to measure on (docs/EVALUATION.md)")
     evaluate.add_argument("--split", default="dev", choices=("train", "dev"), help="PolNeAR split (default dev)")
     evaluate.add_argument("--data", default="../shared/data", help="folder holding babe/, ptc/, polnear/, basil/")
@@ -369,6 +369,8 @@ def _cmd_evaluate(args) -> int:
         return _evaluate_basil(data, args.contextual) if args.sourcing else _evaluate_basil_words(data, args.contextual)
     if args.sourcing:
         raise InputError("--sourcing is measured on basil")
+    if args.dataset == "genre":
+        return _evaluate_genre(data)
     if args.dataset == "polnear":
         return _evaluate_polnear(data, args.split, args.contextual)
     if args.contextual:
@@ -392,6 +394,22 @@ def _print_word_rows(result: dict, rows: tuple[str, ...]) -> int:
     for name in rows:
         note = "   (model words only in sentences with bias_score >= 0.5: what audits use)" if name == "gated" else ""
         print(_prf_line(name, result[name]) + note)
+    return 0
+
+
+def _evaluate_genre(data: Path) -> int:
+    """The genre model held out (5 folds, BASIL by event) and the shipped model on articles it never saw."""
+    from framing.models.genre import shipped_model
+    from framing.training import genre
+
+    items = genre.examples(data)
+    cv = genre.cross_validate(items)
+    print(f"genre, held out over {cv['articles']}: AUC {cv['auc']}")
+    for name, figure in cv["figures"].items():
+        print(f"  {name}: {figure['value']} ± {figure['spread']}")
+    print("shipped model on articles it was not trained on:")
+    for name, counts in genre.checks(shipped_model(), items).items():
+        print(f"  {name}: " + ", ".join(f"{key} {value}" for key, value in counts.items()))
     return 0
 
 

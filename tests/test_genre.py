@@ -75,7 +75,8 @@ def test_json_and_text_carry_the_genre():
     audit = audit_text(WIRE, readability=False)
     data = json.loads(json.dumps(to_dict(audit)))
     assert data["genre"]["label"] == "news" and set(data["genre"]["signals"]) == set(genre.FEATURES)
-    assert "reads as straight news" in to_text(audit, "wire.txt")
+    opinion = audit_text(OPINION, readability=False)
+    assert opinion.findings and "reads as opinion or analysis" in to_text(opinion, "column.txt")
 
 
 def test_model_file_round_trips():
@@ -102,3 +103,11 @@ def test_fitting_separates_the_kinds_and_sets_the_thresholds_inside_the_folds():
     held = genre_training.cross_validate(items)
     assert held["auc"] > 0.95 and held["figures"]["opinion read as opinion"]["value"] > 0.8
     assert held["articles"] == {"opinion": 40, "wire": 20, "basil": 30}
+
+
+def test_evaluate_genre_without_the_data_is_one_line_exit_2(tmp_path, capsys):
+    from framing.cli import main
+
+    assert main(["evaluate", "genre", "--data", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "SemEval-2023 not found" in err, err

@@ -122,5 +122,5 @@ def to_text(audit: Audit, path: str, colour: bool = False) -> str:
         lines.append(f"{path}: {len(audit.findings)} finding(s) ({summary}); overall score "
                      f"{audit.scores['overall']['score']:.2f}" + _reads_as(audit))
     else:
-        lines.append(f"{path}: no findings" + _reads_as(audit))
+        lines.append(f"{path}: no findings")  # quiet when clean
     return "\n".join(lines) + "\n"
