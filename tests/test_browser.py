@@ -90,6 +90,9 @@ def test_every_note_opens_by_click_and_by_keyboard(pages, open_page, name):
         assert note.is_visible(), f"note {i} did not open on click"
         assert mark.get_attribute("aria-expanded") == "true"
         assert note.inner_text().strip()
+        # overlapping findings open as one note that lists each of them, never notes stacked on each other
+        assert page.locator("article .note:visible").count() == 1
+        assert note.locator(".what").count() == len(mark.get_attribute("data-findings").split())
         page.keyboard.press("Escape")
         assert not note.is_visible()
         mark.focus()

@@ -138,3 +138,21 @@ def test_one_word_count_in_the_scores_and_the_readability():
     audit = audit_text((EXAMPLES / "harbour-loaded.txt").read_text(encoding="utf-8") + "\n\nA dash — here.\n")
     words = audit.readability["words"]
     assert all(f"in {words} words" in v["explanation"] for k, v in audit.scores.items() if k in ("loaded_language", "unattributed"))
+
+
+def test_sentences_are_numbered_in_the_margin_as_in_the_chart(derna_audit):
+    """The article's margin numbers and the sentence chart's labels are the same; the title is T, not 1;
+    a sentence that is all quotation is drawn apart (pale blue, as quotes in the article), a narrated one is not."""
+    from framing.outputs.report import build_context
+
+    context = build_context(derna_audit, "derna.txt")
+    html = render(derna_audit, "derna.txt")
+    margin = re.findall(r'class="sn" title="sentence (\d+)">\1<', html)
+    rows = context["sentence_bias"]
+    assert rows[0]["n"] == "T" and margin == [r["n"] for r in rows[1:]] == [str(i) for i in range(1, len(margin) + 1)]
+    assert not re.search(r'<p class="title">\s*<span class="sn"', html)
+    chart_labels = re.findall(r">([T\d]+)</text>", context["chart_sentences"])
+    assert {"T", margin[-1]} <= set(chart_labels)
+    quoted = {r["text"].split()[0]: r["quoted"] for r in rows}
+    assert quoted["“We"] is True and quoted["Clashes"] is False
+    assert context["chart_sentences"].count("fill: #eef3f8") == sum(r["quoted"] for r in rows) > 0

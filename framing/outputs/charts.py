@@ -163,18 +163,26 @@ def scores_by_outlet(values: dict[str, dict[str, list[float]]]) -> str:
     return _svg(fig, "outlets")
 
 
-def sentence_strip(scores: list[float], line: float) -> str:
-    """One bar per sentence, height = P(biased) from the sentence model, in reading order; a dashed
+def sentence_strip(sentences: list[tuple[str, float, bool]], line: float) -> str:
+    """One bar per (label, P(biased), mostly quoted) sentence in reading order, labelled as in the article's
+    margin ("T" the title); a quoted sentence's bar is pale blue and dotted like quoted speech in the article (the
+    speaker's words); a dashed
     line where a sentence reads as biased."""
     fig, ax = _figure(6.5, 1.6)
-    positions = range(1, len(scores) + 1)
-    ax.bar(positions, scores, color=[_heat(s) for s in scores], width=0.85)
+    positions = range(len(sentences))
+    scores = [score for _, score, _ in sentences]
+    bars = ax.bar(positions, scores, color=[_heat(s) for s in scores], width=0.85)
+    for bar, (_, _, quoted) in zip(bars, sentences):
+        if quoted:
+            bar.set(facecolor="#eef3f8", edgecolor="#5b7fa3", linestyle=":", linewidth=1.0)  # as quotes in the article
     ax.axhline(line, color="#777777", linewidth=0.8, linestyle="--")
     ax.set_ylim(0, 1)
-    ax.set_xlim(0.4, len(scores) + 0.6)
+    ax.set_xlim(-0.6, len(sentences) - 0.4)
+    step = next(s for s in (1, 5, 10, 20, 50, 100, 10**9) if len(sentences) <= 20 * s)  # about 20 labels at most
+    shown = [i for i, (label, _, _) in enumerate(sentences) if label == "T" or int(label) % step == 0 or step == 1]
+    ax.set_xticks(shown, [sentences[i][0] for i in shown], fontsize=8)
     ax.set_ylabel("P(biased)", fontsize=9)
-    ax.set_xlabel("sentence", fontsize=9)
-    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.set_xlabel("sentence (as numbered in the article's margin; T: the title)", fontsize=9)
     _plain(ax)
     return _svg(fig, "sentences")
 

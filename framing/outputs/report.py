@@ -19,16 +19,36 @@ from framing.models import genre as genre_model
 from framing.resources import data_dir
 
 
-def _segments(audit: Audit, start: int, end: int, block_index: int, number: dict[str, int]) -> list[dict]:
-    """Cut [start, end) wherever a finding, quotation or Markdown markup starts or ends. Each segment has an id
-    unique in the page and the `number`s (finding id -> row of the findings table) of the findings ending in it."""
+MOSTLY_QUOTED = 0.8  # a sentence with this share of its characters in quotation marks is drawn as quoted speech
+
+
+def sentence_numbers(audit: Audit) -> dict[int, str]:
+    """Sentence start -> the label the article margin and the sentence chart share: "T" for the title,
+    then 1, 2, ... for the scored sentences of the body (bylines and excluded lines get none)."""
+    doc = audit.document
+    labels, n = {}, 0
+    for sentence in doc.sentences:
+        block = doc.block_at(sentence.start)
+        if block is not None and block.kind == "title":
+            labels[sentence.start] = "T"
+        elif doc.is_scored(sentence.start, sentence.end):
+            n += 1
+            labels[sentence.start] = str(n)
+    return labels
+
+
+def _segments(audit: Audit, start: int, end: int, block_index: int, number: dict[str, int],
+              sentences: dict[int, str]) -> list[dict]:
+    """Cut [start, end) wherever a finding, quotation, Markdown markup or numbered sentence starts or ends. Each
+    segment has an id unique in the page, the `number`s (finding id -> row of the findings table) of the
+    findings ending in it, and the label of the sentence it starts (body sentences only)."""
     doc = audit.document
     scope = {key: c.scope for key, c in categories.of_findings().items()}
     # an article-level finding (one-sided sourcing) is the summary's and the table's, not the headline's words
     inside = [f for f in audit.findings if f.start < end and start < f.end and scope[f.category] != "article"]
     quotes = [q for q in doc.quotations if q.depth == 0 and q.start < end and start < q.end]
     markup = [m for m in doc.markup if m.start < end and start < m.end]
-    cuts = {start, end}
+    cuts = {start, end} | {x for x in sentences if start < x < end}
     for item in inside + quotes + markup:
         cuts.update(x for x in (item.start, item.end) if start < x < end)
     points = sorted(cuts)
@@ -39,6 +59,7 @@ def _segments(audit: Audit, start: int, end: int, block_index: int, number: dict
         found = sorted({f.category for f in covering})
         segments.append({
             "id": f"{block_index}-{len(segments)}",
+            "sentence": sentences.get(a, "") if sentences.get(a) != "T" else "",
             "numbers": [number[f.id] for f in covering if f.end == b],
             "text": doc.text[a:b],
             "findings": [f.id for f in covering],
@@ -79,8 +100,9 @@ def build_context(audit: Audit, source_name: str = "", with_charts: bool = True)
     found = sorted({f.category for f in audit.findings})
     rows = [(c, labels.get(c, c), by_category[(c, "reporter")], by_category[(c, "quoted")]) for c in found]
     number = {f.id: i for i, f in enumerate(audit.findings, 1)}
+    sentences = sentence_numbers(audit)
     blocks = [{
-        "kind": b.kind, "reason": b.reason, "segments": _segments(audit, b.start, b.end, i, number),
+        "kind": b.kind, "reason": b.reason, "segments": _segments(audit, b.start, b.end, i, number, sentences),
         "speakers": _speaker_of(audit, b.start, b.end),
     } for i, b in enumerate(doc.blocks)]
     sources = sorted(audit.sources, key=lambda s: -(s.quoted_words + s.paraphrased_words))
@@ -100,9 +122,9 @@ def build_context(audit: Audit, source_name: str = "", with_charts: bool = True)
         "sourcing": _sourcing_view(audit, with_charts),
         "headline": _headline(audit),
         "genre": genres.describe(audit.genre) if audit.genre else None,
-        "sentence_bias": _sentence_bias_rows(audit),
+        "sentence_bias": _sentence_bias_rows(audit, sentences),
         "biased_line": BIASED_SENTENCE,
-        "chart_sentences": _sentence_chart(audit) if with_charts else "",
+        "chart_sentences": _sentence_chart(_sentence_bias_rows(audit, sentences)) if with_charts else "",
         "models": _model_cards() if with_charts else {},
         "all_categories": sorted(labels.items(), key=lambda kv: kv[1]),
         "descriptions": categories.descriptions(),
@@ -155,15 +177,17 @@ def _writer_lines(result) -> list[dict]:
     return lines
 
 
-def _sentence_bias_rows(audit: Audit) -> list[dict]:
+def _sentence_bias_rows(audit: Audit, sentences: dict[int, str]) -> list[dict]:
+    """The title's and each numbered sentence's P(biased), labelled as in the article's margin, and whether
+    the sentence is mostly quoted speech (the speaker's words, not the writer's)."""
     doc = audit.document
-    return [{"n": i, "score": b, "text": doc.text[s.start:s.end]}
-            for i, (s, b) in enumerate(zip(doc.sentences, audit.bias_scores), 1) if b is not None]
+    return [{"n": sentences[s.start], "score": b, "text": doc.text[s.start:s.end],
+             "quoted": doc.quoted_chars(s.start, s.end) >= MOSTLY_QUOTED * (s.end - s.start)}
+            for s, b in zip(doc.sentences, audit.bias_scores) if b is not None and s.start in sentences]
 
 
-def _sentence_chart(audit: Audit) -> str:
-    scores = [b for b in audit.bias_scores if b is not None]
-    return charts.sentence_strip(scores, BIASED_SENTENCE) if scores else ""
+def _sentence_chart(rows: list[dict]) -> str:
+    return charts.sentence_strip([(r["n"], r["score"], r["quoted"]) for r in rows], BIASED_SENTENCE) if rows else ""
 
 
 def _headline(audit: Audit) -> str:
