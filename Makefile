@@ -7,7 +7,7 @@ BIN = $(VENV)/bin
 
 AXE = .cache/npm/node_modules/axe-core/axe.min.js
 
-.PHONY: example test bench clean browser
+.PHONY: example test bench clean browser screenshots
 
 CONTEXTUAL = $(VENV)/.contextual-installed
 
@@ -45,6 +45,12 @@ browser: $(AXE)
 
 $(AXE):
 	npm install --silent --no-save --no-audit --no-fund --prefix .cache/npm axe-core@4.14.1
+
+# The README's screenshots are the ones the browser tests take of the fictional examples.
+screenshots: $(BIN)/framing browser
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests/test_browser.py tests/test_serve.py -k "screenshot or examples_menu"
+	cp test-output/screenshots/loaded.png docs/report-screenshot.png
+	cp test-output/screenshots/serve.png docs/serve-screenshot.png
 
 bench: $(BIN)/framing
 	$(BIN)/python bench/run.py

@@ -61,7 +61,7 @@ def test_messages_reports_and_the_editor_read_labels_colours_and_styles_from_the
         assert f"<dt><mark class=\"cat-{c.id}\">{c.label}</mark></dt>" in html  # "What each category means"
     assert 'content: "\\2696 "' in html and 'mark.start-unattributed_claim::before { content: "?"' in html
     page = environment().get_template("serve.html.j2").render(categories=[], csp="", max_bytes=1, version="")
-    assert "#backdrop mark.claim { text-decoration: underline wavy #b07d00 1px" in page
+    assert "#backdrop mark.claim { text-decoration: underline wavy #332288 1px" in page
 
 
 def test_the_registry_file_is_checked(tmp_path):
@@ -83,3 +83,59 @@ def test_the_registry_file_is_checked(tmp_path):
             categories.load(path)
     with pytest.raises(LexiconError, match="'nothing' has no entry"):
         categories.get("nothing")
+
+
+# Colour vision: sRGB -> linear RGB -> (simulated) -> CIELAB. The simulation matrices are Machado, Oliveira and
+# Fernandes (2009) at severity 1.0, for protanopia, deuteranopia and tritanopia.
+_DICHROMACY = {
+    "protanopia": [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]],
+    "deuteranopia": [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]],
+    "tritanopia": [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.303900]],
+}
+
+
+def _linear(colour: str) -> list[float]:
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    return [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+
+
+def _lab(linear: list[float]) -> tuple[float, float, float]:
+    rgb = [min(1.0, max(0.0, c)) for c in linear]
+    xyz = [sum(w * c for w, c in zip(row, rgb)) / white for row, white in
+           zip([[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722], [0.0193, 0.1192, 0.9505]], (0.95047, 1.0, 1.08883))]
+    f = [t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116 for t in xyz]
+    return 116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])
+
+
+def _seen(colour: str, vision: str) -> tuple[float, float, float]:
+    linear = _linear(colour)
+    if vision in _DICHROMACY:
+        linear = [sum(w * c for w, c in zip(row, linear)) for row in _DICHROMACY[vision]]
+    return _lab(linear)
+
+
+def _difference(a: str, b: str, vision: str) -> float:
+    return sum((x - y) ** 2 for x, y in zip(_seen(a, vision), _seen(b, vision))) ** 0.5
+
+
+def test_the_palette_tells_every_category_apart_in_every_common_colour_vision():
+    """Each category of findings has its own colour (CIELAB difference >= 12 from every other) that
+    stands out on white (contrast >= 3:1, as WCAG asks of graphics); for a person without red, green or blue
+    cones, two colours that come closer than 10 differ in their underline (solid, double, dashed, ...)."""
+    found = list(categories.of_findings().values())
+    for c in found:
+        luminance = sum(w * x for w, x in zip((0.2126, 0.7152, 0.0722), _linear(c.colour)))
+        assert 1.05 / (luminance + 0.05) >= 3.0, f"{c.id} {c.colour} is too pale on white"
+    for a, b in [(a, b) for i, a in enumerate(found) for b in found[i + 1:]]:
+        assert _difference(a.colour, b.colour, "normal") >= 12, f"{a.id} and {b.id} look alike"
+        for vision in _DICHROMACY:
+            if _difference(a.colour, b.colour, vision) < 10:
+                assert a.line != b.line, f"{a.id} and {b.id} look alike with {vision} and share a {a.line} underline"
+
+
+def test_model_hints_are_set_apart_from_rule_findings():
+    hint = categories.get("model_loaded")
+    assert not hint.scored and hint.cue and hint.label.startswith("Hint")
+    rules_on_words = [c for c in categories.of_findings().values() if c.scope == "words" and c.id != hint.id]
+    assert hint.width == "1px" and all(c.width != "1px" for c in rules_on_words)  # the thinnest underline
+    assert hint.cue not in {c.cue for c in rules_on_words}

@@ -371,37 +371,39 @@ def dominance(heavy: int, light: int) -> float:
 
 def _explain(principal: Actor | None, sides: dict[str, SideSummary], stances: list[SourceStance],
              index: float, judged: bool, one_sided: bool) -> str:
-    """One plain sentence: who is on which side, with what share of the words."""
+    """Short plain sentences a student can read aloud: who is on which side, with what share of the words."""
     if principal is None:
         return "No main actor found, so sources are not placed on sides."
+    name = principal.name
     crit, supp = sides[CRITICAL], sides[SUPPORTIVE]
     voices = sum(_voices(sides))
     if not voices:
-        return f"No source takes a side for or against {principal.name}: the balance is not judged."
+        return f"No source takes a side for or against {name}: the balance is not judged."
     words = {k: sides[k].quoted_words + sides[k].paraphrased_words for k in (CRITICAL, SUPPORTIVE)}
     total = sum(words.values()) or 1
-    verdicts = ""
-    for side in (crit, supp):
-        if side.verdicts:
-            direction = "against" if side is crit else "for"
-            verdicts += f"; the reporter's own voice adds {_count(side.verdicts, 'verdict')} {direction} {principal.name}"
-    counts = (f"Critical of {principal.name}: {_count(len(crit.sources), 'source')} with {words[CRITICAL] / total:.0%} "
-              f"of the words; supportive: {_count(len(supp.sources), 'source')} with "
-              f"{words[SUPPORTIVE] / total:.0%}{verdicts}")
+    verdicts = "".join(f" The reporter's own voice adds {_count(side.verdicts, 'verdict')} "
+                       f"{'against' if side is crit else 'for'} {name}." for side in (crit, supp) if side.verdicts)
+    counts = (f"{_count(len(crit.sources), 'source')} {_verb(len(crit.sources), 'criticise')} {name} "
+              f"({words[CRITICAL] / total:.0%} of the words of sources on a side) and "
+              f"{_count(len(supp.sources), 'source')} {_verb(len(supp.sources), 'support')} {name} "
+              f"({words[SUPPORTIVE] / total:.0%}).{verdicts}")
     if not judged:
-        return (f"Too few voices take a side to judge the balance ({voices} of the {MIN_SIDED_VOICES} needed). "
-                f"{counts}.")
+        return f"Too few voices take a side to judge the balance ({voices} of the {MIN_SIDED_VOICES} needed). {counts}"
     if not one_sided:
-        thin = "" if index >= ONE_SIDED_BELOW else f"; with {voices} voices on sides that is too little to call it one-sided"
-        return f"{counts} (balance {index:.2f} of 1{thin})."
+        thin = "" if index >= ONE_SIDED_BELOW else f" With {voices} voices on sides, that is too few to call it one-sided."
+        return f"{counts} Balance: {index:.2f} of 1.{thin}"
     heavy, light = (crit, supp) if len(crit.sources) + crit.verdicts >= len(supp.sources) + supp.verdicts else (supp, crit)
-    verb = "criticise" if heavy is crit else "support"
-    other = f"{principal.name}'s side is" if heavy is crit else "its critics are"
+    other = f"{name}'s side is" if heavy is crit else "Its critics are"
     light_names = [s.name for s in stances if s.source_id in light.sources]
-    heard = f"{other} heard through {_listing(light_names)}" if light_names else f"{other} not heard"
-    share = words[heavy.side] / total
-    return (f"{len(heavy.sources)} of {_count(len(stances), 'source')}, with {share:.0%} of the words given to sources "
-            f"on a side, {verb} {principal.name}; {heard}{verdicts} (balance {index:.2f} of 1).")
+    heard = f"{other} heard only through {_listing(light_names)}" if light_names else f"{other} not heard"
+    return (f"{len(heavy.sources)} of the {_count(len(stances), 'source')} "
+            f"{'criticise' if heavy is crit else 'support'} {name}, and they get {words[heavy.side] / total:.0%} of "
+            f"the words of sources on a side. {heard}.{verdicts} Balance: {index:.2f} of 1.")
+
+
+def _verb(n: int, verb: str) -> str:
+    """'criticise' after several sources, 'criticises' after one."""
+    return verb + ("s" if n == 1 else "")
 
 
 def _count(n: int, noun: str) -> str:
