@@ -33,6 +33,7 @@ MIN_PAGE_WORDS = 80  # fewer words extracted from a web page: the extraction pro
 AUDIT_EXAMPLES = """examples:
   framing audit draft.md                          findings, one per line (path:line:col)
   framing audit draft.md -o report.html           the annotated report
+  framing audit article.txt -o lesson.html --class   a lesson: students mark, then check against the audit
   framing audit drafts/*.md --format github --fail-on high     annotations in a CI step
   framing audit draft.md --ignore emotive.slam --min-severity medium
   framing audit draft.md --list-suppressions      the suppressions written in the draft
@@ -60,6 +61,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="also show the word model's hints: words it rates as possibly loaded that no lexicon "
                             "entry covers (off by default: on held-out news fewer than one in ten is right; they "
                             "count toward no score)")
+    audit.add_argument("--class", dest="lesson", action="store_true",
+                       help="an HTML lesson page for a class (-o LESSON.html): the audit is hidden while students "
+                            "mark loaded words, unattributed claims and one-sided sourcing, then 'Check' compares")
     audit.add_argument("--config", metavar="TOML", help="house rules from this file instead of the .framing.toml "
                        "or pyproject.toml [tool.framing] found at or above each input's folder")
     audit.add_argument("--select", type=_names, metavar="RULES",
@@ -197,6 +201,10 @@ def _render(fmt: Format, path: str, args, colour: bool = False) -> tuple[str, "o
     applied = apply(audit, rules)
     if colour:
         return to_text(applied.audit, fmt.source_name(path), colour=True), rules, applied
+    if args.lesson:
+        from framing.outputs.report import render
+
+        return render(applied.audit, fmt.source_name(path), lesson=True), rules, applied
     return fmt.render(applied.audit, fmt.source_name(path)), rules, applied
 
 
@@ -254,6 +262,8 @@ def _cmd_audit(args) -> int:
     if args.files.count("-") > 1:
         raise InputError("standard input ('-') can be given only once")
     fmt = for_output(args.output, args.format)
+    if args.lesson and fmt is not FORMATS["html"]:
+        raise InputError("--class writes an HTML lesson page: give -o LESSON.html")
     targets = _output_paths(args.output, args.files, fmt)
     if not fmt.to_terminal and not args.output and sys.stdout.isatty():
         raise InputError(f"{fmt.name.upper()} output needs -o FILE (or redirect standard output)")

@@ -26,11 +26,16 @@
     if (opening) { keepInView(mark); }
   }
   function markOf(target) { return target && target.closest ? target.closest("mark.f") : null; }
+  function marking() {  // a lesson page (framing audit --class) before its check: the audit is hidden
+    return document.body.classList.contains("lesson") && !document.body.classList.contains("checked");
+  }
   document.addEventListener("click", function (event) {
+    if (marking()) { return; }  // lesson.js marks the word
     var mark = markOf(event.target);
     if (mark && !mark.classList.contains("off")) { toggle(mark); } else { close(null); }
   });
   document.addEventListener("keydown", function (event) {
+    if (marking()) { return; }
     var mark = markOf(event.target);
     if (event.key === "Escape") { close(null); return; }
     if (mark && (event.key === "Enter" || event.key === " ")) { event.preventDefault(); toggle(mark); }
@@ -52,6 +57,7 @@
     if (event.target.matches && event.target.matches("input[data-filter]")) { apply(); }
   });
   document.querySelectorAll(".filters").forEach(function (f) { f.hidden = false; });
-  window.framingReport = { apply: apply };
+
+  window.framingReport = { apply: apply, marks: marks, markOf: markOf };
   apply();
 })();

@@ -18,8 +18,10 @@ def pages(tmp_path_factory) -> dict[str, Path]:
     """The Derna report (when ../shared is here), the loaded example's report and the compare view."""
     folder = tmp_path_factory.mktemp("reports")
     read = lambda name: (EXAMPLES / name).read_text(encoding="utf-8")  # noqa: E731
-    out = {"loaded": folder / "loaded.html", "compare": folder / "compare.html"}
+    out = {"loaded": folder / "loaded.html", "compare": folder / "compare.html", "lesson": folder / "lesson.html"}
     out["loaded"].write_text(render(audit_text(read("harbour-loaded.txt")), "harbour-loaded.txt"), encoding="utf-8")
+    out["lesson"].write_text(render(audit_text(read("harbour-loaded.txt")), "harbour-loaded.txt", lesson=True),
+                             encoding="utf-8")
     out["compare"].write_text(render_compare(audit_text(read("harbour-loaded.txt")), audit_text(read("harbour-balanced.txt")),
                                              ("harbour-loaded.txt", "harbour-balanced.txt")), encoding="utf-8")
     if DERNA.exists():
@@ -64,7 +66,7 @@ def _page_names(pages):
     return [name for name in ("derna", "loaded", "compare") if name in pages]
 
 
-@pytest.mark.parametrize("name", ["derna", "loaded", "compare"])
+@pytest.mark.parametrize("name", ["derna", "loaded", "compare", "lesson"])
 def test_no_console_errors_and_no_network(pages, open_page, name):
     if name not in pages:
         pytest.skip("the shared Derna example is not here")
@@ -169,7 +171,7 @@ def test_print_shows_notes_as_footnotes(pages, open_page):
     assert page.locator(f"#findings-table tbody tr:nth-child({number})").is_visible()
 
 
-@pytest.mark.parametrize("name", ["derna", "compare"])
+@pytest.mark.parametrize("name", ["derna", "compare", "lesson"])
 def test_no_serious_accessibility_violations(pages, open_page, name):
     if name not in pages:
         pytest.skip("the shared Derna example is not here")
@@ -204,3 +206,41 @@ def test_an_open_note_stays_inside_the_window(pages, open_page):
         box = marks.nth(i).locator(".note").bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= 700, f"note {i} runs off the window"
         page.keyboard.press("Escape")
+
+
+def test_class_mode_hides_the_audit_until_the_students_check(pages, open_page):
+    """framing audit --class: no highlight, note or score shows while students mark; a click marks a word
+    (or, with the claim tool, its whole sentence); Check shows the audit and what they found, missed and
+    marked beyond it; printed, it is a worksheet."""
+    page = open_page(pages["lesson"]).page
+    assert page.locator(".answer").count() >= 3 and all(not a.is_visible() for a in page.locator(".answer").all())
+    reckless = page.locator("p.title span.w", has_text="Reckless")
+    reckless.click()
+    assert page.locator("article .note:visible").count() == 0  # the audit stays hidden
+    assert "picked-loaded" in reckless.get_attribute("class")
+    page.locator("p.body span.w", has_text="fishing").first.click()  # no finding there
+    page.check("input[name=tool][value=unattributed]")
+    page.locator("p.body span.w[data-s='11']").first.click()
+    marked = page.locator("span.w.picked-unattributed")
+    assert marked.count() == page.locator("p.body span.w[data-s='11']").count() > 3  # the whole sentence
+    page.emulate_media(media="print")
+    assert page.locator(".worksheet").is_visible() and not page.locator(".lesson-tools").is_visible()
+    page.emulate_media(media="screen")
+    page.check("input[name=one-sided][value=yes]")
+    page.click("#check")
+    results = page.locator("#lesson-results").inner_text()
+    loaded = page.locator("mark.f[data-loaded]:not([data-loaded=''])")
+    assert loaded.count() > 5 and page.locator(".answer").first.is_visible()
+    audit = audit_text((EXAMPLES / "harbour-loaded.txt").read_text(encoding="utf-8"))
+    writer = [f for f in audit.findings if f.voice == "reporter" and f.category != "model_loaded"]
+    loaded_total = sum(f.dimension == "loaded_language" for f in writer)
+    unattributed_total = sum(f.dimension == "unattributed" for f in writer)
+    assert f"Loaded words: you found 1 of the {loaded_total} " in results and "“fishing”" in results
+    assert f"Unattributed claims and vague attributions: you found 1 of the {unattributed_total} " in results
+    assert "“Ruin”" in results  # a flagged word nobody marked
+    assert "you said yes; framing says yes" in results
+    assert page.locator("span.w.beyond", has_text="fishing").count() == 1
+    assert page.locator("mark.missed-loaded").count() > 0 and page.locator("mark.missed-loaded span.w.picked-loaded").count() == 0
+    mark = page.locator("p.body mark.f").first
+    mark.click()
+    assert mark.locator(".note").is_visible()  # after the check, notes open as in the report

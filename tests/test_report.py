@@ -156,3 +156,33 @@ def test_sentences_are_numbered_in_the_margin_as_in_the_chart(derna_audit):
     quoted = {r["text"].split()[0]: r["quoted"] for r in rows}
     assert quoted["“We"] is True and quoted["Clashes"] is False
     assert context["chart_sentences"].count("fill: #eef3f8") == sum(r["quoted"] for r in rows) > 0
+
+
+def test_a_lesson_page_hides_the_audit_and_wraps_the_words():
+    """framing audit --class: the verdict, scores, legend, charts and tables sit in hidden answers; each word
+    of the title and body is a span with its sentence's label; a highlight says which of the writer's
+    findings a student can find there (quoted speech and hints are not asked for)."""
+    audit = audit_text((EXAMPLES / "harbour-loaded.txt").read_text(encoding="utf-8"))
+    html = render(audit, "harbour-loaded.txt", lesson=True)
+    assert '<body class="lesson" data-one-sided="yes">' in html and 'id="check"' in html
+    assert html.count('class="answer" hidden') == 3 and html.index('class="answer" hidden') < html.index('<p class="verdict"')
+    assert re.search(r'<span class="w" data-s="T">Reckless</span>', html)
+    assert re.search(r'<span class="w" data-s="1">The</span>', html)
+    asked = set()
+    for ids in re.findall(r'data-loaded="([^"]*)"', html):
+        asked.update(ids.split())
+    notes = {f.id: f for f in audit.findings}
+    assert asked and all(notes[i].voice == "reporter" and notes[i].dimension == "loaded_language" for i in asked)
+    quoted = {f.id for f in audit.findings if f.voice == "quoted" and f.dimension == "loaded_language"}
+    assert quoted and not quoted & asked
+    assert 'class="w"' not in render(audit, "harbour-loaded.txt") and "lesson-tools" not in render(audit, "x.txt")
+
+
+def test_class_mode_needs_an_html_output(tmp_path, capsys):
+    from framing.cli import main
+
+    assert main(["audit", str(EXAMPLES / "harbour-loaded.txt"), "--class"]) == 2
+    assert main(["audit", str(EXAMPLES / "harbour-loaded.txt"), "--class", "-o", str(tmp_path / "x.json")]) == 2
+    assert capsys.readouterr().err.count("--class writes an HTML lesson page") == 2
+    assert main(["audit", str(EXAMPLES / "harbour-loaded.txt"), "--class", "-o", str(tmp_path / "lesson.html")]) == 0
+    assert "lesson-tools" in (tmp_path / "lesson.html").read_text(encoding="utf-8")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
+from bisect import bisect_right
 from collections import Counter
 from functools import cache
 
@@ -19,6 +21,7 @@ from framing.models import genre as genre_model
 from framing.resources import data_dir
 
 
+LESSON_DIMENSIONS = ("loaded_language", "unattributed")  # what students mark in the text (sourcing: one question)
 MOSTLY_QUOTED = 0.8  # a sentence with this share of its characters in quotation marks is drawn as quoted speech
 
 
@@ -43,7 +46,8 @@ def _segments(audit: Audit, start: int, end: int, block_index: int, number: dict
     segment has an id unique in the page, the `number`s (finding id -> row of the findings table) of the
     findings ending in it, and the label of the sentence it starts (body sentences only)."""
     doc = audit.document
-    scope = {key: c.scope for key, c in categories.of_findings().items()}
+    registry = categories.of_findings()
+    scope = {key: c.scope for key, c in registry.items()}
     # an article-level finding (one-sided sourcing) is the summary's and the table's, not the headline's words
     inside = [f for f in audit.findings if f.start < end and start < f.end and scope[f.category] != "article"]
     quotes = [q for q in doc.quotations if q.depth == 0 and q.start < end and start < q.end]
@@ -52,6 +56,7 @@ def _segments(audit: Audit, start: int, end: int, block_index: int, number: dict
     for item in inside + quotes + markup:
         cuts.update(x for x in (item.start, item.end) if start < x < end)
     points = sorted(cuts)
+    starts = sorted(sentences)
     segments = []
     for a, b in zip(points, points[1:]):
         covering = [f for f in inside if f.start <= a and b <= f.end]
@@ -60,6 +65,10 @@ def _segments(audit: Audit, start: int, end: int, block_index: int, number: dict
         segments.append({
             "id": f"{block_index}-{len(segments)}",
             "sentence": sentences.get(a, "") if sentences.get(a) != "T" else "",
+            "in_sentence": sentences[starts[bisect_right(starts, a) - 1]] if starts and starts[0] <= a else "",
+            # for a lesson's check: the writer's findings a student could find here, by what they mark (not hints)
+            "to_find": {dimension: [f.id for f in covering if f.dimension == dimension and f.voice == "reporter"
+                                    and registry[f.category].scored] for dimension in LESSON_DIMENSIONS},
             "numbers": [number[f.id] for f in covering if f.end == b],
             "text": doc.text[a:b],
             "findings": [f.id for f in covering],
@@ -91,9 +100,9 @@ def _legend(findings) -> list[dict]:
             for c in sorted(counts)]
 
 
-def build_context(audit: Audit, source_name: str = "", with_charts: bool = True) -> dict:
+def build_context(audit: Audit, source_name: str = "", with_charts: bool = True, lesson: bool = False) -> dict:
     """Everything the template shows, as plain data (the live editor leaves the charts out: they
-    cost more than the audit)."""
+    cost more than the audit); `lesson`: the class mode, the audit hidden until the students check."""
     doc = audit.document
     labels = categories.labels()
     by_category = Counter((f.category, f.voice) for f in audit.findings)
@@ -130,6 +139,9 @@ def build_context(audit: Audit, source_name: str = "", with_charts: bool = True)
         "descriptions": categories.descriptions(),
         "version": __version__,
         "contextual": audit.contextual,
+        "lesson": lesson,
+        "one_sided": "not judged" if audit.scores.get("sourcing", {}).get("score") is None else
+                     "yes" if any(f.category == sourcing.CATEGORY for f in audit.findings) else "no",
     }
 
 
@@ -257,11 +269,22 @@ def environment():
                       autoescape=select_autoescape(default=True, default_for_string=True),
                       trim_blocks=True, lstrip_blocks=True)
     env.globals["registry"] = categories.of_findings()
+    env.filters["words"] = _words
     return env
 
 
-def render(audit: Audit, source_name: str = "", with_charts: bool = True) -> str:
-    """The self-contained HTML report (autoescaped template, inline CSS, SVG and one hashed script)."""
+def render(audit: Audit, source_name: str = "", with_charts: bool = True, lesson: bool = False) -> str:
+    """The self-contained HTML report (autoescaped template, inline CSS, SVG and one hashed script);
+    `lesson`: the class mode (framing audit --class)."""
     code, digest = script()
+    lesson_code, lesson_digest = script("lesson.js") if lesson else ("", "")
     return environment().get_template("report.html.j2").render(
-        **build_context(audit, source_name, with_charts), script=code, script_hash=digest)
+        **build_context(audit, source_name, with_charts, lesson), script=code, script_hash=digest,
+        lesson_script=lesson_code, lesson_hash=lesson_digest)
+
+
+def _words(text: str, sentence: str) -> Markup:
+    """A lesson's text: each word a span a student can click, with the label of its sentence."""
+    from markupsafe import Markup, escape
+
+    return Markup(re.sub(r"\S+", lambda m: f'<span class="w" data-s="{sentence}">{m.group()}</span>', str(escape(text))))
