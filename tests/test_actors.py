@@ -176,3 +176,14 @@ def test_pronouns_count_for_the_person_named_before_them():
     found = actor("Beck Speaks\n\nGlenn Beck spoke on Saturday. He said the party had lost its way, and he "
                   "asked his audience to vote.", "Glenn Beck")
     assert found.pronouns == 3 and found.in_title  # the surname in the headline
+
+
+def test_a_party_word_before_a_persons_name_is_no_part_of_it():
+    """'Republican Donald Trump' is Donald Trump when the text also names him without it; a party's
+    organisations keep their names; 'President' of 'President of the United States' is no actor."""
+    assert names("Republican Donald Trump spoke on Monday. Trump said the plan would work.") == ["Donald Trump"]
+    assert "Democrat Hillary Clinton" not in names("He met Democrat Hillary Clinton. Later Clinton left the room.")
+    kept = names("The Republican Jewish Coalition met on Monday. Bob Ray said the Republican Jewish Coalition erred.")
+    assert "Republican Jewish Coalition" in kept and "Jewish Coalition" not in kept
+    assert "Republican National Committee" in names("The Republican National Committee met. The Committee voted.")
+    assert "President" not in names("Ann Lee is not fit to serve as President of the United States, Bob Ray said.")

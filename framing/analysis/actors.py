@@ -29,8 +29,9 @@ PERSON, PARTY, ORGANISATION, INSTITUTION, PLACE, OUTLET, LAW, PEOPLE, OTHER = (
 
 _LISTS = word_lists("actors.txt")
 _NEVER_START = NOT_NAME_START | frozenset(_LISTS["function_words"])
-_TITLES = alternation(sorted(set(word_list("names.txt", "titles")) | set(_LISTS["person_titles"])
-                             | {f"{h}." for h in word_list("names.txt", "honorifics")}, key=len, reverse=True))
+_TITLE_WORDS = frozenset(word_list("names.txt", "titles")) | frozenset(_LISTS["person_titles"])
+_TITLES = alternation(sorted(_TITLE_WORDS | {f"{h}." for h in word_list("names.txt", "honorifics")},
+                             key=len, reverse=True))
 _LAST_TITLE = re.compile(rf"^(?:.*\s)?(?:{_TITLES})\s+(?=\S)")
 _TITLE_BEFORE = re.compile(rf"\b(?:{_TITLES})\s+(?:of\s+(?:the\s+)?)?$")
 _DEPARTMENTS = frozenset(_LISTS["departments"])
@@ -95,6 +96,16 @@ def _strip_title(name: str) -> str:
     return rest
 
 
+def _strip_party(name: str, words: "_TextWords") -> str:
+    """'Republican Donald Trump' → 'Donald Trump': a party word before a person's full name goes when
+    the text names the person without it too ('Trump'); 'Republican National Committee', 'Republican
+    Jewish Coalition' and 'Democratic Senate' stay."""
+    first, _, rest = name.partition(" ")
+    if first in _PARTIES and len(rest.split()) >= 2 and _person_like(rest) and words.named_without(first, rest):
+        return rest
+    return name
+
+
 def _word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start + m.start(), start + m.end()) for m in re.finditer(r"\S+", text[start:end])]
 
@@ -122,6 +133,7 @@ class _TextWords:
         self.doc = doc
         self.lower = lower
         self.capitalised_inside: set[str] = set()
+        self._named_without: dict[tuple[str, str], bool] = {}
         for sentence in doc.sentences:
             if sentence.is_title or skip.overlapping(sentence.start, sentence.start + 1):
                 continue
@@ -132,6 +144,17 @@ class _TextWords:
         sentence = self.doc.sentence_at(start)
         return sentence is not None and self.doc.text[sentence.start:start].strip(_OPENING) == ""
 
+    def named_without(self, prefix: str, name: str) -> bool:
+        """Whether the text writes the last word of `name` capitalised somewhere that is not the end of
+        `prefix name` ('Trump' alone, not only 'Republican Donald Trump')."""
+        key = (prefix, name)
+        if key not in self._named_without:
+            text, full, last = self.doc.text, f"{prefix} {name}", name.split()[-1]
+            self._named_without[key] = any(
+                text.startswith(last, p) and text[p - len(full) + len(last):p + len(last)] != full
+                for p in self.doc.word_index.positions.get(last.lower(), ()))
+        return self._named_without[key]
+
     def is_common_word(self, word: str) -> bool:
         """Written in lower case in this text and never capitalised inside a sentence ('Other')."""
         return word.lower() in self.lower and word not in self.capitalised_inside
@@ -139,8 +162,9 @@ class _TextWords:
 
 def _clean(doc: Document, words: _TextWords, start: int, end: int) -> Mention | None:
     """The name in one capitalised run, or None: function words and a sentence-opening common word
-    dropped from its start ('If Nebraska', 'Other Democrats'), titles dropped ('Sen.', 'Seattle
-    Mayor'), the department after 'Secretary of' dropped, aliases applied ('GOP' is Republicans)."""
+    dropped from its start ('If Nebraska', 'Other Democrats'), titles and party words dropped ('Sen.',
+    'Seattle Mayor', 'Republican Donald Trump'), the department after 'Secretary of' dropped, aliases
+    applied ('GOP' is Republicans); a bare title ('President') is no actor."""
     text = doc.text
     spans = _word_spans(text, start, end)
     at_sentence_start = words.opens_sentence(start)
@@ -163,11 +187,13 @@ def _clean(doc: Document, words: _TextWords, start: int, end: int) -> Mention | 
     while len(spans) > 1 and text[slice(*spans[-1])].rstrip(".,") in _SUFFIXES:
         spans.pop()
     raw = " ".join(text[s:e].strip("’'") for s, e in spans)
-    name = _strip_title(raw)
+    name = _strip_party(_strip_title(raw), words)
     titled = name != raw or bool(_TITLE_BEFORE.search(text, max(0, start - 40), start))
     name = _normalise(name)
     if not name or len(name.replace(".", "")) < 2 or not name[0].isupper() or name in _NOT_ACTORS:
         return None
+    if name in _TITLE_WORDS:
+        return None  # 'President' of 'President of the United States' names an office, not one actor
     if len(spans) == 1 and at_sentence_start and words.is_common_word(name):
         return None  # 'Clashes' opening a sentence
     is_place = bool(_LOCATIVE.search(text, max(0, start - 16), start))
