@@ -187,3 +187,4 @@ def test_a_party_word_before_a_persons_name_is_no_part_of_it():
     assert "Republican Jewish Coalition" in kept and "Jewish Coalition" not in kept
     assert "Republican National Committee" in names("The Republican National Committee met. The Committee voted.")
     assert "President" not in names("Ann Lee is not fit to serve as President of the United States, Bob Ray said.")
+    assert "Larry King" in names("Larry King hosts a show on RT. King said the network gave him freedom.")

@@ -164,7 +164,7 @@ def _clean(doc: Document, words: _TextWords, start: int, end: int) -> Mention | 
     """The name in one capitalised run, or None: function words and a sentence-opening common word
     dropped from its start ('If Nebraska', 'Other Democrats'), titles and party words dropped ('Sen.',
     'Seattle Mayor', 'Republican Donald Trump'), the department after 'Secretary of' dropped, aliases
-    applied ('GOP' is Republicans); a bare title ('President') is no actor."""
+    applied ('GOP' is Republicans)."""
     text = doc.text
     spans = _word_spans(text, start, end)
     at_sentence_start = words.opens_sentence(start)
@@ -192,8 +192,6 @@ def _clean(doc: Document, words: _TextWords, start: int, end: int) -> Mention | 
     name = _normalise(name)
     if not name or len(name.replace(".", "")) < 2 or not name[0].isupper() or name in _NOT_ACTORS:
         return None
-    if name in _TITLE_WORDS:
-        return None  # 'President' of 'President of the United States' names an office, not one actor
     if len(spans) == 1 and at_sentence_start and words.is_common_word(name):
         return None  # 'Clashes' opening a sentence
     is_place = bool(_LOCATIVE.search(text, max(0, start - 16), start))
@@ -262,6 +260,10 @@ def _candidate_mentions(doc: Document) -> list[Mention]:
                 mention = _clean(doc, words, s, e)
                 if mention is not None:
                     (doubtful if skip.overlapping(s, s + 1) else found).append(mention)
+    surnames = {m.name.rsplit(" ", 1)[-1] for m in found if " " in m.name}
+    # a bare title ('President' of 'President of the United States') names an office, not one actor,
+    # unless it is someone's surname here ('King' for Larry King)
+    found = [m for m in found if m.name not in _TITLE_WORDS or m.name in surnames]
     known = _NameFile({m.name for m in found})
     return found + [m for m in doubtful if known.referred_to(m.name)]
 
