@@ -205,3 +205,19 @@ def test_articles_csv_is_safe_in_a_spreadsheet_and_reads_back_whole(tmp_path):
     assert list(frame["id"]) == ["a0", "a1"] and list(frame["meta_note"]) == ["a\rb", "c\nd"]
     assert list(frame["meta_section"]) == [r["meta_section"] for r in table]
     assert frame["score_loaded_language"].dtype.kind == "f"
+
+
+UNJUDGED = "The council met on Tuesday. It approved the budget. The mayor said the plan was fine."  # no main actor
+
+
+def test_a_balance_not_judged_is_an_empty_cell_never_zero(tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": "plain", "text": UNJUDGED, "outlet": "X"}) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    corpus.run(source, out)
+    [row] = rows(out)
+    assert row["score_sourcing"] == row["balance_index"] == "" and row["balance_judged"] == "False"
+    assert row["score_loaded_language"] == "0.0"  # a judged zero stays a zero
+    index = (out / "index.html").read_text(encoding="utf-8")
+    article_row = index[index.index('href="reports/plain.html"'):].split("</tr>")[0]
+    assert article_row.count("not judged") == 2 and "0.00" in article_row  # sourcing and balance; loaded language 0

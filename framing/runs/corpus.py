@@ -376,11 +376,12 @@ def row_of(data: dict, categories: list[str]) -> dict:
     row.update({f"per1000_{c}": round(counts[c] * per_1000, 2) for c in categories})
     sides = sourcing.get("sides", {})
     row.update({f"sources_{s}": len(sides.get(s, {}).get("sources", [])) for s in SIDES})
-    row["balance_index"] = sourcing.get("balance_index", "")
-    row["balance_judged"] = sourcing.get("judged", "")
+    judged = sourcing.get("judged")
+    row["balance_index"] = sourcing.get("balance_index") if judged else None  # None (a blank cell): not judged, never 0
+    row["balance_judged"] = "" if judged is None else judged
     row["principal_actor"] = actors.get(sourcing.get("principal_actor"), "")
     readability = data.get("readability", {})
-    row.update({k: readability.get(k, "") for k in READABILITY})
+    row.update({k: readability.get(k) for k in READABILITY})
     row.update({f"meta_{k}": v for k, v in metadata.items() if k not in ("outlet", "date", "url")})
     return row
 
