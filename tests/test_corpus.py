@@ -13,6 +13,7 @@ from framing.api import prepare
 from framing.runs import corpus, pool
 from framing.runs.engines import ENGINES, DaskEngine, Engine, LocalEngine
 from framing.cli import main
+from framing.errors import InputError
 
 from conftest import EXAMPLES, ROOT
 
@@ -221,3 +222,72 @@ def test_a_balance_not_judged_is_an_empty_cell_never_zero(tmp_path):
     index = (out / "index.html").read_text(encoding="utf-8")
     article_row = index[index.index('href="reports/plain.html"'):].split("</tr>")[0]
     assert article_row.count("not judged") == 2 and "0.00" in article_row  # sourcing and balance; loaded language 0
+
+
+def table(outdir, name):
+    with (outdir / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_findings_and_sources_csv_have_one_row_each_and_a_resumed_run_no_duplicates(tmp_path):
+    source = jsonl_corpus(tmp_path / "in.jsonl")
+    out = tmp_path / "out"
+    corpus.run(source, out)
+    audits = [json.loads(line) for line in (out / "audits.jsonl").open(encoding="utf-8")]
+    findings, sources = table(out, "findings.csv"), table(out, "sources.csv")
+    assert len(findings) == sum(len(a["findings"]) for a in audits) > 0
+    assert len(sources) == sum(len(a["sources"]) for a in audits) > 0
+    assert list(findings[0])[:4] == ["id", "outlet", "date", "meta_section"]
+    loaded = [f for f in findings if f["id"] == "harbour-loaded-0"]
+    reckless = next(f for f in loaded if f["rule"] == "emotive.reckless")
+    assert (reckless["outlet"], reckless["category"], reckless["voice"], reckless["text"]) == \
+        ("Outlet A", "emotive", "reporter", "Reckless")
+    text = audits[1]["document"]["text"]
+    assert text[int(reckless["start"]):int(reckless["end"])] == "Reckless"
+    assert any(f["speaker"] == "Maria Costa" for f in loaded)
+    costa = next(s for s in sources if s["id"] == "harbour-loaded-0" and s["name"] == "Maria Costa")
+    assert (costa["side"], costa["kind"], costa["quoted_words"]) == ("critical", "person", "19")
+
+    (out / "audits.jsonl").write_text("".join(line for line in (out / "audits.jsonl").open(encoding="utf-8")
+                                              if '"harbour-loaded-1"' not in line), encoding="utf-8")
+    assert corpus.run(source, out).audited == 1  # resumed: the tables are made again from audits.jsonl
+    assert sorted(map(str, table(out, "findings.csv"))) == sorted(map(str, findings))
+    assert len(table(out, "sources.csv")) == len(sources)
+
+
+def test_a_source_of_an_article_without_a_main_actor_is_on_no_side(tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": "plain", "text": UNJUDGED}) + "\n", encoding="utf-8")
+    corpus.run(source, tmp_path / "out")
+    [mayor] = table(tmp_path / "out", "sources.csv")
+    assert mayor["name"] == "The mayor" and mayor["side"] == ""
+
+
+def test_the_research_api_reads_the_tables_as_typed_dataframes(tmp_path):
+    pandas = pytest.importorskip("pandas")
+    from framing import corpus as api
+
+    source = jsonl_corpus(tmp_path / "in.jsonl")
+    with source.open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps({"id": "plain", "text": UNJUDGED, "outlet": "NA", "section": "=1+1"}) + "\n")
+    out = tmp_path / "out"
+    corpus.run(source, out)
+    articles, findings, sources = api.articles(out), api.findings(out), api.sources(out)
+    assert len(articles) == 5 and len(findings) == len(table(out, "findings.csv"))
+    assert articles["score_sourcing"].dtype == "float64" and articles["score_sourcing"].isna().tolist()[-1]
+    assert str(articles["words"].dtype) == "Int64" and str(articles["balance_judged"].dtype) == "boolean"
+    assert articles["date"].dtype.kind == "M" and articles["date"].isna().tolist() == [False] * 4 + [True]
+    assert articles["outlet"].tolist()[-1] == "NA" and articles["meta_section"].tolist()[-1] == "=1+1"
+    assert str(articles["outlet"].dtype) == "string" and articles["outlet"].isna().sum() == 0
+    assert str(findings["start"].dtype) == "Int64" and findings["score"].dtype == "float64"
+    assert str(sources["quoted_words"].dtype) == "Int64" and sources["side"].isna().tolist()[-1]
+    with pytest.raises(InputError, match="no such file"):
+        api.articles(tmp_path)
+
+
+def test_the_research_api_says_in_one_line_that_it_needs_pandas(tmp_path, monkeypatch):
+    from framing import corpus as api
+
+    monkeypatch.setitem(sys.modules, "pandas", None)  # as if not installed
+    with pytest.raises(InputError, match=r"pip install 'framing\[research\]'"):
+        api.findings(tmp_path)

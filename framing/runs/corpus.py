@@ -3,6 +3,7 @@
 OUTDIR/audits.jsonl   one audit per line (schema framing.audit/1 plus "id" and "metadata")
 OUTDIR/reports/       one HTML report per article (without charts: they cost more than the audit)
 OUTDIR/articles.csv   one row per article: scores, findings per 1,000 words, sides, readability, metadata
+OUTDIR/findings.csv   one row per finding, OUTDIR/sources.csv one row per source (framing.corpus reads all three)
 OUTDIR/index.html     the corpus report: score distributions, outlets side by side, their loaded terms
 OUTDIR/errors.jsonl   articles that could not be audited, with the reason
 OUTDIR/manifest.json  the input (path, size, SHA-256) and mode the folder belongs to: another input,
@@ -228,7 +229,8 @@ def finished_ids(audits: Path) -> set[str]:
 
 
 MANIFEST = "manifest.json"
-OUTPUTS = ("audits.jsonl", "errors.jsonl", "articles.csv", "index.html", "reports", MANIFEST)  # what corpus writes
+OUTPUTS = ("audits.jsonl", "errors.jsonl", "articles.csv", "findings.csv", "sources.csv", "index.html", "reports",
+           MANIFEST)  # what corpus writes
 
 
 def input_fingerprint(source: Path, skip: Path | None = None) -> dict:
@@ -401,25 +403,63 @@ def spreadsheet_safe(value):
     return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
 
 
+FINDING_COLUMNS = ("finding", "detector", "rule", "category", "dimension", "voice", "speaker", "severity", "score",
+                   "start", "end", "text")
+SOURCE_COLUMNS = ("source", "name", "kind", "role", "side", "quoted_words", "paraphrased_words")
+ARTICLE_KEYS = ("id", "outlet", "date")  # with the meta_* columns, at the start of findings.csv and sources.csv
+
+
+def finding_rows(data: dict) -> Iterator[dict]:
+    """The findings.csv rows of one audit: one per finding (its `finding` is the audit's id, f1...)."""
+    for f in data["findings"]:
+        yield {"finding": f["id"], **{k: f.get(k) for k in FINDING_COLUMNS[1:]}}
+
+
+def source_rows(data: dict) -> Iterator[dict]:
+    """The sources.csv rows of one audit: one per source. `side` is empty when the article has no
+    main actor (its sources are then placed on no side)."""
+    sourcing = data.get("sourcing") or {}
+    sides = {s["source_id"]: s.get("side") for s in sourcing.get("sources", [])} if sourcing.get("principal_actor") else {}
+    for s in data.get("sources", []):
+        yield {"source": s["id"], "name": s["name"], "kind": s["kind"], "role": s["role"], "side": sides.get(s["id"]),
+               "quoted_words": s["quoted_words"], "paraphrased_words": s["paraphrased_words"]}
+
+
+def _csv_writer(handle, columns: list[str]) -> csv.DictWriter:
+    writer = csv.DictWriter(handle, columns, extrasaction="ignore", lineterminator="\r\n")  # RFC 4180: a field
+    writer.writeheader()  # holding a bare \r or \n is then quoted, so it never splits a row
+    return writer
+
+
+def _write_row(writer: csv.DictWriter, row: dict) -> None:
+    writer.writerow({key: spreadsheet_safe(value) for key, value in row.items()})
+
+
 def write_tables(outdir: Path) -> None:
-    """articles.csv and index.html from audits.jsonl, read as a stream (twice: the first pass
-    finds the metadata columns)."""
+    """articles.csv, findings.csv, sources.csv and index.html from audits.jsonl, read as a stream (twice: the first pass finds the metadata
+    columns). All are made anew from audits.jsonl, so a resumed run's tables have each article once."""
 
     labels = registry.labels()
     categories = sorted(labels)
     extra = sorted({f"meta_{k}" for data in _audits(outdir) for k in data.get("metadata", {})
                     if k not in ("outlet", "date", "url")})
-    columns = None
+    keys = [*ARTICLE_KEYS, *extra]
     stats = CorpusStats()
-    with atomic_writer(outdir / "articles.csv") as handle:
-        writer = None
+    with (atomic_writer(outdir / "articles.csv") as articles, atomic_writer(outdir / "findings.csv") as findings,
+          atomic_writer(outdir / "sources.csv") as sources):
+        articles_writer = None
+        findings_writer = _csv_writer(findings, [*keys, *FINDING_COLUMNS])
+        sources_writer = _csv_writer(sources, [*keys, *SOURCE_COLUMNS])
         for data in _audits(outdir):
             row = row_of(data, categories)
-            if writer is None:
-                columns = [c for c in row if not c.startswith("meta_")] + extra
-                writer = csv.DictWriter(handle, columns, extrasaction="ignore", lineterminator="\r\n")  # RFC 4180:
-                writer.writeheader()  # a field holding a bare \r or \n is then quoted, so it never splits a row
-            writer.writerow({key: spreadsheet_safe(value) for key, value in row.items()})
+            if articles_writer is None:
+                articles_writer = _csv_writer(articles, [c for c in row if not c.startswith("meta_")] + extra)
+            _write_row(articles_writer, row)
+            article = {k: row.get(k) for k in keys}
+            for finding in finding_rows(data):
+                _write_row(findings_writer, article | finding)
+            for source in source_rows(data):
+                _write_row(sources_writer, article | source)
             stats.add(row, data)
     write_atomic(outdir / "index.html", render_index(stats, labels))
 
