@@ -10,7 +10,7 @@ import time
 import pytest
 
 from framing.api import prepare
-from framing.runs import corpus, pool
+from framing.runs import corpus, pool, research
 from framing.runs.engines import ENGINES, DaskEngine, Engine, LocalEngine
 from framing.cli import main
 from framing.errors import InputError
@@ -291,3 +291,51 @@ def test_the_research_api_says_in_one_line_that_it_needs_pandas(tmp_path, monkey
     monkeypatch.setitem(sys.modules, "pandas", None)  # as if not installed
     with pytest.raises(InputError, match=r"pip install 'framing\[research\]'"):
         api.findings(tmp_path)
+
+
+def test_holm_correction_as_statsmodels_gives_it():
+    assert research.holm([0.01, 0.04, 0.03, 0.005]) == pytest.approx([0.03, 0.06, 0.06, 0.02])
+    assert research.holm([0.5, 0.9]) == [1.0, 1.0] and research.holm([]) == []
+
+
+def test_group_means_have_seeded_bootstrap_intervals_and_pairs_holm_corrected_p():
+    pytest.importorskip("scipy")
+    low = [0.1, 0.2, 0.15, 0.05, 0.1, 0.2, 0.1, 0.12, 0.18, 0.1] * 3
+    high = [x + 0.5 for x in low]
+    estimates, pairs = research.compare({"A": low, "B": high, "C": list(low), "D": [0.4]})
+    a = estimates["A"]
+    assert a.n == 30 and a.low < a.mean < a.high and a.high - a.low < 0.05
+    assert estimates["D"] == research.Estimate(1, 0.4)  # one article: a mean, no interval
+    assert [(d.a, d.b) for d in pairs] == [("A", "B"), ("A", "C"), ("B", "C")]  # D has too few articles
+    ab, ac, _ = pairs
+    assert ab.difference == pytest.approx(-0.5) and ab.low < -0.45 and ab.high > -0.55 and ab.p_holm < 0.01
+    assert ac.difference == 0 and ac.low <= 0 <= ac.high and ac.p_holm > 0.5
+    assert research.compare({"A": low, "B": high}) == research.compare({"A": low, "B": high})  # seeded
+
+
+def test_index_shows_intervals_n_and_pairwise_tests_by_any_column(tmp_path):
+    pytest.importorskip("scipy")
+    source = jsonl_corpus(tmp_path / "in.jsonl", copies=4)
+    out = tmp_path / "out"
+    assert main(["corpus", str(source), "-o", str(out), "--by", "date"]) == 0
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "in 4 group(s) by date" in index and "Differences between groups by date" in index
+    assert "2026-01-01 − 2026-01-02" in index and index.count("2026-01-0") >= 6
+    assert "n=2" in index and "bootstrap interval" in index and "pip install" not in index
+    corpus.write_tables(out, by="meta_section")  # a metadata field, with or without meta_
+    assert "in 1 group(s) by meta_section" in (out / "index.html").read_text(encoding="utf-8")
+    corpus.write_tables(out, by="missing")
+    assert "(no missing)" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_without_scipy_the_corpus_is_written_and_the_index_says_how_to_get_intervals(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "scipy", None)  # as if the extra 'research' were not installed
+    monkeypatch.setitem(sys.modules, "scipy.stats", None)
+    assert not research.available()
+    source = jsonl_corpus(tmp_path / "in.jsonl")
+    out = tmp_path / "out"
+    corpus.run(source, out)
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert index.count("pip install &#39;framing[research]&#39;") == 1 and "Differences between" not in index
+    assert "n=2" in index and "[0." not in index
+    assert len(rows(out)) == 4 and table(out, "findings.csv")

@@ -43,6 +43,7 @@ from framing.outputs.report import environment
 from framing.resources import file_sha256
 from framing.runs.engines import ENGINES, Engine
 from framing.runs.lines import LONE_SURROGATE, NOT_UTF8, has_lone_surrogate, refuse_utf16, utf8_lines
+from framing.runs import research
 from framing.runs.pool import Progress
 from framing.text.ingest import check_size, is_markdown, read_bytes, text_from_bytes
 
@@ -293,9 +294,9 @@ class Summary:
 
 
 def run(source: Path, outdir: Path, jobs: int = 1, engine: str | Engine = "local", scheduler: str | None = None,
-        progress: bool = False, contextual: bool = False, force: bool = False) -> Summary:
+        progress: bool = False, contextual: bool = False, force: bool = False, by: str = "outlet") -> Summary:
     """Audit every article of `source` not yet in `outdir` (`contextual`: in the contextual mode),
-    then write articles.csv and index.html. `engine`: a name in ENGINES, made with `jobs`,
+    then write the tables and index.html, which compares the groups of `by` (a metadata field). `engine`: a name in ENGINES, made with `jobs`,
     `contextual` and `scheduler`, or an Engine. `outdir` is claimed first (see claim_folder).
     Articles that failed are tried again: errors.jsonl holds this run's failures, each once."""
     fingerprint = claim_folder(outdir, source, contextual, force)  # makes the folder too
@@ -346,7 +347,7 @@ def run(source: Path, outdir: Path, jobs: int = 1, engine: str | Engine = "local
                 summary.audited += 1
             meter.step()
     meter.close()
-    write_tables(outdir)
+    write_tables(outdir, by)
     return summary
 
 
@@ -435,8 +436,8 @@ def _write_row(writer: csv.DictWriter, row: dict) -> None:
     writer.writerow({key: spreadsheet_safe(value) for key, value in row.items()})
 
 
-def write_tables(outdir: Path) -> None:
-    """articles.csv, findings.csv, sources.csv and index.html from audits.jsonl, read as a stream (twice: the first pass finds the metadata
+def write_tables(outdir: Path, by: str = "outlet") -> None:
+    """articles.csv, findings.csv, sources.csv and index.html (the groups of `by` compared) from audits.jsonl, read as a stream (twice: the first pass finds the metadata
     columns). All are made anew from audits.jsonl, so a resumed run's tables have each article once."""
 
     labels = registry.labels()
@@ -444,7 +445,7 @@ def write_tables(outdir: Path) -> None:
     extra = sorted({f"meta_{k}" for data in _audits(outdir) for k in data.get("metadata", {})
                     if k not in ("outlet", "date", "url")})
     keys = [*ARTICLE_KEYS, *extra]
-    stats = CorpusStats()
+    stats = CorpusStats(by)
     with (atomic_writer(outdir / "articles.csv") as articles, atomic_writer(outdir / "findings.csv") as findings,
           atomic_writer(outdir / "sources.csv") as sources):
         articles_writer = None
@@ -466,33 +467,56 @@ def write_tables(outdir: Path) -> None:
 
 @dataclass
 class CorpusStats:
-    """What the corpus report shows, gathered one article at a time (a few numbers each)."""
+    """What the corpus report shows, gathered one article at a time (a few numbers each); `by` is
+    what groups the articles: "outlet" or another metadata field."""
 
+    by: str = "outlet"
     rows: list[dict] = field(default_factory=list)
-    terms: dict = field(default_factory=lambda: defaultdict(Counter))  # outlet -> loaded term counts
+    terms: dict = field(default_factory=lambda: defaultdict(Counter))  # group -> loaded term counts
 
     def add(self, row: dict, data: dict) -> None:
         keep = ("id", "title", "outlet", "date", "words", "report", "balance_index", "principal_actor")
-        self.rows.append({k: row[k] for k in keep} | {k: row[f"score_{k}"] for k in SCORES})
+        group = group_of(row, data.get("metadata", {}), self.by)
+        self.rows.append({k: row[k] for k in keep} | {k: row[f"score_{k}"] for k in SCORES} | {"group": group})
         for f in data["findings"]:
             if f["dimension"] == "loaded_language" and f["voice"] == "reporter":
-                self.terms[row["outlet"] or "(no outlet)"][f["text"].lower()] += 1
+                self.terms[group][f["text"].lower()] += 1
+
+
+def group_of(row: dict, metadata: dict, by: str) -> str:
+    """The article's group: its value of `by` (outlet, date, url or a metadata field, with or
+    without meta_), or "(no BY)"."""
+    value = row.get(by) if by in ("outlet", "date", "url") else metadata.get(by.removeprefix("meta_"))
+    return value or f"(no {by})"
 
 
 def render_index(stats: CorpusStats, labels: dict) -> str:
 
-    outlets = sorted({r["outlet"] or "(no outlet)" for r in stats.rows})
-    by_outlet = {o: [r for r in stats.rows if (r["outlet"] or "(no outlet)") == o] for o in outlets}
+    groups = sorted({r["group"] for r in stats.rows})
+    by_group = {g: [r for r in stats.rows if r["group"] == g] for g in groups}
     names = {k: DIMENSIONS.get(k, "Overall") for k in SCORES}
-    summary = [{"outlet": o, "articles": len(rows), **{k: _mean(_judged(rows, k)) for k in SCORES},
-                "terms": stats.terms[o].most_common(10)} for o, rows in by_outlet.items()]
+    with_intervals = research.available()
+    estimates, differences = {}, {}
+    for key in SCORES:
+        values = {g: _judged(rows, key) for g, rows in by_group.items()}
+        if with_intervals:
+            estimates[key], pairs = research.compare(values)
+            differences[key] = {(d.a, d.b): d for d in pairs}
+        else:
+            estimates[key] = {g: research.Estimate(len(v), _mean(v)) for g, v in values.items()}
+    pairs = sorted({pair for per_score in differences.values() for pair in per_score})
+    summary = [{"group": g, "articles": len(rows), "terms": stats.terms[g].most_common(10),
+                **{k: estimates[k][g] for k in SCORES}} for g, rows in by_group.items()]
     return environment().get_template("corpus.html.j2").render(
-        rows=stats.rows, outlets=summary, names=names, scores=SCORES, version=__version__,
+        rows=stats.rows, groups=summary, by=stats.by, names=names, scores=SCORES, version=__version__,
+        with_intervals=with_intervals, install=research.INSTALL, level=research.LEVEL, resamples=research.RESAMPLES,
+        max_groups=research.MAX_GROUPS, pairs=[{"a": a, "b": b, **{k: differences[k].get((a, b)) for k in SCORES}}
+                                               for a, b in pairs],
         means={k: _mean(_judged(stats.rows, k)) for k in SCORES},
         chart_distributions=charts.score_histograms({names[k]: _judged(stats.rows, k) for k in SCORES})
         if stats.rows else "",
-        chart_outlets=charts.scores_by_outlet({names[k]: {o: _judged(rows, k) for o, rows in by_outlet.items()}
-                                               for k in SCORES}) if len(outlets) > 1 else "")
+        chart_outlets=charts.scores_by_outlet({names[k]: {g: _judged(rows, k) for g, rows in by_group.items()}
+                                               for k in SCORES}) if len(groups) > 1 else "")
 
 
 def _judged(rows: list[dict], key: str) -> list[float]:
