@@ -509,7 +509,7 @@ def render_index(stats: CorpusStats, labels: dict) -> str:
                 **{k: estimates[k][g] for k in SCORES}} for g, rows in by_group.items()]
     return environment().get_template("corpus.html.j2").render(
         rows=stats.rows, groups=summary, by=stats.by, names=names, scores=SCORES, version=__version__,
-        with_intervals=with_intervals, install=research.INSTALL, level=research.LEVEL, resamples=research.RESAMPLES,
+        with_intervals=with_intervals, install=research.INSTALL, level=research.LEVEL, resamples=research.RESAMPLES, permutations=research.PERMUTATIONS,
         max_groups=research.MAX_GROUPS, pairs=[{"a": a, "b": b, **{k: differences[k].get((a, b)) for k in SCORES}}
                                                for a, b in pairs],
         means={k: _mean(_judged(stats.rows, k)) for k in SCORES},

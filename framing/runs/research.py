@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from itertools import combinations
 
 SEED = 27  # every resampling starts from this seed: the same corpus gives the same intervals
-RESAMPLES = 2000
+RESAMPLES = 2000  # bootstrap resamples
+PERMUTATIONS = 9999  # a two-sided p-value is then at least 2/10,000 (before Holm's correction)
 LEVEL = 0.95
 MAX_GROUPS = 12  # pairwise differences are shown for at most this many groups (the largest): 66 pairs
 INSTALL = "pip install 'framing[research]'"
@@ -86,7 +87,7 @@ def difference(a: str, b: str, x: list[float], y: list[float]) -> Difference:
         return Difference(a, b, len(x), len(y), 0.0, 0.0, 0.0, 1.0)
     interval = stats.bootstrap((x, y), _mean_difference, n_resamples=RESAMPLES, confidence_level=LEVEL,
                                method="percentile", vectorized=True, batch=500, rng=_rng()).confidence_interval
-    test = stats.permutation_test((x, y), _mean_difference, n_resamples=RESAMPLES, vectorized=True, batch=500,
+    test = stats.permutation_test((x, y), _mean_difference, n_resamples=PERMUTATIONS, vectorized=True, batch=500,
                                   rng=_rng())
     return Difference(a, b, len(x), len(y), diff, float(interval.low), float(interval.high), float(test.pvalue))
 
