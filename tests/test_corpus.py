@@ -339,3 +339,29 @@ def test_without_scipy_the_corpus_is_written_and_the_index_says_how_to_get_inter
     assert index.count("pip install &#39;framing[research]&#39;") == 1 and "Differences between" not in index
     assert "n=2" in index and "[0." not in index
     assert len(rows(out)) == 4 and table(out, "findings.csv")
+
+
+def test_distinguishing_terms_by_weighted_log_odds_with_an_informative_prior():
+    counts = {"A": {"emotive.slam": 40, "doubt.claim": 10}, "B": {"emotive.slam": 2, "doubt.claim": 10},
+              "C": {"doubt.claim": 10}}
+    words = {"A": 10_000, "B": 10_000, "C": 10_000}
+    terms = research.distinguishing(counts, words, {"emotive.slam": "slammed"})
+    [slam] = terms["A"]
+    assert (slam.term, slam.rule, slam.count, slam.rate, slam.rate_others) == ("slammed", "emotive.slam", 40, 4.0, 0.1)
+    assert slam.z > 3 and terms["B"] == terms["C"] == []  # the same rate everywhere distinguishes no one
+    few = research.distinguishing({"A": {"x": 2}, "B": {}}, {"A": 10_000, "B": 10_000}, {})
+    assert few["A"] == []  # two findings are not evidence: the prior holds them back
+
+
+def test_index_lists_each_groups_distinguishing_terms(tmp_path):
+    texts = {name: (EXAMPLES / f"harbour-{name}.txt").read_text(encoding="utf-8") for name in ("loaded", "balanced")}
+    source = tmp_path / "in.jsonl"
+    with source.open("w", encoding="utf-8") as handle:
+        for i in range(6):
+            for outlet, name in (("Loud", "loaded"), ("Calm", "balanced")):
+                handle.write(json.dumps({"id": f"{outlet}{i}", "text": texts[name], "outlet": outlet}) + "\n")
+    corpus.run(source, tmp_path / "out")
+    index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    terms = index[index.index("Loaded terms that distinguish"):index.index("</table>", index.index("Loaded terms that"))]
+    loud, calm = terms.split("<td>Loud</td>")[1], terms.split("<td>Calm</td>")[1].split("</tr>")[0]
+    assert "<strong>will only bring</strong> z=" in loud and "none" in calm

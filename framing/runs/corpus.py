@@ -33,7 +33,7 @@ from typing import Iterator
 from framing import __version__
 from framing import categories as registry
 from framing.api import audit_text
-from framing.audit import DIMENSIONS
+from framing.audit import DIMENSIONS, HINTS
 from framing.errors import InputError, printable
 from framing.models.contextual import check_installed
 from framing.outputs import charts
@@ -473,14 +473,18 @@ class CorpusStats:
     by: str = "outlet"
     rows: list[dict] = field(default_factory=list)
     terms: dict = field(default_factory=lambda: defaultdict(Counter))  # group -> loaded term counts
+    rules: dict = field(default_factory=lambda: defaultdict(Counter))  # group -> loaded-term rule counts
+    forms: dict = field(default_factory=lambda: defaultdict(Counter))  # rule -> the words found for it
 
     def add(self, row: dict, data: dict) -> None:
         keep = ("id", "title", "outlet", "date", "words", "report", "balance_index", "principal_actor")
         group = group_of(row, data.get("metadata", {}), self.by)
         self.rows.append({k: row[k] for k in keep} | {k: row[f"score_{k}"] for k in SCORES} | {"group": group})
-        for f in data["findings"]:
-            if f["dimension"] == "loaded_language" and f["voice"] == "reporter":
+        for f in data["findings"]:  # the lexicons' loaded terms in the reporter's voice (no model hints)
+            if f["dimension"] == "loaded_language" and f["voice"] == "reporter" and f["detector"] != HINTS:
                 self.terms[group][f["text"].lower()] += 1
+                self.rules[group][f["rule"]] += 1
+                self.forms[f["rule"]][f["text"].lower()] += 1
 
 
 def group_of(row: dict, metadata: dict, by: str) -> str:
@@ -507,7 +511,10 @@ def render_index(stats: CorpusStats, labels: dict) -> str:
     pairs = sorted({pair for per_score in differences.values() for pair in per_score})
     summary = [{"group": g, "articles": len(rows), "terms": stats.terms[g].most_common(10),
                 **{k: estimates[k][g] for k in SCORES}} for g, rows in by_group.items()]
-    return environment().get_template("corpus.html.j2").render(
+    words = {g: sum(r["words"] for r in rows) for g, rows in by_group.items()}
+    shown = {rule: forms.most_common(1)[0][0] for rule, forms in stats.forms.items()}
+    distinguishing = research.distinguishing(stats.rules, words, shown) if len(groups) > 1 else {}
+    return environment().get_template("corpus.html.j2").render(distinguishing=distinguishing, z_min=1.96,
         rows=stats.rows, groups=summary, by=stats.by, names=names, scores=SCORES, version=__version__,
         with_intervals=with_intervals, install=research.INSTALL, level=research.LEVEL, resamples=research.RESAMPLES, permutations=research.PERMUTATIONS,
         max_groups=research.MAX_GROUPS, pairs=[{"a": a, "b": b, **{k: differences[k].get((a, b)) for k in SCORES}}

@@ -112,3 +112,45 @@ def compare(groups: dict[str, list[float]]) -> tuple[dict[str, Estimate], list[D
     for pair, adjusted in zip(pairs, holm([p.p for p in pairs])):
         pair.p_holm = adjusted
     return estimates, pairs
+
+
+@dataclass
+class Term:
+    term: str  # the words most often found for the rule
+    rule: str
+    count: int  # findings in the group
+    z: float  # the weighted log-odds' z-score: the group against all the others
+    rate: float  # per 1,000 words in the group
+    rate_others: float  # per 1,000 words in the other groups
+
+
+def distinguishing(counts: dict[str, dict[str, int]], words: dict[str, int], names: dict[str, str],
+                   top: int = 10, z_min: float = 1.96) -> dict[str, list[Term]]:
+    """Per group, the terms (rules) it uses more than the other groups together, by the weighted
+    log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008, "Fightin'
+    Words", eq. 16-22): each group's words are a multinomial over the terms and all other words, the
+    prior is the whole corpus's counts (alpha_w = y_w, alpha_0 = all words), and a term is shown when
+    its z-score is at least `z_min`, at most `top` per group, highest first. `counts`: group -> rule
+    -> findings; `words`: group -> words; `names`: rule -> the words shown for it."""
+    from math import log, sqrt
+
+    total: dict[str, int] = {}
+    for per_group in counts.values():
+        for rule, n in per_group.items():
+            total[rule] = total.get(rule, 0) + n
+    all_words = sum(words.values())
+    result = {}
+    for group, n_i in words.items():
+        n_j = all_words - n_i
+        terms = []
+        for rule, alpha in total.items():
+            y_i = counts.get(group, {}).get(rule, 0)
+            y_j = alpha - y_i
+            delta = (log((y_i + alpha) / (n_i + all_words - y_i - alpha))
+                     - log((y_j + alpha) / (n_j + all_words - y_j - alpha)))
+            z = delta / sqrt(1 / (y_i + alpha) + 1 / (y_j + alpha))
+            if z >= z_min and y_i:
+                terms.append(Term(names.get(rule, rule), rule, y_i, round(z, 2), round(1000 * y_i / max(n_i, 1), 3),
+                                  round(1000 * y_j / max(n_j, 1), 3)))
+        result[group] = sorted(terms, key=lambda t: (-t.z, t.rule))[:top]
+    return result
