@@ -365,3 +365,28 @@ def test_index_lists_each_groups_distinguishing_terms(tmp_path):
     terms = index[index.index("Loaded terms that distinguish"):index.index("</table>", index.index("Loaded terms that"))]
     loud, calm = terms.split("<td>Loud</td>")[1], terms.split("<td>Calm</td>")[1].split("</tr>")[0]
     assert "<strong>will only bring</strong> z=" in loud and "none" in calm
+
+
+def test_monthly_means_per_group_with_intervals_in_a_chart_and_a_table(tmp_path):
+    pytest.importorskip("scipy")
+    texts = [(EXAMPLES / f"harbour-{name}.txt").read_text(encoding="utf-8") for name in ("loaded", "balanced")]
+    source = tmp_path / "in.jsonl"
+    with source.open("w", encoding="utf-8") as handle:
+        for i in range(8):
+            handle.write(json.dumps({"id": f"a{i}", "text": texts[i % 2], "outlet": "AB"[i // 4],
+                                     "date": f"2026-0{1 + i % 4 // 2}-1{i}"}) + "\n")
+    out = tmp_path / "out"
+    corpus.run(source, out)
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "<h2>Over time</h2>" in index and index.count("<svg") == 3
+    table = index[index.index("The monthly means as a table"):index.index("</details>")]
+    assert table.count("<td>2026-01</td>") == table.count("<td>2026-02</td>") == 2 and "n=2" in table
+    stats = corpus.CorpusStats()
+    for data in corpus._audits(out):
+        stats.add(corpus.row_of(data, sorted(corpus.registry.labels())), data)
+    by_group = {g: [r for r in stats.rows if r["group"] == g] for g in "AB"}
+    january = corpus.monthly(by_group, with_intervals=True)["loaded_language"]["A"]["2026-01"]
+    assert january.n == 2 and january.low <= january.mean <= january.high
+    corpus.write_tables(out, by="missing")  # one group is still a series; no date at all is none
+    assert "<h2>Over time</h2>" in (out / "index.html").read_text(encoding="utf-8")
+    assert corpus.monthly({"A": [dict(r, date="") for r in stats.rows]}, True) == {}

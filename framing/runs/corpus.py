@@ -511,10 +511,16 @@ def render_index(stats: CorpusStats, labels: dict) -> str:
     pairs = sorted({pair for per_score in differences.values() for pair in per_score})
     summary = [{"group": g, "articles": len(rows), "terms": stats.terms[g].most_common(10),
                 **{k: estimates[k][g] for k in SCORES}} for g, rows in by_group.items()]
+    over_time = monthly(by_group, with_intervals)
     words = {g: sum(r["words"] for r in rows) for g, rows in by_group.items()}
     shown = {rule: forms.most_common(1)[0][0] for rule, forms in stats.forms.items()}
     distinguishing = research.distinguishing(stats.rules, words, shown) if len(groups) > 1 else {}
-    return environment().get_template("corpus.html.j2").render(distinguishing=distinguishing, z_min=1.96,
+    return environment().get_template("corpus.html.j2").render(
+        distinguishing=distinguishing, z_min=1.96, over_time=over_time,
+        chart_time=charts.scores_over_time({names[k]: {g: [(m, e.mean, e.low, e.high) for m, e in per_month.items()
+                                                           if e.mean is not None]
+                                                       for g, per_month in over_time[k].items()} for k in SCORES})
+        if over_time else "",
         rows=stats.rows, groups=summary, by=stats.by, names=names, scores=SCORES, version=__version__,
         with_intervals=with_intervals, install=research.INSTALL, level=research.LEVEL, resamples=research.RESAMPLES, permutations=research.PERMUTATIONS,
         max_groups=research.MAX_GROUPS, pairs=[{"a": a, "b": b, **{k: differences[k].get((a, b)) for k in SCORES}}
@@ -524,6 +530,28 @@ def render_index(stats: CorpusStats, labels: dict) -> str:
         if stats.rows else "",
         chart_outlets=charts.scores_by_outlet({names[k]: {g: _judged(rows, k) for g, rows in by_group.items()}
                                                for k in SCORES}) if len(groups) > 1 else "")
+
+
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
+
+
+def monthly(by_group: dict[str, list[dict]], with_intervals: bool) -> dict:
+    """score -> group -> month ('2016-03') -> Estimate of the month's mean, for articles whose date
+    starts with YYYY-MM; {} when fewer than two months have any."""
+    months = {r["id"]: m.group() for rows in by_group.values() for r in rows if (m := _MONTH.match(r["date"] or ""))}
+    if len(set(months.values())) < 2:
+        return {}
+    result = {}
+    for key in SCORES:
+        result[key] = {}
+        for group, rows in by_group.items():
+            per_month = defaultdict(list)
+            for r in rows:
+                if r["id"] in months and r[key] is not None:
+                    per_month[months[r["id"]]].append(r[key])
+            result[key][group] = {m: research.estimate(v) if with_intervals else research.Estimate(len(v), _mean(v))
+                                  for m, v in sorted(per_month.items())}
+    return result
 
 
 def _judged(rows: list[dict], key: str) -> list[float]:
