@@ -390,3 +390,20 @@ def test_monthly_means_per_group_with_intervals_in_a_chart_and_a_table(tmp_path)
     corpus.write_tables(out, by="missing")  # one group is still a series; no date at all is none
     assert "<h2>Over time</h2>" in (out / "index.html").read_text(encoding="utf-8")
     assert corpus.monthly({"A": [dict(r, date="") for r in stats.rows]}, True) == {}
+
+
+def test_the_manifest_records_version_hashes_options_times_and_counts(tmp_path):
+    source = jsonl_corpus(tmp_path / "in.jsonl")
+    out = tmp_path / "out"
+    corpus.run(source, out, by="date")
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["framing"] == corpus.__version__ and manifest["input"]["sha256"]
+    assert manifest["options"] == {"jobs": 1, "engine": "local", "scheduler": None, "contextual": False, "by": "date"}
+    assert set(manifest["models"]) >= {"sentence_bias.json", "attribution_tagger.npz"}
+    assert len(manifest["lexicons_sha256"]) == 64 and manifest == manifest | corpus.provenance()
+    assert manifest["started"] <= manifest["finished"]
+    assert manifest["counts"] == {"audited": 4, "already_done": 0, "failed": 1, "in_audits": 4}
+    assert corpus.run(source, out).skipped == 4  # another start time is the same corpus: resumed
+    assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["counts"]["already_done"] == 4
+    with pytest.raises(InputError, match="another input"):
+        corpus.run(jsonl_corpus(tmp_path / "other.jsonl", copies=1), out)

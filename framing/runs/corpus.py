@@ -7,7 +7,8 @@ OUTDIR/findings.csv   one row per finding, OUTDIR/sources.csv one row per source
 OUTDIR/index.html     the corpus report: score distributions, outlets side by side, their loaded terms
 OUTDIR/errors.jsonl   articles that could not be audited, with the reason
 OUTDIR/manifest.json  the input (path, size, SHA-256) and mode the folder belongs to: another input,
-                      the other mode or a folder of other files is refused unless --force
+                      the other mode or a folder of other files is refused unless --force; and
+                      framing's version, model and lexicon hashes, options, start, end and counts
 
 Articles are audited in input order by an engine (framing/runs/engines.py): worker processes
 (`--jobs`) or a Dask cluster (`--engine dask`). An article's report is written first (by the
@@ -27,6 +28,7 @@ import sys
 from collections import Counter, defaultdict
 from contextlib import closing
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
@@ -40,7 +42,7 @@ from framing.outputs import charts
 from framing.outputs.files import atomic_writer, write_atomic
 from framing.outputs.formats import HTML, JSON
 from framing.outputs.report import environment
-from framing.resources import file_sha256
+from framing.resources import data_dir, file_sha256
 from framing.runs.engines import ENGINES, Engine
 from framing.runs.lines import LONE_SURROGATE, NOT_UTF8, has_lone_surrogate, refuse_utf16, utf8_lines
 from framing.runs import research
@@ -286,6 +288,35 @@ def claim_folder(outdir: Path, source: Path, contextual: bool, force: bool = Fal
     return wanted["input"]
 
 
+def provenance() -> dict:
+    """What made the audits: the SHA-256 of each shipped model file and one over the lexicons (file
+    names and bytes), so that a reader can tell whether two corpus folders were scored alike."""
+    models = data_dir("models")
+    lexicons = hashlib.sha256()
+    for path in sorted(data_dir("lexicons").iterdir()):
+        if path.is_file():
+            lexicons.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return {"models": {p.name: file_sha256(p) for p in sorted(models.iterdir()) if p.is_file() and p.suffix != ".md"},
+            "lexicons_sha256": lexicons.hexdigest()}
+
+
+def write_manifest(outdir: Path, fingerprint: dict, contextual: bool, options: dict, started: str,
+                   summary: "Summary | None" = None) -> None:
+    """manifest.json: the input and mode (what claim_folder checks), framing's version, the models'
+    and lexicons' hashes, the options and this run's start; at the end, its finish and counts."""
+    manifest = {"input": fingerprint, "contextual": contextual, "framing": __version__, **provenance(),
+                "options": options, "started": started, "finished": None, "counts": None}
+    if summary is not None:
+        manifest["finished"] = _now()
+        manifest["counts"] = {"audited": summary.audited, "already_done": summary.skipped, "failed": summary.failed,
+                              "in_audits": len(finished_ids(outdir / "audits.jsonl"))}
+    write_atomic(outdir / MANIFEST, json.dumps(manifest, indent=1) + "\n")
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
 @dataclass
 class Summary:
     audited: int = 0
@@ -300,6 +331,10 @@ def run(source: Path, outdir: Path, jobs: int = 1, engine: str | Engine = "local
     `contextual` and `scheduler`, or an Engine. `outdir` is claimed first (see claim_folder).
     Articles that failed are tried again: errors.jsonl holds this run's failures, each once."""
     fingerprint = claim_folder(outdir, source, contextual, force)  # makes the folder too
+    options = {"jobs": jobs, "engine": engine if isinstance(engine, str) else engine.name, "scheduler": scheduler,
+               "contextual": contextual, "by": by}
+    started = _now()
+    write_manifest(outdir, fingerprint, contextual, options, started)
     if isinstance(engine, str):
         engine = ENGINES[engine](jobs, contextual, scheduler)
     (outdir / "reports").mkdir(exist_ok=True)
@@ -348,6 +383,7 @@ def run(source: Path, outdir: Path, jobs: int = 1, engine: str | Engine = "local
             meter.step()
     meter.close()
     write_tables(outdir, by)
+    write_manifest(outdir, fingerprint, contextual, options, started, summary)
     return summary
 
 
