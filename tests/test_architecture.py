@@ -23,7 +23,7 @@ LAYERS = (
     {"detectors"},
     {"audit", "api", "house_rules"},
     {"outputs"},
-    {"training", "runs"},
+    {"training", "runs", "corpus"},
     {"cli", "__main__"},
 )
 

@@ -10,9 +10,10 @@ import time
 import pytest
 
 from framing.api import prepare
-from framing.runs import corpus, pool
+from framing.runs import corpus, pool, research
 from framing.runs.engines import ENGINES, DaskEngine, Engine, LocalEngine
 from framing.cli import main
+from framing.errors import InputError
 
 from conftest import EXAMPLES, ROOT
 
@@ -205,3 +206,204 @@ def test_articles_csv_is_safe_in_a_spreadsheet_and_reads_back_whole(tmp_path):
     assert list(frame["id"]) == ["a0", "a1"] and list(frame["meta_note"]) == ["a\rb", "c\nd"]
     assert list(frame["meta_section"]) == [r["meta_section"] for r in table]
     assert frame["score_loaded_language"].dtype.kind == "f"
+
+
+UNJUDGED = "The council met on Tuesday. It approved the budget. The mayor said the plan was fine."  # no main actor
+
+
+def test_a_balance_not_judged_is_an_empty_cell_never_zero(tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": "plain", "text": UNJUDGED, "outlet": "X"}) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    corpus.run(source, out)
+    [row] = rows(out)
+    assert row["score_sourcing"] == row["balance_index"] == "" and row["balance_judged"] == "False"
+    assert row["score_loaded_language"] == "0.0"  # a judged zero stays a zero
+    index = (out / "index.html").read_text(encoding="utf-8")
+    article_row = index[index.index('href="reports/plain.html"'):].split("</tr>")[0]
+    assert article_row.count("not judged") == 2 and "0.00" in article_row  # sourcing and balance; loaded language 0
+
+
+def table(outdir, name):
+    with (outdir / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_findings_and_sources_csv_have_one_row_each_and_a_resumed_run_no_duplicates(tmp_path):
+    source = jsonl_corpus(tmp_path / "in.jsonl")
+    out = tmp_path / "out"
+    corpus.run(source, out)
+    audits = [json.loads(line) for line in (out / "audits.jsonl").open(encoding="utf-8")]
+    findings, sources = table(out, "findings.csv"), table(out, "sources.csv")
+    assert len(findings) == sum(len(a["findings"]) for a in audits) > 0
+    assert len(sources) == sum(len(a["sources"]) for a in audits) > 0
+    assert list(findings[0])[:4] == ["id", "outlet", "date", "meta_section"]
+    loaded = [f for f in findings if f["id"] == "harbour-loaded-0"]
+    reckless = next(f for f in loaded if f["rule"] == "emotive.reckless")
+    assert (reckless["outlet"], reckless["category"], reckless["voice"], reckless["text"]) == \
+        ("Outlet A", "emotive", "reporter", "Reckless")
+    text = audits[1]["document"]["text"]
+    assert text[int(reckless["start"]):int(reckless["end"])] == "Reckless"
+    assert any(f["speaker"] == "Maria Costa" for f in loaded)
+    costa = next(s for s in sources if s["id"] == "harbour-loaded-0" and s["name"] == "Maria Costa")
+    assert (costa["side"], costa["kind"], costa["quoted_words"]) == ("critical", "person", "19")
+
+    (out / "audits.jsonl").write_text("".join(line for line in (out / "audits.jsonl").open(encoding="utf-8")
+                                              if '"harbour-loaded-1"' not in line), encoding="utf-8")
+    assert corpus.run(source, out).audited == 1  # resumed: the tables are made again from audits.jsonl
+    assert sorted(map(str, table(out, "findings.csv"))) == sorted(map(str, findings))
+    assert len(table(out, "sources.csv")) == len(sources)
+
+
+def test_a_source_of_an_article_without_a_main_actor_is_on_no_side(tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": "plain", "text": UNJUDGED}) + "\n", encoding="utf-8")
+    corpus.run(source, tmp_path / "out")
+    [mayor] = table(tmp_path / "out", "sources.csv")
+    assert mayor["name"] == "The mayor" and mayor["side"] == ""
+
+
+def test_the_research_api_reads_the_tables_as_typed_dataframes(tmp_path):
+    pandas = pytest.importorskip("pandas")
+    from framing import corpus as api
+
+    source = jsonl_corpus(tmp_path / "in.jsonl")
+    with source.open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps({"id": "plain", "text": UNJUDGED, "outlet": "NA", "section": "=1+1"}) + "\n")
+    out = tmp_path / "out"
+    corpus.run(source, out)
+    articles, findings, sources = api.articles(out), api.findings(out), api.sources(out)
+    assert len(articles) == 5 and len(findings) == len(table(out, "findings.csv"))
+    assert articles["score_sourcing"].dtype == "float64" and articles["score_sourcing"].isna().tolist()[-1]
+    assert str(articles["words"].dtype) == "Int64" and str(articles["balance_judged"].dtype) == "boolean"
+    assert articles["date"].dtype.kind == "M" and articles["date"].isna().tolist() == [False] * 4 + [True]
+    assert articles["outlet"].tolist()[-1] == "NA" and articles["meta_section"].tolist()[-1] == "=1+1"
+    assert str(articles["outlet"].dtype) == "string" and articles["outlet"].isna().sum() == 0
+    assert str(findings["start"].dtype) == "Int64" and findings["score"].dtype == "float64"
+    assert str(sources["quoted_words"].dtype) == "Int64" and sources["side"].isna().tolist()[-1]
+    with pytest.raises(InputError, match="no such file"):
+        api.articles(tmp_path)
+
+
+def test_the_research_api_says_in_one_line_that_it_needs_pandas(tmp_path, monkeypatch):
+    from framing import corpus as api
+
+    monkeypatch.setitem(sys.modules, "pandas", None)  # as if not installed
+    with pytest.raises(InputError, match=r"pip install 'framing\[research\]'"):
+        api.findings(tmp_path)
+
+
+def test_holm_correction_as_statsmodels_gives_it():
+    assert research.holm([0.01, 0.04, 0.03, 0.005]) == pytest.approx([0.03, 0.06, 0.06, 0.02])
+    assert research.holm([0.5, 0.9]) == [1.0, 1.0] and research.holm([]) == []
+
+
+def test_group_means_have_seeded_bootstrap_intervals_and_pairs_holm_corrected_p():
+    pytest.importorskip("scipy")
+    low = [0.1, 0.2, 0.15, 0.05, 0.1, 0.2, 0.1, 0.12, 0.18, 0.1] * 3
+    high = [x + 0.5 for x in low]
+    estimates, pairs = research.compare({"A": low, "B": high, "C": list(low), "D": [0.4]})
+    a = estimates["A"]
+    assert a.n == 30 and a.low < a.mean < a.high and a.high - a.low < 0.05
+    assert estimates["D"] == research.Estimate(1, 0.4)  # one article: a mean, no interval
+    assert [(d.a, d.b) for d in pairs] == [("A", "B"), ("A", "C"), ("B", "C")]  # D has too few articles
+    ab, ac, _ = pairs
+    assert ab.difference == pytest.approx(-0.5) and ab.low < -0.45 and ab.high > -0.55 and ab.p_holm < 0.01
+    assert ac.difference == 0 and ac.low <= 0 <= ac.high and ac.p_holm > 0.5
+    assert research.compare({"A": low, "B": high}) == research.compare({"A": low, "B": high})  # seeded
+
+
+def test_index_shows_intervals_n_and_pairwise_tests_by_any_column(tmp_path):
+    pytest.importorskip("scipy")
+    source = jsonl_corpus(tmp_path / "in.jsonl", copies=4)
+    out = tmp_path / "out"
+    assert main(["corpus", str(source), "-o", str(out), "--by", "date"]) == 0
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "in 4 group(s) by date" in index and "Differences between groups by date" in index
+    assert "2026-01-01 − 2026-01-02" in index and index.count("2026-01-0") >= 6
+    assert "n=2" in index and "bootstrap interval" in index and "pip install" not in index
+    corpus.write_tables(out, by="meta_section")  # a metadata field, with or without meta_
+    assert "in 1 group(s) by meta_section" in (out / "index.html").read_text(encoding="utf-8")
+    corpus.write_tables(out, by="missing")
+    assert "(no missing)" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_without_scipy_the_corpus_is_written_and_the_index_says_how_to_get_intervals(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "scipy", None)  # as if the extra 'research' were not installed
+    monkeypatch.setitem(sys.modules, "scipy.stats", None)
+    assert not research.available()
+    source = jsonl_corpus(tmp_path / "in.jsonl")
+    out = tmp_path / "out"
+    corpus.run(source, out)
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert index.count("pip install &#39;framing[research]&#39;") == 1 and "Differences between" not in index
+    assert "n=2" in index and "[0." not in index
+    assert len(rows(out)) == 4 and table(out, "findings.csv")
+
+
+def test_distinguishing_terms_by_weighted_log_odds_with_an_informative_prior():
+    counts = {"A": {"emotive.slam": 40, "doubt.claim": 10}, "B": {"emotive.slam": 2, "doubt.claim": 10},
+              "C": {"doubt.claim": 10}}
+    words = {"A": 10_000, "B": 10_000, "C": 10_000}
+    terms = research.distinguishing(counts, words, {"emotive.slam": "slammed"})
+    [slam] = terms["A"]
+    assert (slam.term, slam.rule, slam.count, slam.rate, slam.rate_others) == ("slammed", "emotive.slam", 40, 4.0, 0.1)
+    assert slam.z > 3 and terms["B"] == terms["C"] == []  # the same rate everywhere distinguishes no one
+    few = research.distinguishing({"A": {"x": 2}, "B": {}}, {"A": 10_000, "B": 10_000}, {})
+    assert few["A"] == []  # two findings are not evidence: the prior holds them back
+
+
+def test_index_lists_each_groups_distinguishing_terms(tmp_path):
+    texts = {name: (EXAMPLES / f"harbour-{name}.txt").read_text(encoding="utf-8") for name in ("loaded", "balanced")}
+    source = tmp_path / "in.jsonl"
+    with source.open("w", encoding="utf-8") as handle:
+        for i in range(6):
+            for outlet, name in (("Loud", "loaded"), ("Calm", "balanced")):
+                handle.write(json.dumps({"id": f"{outlet}{i}", "text": texts[name], "outlet": outlet}) + "\n")
+    corpus.run(source, tmp_path / "out")
+    index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    terms = index[index.index("Loaded terms that distinguish"):index.index("</table>", index.index("Loaded terms that"))]
+    loud, calm = terms.split("<td>Loud</td>")[1], terms.split("<td>Calm</td>")[1].split("</tr>")[0]
+    assert "<strong>will only bring</strong> z=" in loud and "none" in calm
+
+
+def test_monthly_means_per_group_with_intervals_in_a_chart_and_a_table(tmp_path):
+    pytest.importorskip("scipy")
+    texts = [(EXAMPLES / f"harbour-{name}.txt").read_text(encoding="utf-8") for name in ("loaded", "balanced")]
+    source = tmp_path / "in.jsonl"
+    with source.open("w", encoding="utf-8") as handle:
+        for i in range(8):
+            handle.write(json.dumps({"id": f"a{i}", "text": texts[i % 2], "outlet": "AB"[i // 4],
+                                     "date": f"2026-0{1 + i % 4 // 2}-1{i}"}) + "\n")
+    out = tmp_path / "out"
+    corpus.run(source, out)
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "<h2>Over time</h2>" in index and index.count("<svg") == 3
+    table = index[index.index("The monthly means as a table"):index.index("</details>")]
+    assert table.count("<td>2026-01</td>") == table.count("<td>2026-02</td>") == 2 and "n=2" in table
+    stats = corpus.CorpusStats()
+    for data in corpus._audits(out):
+        stats.add(corpus.row_of(data, sorted(corpus.registry.labels())), data)
+    by_group = {g: [r for r in stats.rows if r["group"] == g] for g in "AB"}
+    january = corpus.monthly(by_group, with_intervals=True)["loaded_language"]["A"]["2026-01"]
+    assert january.n == 2 and january.low <= january.mean <= january.high
+    corpus.write_tables(out, by="missing")  # one group is still a series; no date at all is none
+    assert "<h2>Over time</h2>" in (out / "index.html").read_text(encoding="utf-8")
+    assert corpus.monthly({"A": [dict(r, date="") for r in stats.rows]}, True) == {}
+
+
+def test_the_manifest_records_version_hashes_options_times_and_counts(tmp_path):
+    source = jsonl_corpus(tmp_path / "in.jsonl")
+    out = tmp_path / "out"
+    corpus.run(source, out, by="date")
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["framing"] == corpus.__version__ and manifest["input"]["sha256"]
+    assert manifest["options"] == {"jobs": 1, "engine": "local", "scheduler": None, "contextual": False, "by": "date"}
+    assert set(manifest["models"]) >= {"sentence_bias.json", "attribution_tagger.npz"}
+    assert len(manifest["lexicons_sha256"]) == 64 and manifest == manifest | corpus.provenance()
+    assert manifest["started"] <= manifest["finished"]
+    assert manifest["counts"] == {"audited": 4, "already_done": 0, "failed": 1, "in_audits": 4}
+    assert corpus.run(source, out).skipped == 4  # another start time is the same corpus: resumed
+    assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["counts"]["already_done"] == 4
+    with pytest.raises(InputError, match="another input"):
+        corpus.run(jsonl_corpus(tmp_path / "other.jsonl", copies=1), out)

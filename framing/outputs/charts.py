@@ -192,3 +192,28 @@ def _heat(score: float) -> str:
     low, high = (0xB8, 0xC7, 0xD6), (0x7B, 0x1E, 0x1E)
     mix = [round(a + (b - a) * score) for a, b in zip(low, high)]
     return "#" + "".join(f"{c:02x}" for c in mix)
+
+
+def scores_over_time(values: dict[str, dict[str, list[tuple[str, float, float | None, float | None]]]]) -> str:
+    """Small multiples: per score, one line per group through its monthly means (month, mean, low,
+    high), with the interval as an error bar where there is one; the groups side by side in a month."""
+    from matplotlib.figure import Figure
+
+    months = sorted({m for per_group in values.values() for points in per_group.values() for m, *_ in points})
+    groups = sorted({g for per_group in values.values() for g in per_group})
+    fig = Figure(figsize=(8.5, 2.4 * len(values) + 0.6), dpi=72)
+    axes = fig.subplots(len(values), 1, sharex=True, squeeze=False)[:, 0]
+    for ax, (name, per_group) in zip(axes, values.items()):
+        for rank, group in enumerate(groups):
+            points = per_group.get(group, [])
+            x = [months.index(m) + 0.5 * (rank - (len(groups) - 1) / 2) / max(len(groups), 1) for m, *_ in points]
+            means = [mean for _, mean, _, _ in points]
+            bars = [[mean - (low if low is not None else mean) for _, mean, low, _ in points],
+                    [(high if high is not None else mean) - mean for _, mean, _, high in points]]
+            ax.errorbar(x, means, yerr=bars, marker="o", markersize=3, linewidth=1, elinewidth=0.6, capsize=0,
+                        color=f"C{rank % 10}", label=_label(group))
+        ax.set_title(name, fontsize=9)
+        _plain(ax)
+    axes[-1].set_xticks(range(len(months)), months, rotation=45, fontsize=8)
+    axes[0].legend(loc="lower center", bbox_to_anchor=(0.5, 1.12), ncol=min(len(groups), 4), frameon=False, fontsize=8)
+    return _svg(fig, "time")

@@ -3,10 +3,12 @@
 OUTDIR/audits.jsonl   one audit per line (schema framing.audit/1 plus "id" and "metadata")
 OUTDIR/reports/       one HTML report per article (without charts: they cost more than the audit)
 OUTDIR/articles.csv   one row per article: scores, findings per 1,000 words, sides, readability, metadata
+OUTDIR/findings.csv   one row per finding, OUTDIR/sources.csv one row per source (framing.corpus reads all three)
 OUTDIR/index.html     the corpus report: score distributions, outlets side by side, their loaded terms
 OUTDIR/errors.jsonl   articles that could not be audited, with the reason
 OUTDIR/manifest.json  the input (path, size, SHA-256) and mode the folder belongs to: another input,
-                      the other mode or a folder of other files is refused unless --force
+                      the other mode or a folder of other files is refused unless --force; and
+                      framing's version, model and lexicon hashes, options, start, end and counts
 
 Articles are audited in input order by an engine (framing/runs/engines.py): worker processes
 (`--jobs`) or a Dask cluster (`--engine dask`). An article's report is written first (by the
@@ -26,22 +28,24 @@ import sys
 from collections import Counter, defaultdict
 from contextlib import closing
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
 from framing import __version__
 from framing import categories as registry
 from framing.api import audit_text
-from framing.audit import DIMENSIONS
+from framing.audit import DIMENSIONS, HINTS
 from framing.errors import InputError, printable
 from framing.models.contextual import check_installed
 from framing.outputs import charts
 from framing.outputs.files import atomic_writer, write_atomic
 from framing.outputs.formats import HTML, JSON
 from framing.outputs.report import environment
-from framing.resources import file_sha256
+from framing.resources import data_dir, file_sha256
 from framing.runs.engines import ENGINES, Engine
 from framing.runs.lines import LONE_SURROGATE, NOT_UTF8, has_lone_surrogate, refuse_utf16, utf8_lines
+from framing.runs import research
 from framing.runs.pool import Progress
 from framing.text.ingest import check_size, is_markdown, read_bytes, text_from_bytes
 
@@ -228,7 +232,8 @@ def finished_ids(audits: Path) -> set[str]:
 
 
 MANIFEST = "manifest.json"
-OUTPUTS = ("audits.jsonl", "errors.jsonl", "articles.csv", "index.html", "reports", MANIFEST)  # what corpus writes
+OUTPUTS = ("audits.jsonl", "errors.jsonl", "articles.csv", "findings.csv", "sources.csv", "index.html", "reports",
+           MANIFEST)  # what corpus writes
 
 
 def input_fingerprint(source: Path, skip: Path | None = None) -> dict:
@@ -283,6 +288,35 @@ def claim_folder(outdir: Path, source: Path, contextual: bool, force: bool = Fal
     return wanted["input"]
 
 
+def provenance() -> dict:
+    """What made the audits: the SHA-256 of each shipped model file and one over the lexicons (file
+    names and bytes), so that a reader can tell whether two corpus folders were scored alike."""
+    models = data_dir("models")
+    lexicons = hashlib.sha256()
+    for path in sorted(data_dir("lexicons").iterdir()):
+        if path.is_file():
+            lexicons.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return {"models": {p.name: file_sha256(p) for p in sorted(models.iterdir()) if p.is_file() and p.suffix != ".md"},
+            "lexicons_sha256": lexicons.hexdigest()}
+
+
+def write_manifest(outdir: Path, fingerprint: dict, contextual: bool, options: dict, started: str,
+                   summary: "Summary | None" = None) -> None:
+    """manifest.json: the input and mode (what claim_folder checks), framing's version, the models'
+    and lexicons' hashes, the options and this run's start; at the end, its finish and counts."""
+    manifest = {"input": fingerprint, "contextual": contextual, "framing": __version__, **provenance(),
+                "options": options, "started": started, "finished": None, "counts": None}
+    if summary is not None:
+        manifest["finished"] = _now()
+        manifest["counts"] = {"audited": summary.audited, "already_done": summary.skipped, "failed": summary.failed,
+                              "in_audits": len(finished_ids(outdir / "audits.jsonl"))}
+    write_atomic(outdir / MANIFEST, json.dumps(manifest, indent=1) + "\n")
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
 @dataclass
 class Summary:
     audited: int = 0
@@ -291,12 +325,16 @@ class Summary:
 
 
 def run(source: Path, outdir: Path, jobs: int = 1, engine: str | Engine = "local", scheduler: str | None = None,
-        progress: bool = False, contextual: bool = False, force: bool = False) -> Summary:
+        progress: bool = False, contextual: bool = False, force: bool = False, by: str = "outlet") -> Summary:
     """Audit every article of `source` not yet in `outdir` (`contextual`: in the contextual mode),
-    then write articles.csv and index.html. `engine`: a name in ENGINES, made with `jobs`,
+    then write the tables and index.html, which compares the groups of `by` (a metadata field). `engine`: a name in ENGINES, made with `jobs`,
     `contextual` and `scheduler`, or an Engine. `outdir` is claimed first (see claim_folder).
     Articles that failed are tried again: errors.jsonl holds this run's failures, each once."""
     fingerprint = claim_folder(outdir, source, contextual, force)  # makes the folder too
+    options = {"jobs": jobs, "engine": engine if isinstance(engine, str) else engine.name, "scheduler": scheduler,
+               "contextual": contextual, "by": by}
+    started = _now()
+    write_manifest(outdir, fingerprint, contextual, options, started)
     if isinstance(engine, str):
         engine = ENGINES[engine](jobs, contextual, scheduler)
     (outdir / "reports").mkdir(exist_ok=True)
@@ -344,7 +382,8 @@ def run(source: Path, outdir: Path, jobs: int = 1, engine: str | Engine = "local
                 summary.audited += 1
             meter.step()
     meter.close()
-    write_tables(outdir)
+    write_tables(outdir, by)
+    write_manifest(outdir, fingerprint, contextual, options, started, summary)
     return summary
 
 
@@ -376,11 +415,12 @@ def row_of(data: dict, categories: list[str]) -> dict:
     row.update({f"per1000_{c}": round(counts[c] * per_1000, 2) for c in categories})
     sides = sourcing.get("sides", {})
     row.update({f"sources_{s}": len(sides.get(s, {}).get("sources", [])) for s in SIDES})
-    row["balance_index"] = sourcing.get("balance_index", "")
-    row["balance_judged"] = sourcing.get("judged", "")
+    judged = sourcing.get("judged")
+    row["balance_index"] = sourcing.get("balance_index") if judged else None  # None (a blank cell): not judged, never 0
+    row["balance_judged"] = "" if judged is None else judged
     row["principal_actor"] = actors.get(sourcing.get("principal_actor"), "")
     readability = data.get("readability", {})
-    row.update({k: readability.get(k, "") for k in READABILITY})
+    row.update({k: readability.get(k) for k in READABILITY})
     row.update({f"meta_{k}": v for k, v in metadata.items() if k not in ("outlet", "date", "url")})
     return row
 
@@ -400,58 +440,154 @@ def spreadsheet_safe(value):
     return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
 
 
-def write_tables(outdir: Path) -> None:
-    """articles.csv and index.html from audits.jsonl, read as a stream (twice: the first pass
-    finds the metadata columns)."""
+FINDING_COLUMNS = ("finding", "detector", "rule", "category", "dimension", "voice", "speaker", "severity", "score",
+                   "start", "end", "text")
+SOURCE_COLUMNS = ("source", "name", "kind", "role", "side", "quoted_words", "paraphrased_words")
+ARTICLE_KEYS = ("id", "outlet", "date")  # with the meta_* columns, at the start of findings.csv and sources.csv
+
+
+def finding_rows(data: dict) -> Iterator[dict]:
+    """The findings.csv rows of one audit: one per finding (its `finding` is the audit's id, f1...)."""
+    for f in data["findings"]:
+        yield {"finding": f["id"], **{k: f.get(k) for k in FINDING_COLUMNS[1:]}}
+
+
+def source_rows(data: dict) -> Iterator[dict]:
+    """The sources.csv rows of one audit: one per source. `side` is empty when the article has no
+    main actor (its sources are then placed on no side)."""
+    sourcing = data.get("sourcing") or {}
+    sides = {s["source_id"]: s.get("side") for s in sourcing.get("sources", [])} if sourcing.get("principal_actor") else {}
+    for s in data.get("sources", []):
+        yield {"source": s["id"], "name": s["name"], "kind": s["kind"], "role": s["role"], "side": sides.get(s["id"]),
+               "quoted_words": s["quoted_words"], "paraphrased_words": s["paraphrased_words"]}
+
+
+def _csv_writer(handle, columns: list[str]) -> csv.DictWriter:
+    writer = csv.DictWriter(handle, columns, extrasaction="ignore", lineterminator="\r\n")  # RFC 4180: a field
+    writer.writeheader()  # holding a bare \r or \n is then quoted, so it never splits a row
+    return writer
+
+
+def _write_row(writer: csv.DictWriter, row: dict) -> None:
+    writer.writerow({key: spreadsheet_safe(value) for key, value in row.items()})
+
+
+def write_tables(outdir: Path, by: str = "outlet") -> None:
+    """articles.csv, findings.csv, sources.csv and index.html (the groups of `by` compared) from audits.jsonl, read as a stream (twice: the first pass finds the metadata
+    columns). All are made anew from audits.jsonl, so a resumed run's tables have each article once."""
 
     labels = registry.labels()
     categories = sorted(labels)
     extra = sorted({f"meta_{k}" for data in _audits(outdir) for k in data.get("metadata", {})
                     if k not in ("outlet", "date", "url")})
-    columns = None
-    stats = CorpusStats()
-    with atomic_writer(outdir / "articles.csv") as handle:
-        writer = None
+    keys = [*ARTICLE_KEYS, *extra]
+    stats = CorpusStats(by)
+    with (atomic_writer(outdir / "articles.csv") as articles, atomic_writer(outdir / "findings.csv") as findings,
+          atomic_writer(outdir / "sources.csv") as sources):
+        articles_writer = None
+        findings_writer = _csv_writer(findings, [*keys, *FINDING_COLUMNS])
+        sources_writer = _csv_writer(sources, [*keys, *SOURCE_COLUMNS])
         for data in _audits(outdir):
             row = row_of(data, categories)
-            if writer is None:
-                columns = [c for c in row if not c.startswith("meta_")] + extra
-                writer = csv.DictWriter(handle, columns, extrasaction="ignore", lineterminator="\r\n")  # RFC 4180:
-                writer.writeheader()  # a field holding a bare \r or \n is then quoted, so it never splits a row
-            writer.writerow({key: spreadsheet_safe(value) for key, value in row.items()})
+            if articles_writer is None:
+                articles_writer = _csv_writer(articles, [c for c in row if not c.startswith("meta_")] + extra)
+            _write_row(articles_writer, row)
+            article = {k: row.get(k) for k in keys}
+            for finding in finding_rows(data):
+                _write_row(findings_writer, article | finding)
+            for source in source_rows(data):
+                _write_row(sources_writer, article | source)
             stats.add(row, data)
     write_atomic(outdir / "index.html", render_index(stats, labels))
 
 
 @dataclass
 class CorpusStats:
-    """What the corpus report shows, gathered one article at a time (a few numbers each)."""
+    """What the corpus report shows, gathered one article at a time (a few numbers each); `by` is
+    what groups the articles: "outlet" or another metadata field."""
 
+    by: str = "outlet"
     rows: list[dict] = field(default_factory=list)
-    terms: dict = field(default_factory=lambda: defaultdict(Counter))  # outlet -> loaded term counts
+    terms: dict = field(default_factory=lambda: defaultdict(Counter))  # group -> loaded term counts
+    rules: dict = field(default_factory=lambda: defaultdict(Counter))  # group -> loaded-term rule counts
+    forms: dict = field(default_factory=lambda: defaultdict(Counter))  # rule -> the words found for it
 
     def add(self, row: dict, data: dict) -> None:
         keep = ("id", "title", "outlet", "date", "words", "report", "balance_index", "principal_actor")
-        self.rows.append({k: row[k] for k in keep} | {k: row[f"score_{k}"] for k in SCORES})
-        for f in data["findings"]:
-            if f["dimension"] == "loaded_language" and f["voice"] == "reporter":
-                self.terms[row["outlet"] or "(no outlet)"][f["text"].lower()] += 1
+        group = group_of(row, data.get("metadata", {}), self.by)
+        self.rows.append({k: row[k] for k in keep} | {k: row[f"score_{k}"] for k in SCORES} | {"group": group})
+        for f in data["findings"]:  # the lexicons' loaded terms in the reporter's voice (no model hints)
+            if f["dimension"] == "loaded_language" and f["voice"] == "reporter" and f["detector"] != HINTS:
+                self.terms[group][f["text"].lower()] += 1
+                self.rules[group][f["rule"]] += 1
+                self.forms[f["rule"]][f["text"].lower()] += 1
+
+
+def group_of(row: dict, metadata: dict, by: str) -> str:
+    """The article's group: its value of `by` (outlet, date, url or a metadata field, with or
+    without meta_), or "(no BY)"."""
+    value = row.get(by) if by in ("outlet", "date", "url") else metadata.get(by.removeprefix("meta_"))
+    return value or f"(no {by})"
 
 
 def render_index(stats: CorpusStats, labels: dict) -> str:
 
-    outlets = sorted({r["outlet"] or "(no outlet)" for r in stats.rows})
-    by_outlet = {o: [r for r in stats.rows if (r["outlet"] or "(no outlet)") == o] for o in outlets}
+    groups = sorted({r["group"] for r in stats.rows})
+    by_group = {g: [r for r in stats.rows if r["group"] == g] for g in groups}
     names = {k: DIMENSIONS.get(k, "Overall") for k in SCORES}
-    summary = [{"outlet": o, "articles": len(rows), **{k: _mean(_judged(rows, k)) for k in SCORES},
-                "terms": stats.terms[o].most_common(10)} for o, rows in by_outlet.items()]
+    with_intervals = research.available()
+    estimates, differences = {}, {}
+    for key in SCORES:
+        values = {g: _judged(rows, key) for g, rows in by_group.items()}
+        if with_intervals:
+            estimates[key], pairs = research.compare(values)
+            differences[key] = {(d.a, d.b): d for d in pairs}
+        else:
+            estimates[key] = {g: research.Estimate(len(v), _mean(v)) for g, v in values.items()}
+    pairs = sorted({pair for per_score in differences.values() for pair in per_score})
+    summary = [{"group": g, "articles": len(rows), "terms": stats.terms[g].most_common(10),
+                **{k: estimates[k][g] for k in SCORES}} for g, rows in by_group.items()]
+    over_time = monthly(by_group, with_intervals)
+    words = {g: sum(r["words"] for r in rows) for g, rows in by_group.items()}
+    shown = {rule: forms.most_common(1)[0][0] for rule, forms in stats.forms.items()}
+    distinguishing = research.distinguishing(stats.rules, words, shown) if len(groups) > 1 else {}
     return environment().get_template("corpus.html.j2").render(
-        rows=stats.rows, outlets=summary, names=names, scores=SCORES, version=__version__,
+        distinguishing=distinguishing, z_min=1.96, over_time=over_time,
+        chart_time=charts.scores_over_time({names[k]: {g: [(m, e.mean, e.low, e.high) for m, e in per_month.items()
+                                                           if e.mean is not None]
+                                                       for g, per_month in over_time[k].items()} for k in SCORES})
+        if over_time else "",
+        rows=stats.rows, groups=summary, by=stats.by, names=names, scores=SCORES, version=__version__,
+        with_intervals=with_intervals, install=research.INSTALL, level=research.LEVEL, resamples=research.RESAMPLES, permutations=research.PERMUTATIONS,
+        max_groups=research.MAX_GROUPS, pairs=[{"a": a, "b": b, **{k: differences[k].get((a, b)) for k in SCORES}}
+                                               for a, b in pairs],
         means={k: _mean(_judged(stats.rows, k)) for k in SCORES},
         chart_distributions=charts.score_histograms({names[k]: _judged(stats.rows, k) for k in SCORES})
         if stats.rows else "",
-        chart_outlets=charts.scores_by_outlet({names[k]: {o: _judged(rows, k) for o, rows in by_outlet.items()}
-                                               for k in SCORES}) if len(outlets) > 1 else "")
+        chart_outlets=charts.scores_by_outlet({names[k]: {g: _judged(rows, k) for g, rows in by_group.items()}
+                                               for k in SCORES}) if len(groups) > 1 else "")
+
+
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
+
+
+def monthly(by_group: dict[str, list[dict]], with_intervals: bool) -> dict:
+    """score -> group -> month ('2016-03') -> Estimate of the month's mean, for articles whose date
+    starts with YYYY-MM; {} when fewer than two months have any."""
+    months = {r["id"]: m.group() for rows in by_group.values() for r in rows if (m := _MONTH.match(r["date"] or ""))}
+    if len(set(months.values())) < 2:
+        return {}
+    result = {}
+    for key in SCORES:
+        result[key] = {}
+        for group, rows in by_group.items():
+            per_month = defaultdict(list)
+            for r in rows:
+                if r["id"] in months and r[key] is not None:
+                    per_month[months[r["id"]]].append(r[key])
+            result[key][group] = {m: research.estimate(v) if with_intervals else research.Estimate(len(v), _mean(v))
+                                  for m, v in sorted(per_month.items())}
+    return result
 
 
 def _judged(rows: list[dict], key: str) -> list[float]:

@@ -1,0 +1,71 @@
+"""Read a `framing corpus` folder into pandas DataFrames, for research (data dictionary: docs/corpus.md).
+
+    from framing import corpus
+    articles = corpus.articles("out/")   # one row per article
+    findings = corpus.findings("out/")   # one row per finding
+    sources = corpus.sources("out/")     # one row per source
+
+pandas is imported only here, when a function is called: `pip install 'framing[research]'`.
+Columns are typed by name: text as pandas' "string" (empty cells <NA>), counts as nullable "Int64",
+scores and rates as float64 (NaN: not judged), `balance_judged` as nullable "boolean", `date` as
+datetime64 (NaT when empty or not an ISO 8601 date). The apostrophe the CSV files put before a text
+cell that a spreadsheet would run as a formula ('=..., '+..., '@...) is taken off again.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from framing.errors import InputError
+
+PANDAS_MISSING = "reading a corpus into DataFrames needs pandas: pip install 'framing[research]'"
+_COUNTS = ("words", "start", "end", "quoted_words", "paraphrased_words")
+_FLOATS = ("score", "balance_index", "flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog")
+_FORMULA = ("'=", "'+", "'-", "'@", "'\t", "'\r")
+
+
+def articles(folder: str | Path):
+    """articles.csv: id, title, outlet, date, url, words, report, score_* (4), per1000_* (one per
+    category), sources_* (per side), balance_index, balance_judged, principal_actor, readability,
+    meta_* (the input's other fields)."""
+    return _read(Path(folder) / "articles.csv")
+
+
+def findings(folder: str | Path):
+    """findings.csv: id, outlet, date, meta_*, then finding, detector, rule, category, dimension,
+    voice, speaker, severity, score, start, end, text (offsets into the article's text in audits.jsonl)."""
+    return _read(Path(folder) / "findings.csv")
+
+
+def sources(folder: str | Path):
+    """sources.csv: id, outlet, date, meta_*, then source, name, kind, role, side, quoted_words,
+    paraphrased_words."""
+    return _read(Path(folder) / "sources.csv")
+
+
+def _read(path: Path):
+    try:
+        import pandas  # an optional dependency: imported only when a table is read
+    except ImportError:
+        raise InputError(PANDAS_MISSING) from None
+    if not path.is_file():
+        raise InputError(f"{path}: no such file; run `framing corpus INPUT -o {path.parent}` first")
+    if path.stat().st_size == 0:  # a corpus with no article audited
+        return pandas.DataFrame()
+    frame = pandas.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    for column in frame.columns:
+        frame[column] = _typed(pandas, column, frame[column])
+    return frame
+
+
+def _typed(pandas, column: str, values):
+    if column == "date":
+        return pandas.to_datetime(values, errors="coerce", format="ISO8601")
+    if column == "balance_judged":
+        return values.map({"True": True, "False": False}).astype("boolean")
+    blank = values.replace("", None)
+    if column in _COUNTS or column.startswith("sources_"):
+        return pandas.to_numeric(blank).astype("Int64")
+    if column in _FLOATS or column.startswith(("score_", "per1000_")):
+        return pandas.to_numeric(blank).astype("float64")
+    return blank.map(lambda v: v[1:] if isinstance(v, str) and v.startswith(_FORMULA) else v).astype("string")
