@@ -32,7 +32,8 @@ LABELS_SHOWN = 8
 LABEL_REACH = 40  # characters between a loaded term and a mention of the actor it describes
 _NOT_LABELS = {"editorializing"}
 _ACTOR_KINDS = {"person", "party", "organisation", "institution", "people"}  # places and others carry no labels
-_STOP = frozenset(word_list("stop_words.txt"))
+MIN_SHARED_WORDS = 3  # and share this many content words ('Obama said.' is no match for a long quote of Obama's)
+_STOP = frozenset(word_list("stop_words.txt")) | {"said", "says", "say", "told", "added", "according", "mr", "mrs", "ms"}
 _WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
 
 
@@ -114,17 +115,27 @@ def compare(audits: list, names: list[str]) -> Comparison:
 
 # ---- sources ------------------------------------------------------------------------------------
 
+_DESCRIBED_NAME = re.compile(r"^(?:[Aa]n?|[Tt]he)\s+(?:(?!(?:of|for|at|to|from|with|in)\s)[a-z][\w\-]*\s+)*(?=[A-Z])")
+
+
 def _key(name: str) -> str:
-    """A source's name compared across articles: titles, middle initials, 'the' and a possessive gone."""
-    return re.sub(r"^[Tt]he\s+|[’']s?$", "", plain_name(name).strip())
+    """A source's name compared across articles: a description, titles, middle initials, a party label,
+    'the' and a possessive gone ('An angry Trump', 'Sen. Claire McCaskill (D-Mo.)' -> 'Trump', 'Claire McCaskill')."""
+    name = _DESCRIBED_NAME.sub("", name.strip())
+    return re.sub(r"^[Tt]he\s+|[’']s?$|\s*\([^)]*\)$", "", plain_name(name).strip())
 
 
 def _same_name(short: str, full: str) -> bool:
-    """'Trump' ~ 'Donald Trump', 'White House' ~ 'White House'; capitalised names only, so that
-    'officials' matches 'officials' but not 'administration officials'."""
+    """'Trump' ~ 'Donald Trump', 'Justice Ginsburg' ~ 'Justice Ruth Bader Ginsburg' (the same surname and
+    no other word), 'CIA' ~ 'Central Intelligence Agency'. Beyond the same words, names only:
+    every word capitalised, so that 'officials' is not 'administration officials', nor 'McCulloch' 'A
+    spokesman for Bob McCulloch', nor 'Congress' 'Members of Congress'."""
     if short.lower() == full.lower():
         return True
-    return short[:1].isupper() and full[:1].isupper() and refers_to(short, full)
+    if not all(w[:1].isupper() for w in f"{short} {full}".split()):
+        return False
+    words, longer = short.split(), full.split()
+    return (words[-1] == longer[-1] and set(words) <= set(longer)) or refers_to(short, full)
 
 
 def match_sources(audits: list) -> list[SourceRow]:
@@ -134,10 +145,13 @@ def match_sources(audits: list) -> list[SourceRow]:
     items = [(i, s) for i, audit in enumerate(audits) for s in audit.sources]
     items.sort(key=lambda item: (-len(_key(item[1].name).split()), -len(_key(item[1].name))))
     rows: list[tuple[list[str], SourceRow]] = []  # (keys, row)
+    ambiguous: set[str] = set()  # short names that could be several rows' sources: each stays on its own row
     for index, source in items:
         key = _key(source.name)
         exact = [r for keys, r in rows if any(k.lower() == key.lower() for k in keys)]
-        found = exact or [r for keys, r in rows if any(_same_name(key, k) for k in keys)]
+        found = [] if key in ambiguous else exact or [r for keys, r in rows if any(_same_name(key, k) for k in keys)]
+        if len(found) > 1:
+            ambiguous.add(key)
         if len(found) == 1:
             row = found[0]
             next(keys for keys, r in rows if r is row).append(key)
@@ -300,6 +314,7 @@ def align(audits: list, first: int, second: int, threshold: float = SHARED_SIMIL
     docs = [audits[first].document, audits[second].document]
     index = [compared_sentences(d) for d in docs]
     runs = [[_quote_runs(d, d.sentences[i].start, d.sentences[i].end) for i in ix] for d, ix in zip(docs, index)]
+    words = [[set(content_words(d.text[d.sentences[i].start:d.sentences[i].end])) for i in ix] for d, ix in zip(docs, index)]
     result = PairAlignment(first, second)
     if not similarity.size:
         result.only_first, result.only_second = index
@@ -309,11 +324,11 @@ def align(audits: list, first: int, second: int, threshold: float = SHARED_SIMIL
     for a in range(len(index[0])):
         for b in range(len(index[1])):
             quote = runs[0][a] & runs[1][b]
-            close = similarity[a, b] >= threshold and (best_second[a] == b or best_first[b] == a)
+            close = (similarity[a, b] >= threshold and (best_second[a] == b or best_first[b] == a)
+                     and len(words[0][a] & words[1][b]) >= MIN_SHARED_WORDS)
             if quote or close:
-                words = max(quote, key=len, default=())
                 result.shared.append(SentenceMatch(index[0][a], index[1][b], round(float(similarity[a, b]), 3),
-                                                   " ".join(words)))
+                                                   " ".join(max(quote, key=len, default=()))))
                 matched[0].add(a)
                 matched[1].add(b)
     result.only_first = [index[0][a] for a in range(len(index[0])) if a not in matched[0]]
