@@ -20,8 +20,8 @@ def pages(tmp_path_factory) -> dict[str, Path]:
     read = lambda name: (EXAMPLES / name).read_text(encoding="utf-8")  # noqa: E731
     out = {"loaded": folder / "loaded.html", "compare": folder / "compare.html"}
     out["loaded"].write_text(render(audit_text(read("harbour-loaded.txt")), "harbour-loaded.txt"), encoding="utf-8")
-    out["compare"].write_text(render_compare(audit_text(read("harbour-loaded.txt")), audit_text(read("harbour-balanced.txt")),
-                                             ("harbour-loaded.txt", "harbour-balanced.txt")), encoding="utf-8")
+    out["compare"].write_text(render_compare([audit_text(read("harbour-loaded.txt")), audit_text(read("harbour-balanced.txt"))],
+                                             ["harbour-loaded.txt", "harbour-balanced.txt"]), encoding="utf-8")
     if DERNA.exists():
         out["derna"] = folder / "derna.html"
         out["derna"].write_text(render(audit_text(DERNA.read_text(encoding="utf-8")), DERNA.name), encoding="utf-8")
