@@ -26,7 +26,7 @@ from framing.text.document import REPORTER, Document
 # IDF over the sentences of the articles compared). Read by hand on BASIL (docs/EVALUATION.md,
 # "Comparing articles on one event"): above 0.35 most pairs report the same thing.
 SHARED_SIMILARITY = 0.35
-QUOTE_WORDS = 5  # quotations that share a run of this many words (or a whole shorter quote of 3+) are the same quote
+QUOTE_WORDS = 5  # quotations sharing a run of this many words (or alike whole, from 3 words) are the same quote
 ACTORS_SHOWN = 6
 LABELS_SHOWN = 8
 LABEL_REACH = 40  # characters between a loaded term and a mention of the actor it describes
@@ -293,16 +293,30 @@ def _vectors(audits: list) -> list[np.ndarray]:
     return out
 
 
-def _quote_runs(doc: Document, start: int, end: int) -> set[tuple[str, ...]]:
-    """The runs of QUOTE_WORDS words quoted in [start, end) (a whole quotation of 3 to QUOTE_WORDS - 1 words)."""
-    runs = set()
-    for q in doc.quotations:
-        if q.depth == 0 and start <= q.start < end:
-            words = [w.lower() for w in _WORD.findall(doc.text[q.start:q.end])]
-            if 3 <= len(words) < QUOTE_WORDS:
-                runs.add(tuple(words))
-            runs.update(tuple(words[k:k + QUOTE_WORDS]) for k in range(len(words) - QUOTE_WORDS + 1))
-    return runs
+def _quotes(doc: Document, start: int, end: int) -> list[list[str]]:
+    """The words of each quotation in [start, end), lower-cased (a quotation running over several
+    sentences: the part in this one)."""
+    return [[w.lower() for w in _WORD.findall(doc.text[max(q.start, start):min(q.end, end)])] for q in doc.quotations
+            if q.depth == 0 and q.start < end and start < q.end]
+
+
+def shared_quote(first: list[list[str]], second: list[list[str]]) -> str:
+    """The longest run of words two sentences' quotations share, when it is QUOTE_WORDS long, or a
+    shorter quotation both carry whole (3 words or more: 'I will not resign'); '' otherwise."""
+    best: list[str] = []
+    for a in first:
+        for b in second:
+            if a == b and len(a) >= 3 and len(a) > len(best):
+                best = a
+            run = [0] * (len(b) + 1)
+            for i in range(len(a)):
+                previous, run = run, [0] * (len(b) + 1)
+                for j in range(len(b)):
+                    if a[i] == b[j]:
+                        run[j + 1] = previous[j] + 1
+                        if run[j + 1] >= max(QUOTE_WORDS, len(best) + 1):
+                            best = a[i + 1 - run[j + 1]:i + 1]
+    return " ".join(best)
 
 
 def align(audits: list, first: int, second: int, threshold: float = SHARED_SIMILARITY) -> PairAlignment:
@@ -313,7 +327,7 @@ def align(audits: list, first: int, second: int, threshold: float = SHARED_SIMIL
     similarity = vectors[0] @ vectors[1].T
     docs = [audits[first].document, audits[second].document]
     index = [compared_sentences(d) for d in docs]
-    runs = [[_quote_runs(d, d.sentences[i].start, d.sentences[i].end) for i in ix] for d, ix in zip(docs, index)]
+    quotes = [[_quotes(d, d.sentences[i].start, d.sentences[i].end) for i in ix] for d, ix in zip(docs, index)]
     words = [[set(content_words(d.text[d.sentences[i].start:d.sentences[i].end])) for i in ix] for d, ix in zip(docs, index)]
     result = PairAlignment(first, second)
     if not similarity.size:
@@ -323,12 +337,11 @@ def align(audits: list, first: int, second: int, threshold: float = SHARED_SIMIL
     matched = [set(), set()]
     for a in range(len(index[0])):
         for b in range(len(index[1])):
-            quote = runs[0][a] & runs[1][b]
+            quote = shared_quote(quotes[0][a], quotes[1][b]) if quotes[0][a] and quotes[1][b] else ""
             close = (similarity[a, b] >= threshold and (best_second[a] == b or best_first[b] == a)
                      and len(words[0][a] & words[1][b]) >= MIN_SHARED_WORDS)
             if quote or close:
-                result.shared.append(SentenceMatch(index[0][a], index[1][b], round(float(similarity[a, b]), 3),
-                                                   " ".join(max(quote, key=len, default=()))))
+                result.shared.append(SentenceMatch(index[0][a], index[1][b], round(float(similarity[a, b]), 3), quote))
                 matched[0].add(a)
                 matched[1].add(b)
     result.only_first = [index[0][a] for a in range(len(index[0])) if a not in matched[0]]
