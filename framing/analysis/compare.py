@@ -352,6 +352,7 @@ def align(audits: list, first: int, second: int, threshold: float = SHARED_SIMIL
 # ---- scores --------------------------------------------------------------------------------------
 
 def _words(doc: Document) -> int:
+    """The words scored (as framing.audit.scored_words counts them: this layer cannot import it)."""
     return sum(len(doc.text[b.start:b.end].split()) for b in doc.scored_blocks)
 
 
@@ -378,22 +379,23 @@ def score_rows(audits: list, names: list[str]) -> list[ScoreRow]:
     for key in audits[0].scores:
         scores = [a.scores.get(key, {}).get("score") for a in audits]
         if key == "loaded_language":
-            text = _density_difference(names, scores, loaded, words, "uses", "loaded term(s) in its own voice")
+            text = _density_difference(names, loaded, words, "uses", "loaded term(s) in its own voice")
             if any(quoted):
                 text += " Loaded words in quoted speech count half: " + ", ".join(
                     f"{n} {q}" for n, q in zip(names, quoted)) + "."
         elif key == "unattributed":
-            text = _density_difference(names, scores, unattributed, words, "has",
+            text = _density_difference(names, unattributed, words, "has",
                                        "unattributed claim(s) or vague attribution(s)")
         elif key == "sourcing":
             text = _sourcing_difference(audits, names)
         else:
-            text = _overall_difference(audits, names, scores)
+            text = _overall_difference(audits, scores)
         rows.append(ScoreRow(key, labels.get(key, "Overall"), scores, text))
     return rows
 
 
-def _density_difference(names, scores, counts, words, verb: str, what: str) -> str:
+def _density_difference(names, counts, words, verb: str, what: str) -> str:
+    """Which article has the most findings per word and which the fewest, with their counts."""
     rates = [n / max(w, 1) for n, w in zip(counts, words)]
     if len(set(counts)) == 1 and counts[0] == 0:
         return f"None has {what.replace('(s)', 's')}." if len(names) > 2 else f"Neither has {what.replace('(s)', 's')}."
@@ -405,6 +407,7 @@ def _density_difference(names, scores, counts, words, verb: str, what: str) -> s
 
 
 def _sourcing_difference(audits, names) -> str:
+    """Each article's balance toward its principal actor, and a warning when those actors differ."""
     results = [a.sourcing for a in audits]
     actors = [r.principal_actor.name if r and r.principal_actor else None for r in results]
     parts = []
@@ -422,7 +425,8 @@ def _sourcing_difference(audits, names) -> str:
     return sentence[:1].upper() + sentence[1:]
 
 
-def _overall_difference(audits, names, scores) -> str:
+def _overall_difference(audits, scores) -> str:
+    """The dimension whose scores lie furthest apart."""
     judged = [s for s in scores if s is not None]
     if len(judged) < 2:
         return "Not enough judged articles to compare."
