@@ -79,10 +79,12 @@ def _parser() -> argparse.ArgumentParser:
                        "for sentence bias, loaded words and attributions: more accurate, about 0.3 s per article "
                        "(needs 'framing[contextual]')")
 
-    compare = commands.add_parser("compare", help="two articles on the same event side by side, as one HTML page",
-                                  epilog="example:\n  framing compare fox.txt nyt.txt -o compare.html",
+    compare = commands.add_parser("compare", help="two or more articles on the same event compared, as one HTML page: "
+                                  "whom each quotes, the words each uses for the same actor, what they share and "
+                                  "what only one carries, the scores side by side",
+                                  epilog="example:\n  framing compare fox.txt nyt.txt huffpost.txt -o compare.html",
                                   formatter_class=argparse.RawDescriptionHelpFormatter)
-    compare.add_argument("files", nargs=2, metavar="FILE", help="the two articles (.txt, .md, .html, or - once)")
+    compare.add_argument("files", nargs="+", metavar="FILE", help="two or more articles (.txt, .md, .html, or - once)")
     compare.add_argument("-o", "--output", required=True, metavar="OUT.html", help="the comparison page to write")
 
     serve = commands.add_parser("serve", help="a live editor in the browser, and a JSON API (POST /api/audit)",
@@ -296,12 +298,14 @@ def _cmd_compare(args) -> int:
     from framing.outputs.files import write_atomic
     from framing.outputs.report import render_compare
 
+    if len(args.files) < 2:
+        raise InputError("compare needs two or more articles")
     if args.files.count("-") > 1:
         raise InputError("standard input ('-') can be given only once")
     with _start_up():
         audits = [audit_text(read_article(path), markdown=is_markdown(path)) for path in args.files]
-        names = tuple(HTML.source_name(p) for p in args.files)
-        write_atomic(args.output, render_compare(audits[0], audits[1], names), tuple(args.files))
+        names = [HTML.source_name(p) for p in args.files]
+        write_atomic(args.output, render_compare(audits, names), tuple(args.files))
     return 0
 
 

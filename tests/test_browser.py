@@ -22,8 +22,11 @@ def pages(tmp_path_factory) -> dict[str, Path]:
     out["loaded"].write_text(render(audit_text(read("harbour-loaded.txt")), "harbour-loaded.txt"), encoding="utf-8")
     out["lesson"].write_text(render(audit_text(read("harbour-loaded.txt")), "harbour-loaded.txt", lesson=True),
                              encoding="utf-8")
-    out["compare"].write_text(render_compare(audit_text(read("harbour-loaded.txt")), audit_text(read("harbour-balanced.txt")),
-                                             ("harbour-loaded.txt", "harbour-balanced.txt")), encoding="utf-8")
+    out["compare"].write_text(render_compare([audit_text(read("harbour-loaded.txt")), audit_text(read("harbour-balanced.txt"))],
+                                             ["harbour-loaded.txt", "harbour-balanced.txt"]), encoding="utf-8")
+    out["compare3"] = folder / "compare3.html"  # three articles: three pairs, three columns
+    out["compare3"].write_text(render_compare([audit_text(read(n)) for n in ("harbour-loaded.txt", "harbour-balanced.txt", "harbour-loaded.txt")],
+                                              ["harbour-loaded.txt", "harbour-balanced.txt", "copy.txt"]), encoding="utf-8")
     if DERNA.exists():
         out["derna"] = folder / "derna.html"
         out["derna"].write_text(render(audit_text(DERNA.read_text(encoding="utf-8")), DERNA.name), encoding="utf-8")
@@ -66,7 +69,7 @@ def _page_names(pages):
     return [name for name in ("derna", "loaded", "compare") if name in pages]
 
 
-@pytest.mark.parametrize("name", ["derna", "loaded", "compare", "lesson"])
+@pytest.mark.parametrize("name", ["derna", "loaded", "compare", "compare3", "lesson"])
 def test_no_console_errors_and_no_network(pages, open_page, name):
     if name not in pages:
         pytest.skip("the shared Derna example is not here")
@@ -161,6 +164,31 @@ def test_compare_view_renders_both_articles(pages, open_page):
     assert mark.locator(".note").is_visible()
 
 
+def test_compare_view_shows_the_comparison_tables(pages, open_page):
+    page = open_page(pages["compare"]).page
+    scores = page.locator("section[aria-labelledby='cmp-scores'] tbody tr")
+    assert scores.count() == 4 and "where B uses 0" in scores.first.inner_text()
+    sources = page.locator("section[aria-labelledby='cmp-sources'] tbody tr")
+    assert "Victor Hale" in sources.first.inner_text() and "not cited" not in sources.first.inner_text()
+    assert page.locator("section[aria-labelledby='cmp-sources'] .only").count() >= 2
+    assert "thugs" in page.locator("section[aria-labelledby='cmp-actors']").inner_text()
+    shared = page.locator("section[aria-labelledby='cmp-content'] tbody tr")
+    assert shared.count() >= 1 and shared.first.is_visible()
+    only = page.locator("section[aria-labelledby='cmp-content'] details").first
+    assert not only.locator("tbody tr").first.is_visible()
+    only.locator("summary").click()  # the sentences only one article carries open on demand
+    assert only.locator("tbody tr").first.is_visible()
+
+
+def test_compare_view_of_three_articles(pages, open_page):
+    page = open_page(pages["compare3"]).page
+    assert page.locator(".columns > section").count() == 3
+    assert page.locator("section[aria-labelledby='cmp-content'] h3").all_inner_texts() == ["A and B", "A and C", "B and C"]
+    assert page.locator("section[aria-labelledby='cmp-scores'] thead th").count() == 5  # dimension, A, B, C, why
+    copy = page.locator("#pair-AC + p").inner_text()
+    assert "0 sentence(s) only in A, 0 only in C" in copy  # an article and its copy share every sentence
+
+
 def test_print_shows_notes_as_footnotes(pages, open_page):
     page = open_page(pages["loaded"]).page
     page.emulate_media(media="print")
@@ -171,7 +199,7 @@ def test_print_shows_notes_as_footnotes(pages, open_page):
     assert page.locator(f"#findings-table tbody tr:nth-child({number})").is_visible()
 
 
-@pytest.mark.parametrize("name", ["derna", "compare", "lesson"])
+@pytest.mark.parametrize("name", ["derna", "compare", "compare3", "lesson"])
 def test_no_serious_accessibility_violations(pages, open_page, name):
     if name not in pages:
         pytest.skip("the shared Derna example is not here")

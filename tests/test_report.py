@@ -58,7 +58,7 @@ def test_hostile_text_is_escaped():
 def test_hostile_text_is_escaped_in_the_compare_view():
     from framing.outputs.report import render_compare
 
-    html = render_compare(audit_text(HOSTILE), audit_text(HOSTILE.replace("thug", "man")), ("<i>a</i>", '"b".txt'))
+    html = render_compare([audit_text(HOSTILE), audit_text(HOSTILE.replace("thug", "man"))], ["<i>a</i>", '"b".txt'])
     assert "<script>alert(1)" not in html and "<img src=x" not in html and 'onmouseover="alert' not in html
     assert "<i>a</i>" not in html and "&lt;i&gt;a&lt;/i&gt;" in html
 
@@ -82,7 +82,7 @@ def test_committed_example_reports_are_fresh():
     from framing.outputs.report import render_compare
 
     pair = [EXAMPLES / "harbour-loaded.txt", EXAMPLES / "harbour-balanced.txt"]
-    fresh = render_compare(*(audit_text(read_article(str(p))) for p in pair), tuple(p.name for p in pair))
+    fresh = render_compare([audit_text(read_article(str(p))) for p in pair], [p.name for p in pair])
     committed = ROOT / "reports" / "compare-harbour.html"
     assert committed.exists() and committed.read_text(encoding="utf-8") == fresh, f"run `make example`: {committed}"
 

@@ -66,7 +66,7 @@ _INITIAL = re.compile(r"(?<=\s)[A-Z]\.\s+(?=[A-Z])")  # 'Donald J. Trump'
 _HOME = re.compile(r"\s+(?:of|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*$")  # ' of New York'
 
 
-def _person(name: str) -> str:
+def plain_name(name: str) -> str:
     """A name without its titles and middle initials, and a titled name without its home: 'Sen. Ted
     Cruz', 'President Trump', 'Mr. Trump', 'Donald J. Trump', 'Sen. Tim Kaine of Virginia' -> 'Ted Cruz',
     'Trump', 'Trump', 'Donald Trump', 'Tim Kaine'."""
@@ -105,7 +105,7 @@ def _sex(name: str) -> str | None:
 def _same_source(short: str, full: str) -> bool:
     """'Za’tari' refers back to 'Ali Al-Za’tari'; 'Haftar' to 'Khalifa Haftar'; titles and middle
     initials aside ('Mr. Trump', 'President Trump' and 'Donald J. Trump' to 'Donald Trump')."""
-    short, full = _person(short), _person(full)
+    short, full = plain_name(short), plain_name(full)
     if short == full:
         return True
     if " " in short or " " not in full or not short[:1].isupper():  # 'drivers' is no surname
@@ -229,7 +229,7 @@ def build(doc: Document, attributions: list[Attribution]) -> tuple[list[Attribut
             match = held
         elif match is None:
             match = Source(f"s{len(sources) + 1}", name, _kind(name), role)
-        elif len(_person(name)) > len(_person(match.name)):
+        elif len(plain_name(name)) > len(plain_name(match.name)):
             match.name, match.kind = name, _kind(name)
             match.role = match.role or role
         registry.file(match, _titles(mention.text, role))
@@ -269,7 +269,7 @@ class _Registry:
         if source.id not in self._position:
             self._position[source.id] = len(self.sources)
             self.sources.append(source)
-        person = _person(source.name)
+        person = plain_name(source.name)
         keys = [("name", person), ("bare", _bare(source.name))] + _surname_keys(person, "tail", "word")
         if source.role:
             keys.append(("role", _bare(source.role)))
@@ -285,7 +285,7 @@ class _Registry:
     def same(self, name: str) -> Source | None:
         """The first source that `name` refers to, or that refers to it (_same_source), and that was
         never named as the other sex ('Mr. Clinton' is not 'Hillary Clinton', called 'Mrs. Clinton')."""
-        person, sex = _person(name), _sex(name)
+        person, sex = plain_name(name), _sex(name)
         return self._first([("name", person)] + _surname_keys(person, "word", "tail"),
                            lambda s: (_same_source(name, s.name) or _same_source(s.name, name)) and not (
                                sex and {_sex(m.text) for m in s.mentions} - {None, sex}))

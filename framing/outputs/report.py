@@ -12,7 +12,7 @@ from functools import cache
 from framing import __version__, categories
 from framing.outputs import charts
 from framing.audit import BIASED_SENTENCE, Audit
-from framing.analysis import genre as genres
+from framing.analysis import compare as comparison, genre as genres
 from framing.detectors import claims, sourcing
 from framing.text.document import QUOTED
 from framing.findings import SEVERITY_RANK
@@ -229,17 +229,41 @@ def _loaded_terms(audit: Audit) -> list[dict]:
             for (text, category), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
-def render_compare(first: Audit, second: Audit, names: tuple[str, str]) -> str:
-    """Two articles on the same event side by side: scores, sides, loaded terms and the annotated texts."""
+def render_compare(audits: list[Audit], names: list[str]) -> str:
+    """Two or more articles on one event: the comparison (scores, sources, the words for each actor,
+    shared and unique sentences), then each article's scores, sides, loaded terms and annotated text."""
     code, digest = script()
+    letters = [chr(ord("A") + i) for i in range(len(audits))]
     columns = []
-    for prefix, audit, name in (("a", first, names[0]), ("b", second, names[1])):
+    for letter, audit, name in zip(letters, audits, names):
         context = build_context(audit, name, with_charts=False)  # the compare view shows no chart or model card
-        context.update(prefix=prefix, loaded_terms=_loaded_terms(audit))
+        context.update(prefix=letter.lower(), letter=letter, loaded_terms=_loaded_terms(audit))
         columns.append(context)
     return environment().get_template("compare.html.j2").render(
-        columns=columns, legend=_legend(first.findings + second.findings), version=__version__, script=code,
+        columns=columns, comparison=compare_context(audits, letters),
+        legend=_legend([f for audit in audits for f in audit.findings]), version=__version__, script=code,
         script_hash=digest)
+
+
+def compare_context(audits: list[Audit], letters: list[str]) -> dict:
+    """The comparison as the template shows it: sentences by their margin numbers and text."""
+    result = comparison.compare(audits, letters)
+    numbers = [sentence_numbers(audit) for audit in audits]
+
+    def sentence(article: int, index: int) -> dict:
+        doc = audits[article].document
+        s = doc.sentences[index]
+        return {"n": numbers[article].get(s.start, ""), "text": " ".join(doc.text[s.start:s.end].split())}
+
+    pairs = [{
+        "first": letters[p.first], "second": letters[p.second],
+        "shared": [{"a": sentence(p.first, m.first), "b": sentence(p.second, m.second), "similarity": m.similarity,
+                    "quote": m.quote} for m in p.shared],
+        "only_first": [sentence(p.first, i) for i in p.only_first],
+        "only_second": [sentence(p.second, i) for i in p.only_second],
+    } for p in result.pairs]
+    return {"letters": letters, "sources": result.sources, "actors": result.actors, "pairs": pairs,
+            "scores": result.scores, "threshold": comparison.SHARED_SIMILARITY}
 
 
 def _model_cards() -> dict:
