@@ -145,3 +145,11 @@ def test_cli_compares_three_and_refuses_bad_input(tmp_path, capsys):
         err = capsys.readouterr().err
         assert err.startswith("framing: error:") and err.count("\n") == 1 and "Traceback" not in err
     assert (tmp_path / "b.txt").read_text(encoding="utf-8") == SECOND
+
+
+def test_words_that_end_in_a_preposition_or_a_verb_do_not_describe_an_actor():
+    from framing.analysis.compare import _describes
+
+    assert _describes(["renegade", "general"]) and _describes(["moderate"])
+    assert not _describes(["meeting", "of"]) and not _describes(["blame", "on"]) and not _describes(["time"])
+    assert not _describes(["revolt", "was", "in"])

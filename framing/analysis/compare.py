@@ -230,10 +230,10 @@ def _labels(audit, mentions: list[TextSpan], variants: list[str]) -> list[Label]
         if doc.voice_at(m.start) != REPORTER:
             continue
         described = _DESCRIBED.search(doc.text, sentence.start, m.start)
-        if described and not set(described.group(1).split()) <= _STOP:
+        if described and _describes(described.group(1).split()):
             found[(described.group().strip(), "described as")] += 1
         appositive = _APPOSITIVE.match(doc.text, m.end, sentence.end)
-        if appositive:
+        if appositive and not set(appositive.group(1).lower().split()) & _VERBS:
             found[(appositive.group(1).strip(), "appositive")] += 1
     for source in audit.sources:
         if source.role and any(_same_name(_key(source.name), v) for v in variants):
@@ -243,6 +243,17 @@ def _labels(audit, mentions: list[TextSpan], variants: list[str]) -> list[Label]
         found[(f.text, "loaded")] += 1
     ranked = sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))[:LABELS_SHOWN]
     return [Label(text, kind, n) for (text, kind), n in ranked]
+
+
+_VERBS = frozenset("is was are were be been has had have will would can could did does do".split())
+_NOT_DESCRIPTIONS = frozenset("time times day days week year years moment way".split())
+
+
+def _describes(words: list[str]) -> bool:
+    """Whether the words between 'the'/'a' and a name describe it ('the renegade general'), not a phrase
+    the name ends ('a meeting of', 'the blame on', 'the time')."""
+    return (not set(words) <= _STOP and words[-1].lower() not in _STOP | _NOT_DESCRIPTIONS
+            and not {w.lower() for w in words} & _VERBS)
 
 
 def _labels_actor(finding, mention: TextSpan, doc: Document) -> bool:
