@@ -120,7 +120,7 @@ def test_headline_names_one_sided_sourcing_only_when_found():
     assert one_sided and not marked & set(one_sided)  # the summary's, not the headline's words
 
 
-def test_a_700_word_report_stays_under_150_kb_with_its_hatches_written_once():
+def test_a_700_word_report_stays_under_160_kb_with_its_hatches_written_once():
     """matplotlib writes a hatch into every pattern that fills with it (a dotted one is 68 KB of
     curves); charts.py writes each once and shares it."""
     parts = [(EXAMPLES / n).read_text(encoding="utf-8") for n in ("harbour-loaded.txt", "harbour-balanced.txt")]
@@ -128,7 +128,7 @@ def test_a_700_word_report_stays_under_150_kb_with_its_hatches_written_once():
     text = parts[0].split("\n\n", 1)[0] + "\n\n" + "\n\n".join([body] * 3)
     text = text[:[m.end() for m in re.finditer(r"\S+", text)][699]]  # 700 words, as bench/run.py's article
     html = render(audit_text(text), "long.txt")
-    assert len(html.encode("utf-8")) < 150_000
+    assert len(html.encode("utf-8")) < 160_000  # 150 KB before the plainer version, a second copy of the text
     patterns = re.findall(r"<pattern .*?</pattern>", html, re.S)
     assert patterns and all("<use xlink:href=" in p and "<path" not in p for p in patterns)
     assert "<circle" in html  # the dotted hatch as circles, not eight curves a dot

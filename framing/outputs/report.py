@@ -12,7 +12,7 @@ from functools import cache
 from framing import __version__, categories
 from framing.outputs import charts
 from framing.audit import BIASED_SENTENCE, Audit
-from framing.analysis import compare as comparison, genre as genres
+from framing.analysis import compare as comparison, genre as genres, rewrite
 from framing.detectors import claims, sourcing
 from framing.text.document import QUOTED
 from framing.findings import SEVERITY_RANK
@@ -131,6 +131,7 @@ def build_context(audit: Audit, source_name: str = "", with_charts: bool = True,
         "sourcing": _sourcing_view(audit, with_charts),
         "headline": _headline(audit),
         "genre": genres.describe(audit.genre) if audit.genre else None,
+        "rewrite": _rewrite(audit),
         "sentence_bias": _sentence_bias_rows(audit, sentences),
         "biased_line": BIASED_SENTENCE,
         "chart_sentences": _sentence_chart(_sentence_bias_rows(audit, sentences)) if with_charts else "",
@@ -187,6 +188,15 @@ def _writer_lines(result) -> list[dict]:
         lines.append({"name": actor.name, "label": stance.label, "probability": stance.probability,
                       "evidence": evidence})
     return lines
+
+
+def _rewrite(audit: Audit) -> list[dict]:
+    """The title and body with the writer's loaded words replaced by their first suggestion; empty when
+    nothing changes."""
+    doc = audit.document
+    blocks = [{"kind": b.kind, "pieces": rewrite.plainer(doc.text, b.start, b.end, audit.findings)}
+              for b in doc.blocks if b.kind in ("title", "body")]
+    return blocks if any(p.changed for b in blocks for p in b["pieces"]) else []
 
 
 def _sentence_bias_rows(audit: Audit, sentences: dict[int, str]) -> list[dict]:

@@ -1,0 +1,41 @@
+"""The plainer version (framing/analysis/rewrite.py): the writer's loaded words replaced by their first
+suggestion where it is a replacement, never quoted speech, advice left alone."""
+
+from framing.analysis import rewrite
+from framing.api import audit_text
+from framing.outputs.report import render
+
+from conftest import EXAMPLES
+
+
+def _plain(text: str) -> tuple[str, list[rewrite.Piece]]:
+    audit = audit_text(text, readability=False)
+    pieces = rewrite.plainer(audit.document.text, 0, len(audit.document.text), audit.findings)
+    return "".join(p.text for p in pieces), [p for p in pieces if p.changed]
+
+
+def test_suggestions_that_are_words_replace_and_advice_does_not():
+    assert rewrite.replacement("(delete)") == ("", "")
+    assert rewrite.replacement("risky (according to ...)") == ("risky", "according to ...")
+    assert rewrite.replacement("said") == ("said", "")
+    assert rewrite.replacement("describe the position") is None and rewrite.replacement("according to ...") is None
+
+
+def test_the_writers_words_change_and_the_speakers_do_not():
+    text, changed = _plain('Council Vote\n\nThe mayor boasted that the plan works. "It is a shameful betrayal," said Ann Lee.')
+    assert "The mayor said that the plan works." in text
+    assert '"It is a shameful betrayal," said Ann Lee.' in text  # quoted speech is the speaker's
+    assert [p.original for p in changed] == ["boasted"]
+
+
+def test_a_deleted_opener_takes_its_comma_and_the_next_word_is_capitalised():
+    text, changed = _plain("Council Vote\n\nClearly, the council never listened to the harbour's fishers on Monday.")
+    assert "The council never listened" in text and changed[0].original.startswith("Clearly")
+
+
+def test_the_report_shows_the_plainer_version_with_its_changes_marked():
+    audit = audit_text((EXAMPLES / "harbour-loaded.txt").read_text(encoding="utf-8"))
+    html = render(audit, "harbour-loaded.txt")
+    assert '<details class="rewrite">' in html and "<del>boasted</del><ins>said</ins>" in html
+    clean = audit_text("Council Vote\n\nThe council approved the budget on Tuesday, the clerk said.")
+    assert '<details class="rewrite">' not in render(clean, "clean.txt")
