@@ -39,3 +39,20 @@ def test_the_report_shows_the_plainer_version_with_its_changes_marked():
     assert '<details class="rewrite">' in html and "<del>boasted</del><ins>said</ins>" in html
     clean = audit_text("Council Vote\n\nThe council approved the budget on Tuesday, the clerk said.")
     assert '<details class="rewrite">' not in render(clean, "clean.txt")
+
+
+def test_a_replacement_takes_the_form_of_the_words_it_replaces():
+    from framing.analysis.rewrite import _fitted
+
+    assert _fitted("criticise", "blasted") == "criticised" and _fitted("criticise", "slamming") == "criticising"
+    assert _fitted("leader", "dictators") == "leaders" and _fitted("unproven claim", "conspiracy theories") == "unproven claims"
+    assert _fitted("said", "boasts") == "said" and _fitted("disorder", "chaos") == "disorder"
+    assert _fitted("risky", "Reckless") == "Risky"
+    assert _fitted("new", "Groundbreaking") == "New" and _fitted("severe", "crippling") == "severe"
+
+
+def test_scare_quotes_keep_their_quotation_marks():
+    """'remove the quotation marks' is advice: on real news the quotes mostly attribute a term ('pivot',
+    a tweet's 'crazy'), and without them the writer would say it."""
+    text, changed = _plain("Council Vote\n\nThe mayor’s “reform” will cut the ferry, and the town will pay for years to come.")
+    assert "The mayor’s “reform” will cut" in text and not changed

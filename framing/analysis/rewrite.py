@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from framing.text.document import REPORTER
 
 DELETE = "(delete)"
-_ADVICE = frozenset("describe attribute cite give name quote report say specify state explain use add drop".split())
+_ADVICE = frozenset("describe attribute cite give name quote report say specify state explain use add drop remove".split())
 _REPLACEMENT = re.compile(r"(?P<words>[A-Za-z][A-Za-z '\-]*?)\s*(?:\((?P<note>[^()]*)\))?")  # 'risky (according to ...)'
 
 
@@ -36,8 +36,31 @@ def replacement(suggestion: str) -> tuple[str, str] | None:
     return m["words"].strip(), m["note"] or ""
 
 
+# verbs the lexicons suggest in their base form, which take the -ed or -ing of the words they replace
+_BASE_VERBS = frozenset("attack cause control damage destroy harm kill persuade reduce rush".split())
+
+
+def _inflected(words: str, original: str) -> str:
+    """The replacement in the original's form where the lexicon gives a base form: 'blasted' ->
+    'criticised', 'slamming' -> 'criticising', 'dictators' -> 'leaders' (not after 'said', 'promoted')."""
+    head, _, last = words.rpartition(" ")
+    was = original.split()[-1].lower() if original.split() else ""
+    if not last or re.search(r"(?:ed|d|s|ing)$", last):
+        return words
+    if was.endswith(("ed", "ing")) and not (last in _BASE_VERBS or last.endswith(("ise", "ize"))):
+        return words  # 'Groundbreaking' -> 'New', not 'Newing'
+    if was.endswith("ed"):
+        last += "d" if last.endswith("e") else "ed"
+    elif was.endswith("ing"):
+        last = (last[:-1] if last.endswith("e") else last) + "ing"
+    elif was.endswith("s") and not was.endswith(("ss", "us", "is", "os")):  # not "chaos"
+        last = last[:-1] + "ies" if re.search(r"[^aeiou]y$", last) else last + "s"
+    return f"{head} {last}" if head else last
+
+
 def _fitted(words: str, original: str) -> str:
-    """The replacement in the original's case: 'Risky' for 'Reckless'."""
+    """The replacement in the original's form and case: 'Risky' for 'Reckless'."""
+    words = _inflected(words, original)
     return words[:1].upper() + words[1:] if original[:1].isupper() and words else words
 
 
@@ -49,7 +72,7 @@ def plainer(text: str, start: int, end: int, findings) -> list[Piece]:
         if (f.voice != REPORTER or f.dimension != "loaded_language" or not f.suggestion
                 or not (start <= f.start and f.end <= end) or (changes and f.start < changes[-1][1])):
             continue
-        fit = replacement(f.suggestion[0])
+        fit = replacement(f.suggestion[0])  # scare quotes' 'remove the quotation marks' is advice: the quotes attribute
         if fit is not None:
             changes.append((f.start, f.end, *fit))
     pieces, at = [], start

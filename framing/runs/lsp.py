@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from framing import __version__
+from framing.analysis import rewrite
 from framing.api import audit_text
 from framing.errors import InputError, LexiconError
 from framing.findings import Finding
@@ -16,7 +17,6 @@ from framing.house_rules import Rules, activate, apply, rules_for
 from framing.text.ingest import is_markdown
 
 SEVERITY = {"high": 1, "medium": 2, "low": 3}  # LSP DiagnosticSeverity: Error, Warning, Information
-_ADVICE = frozenset({"describe", "say", "give", "attribute", "name", "report", "drop", "cite", "add"})  # not replacements
 
 
 def utf16_position(text: str, offset: int) -> tuple[int, int]:
@@ -26,16 +26,11 @@ def utf16_position(text: str, offset: int) -> tuple[int, int]:
 
 
 def replacements(finding: Finding) -> list[str]:
-    """The suggestions that can stand in the finding's place ('killing', '' for '(delete)'), not
-    advice ('describe the acts', 'according to ...')."""
-    found = []
-    for suggestion in finding.suggestion:
-        if suggestion == "(delete)":
-            found.append("")
-        elif suggestion.strip() and "..." not in suggestion and "(" not in suggestion and len(suggestion.split()) <= 3 \
-                and suggestion.split()[0] not in _ADVICE:
-            found.append(suggestion)
-    return found
+    """The suggestions that can stand in the finding's place as they are ('killing', '' for '(delete)'),
+    not advice ('describe the acts', 'according to ...') nor a word that needs a note ('risky (according
+    to ...)'): rewrite.replacement decides, as for the report's plainer version."""
+    fits = [rewrite.replacement(s) for s in finding.suggestion]
+    return [words for words, note in filter(None, fits) if not note and len(words.split()) <= 3]
 
 
 def _path(uri: str) -> Path | None:
