@@ -519,6 +519,8 @@ def _evaluate_basil(data: Path, contextual: bool = False) -> int:
                       for least, (polar, kept) in r["writer_reference"].items()))
     print(f"  Spearman, sourcing score vs quoted attacks on the principal per 1,000 words "
           f"{figure('balance_spearman')}   ({r['balance_items']} articles)")
+    print(f"    directional: critical share of the sided voices vs the same  {figure('lean_spearman')}   (the score "
+          "is an imbalance either way; BASIL counts attacks one way: docs/EVALUATION.md)")
     print(f"  principal actors that are fragments: {len(r['fragments'])}" +
           (f" ({', '.join(r['fragments'][:10])})" if r["fragments"] else ""))
     return 0

@@ -148,6 +148,7 @@ class Counts:
     feeling: list[tuple[str, str]] = field(default_factory=list)  # (gold, predicted) toward the principal actor
     narration_spans: list[tuple[str, int]] = field(default_factory=list)  # (gold feeling, BASIL's own non-quoted negative spans on it)
     balance: list[tuple[float, float]] = field(default_factory=list)  # (sourcing score, quoted attacks per 1,000 words)
+    lean: list[tuple[float, float]] = field(default_factory=list)  # (critical share of the sided voices, the same)
     fragments: list[str] = field(default_factory=list)
 
 
@@ -202,6 +203,9 @@ def measure(article: BasilArticle, audit: Audit, counts: Counts, held_out: dict[
     if principal_entity is not None and audit.scores["sourcing"]["score"] is not None:  # judged balances only
         attacks = sum(1 for s in article.spans if s.quote and s.polarity == "neg" and same_entity(s.target, principal_entity))
         counts.balance.append((audit.scores["sourcing"]["score"], 1000 * attacks / max(article.words, 1)))
+        critical, supportive = (len(sourcing.sides[side].sources) + sourcing.sides[side].verdicts
+                                for side in (CRITICAL, SUPPORTIVE))
+        counts.lean.append((critical / (critical + supportive), counts.balance[-1][1]))
 
 
 def _speaker_source(audit: Audit, span: Span, stances: list, target) -> object | None:
@@ -321,6 +325,7 @@ def summary(counts: Counts) -> dict:
                                      _share([n < least for g, n in counts.narration_spans if g == "neu"]))
                              for least in REFERENCE_SPANS},
         "balance_spearman": _spearman(counts.balance), "balance_items": len(counts.balance),
+        "lean_spearman": _spearman(counts.lean),
         "fragments": counts.fragments,
     }
 
@@ -348,6 +353,6 @@ def evaluate_sourcing(data: Path, contextual: bool = False) -> dict:
     result["events"] = len(set(events))
     result["spread"] = {key: round(statistics.pstdev([f[key] for f in folds if f[key] is not None]), 3)
                         for key in ("principal_actor", "stance_accuracy", "stance_macro_f1", "unnamed_sides",
-                                    "writer_feeling", "writer_neutral_kept", "balance_spearman")
+                                    "writer_feeling", "writer_neutral_kept", "balance_spearman", "lean_spearman")
                         if sum(f[key] is not None for f in folds) > 1}
     return result
