@@ -48,9 +48,11 @@ $(AXE):
 
 # The README's screenshots are the ones the browser tests take of the fictional examples.
 screenshots: $(BIN)/framing browser
-	$(BIN)/python -m pytest -q -p no:cacheprovider tests/test_browser.py tests/test_serve.py -k "screenshot or examples_menu"
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests/test_browser.py tests/test_serve.py -k "screenshot or examples_menu or class_mode"
 	cp test-output/screenshots/loaded.png docs/report-screenshot.png
 	cp test-output/screenshots/serve.png docs/serve-screenshot.png
+	cp test-output/screenshots/lesson.png docs/lesson-screenshot.png
+	cp test-output/screenshots/compare-top.png docs/compare-screenshot.png
 
 bench: $(BIN)/framing
 	$(BIN)/python bench/run.py

@@ -39,7 +39,7 @@
     });
     var ids = Object.keys(findings), found = ids.filter(function (id) { return findings[id].found; });
     var missed = ids.filter(function (id) { return !findings[id].found; })
-      .map(function (id) { return findings[id].text.join("").replace(/\s+/g, " ").trim(); });
+      .map(function (id) { return findings[id].text.join("").replace(/\s+/g, " ").trim().replace(/[.,;:]$/, ""); });
     var beyond = [], seen = {};
     words().forEach(function (w) {
       var mark = markOf(w);

@@ -223,6 +223,9 @@ def test_screenshots_for_review(pages, open_page):
         target = SCREENSHOTS / f"{name}.png"
         page.screenshot(path=str(target), full_page=name == "compare")
         assert target.stat().st_size > 10_000
+        if name == "compare":  # the README's: the comparison's first tables
+            page.set_viewport_size({"width": 1100, "height": 1200})
+            page.screenshot(path=str(SCREENSHOTS / "compare-top.png"))
 
 
 def test_an_open_note_stays_inside_the_window(pages, open_page):
@@ -269,6 +272,10 @@ def test_class_mode_hides_the_audit_until_the_students_check(pages, open_page):
     assert "you said yes; framing says yes" in results
     assert page.locator("span.w.beyond", has_text="fishing").count() == 1
     assert page.locator("mark.missed-loaded").count() > 0 and page.locator("mark.missed-loaded span.w.picked-loaded").count() == 0
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size({"width": 1100, "height": 1300})
+    page.locator("#lesson-results").scroll_into_view_if_needed()
+    page.screenshot(path=str(SCREENSHOTS / "lesson.png"))  # the README's
     mark = page.locator("p.body mark.f").first
     mark.click()
     assert mark.locator(".note").is_visible()  # after the check, notes open as in the report
