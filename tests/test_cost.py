@@ -42,3 +42,19 @@ def test_ten_times_the_text_costs_well_under_a_hundred_times_the_time():
     cpu_seconds(short)  # warm: first calls fill caches
     ratio = cpu_seconds(long) / min(cpu_seconds(short) for _ in range(3))
     assert ratio < 15, f"500 KB took {ratio:.1f} times as long as 50 KB"
+
+
+def test_the_report_of_ten_times_the_text_costs_well_under_a_hundred_times_the_time():
+    """The HTML report cuts every block at its findings, quotations and sentences: found per block by
+    bisection, not by scanning the whole article once per paragraph."""
+    from framing.outputs.report import render
+
+    def render_seconds(audit) -> float:
+        start = time.process_time()
+        render(audit, "long.txt")
+        return time.process_time() - start
+
+    short, long = audit_text(long_article(50_000)), audit_text(long_article(500_000))
+    render_seconds(short)  # warm: templates and matplotlib load once
+    ratio = render_seconds(long) / min(render_seconds(short) for _ in range(2))
+    assert ratio < 10, f"the report of 500 KB took {ratio:.1f} times as long as that of 50 KB"

@@ -163,6 +163,9 @@ def scores_by_outlet(values: dict[str, dict[str, list[float]]]) -> str:
     return _svg(fig, "outlets")
 
 
+LONG_STRIP = 200  # sentences; beyond, the strip draws lines, not bars
+
+
 def sentence_strip(sentences: list[tuple[str, float, bool]], line: float) -> str:
     """One bar per (label, P(biased), mostly quoted) sentence in reading order, labelled as in the article's
     margin ("T" the title); a quoted sentence's bar is pale blue and dotted like quoted speech in the article (the
@@ -171,10 +174,13 @@ def sentence_strip(sentences: list[tuple[str, float, bool]], line: float) -> str
     fig, ax = _figure(6.5, 1.6)
     positions = range(len(sentences))
     scores = [score for _, score, _ in sentences]
-    bars = ax.bar(positions, scores, color=[_heat(s) for s in scores], width=0.85)
-    for bar, (_, _, quoted) in zip(bars, sentences):
-        if quoted:
-            bar.set(facecolor="#eef3f8", edgecolor="#5b7fa3", linestyle=":", linewidth=1.0)  # as quotes in the article
+    if len(sentences) > LONG_STRIP:  # one line per sentence: a bar each would cost seconds
+        ax.vlines(positions, 0, scores, colors=["#9db4cc" if q else _heat(s) for _, s, q in sentences], linewidth=0.6)
+    else:
+        bars = ax.bar(positions, scores, color=[_heat(s) for s in scores], width=0.85)
+        for bar, (_, _, quoted) in zip(bars, sentences):
+            if quoted:
+                bar.set(facecolor="#eef3f8", edgecolor="#5b7fa3", linestyle=":", linewidth=1.0)  # as quotes in the article
     ax.axhline(line, color="#777777", linewidth=0.8, linestyle="--")
     ax.set_ylim(0, 1)
     ax.set_xlim(-0.6, len(sentences) - 0.4)

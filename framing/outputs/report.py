@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import cache
 
@@ -40,23 +40,37 @@ def sentence_numbers(audit: Audit) -> dict[int, str]:
     return labels
 
 
+def _by_block(doc, items) -> dict[int, list]:
+    """Block index -> the items (anything with start and end) that overlap it, in one pass: a long
+    article's report stays linear in its length."""
+    block_starts = [b.start for b in doc.blocks]
+    grouped: dict[int, list] = {}
+    for item in items:
+        first = max(bisect_right(block_starts, item.start) - 1, 0)
+        for i in range(first, bisect_left(block_starts, item.end)):
+            if doc.blocks[i].start < item.end and item.start < doc.blocks[i].end:
+                grouped.setdefault(i, []).append(item)
+    return grouped
+
+
 def _segments(audit: Audit, start: int, end: int, block_index: int, number: dict[str, int],
-              sentences: dict[int, str]) -> list[dict]:
+              sentences: dict[int, str], overlapping: dict[str, dict[int, list]]) -> list[dict]:
     """Cut [start, end) wherever a finding, quotation, Markdown markup or numbered sentence starts or ends. Each
     segment has an id unique in the page, the `number`s (finding id -> row of the findings table) of the
-    findings ending in it, and the label of the sentence it starts (body sentences only)."""
+    findings ending in it, and the label of the sentence it starts (body sentences only); `overlapping`:
+    the findings, quotations and markup of each block (_by_block)."""
     doc = audit.document
     registry = categories.of_findings()
     scope = {key: c.scope for key, c in registry.items()}
     # an article-level finding (one-sided sourcing) is the summary's and the table's, not the headline's words
-    inside = [f for f in audit.findings if f.start < end and start < f.end and scope[f.category] != "article"]
-    quotes = [q for q in doc.quotations if q.depth == 0 and q.start < end and start < q.end]
-    markup = [m for m in doc.markup if m.start < end and start < m.end]
-    cuts = {start, end} | {x for x in sentences if start < x < end}
+    inside = [f for f in overlapping["findings"].get(block_index, []) if scope[f.category] != "article"]
+    quotes = [q for q in overlapping["quotations"].get(block_index, []) if q.depth == 0]
+    markup = overlapping["markup"].get(block_index, [])
+    starts = sorted(sentences)
+    cuts = {start, end} | set(starts[bisect_right(starts, start):bisect_left(starts, end)])
     for item in inside + quotes + markup:
         cuts.update(x for x in (item.start, item.end) if start < x < end)
     points = sorted(cuts)
-    starts = sorted(sentences)
     segments = []
     for a, b in zip(points, points[1:]):
         covering = [f for f in inside if f.start <= a and b <= f.end]
@@ -82,14 +96,18 @@ def _segments(audit: Audit, start: int, end: int, block_index: int, number: dict
     return segments
 
 
-def _speaker_of(audit: Audit, block_start: int, block_end: int) -> list[str]:
-    """Who is quoted in a block, by the registry's name ('he' resolved to the person)."""
+def _speakers_by_block(audit: Audit) -> dict[int, list[str]]:
+    """Block index -> who is quoted in it, by the registry's name ('he' resolved to the person)."""
+    doc = audit.document
     registry = {s.id: s.name for s in audit.sources}
-    names = []
+    block_starts = [b.start for b in doc.blocks]
+    speakers: dict[int, list[str]] = {}
     for a in audit.attributions:
-        if a.kind == "direct" and a.source and a.content and block_start <= a.content.start < block_end:
-            names.append(registry.get(a.source_id, a.source.text))
-    return names
+        if a.kind == "direct" and a.source and a.content:
+            i = bisect_right(block_starts, a.content.start) - 1
+            if i >= 0 and a.content.start < doc.blocks[i].end:
+                speakers.setdefault(i, []).append(registry.get(a.source_id, a.source.text))
+    return speakers
 
 
 def _legend(findings) -> list[dict]:
@@ -110,9 +128,13 @@ def build_context(audit: Audit, source_name: str = "", with_charts: bool = True,
     rows = [(c, labels.get(c, c), by_category[(c, "reporter")], by_category[(c, "quoted")]) for c in found]
     number = {f.id: i for i, f in enumerate(audit.findings, 1)}
     sentences = sentence_numbers(audit)
+    overlapping = {"findings": _by_block(doc, audit.findings), "quotations": _by_block(doc, doc.quotations),
+                   "markup": _by_block(doc, doc.markup)}
+    speakers = _speakers_by_block(audit)
     blocks = [{
-        "kind": b.kind, "reason": b.reason, "segments": _segments(audit, b.start, b.end, i, number, sentences),
-        "speakers": _speaker_of(audit, b.start, b.end),
+        "kind": b.kind, "reason": b.reason,
+        "segments": _segments(audit, b.start, b.end, i, number, sentences, overlapping),
+        "speakers": speakers.get(i, []),
     } for i, b in enumerate(doc.blocks)]
     sources = sorted(audit.sources, key=lambda s: -(s.quoted_words + s.paraphrased_words))
     return {
@@ -194,7 +216,10 @@ def _rewrite(audit: Audit) -> list[dict]:
     """The title and body with the writer's loaded words replaced by their first suggestion; empty when
     nothing changes."""
     doc = audit.document
-    blocks = [{"kind": b.kind, "pieces": rewrite.plainer(doc.text, b.start, b.end, audit.findings)}
+    findings = sorted(audit.findings, key=lambda f: f.start)
+    starts = [f.start for f in findings]
+    blocks = [{"kind": b.kind, "pieces": rewrite.plainer(
+                   doc.text, b.start, b.end, findings[bisect_left(starts, b.start):bisect_left(starts, b.end)])}
               for b in doc.blocks if b.kind in ("title", "body")]
     return blocks if any(p.changed for b in blocks for p in b["pieces"]) else []
 
