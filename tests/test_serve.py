@@ -1,6 +1,7 @@
 """`framing serve`: the JSON API (status codes, limits, schema) and the live editor in Chromium."""
 
 import json
+import re
 import socket
 import threading
 import time
@@ -66,6 +67,39 @@ def test_render_gives_offsets_into_the_draft(client):
     words = {LOADED[m["start"]:m["end"]]: m for m in result["marks"]}
     assert words["so-called"]["category"] == "doubt" and words["so-called"]["kind"] == "word"
     assert all(m["severity"] in ("low", "medium", "high") for m in result["marks"])
+
+
+def test_render_marks_carry_their_notes_and_the_excluded_lines(client):
+    text = (EXAMPLES / "harbour-loaded.txt").read_text(encoding="utf-8")
+    result = client.post("/api/render", json={"text": text}).json()
+    marks = {text[m["start"]:m["end"]]: m for m in result["marks"]}
+    ruin = marks["Ruin"]
+    assert ruin["rule"] == "emotive.ruin" and ruin["message"] and ruin["explanation"] and ruin["suggestion"][0] == "harm"
+    assert f'data-findings="{ruin["id"]}"' in result["html"]  # the audit pane's mark of the same finding
+    assert ruin["replacement"] == "Harm" and marks["rammed through"]["replacement"] == "passed"
+    assert marks["Reckless"]["replacement"] is None  # "risky (according to ...)": not plain words
+    assert marks["heavy-handed"]["replacement"] is None  # "describe the measures": an instruction
+    assert marks["so-called"]["replacement"] is None  # "(delete)"
+    excluded = [text[b["start"]:b["end"]] for b in result["excluded"]]
+    assert "Related: Calder Bay Festival Returns This Summer" in excluded and excluded[0].startswith("(Author:")
+
+
+@pytest.mark.parametrize("text, markdown", [
+    ("Plan Approved\n\nThe so-called plan passed. framing-ignore doubt.so-called -- the council's own name", False),
+    ("# Plan Approved\n\n<!-- framing: ignore doubt.so-called -- the council's own name -->\n"
+     "The so-called plan passed.", True),
+])
+def test_suppressions_in_the_draft_silence_findings(client, text, markdown):
+    rules = lambda body: [f["rule"] for f in client.post("/api/audit", json=body).json()["findings"]]  # noqa: E731
+    assert "doubt.so-called" not in rules({"text": text, "markdown": markdown})
+    assert "doubt.so-called" in rules({"text": re.sub(r"<!--.*?-->\n| framing-ignore.*", "", text)})  # without it
+    render = client.post("/api/render", json={"text": text, "markdown": markdown}).json()
+    assert not [m for m in render["marks"] if m["rule"] == "doubt.so-called"]
+
+
+def test_markdown_must_be_a_boolean(client):
+    response = client.post("/api/audit", json={"text": "A plan.", "markdown": "yes"})
+    assert response.status_code == 400 and "'markdown'" in response.json()["error"]
 
 
 def test_render_escapes_hostile_text(client):
