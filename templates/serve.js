@@ -112,7 +112,7 @@
   var shown = "";
   function showNote(found) {
     var ids = found.map(function (m) { return m.id; }).join(" ");
-    if (ids !== shown || note.hidden) {
+    if (ids !== shown) {
       note.textContent = "";
       found.forEach(function (m) { note.appendChild(item(m)); });
       shown = ids;
@@ -125,6 +125,7 @@
     var first = backdrop.querySelector("mark[data-findings~='" + shown.split(" ")[0] + "']");
     if (note.hidden || !first) { return; }
     var box = note.parentNode.getBoundingClientRect(), r = first.getBoundingClientRect();
+    if (r.bottom < box.top || r.top > box.bottom) { hideNote(); return; }
     var top = r.bottom - box.top + 6;
     if (top + note.offsetHeight > box.height) { top = r.top - box.top - note.offsetHeight - 6; }
     note.style.top = Math.max(0, top) + "px";
@@ -144,7 +145,7 @@
     } else { apply.remove(); }
     var form = element.querySelector("form"), reason = form.querySelector("input");
     element.querySelector(".ignore").setAttribute("aria-label", "Ignore " + m.rule + " here…");
-    element.querySelector(".ignore").addEventListener("click", function () { form.hidden = false; reason.focus(); });
+    element.querySelector(".ignore").addEventListener("click", function () { form.hidden = false; place(); reason.focus(); });
     element.querySelector(".cancel").addEventListener("click", function () { form.hidden = true; draft.focus(); });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
