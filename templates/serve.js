@@ -133,18 +133,15 @@
   }
   function item(m) {
     var element = document.getElementById("note-item").content.firstElementChild.cloneNode(true);
-    var words = draft.value.slice(m.start, m.end);
     element.querySelector(".what").textContent = m.message;
     element.querySelector(".why").textContent = m.explanation;
     var alt = element.querySelector(".alt"), apply = element.querySelector(".apply");
     if (m.suggestion.length) { alt.textContent = "Instead: " + m.suggestion.join("; "); } else { alt.remove(); }
     if (m.replacement) {
       apply.textContent = "Apply “" + m.replacement + "”";
-      apply.setAttribute("aria-label", "Replace “" + words + "” with “" + m.replacement + "”");
       apply.addEventListener("click", function () { edit(m.start, m.end, m.replacement, true); });
     } else { apply.remove(); }
     var form = element.querySelector("form"), reason = form.querySelector("input");
-    element.querySelector(".ignore").setAttribute("aria-label", "Ignore " + m.rule + " here…");
     element.querySelector(".ignore").addEventListener("click", function () { form.hidden = false; place(); reason.focus(); });
     element.querySelector(".cancel").addEventListener("click", function () { form.hidden = true; draft.focus(); });
     form.addEventListener("submit", function (event) {
