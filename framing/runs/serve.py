@@ -45,6 +45,7 @@ from framing.house_rules import Rules, apply
 from framing.outputs.formats import HTML, JSON
 from framing.outputs.report import build_context, environment, script
 from framing.resources import data_dir
+from framing.rules import lexicon
 from framing.runs.lines import LONE_SURROGATE, has_lone_surrogate
 from framing.runs.pool import worker_signals
 from framing.text.ingest import MAX_INPUT_BYTES, read_article, text_from_bytes
@@ -246,17 +247,21 @@ def utf16_offsets(text: str):
     return lambda offset: offset + bisect.bisect_left(astral, offset)
 
 
-# "Apply suggestion" offers a finding's first suggestion only when it is a plain replacement for
-# the words: made of words alone (no "(", "...", ",", quotation marks), no choice ("x or y") and
-# no instruction to the writer ("describe the risk", "name a critic": a first word below and more).
+# "Apply suggestion" offers the first suggestion of a lexicon entry's finding only when it is a
+# plain replacement for the words: made of words alone (no "(", "...", ",", quotation marks), no
+# choice ("x or y"), no instruction to the writer ("describe the risk", "name a critic": a first
+# word below and more), and not for a pattern ending in an open word ("will only \w+": the
+# suggestion "could" is for "will only", not the verb after it).
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*(?: [\w'’-]+)*")
 _INSTRUCTIONS = {"ask", "attribute", "avoid", "check", "cite", "describe", "drop", "explain", "give", "name",
                  "quote", "report", "say", "show", "support", "use"}
+_OPEN_END = re.compile(r"\\w\+\)*\Z")
 
 
 def replacement(finding) -> str | None:
     """The words that may replace the finding's own, or None (see above); capitalised like them."""
-    if not finding.suggestion or categories.of_findings()[finding.category].scope != "words":
+    entry = next((e for e in lexicon.by_category(finding.category) if e.rule == finding.rule), None)
+    if entry is None or not finding.suggestion or _OPEN_END.search(entry.core):
         return None
     words = finding.suggestion[0].strip()
     if not _WORDS.fullmatch(words) or " or " in f" {words} " or \
