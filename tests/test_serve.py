@@ -1,6 +1,7 @@
 """`framing serve`: the JSON API (status codes, limits, schema) and the live editor in Chromium."""
 
 import json
+import re
 import socket
 import threading
 import time
@@ -15,7 +16,7 @@ from framing.runs import serve
 from framing.cli import main
 from framing.outputs.serialize import SCHEMA
 
-from conftest import DERNA, EXAMPLES, SCREENSHOTS
+from conftest import AXE, DERNA, EXAMPLES, SCREENSHOTS, missing
 
 LOADED = "Council Votes on Plan\n\nThe so-called mayor slammed the plan on Tuesday, said Jane Roe."
 
@@ -66,6 +67,41 @@ def test_render_gives_offsets_into_the_draft(client):
     words = {LOADED[m["start"]:m["end"]]: m for m in result["marks"]}
     assert words["so-called"]["category"] == "doubt" and words["so-called"]["kind"] == "word"
     assert all(m["severity"] in ("low", "medium", "high") for m in result["marks"])
+
+
+def test_render_marks_carry_their_notes_and_the_excluded_lines(client):
+    text = (EXAMPLES / "harbour-loaded.txt").read_text(encoding="utf-8")
+    result = client.post("/api/render", json={"text": text}).json()
+    marks = {text[m["start"]:m["end"]]: m for m in result["marks"]}
+    ruin = marks["Ruin"]
+    assert ruin["rule"] == "emotive.ruin" and ruin["message"] and ruin["explanation"] and ruin["suggestion"][0] == "harm"
+    assert f'data-findings="{ruin["id"]}"' in result["html"]  # the audit pane's mark of the same finding
+    assert ruin["replacement"] == "Harm" and marks["rammed through"]["replacement"] == "passed"
+    assert marks["Reckless"]["replacement"] is None  # "risky (according to ...)": not plain words
+    assert marks["heavy-handed"]["replacement"] is None  # "describe the measures": an instruction
+    assert marks["so-called"]["replacement"] is None  # "(delete)"
+    assert marks["will only wreak"]["replacement"] is None  # "could" is for 'will only', not the verb after it
+    assert marks["Critics say"]["replacement"] is None  # not a lexicon word: "name a critic"
+    excluded = [text[b["start"]:b["end"]] for b in result["excluded"]]
+    assert "Related: Calder Bay Festival Returns This Summer" in excluded and excluded[0].startswith("(Author:")
+
+
+@pytest.mark.parametrize("text, markdown", [
+    ("Plan Approved\n\nThe so-called plan passed. framing-ignore doubt.so-called -- the council's own name", False),
+    ("# Plan Approved\n\n<!-- framing: ignore doubt.so-called -- the council's own name -->\n"
+     "The so-called plan passed.", True),
+])
+def test_suppressions_in_the_draft_silence_findings(client, text, markdown):
+    rules = lambda body: [f["rule"] for f in client.post("/api/audit", json=body).json()["findings"]]  # noqa: E731
+    assert "doubt.so-called" not in rules({"text": text, "markdown": markdown})
+    assert "doubt.so-called" in rules({"text": re.sub(r"<!--.*?-->\n| framing-ignore.*", "", text)})  # without it
+    render = client.post("/api/render", json={"text": text, "markdown": markdown}).json()
+    assert not [m for m in render["marks"] if m["rule"] == "doubt.so-called"]
+
+
+def test_markdown_must_be_a_boolean(client):
+    response = client.post("/api/audit", json={"text": "A plan.", "markdown": "yes"})
+    assert response.status_code == 400 and "'markdown'" in response.json()["error"]
 
 
 def test_render_escapes_hostile_text(client):
@@ -198,6 +234,7 @@ def editor(browser, server):
     errors = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("request", lambda r: None if r.url.startswith((server, "data:")) else errors.append(f"request to {r.url}"))
     page.goto(server)
     yield page, errors
     page.close()
@@ -247,7 +284,8 @@ def test_examples_menu_loads_an_example(editor):
     expect(page.locator("#audit mark.f").first).to_be_visible(timeout=5000)
     expect(page.locator("#status")).to_contain_text("finding(s)")
     page.set_viewport_size({"width": 1300, "height": 1150})
-    page.locator("#audit article p.body mark.f.sev-high").first.click()
+    _click(page, page.locator("#backdrop mark[data-categories~='emotive']").nth(1))  # 'Ruin': its note open
+    expect(page.locator("#draft-note")).to_be_visible()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "serve.png"))  # the README's screenshot
     assert errors == []
@@ -294,3 +332,185 @@ def test_a_request_waiting_for_the_only_worker_gets_its_replacement():
         status, _ = post(url + "api/audit", {"text": LOADED})  # waits for the worker, which is stopped at 2 s
         worker.join()
         assert slow["answer"][0] == 504 and status == 200
+
+
+# ---- notes, the pane following the caret, one palette, suggestions and suppressions (issue 26) --
+
+PLAN = "Port Plan Approved\n\nThe so-called plan was rammed through on Tuesday, said Jane Roe."
+
+
+def _draft(page, text: str, markdown: bool = False, category: str = "doubt"):
+    """The draft typed in, once its audit has painted the highlights: the highlight of `category`."""
+    from playwright.sync_api import expect
+
+    if markdown:
+        page.check("#markdown")
+    page.locator("#draft").fill(text)
+    mark = page.locator(f"#backdrop mark[data-categories~='{category}']")
+    expect(mark).to_have_count(1, timeout=5000)
+    return mark
+
+
+def _click(page, locator):
+    """A click on the draft where `locator` (a highlight in the backdrop under it) is."""
+    box = locator.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+
+def _caret(page, offset: int):
+    page.locator("#draft").evaluate("(t, i) => { t.focus(); t.setSelectionRange(i, i); }", offset)
+
+
+def test_a_highlight_in_the_draft_opens_its_note_by_click_and_by_keyboard(editor):
+    from playwright.sync_api import expect
+
+    page, errors = editor
+    mark = _draft(page, PLAN)
+    note = page.locator("#draft-note")
+    _click(page, mark)
+    expect(note).to_be_visible()
+    expect(note.locator(".what")).to_contain_text("so-called")
+    expect(note.locator(".alt")).to_contain_text("Instead: (delete)")
+    note_box, mark_box = note.bounding_box(), mark.bounding_box()
+    assert 0 <= note_box["y"] - (mark_box["y"] + mark_box["height"]) < 20  # right under the highlight
+    page.keyboard.press("Escape")
+    expect(note).to_be_hidden()
+    _caret(page, PLAN.index("rammed") - 1)  # then by keyboard alone: the caret moved into the highlight
+    page.keyboard.press("ArrowRight")
+    expect(note.locator(".what")).to_contain_text("rammed through")
+    expect(page.locator("#audit mark.f.current")).to_contain_text("rammed through")  # the pane's own note
+    page.keyboard.press("Tab")  # the note's buttons come next in the tab order
+    assert page.evaluate("document.activeElement.textContent") == "Apply “passed”"
+    assert errors == []
+
+
+def test_the_audit_pane_follows_the_caret(editor):
+    from playwright.sync_api import expect
+
+    page, errors = editor
+    page.select_option("#examples", "harbour-loaded")
+    expect(page.locator("#backdrop mark").first).to_be_visible(timeout=5000)
+    pane = page.locator("#audit")
+    assert pane.evaluate("p => p.scrollTop") == 0
+    page.locator("#draft").focus()
+    page.keyboard.press("Control+End")
+    current, in_draft = page.locator("#audit mark.f.current"), page.locator("#backdrop mark.current")
+    expect(in_draft).to_have_text("will never be")  # the finding nearest the caret
+    expect(current).to_have_attribute("data-findings", in_draft.get_attribute("data-findings"))
+    top, pane_box = current.bounding_box()["y"], pane.bounding_box()
+    assert pane.evaluate("p => p.scrollTop") > 0 and pane_box["y"] <= top <= pane_box["y"] + pane_box["height"]
+    page.keyboard.press("Control+Home")
+    expect(in_draft).to_have_text("Reckless")
+    expect(current).to_contain_text("Reckless")
+    assert pane.evaluate("p => p.scrollTop") == 0
+    assert errors == []
+
+
+def test_draft_highlights_use_the_registry_colours_like_the_report(editor):
+    from playwright.sync_api import expect
+
+    from framing import categories
+
+    page, errors = editor
+    page.select_option("#examples", "harbour-loaded")
+    expect(page.locator("#backdrop mark").first).to_be_visible(timeout=5000)
+    style = "m => { const s = getComputedStyle(m); return [s.borderBottomColor, s.borderBottomStyle, s.backgroundColor]; }"
+    registry = categories.of_findings()
+    for key in ("doubt", "emotive", "reporting_verb"):
+        colour = registry[key].colour
+        rgb = f"rgb({int(colour[1:3], 16)}, {int(colour[3:5], 16)}, {int(colour[5:7], 16)})"
+        in_draft = page.locator(f"#backdrop mark[data-categories~='{key}']").first.evaluate(style)
+        in_report = page.locator(f"#audit mark.f[data-categories~='{key}']").first.evaluate(style)
+        assert in_draft[0] == rgb and in_draft[1] == registry[key].line and in_draft == in_report
+    claim = page.locator("#backdrop mark[data-categories='unattributed_claim']").first
+    assert registry["unattributed_claim"].line in claim.evaluate("m => getComputedStyle(m).textDecorationStyle")
+    assert errors == []
+
+
+def test_excluded_lines_are_greyed_in_the_draft(editor):
+    from playwright.sync_api import expect
+
+    page, errors = editor
+    page.select_option("#examples", "harbour-loaded")
+    greyed = page.locator("#backdrop .excluded", has_text="Related: Calder Bay Festival Returns This Summer")
+    expect(greyed).to_have_count(1, timeout=5000)
+    background = "e => getComputedStyle(e).backgroundColor"
+    assert greyed.evaluate(background) == page.locator("#audit p.excluded").first.evaluate(background)
+    assert greyed.evaluate(background) != page.locator("#backdrop").evaluate(background)
+    expect(page.locator("#backdrop .excluded").first).to_contain_text("(Author: framing project.")  # the byline
+    assert errors == []
+
+
+def test_apply_suggestion_replaces_the_words_and_the_finding_goes(editor):
+    from playwright.sync_api import expect
+
+    page, errors = editor
+    _click(page, _draft(page, PLAN, category="emotive"))
+    page.locator("#draft-note button.apply").click()
+    fixed = PLAN.replace("rammed through", "passed")
+    expect(page.locator("#draft")).to_have_value(fixed)
+    expect(page.locator("#backdrop mark[data-categories~='emotive']")).to_have_count(0, timeout=5000)
+    expect(page.locator("#audit mark.f.cat-emotive")).to_have_count(0)
+    assert page.locator("#draft").evaluate("t => t.selectionStart") == fixed.index("passed") + len("passed")
+    page.keyboard.press("Control+z")  # the textarea's own undo takes it back
+    expect(page.locator("#draft")).to_have_value(PLAN)
+    expect(page.locator("#backdrop mark[data-categories~='emotive']")).to_have_count(1, timeout=5000)
+    assert page.locator("#draft-note button.apply").count() == 0 or not page.locator("#draft-note").is_visible()
+    assert errors == []
+
+
+@pytest.mark.parametrize("markdown, text, expected", [
+    (False, PLAN, PLAN + " framing-ignore doubt.so-called -- the council's own name"),
+    (True, "# Port Plan Approved\n\nThe so-called plan was approved on Tuesday.",
+     "# Port Plan Approved\n\n<!-- framing: ignore doubt.so-called -- the council's own name -->\n"
+     "The so-called plan was approved on Tuesday."),
+])
+def test_ignore_with_a_reason_writes_the_suppression_and_the_finding_goes(editor, server, markdown, text, expected):
+    from playwright.sync_api import expect
+
+    page, errors = editor
+    _click(page, _draft(page, text, markdown))
+    note = page.locator("#draft-note")
+    note.locator("button.ignore").click()
+    reason = note.get_by_label("Reason")
+    expect(reason).to_be_focused()
+    reason.fill("the council's own name")
+    reason.press("Enter")
+    expect(page.locator("#draft")).to_have_value(expected)
+    expect(page.locator("#backdrop mark[data-categories~='doubt']")).to_have_count(0, timeout=5000)
+    expect(page.locator("#audit mark.f.cat-doubt")).to_have_count(0)
+    status, answer = post(server + "api/audit", {"text": expected, "markdown": markdown})
+    assert status == 200 and "doubt.so-called" not in [f["rule"] for f in json.loads(answer)["findings"]]
+    assert errors == []
+
+
+def test_a_second_suppression_on_a_line_joins_the_first(editor):
+    from playwright.sync_api import expect
+
+    page, errors = editor
+    _click(page, _draft(page, PLAN + " framing-ignore doubt.so-called -- the council's own name", category="emotive"))
+    page.locator("#draft-note button.ignore").click()
+    page.locator("#draft-note").get_by_label("Reason").fill("quoting the minutes")
+    page.locator("#draft-note").get_by_role("button", name="Ignore", exact=True).click()
+    expect(page.locator("#draft")).to_have_value(
+        PLAN + " framing-ignore doubt.so-called, emotive.ram-through -- the council's own name; quoting the minutes")
+    expect(page.locator("#backdrop mark[data-categories~='emotive']")).to_have_count(0, timeout=5000)
+    assert errors == []
+
+
+def test_the_editor_has_no_serious_accessibility_violations(browser, server):
+    from playwright.sync_api import expect
+
+    if not AXE.exists():
+        missing(f"axe-core is not installed at {AXE}")
+    context = browser.new_context(bypass_csp=True, viewport={"width": 1300, "height": 1000})  # only to inject axe
+    page = context.new_page()
+    page.goto(server)
+    _click(page, _draft(page, PLAN, category="emotive"))
+    page.locator("#draft-note button.ignore").click()  # a note open with both buttons, its reason field shown
+    expect(page.locator("#draft-note input")).to_be_visible()
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']}))
+        .violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 3)}))""")
+    context.close()
+    assert [v for v in violations if v["impact"] in ("serious", "critical")] == []

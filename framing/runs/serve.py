@@ -6,9 +6,11 @@ processes forked once the models are loaded, for at most `seconds` (then that wo
 504; no worker free within that time: 503), so a large draft never holds up other clients. Routes:
 
   GET  /                     the editor page
-  POST /api/audit            {"text", "title"?} -> the audit JSON (docs/json-format.md)
-  POST /api/render           {"text", "title"?} -> {"html": the annotated view, "findings": n, "text", "marks"}
-  POST /api/report           {"text", "title"?} -> the full HTML report
+  POST /api/audit            {"text", "title"?, "markdown"?} -> the audit JSON (docs/json-format.md)
+  POST /api/render           same -> {"html": the annotated view, "findings": n, "text", "marks", "excluded"}
+  POST /api/report           same -> the full HTML report
+
+Suppressions written in the draft (framing/house_rules.py) silence findings, as in `framing audit`.
   POST /api/extract          the bytes of a .txt/.md/.html file (header X-Filename) -> {"text"}
   GET  /api/examples         the bundled examples' names
   GET  /api/examples/{name}  {"text"} of one example
@@ -20,6 +22,7 @@ import ipaddress
 import json
 import os
 import queue
+import re
 import signal
 import socket
 import sys
@@ -38,9 +41,11 @@ from framing import __version__, categories
 from framing.api import audit_text, prepare
 from framing.errors import InputError, TooLarge
 from framing.findings import SEVERITY_RANK
+from framing.house_rules import Rules, apply
 from framing.outputs.formats import HTML, JSON
 from framing.outputs.report import build_context, environment, script
 from framing.resources import data_dir
+from framing.rules import lexicon
 from framing.runs.lines import LONE_SURROGATE, has_lone_surrogate
 from framing.runs.pool import worker_signals
 from framing.text.ingest import MAX_INPUT_BYTES, read_article, text_from_bytes
@@ -103,8 +108,8 @@ async def _body(request) -> bytes:
     return b"".join(chunks)
 
 
-async def _draft(request) -> tuple[str, str | None]:
-    """`text` and optional `title` from a JSON body, or a 400 that says what is wrong."""
+async def _draft(request) -> tuple[str, str | None, bool]:
+    """`text`, optional `title` and `markdown` from a JSON body, or a 400 that says what is wrong."""
     try:
         data = json.loads(await _body(request))
     except (json.JSONDecodeError, UnicodeDecodeError):
@@ -114,12 +119,15 @@ async def _draft(request) -> tuple[str, str | None]:
     title = data.get("title")
     if title is not None and not isinstance(title, str):
         raise RequestError(400, "'title' must be a string")
+    markdown = data.get("markdown", False)
+    if not isinstance(markdown, bool):
+        raise RequestError(400, "'markdown' must be true or false")
     if has_lone_surrogate(data["text"], title):
         raise RequestError(400, LONE_SURROGATE)
     text = data["text"].replace("\r\n", "\n")
     if not text.strip():
         raise RequestError(400, "'text' is empty")
-    return text, (title or None)
+    return text, (title or None), markdown
 
 
 class Workers:
@@ -211,18 +219,23 @@ def _worker(connection) -> None:
         connection.send(answer)
 
 
-def _audit(text: str, title: str | None, readability: bool = True):
-    return audit_text(text, title, readability=readability)
+def _audit(text: str, title: str | None, markdown: bool = False, readability: bool = True):
+    """The draft's audit, less the findings its own suppressions silence (no config file: it has no folder)."""
+    return apply(audit_text(text, title, readability=readability, markdown=markdown), Rules()).audit
 
 
-def audit_json(text: str, title: str | None) -> str:
-    return JSON.record(_audit(text, title, JSON.readability))
+def audit_json(text: str, title: str | None, markdown: bool = False) -> str:
+    return JSON.record(_audit(text, title, markdown, JSON.readability))
 
 
-def render(text: str, title: str | None) -> dict:
-    audit = _audit(text, title)
+def render(text: str, title: str | None, markdown: bool = False) -> dict:
+    audit = _audit(text, title, markdown)
     html = environment().get_template("live.html.j2").render(**build_context(audit, with_charts=False))
-    return {"html": html, "findings": len(audit.findings), "text": text, "marks": _marks(audit, text)}
+    utf16 = utf16_offsets(text)
+    excluded = [{"start": utf16(b.start), "end": utf16(b.end), "kind": b.kind}  # greyed in the draft
+                for b in audit.document.blocks if b.kind not in ("title", "body")]
+    return {"html": html, "findings": len(audit.findings), "text": text, "marks": _marks(audit, text),
+            "excluded": excluded}
 
 
 def utf16_offsets(text: str):
@@ -234,20 +247,48 @@ def utf16_offsets(text: str):
     return lambda offset: offset + bisect.bisect_left(astral, offset)
 
 
+# "Apply suggestion" offers the first suggestion of a lexicon entry's finding only when it is a
+# plain replacement for the words: made of words alone (no "(", "...", ",", quotation marks), no
+# choice ("x or y"), no instruction to the writer ("describe the risk", "name a critic": a first
+# word below and more), and not for a pattern ending in an open word ("will only \w+": the
+# suggestion "could" is for "will only", not the verb after it).
+_WORDS = re.compile(r"[^\W\d_][\w'’-]*(?: [\w'’-]+)*")
+_INSTRUCTIONS = {"ask", "attribute", "avoid", "check", "cite", "describe", "drop", "explain", "give", "name",
+                 "quote", "report", "say", "show", "support", "use"}
+_OPEN_END = re.compile(r"\\w\+\)*\Z")
+
+
+def replacement(finding) -> str | None:
+    """The words that may replace the finding's own, or None (see above); capitalised like them."""
+    entry = next((e for e in lexicon.by_category(finding.category) if e.rule == finding.rule), None)
+    if entry is None or not finding.suggestion or _OPEN_END.search(entry.core):
+        return None
+    words = finding.suggestion[0].strip()
+    if not _WORDS.fullmatch(words) or " or " in f" {words} " or \
+            (" " in words and words.split()[0].lower() in _INSTRUCTIONS):
+        return None
+    return words[0].upper() + words[1:] if finding.text[:1].isupper() else words
+
+
 def _marks(audit, text: str) -> list[dict]:
-    """Where to highlight the draft itself: word findings by severity, sentence-level claims apart
-    (article-level findings are left to the audit pane). Offsets index the draft as sent, in
-    UTF-16 code units: the browser's string offsets."""
+    """Where to highlight the draft itself, with each finding's note (its id is the audit pane's):
+    word findings by severity, sentence-level claims apart (article-level findings are left to
+    the audit pane). Offsets index the draft as sent, in UTF-16 code units: the browser's string
+    offsets."""
     scope = {key: c.scope for key, c in categories.of_findings().items()}  # lexicons/categories.toml
+    labels = categories.labels()
     utf16 = utf16_offsets(text)
-    return [{"start": utf16(f.start), "end": utf16(f.end), "category": f.category, "severity": f.severity,
-             "kind": "claim" if scope[f.category] == "sentence" else "word"}
+    return [{"id": f.id, "start": utf16(f.start), "end": utf16(f.end), "category": f.category,
+             "label": labels.get(f.category, f.category), "severity": f.severity,
+             "kind": "claim" if scope[f.category] == "sentence" else "word", "rule": f.rule,
+             "message": f.message, "explanation": f.explanation, "suggestion": f.suggestion,
+             "replacement": replacement(f)}
             for f in sorted(audit.findings, key=lambda f: -SEVERITY_RANK[f.severity])
             if scope[f.category] != "article"]
 
 
-def report(text: str, title: str | None) -> str:
-    return HTML.render(_audit(text, title, HTML.readability), "draft")
+def report(text: str, title: str | None, markdown: bool = False) -> str:
+    return HTML.render(_audit(text, title, markdown, HTML.readability), "draft")
 
 
 TASKS = {"audit": audit_json, "render": render, "report": report, "extract": text_from_bytes}  # what workers run
@@ -258,18 +299,15 @@ async def _work(request, task: str, *args):
 
 
 async def api_audit(request):
-    text, title = await _draft(request)
-    return Response(await _work(request, "audit", text, title), media_type=JSON.media_type)
+    return Response(await _work(request, "audit", *await _draft(request)), media_type=JSON.media_type)
 
 
 async def api_render(request):
-    text, title = await _draft(request)
-    return JSONResponse(await _work(request, "render", text, title))
+    return JSONResponse(await _work(request, "render", *await _draft(request)))
 
 
 async def api_report(request):
-    text, title = await _draft(request)
-    return Response(await _work(request, "report", text, title), media_type=HTML.media_type)
+    return Response(await _work(request, "report", *await _draft(request)), media_type=HTML.media_type)
 
 
 async def api_extract(request):
@@ -356,6 +394,7 @@ def check_port(host: str, port: int) -> None:
 def warm_up() -> None:
     """Load lexicons and models before the first request (the first keystroke should be fast)."""
     _audit("Warm-up. The mayor said the plan was good.", None)
+    _audit("# Warm-up\n\nThe mayor said the plan was good.", None, markdown=True)
 
 
 def run(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, open_browser: bool = False,
