@@ -7,10 +7,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from framing.rules import lexicon
 from framing.text.document import REPORTER
 
 DELETE = "(delete)"
-_ADVICE = frozenset("describe attribute cite give name quote report say specify state explain use add drop remove".split())
+_ADVICE = frozenset(("describe attribute cite give name quote report say specify state explain use add drop remove ask "
+                     "avoid check show support").split())
+_OPEN_END = re.compile(r"\\w\+\)*\Z")  # a pattern ending in any word ('will only \w+')
 _REPLACEMENT = re.compile(r"(?P<words>[A-Za-z][A-Za-z '\-]*?)\s*(?:\((?P<note>[^()]*)\))?")  # 'risky (according to ...)'
 
 
@@ -31,8 +34,8 @@ def replacement(suggestion: str) -> tuple[str, str] | None:
     if suggestion.strip() == DELETE:
         return "", ""
     m = _REPLACEMENT.fullmatch(suggestion.strip())
-    if not m or m["words"].split()[0].lower() in _ADVICE and len(m["words"].split()) > 1:
-        return None  # 'describe the position', 'give the figure': what to do, not words to use
+    if not m or m["words"].split()[0].lower() in _ADVICE and len(m["words"].split()) > 1 or " or " in f" {m['words']} ":
+        return None  # 'describe the position', 'give the figure': what to do; 'x or y': a choice
     return m["words"].strip(), m["note"] or ""
 
 
@@ -64,13 +67,32 @@ def _fitted(words: str, original: str) -> str:
     return words[:1].upper() + words[1:] if original[:1].isupper() and words else words
 
 
+def open_ended(finding) -> bool:
+    """Whether the finding's lexicon entry is a pattern ending in any word ('will only \\w+'): its
+    suggestion ('could') stands for the words before, not the whole span. False for a detector's finding."""
+    entry = next((e for e in lexicon.by_category(finding.category) if e.rule == finding.rule), None)
+    return entry is not None and bool(_OPEN_END.search(entry.core))
+
+
+def applicable(finding) -> str | None:
+    """The words an editor may put in the finding's place with one click (the live editor's Apply): a
+    lexicon entry's first suggestion when it is words and stands alone (no note, no deletion), in the form
+    of the words it replaces; None otherwise."""
+    if not finding.suggestion or open_ended(finding) or not any(
+            e.rule == finding.rule for e in lexicon.by_category(finding.category)):
+        return None
+    fit = replacement(finding.suggestion[0])
+    return _fitted(fit[0], finding.text) if fit and fit[0] and not fit[1] else None
+
+
 def plainer(text: str, start: int, end: int, findings) -> list[Piece]:
     """[start, end) of the text as pieces, the writer's loaded words replaced (quoted speech never: those
     are the speaker's words); of overlapping findings the first applies."""
     changes = []
     for f in sorted(findings, key=lambda f: (f.start, -f.end)):
         if (f.voice != REPORTER or f.dimension != "loaded_language" or not f.suggestion
-                or not (start <= f.start and f.end <= end) or (changes and f.start < changes[-1][1])):
+                or not (start <= f.start and f.end <= end) or (changes and f.start < changes[-1][1])
+                or open_ended(f)):
             continue
         fit = replacement(f.suggestion[0])  # scare quotes' 'remove the quotation marks' is advice: the quotes attribute
         if fit is not None:

@@ -22,7 +22,6 @@ import ipaddress
 import json
 import os
 import queue
-import re
 import signal
 import socket
 import sys
@@ -38,6 +37,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from framing import __version__, categories
+from framing.analysis import rewrite
 from framing.api import audit_text, prepare
 from framing.errors import InputError, TooLarge
 from framing.findings import SEVERITY_RANK
@@ -45,7 +45,6 @@ from framing.house_rules import Rules, apply
 from framing.outputs.formats import HTML, JSON
 from framing.outputs.report import build_context, environment, script
 from framing.resources import data_dir
-from framing.rules import lexicon
 from framing.runs.lines import LONE_SURROGATE, has_lone_surrogate
 from framing.runs.pool import worker_signals
 from framing.text.ingest import MAX_INPUT_BYTES, read_article, text_from_bytes
@@ -247,29 +246,6 @@ def utf16_offsets(text: str):
     return lambda offset: offset + bisect.bisect_left(astral, offset)
 
 
-# "Apply suggestion" offers the first suggestion of a lexicon entry's finding only when it is a
-# plain replacement for the words: made of words alone (no "(", "...", ",", quotation marks), no
-# choice ("x or y"), no instruction to the writer ("describe the risk", "name a critic": a first
-# word below and more), and not for a pattern ending in an open word ("will only \w+": the
-# suggestion "could" is for "will only", not the verb after it).
-_WORDS = re.compile(r"[^\W\d_][\w'’-]*(?: [\w'’-]+)*")
-_INSTRUCTIONS = {"ask", "attribute", "avoid", "check", "cite", "describe", "drop", "explain", "give", "name",
-                 "quote", "report", "say", "show", "support", "use"}
-_OPEN_END = re.compile(r"\\w\+\)*\Z")
-
-
-def replacement(finding) -> str | None:
-    """The words that may replace the finding's own, or None (see above); capitalised like them."""
-    entry = next((e for e in lexicon.by_category(finding.category) if e.rule == finding.rule), None)
-    if entry is None or not finding.suggestion or _OPEN_END.search(entry.core):
-        return None
-    words = finding.suggestion[0].strip()
-    if not _WORDS.fullmatch(words) or " or " in f" {words} " or \
-            (" " in words and words.split()[0].lower() in _INSTRUCTIONS):
-        return None
-    return words[0].upper() + words[1:] if finding.text[:1].isupper() else words
-
-
 def _marks(audit, text: str) -> list[dict]:
     """Where to highlight the draft itself, with each finding's note (its id is the audit pane's):
     word findings by severity, sentence-level claims apart (article-level findings are left to
@@ -282,7 +258,7 @@ def _marks(audit, text: str) -> list[dict]:
              "label": labels.get(f.category, f.category), "severity": f.severity,
              "kind": "claim" if scope[f.category] == "sentence" else "word", "rule": f.rule,
              "message": f.message, "explanation": f.explanation, "suggestion": f.suggestion,
-             "replacement": replacement(f)}
+             "replacement": rewrite.applicable(f)}
             for f in sorted(audit.findings, key=lambda f: -SEVERITY_RANK[f.severity])
             if scope[f.category] != "article"]
 
