@@ -2,6 +2,7 @@
 
 import csv
 import json
+import re
 import multiprocessing
 import subprocess
 import sys
@@ -237,7 +238,7 @@ def test_findings_and_sources_csv_have_one_row_each_and_a_resumed_run_no_duplica
     findings, sources = table(out, "findings.csv"), table(out, "sources.csv")
     assert len(findings) == sum(len(a["findings"]) for a in audits) > 0
     assert len(sources) == sum(len(a["sources"]) for a in audits) > 0
-    assert list(findings[0])[:4] == ["id", "outlet", "date", "meta_section"]
+    assert list(findings[0])[:5] == ["id", "outlet", "date", "genre", "meta_section"]
     loaded = [f for f in findings if f["id"] == "harbour-loaded-0"]
     reckless = next(f for f in loaded if f["rule"] == "emotive.reckless")
     assert (reckless["outlet"], reckless["category"], reckless["voice"], reckless["text"]) == \
@@ -383,13 +384,12 @@ def test_monthly_means_per_group_with_intervals_in_a_chart_and_a_table(tmp_path)
     assert table.count("<td>2026-01</td>") == table.count("<td>2026-02</td>") == 2 and "n=2" in table
     stats = corpus.CorpusStats()
     for data in corpus._audits(out):
-        stats.add(corpus.row_of(data, sorted(corpus.registry.labels())), data)
-    by_group = {g: [r for r in stats.rows if r["group"] == g] for g in "AB"}
-    january = corpus.monthly(by_group, with_intervals=True)["loaded_language"]["A"]["2026-01"]
+        stats.add(corpus.row_of(data, sorted(corpus.registry.labels())), data["findings"])
+    january = corpus.monthly(stats.months, with_intervals=True)["loaded_language"]["A"]["2026-01"]
     assert january.n == 2 and january.low <= january.mean <= january.high
     corpus.write_tables(out, by="missing")  # one group is still a series; no date at all is none
     assert "<h2>Over time</h2>" in (out / "index.html").read_text(encoding="utf-8")
-    assert corpus.monthly({"A": [dict(r, date="") for r in stats.rows]}, True) == {}
+    assert corpus.monthly({("A", "2026-01"): stats.months["A", "2026-01"]}, True) == {}
 
 
 def test_the_manifest_records_version_hashes_options_times_and_counts(tmp_path):
@@ -407,3 +407,86 @@ def test_the_manifest_records_version_hashes_options_times_and_counts(tmp_path):
     assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["counts"]["already_done"] == 4
     with pytest.raises(InputError, match="another input"):
         corpus.run(jsonl_corpus(tmp_path / "other.jsonl", copies=1), out)
+
+
+def genre_corpus(path, copies: int = 3):
+    """Straight news and an opinion piece from two outlets, with a topic and dates."""
+    news = (EXAMPLES / "harbour-balanced.txt").read_text(encoding="utf-8")
+    opinion = ("Opinion: The harbour plan is a disgrace\n\nI think the council has lost its mind. "
+               "This reckless scheme will ruin our town, and we should all say so loudly. " * 3)
+    with path.open("w", encoding="utf-8") as handle:
+        for i in range(copies):
+            for outlet in ("A", "B"):
+                for kind, text in (("news", news), ("opinion", opinion)):
+                    handle.write(json.dumps({"id": f"{outlet}-{kind}-{i}", "text": text, "outlet": outlet,
+                                             "date": f"2026-0{1 + i % 2}-1{i}", "topic": f"topic {kind}"}) + "\n")
+    return path
+
+
+def test_index_filters_by_group_genre_topic_and_date_with_a_hashed_script_and_sortable_tables(tmp_path):
+    out = tmp_path / "out"
+    corpus.run(genre_corpus(tmp_path / "in.jsonl"), out)
+    table = rows(out)
+    assert {r["genre"] for r in table} >= {"news", "opinion"} and list(table[0])[:6] == \
+        ["id", "title", "outlet", "date", "url", "genre"]
+    index = (out / "index.html").read_text(encoding="utf-8")
+    code, digest = corpus.script("corpus.js")
+    assert f"script-src '{digest}'" in index and f"<script>{code}</script>" in index  # runs from file://, nothing else
+    assert "http://" not in index.split("<body>")[1].split("<svg")[0] and "<script src" not in index
+    assert '<select name="group">' in index and '<select name="genre">' in index and '<select name="topic">' in index
+    assert '<input type="date" name="from">' in index and index.count("<th data-sort>") >= 10
+    news_rows = [line for line in index.splitlines() if 'data-slice="news"' in line]
+    assert len(news_rows) == 2 and all(" hidden>" in line for line in news_rows)  # shown by the genre filter
+    assert index.count('data-slice="all"') == 2 and 'data-genre="opinion" data-topic="topic opinion"' in index
+    corpus.write_tables(out, by="genre")  # groups comparable across genres
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "in 2 group(s) by genre" in index and "news − opinion" in index
+
+
+def test_index_stays_bounded_listing_the_highest_scores_and_sampling_dots(tmp_path, monkeypatch):
+    monkeypatch.setattr(corpus, "LIST_SIZE", 5)
+    monkeypatch.setattr(corpus, "DOTS", 2)
+    out = tmp_path / "out"
+    corpus.run(genre_corpus(tmp_path / "in.jsonl", copies=4), out)  # 16 articles
+    index = (out / "index.html").read_text(encoding="utf-8")
+    listed = index[index.index('<table id="articles">'):]
+    assert listed.count("<tr data-group") == 5 and "The 5 articles with the highest overall score of 16" in index
+    overall = sorted((float(r["score_overall"]) for r in rows(out)), reverse=True)[:5]
+    shown = [float(re.findall(r'data-value="([^"]*)"', row)[3]) for row in listed.split("<tr data-group")[1:]]
+    assert shown == overall
+    stats = corpus.CorpusStats()
+    for i in range(5000):  # a large corpus: memory of a few numbers an article, a bounded list
+        stats.add({"id": str(i), "outlet": "AB"[i % 2], "words": "700", "balance_index": "", "genre": "news",
+                   **{f"score_{k}": str(i % 100 / 100) for k in corpus.SCORES}}, [])
+    assert len(stats.listed) == 5 and stats.articles == 5000
+    html = corpus.render_index(stats, {})
+    assert len(html) < 200_000 and html.count("<tr data-group") == 5 + 2 * 2  # listed; per outlet all and news
+
+
+def test_index_filters_and_sorts_in_a_browser_from_file_without_network(tmp_path, browser):
+    out = tmp_path / "out"
+    corpus.run(genre_corpus(tmp_path / "in.jsonl"), out)
+    context = browser.new_context()
+    page, errors, requests = context.new_page(), [], []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto((out / "index.html").as_uri())
+    visible = lambda selector: page.locator(f"{selector}:visible").count()  # noqa: E731
+    assert visible("#filters") == 1 and visible("#groups tbody tr") == 2 and visible("#articles tbody tr") == 12
+    page.select_option("select[name=genre]", "news")
+    assert visible('#groups tr[data-slice="news"]') == 2 and visible('#groups tr[data-slice="all"]') == 0
+    assert visible("#articles tbody tr") == 6 and "6 of these 12 shown" in page.inner_text("#shown")
+    page.select_option("select[name=group]", "B")
+    assert visible("#groups tbody tr") == 1 and visible("#articles tbody tr") == 3
+    page.select_option("select[name=group]", "")
+    page.fill("input[name=from]", "2026-02-01")
+    assert visible("#articles tbody tr") == 2  # news of February: copy 1, two outlets
+    page.fill("input[name=from]", "")
+    page.select_option("select[name=genre]", "")
+    page.click("#articles th:text('Words')")
+    words = [int(t) for t in page.locator("#articles tbody tr td:nth-child(6)").all_inner_texts()]
+    assert words == sorted(words)
+    page.click("#articles th:text('Words')")
+    assert [int(t) for t in page.locator("#articles tbody tr td:nth-child(6)").all_inner_texts()] == sorted(words, reverse=True)
+    assert errors == [] and all(url.startswith("file://") for url in requests)
+    context.close()

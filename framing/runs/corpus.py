@@ -21,16 +21,18 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import heapq
 import json
 import re
 import shutil
 import sys
+from array import array
 from collections import Counter, defaultdict
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from framing import __version__
 from framing import categories as registry
@@ -41,7 +43,7 @@ from framing.models.contextual import check_installed
 from framing.outputs import charts
 from framing.outputs.files import atomic_writer, write_atomic
 from framing.outputs.formats import HTML, JSON
-from framing.outputs.report import environment
+from framing.outputs.report import environment, script
 from framing.resources import data_dir, file_sha256
 from framing.runs.engines import ENGINES, Engine
 from framing.runs.lines import LONE_SURROGATE, NOT_UTF8, has_lone_surrogate, refuse_utf16, utf8_lines
@@ -409,7 +411,8 @@ def row_of(data: dict, categories: list[str]) -> dict:
     actors = {a["id"]: a["name"] for a in sourcing.get("actors", [])}
     metadata = data.get("metadata", {})
     row = {"id": data["id"], "title": doc["title"], "outlet": metadata.get("outlet", ""),
-           "date": metadata.get("date", ""), "url": metadata.get("url", ""), "words": words,
+           "date": metadata.get("date", ""), "url": metadata.get("url", ""),
+           "genre": (data.get("genre") or {}).get("label", ""), "words": words,
            "report": f"reports/{report_name(data['id'])}"}
     row.update({f"score_{k}": data["scores"][k]["score"] for k in SCORES})  # None (a blank cell): not judged
     row.update({f"per1000_{c}": round(counts[c] * per_1000, 2) for c in categories})
@@ -443,7 +446,7 @@ def spreadsheet_safe(value):
 FINDING_COLUMNS = ("finding", "detector", "rule", "category", "dimension", "voice", "speaker", "severity", "score",
                    "start", "end", "text")
 SOURCE_COLUMNS = ("source", "name", "kind", "role", "side", "quoted_words", "paraphrased_words")
-ARTICLE_KEYS = ("id", "outlet", "date")  # with the meta_* columns, at the start of findings.csv and sources.csv
+ARTICLE_KEYS = ("id", "outlet", "date", "genre")  # with the meta_* columns, at the start of findings.csv and sources.csv
 
 
 def finding_rows(data: dict) -> Iterator[dict]:
@@ -497,102 +500,160 @@ def write_tables(outdir: Path, by: str = "outlet") -> None:
                 _write_row(findings_writer, article | finding)
             for source in source_rows(data):
                 _write_row(sources_writer, article | source)
-            stats.add(row, data)
+            stats.add(row, data["findings"])
     write_atomic(outdir / "index.html", render_index(stats, labels))
+
+
+LIST_SIZE = 300  # articles listed in index.html, highest overall score first (articles.csv has them all)
+DOTS = 150  # articles drawn as dots per group in the box plots (an even sample past it)
+GENRES = ("news", "mixed", "opinion")  # the genre model's labels, straight news first
+_ROW_KEYS = ("outlet", "date", "url", "genre")  # what `by` can name besides a metadata field
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
+
+
+def _values() -> dict:
+    return {k: array("d") for k in SCORES}
 
 
 @dataclass
 class CorpusStats:
-    """What the corpus report shows, gathered one article at a time (a few numbers each); `by` is
-    what groups the articles: "outlet" or another metadata field."""
+    """What the corpus report shows, gathered one article at a time into a few numbers each (no
+    row per article is kept past LIST_SIZE); `by` is what groups the articles: "outlet", "genre"
+    or another metadata field."""
 
     by: str = "outlet"
-    rows: list[dict] = field(default_factory=list)
+    articles: int = 0
+    values: dict = field(default_factory=lambda: defaultdict(_values))  # (group, genre) -> score -> judged values
+    months: dict = field(default_factory=lambda: defaultdict(_values))  # (group, 'YYYY-MM') -> score -> values
+    counts: Counter = field(default_factory=Counter)  # (group, genre) -> articles
+    words: Counter = field(default_factory=Counter)  # group -> words
+    listed: list = field(default_factory=list)  # a heap of the LIST_SIZE highest overall scores
+    topics: set = field(default_factory=set)
     terms: dict = field(default_factory=lambda: defaultdict(Counter))  # group -> loaded term counts
     rules: dict = field(default_factory=lambda: defaultdict(Counter))  # group -> loaded-term rule counts
     forms: dict = field(default_factory=lambda: defaultdict(Counter))  # rule -> the words found for it
 
-    def add(self, row: dict, data: dict) -> None:
-        keep = ("id", "title", "outlet", "date", "words", "report", "balance_index", "principal_actor")
-        group = group_of(row, data.get("metadata", {}), self.by)
-        self.rows.append({k: row[k] for k in keep} | {k: row[f"score_{k}"] for k in SCORES} | {"group": group})
-        for f in data["findings"]:  # the lexicons' loaded terms in the reporter's voice (no model hints)
+    def add(self, row: dict, findings: Iterable[dict]) -> None:
+        """One article: its articles.csv row (numbers or their text) and its findings."""
+        group, genre = group_of(row, self.by), row.get("genre") or ""
+        scores = {k: _number(row[f"score_{k}"]) for k in SCORES}
+        month = _MONTH.match(row.get("date") or "")
+        for key, value in scores.items():
+            if value is not None:
+                self.values[group, genre][key].append(value)
+                if month:
+                    self.months[group, month.group()][key].append(value)
+        self.counts[group, genre] += 1
+        self.words[group] += int(row["words"] or 0)
+        topic = row.get("meta_topic") or ""
+        self.topics.add(topic)
+        keep = {k: row.get(k) or "" for k in ("id", "title", "outlet", "date", "report", "principal_actor")}
+        listed = (keep | scores | {"group": group, "genre": genre, "topic": topic, "words": int(row["words"] or 0),
+                                   "balance_index": _number(row["balance_index"])})
+        entry = (-1.0 if scores["overall"] is None else scores["overall"], -self.articles, listed)
+        (heapq.heappush if len(self.listed) < LIST_SIZE else heapq.heappushpop)(self.listed, entry)
+        self.articles += 1
+        for f in findings:  # the lexicons' loaded terms in the reporter's voice (no model hints)
             if f["dimension"] == "loaded_language" and f["voice"] == "reporter" and f["detector"] != HINTS:
                 self.terms[group][f["text"].lower()] += 1
                 self.rules[group][f["rule"]] += 1
                 self.forms[f["rule"]][f["text"].lower()] += 1
 
+    def groups(self) -> dict[str, dict[str, dict[str, array]]]:
+        """group -> slice ('all' or a genre present) -> score -> judged values."""
+        result: dict = defaultdict(dict)
+        for (group, genre), values in sorted(self.values.items()):
+            every = result[group].setdefault("all", _values())
+            for key in SCORES:
+                every[key].extend(values[key])
+            if genre:
+                result[group][genre] = values
+        return dict(sorted(result.items()))
 
-def group_of(row: dict, metadata: dict, by: str) -> str:
-    """The article's group: its value of `by` (outlet, date, url or a metadata field, with or
+
+def _number(value) -> float | None:
+    """A score from a row: None or an empty cell is not judged."""
+    return None if value is None or value == "" else float(value)
+
+
+def group_of(row: dict, by: str) -> str:
+    """The article's group: its value of `by` (outlet, date, url, genre or a metadata field, with or
     without meta_), or "(no BY)"."""
-    value = row.get(by) if by in ("outlet", "date", "url") else metadata.get(by.removeprefix("meta_"))
+    value = row.get(by) if by in _ROW_KEYS else row.get(f"meta_{by.removeprefix('meta_')}")
     return value or f"(no {by})"
 
 
 def render_index(stats: CorpusStats, labels: dict) -> str:
-
-    groups = sorted({r["group"] for r in stats.rows})
-    by_group = {g: [r for r in stats.rows if r["group"] == g] for g in groups}
+    """index.html: plain numbers from `stats` and research, HTML from templates/corpus.html.j2."""
+    groups = stats.groups()
     names = {k: DIMENSIONS.get(k, "Overall") for k in SCORES}
     with_intervals = research.available()
-    estimates, differences = {}, {}
+    slices = [s for s in ("all", *GENRES) if any(s in per for per in groups.values())]
+    summary, differences = [], {}
     for key in SCORES:
-        values = {g: _judged(rows, key) for g, rows in by_group.items()}
+        values = {g: list(per["all"][key]) for g, per in groups.items()}
         if with_intervals:
-            estimates[key], pairs = research.compare(values)
+            estimates, pairs = research.compare(values)
             differences[key] = {(d.a, d.b): d for d in pairs}
         else:
-            estimates[key] = {g: research.Estimate(len(v), _mean(v)) for g, v in values.items()}
+            estimates = {g: research.Estimate(len(v), _mean(v)) for g, v in values.items()}
+        for g, per in groups.items():
+            for name, cell in per.items():
+                estimate = estimates[g] if name == "all" else _estimate(list(cell[key]), with_intervals)
+                summary.append({"group": g, "slice": name, "key": key, "estimate": estimate})
+    table = defaultdict(dict)  # (group, slice) -> score -> Estimate
+    for cell in summary:
+        table[cell["group"], cell["slice"]][cell["key"]] = cell["estimate"]
+    rows = [{"group": g, "slice": s, "articles": sum(n for (group, genre), n in stats.counts.items()
+                                                     if group == g and s in ("all", genre)),
+             "terms": stats.terms[g].most_common(10) if s == "all" else [], **table[g, s]}
+            for g in groups for s in slices if (g, s) in table]
     pairs = sorted({pair for per_score in differences.values() for pair in per_score})
-    summary = [{"group": g, "articles": len(rows), "terms": stats.terms[g].most_common(10),
-                **{k: estimates[k][g] for k in SCORES}} for g, rows in by_group.items()]
-    over_time = monthly(by_group, with_intervals)
-    words = {g: sum(r["words"] for r in rows) for g, rows in by_group.items()}
+    over_time = monthly(stats.months, with_intervals)
     shown = {rule: forms.most_common(1)[0][0] for rule, forms in stats.forms.items()}
-    distinguishing = research.distinguishing(stats.rules, words, shown) if len(groups) > 1 else {}
+    distinguishing = research.distinguishing(stats.rules, stats.words, shown) if len(groups) > 1 else {}
+    every = {k: [v for per in groups.values() for v in per["all"][k]] for k in SCORES}
+    listed = [entry[2] for entry in sorted(stats.listed, key=lambda e: (-e[0], -e[1]))]
+    code, digest = script("corpus.js")
     return environment().get_template("corpus.html.j2").render(
         distinguishing=distinguishing, z_min=1.96, over_time=over_time,
         chart_time=charts.scores_over_time({names[k]: {g: [(m, e.mean, e.low, e.high) for m, e in per_month.items()
                                                            if e.mean is not None]
                                                        for g, per_month in over_time[k].items()} for k in SCORES})
         if over_time else "",
-        rows=stats.rows, groups=summary, by=stats.by, names=names, scores=SCORES, version=__version__,
-        with_intervals=with_intervals, install=research.INSTALL, level=research.LEVEL, resamples=research.RESAMPLES, permutations=research.PERMUTATIONS,
-        max_groups=research.MAX_GROUPS, pairs=[{"a": a, "b": b, **{k: differences[k].get((a, b)) for k in SCORES}}
-                                               for a, b in pairs],
-        means={k: _mean(_judged(stats.rows, k)) for k in SCORES},
-        chart_distributions=charts.score_histograms({names[k]: _judged(stats.rows, k) for k in SCORES})
-        if stats.rows else "",
-        chart_outlets=charts.scores_by_outlet({names[k]: {g: _judged(rows, k) for g, rows in by_group.items()}
-                                               for k in SCORES}) if len(groups) > 1 else "")
+        month_rows=[{"month": m, "group": g, **{k: over_time[k].get(g, {}).get(m) for k in SCORES}}
+                    for m, g in sorted({(m, g) for (g, m) in stats.months})] if over_time else [],
+        articles=stats.articles, listed=listed, list_size=LIST_SIZE, groups=rows, group_names=list(groups),
+        slices=slices, genre_names=GENRE_NAMES, topics=sorted(t for t in stats.topics if t),
+        by=stats.by, names=names, scores=SCORES, version=__version__, script=code, script_hash=digest,
+        with_intervals=with_intervals, install=research.INSTALL, level=research.LEVEL, resamples=research.RESAMPLES,
+        permutations=research.PERMUTATIONS, max_groups=research.MAX_GROUPS, dots=DOTS,
+        pairs=[{"a": a, "b": b, **{k: differences[k].get((a, b)) for k in SCORES}} for a, b in pairs],
+        means={k: _mean(every[k]) for k in SCORES},
+        chart_distributions=charts.score_histograms({names[k]: every[k] for k in SCORES}) if stats.articles else "",
+        chart_outlets=charts.scores_by_outlet({names[k]: {g: list(per["all"][k]) for g, per in groups.items()}
+                                               for k in SCORES}, DOTS) if len(groups) > 1 else "")
 
 
-_MONTH = re.compile(r"(\d{4})-(\d{2})")
+GENRE_NAMES = {"all": "all genres", "news": "straight news", "mixed": "news with signs of opinion",
+               "opinion": "opinion or analysis"}
 
 
-def monthly(by_group: dict[str, list[dict]], with_intervals: bool) -> dict:
-    """score -> group -> month ('2016-03') -> Estimate of the month's mean, for articles whose date
-    starts with YYYY-MM; {} when fewer than two months have any."""
-    months = {r["id"]: m.group() for rows in by_group.values() for r in rows if (m := _MONTH.match(r["date"] or ""))}
-    if len(set(months.values())) < 2:
+def _estimate(values: list[float], with_intervals: bool) -> research.Estimate:
+    return research.estimate(values) if with_intervals else research.Estimate(len(values), _mean(values))
+
+
+def monthly(months: dict, with_intervals: bool) -> dict:
+    """score -> group -> month ('2016-03') -> Estimate of the month's mean, from `months` ((group,
+    month) -> score -> values); {} when fewer than two months have any."""
+    if len({month for _, month in months}) < 2:
         return {}
-    result = {}
-    for key in SCORES:
-        result[key] = {}
-        for group, rows in by_group.items():
-            per_month = defaultdict(list)
-            for r in rows:
-                if r["id"] in months and r[key] is not None:
-                    per_month[months[r["id"]]].append(r[key])
-            result[key][group] = {m: research.estimate(v) if with_intervals else research.Estimate(len(v), _mean(v))
-                                  for m, v in sorted(per_month.items())}
-    return result
-
-
-def _judged(rows: list[dict], key: str) -> list[float]:
-    """The scores of `key` that were judged (None is a balance not judged: left out, not 0)."""
-    return [r[key] for r in rows if r[key] is not None]
+    result = {key: defaultdict(dict) for key in SCORES}
+    for (group, month), values in sorted(months.items()):
+        for key in SCORES:
+            if values[key]:
+                result[key][group][month] = _estimate(list(values[key]), with_intervals)
+    return {key: dict(per_group) for key, per_group in result.items()}
 
 
 def _mean(values: list[float]) -> float | None:
