@@ -117,6 +117,8 @@ def _parser() -> argparse.ArgumentParser:
                         "(tcp://host:8786); default: a local cluster of --jobs workers")
     corpus.add_argument("--contextual", action="store_true", help="audit in the contextual mode (as audit --contextual; "
                         "needs 'framing[contextual]'); a folder keeps one mode")
+    corpus.add_argument("--hints", action="store_true", help="keep the word model's hints (as audit --hints) in the "
+                        "audits and findings.csv; index.html can then show its distinguishing terms with them")
     corpus.add_argument("--by", default="outlet", metavar="COLUMN", help="compare the groups of this metadata field "
                         "in index.html (default outlet); intervals and tests need 'framing[research]'")
 
@@ -332,7 +334,7 @@ def _cmd_corpus(args) -> int:
     if source.resolve() == outdir.resolve():
         raise InputError("the output folder must not be the input folder")
     summary = corpus.run(source, outdir, args.jobs, args.engine, args.scheduler, progress=sys.stderr.isatty(),
-                         contextual=args.contextual, force=args.force, by=args.by)
+                         contextual=args.contextual, force=args.force, by=args.by, hints=args.hints)
     print(f"framing corpus: {summary.audited} audited, {summary.skipped} already done, {summary.failed} failed "
           f"-> {outdir}/index.html", file=sys.stderr)
     return 0

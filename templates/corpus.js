@@ -1,5 +1,6 @@
 // framing corpus report: sort a table by clicking (or Enter on) a header marked data-sort, and
-// filter the tables' rows by group, genre, topic and date with the form at the top. Rows carry
+// filter the tables' rows by group, genre, topic and date with the form at the top (and show the
+// distinguishing terms with or without the word model's hints). Rows carry
 // their values in data- attributes; no network, nothing loaded.
 (function () {
   "use strict";
@@ -19,6 +20,8 @@
       tr.hidden = !show;
       if (d.genre !== undefined) { listed += 1; shown += show ? 1 : 0; }
     });
+    var hints = form.elements.hints ? form.elements.hints.checked : false;
+    document.querySelectorAll("[data-hints]").forEach(function (el) { el.hidden = (el.getAttribute("data-hints") === "on") !== hints; });
     var count = document.getElementById("shown");
     if (count) { count.textContent = shown === listed ? "" : shown + " of these " + listed + " shown."; }
   }

@@ -398,7 +398,8 @@ def test_the_manifest_records_version_hashes_options_times_and_counts(tmp_path):
     corpus.run(source, out, by="date")
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["framing"] == corpus.__version__ and manifest["input"]["sha256"]
-    assert manifest["options"] == {"jobs": 1, "engine": "local", "scheduler": None, "contextual": False, "by": "date"}
+    assert manifest["options"] == {"jobs": 1, "engine": "local", "scheduler": None, "contextual": False, "hints": False,
+                                   "by": "date"}
     assert set(manifest["models"]) >= {"sentence_bias.json", "attribution_tagger.npz"}
     assert len(manifest["lexicons_sha256"]) == 64 and manifest == manifest | corpus.provenance()
     assert manifest["started"] <= manifest["finished"]
@@ -490,3 +491,33 @@ def test_index_filters_and_sorts_in_a_browser_from_file_without_network(tmp_path
     assert [int(t) for t in page.locator("#articles tbody tr td:nth-child(6)").all_inner_texts()] == sorted(words, reverse=True)
     assert errors == [] and all(url.startswith("file://") for url in requests)
     context.close()
+
+
+def test_hints_are_kept_only_with_hints_recorded_in_the_manifest_and_shown_apart(tmp_path, monkeypatch):
+    from framing.detectors import model
+
+    monkeypatch.setattr(model, "HINT_THRESHOLD", 0.6)  # low enough for the example to have hints (one job: here)
+    texts = {name: (EXAMPLES / f"harbour-{name}.txt").read_text(encoding="utf-8") for name in ("loaded", "balanced")}
+    source = tmp_path / "in.jsonl"
+    with source.open("w", encoding="utf-8") as handle:
+        for i in range(6):
+            for outlet, name in (("Loud", "loaded"), ("Calm", "balanced")):
+                handle.write(json.dumps({"id": f"{outlet}{i}", "text": texts[name], "outlet": outlet}) + "\n")
+    plain, hinted = tmp_path / "plain", tmp_path / "hinted"
+    corpus.run(source, plain)
+    assert main(["corpus", str(source), "-o", str(hinted), "--hints"]) == 0
+    manifest = json.loads((hinted / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["hints"] is True and manifest["options"]["hints"] is True
+    assert json.loads((plain / "manifest.json").read_text(encoding="utf-8"))["hints"] is False
+    detectors = lambda out: {f["detector"] for f in table(out, "findings.csv")}  # noqa: E731
+    assert "model" in detectors(hinted) and "model" not in detectors(plain)
+    index, plain_index = ((out / "index.html").read_text(encoding="utf-8") for out in (hinted, plain))
+    assert 'name="hints"' in index and '<div data-hints="on" hidden>' in index and "(hint)" in index
+    assert 'name="hints"' not in plain_index and "(hint)" not in plain_index
+    lexicon_only = index[index.index('<div data-hints="off">'):index.index('<div data-hints="on"')]
+    assert "(hint)" not in lexicon_only and lexicon_only == plain_index[plain_index.index('<div data-hints="off">'):][
+        :len(lexicon_only)]  # without the hints the terms are those of a corpus without them
+    with pytest.raises(InputError, match="made with --hints"):
+        corpus.run(source, hinted)  # one folder, one mode
+    with pytest.raises(InputError, match="made without --hints"):
+        corpus.run(source, plain, hints=True)

@@ -72,6 +72,7 @@ class Article:
     error: str = ""
     report_path: str | None = None  # set: the worker writes the report itself (its engine shares this disk)
     contextual: bool = False  # audit in the contextual mode
+    hints: bool = False  # keep the word model's hints
 
 
 @dataclass
@@ -191,7 +192,7 @@ def audit_article(article: Article) -> Result:
             text = article.text
         else:
             text = text_from_bytes(article.data if article.data is not None else read_bytes(article.path), article.path)
-        audit = audit_text(text, article.title, contextual=article.contextual,
+        audit = audit_text(text, article.title, contextual=article.contextual, hints=article.hints,
                            markdown=article.text is None and is_markdown(article.path))  # with readability: articles.csv has it
         line = RECORD.record(audit, {"id": article.id, "metadata": article.metadata})
         report = REPORT.render(audit, article.id, charts=False)
@@ -254,12 +255,13 @@ def input_fingerprint(source: Path, skip: Path | None = None) -> dict:
     return {"path": str(source.resolve()), "size": None, "sha256": digest.hexdigest()}
 
 
-def claim_folder(outdir: Path, source: Path, contextual: bool, force: bool = False) -> dict:
+def claim_folder(outdir: Path, source: Path, contextual: bool, force: bool = False, hints: bool = False) -> dict:
     """Make `outdir` this input's corpus folder, or refuse in one line: a folder holding another
-    input's corpus (or this one's in the other mode) or files framing did not write is never mixed
-    or overwritten unless `force`, which removes framing's outputs there and starts again.
-    Returns the input's fingerprint."""
-    wanted = {"input": input_fingerprint(source, skip=outdir), "contextual": contextual, "framing": __version__}
+    input's corpus (or this one's in another mode: --contextual, --hints) or files framing did not
+    write is never mixed or overwritten unless `force`, which removes framing's outputs there and
+    starts again. Returns the input's fingerprint."""
+    wanted = {"input": input_fingerprint(source, skip=outdir), "contextual": contextual, "hints": hints,
+              "framing": __version__}
     manifest = outdir / MANIFEST
     entries = sorted(p.name for p in outdir.iterdir()) if outdir.is_dir() else []
     if manifest.exists():
@@ -267,11 +269,12 @@ def claim_folder(outdir: Path, source: Path, contextual: bool, force: bool = Fal
             earlier = json.loads(manifest.read_text(encoding="utf-8"))
         except (json.JSONDecodeError, UnicodeDecodeError):
             earlier = {}
-        if earlier.get("input") == wanted["input"] and earlier.get("contextual") == contextual:
+        modes = [m for m in ("contextual", "hints") if bool(earlier.get(m)) != wanted[m]]
+        if earlier.get("input") == wanted["input"] and not modes:
             return wanted["input"]  # the same input in the same mode: resume
-        made = "with" if earlier.get("contextual") else "without"
+        made = "with" if modes and earlier.get(modes[0]) else "without"
         problem = (f"holds the corpus of another input ({earlier.get('input', {}).get('path', '?')})"
-                   if earlier.get("input") != wanted["input"] else f"holds audits made {made} --contextual")
+                   if earlier.get("input") != wanted["input"] else f"holds audits made {made} --{modes[0]}")
     elif entries:
         problem = f"is not empty and holds no framing corpus ({', '.join(entries[:3])}{', ...' if len(entries) > 3 else ''})"
     else:
@@ -303,10 +306,10 @@ def provenance() -> dict:
 
 
 def write_manifest(outdir: Path, fingerprint: dict, contextual: bool, options: dict, started: str,
-                   summary: "Summary | None" = None) -> None:
+                   summary: "Summary | None" = None, hints: bool = False) -> None:
     """manifest.json: the input and mode (what claim_folder checks), framing's version, the models'
     and lexicons' hashes, the options and this run's start; at the end, its finish and counts."""
-    manifest = {"input": fingerprint, "contextual": contextual, "framing": __version__, **provenance(),
+    manifest = {"input": fingerprint, "contextual": contextual, "hints": hints, "framing": __version__, **provenance(),
                 "options": options, "started": started, "finished": None, "counts": None}
     if summary is not None:
         manifest["finished"] = _now()
@@ -327,16 +330,18 @@ class Summary:
 
 
 def run(source: Path, outdir: Path, jobs: int = 1, engine: str | Engine = "local", scheduler: str | None = None,
-        progress: bool = False, contextual: bool = False, force: bool = False, by: str = "outlet") -> Summary:
-    """Audit every article of `source` not yet in `outdir` (`contextual`: in the contextual mode),
+        progress: bool = False, contextual: bool = False, force: bool = False, by: str = "outlet",
+        hints: bool = False) -> Summary:
+    """Audit every article of `source` not yet in `outdir` (`contextual`: in the contextual mode;
+    `hints`: keeping the word model's hints),
     then write the tables and index.html, which compares the groups of `by` (a metadata field). `engine`: a name in ENGINES, made with `jobs`,
     `contextual` and `scheduler`, or an Engine. `outdir` is claimed first (see claim_folder).
     Articles that failed are tried again: errors.jsonl holds this run's failures, each once."""
-    fingerprint = claim_folder(outdir, source, contextual, force)  # makes the folder too
+    fingerprint = claim_folder(outdir, source, contextual, force, hints)  # makes the folder too
     options = {"jobs": jobs, "engine": engine if isinstance(engine, str) else engine.name, "scheduler": scheduler,
-               "contextual": contextual, "by": by}
+               "contextual": contextual, "hints": hints, "by": by}
     started = _now()
-    write_manifest(outdir, fingerprint, contextual, options, started)
+    write_manifest(outdir, fingerprint, contextual, options, started, hints=hints)
     if isinstance(engine, str):
         engine = ENGINES[engine](jobs, contextual, scheduler)
     (outdir / "reports").mkdir(exist_ok=True)
@@ -353,7 +358,7 @@ def run(source: Path, outdir: Path, jobs: int = 1, engine: str | Engine = "local
             if first != article.where and not article.error:
                 article = _failed(article.where, article.id, f"duplicate id, first at {first} (ids are text: "
                                                              "1 and \"1\" are one id): only the first is audited")
-            article.contextual = contextual
+            article.contextual, article.hints = contextual, hints
             if article.id in done and not article.error:
                 summary.skipped += 1
                 continue
@@ -385,7 +390,7 @@ def run(source: Path, outdir: Path, jobs: int = 1, engine: str | Engine = "local
             meter.step()
     meter.close()
     write_tables(outdir, by)
-    write_manifest(outdir, fingerprint, contextual, options, started, summary)
+    write_manifest(outdir, fingerprint, contextual, options, started, summary, hints)
     return summary
 
 
@@ -531,6 +536,7 @@ class CorpusStats:
     topics: set = field(default_factory=set)
     terms: dict = field(default_factory=lambda: defaultdict(Counter))  # group -> loaded term counts
     rules: dict = field(default_factory=lambda: defaultdict(Counter))  # group -> loaded-term rule counts
+    hints: dict = field(default_factory=lambda: defaultdict(Counter))  # group -> the word model's hints (--hints)
     forms: dict = field(default_factory=lambda: defaultdict(Counter))  # rule -> the words found for it
 
     def add(self, row: dict, findings: Iterable[dict]) -> None:
@@ -553,8 +559,12 @@ class CorpusStats:
         entry = (-1.0 if scores["overall"] is None else scores["overall"], -self.articles, listed)
         (heapq.heappush if len(self.listed) < LIST_SIZE else heapq.heappushpop)(self.listed, entry)
         self.articles += 1
-        for f in findings:  # the lexicons' loaded terms in the reporter's voice (no model hints)
-            if f["dimension"] == "loaded_language" and f["voice"] == "reporter" and f["detector"] != HINTS:
+        for f in findings:  # loaded terms in the reporter's voice: the lexicons', and apart the word model's hints
+            if f["dimension"] != "loaded_language" or f["voice"] != "reporter":
+                continue
+            if f["detector"] == HINTS:
+                self.hints[group][f"{HINTS}:{f['text'].lower()}"] += 1
+            else:
                 self.terms[group][f["text"].lower()] += 1
                 self.rules[group][f["rule"]] += 1
                 self.forms[f["rule"]][f["text"].lower()] += 1
@@ -612,11 +622,16 @@ def render_index(stats: CorpusStats, labels: dict) -> str:
     over_time = monthly(stats.months, with_intervals)
     shown = {rule: forms.most_common(1)[0][0] for rule, forms in stats.forms.items()}
     distinguishing = research.distinguishing(stats.rules, stats.words, shown) if len(groups) > 1 else {}
+    with_hints = {}  # the same with the hints as terms of their own (one per word), when the corpus has them
+    if stats.hints and len(groups) > 1:
+        counts = {g: stats.rules[g] + stats.hints[g] for g in groups}
+        words = {key: f"{key.split(':', 1)[1]} (hint)" for per_group in stats.hints.values() for key in per_group}
+        with_hints = research.distinguishing(counts, stats.words, shown | words)
     every = {k: [v for per in groups.values() for v in per["all"][k]] for k in SCORES}
     listed = [entry[2] for entry in sorted(stats.listed, key=lambda e: (-e[0], -e[1]))]
     code, digest = script("corpus.js")
     return environment().get_template("corpus.html.j2").render(
-        distinguishing=distinguishing, z_min=1.96, over_time=over_time,
+        distinguishing=distinguishing, with_hints=with_hints, z_min=1.96, over_time=over_time,
         chart_time=charts.scores_over_time({names[k]: {g: [(m, e.mean, e.low, e.high) for m, e in per_month.items()
                                                            if e.mean is not None]
                                                        for g, per_month in over_time[k].items()} for k in SCORES})
