@@ -3,6 +3,7 @@
 import csv
 import json
 import re
+import shutil
 import multiprocessing
 import subprocess
 import sys
@@ -32,6 +33,12 @@ def jsonl_corpus(path, copies: int = 2):
     return path
 
 
+def audit_lines(outdir) -> str:
+    """The folder's audits, one per line, its parts in order."""
+    return "".join((outdir / "parts" / f"{name}.audits.jsonl").read_text(encoding="utf-8")
+                   for name in corpus.parts(outdir))
+
+
 def rows(outdir):
     with (outdir / "articles.csv").open(encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
@@ -41,7 +48,7 @@ def test_jsonl_corpus_gives_the_three_outputs(tmp_path):
     source = jsonl_corpus(tmp_path / "in.jsonl")
     out = tmp_path / "out"
     assert main(["corpus", str(source), "-o", str(out)]) == 0
-    audits = [json.loads(line) for line in (out / "audits.jsonl").open(encoding="utf-8")]
+    audits = [json.loads(line) for line in audit_lines(out).splitlines()]
     assert [a["id"] for a in audits] == ["harbour-balanced-0", "harbour-loaded-0", "harbour-balanced-1", "harbour-loaded-1"]
     assert audits[0]["metadata"] == {"outlet": "Outlet A", "date": "2026-01-01", "section": "local"}
     table = rows(out)
@@ -92,36 +99,41 @@ def test_bad_input_is_a_one_line_error(tmp_path, capsys):
 
 
 def test_a_killed_run_resumes_without_redoing_finished_articles(tmp_path):
-    source = jsonl_corpus(tmp_path / "in.jsonl", copies=12)  # 24 articles and a bad line
+    source = jsonl_corpus(tmp_path / "in.jsonl", copies=24)  # 48 articles (3 parts) and a bad line
     out = tmp_path / "out"
     command = [sys.executable, "-m", "framing", "corpus", str(source), "-o", str(out)]
     process = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.DEVNULL)
-    audits = out / "audits.jsonl"
     deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and (not audits.exists() or audits.read_text(encoding="utf-8").count("\n") < 5):
+    while time.monotonic() < deadline and not list((out / "parts").glob("*.audits.jsonl")):
         time.sleep(0.05)
     process.kill()
     process.wait()
-    with audits.open("a", encoding="utf-8") as handle:
-        handle.write('{"id": "cut sho')  # as if killed in the middle of a line
-    before = corpus.finished_ids(audits)
-    assert 5 <= len(before) < 24
+    (out / "parts" / "000000016-00000.articles.csv").write_text("id\r\nx\r\n")  # as if killed within a part
+    before = corpus.finished_ids(out)
+    assert len(before) == corpus.BATCH and not (out / "parts" / "000000016-00000.articles.csv").exists()
     summary = corpus.run(source, out)
-    assert summary.skipped == len(before) and summary.audited == 24 - len(before)
-    ids = [json.loads(line)["id"] for line in audits.open(encoding="utf-8")]
-    assert len(ids) == len(set(ids)) == 24
-    assert len(rows(out)) == 24
+    assert summary.skipped == len(before) and summary.audited == 48 - len(before)
+    ids = [json.loads(line)["id"] for line in audit_lines(out).splitlines()]
+    assert len(ids) == len(set(ids)) == 48
+    assert len(rows(out)) == 48
 
 
-def test_dask_engine_gives_the_same_table_as_local_processes(tmp_path):
+def test_dask_engine_gives_the_same_outputs_as_local_processes_its_workers_writing_the_parts(tmp_path, monkeypatch):
     pytest.importorskip("dask.distributed")
-    source = jsonl_corpus(tmp_path / "in.jsonl", copies=3)
+    source = jsonl_corpus(tmp_path / "in.jsonl", copies=9)  # 18 articles: two parts
     corpus.run(source, tmp_path / "local", jobs=2)
+    written_here = []
+    monkeypatch.setattr(corpus, "write_files", lambda outdir, files: written_here.append(files))
     corpus.run(source, tmp_path / "dask", jobs=2, engine="dask")  # a LocalCluster of 2 workers
-    assert (tmp_path / "dask" / "articles.csv").read_text() == (tmp_path / "local" / "articles.csv").read_text()
-    assert (tmp_path / "dask" / "audits.jsonl").read_text() == (tmp_path / "local" / "audits.jsonl").read_text()
-    assert sorted(p.name for p in (tmp_path / "dask" / "reports").iterdir()) == \
-        sorted(p.name for p in (tmp_path / "local" / "reports").iterdir())
+    assert written_here == []  # the workers saw OUTDIR and wrote every part and report themselves
+    monkeypatch.undo()
+    local, dask = tmp_path / "local", tmp_path / "dask"
+    assert len(corpus.parts(dask)) == 2 and audit_lines(dask) == audit_lines(local)
+    for name in ("articles.csv", "findings.csv", "sources.csv", "index.html", "errors.jsonl"):  # the manifest aside
+        assert (dask / name).read_bytes() == (local / name).read_bytes(), name
+    reports = sorted(p.name for p in (local / "reports").iterdir())
+    assert reports == sorted(p.name for p in (dask / "reports").iterdir())
+    assert all((dask / "reports" / r).read_bytes() == (local / "reports" / r).read_bytes() for r in reports)
     folder = tmp_path / "archive"
     folder.mkdir()
     (folder / "bus.html").write_bytes((EXAMPLES / "bus-lanes.html").read_bytes())
@@ -138,7 +150,7 @@ def test_report_names_are_safe_and_distinct():
 
 def test_engines_are_named_and_say_where_reports_are_written():
     assert list(ENGINES) == ["local", "dask"] and ENGINES["local"] is LocalEngine and ENGINES["dask"] is DaskEngine
-    assert LocalEngine.writes_reports and not DaskEngine.writes_reports  # a Dask worker may not share this disk
+    assert LocalEngine.shares_disk and not DaskEngine.shares_disk  # a Dask worker may not share this disk
     assert DaskEngine.takes_scheduler and not LocalEngine.takes_scheduler
 
 
@@ -161,7 +173,7 @@ class InProcess(Engine):
     """An engine whose 'workers' do not share the disk: the main process reads files and writes reports."""
 
     name = "in-process"
-    writes_reports = False
+    shares_disk = False
 
     def map(self, work, items):
         prepare()
@@ -177,7 +189,8 @@ def test_any_engine_gives_the_same_outputs(tmp_path):
     corpus.run(folder, tmp_path / "local", jobs=2)
     summary = corpus.run(folder, tmp_path / "other", engine=InProcess())
     assert (summary.audited, summary.failed) == (3, 0)
-    for name in ("audits.jsonl", "articles.csv", "index.html"):
+    assert audit_lines(tmp_path / "other") == audit_lines(tmp_path / "local")
+    for name in ("articles.csv", "findings.csv", "sources.csv", "index.html"):
         assert (tmp_path / "other" / name).read_bytes() == (tmp_path / "local" / name).read_bytes()
     reports = sorted(p.name for p in (tmp_path / "local" / "reports").iterdir())
     assert reports == sorted(p.name for p in (tmp_path / "other" / "reports").iterdir()) and len(reports) == 3
@@ -234,7 +247,7 @@ def test_findings_and_sources_csv_have_one_row_each_and_a_resumed_run_no_duplica
     source = jsonl_corpus(tmp_path / "in.jsonl")
     out = tmp_path / "out"
     corpus.run(source, out)
-    audits = [json.loads(line) for line in (out / "audits.jsonl").open(encoding="utf-8")]
+    audits = [json.loads(line) for line in audit_lines(out).splitlines()]
     findings, sources = table(out, "findings.csv"), table(out, "sources.csv")
     assert len(findings) == sum(len(a["findings"]) for a in audits) > 0
     assert len(sources) == sum(len(a["sources"]) for a in audits) > 0
@@ -249,9 +262,13 @@ def test_findings_and_sources_csv_have_one_row_each_and_a_resumed_run_no_duplica
     costa = next(s for s in sources if s["id"] == "harbour-loaded-0" and s["name"] == "Maria Costa")
     assert (costa["side"], costa["kind"], costa["quoted_words"]) == ("critical", "person", "19")
 
-    (out / "audits.jsonl").write_text("".join(line for line in (out / "audits.jsonl").open(encoding="utf-8")
-                                              if '"harbour-loaded-1"' not in line), encoding="utf-8")
-    assert corpus.run(source, out).audited == 1  # resumed: the tables are made again from audits.jsonl
+    old = audit_lines(out)  # a folder of before the parts: one audits.jsonl, here one article short and a line cut
+    shutil.rmtree(out / "parts")
+    (out / "audits.jsonl").write_text("".join(line for line in old.splitlines(keepends=True)
+                                              if '"harbour-loaded-1"' not in line) + '{"id": "cut sho',
+                                      encoding="utf-8")
+    assert corpus.run(source, out).audited == 1  # migrated into parts, resumed, the tables made again from them
+    assert not (out / "audits.jsonl").exists() and sorted(audit_lines(out).splitlines()) == sorted(old.splitlines())
     assert sorted(map(str, table(out, "findings.csv"))) == sorted(map(str, findings))
     assert len(table(out, "sources.csv")) == len(sources)
 
@@ -383,7 +400,7 @@ def test_monthly_means_per_group_with_intervals_in_a_chart_and_a_table(tmp_path)
     table = index[index.index("The monthly means as a table"):index.index("</details>")]
     assert table.count("<td>2026-01</td>") == table.count("<td>2026-02</td>") == 2 and "n=2" in table
     stats = corpus.CorpusStats()
-    for data in corpus._audits(out):
+    for data in corpus.audits(out):
         stats.add(corpus.row_of(data, sorted(corpus.registry.labels())), data["findings"])
     january = corpus.monthly(stats.months, with_intervals=True)["loaded_language"]["A"]["2026-01"]
     assert january.n == 2 and january.low <= january.mean <= january.high
@@ -521,3 +538,27 @@ def test_hints_are_kept_only_with_hints_recorded_in_the_manifest_and_shown_apart
         corpus.run(source, hinted)  # one folder, one mode
     with pytest.raises(InputError, match="made without --hints"):
         corpus.run(source, plain, hints=True)
+
+
+def test_a_worker_that_does_not_see_the_folder_sends_the_part_back(tmp_path):
+    out = tmp_path / "out"
+    corpus.run(jsonl_corpus(tmp_path / "in.jsonl", copies=1), out)
+    article = corpus.Article("x", text=(EXAMPLES / "harbour-loaded.txt").read_text(encoding="utf-8"))
+    result = corpus.audit_batch(corpus.Batch("000000009-00001", [article], str(out), "another run's start"))
+    assert result.ids == ["x"] and not (out / "parts" / "000000009-00001.audits.jsonl").exists()
+    assert list(result.files) == ["reports/x.html", *(f"parts/000000009-00001.{t}" for t in
+                                                       ("articles.csv", "findings.csv", "sources.csv", "audits.jsonl"))]
+    corpus.write_files(out, result.files)  # what the main process then does
+    corpus.write_tables(out)
+    assert [r["id"] for r in rows(out)] == ["harbour-balanced-0", "harbour-loaded-0", "x"]
+
+
+def test_the_research_api_reads_the_audits_from_the_parts(tmp_path):
+    from framing import corpus as api
+
+    out = tmp_path / "out"
+    corpus.run(jsonl_corpus(tmp_path / "in.jsonl"), out)
+    assert [a["id"] for a in api.audits(out)] == [r["id"] for r in rows(out)] and \
+        next(iter(api.audits(out)))["schema"].startswith("framing.audit/")
+    with pytest.raises(InputError, match="no parts/ folder"):
+        api.audits(tmp_path)

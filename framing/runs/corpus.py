@@ -1,26 +1,35 @@
 """`framing corpus`: audit a whole archive into one folder, resumably and with flat memory.
 
-OUTDIR/audits.jsonl   one audit per line (schema framing.audit/1 plus "id" and "metadata")
+OUTDIR/parts/         the audits, in parts of BATCH articles, each written by the worker that made
+                      it: NAME.audits.jsonl (one audit per line: schema framing.audit/1 plus "id"
+                      and "metadata") and NAME.articles.csv, .findings.csv, .sources.csv (its rows
+                      of the tables); NAME is the position of its first article in the input and
+                      the run's serial, so sorted names are input order
 OUTDIR/reports/       one HTML report per article (without charts: they cost more than the audit)
 OUTDIR/articles.csv   one row per article: scores, findings per 1,000 words, sides, readability, metadata
 OUTDIR/findings.csv   one row per finding, OUTDIR/sources.csv one row per source (framing.corpus reads all three)
 OUTDIR/index.html     the corpus report: score distributions, outlets side by side, their loaded terms
 OUTDIR/errors.jsonl   articles that could not be audited, with the reason
 OUTDIR/manifest.json  the input (path, size, SHA-256) and mode the folder belongs to: another input,
-                      the other mode or a folder of other files is refused unless --force; and
+                      another mode or a folder of other files is refused unless --force; and
                       framing's version, model and lexicon hashes, options, start, end and counts
 
-Articles are audited in input order by an engine (framing/runs/engines.py): worker processes
-(`--jobs`) or a Dask cluster (`--engine dask`). An article's report is written first (by the
-worker when the engine's workers share this disk, else by the main process), then the main
-process appends its audit line: a line in audits.jsonl means the article is finished, and a
-restarted run skips it.
+Articles are audited in batches by an engine (framing/runs/engines.py): worker processes
+(`--jobs`) or a Dask cluster (`--engine dask`). A worker writes its batch's reports, then its
+part's tables, then its audits, which complete the part; a worker that does not see OUTDIR (a
+machine without the shared disk) sends them back and the main process writes them. The main
+process only hands out batches and collects ids and errors: an article in a complete part is
+finished, and a restarted run skips it. At the end it merges the parts' rows into the three
+tables and reads those as streams for index.html. A folder of an earlier version (one
+audits.jsonl) is moved into parts when it is resumed.
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
+import io
+import itertools
 import heapq
 import json
 import re
@@ -30,6 +39,7 @@ from array import array
 from collections import Counter, defaultdict
 from contextlib import closing
 from dataclasses import dataclass, field
+from functools import cache
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -70,7 +80,6 @@ class Article:
     title: str | None = None
     metadata: dict = field(default_factory=dict)
     error: str = ""
-    report_path: str | None = None  # set: the worker writes the report itself (its engine shares this disk)
     contextual: bool = False  # audit in the contextual mode
     hints: bool = False  # keep the word model's hints
 
@@ -183,6 +192,25 @@ def _open(path: Path, binary: bool = False, **options):
 
 # ---- work (runs in worker processes) ---------------------------------------------------------
 
+BATCH = 16  # articles per task and per part: a part's files are written by the worker that audited them
+PARTS = "parts"
+
+
+@dataclass
+class Batch:
+    name: str  # the part's name: the position of its first article in the input, and the run's serial
+    articles: list[Article]
+    outdir: str  # the corpus folder, as the main process sees it
+    started: str  # this run's start in OUTDIR/manifest.json: a worker that reads it there shares the disk
+
+
+@dataclass
+class BatchResult:
+    ids: list[str]  # audited
+    errors: list[tuple[str, str]]  # (id, reason)
+    files: dict[str, str] | None = None  # path in OUTDIR -> text, when the worker could not write them there
+
+
 def audit_article(article: Article) -> Result:
     """Audit one article; every failure becomes an error result, never an exception."""
     if article.error:
@@ -195,15 +223,75 @@ def audit_article(article: Article) -> Result:
         audit = audit_text(text, article.title, contextual=article.contextual, hints=article.hints,
                            markdown=article.text is None and is_markdown(article.path))  # with readability: articles.csv has it
         line = RECORD.record(audit, {"id": article.id, "metadata": article.metadata})
-        report = REPORT.render(audit, article.id, charts=False)
-        if article.report_path:  # written here, in parallel, before the main process records the audit
-            write_atomic(article.report_path, report)
-            report = None
-        return Result(article.id, line, report)
+        return Result(article.id, line, REPORT.render(audit, article.id, charts=False))
     except InputError as exc:
         return Result(article.id, None, None, str(exc))
     except Exception as exc:  # a bad article must not stop a run of thousands
         return Result(article.id, None, None, f"internal error: {type(exc).__name__}: {exc}")
+
+
+def audit_batch(batch: Batch) -> BatchResult:
+    """Audit a batch and write its part: each article's report, then the part's rows of the three
+    tables, then its audits, last, which make the part complete. Written here when this worker
+    sees OUTDIR (this run's manifest), else sent back for the main process to write."""
+    results = [audit_article(article) for article in batch.articles]
+    done = [r for r in results if r.audit_line is not None]
+    files = {f"reports/{report_name(r.id)}": r.report for r in done}
+    if done:
+        files.update(part_files(batch.name, [r.audit_line for r in done]))
+    errors = [(r.id, r.error) for r in results if r.audit_line is None]
+    if not _sees(batch.outdir, batch.started):
+        return BatchResult([r.id for r in done], errors, files)
+    write_files(Path(batch.outdir), files)
+    return BatchResult([r.id for r in done], errors)
+
+
+@cache
+def _sees(outdir: str, started: str) -> bool:
+    """Whether this process sees the corpus folder of this run (once per worker and run)."""
+    try:
+        return json.loads((Path(outdir) / MANIFEST).read_text(encoding="utf-8")).get("started") == started
+    except (OSError, ValueError):
+        return False
+
+
+def write_files(outdir: Path, files: dict[str, str]) -> None:
+    """Each file atomically, in order: a part's audits, its last file, make it complete."""
+    for name, text in files.items():
+        write_atomic(outdir / name, text)
+
+
+def part_files(name: str, lines: list[str]) -> dict[str, str]:
+    """A part's files (path in OUTDIR -> text) from its audits' lines: its rows of articles.csv,
+    findings.csv and sources.csv, then its audits."""
+    categories = _categories()
+    audits = [json.loads(line) for line in lines]
+    rows = [row_of(data, categories) for data in audits]
+    meta = sorted({k for row in rows for k in row if k.startswith("meta_")})
+    article_keys = [*ARTICLE_KEYS, *meta]
+    tables = {"articles": ([c for c in rows[0] if not c.startswith("meta_")] + meta, rows),
+              "findings": ([*article_keys, *FINDING_COLUMNS],
+                           [{k: row.get(k) for k in article_keys} | f for row, data in zip(rows, audits)
+                            for f in finding_rows(data)]),
+              "sources": ([*article_keys, *SOURCE_COLUMNS],
+                          [{k: row.get(k) for k in article_keys} | s for row, data in zip(rows, audits)
+                           for s in source_rows(data)])}
+    files = {f"{PARTS}/{name}.{table}.csv": _csv_text(columns, table_rows) for table, (columns, table_rows) in tables.items()}
+    files[f"{PARTS}/{name}.audits.jsonl"] = "".join(line + "\n" for line in lines)
+    return files
+
+
+@cache
+def _categories() -> list[str]:
+    return sorted(registry.labels())
+
+
+def _csv_text(columns: list[str], rows: list[dict]) -> str:
+    handle = io.StringIO()
+    writer = _csv_writer(handle, columns)
+    for row in rows:
+        _write_row(writer, row)
+    return handle.getvalue()
 
 
 # ---- output -----------------------------------------------------------------------------------
@@ -216,26 +304,48 @@ def report_name(article_id: str) -> str:
     return safe + REPORT.suffix
 
 
-def finished_ids(audits: Path) -> set[str]:
-    """Ids already in audits.jsonl; a last line cut short by a kill is removed."""
-    if not audits.exists():
-        return set()
-    done, good_bytes = set(), 0
-    with audits.open("rb") as handle:
-        for line in handle:
-            try:
-                done.add(json.loads(line)["id"])
-            except (json.JSONDecodeError, KeyError, UnicodeDecodeError):
-                break
-            good_bytes += len(line)
-    if good_bytes < audits.stat().st_size:
-        with audits.open("r+b") as handle:
-            handle.truncate(good_bytes)
+def parts(outdir: Path) -> list[str]:
+    """The names of the complete parts (those whose audits are written), in order: input order
+    within a run, a resumed run's parts among them by their first article's position."""
+    return sorted(p.name.removesuffix(".audits.jsonl") for p in (outdir / PARTS).glob("*.audits.jsonl"))
+
+
+def finished_ids(outdir: Path) -> set[str]:
+    """Ids of the articles in complete parts (read from their rows of articles.csv); the files of
+    a part left incomplete by a kill are removed, and its articles audited again."""
+    complete = set(parts(outdir))
+    for path in (outdir / PARTS).glob("*") if (outdir / PARTS).is_dir() else ():
+        if path.name.split(".", 1)[0] not in complete:
+            path.unlink()  # a part cut short, or a temporary file of one
+    done = set()
+    for name in complete:
+        with (outdir / PARTS / f"{name}.articles.csv").open(encoding="utf-8", newline="") as handle:
+            done.update(row["id"] for row in csv.DictReader(handle))
     return done
 
 
+def migrate(outdir: Path) -> int:
+    """A folder from before parts (one audits.jsonl): its audits become parts (and its line cut
+    short by a kill, if any, is dropped); returns the audits moved."""
+    old = outdir / "audits.jsonl"
+    if not old.exists():
+        return 0
+    lines = []
+    with old.open("rb") as handle:
+        for line in handle:
+            try:
+                json.loads(line)["id"]
+            except (json.JSONDecodeError, KeyError, UnicodeDecodeError):
+                break
+            lines.append(line.decode("utf-8").rstrip("\n"))
+    for start in range(0, len(lines), BATCH):
+        write_files(outdir, part_files(f"{start:09d}-00000", lines[start:start + BATCH]))
+    old.unlink()
+    return len(lines)
+
+
 MANIFEST = "manifest.json"
-OUTPUTS = ("audits.jsonl", "errors.jsonl", "articles.csv", "findings.csv", "sources.csv", "index.html", "reports",
+OUTPUTS = (PARTS, "audits.jsonl", "errors.jsonl", "articles.csv", "findings.csv", "sources.csv", "index.html", "reports",
            MANIFEST)  # what corpus writes
 
 
@@ -314,7 +424,7 @@ def write_manifest(outdir: Path, fingerprint: dict, contextual: bool, options: d
     if summary is not None:
         manifest["finished"] = _now()
         manifest["counts"] = {"audited": summary.audited, "already_done": summary.skipped, "failed": summary.failed,
-                              "in_audits": len(finished_ids(outdir / "audits.jsonl"))}
+                              "in_audits": summary.in_audits}
     write_atomic(outdir / MANIFEST, json.dumps(manifest, indent=1) + "\n")
 
 
@@ -327,6 +437,7 @@ class Summary:
     audited: int = 0
     skipped: int = 0  # already finished by an earlier run
     failed: int = 0  # each article is counted once, in one of the three
+    in_audits: int = 0  # articles in the folder's audits after the run
 
 
 def run(source: Path, outdir: Path, jobs: int = 1, engine: str | Engine = "local", scheduler: str | None = None,
@@ -345,15 +456,21 @@ def run(source: Path, outdir: Path, jobs: int = 1, engine: str | Engine = "local
     if isinstance(engine, str):
         engine = ENGINES[engine](jobs, contextual, scheduler)
     (outdir / "reports").mkdir(exist_ok=True)
-    audits_path = outdir / "audits.jsonl"
-    done = finished_ids(audits_path)  # the manifest has checked that they are this input's, in this mode
+    (outdir / PARTS).mkdir(exist_ok=True)
+    moved = migrate(outdir)
+    if moved:
+        print(f"framing corpus: {outdir}: its {moved} audits moved from audits.jsonl into {PARTS}/ (the layout of "
+              f"framing {__version__}: one file per batch of articles; docs/corpus.md)", file=sys.stderr)
+    done = finished_ids(outdir)  # the manifest has checked that they are this input's, in this mode
+    serial = len(parts(outdir))  # distinct for every run that wrote a part: a retried article's part is a new one
     if contextual:
         check_installed()  # a missing extra or model is one error here, not a failure per article
     summary = Summary()
     seen: dict[str, str] = {}  # id -> where it first is
 
-    def pending() -> Iterator[Article]:
-        for article in read_articles(source, skip=outdir, namespace=(fingerprint["sha256"] or "")[:8]):
+    def pending() -> Iterator[tuple[int, Article]]:
+        for position, article in enumerate(read_articles(source, skip=outdir,
+                                                         namespace=(fingerprint["sha256"] or "")[:8])):
             first = seen.setdefault(article.id, article.where)
             if first != article.where and not article.error:
                 article = _failed(article.where, article.id, f"duplicate id, first at {first} (ids are text: "
@@ -362,33 +479,33 @@ def run(source: Path, outdir: Path, jobs: int = 1, engine: str | Engine = "local
             if article.id in done and not article.error:
                 summary.skipped += 1
                 continue
-            if engine.writes_reports:
-                article.report_path = str(outdir / "reports" / report_name(article.id))
-            elif article.path and not article.error:  # the worker may not share this disk
+            if article.path and not article.error and not engine.shares_disk:  # the worker may not see the file
                 try:
                     article.data = read_bytes(article.path)
                 except InputError as exc:
                     article.error = str(exc)
-            yield article
+            yield position, article
+
+    def batches() -> Iterator[Batch]:
+        articles = pending()
+        while chunk := list(itertools.islice(articles, BATCH)):
+            yield Batch(f"{chunk[0][0]:09d}-{serial:05d}", [a for _, a in chunk], str(outdir), started)
 
     total = _count(source) if progress else None
     meter = Progress(progress, total - len(done) if total else None)
-    results = engine.map(audit_article, pending())
-    with (closing(results), audits_path.open("a", encoding="utf-8") as audits,
-          (outdir / "errors.jsonl").open("w", encoding="utf-8") as errors):  # failures are tried again
+    results = engine.map(audit_batch, batches())
+    with closing(results), (outdir / "errors.jsonl").open("w", encoding="utf-8") as errors:  # failures are tried again
         for result in results:
-            if result.audit_line is None:
-                summary.failed += 1
-                errors.write(json.dumps({"id": result.id, "error": result.error}, ensure_ascii=False) + "\n")
-                print(printable(f"framing corpus: {result.id}: skipped: {result.error}"), file=sys.stderr)
-            else:
-                if result.report is not None:  # from a worker that may not share this disk
-                    write_atomic(outdir / "reports" / report_name(result.id), result.report)
-                audits.write(result.audit_line + "\n")
-                audits.flush()
-                summary.audited += 1
-            meter.step()
+            if result.files:  # from a worker that does not see OUTDIR
+                write_files(outdir, result.files)
+            for article_id, error in result.errors:
+                errors.write(json.dumps({"id": article_id, "error": error}, ensure_ascii=False) + "\n")
+                print(printable(f"framing corpus: {article_id}: skipped: {error}"), file=sys.stderr)
+            summary.audited += len(result.ids)
+            summary.failed += len(result.errors)
+            meter.step(len(result.ids) + len(result.errors))
     meter.close()
+    summary.in_audits = len(done) + summary.audited
     write_tables(outdir, by)
     write_manifest(outdir, fingerprint, contextual, options, started, summary, hints)
     return summary
@@ -433,10 +550,12 @@ def row_of(data: dict, categories: list[str]) -> dict:
     return row
 
 
-def _audits(outdir: Path) -> Iterator[dict]:
-    with (outdir / "audits.jsonl").open(encoding="utf-8") as handle:
-        for line in handle:
-            yield json.loads(line)
+def audits(outdir: Path) -> Iterator[dict]:
+    """Every audit of the folder (its parts in order), as JSON data."""
+    for name in parts(outdir):
+        with (outdir / PARTS / f"{name}.audits.jsonl").open(encoding="utf-8") as handle:
+            for line in handle:
+                yield json.loads(line)
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -481,32 +600,57 @@ def _write_row(writer: csv.DictWriter, row: dict) -> None:
 
 
 def write_tables(outdir: Path, by: str = "outlet") -> None:
-    """articles.csv, findings.csv, sources.csv and index.html (the groups of `by` compared) from audits.jsonl, read as a stream (twice: the first pass finds the metadata
-    columns). All are made anew from audits.jsonl, so a resumed run's tables have each article once."""
-
-    labels = registry.labels()
-    categories = sorted(labels)
-    extra = sorted({f"meta_{k}" for data in _audits(outdir) for k in data.get("metadata", {})
-                    if k not in ("outlet", "date", "url")})
-    keys = [*ARTICLE_KEYS, *extra]
+    """articles.csv, findings.csv and sources.csv from the parts (each article once, however many
+    runs made them), then index.html (the groups of `by` compared) from those two tables read as
+    streams: this process keeps a few numbers per article, never an audit."""
+    names = parts(outdir)
+    for table, columns in (("articles", None), ("findings", FINDING_COLUMNS), ("sources", SOURCE_COLUMNS)):
+        _merge(outdir, names, table, columns)
     stats = CorpusStats(by)
-    with (atomic_writer(outdir / "articles.csv") as articles, atomic_writer(outdir / "findings.csv") as findings,
-          atomic_writer(outdir / "sources.csv") as sources):
-        articles_writer = None
-        findings_writer = _csv_writer(findings, [*keys, *FINDING_COLUMNS])
-        sources_writer = _csv_writer(sources, [*keys, *SOURCE_COLUMNS])
-        for data in _audits(outdir):
-            row = row_of(data, categories)
-            if articles_writer is None:
-                articles_writer = _csv_writer(articles, [c for c in row if not c.startswith("meta_")] + extra)
-            _write_row(articles_writer, row)
-            article = {k: row.get(k) for k in keys}
-            for finding in finding_rows(data):
-                _write_row(findings_writer, article | finding)
-            for source in source_rows(data):
-                _write_row(sources_writer, article | source)
-            stats.add(row, data["findings"])
-    write_atomic(outdir / "index.html", render_index(stats, labels))
+    with ((outdir / "articles.csv").open(encoding="utf-8", newline="") as articles,
+          (outdir / "findings.csv").open(encoding="utf-8", newline="") as findings):
+        found = csv.DictReader(findings)
+        finding = next(found, None)
+        for row in csv.DictReader(articles):
+            mine = []  # the article's findings: in both tables the articles come in the same order
+            while finding is not None and finding["id"] == row["id"]:
+                mine.append(_unescaped(finding))
+                finding = next(found, None)
+            stats.add(_unescaped(row), mine)
+    write_atomic(outdir / "index.html", render_index(stats, registry.labels()))
+
+
+def _merge(outdir: Path, names: list[str], table: str, columns: tuple[str, ...] | None) -> None:
+    """OUTDIR/TABLE.csv from the parts' files, in order: one header (the parts' meta_* columns
+    together, sorted: at the end of articles.csv, after ARTICLE_KEYS in the others), each part's
+    rows copied, as text when the part has those columns."""
+    paths = [outdir / PARTS / f"{name}.{table}.csv" for name in names]
+    headers = []
+    for path in paths:
+        with path.open(encoding="utf-8", newline="") as handle:
+            headers.append(next(csv.reader(handle)))
+    meta = sorted({c for header in headers for c in header if c.startswith("meta_")})
+    if columns is not None:
+        columns = [*ARTICLE_KEYS, *meta, *columns]
+    elif headers:
+        columns = [c for c in headers[0] if not c.startswith("meta_")] + meta
+    with atomic_writer(outdir / f"{table}.csv") as out:
+        if columns is None:
+            return  # no article audited: an empty articles.csv
+        writer = _csv_writer(out, columns)
+        head = len(_csv_text(columns, []))
+        for path, header in zip(paths, headers):
+            with path.open(encoding="utf-8", newline="") as handle:  # "\r" inside a cell stays
+                text = handle.read()
+            if header == columns:
+                out.write(text[head:])
+            else:
+                writer.writerows(csv.DictReader(io.StringIO(text, newline="")))  # cells already spreadsheet-safe
+
+
+def _unescaped(row: dict) -> dict:
+    """A row as written before spreadsheet_safe() (which put an apostrophe before a formula)."""
+    return {k: v[1:] if v[:1] == "'" and v[1:2] and v[1] in _FORMULA_START else v for k, v in row.items()}
 
 
 LIST_SIZE = 300  # articles listed in index.html, highest overall score first (articles.csv has them all)
