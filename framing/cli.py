@@ -100,14 +100,14 @@ def _parser() -> argparse.ArgumentParser:
                             "listens on); repeatable")
 
     corpus = commands.add_parser("corpus", help="audit an archive: a folder, a JSONL or a CSV file, into OUTDIR "
-                                 "(audits.jsonl, articles.csv, index.html, reports/); resumable",
+                                 "(parts/ of audits, articles.csv, index.html, reports/); resumable",
                                  epilog="examples:\n  framing corpus archive/ -o out/ --jobs 2\n"
                                         "  framing corpus articles.jsonl -o out/ --engine dask",
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     corpus.add_argument("input", metavar="INPUT", help="a folder of articles (metadata from subfolders), a JSONL "
                         "file of {id, text[, title, outlet, date, ...]} lines, or a CSV with a text column")
     corpus.add_argument("-o", "--output", required=True, metavar="OUTDIR",
-                        help="the folder for audits.jsonl, articles.csv, index.html and reports/ (made if missing)")
+                        help="the folder for parts/ (the audits), articles.csv, index.html and reports/ (made if missing)")
     corpus.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
     corpus.add_argument("--force", action="store_true", help="start OUTDIR again even if it holds another input's "
                         "corpus or files framing did not write (framing's own outputs there are removed)")

@@ -35,7 +35,7 @@ def articles(folder: str | Path):
 
 def findings(folder: str | Path):
     """findings.csv: id, outlet, date, meta_*, then finding, detector, rule, category, dimension,
-    voice, speaker, severity, score, start, end, text (offsets into the article's text in audits.jsonl)."""
+    voice, speaker, severity, score, start, end, text (offsets into the article's text in its audit)."""
     return _read(Path(folder) / "findings.csv")
 
 

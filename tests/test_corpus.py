@@ -562,3 +562,19 @@ def test_the_research_api_reads_the_audits_from_the_parts(tmp_path):
         next(iter(api.audits(out)))["schema"].startswith("framing.audit/")
     with pytest.raises(InputError, match="no parts/ folder"):
         api.audits(tmp_path)
+
+
+def test_large_groups_get_normal_intervals_and_tests_close_to_resampling(monkeypatch):
+    pytest.importorskip("scipy")
+    import random
+
+    rng = random.Random(27)
+    x, y = [rng.random() for _ in range(3000)], [rng.random() * 0.9 for _ in range(3000)]
+    resampled = research.estimate(x), research.difference("x", "y", x, y)
+    monkeypatch.setattr(research, "LARGE", 1000)  # the same values, now "large": no resampling
+    normal = research.estimate(x), research.difference("x", "y", x, y)
+    assert normal[0].low == pytest.approx(resampled[0].low, abs=0.002)
+    assert normal[0].high == pytest.approx(resampled[0].high, abs=0.002)
+    assert normal[1].low == pytest.approx(resampled[1].low, abs=0.003) and normal[1].p < 0.001 and resampled[1].p < 0.001
+    same = research.difference("x", "z", x, x[::-1])
+    assert same.difference == pytest.approx(0) and same.low < 0 < same.high and same.p == pytest.approx(1.0)

@@ -614,9 +614,10 @@ def write_tables(outdir: Path, by: str = "outlet") -> None:
         for row in csv.DictReader(articles):
             mine = []  # the article's findings: in both tables the articles come in the same order
             while finding is not None and finding["id"] == row["id"]:
-                mine.append(_unescaped(finding))
+                mine.append(finding | {"text": _unescaped(finding["text"])})
                 finding = next(found, None)
-            stats.add(_unescaped(row), mine)
+            stats.add(row | {k: _unescaped(row.get(k) or "") for k in _TEXTS + (f"meta_{by.removeprefix('meta_')}",)},
+                      mine)
     write_atomic(outdir / "index.html", render_index(stats, registry.labels()))
 
 
@@ -648,9 +649,12 @@ def _merge(outdir: Path, names: list[str], table: str, columns: tuple[str, ...] 
                 writer.writerows(csv.DictReader(io.StringIO(text, newline="")))  # cells already spreadsheet-safe
 
 
-def _unescaped(row: dict) -> dict:
-    """A row as written before spreadsheet_safe() (which put an apostrophe before a formula)."""
-    return {k: v[1:] if v[:1] == "'" and v[1:2] and v[1] in _FORMULA_START else v for k, v in row.items()}
+_TEXTS = ("id", "title", "outlet", "date", "url", "report", "principal_actor", "meta_topic")  # what index.html shows
+
+
+def _unescaped(value: str) -> str:
+    """A cell as it was before spreadsheet_safe() put an apostrophe before a formula."""
+    return value[1:] if value[:1] == "'" and value[1:2] and value[1] in _FORMULA_START else value
 
 
 LIST_SIZE = 300  # articles listed in index.html, highest overall score first (articles.csv has them all)
