@@ -100,14 +100,14 @@ def _parser() -> argparse.ArgumentParser:
                             "listens on); repeatable")
 
     corpus = commands.add_parser("corpus", help="audit an archive: a folder, a JSONL or a CSV file, into OUTDIR "
-                                 "(audits.jsonl, articles.csv, index.html, reports/); resumable",
+                                 "(parts/ of audits, articles.csv, index.html, reports/); resumable",
                                  epilog="examples:\n  framing corpus archive/ -o out/ --jobs 2\n"
                                         "  framing corpus articles.jsonl -o out/ --engine dask",
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     corpus.add_argument("input", metavar="INPUT", help="a folder of articles (metadata from subfolders), a JSONL "
                         "file of {id, text[, title, outlet, date, ...]} lines, or a CSV with a text column")
     corpus.add_argument("-o", "--output", required=True, metavar="OUTDIR",
-                        help="the folder for audits.jsonl, articles.csv, index.html and reports/ (made if missing)")
+                        help="the folder for parts/ (the audits), articles.csv, index.html and reports/ (made if missing)")
     corpus.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
     corpus.add_argument("--force", action="store_true", help="start OUTDIR again even if it holds another input's "
                         "corpus or files framing did not write (framing's own outputs there are removed)")
@@ -117,6 +117,8 @@ def _parser() -> argparse.ArgumentParser:
                         "(tcp://host:8786); default: a local cluster of --jobs workers")
     corpus.add_argument("--contextual", action="store_true", help="audit in the contextual mode (as audit --contextual; "
                         "needs 'framing[contextual]'); a folder keeps one mode")
+    corpus.add_argument("--hints", action="store_true", help="keep the word model's hints (as audit --hints) in the "
+                        "audits and findings.csv; index.html can then show its distinguishing terms with them")
     corpus.add_argument("--by", default="outlet", metavar="COLUMN", help="compare the groups of this metadata field "
                         "in index.html (default outlet); intervals and tests need 'framing[research]'")
 
@@ -332,7 +334,7 @@ def _cmd_corpus(args) -> int:
     if source.resolve() == outdir.resolve():
         raise InputError("the output folder must not be the input folder")
     summary = corpus.run(source, outdir, args.jobs, args.engine, args.scheduler, progress=sys.stderr.isatty(),
-                         contextual=args.contextual, force=args.force, by=args.by)
+                         contextual=args.contextual, force=args.force, by=args.by, hints=args.hints)
     print(f"framing corpus: {summary.audited} audited, {summary.skipped} already done, {summary.failed} failed "
           f"-> {outdir}/index.html", file=sys.stderr)
     return 0

@@ -4,6 +4,8 @@
     articles = corpus.articles("out/")   # one row per article
     findings = corpus.findings("out/")   # one row per finding
     sources = corpus.sources("out/")     # one row per source
+    for audit in corpus.audits("out/"):  # every audit, as JSON data (no pandas needed)
+        ...
 
 pandas is imported only here, when a function is called: `pip install 'framing[research]'`.
 Columns are typed by name: text as pandas' "string" (empty cells <NA>), counts as nullable "Int64",
@@ -33,7 +35,7 @@ def articles(folder: str | Path):
 
 def findings(folder: str | Path):
     """findings.csv: id, outlet, date, meta_*, then finding, detector, rule, category, dimension,
-    voice, speaker, severity, score, start, end, text (offsets into the article's text in audits.jsonl)."""
+    voice, speaker, severity, score, start, end, text (offsets into the article's text in its audit)."""
     return _read(Path(folder) / "findings.csv")
 
 
@@ -41,6 +43,17 @@ def sources(folder: str | Path):
     """sources.csv: id, outlet, date, meta_*, then source, name, kind, role, side, quoted_words,
     paraphrased_words."""
     return _read(Path(folder) / "sources.csv")
+
+
+def audits(folder: str | Path):
+    """Every article's audit (the JSON of `framing audit --format json` plus "id" and "metadata"),
+    one dict at a time, from the folder's parts/*.audits.jsonl in order."""
+    from framing.runs.corpus import audits as read
+
+    if not (Path(folder) / "parts").is_dir():
+        raise InputError(f"{folder}: no parts/ folder; run `framing corpus INPUT -o {folder}` first (a folder "
+                         "of an earlier version is moved into parts/ when that command resumes it)")
+    return read(Path(folder))
 
 
 def _read(path: Path):

@@ -231,7 +231,9 @@ def test_corpus_audits_in_the_contextual_mode_and_keeps_one_mode(jobs, tmp_path,
                       encoding="utf-8")
     out = tmp_path / "out"
     assert main(["corpus", str(source), "-o", str(out), "--contextual", "--jobs", str(jobs)]) == 0
-    rows = [json.loads(line) for line in (out / "audits.jsonl").read_text(encoding="utf-8").splitlines()]
+    from framing.runs.corpus import audits
+
+    rows = list(audits(out))
     assert [r["id"] for r in rows] == ["0", "1"] and all(r["tool"]["contextual"] for r in rows)
     assert (out / "reports" / "0.html").exists()
     capsys.readouterr()

@@ -2,6 +2,8 @@
 
 import csv
 import json
+import re
+import shutil
 import multiprocessing
 import subprocess
 import sys
@@ -31,6 +33,12 @@ def jsonl_corpus(path, copies: int = 2):
     return path
 
 
+def audit_lines(outdir) -> str:
+    """The folder's audits, one per line, its parts in order."""
+    return "".join((outdir / "parts" / f"{name}.audits.jsonl").read_text(encoding="utf-8")
+                   for name in corpus.parts(outdir))
+
+
 def rows(outdir):
     with (outdir / "articles.csv").open(encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
@@ -40,7 +48,7 @@ def test_jsonl_corpus_gives_the_three_outputs(tmp_path):
     source = jsonl_corpus(tmp_path / "in.jsonl")
     out = tmp_path / "out"
     assert main(["corpus", str(source), "-o", str(out)]) == 0
-    audits = [json.loads(line) for line in (out / "audits.jsonl").open(encoding="utf-8")]
+    audits = [json.loads(line) for line in audit_lines(out).splitlines()]
     assert [a["id"] for a in audits] == ["harbour-balanced-0", "harbour-loaded-0", "harbour-balanced-1", "harbour-loaded-1"]
     assert audits[0]["metadata"] == {"outlet": "Outlet A", "date": "2026-01-01", "section": "local"}
     table = rows(out)
@@ -91,36 +99,41 @@ def test_bad_input_is_a_one_line_error(tmp_path, capsys):
 
 
 def test_a_killed_run_resumes_without_redoing_finished_articles(tmp_path):
-    source = jsonl_corpus(tmp_path / "in.jsonl", copies=12)  # 24 articles and a bad line
+    source = jsonl_corpus(tmp_path / "in.jsonl", copies=24)  # 48 articles (3 parts) and a bad line
     out = tmp_path / "out"
     command = [sys.executable, "-m", "framing", "corpus", str(source), "-o", str(out)]
     process = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.DEVNULL)
-    audits = out / "audits.jsonl"
     deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and (not audits.exists() or audits.read_text(encoding="utf-8").count("\n") < 5):
+    while time.monotonic() < deadline and not list((out / "parts").glob("*.audits.jsonl")):
         time.sleep(0.05)
     process.kill()
     process.wait()
-    with audits.open("a", encoding="utf-8") as handle:
-        handle.write('{"id": "cut sho')  # as if killed in the middle of a line
-    before = corpus.finished_ids(audits)
-    assert 5 <= len(before) < 24
+    (out / "parts" / "000000016-00000.articles.csv").write_text("id\r\nx\r\n")  # as if killed within a part
+    before = corpus.finished_ids(out)
+    assert len(before) == corpus.BATCH and not (out / "parts" / "000000016-00000.articles.csv").exists()
     summary = corpus.run(source, out)
-    assert summary.skipped == len(before) and summary.audited == 24 - len(before)
-    ids = [json.loads(line)["id"] for line in audits.open(encoding="utf-8")]
-    assert len(ids) == len(set(ids)) == 24
-    assert len(rows(out)) == 24
+    assert summary.skipped == len(before) and summary.audited == 48 - len(before)
+    ids = [json.loads(line)["id"] for line in audit_lines(out).splitlines()]
+    assert len(ids) == len(set(ids)) == 48
+    assert len(rows(out)) == 48
 
 
-def test_dask_engine_gives_the_same_table_as_local_processes(tmp_path):
+def test_dask_engine_gives_the_same_outputs_as_local_processes_its_workers_writing_the_parts(tmp_path, monkeypatch):
     pytest.importorskip("dask.distributed")
-    source = jsonl_corpus(tmp_path / "in.jsonl", copies=3)
+    source = jsonl_corpus(tmp_path / "in.jsonl", copies=9)  # 18 articles: two parts
     corpus.run(source, tmp_path / "local", jobs=2)
+    written_here = []
+    monkeypatch.setattr(corpus, "write_files", lambda outdir, files: written_here.append(files))
     corpus.run(source, tmp_path / "dask", jobs=2, engine="dask")  # a LocalCluster of 2 workers
-    assert (tmp_path / "dask" / "articles.csv").read_text() == (tmp_path / "local" / "articles.csv").read_text()
-    assert (tmp_path / "dask" / "audits.jsonl").read_text() == (tmp_path / "local" / "audits.jsonl").read_text()
-    assert sorted(p.name for p in (tmp_path / "dask" / "reports").iterdir()) == \
-        sorted(p.name for p in (tmp_path / "local" / "reports").iterdir())
+    assert written_here == []  # the workers saw OUTDIR and wrote every part and report themselves
+    monkeypatch.undo()
+    local, dask = tmp_path / "local", tmp_path / "dask"
+    assert len(corpus.parts(dask)) == 2 and audit_lines(dask) == audit_lines(local)
+    for name in ("articles.csv", "findings.csv", "sources.csv", "index.html", "errors.jsonl"):  # the manifest aside
+        assert (dask / name).read_bytes() == (local / name).read_bytes(), name
+    reports = sorted(p.name for p in (local / "reports").iterdir())
+    assert reports == sorted(p.name for p in (dask / "reports").iterdir())
+    assert all((dask / "reports" / r).read_bytes() == (local / "reports" / r).read_bytes() for r in reports)
     folder = tmp_path / "archive"
     folder.mkdir()
     (folder / "bus.html").write_bytes((EXAMPLES / "bus-lanes.html").read_bytes())
@@ -137,7 +150,7 @@ def test_report_names_are_safe_and_distinct():
 
 def test_engines_are_named_and_say_where_reports_are_written():
     assert list(ENGINES) == ["local", "dask"] and ENGINES["local"] is LocalEngine and ENGINES["dask"] is DaskEngine
-    assert LocalEngine.writes_reports and not DaskEngine.writes_reports  # a Dask worker may not share this disk
+    assert LocalEngine.shares_disk and not DaskEngine.shares_disk  # a Dask worker may not share this disk
     assert DaskEngine.takes_scheduler and not LocalEngine.takes_scheduler
 
 
@@ -160,7 +173,7 @@ class InProcess(Engine):
     """An engine whose 'workers' do not share the disk: the main process reads files and writes reports."""
 
     name = "in-process"
-    writes_reports = False
+    shares_disk = False
 
     def map(self, work, items):
         prepare()
@@ -176,7 +189,8 @@ def test_any_engine_gives_the_same_outputs(tmp_path):
     corpus.run(folder, tmp_path / "local", jobs=2)
     summary = corpus.run(folder, tmp_path / "other", engine=InProcess())
     assert (summary.audited, summary.failed) == (3, 0)
-    for name in ("audits.jsonl", "articles.csv", "index.html"):
+    assert audit_lines(tmp_path / "other") == audit_lines(tmp_path / "local")
+    for name in ("articles.csv", "findings.csv", "sources.csv", "index.html"):
         assert (tmp_path / "other" / name).read_bytes() == (tmp_path / "local" / name).read_bytes()
     reports = sorted(p.name for p in (tmp_path / "local" / "reports").iterdir())
     assert reports == sorted(p.name for p in (tmp_path / "other" / "reports").iterdir()) and len(reports) == 3
@@ -233,11 +247,11 @@ def test_findings_and_sources_csv_have_one_row_each_and_a_resumed_run_no_duplica
     source = jsonl_corpus(tmp_path / "in.jsonl")
     out = tmp_path / "out"
     corpus.run(source, out)
-    audits = [json.loads(line) for line in (out / "audits.jsonl").open(encoding="utf-8")]
+    audits = [json.loads(line) for line in audit_lines(out).splitlines()]
     findings, sources = table(out, "findings.csv"), table(out, "sources.csv")
     assert len(findings) == sum(len(a["findings"]) for a in audits) > 0
     assert len(sources) == sum(len(a["sources"]) for a in audits) > 0
-    assert list(findings[0])[:4] == ["id", "outlet", "date", "meta_section"]
+    assert list(findings[0])[:5] == ["id", "outlet", "date", "genre", "meta_section"]
     loaded = [f for f in findings if f["id"] == "harbour-loaded-0"]
     reckless = next(f for f in loaded if f["rule"] == "emotive.reckless")
     assert (reckless["outlet"], reckless["category"], reckless["voice"], reckless["text"]) == \
@@ -248,9 +262,13 @@ def test_findings_and_sources_csv_have_one_row_each_and_a_resumed_run_no_duplica
     costa = next(s for s in sources if s["id"] == "harbour-loaded-0" and s["name"] == "Maria Costa")
     assert (costa["side"], costa["kind"], costa["quoted_words"]) == ("critical", "person", "19")
 
-    (out / "audits.jsonl").write_text("".join(line for line in (out / "audits.jsonl").open(encoding="utf-8")
-                                              if '"harbour-loaded-1"' not in line), encoding="utf-8")
-    assert corpus.run(source, out).audited == 1  # resumed: the tables are made again from audits.jsonl
+    old = audit_lines(out)  # a folder of before the parts: one audits.jsonl, here one article short and a line cut
+    shutil.rmtree(out / "parts")
+    (out / "audits.jsonl").write_text("".join(line for line in old.splitlines(keepends=True)
+                                              if '"harbour-loaded-1"' not in line) + '{"id": "cut sho',
+                                      encoding="utf-8")
+    assert corpus.run(source, out).audited == 1  # migrated into parts, resumed, the tables made again from them
+    assert not (out / "audits.jsonl").exists() and sorted(audit_lines(out).splitlines()) == sorted(old.splitlines())
     assert sorted(map(str, table(out, "findings.csv"))) == sorted(map(str, findings))
     assert len(table(out, "sources.csv")) == len(sources)
 
@@ -382,14 +400,13 @@ def test_monthly_means_per_group_with_intervals_in_a_chart_and_a_table(tmp_path)
     table = index[index.index("The monthly means as a table"):index.index("</details>")]
     assert table.count("<td>2026-01</td>") == table.count("<td>2026-02</td>") == 2 and "n=2" in table
     stats = corpus.CorpusStats()
-    for data in corpus._audits(out):
-        stats.add(corpus.row_of(data, sorted(corpus.registry.labels())), data)
-    by_group = {g: [r for r in stats.rows if r["group"] == g] for g in "AB"}
-    january = corpus.monthly(by_group, with_intervals=True)["loaded_language"]["A"]["2026-01"]
+    for data in corpus.audits(out):
+        stats.add(corpus.row_of(data, sorted(corpus.registry.labels())), data["findings"])
+    january = corpus.monthly(stats.months, with_intervals=True)["loaded_language"]["A"]["2026-01"]
     assert january.n == 2 and january.low <= january.mean <= january.high
     corpus.write_tables(out, by="missing")  # one group is still a series; no date at all is none
     assert "<h2>Over time</h2>" in (out / "index.html").read_text(encoding="utf-8")
-    assert corpus.monthly({"A": [dict(r, date="") for r in stats.rows]}, True) == {}
+    assert corpus.monthly({("A", "2026-01"): stats.months["A", "2026-01"]}, True) == {}
 
 
 def test_the_manifest_records_version_hashes_options_times_and_counts(tmp_path):
@@ -398,7 +415,8 @@ def test_the_manifest_records_version_hashes_options_times_and_counts(tmp_path):
     corpus.run(source, out, by="date")
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["framing"] == corpus.__version__ and manifest["input"]["sha256"]
-    assert manifest["options"] == {"jobs": 1, "engine": "local", "scheduler": None, "contextual": False, "by": "date"}
+    assert manifest["options"] == {"jobs": 1, "engine": "local", "scheduler": None, "contextual": False, "hints": False,
+                                   "by": "date"}
     assert set(manifest["models"]) >= {"sentence_bias.json", "attribution_tagger.npz"}
     assert len(manifest["lexicons_sha256"]) == 64 and manifest == manifest | corpus.provenance()
     assert manifest["started"] <= manifest["finished"]
@@ -407,3 +425,156 @@ def test_the_manifest_records_version_hashes_options_times_and_counts(tmp_path):
     assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["counts"]["already_done"] == 4
     with pytest.raises(InputError, match="another input"):
         corpus.run(jsonl_corpus(tmp_path / "other.jsonl", copies=1), out)
+
+
+def genre_corpus(path, copies: int = 3):
+    """Straight news and an opinion piece from two outlets, with a topic and dates."""
+    news = (EXAMPLES / "harbour-balanced.txt").read_text(encoding="utf-8")
+    opinion = ("Opinion: The harbour plan is a disgrace\n\nI think the council has lost its mind. "
+               "This reckless scheme will ruin our town, and we should all say so loudly. " * 3)
+    with path.open("w", encoding="utf-8") as handle:
+        for i in range(copies):
+            for outlet in ("A", "B"):
+                for kind, text in (("news", news), ("opinion", opinion)):
+                    handle.write(json.dumps({"id": f"{outlet}-{kind}-{i}", "text": text, "outlet": outlet,
+                                             "date": f"2026-0{1 + i % 2}-1{i}", "topic": f"topic {kind}"}) + "\n")
+    return path
+
+
+def test_index_filters_by_group_genre_topic_and_date_with_a_hashed_script_and_sortable_tables(tmp_path):
+    out = tmp_path / "out"
+    corpus.run(genre_corpus(tmp_path / "in.jsonl"), out)
+    table = rows(out)
+    assert {r["genre"] for r in table} >= {"news", "opinion"} and list(table[0])[:6] == \
+        ["id", "title", "outlet", "date", "url", "genre"]
+    index = (out / "index.html").read_text(encoding="utf-8")
+    code, digest = corpus.script("corpus.js")
+    assert f"script-src '{digest}'" in index and f"<script>{code}</script>" in index  # runs from file://, nothing else
+    assert "http://" not in index.split("<body>")[1].split("<svg")[0] and "<script src" not in index
+    assert '<select name="group">' in index and '<select name="genre">' in index and '<select name="topic">' in index
+    assert '<input type="date" name="from">' in index and index.count("<th data-sort>") >= 10
+    news_rows = [line for line in index.splitlines() if 'data-slice="news"' in line]
+    assert len(news_rows) == 2 and all(" hidden>" in line for line in news_rows)  # shown by the genre filter
+    assert index.count('data-slice="all"') == 2 and 'data-genre="opinion" data-topic="topic opinion"' in index
+    corpus.write_tables(out, by="genre")  # groups comparable across genres
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "in 2 group(s) by genre" in index and "news − opinion" in index
+
+
+def test_index_stays_bounded_listing_the_highest_scores_and_sampling_dots(tmp_path, monkeypatch):
+    monkeypatch.setattr(corpus, "LIST_SIZE", 5)
+    monkeypatch.setattr(corpus, "DOTS", 2)
+    out = tmp_path / "out"
+    corpus.run(genre_corpus(tmp_path / "in.jsonl", copies=4), out)  # 16 articles
+    index = (out / "index.html").read_text(encoding="utf-8")
+    listed = index[index.index('<table id="articles">'):]
+    assert listed.count("<tr data-group") == 5 and "The 5 articles with the highest overall score of 16" in index
+    overall = sorted((float(r["score_overall"]) for r in rows(out)), reverse=True)[:5]
+    shown = [float(re.findall(r'data-value="([^"]*)"', row)[3]) for row in listed.split("<tr data-group")[1:]]
+    assert shown == overall
+    stats = corpus.CorpusStats()
+    for i in range(5000):  # a large corpus: memory of a few numbers an article, a bounded list
+        stats.add({"id": str(i), "outlet": "AB"[i % 2], "words": "700", "balance_index": "", "genre": "news",
+                   **{f"score_{k}": str(i % 100 / 100) for k in corpus.SCORES}}, [])
+    assert len(stats.listed) == 5 and stats.articles == 5000
+    html = corpus.render_index(stats, {})
+    assert len(html) < 200_000 and html.count("<tr data-group") == 5 + 2 * 2  # listed; per outlet all and news
+
+
+def test_index_filters_and_sorts_in_a_browser_from_file_without_network(tmp_path, browser):
+    out = tmp_path / "out"
+    corpus.run(genre_corpus(tmp_path / "in.jsonl"), out)
+    context = browser.new_context()
+    page, errors, requests = context.new_page(), [], []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto((out / "index.html").as_uri())
+    visible = lambda selector: page.locator(f"{selector}:visible").count()  # noqa: E731
+    assert visible("#filters") == 1 and visible("#groups tbody tr") == 2 and visible("#articles tbody tr") == 12
+    page.select_option("select[name=genre]", "news")
+    assert visible('#groups tr[data-slice="news"]') == 2 and visible('#groups tr[data-slice="all"]') == 0
+    assert visible("#articles tbody tr") == 6 and "6 of these 12 shown" in page.inner_text("#shown")
+    page.select_option("select[name=group]", "B")
+    assert visible("#groups tbody tr") == 1 and visible("#articles tbody tr") == 3
+    page.select_option("select[name=group]", "")
+    page.fill("input[name=from]", "2026-02-01")
+    assert visible("#articles tbody tr") == 2  # news of February: copy 1, two outlets
+    page.fill("input[name=from]", "")
+    page.select_option("select[name=genre]", "")
+    page.click("#articles th:text('Words')")
+    words = [int(t) for t in page.locator("#articles tbody tr td:nth-child(6)").all_inner_texts()]
+    assert words == sorted(words)
+    page.click("#articles th:text('Words')")
+    assert [int(t) for t in page.locator("#articles tbody tr td:nth-child(6)").all_inner_texts()] == sorted(words, reverse=True)
+    assert errors == [] and all(url.startswith("file://") for url in requests)
+    context.close()
+
+
+def test_hints_are_kept_only_with_hints_recorded_in_the_manifest_and_shown_apart(tmp_path, monkeypatch):
+    from framing.detectors import model
+
+    monkeypatch.setattr(model, "HINT_THRESHOLD", 0.6)  # low enough for the example to have hints (one job: here)
+    texts = {name: (EXAMPLES / f"harbour-{name}.txt").read_text(encoding="utf-8") for name in ("loaded", "balanced")}
+    source = tmp_path / "in.jsonl"
+    with source.open("w", encoding="utf-8") as handle:
+        for i in range(6):
+            for outlet, name in (("Loud", "loaded"), ("Calm", "balanced")):
+                handle.write(json.dumps({"id": f"{outlet}{i}", "text": texts[name], "outlet": outlet}) + "\n")
+    plain, hinted = tmp_path / "plain", tmp_path / "hinted"
+    corpus.run(source, plain)
+    assert main(["corpus", str(source), "-o", str(hinted), "--hints"]) == 0
+    manifest = json.loads((hinted / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["hints"] is True and manifest["options"]["hints"] is True
+    assert json.loads((plain / "manifest.json").read_text(encoding="utf-8"))["hints"] is False
+    detectors = lambda out: {f["detector"] for f in table(out, "findings.csv")}  # noqa: E731
+    assert "model" in detectors(hinted) and "model" not in detectors(plain)
+    index, plain_index = ((out / "index.html").read_text(encoding="utf-8") for out in (hinted, plain))
+    assert 'name="hints"' in index and '<div data-hints="on" hidden>' in index and "(hint)" in index
+    assert 'name="hints"' not in plain_index and "(hint)" not in plain_index
+    lexicon_only = index[index.index('<div data-hints="off">'):index.index('<div data-hints="on"')]
+    assert "(hint)" not in lexicon_only and lexicon_only == plain_index[plain_index.index('<div data-hints="off">'):][
+        :len(lexicon_only)]  # without the hints the terms are those of a corpus without them
+    with pytest.raises(InputError, match="made with --hints"):
+        corpus.run(source, hinted)  # one folder, one mode
+    with pytest.raises(InputError, match="made without --hints"):
+        corpus.run(source, plain, hints=True)
+
+
+def test_a_worker_that_does_not_see_the_folder_sends_the_part_back(tmp_path):
+    out = tmp_path / "out"
+    corpus.run(jsonl_corpus(tmp_path / "in.jsonl", copies=1), out)
+    article = corpus.Article("x", text=(EXAMPLES / "harbour-loaded.txt").read_text(encoding="utf-8"))
+    result = corpus.audit_batch(corpus.Batch("000000009-00001", [article], str(out), "another run's start"))
+    assert result.ids == ["x"] and not (out / "parts" / "000000009-00001.audits.jsonl").exists()
+    assert list(result.files) == ["reports/x.html", *(f"parts/000000009-00001.{t}" for t in
+                                                       ("articles.csv", "findings.csv", "sources.csv", "audits.jsonl"))]
+    corpus.write_files(out, result.files)  # what the main process then does
+    corpus.write_tables(out)
+    assert [r["id"] for r in rows(out)] == ["harbour-balanced-0", "harbour-loaded-0", "x"]
+
+
+def test_the_research_api_reads_the_audits_from_the_parts(tmp_path):
+    from framing import corpus as api
+
+    out = tmp_path / "out"
+    corpus.run(jsonl_corpus(tmp_path / "in.jsonl"), out)
+    assert [a["id"] for a in api.audits(out)] == [r["id"] for r in rows(out)] and \
+        next(iter(api.audits(out)))["schema"].startswith("framing.audit/")
+    with pytest.raises(InputError, match="no parts/ folder"):
+        api.audits(tmp_path)
+
+
+def test_large_groups_get_normal_intervals_and_tests_close_to_resampling(monkeypatch):
+    pytest.importorskip("scipy")
+    import random
+
+    rng = random.Random(27)
+    x, y = [rng.random() for _ in range(3000)], [rng.random() * 0.9 for _ in range(3000)]
+    resampled = research.estimate(x), research.difference("x", "y", x, y)
+    monkeypatch.setattr(research, "LARGE", 1000)  # the same values, now "large": no resampling
+    normal = research.estimate(x), research.difference("x", "y", x, y)
+    assert normal[0].low == pytest.approx(resampled[0].low, abs=0.002)
+    assert normal[0].high == pytest.approx(resampled[0].high, abs=0.002)
+    assert normal[1].low == pytest.approx(resampled[1].low, abs=0.003) and normal[1].p < 0.001 and resampled[1].p < 0.001
+    same = research.difference("x", "z", x, x[::-1])
+    assert same.difference == pytest.approx(0) and same.low < 0 < same.high and same.p == pytest.approx(1.0)

@@ -37,7 +37,7 @@ def test_batch_skips_each_bad_line_with_its_number(tmp_path, capsys):
 def test_corpus_reports_each_bad_line_and_audits_the_rest(tmp_path, capsys):
     out = tmp_path / "out"
     assert main(["corpus", str(bad_lines(tmp_path / "in.jsonl")), "-o", str(out)]) == 0
-    audited = [json.loads(line)["id"] for line in (out / "audits.jsonl").open(encoding="utf-8")]
+    audited = [a["id"] for a in corpus.audits(out)]
     errors = [json.loads(line)["error"] for line in (out / "errors.jsonl").open(encoding="utf-8")]
     assert audited == ["first", "last"]
     assert [e.split(":")[0] for e in errors] == ["line 2", "line 3", "line 4"]
@@ -94,16 +94,16 @@ def test_corpus_folder_belongs_to_one_input(tmp_path, capsys):
     second.write_text(json.dumps({"text": GOOD.replace("Calder", "Marsh")}) + "\n", encoding="utf-8")
     out = tmp_path / "out"
     assert main(["corpus", str(first), "-o", str(out)]) == 0
-    before = (out / "audits.jsonl").read_bytes()
+    before = [a["document"]["text"] for a in corpus.audits(out)]
     assert main(["corpus", str(second), "-o", str(out)]) == 2
     assert "holds the corpus of another input" in capsys.readouterr().err
-    assert (out / "audits.jsonl").read_bytes() == before
+    assert [a["document"]["text"] for a in corpus.audits(out)] == before
     assert main(["corpus", str(first), "-o", str(out), "--contextual"]) == 2
     assert main(["corpus", str(first), "-o", str(out)]) == 0  # resumes: nothing left to do
     assert "0 audited, 1 already done" in capsys.readouterr().err
     assert main(["corpus", str(second), "-o", str(out), "--force"]) == 0
-    assert "Marsh" in (out / "audits.jsonl").read_text(encoding="utf-8")
-    assert "Calder" not in (out / "audits.jsonl").read_text(encoding="utf-8")
+    texts = "".join(a["document"]["text"] for a in corpus.audits(out))
+    assert "Marsh" in texts and "Calder" not in texts
 
     mine = tmp_path / "mine"
     mine.mkdir()
@@ -119,8 +119,7 @@ TOTAL = {"batch": 1500, "corpus": 300}  # articles: enough to be stopped mid-run
 def _started(out, command: str) -> bool:
     """The run is auditing: corpus has finished an article, batch has a temporary output with lines."""
     if command == "corpus":
-        audits = out / "audits.jsonl"
-        return audits.exists() and audits.stat().st_size > 0
+        return any((out / "parts").glob("*.audits.jsonl"))
     return any(p.stat().st_size > 0 for p in out.parent.glob(f".{out.name}.*.tmp"))
 
 
@@ -161,12 +160,11 @@ def test_ctrl_c_and_sigterm_stop_a_run_cleanly(tmp_path, command, jobs, stop):
     if command == "batch":
         assert out.read_text(encoding="utf-8") == "earlier output\n"
         return
-    done = corpus.finished_ids(out / "audits.jsonl")
+    done = corpus.finished_ids(out)
     assert 0 < len(done) < TOTAL[command]
     summary = corpus.run(source, out, jobs=2)
     assert (summary.skipped, summary.audited) == (len(done), TOTAL[command] - len(done))
-    ids = [json.loads(line)["id"] for line in (out / "audits.jsonl").open(encoding="utf-8")]
-    assert ids == [f"a{i}" for i in range(TOTAL[command])]
+    assert [a["id"] for a in corpus.audits(out)] == [f"a{i}" for i in range(TOTAL[command])]
 
 
 def over_limit() -> str:
@@ -218,7 +216,7 @@ def test_a_corpus_rerun_keeps_each_error_once_and_counts_exactly(tmp_path):
     found = [json.loads(line) for line in errors.splitlines()]
     assert [e["error"].split(":")[0] for e in found] == ["line 3", "line 5", "line 6", "line 7"]
     assert "duplicate id, first at line 1" in found[0]["error"] and "first at line 4" in found[1]["error"]
-    assert [json.loads(line)["id"] for line in (out / "audits.jsonl").open(encoding="utf-8")] == ["a", "b", "1"]
+    assert [a["id"] for a in corpus.audits(out)] == ["a", "b", "1"]
 
 
 def test_batch_warns_about_duplicate_ids_with_their_line_numbers(tmp_path, capsys):
@@ -277,7 +275,7 @@ def test_ids_from_position_carry_the_input_hash(tmp_path):
     source.write_text(json.dumps({"text": GOOD}) + "\n" + json.dumps({"id": "#1", "text": GOOD}) + "\n", encoding="utf-8")
     corpus.run(source, tmp_path / "out")
     digest = hashlib.sha256(source.read_bytes()).hexdigest()[:8]
-    ids = [json.loads(line)["id"] for line in (tmp_path / "out" / "audits.jsonl").open(encoding="utf-8")]
+    ids = [a["id"] for a in corpus.audits(tmp_path / "out")]
     assert ids == [f"#1@{digest}", "#1"]  # another input's line 1 is another article; a given '#1' is no clash
 
 

@@ -86,13 +86,14 @@ def test_batch_lines_are_valid_with_their_id_first(validator, tmp_path):
         assert_valid(validator, record)
 
 
-def test_corpus_audits_jsonl_is_valid(validator, tmp_path):
+def test_corpus_audits_are_valid(validator, tmp_path):
     source = tmp_path / "in.jsonl"
     source.write_text(json.dumps({"id": "x1", "text": (EXAMPLES / "harbour-balanced.txt").read_text(encoding="utf-8"),
                                   "outlet": "Bay Times", "date": "2024-05-01", "pages": 3}) + "\n"
                       + json.dumps({"text": "By Jane Roe"}) + "\n", encoding="utf-8")
     assert corpus.run(source, tmp_path / "out").audited == 2
-    records = [json.loads(line) for line in (tmp_path / "out" / "audits.jsonl").read_text(encoding="utf-8").splitlines()]
+    records = [json.loads(line) for part in sorted((tmp_path / "out" / "parts").glob("*.audits.jsonl"))
+               for line in part.read_text(encoding="utf-8").splitlines()]
     assert records[0]["metadata"] == {"outlet": "Bay Times", "date": "2024-05-01", "pages": "3"}
     for record in records:
         assert list(record)[:2] == ["id", "metadata"]

@@ -1,36 +1,48 @@
 """`framing corpus`: audit a whole archive into one folder, resumably and with flat memory.
 
-OUTDIR/audits.jsonl   one audit per line (schema framing.audit/1 plus "id" and "metadata")
+OUTDIR/parts/         the audits, in parts of BATCH articles, each written by the worker that made
+                      it: NAME.audits.jsonl (one audit per line: schema framing.audit/1 plus "id"
+                      and "metadata") and NAME.articles.csv, .findings.csv, .sources.csv (its rows
+                      of the tables); NAME is the position of its first article in the input and
+                      the run's serial, so sorted names are input order
 OUTDIR/reports/       one HTML report per article (without charts: they cost more than the audit)
 OUTDIR/articles.csv   one row per article: scores, findings per 1,000 words, sides, readability, metadata
 OUTDIR/findings.csv   one row per finding, OUTDIR/sources.csv one row per source (framing.corpus reads all three)
 OUTDIR/index.html     the corpus report: score distributions, outlets side by side, their loaded terms
 OUTDIR/errors.jsonl   articles that could not be audited, with the reason
 OUTDIR/manifest.json  the input (path, size, SHA-256) and mode the folder belongs to: another input,
-                      the other mode or a folder of other files is refused unless --force; and
+                      another mode or a folder of other files is refused unless --force; and
                       framing's version, model and lexicon hashes, options, start, end and counts
 
-Articles are audited in input order by an engine (framing/runs/engines.py): worker processes
-(`--jobs`) or a Dask cluster (`--engine dask`). An article's report is written first (by the
-worker when the engine's workers share this disk, else by the main process), then the main
-process appends its audit line: a line in audits.jsonl means the article is finished, and a
-restarted run skips it.
+Articles are audited in batches by an engine (framing/runs/engines.py): worker processes
+(`--jobs`) or a Dask cluster (`--engine dask`). A worker writes its batch's reports, then its
+part's tables, then its audits, which complete the part; a worker that does not see OUTDIR (a
+machine without the shared disk) sends them back and the main process writes them. The main
+process only hands out batches and collects ids and errors: an article in a complete part is
+finished, and a restarted run skips it. At the end it merges the parts' rows into the three
+tables and reads those as streams for index.html. A folder of an earlier version (one
+audits.jsonl) is moved into parts when it is resumed.
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
+import io
+import itertools
+import heapq
 import json
 import re
 import shutil
 import sys
+from array import array
 from collections import Counter, defaultdict
 from contextlib import closing
 from dataclasses import dataclass, field
+from functools import cache
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from framing import __version__
 from framing import categories as registry
@@ -41,7 +53,7 @@ from framing.models.contextual import check_installed
 from framing.outputs import charts
 from framing.outputs.files import atomic_writer, write_atomic
 from framing.outputs.formats import HTML, JSON
-from framing.outputs.report import environment
+from framing.outputs.report import environment, script
 from framing.resources import data_dir, file_sha256
 from framing.runs.engines import ENGINES, Engine
 from framing.runs.lines import LONE_SURROGATE, NOT_UTF8, has_lone_surrogate, refuse_utf16, utf8_lines
@@ -68,8 +80,8 @@ class Article:
     title: str | None = None
     metadata: dict = field(default_factory=dict)
     error: str = ""
-    report_path: str | None = None  # set: the worker writes the report itself (its engine shares this disk)
     contextual: bool = False  # audit in the contextual mode
+    hints: bool = False  # keep the word model's hints
 
 
 @dataclass
@@ -180,6 +192,25 @@ def _open(path: Path, binary: bool = False, **options):
 
 # ---- work (runs in worker processes) ---------------------------------------------------------
 
+BATCH = 16  # articles per task and per part: a part's files are written by the worker that audited them
+PARTS = "parts"
+
+
+@dataclass
+class Batch:
+    name: str  # the part's name: the position of its first article in the input, and the run's serial
+    articles: list[Article]
+    outdir: str  # the corpus folder, as the main process sees it
+    started: str  # this run's start in OUTDIR/manifest.json: a worker that reads it there shares the disk
+
+
+@dataclass
+class BatchResult:
+    ids: list[str]  # audited
+    errors: list[tuple[str, str]]  # (id, reason)
+    files: dict[str, str] | None = None  # path in OUTDIR -> text, when the worker could not write them there
+
+
 def audit_article(article: Article) -> Result:
     """Audit one article; every failure becomes an error result, never an exception."""
     if article.error:
@@ -189,18 +220,78 @@ def audit_article(article: Article) -> Result:
             text = article.text
         else:
             text = text_from_bytes(article.data if article.data is not None else read_bytes(article.path), article.path)
-        audit = audit_text(text, article.title, contextual=article.contextual,
+        audit = audit_text(text, article.title, contextual=article.contextual, hints=article.hints,
                            markdown=article.text is None and is_markdown(article.path))  # with readability: articles.csv has it
         line = RECORD.record(audit, {"id": article.id, "metadata": article.metadata})
-        report = REPORT.render(audit, article.id, charts=False)
-        if article.report_path:  # written here, in parallel, before the main process records the audit
-            write_atomic(article.report_path, report)
-            report = None
-        return Result(article.id, line, report)
+        return Result(article.id, line, REPORT.render(audit, article.id, charts=False))
     except InputError as exc:
         return Result(article.id, None, None, str(exc))
     except Exception as exc:  # a bad article must not stop a run of thousands
         return Result(article.id, None, None, f"internal error: {type(exc).__name__}: {exc}")
+
+
+def audit_batch(batch: Batch) -> BatchResult:
+    """Audit a batch and write its part: each article's report, then the part's rows of the three
+    tables, then its audits, last, which make the part complete. Written here when this worker
+    sees OUTDIR (this run's manifest), else sent back for the main process to write."""
+    results = [audit_article(article) for article in batch.articles]
+    done = [r for r in results if r.audit_line is not None]
+    files = {f"reports/{report_name(r.id)}": r.report for r in done}
+    if done:
+        files.update(part_files(batch.name, [r.audit_line for r in done]))
+    errors = [(r.id, r.error) for r in results if r.audit_line is None]
+    if not _sees(batch.outdir, batch.started):
+        return BatchResult([r.id for r in done], errors, files)
+    write_files(Path(batch.outdir), files)
+    return BatchResult([r.id for r in done], errors)
+
+
+@cache
+def _sees(outdir: str, started: str) -> bool:
+    """Whether this process sees the corpus folder of this run (once per worker and run)."""
+    try:
+        return json.loads((Path(outdir) / MANIFEST).read_text(encoding="utf-8")).get("started") == started
+    except (OSError, ValueError):
+        return False
+
+
+def write_files(outdir: Path, files: dict[str, str]) -> None:
+    """Each file atomically, in order: a part's audits, its last file, make it complete."""
+    for name, text in files.items():
+        write_atomic(outdir / name, text)
+
+
+def part_files(name: str, lines: list[str]) -> dict[str, str]:
+    """A part's files (path in OUTDIR -> text) from its audits' lines: its rows of articles.csv,
+    findings.csv and sources.csv, then its audits."""
+    categories = _categories()
+    audits = [json.loads(line) for line in lines]
+    rows = [row_of(data, categories) for data in audits]
+    meta = sorted({k for row in rows for k in row if k.startswith("meta_")})
+    article_keys = [*ARTICLE_KEYS, *meta]
+    tables = {"articles": ([c for c in rows[0] if not c.startswith("meta_")] + meta, rows),
+              "findings": ([*article_keys, *FINDING_COLUMNS],
+                           [{k: row.get(k) for k in article_keys} | f for row, data in zip(rows, audits)
+                            for f in finding_rows(data)]),
+              "sources": ([*article_keys, *SOURCE_COLUMNS],
+                          [{k: row.get(k) for k in article_keys} | s for row, data in zip(rows, audits)
+                           for s in source_rows(data)])}
+    files = {f"{PARTS}/{name}.{table}.csv": _csv_text(columns, table_rows) for table, (columns, table_rows) in tables.items()}
+    files[f"{PARTS}/{name}.audits.jsonl"] = "".join(line + "\n" for line in lines)
+    return files
+
+
+@cache
+def _categories() -> list[str]:
+    return sorted(registry.labels())
+
+
+def _csv_text(columns: list[str], rows: list[dict]) -> str:
+    handle = io.StringIO()
+    writer = _csv_writer(handle, columns)
+    for row in rows:
+        _write_row(writer, row)
+    return handle.getvalue()
 
 
 # ---- output -----------------------------------------------------------------------------------
@@ -213,26 +304,48 @@ def report_name(article_id: str) -> str:
     return safe + REPORT.suffix
 
 
-def finished_ids(audits: Path) -> set[str]:
-    """Ids already in audits.jsonl; a last line cut short by a kill is removed."""
-    if not audits.exists():
-        return set()
-    done, good_bytes = set(), 0
-    with audits.open("rb") as handle:
-        for line in handle:
-            try:
-                done.add(json.loads(line)["id"])
-            except (json.JSONDecodeError, KeyError, UnicodeDecodeError):
-                break
-            good_bytes += len(line)
-    if good_bytes < audits.stat().st_size:
-        with audits.open("r+b") as handle:
-            handle.truncate(good_bytes)
+def parts(outdir: Path) -> list[str]:
+    """The names of the complete parts (those whose audits are written), in order: input order
+    within a run, a resumed run's parts among them by their first article's position."""
+    return sorted(p.name.removesuffix(".audits.jsonl") for p in (outdir / PARTS).glob("*.audits.jsonl"))
+
+
+def finished_ids(outdir: Path) -> set[str]:
+    """Ids of the articles in complete parts (read from their rows of articles.csv); the files of
+    a part left incomplete by a kill are removed, and its articles audited again."""
+    complete = set(parts(outdir))
+    for path in (outdir / PARTS).glob("*") if (outdir / PARTS).is_dir() else ():
+        if path.name.split(".", 1)[0] not in complete:
+            path.unlink()  # a part cut short, or a temporary file of one
+    done = set()
+    for name in complete:
+        with (outdir / PARTS / f"{name}.articles.csv").open(encoding="utf-8", newline="") as handle:
+            done.update(row["id"] for row in csv.DictReader(handle))
     return done
 
 
+def migrate(outdir: Path) -> int:
+    """A folder from before parts (one audits.jsonl): its audits become parts (and its line cut
+    short by a kill, if any, is dropped); returns the audits moved."""
+    old = outdir / "audits.jsonl"
+    if not old.exists():
+        return 0
+    lines = []
+    with old.open("rb") as handle:
+        for line in handle:
+            try:
+                json.loads(line)["id"]
+            except (json.JSONDecodeError, KeyError, UnicodeDecodeError):
+                break
+            lines.append(line.decode("utf-8").rstrip("\n"))
+    for start in range(0, len(lines), BATCH):
+        write_files(outdir, part_files(f"{start:09d}-00000", lines[start:start + BATCH]))
+    old.unlink()
+    return len(lines)
+
+
 MANIFEST = "manifest.json"
-OUTPUTS = ("audits.jsonl", "errors.jsonl", "articles.csv", "findings.csv", "sources.csv", "index.html", "reports",
+OUTPUTS = (PARTS, "audits.jsonl", "errors.jsonl", "articles.csv", "findings.csv", "sources.csv", "index.html", "reports",
            MANIFEST)  # what corpus writes
 
 
@@ -252,12 +365,13 @@ def input_fingerprint(source: Path, skip: Path | None = None) -> dict:
     return {"path": str(source.resolve()), "size": None, "sha256": digest.hexdigest()}
 
 
-def claim_folder(outdir: Path, source: Path, contextual: bool, force: bool = False) -> dict:
+def claim_folder(outdir: Path, source: Path, contextual: bool, force: bool = False, hints: bool = False) -> dict:
     """Make `outdir` this input's corpus folder, or refuse in one line: a folder holding another
-    input's corpus (or this one's in the other mode) or files framing did not write is never mixed
-    or overwritten unless `force`, which removes framing's outputs there and starts again.
-    Returns the input's fingerprint."""
-    wanted = {"input": input_fingerprint(source, skip=outdir), "contextual": contextual, "framing": __version__}
+    input's corpus (or this one's in another mode: --contextual, --hints) or files framing did not
+    write is never mixed or overwritten unless `force`, which removes framing's outputs there and
+    starts again. Returns the input's fingerprint."""
+    wanted = {"input": input_fingerprint(source, skip=outdir), "contextual": contextual, "hints": hints,
+              "framing": __version__}
     manifest = outdir / MANIFEST
     entries = sorted(p.name for p in outdir.iterdir()) if outdir.is_dir() else []
     if manifest.exists():
@@ -265,11 +379,12 @@ def claim_folder(outdir: Path, source: Path, contextual: bool, force: bool = Fal
             earlier = json.loads(manifest.read_text(encoding="utf-8"))
         except (json.JSONDecodeError, UnicodeDecodeError):
             earlier = {}
-        if earlier.get("input") == wanted["input"] and earlier.get("contextual") == contextual:
+        modes = [m for m in ("contextual", "hints") if bool(earlier.get(m)) != wanted[m]]
+        if earlier.get("input") == wanted["input"] and not modes:
             return wanted["input"]  # the same input in the same mode: resume
-        made = "with" if earlier.get("contextual") else "without"
+        made = "with" if modes and earlier.get(modes[0]) else "without"
         problem = (f"holds the corpus of another input ({earlier.get('input', {}).get('path', '?')})"
-                   if earlier.get("input") != wanted["input"] else f"holds audits made {made} --contextual")
+                   if earlier.get("input") != wanted["input"] else f"holds audits made {made} --{modes[0]}")
     elif entries:
         problem = f"is not empty and holds no framing corpus ({', '.join(entries[:3])}{', ...' if len(entries) > 3 else ''})"
     else:
@@ -301,15 +416,15 @@ def provenance() -> dict:
 
 
 def write_manifest(outdir: Path, fingerprint: dict, contextual: bool, options: dict, started: str,
-                   summary: "Summary | None" = None) -> None:
+                   summary: "Summary | None" = None, hints: bool = False) -> None:
     """manifest.json: the input and mode (what claim_folder checks), framing's version, the models'
     and lexicons' hashes, the options and this run's start; at the end, its finish and counts."""
-    manifest = {"input": fingerprint, "contextual": contextual, "framing": __version__, **provenance(),
+    manifest = {"input": fingerprint, "contextual": contextual, "hints": hints, "framing": __version__, **provenance(),
                 "options": options, "started": started, "finished": None, "counts": None}
     if summary is not None:
         manifest["finished"] = _now()
         manifest["counts"] = {"audited": summary.audited, "already_done": summary.skipped, "failed": summary.failed,
-                              "in_audits": len(finished_ids(outdir / "audits.jsonl"))}
+                              "in_audits": summary.in_audits}
     write_atomic(outdir / MANIFEST, json.dumps(manifest, indent=1) + "\n")
 
 
@@ -322,68 +437,77 @@ class Summary:
     audited: int = 0
     skipped: int = 0  # already finished by an earlier run
     failed: int = 0  # each article is counted once, in one of the three
+    in_audits: int = 0  # articles in the folder's audits after the run
 
 
 def run(source: Path, outdir: Path, jobs: int = 1, engine: str | Engine = "local", scheduler: str | None = None,
-        progress: bool = False, contextual: bool = False, force: bool = False, by: str = "outlet") -> Summary:
-    """Audit every article of `source` not yet in `outdir` (`contextual`: in the contextual mode),
+        progress: bool = False, contextual: bool = False, force: bool = False, by: str = "outlet",
+        hints: bool = False) -> Summary:
+    """Audit every article of `source` not yet in `outdir` (`contextual`: in the contextual mode;
+    `hints`: keeping the word model's hints),
     then write the tables and index.html, which compares the groups of `by` (a metadata field). `engine`: a name in ENGINES, made with `jobs`,
     `contextual` and `scheduler`, or an Engine. `outdir` is claimed first (see claim_folder).
     Articles that failed are tried again: errors.jsonl holds this run's failures, each once."""
-    fingerprint = claim_folder(outdir, source, contextual, force)  # makes the folder too
+    fingerprint = claim_folder(outdir, source, contextual, force, hints)  # makes the folder too
     options = {"jobs": jobs, "engine": engine if isinstance(engine, str) else engine.name, "scheduler": scheduler,
-               "contextual": contextual, "by": by}
+               "contextual": contextual, "hints": hints, "by": by}
     started = _now()
-    write_manifest(outdir, fingerprint, contextual, options, started)
+    write_manifest(outdir, fingerprint, contextual, options, started, hints=hints)
     if isinstance(engine, str):
         engine = ENGINES[engine](jobs, contextual, scheduler)
     (outdir / "reports").mkdir(exist_ok=True)
-    audits_path = outdir / "audits.jsonl"
-    done = finished_ids(audits_path)  # the manifest has checked that they are this input's, in this mode
+    (outdir / PARTS).mkdir(exist_ok=True)
+    moved = migrate(outdir)
+    if moved:
+        print(f"framing corpus: {outdir}: its {moved} audits moved from audits.jsonl into {PARTS}/ (the layout of "
+              f"framing {__version__}: one file per batch of articles; docs/corpus.md)", file=sys.stderr)
+    done = finished_ids(outdir)  # the manifest has checked that they are this input's, in this mode
+    serial = len(parts(outdir))  # distinct for every run that wrote a part: a retried article's part is a new one
     if contextual:
         check_installed()  # a missing extra or model is one error here, not a failure per article
     summary = Summary()
     seen: dict[str, str] = {}  # id -> where it first is
 
-    def pending() -> Iterator[Article]:
-        for article in read_articles(source, skip=outdir, namespace=(fingerprint["sha256"] or "")[:8]):
+    def pending() -> Iterator[tuple[int, Article]]:
+        for position, article in enumerate(read_articles(source, skip=outdir,
+                                                         namespace=(fingerprint["sha256"] or "")[:8])):
             first = seen.setdefault(article.id, article.where)
             if first != article.where and not article.error:
                 article = _failed(article.where, article.id, f"duplicate id, first at {first} (ids are text: "
                                                              "1 and \"1\" are one id): only the first is audited")
-            article.contextual = contextual
+            article.contextual, article.hints = contextual, hints
             if article.id in done and not article.error:
                 summary.skipped += 1
                 continue
-            if engine.writes_reports:
-                article.report_path = str(outdir / "reports" / report_name(article.id))
-            elif article.path and not article.error:  # the worker may not share this disk
+            if article.path and not article.error and not engine.shares_disk:  # the worker may not see the file
                 try:
                     article.data = read_bytes(article.path)
                 except InputError as exc:
                     article.error = str(exc)
-            yield article
+            yield position, article
+
+    def batches() -> Iterator[Batch]:
+        articles = pending()
+        while chunk := list(itertools.islice(articles, BATCH)):
+            yield Batch(f"{chunk[0][0]:09d}-{serial:05d}", [a for _, a in chunk], str(outdir), started)
 
     total = _count(source) if progress else None
     meter = Progress(progress, total - len(done) if total else None)
-    results = engine.map(audit_article, pending())
-    with (closing(results), audits_path.open("a", encoding="utf-8") as audits,
-          (outdir / "errors.jsonl").open("w", encoding="utf-8") as errors):  # failures are tried again
+    results = engine.map(audit_batch, batches())
+    with closing(results), (outdir / "errors.jsonl").open("w", encoding="utf-8") as errors:  # failures are tried again
         for result in results:
-            if result.audit_line is None:
-                summary.failed += 1
-                errors.write(json.dumps({"id": result.id, "error": result.error}, ensure_ascii=False) + "\n")
-                print(printable(f"framing corpus: {result.id}: skipped: {result.error}"), file=sys.stderr)
-            else:
-                if result.report is not None:  # from a worker that may not share this disk
-                    write_atomic(outdir / "reports" / report_name(result.id), result.report)
-                audits.write(result.audit_line + "\n")
-                audits.flush()
-                summary.audited += 1
-            meter.step()
+            if result.files:  # from a worker that does not see OUTDIR
+                write_files(outdir, result.files)
+            for article_id, error in result.errors:
+                errors.write(json.dumps({"id": article_id, "error": error}, ensure_ascii=False) + "\n")
+                print(printable(f"framing corpus: {article_id}: skipped: {error}"), file=sys.stderr)
+            summary.audited += len(result.ids)
+            summary.failed += len(result.errors)
+            meter.step(len(result.ids) + len(result.errors))
     meter.close()
+    summary.in_audits = len(done) + summary.audited
     write_tables(outdir, by)
-    write_manifest(outdir, fingerprint, contextual, options, started, summary)
+    write_manifest(outdir, fingerprint, contextual, options, started, summary, hints)
     return summary
 
 
@@ -409,7 +533,8 @@ def row_of(data: dict, categories: list[str]) -> dict:
     actors = {a["id"]: a["name"] for a in sourcing.get("actors", [])}
     metadata = data.get("metadata", {})
     row = {"id": data["id"], "title": doc["title"], "outlet": metadata.get("outlet", ""),
-           "date": metadata.get("date", ""), "url": metadata.get("url", ""), "words": words,
+           "date": metadata.get("date", ""), "url": metadata.get("url", ""),
+           "genre": (data.get("genre") or {}).get("label", ""), "words": words,
            "report": f"reports/{report_name(data['id'])}"}
     row.update({f"score_{k}": data["scores"][k]["score"] for k in SCORES})  # None (a blank cell): not judged
     row.update({f"per1000_{c}": round(counts[c] * per_1000, 2) for c in categories})
@@ -425,10 +550,12 @@ def row_of(data: dict, categories: list[str]) -> dict:
     return row
 
 
-def _audits(outdir: Path) -> Iterator[dict]:
-    with (outdir / "audits.jsonl").open(encoding="utf-8") as handle:
-        for line in handle:
-            yield json.loads(line)
+def audits(outdir: Path) -> Iterator[dict]:
+    """Every audit of the folder (its parts in order), as JSON data."""
+    for name in parts(outdir):
+        with (outdir / PARTS / f"{name}.audits.jsonl").open(encoding="utf-8") as handle:
+            for line in handle:
+                yield json.loads(line)
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -443,7 +570,7 @@ def spreadsheet_safe(value):
 FINDING_COLUMNS = ("finding", "detector", "rule", "category", "dimension", "voice", "speaker", "severity", "score",
                    "start", "end", "text")
 SOURCE_COLUMNS = ("source", "name", "kind", "role", "side", "quoted_words", "paraphrased_words")
-ARTICLE_KEYS = ("id", "outlet", "date")  # with the meta_* columns, at the start of findings.csv and sources.csv
+ARTICLE_KEYS = ("id", "outlet", "date", "genre")  # with the meta_* columns, at the start of findings.csv and sources.csv
 
 
 def finding_rows(data: dict) -> Iterator[dict]:
@@ -473,126 +600,223 @@ def _write_row(writer: csv.DictWriter, row: dict) -> None:
 
 
 def write_tables(outdir: Path, by: str = "outlet") -> None:
-    """articles.csv, findings.csv, sources.csv and index.html (the groups of `by` compared) from audits.jsonl, read as a stream (twice: the first pass finds the metadata
-    columns). All are made anew from audits.jsonl, so a resumed run's tables have each article once."""
-
-    labels = registry.labels()
-    categories = sorted(labels)
-    extra = sorted({f"meta_{k}" for data in _audits(outdir) for k in data.get("metadata", {})
-                    if k not in ("outlet", "date", "url")})
-    keys = [*ARTICLE_KEYS, *extra]
+    """articles.csv, findings.csv and sources.csv from the parts (each article once, however many
+    runs made them), then index.html (the groups of `by` compared) from those two tables read as
+    streams: this process keeps a few numbers per article, never an audit."""
+    names = parts(outdir)
+    for table, columns in (("articles", None), ("findings", FINDING_COLUMNS), ("sources", SOURCE_COLUMNS)):
+        _merge(outdir, names, table, columns)
     stats = CorpusStats(by)
-    with (atomic_writer(outdir / "articles.csv") as articles, atomic_writer(outdir / "findings.csv") as findings,
-          atomic_writer(outdir / "sources.csv") as sources):
-        articles_writer = None
-        findings_writer = _csv_writer(findings, [*keys, *FINDING_COLUMNS])
-        sources_writer = _csv_writer(sources, [*keys, *SOURCE_COLUMNS])
-        for data in _audits(outdir):
-            row = row_of(data, categories)
-            if articles_writer is None:
-                articles_writer = _csv_writer(articles, [c for c in row if not c.startswith("meta_")] + extra)
-            _write_row(articles_writer, row)
-            article = {k: row.get(k) for k in keys}
-            for finding in finding_rows(data):
-                _write_row(findings_writer, article | finding)
-            for source in source_rows(data):
-                _write_row(sources_writer, article | source)
-            stats.add(row, data)
-    write_atomic(outdir / "index.html", render_index(stats, labels))
+    with ((outdir / "articles.csv").open(encoding="utf-8", newline="") as articles,
+          (outdir / "findings.csv").open(encoding="utf-8", newline="") as findings):
+        found = csv.DictReader(findings)
+        finding = next(found, None)
+        for row in csv.DictReader(articles):
+            mine = []  # the article's findings: in both tables the articles come in the same order
+            while finding is not None and finding["id"] == row["id"]:
+                mine.append(finding | {"text": _unescaped(finding["text"])})
+                finding = next(found, None)
+            stats.add(row | {k: _unescaped(row.get(k) or "") for k in _TEXTS + (f"meta_{by.removeprefix('meta_')}",)},
+                      mine)
+    write_atomic(outdir / "index.html", render_index(stats, registry.labels()))
+
+
+def _merge(outdir: Path, names: list[str], table: str, columns: tuple[str, ...] | None) -> None:
+    """OUTDIR/TABLE.csv from the parts' files, in order: one header (the parts' meta_* columns
+    together, sorted: at the end of articles.csv, after ARTICLE_KEYS in the others), each part's
+    rows copied, as text when the part has those columns."""
+    paths = [outdir / PARTS / f"{name}.{table}.csv" for name in names]
+    headers = []
+    for path in paths:
+        with path.open(encoding="utf-8", newline="") as handle:
+            headers.append(next(csv.reader(handle)))
+    meta = sorted({c for header in headers for c in header if c.startswith("meta_")})
+    if columns is not None:
+        columns = [*ARTICLE_KEYS, *meta, *columns]
+    elif headers:
+        columns = [c for c in headers[0] if not c.startswith("meta_")] + meta
+    with atomic_writer(outdir / f"{table}.csv") as out:
+        if columns is None:
+            return  # no article audited: an empty articles.csv
+        writer = _csv_writer(out, columns)
+        head = len(_csv_text(columns, []))
+        for path, header in zip(paths, headers):
+            with path.open(encoding="utf-8", newline="") as handle:  # "\r" inside a cell stays
+                text = handle.read()
+            if header == columns:
+                out.write(text[head:])
+            else:
+                writer.writerows(csv.DictReader(io.StringIO(text, newline="")))  # cells already spreadsheet-safe
+
+
+_TEXTS = ("id", "title", "outlet", "date", "url", "report", "principal_actor", "meta_topic")  # what index.html shows
+
+
+def _unescaped(value: str) -> str:
+    """A cell as it was before spreadsheet_safe() put an apostrophe before a formula."""
+    return value[1:] if value[:1] == "'" and value[1:2] and value[1] in _FORMULA_START else value
+
+
+LIST_SIZE = 300  # articles listed in index.html, highest overall score first (articles.csv has them all)
+DOTS = 150  # articles drawn as dots per group in the box plots (an even sample past it)
+GENRES = ("news", "mixed", "opinion")  # the genre model's labels, straight news first
+_ROW_KEYS = ("outlet", "date", "url", "genre")  # what `by` can name besides a metadata field
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
+
+
+def _values() -> dict:
+    return {k: array("d") for k in SCORES}
 
 
 @dataclass
 class CorpusStats:
-    """What the corpus report shows, gathered one article at a time (a few numbers each); `by` is
-    what groups the articles: "outlet" or another metadata field."""
+    """What the corpus report shows, gathered one article at a time into a few numbers each (no
+    row per article is kept past LIST_SIZE); `by` is what groups the articles: "outlet", "genre"
+    or another metadata field."""
 
     by: str = "outlet"
-    rows: list[dict] = field(default_factory=list)
+    articles: int = 0
+    values: dict = field(default_factory=lambda: defaultdict(_values))  # (group, genre) -> score -> judged values
+    months: dict = field(default_factory=lambda: defaultdict(_values))  # (group, 'YYYY-MM') -> score -> values
+    counts: Counter = field(default_factory=Counter)  # (group, genre) -> articles
+    words: Counter = field(default_factory=Counter)  # group -> words
+    listed: list = field(default_factory=list)  # a heap of the LIST_SIZE highest overall scores
+    topics: set = field(default_factory=set)
     terms: dict = field(default_factory=lambda: defaultdict(Counter))  # group -> loaded term counts
     rules: dict = field(default_factory=lambda: defaultdict(Counter))  # group -> loaded-term rule counts
+    hints: dict = field(default_factory=lambda: defaultdict(Counter))  # group -> the word model's hints (--hints)
     forms: dict = field(default_factory=lambda: defaultdict(Counter))  # rule -> the words found for it
 
-    def add(self, row: dict, data: dict) -> None:
-        keep = ("id", "title", "outlet", "date", "words", "report", "balance_index", "principal_actor")
-        group = group_of(row, data.get("metadata", {}), self.by)
-        self.rows.append({k: row[k] for k in keep} | {k: row[f"score_{k}"] for k in SCORES} | {"group": group})
-        for f in data["findings"]:  # the lexicons' loaded terms in the reporter's voice (no model hints)
-            if f["dimension"] == "loaded_language" and f["voice"] == "reporter" and f["detector"] != HINTS:
+    def add(self, row: dict, findings: Iterable[dict]) -> None:
+        """One article: its articles.csv row (numbers or their text) and its findings."""
+        group, genre = group_of(row, self.by), row.get("genre") or ""
+        scores = {k: _number(row[f"score_{k}"]) for k in SCORES}
+        month = _MONTH.match(row.get("date") or "")
+        for key, value in scores.items():
+            if value is not None:
+                self.values[group, genre][key].append(value)
+                if month:
+                    self.months[group, month.group()][key].append(value)
+        self.counts[group, genre] += 1
+        self.words[group] += int(row["words"] or 0)
+        topic = row.get("meta_topic") or ""
+        self.topics.add(topic)
+        keep = {k: row.get(k) or "" for k in ("id", "title", "outlet", "date", "report", "principal_actor")}
+        listed = (keep | scores | {"group": group, "genre": genre, "topic": topic, "words": int(row["words"] or 0),
+                                   "balance_index": _number(row["balance_index"])})
+        entry = (-1.0 if scores["overall"] is None else scores["overall"], -self.articles, listed)
+        (heapq.heappush if len(self.listed) < LIST_SIZE else heapq.heappushpop)(self.listed, entry)
+        self.articles += 1
+        for f in findings:  # loaded terms in the reporter's voice: the lexicons', and apart the word model's hints
+            if f["dimension"] != "loaded_language" or f["voice"] != "reporter":
+                continue
+            if f["detector"] == HINTS:
+                self.hints[group][f"{HINTS}:{f['text'].lower()}"] += 1
+            else:
                 self.terms[group][f["text"].lower()] += 1
                 self.rules[group][f["rule"]] += 1
                 self.forms[f["rule"]][f["text"].lower()] += 1
 
+    def groups(self) -> dict[str, dict[str, dict[str, array]]]:
+        """group -> slice ('all' or a genre present) -> score -> judged values."""
+        result: dict = defaultdict(dict)
+        for (group, genre), values in sorted(self.values.items()):
+            every = result[group].setdefault("all", _values())
+            for key in SCORES:
+                every[key].extend(values[key])
+            if genre:
+                result[group][genre] = values
+        return dict(sorted(result.items()))
 
-def group_of(row: dict, metadata: dict, by: str) -> str:
-    """The article's group: its value of `by` (outlet, date, url or a metadata field, with or
+
+def _number(value) -> float | None:
+    """A score from a row: None or an empty cell is not judged."""
+    return None if value is None or value == "" else float(value)
+
+
+def group_of(row: dict, by: str) -> str:
+    """The article's group: its value of `by` (outlet, date, url, genre or a metadata field, with or
     without meta_), or "(no BY)"."""
-    value = row.get(by) if by in ("outlet", "date", "url") else metadata.get(by.removeprefix("meta_"))
+    value = row.get(by) if by in _ROW_KEYS else row.get(f"meta_{by.removeprefix('meta_')}")
     return value or f"(no {by})"
 
 
 def render_index(stats: CorpusStats, labels: dict) -> str:
-
-    groups = sorted({r["group"] for r in stats.rows})
-    by_group = {g: [r for r in stats.rows if r["group"] == g] for g in groups}
+    """index.html: plain numbers from `stats` and research, HTML from templates/corpus.html.j2."""
+    groups = stats.groups()
     names = {k: DIMENSIONS.get(k, "Overall") for k in SCORES}
     with_intervals = research.available()
-    estimates, differences = {}, {}
+    slices = [s for s in ("all", *GENRES) if any(s in per for per in groups.values())]
+    summary, differences = [], {}
     for key in SCORES:
-        values = {g: _judged(rows, key) for g, rows in by_group.items()}
+        values = {g: list(per["all"][key]) for g, per in groups.items()}
         if with_intervals:
-            estimates[key], pairs = research.compare(values)
+            estimates, pairs = research.compare(values)
             differences[key] = {(d.a, d.b): d for d in pairs}
         else:
-            estimates[key] = {g: research.Estimate(len(v), _mean(v)) for g, v in values.items()}
+            estimates = {g: research.Estimate(len(v), _mean(v)) for g, v in values.items()}
+        for g, per in groups.items():
+            for name, cell in per.items():
+                estimate = estimates[g] if name == "all" else _estimate(list(cell[key]), with_intervals)
+                summary.append({"group": g, "slice": name, "key": key, "estimate": estimate})
+    table = defaultdict(dict)  # (group, slice) -> score -> Estimate
+    for cell in summary:
+        table[cell["group"], cell["slice"]][cell["key"]] = cell["estimate"]
+    rows = [{"group": g, "slice": s, "articles": sum(n for (group, genre), n in stats.counts.items()
+                                                     if group == g and s in ("all", genre)),
+             "terms": stats.terms[g].most_common(10) if s == "all" else [], **table[g, s]}
+            for g in groups for s in slices if (g, s) in table]
     pairs = sorted({pair for per_score in differences.values() for pair in per_score})
-    summary = [{"group": g, "articles": len(rows), "terms": stats.terms[g].most_common(10),
-                **{k: estimates[k][g] for k in SCORES}} for g, rows in by_group.items()]
-    over_time = monthly(by_group, with_intervals)
-    words = {g: sum(r["words"] for r in rows) for g, rows in by_group.items()}
+    over_time = monthly(stats.months, with_intervals)
     shown = {rule: forms.most_common(1)[0][0] for rule, forms in stats.forms.items()}
-    distinguishing = research.distinguishing(stats.rules, words, shown) if len(groups) > 1 else {}
+    distinguishing = research.distinguishing(stats.rules, stats.words, shown) if len(groups) > 1 else {}
+    with_hints = {}  # the same with the hints as terms of their own (one per word), when the corpus has them
+    if stats.hints and len(groups) > 1:
+        counts = {g: stats.rules[g] + stats.hints[g] for g in groups}
+        words = {key: f"{key.split(':', 1)[1]} (hint)" for per_group in stats.hints.values() for key in per_group}
+        with_hints = research.distinguishing(counts, stats.words, shown | words)
+    every = {k: [v for per in groups.values() for v in per["all"][k]] for k in SCORES}
+    listed = [entry[2] for entry in sorted(stats.listed, key=lambda e: (-e[0], -e[1]))]
+    code, digest = script("corpus.js")
     return environment().get_template("corpus.html.j2").render(
-        distinguishing=distinguishing, z_min=1.96, over_time=over_time,
+        distinguishing=distinguishing, with_hints=with_hints, z_min=1.96, over_time=over_time,
         chart_time=charts.scores_over_time({names[k]: {g: [(m, e.mean, e.low, e.high) for m, e in per_month.items()
                                                            if e.mean is not None]
                                                        for g, per_month in over_time[k].items()} for k in SCORES})
         if over_time else "",
-        rows=stats.rows, groups=summary, by=stats.by, names=names, scores=SCORES, version=__version__,
-        with_intervals=with_intervals, install=research.INSTALL, level=research.LEVEL, resamples=research.RESAMPLES, permutations=research.PERMUTATIONS,
-        max_groups=research.MAX_GROUPS, pairs=[{"a": a, "b": b, **{k: differences[k].get((a, b)) for k in SCORES}}
-                                               for a, b in pairs],
-        means={k: _mean(_judged(stats.rows, k)) for k in SCORES},
-        chart_distributions=charts.score_histograms({names[k]: _judged(stats.rows, k) for k in SCORES})
-        if stats.rows else "",
-        chart_outlets=charts.scores_by_outlet({names[k]: {g: _judged(rows, k) for g, rows in by_group.items()}
-                                               for k in SCORES}) if len(groups) > 1 else "")
+        month_rows=[{"month": m, "group": g, **{k: over_time[k].get(g, {}).get(m) for k in SCORES}}
+                    for m, g in sorted({(m, g) for (g, m) in stats.months})] if over_time else [],
+        articles=stats.articles, listed=listed, list_size=LIST_SIZE, groups=rows, group_names=list(groups),
+        slices=slices, genre_names=GENRE_NAMES, topics=sorted(t for t in stats.topics if t),
+        by=stats.by, names=names, scores=SCORES, version=__version__, script=code, script_hash=digest,
+        with_intervals=with_intervals, install=research.INSTALL, level=research.LEVEL, resamples=research.RESAMPLES,
+        permutations=research.PERMUTATIONS, max_groups=research.MAX_GROUPS, dots=DOTS,
+        pairs=[{"a": a, "b": b, **{k: differences[k].get((a, b)) for k in SCORES}} for a, b in pairs],
+        means={k: _mean(every[k]) for k in SCORES},
+        chart_distributions=charts.score_histograms({names[k]: every[k] for k in SCORES}) if stats.articles else "",
+        chart_outlets=charts.scores_by_outlet({names[k]: {g: list(per["all"][k]) for g, per in groups.items()}
+                                               for k in SCORES}, DOTS) if len(groups) > 1 else "")
 
 
-_MONTH = re.compile(r"(\d{4})-(\d{2})")
+GENRE_NAMES = {"all": "all genres", "news": "straight news", "mixed": "news with signs of opinion",
+               "opinion": "opinion or analysis"}
 
 
-def monthly(by_group: dict[str, list[dict]], with_intervals: bool) -> dict:
-    """score -> group -> month ('2016-03') -> Estimate of the month's mean, for articles whose date
-    starts with YYYY-MM; {} when fewer than two months have any."""
-    months = {r["id"]: m.group() for rows in by_group.values() for r in rows if (m := _MONTH.match(r["date"] or ""))}
-    if len(set(months.values())) < 2:
+def _estimate(values: list[float], with_intervals: bool) -> research.Estimate:
+    return research.estimate(values) if with_intervals else research.Estimate(len(values), _mean(values))
+
+
+def monthly(months: dict, with_intervals: bool) -> dict:
+    """score -> group -> month ('2016-03') -> Estimate of the month's mean, from `months` ((group,
+    month) -> score -> values); {} when fewer than two months have any."""
+    if len({month for _, month in months}) < 2:
         return {}
-    result = {}
-    for key in SCORES:
-        result[key] = {}
-        for group, rows in by_group.items():
-            per_month = defaultdict(list)
-            for r in rows:
-                if r["id"] in months and r[key] is not None:
-                    per_month[months[r["id"]]].append(r[key])
-            result[key][group] = {m: research.estimate(v) if with_intervals else research.Estimate(len(v), _mean(v))
-                                  for m, v in sorted(per_month.items())}
-    return result
-
-
-def _judged(rows: list[dict], key: str) -> list[float]:
-    """The scores of `key` that were judged (None is a balance not judged: left out, not 0)."""
-    return [r[key] for r in rows if r[key] is not None]
+    result = {key: defaultdict(dict) for key in SCORES}
+    for (group, month), values in sorted(months.items()):
+        for key in SCORES:
+            if values[key]:
+                result[key][group][month] = _estimate(list(values[key]), with_intervals)
+    return {key: dict(per_group) for key, per_group in result.items()}
 
 
 def _mean(values: list[float]) -> float | None:

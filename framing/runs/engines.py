@@ -3,8 +3,9 @@
 An engine is made with the run's `jobs`, mode and (for Dask) scheduler, and maps a picklable
 function over an iterator of items: a generator of the results in input order, with bounded
 memory; closing it early (an error, Ctrl-C) stops the workers.
-`writes_reports` says whether its workers share this disk: then they read the article files and
-write the reports themselves; otherwise the main process reads the files and writes the reports.
+`shares_disk` says whether its workers surely share this disk: then they read the article files
+themselves; otherwise the main process reads the files for them. (Corpus workers check for
+themselves whether they see the output folder before writing there.)
 ENGINES, by name, gives the CLI its --engine choices.
 """
 
@@ -17,14 +18,13 @@ from functools import partial
 from framing.errors import InputError
 from framing.runs import pool
 
-TASK_SIZE = 8  # articles per Dask task: amortises the scheduler's per-task cost
 
 
 class Engine:
     """The interface: map(work, items) -> a generator of the results, in input order."""
 
     name = ""
-    writes_reports = True  # the workers share this disk (see the module's docstring)
+    shares_disk = True  # the workers share this disk (see the module's docstring)
     takes_scheduler = False  # the --scheduler option means something to it
 
     def __init__(self, jobs: int = 1, contextual: bool = False, scheduler: str | None = None):
@@ -44,11 +44,12 @@ class LocalEngine(Engine):
 
 
 class DaskEngine(Engine):
-    """A Dask cluster: the one at `scheduler`, else a local one of `jobs` worker processes. Items
-    travel to workers as tasks of TASK_SIZE, which may run on other machines."""
+    """A Dask cluster: the one at `scheduler`, else a local one of `jobs` worker processes. Each
+    item is a task (the caller batches its work: corpus sends BATCH articles), which may run on
+    other machines."""
 
     name = "dask"
-    writes_reports = False
+    shares_disk = False
     takes_scheduler = True
 
     def map(self, work: Callable, items: Iterator) -> Generator:
@@ -63,21 +64,18 @@ class DaskEngine(Engine):
         task = partial(_task, work, self.contextual)
         try:
             window = pool.WINDOW_PER_JOB * max(self.jobs, len(client.scheduler_info().get("workers", {})) or 1)
-            tasks = iter(lambda: list(itertools.islice(items, TASK_SIZE)), [])
-            while chunk := list(itertools.islice(tasks, max(1, window // TASK_SIZE))):
-                futures = client.map(task, chunk, pure=False)
-                for results in client.gather(futures):
-                    yield from results
+            while chunk := list(itertools.islice(items, window)):
+                yield from client.gather(client.map(task, chunk, pure=False))
         finally:
             client.close()
             if cluster is not None:
                 cluster.close()
 
 
-def _task(work: Callable, contextual: bool, items: list) -> list:
-    """A Dask task: several items (the worker's first task loads the models)."""
+def _task(work: Callable, contextual: bool, item):
+    """A Dask task: one item (the worker's first task loads the models)."""
     pool.set_up_worker(contextual)
-    return [work(item) for item in items]
+    return work(item)
 
 
 ENGINES: dict[str, type[Engine]] = {e.name: e for e in (LocalEngine, DaskEngine)}  # --engine's choices, in order

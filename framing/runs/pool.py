@@ -92,8 +92,8 @@ class Progress:
     def __init__(self, enabled: bool, total: int | None = None):
         self.enabled, self.total, self.done, self.start, self.last = enabled, total, 0, time.monotonic(), 0.0
 
-    def step(self) -> None:
-        self.done += 1
+    def step(self, articles: int = 1) -> None:
+        self.done += articles
         now = time.monotonic()
         if self.enabled and (now - self.last > 0.2 or self.done == self.total):
             self.last = now
