@@ -8,6 +8,7 @@ import multiprocessing
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -371,13 +372,18 @@ def test_distinguishing_terms_by_weighted_log_odds_with_an_informative_prior():
     assert few["A"] == []  # two findings are not evidence: the prior holds them back
 
 
-def test_index_lists_each_groups_distinguishing_terms(tmp_path):
+def _loud_and_calm(source: Path) -> Path:
+    """Six copies of the loaded harbour example from outlet Loud and six of the balanced one from Calm."""
     texts = {name: (EXAMPLES / f"harbour-{name}.txt").read_text(encoding="utf-8") for name in ("loaded", "balanced")}
-    source = tmp_path / "in.jsonl"
     with source.open("w", encoding="utf-8") as handle:
         for i in range(6):
             for outlet, name in (("Loud", "loaded"), ("Calm", "balanced")):
                 handle.write(json.dumps({"id": f"{outlet}{i}", "text": texts[name], "outlet": outlet}) + "\n")
+    return source
+
+
+def test_index_lists_each_groups_distinguishing_terms(tmp_path):
+    source = _loud_and_calm(tmp_path / "in.jsonl")
     corpus.run(source, tmp_path / "out")
     index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     terms = index[index.index("Loaded terms that distinguish"):index.index("</table>", index.index("Loaded terms that"))]
@@ -514,12 +520,7 @@ def test_hints_are_kept_only_with_hints_recorded_in_the_manifest_and_shown_apart
     from framing.detectors import model
 
     monkeypatch.setattr(model, "HINT_THRESHOLD", 0.6)  # low enough for the example to have hints (one job: here)
-    texts = {name: (EXAMPLES / f"harbour-{name}.txt").read_text(encoding="utf-8") for name in ("loaded", "balanced")}
-    source = tmp_path / "in.jsonl"
-    with source.open("w", encoding="utf-8") as handle:
-        for i in range(6):
-            for outlet, name in (("Loud", "loaded"), ("Calm", "balanced")):
-                handle.write(json.dumps({"id": f"{outlet}{i}", "text": texts[name], "outlet": outlet}) + "\n")
+    source = _loud_and_calm(tmp_path / "in.jsonl")
     plain, hinted = tmp_path / "plain", tmp_path / "hinted"
     corpus.run(source, plain)
     assert main(["corpus", str(source), "-o", str(hinted), "--hints"]) == 0
