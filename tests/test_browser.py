@@ -174,7 +174,7 @@ def test_compare_view_shows_the_comparison_tables(pages, open_page):
     assert "thugs" in page.locator("section[aria-labelledby='cmp-actors']").inner_text()
     shared = page.locator("section[aria-labelledby='cmp-content'] tbody tr")
     assert shared.count() >= 1 and shared.first.is_visible()
-    only = page.locator("section[aria-labelledby='cmp-content'] details").first
+    only = page.locator("section[aria-labelledby='cmp-content'] details", has=page.locator("summary", has_text="Only in")).first
     assert not only.locator("tbody tr").first.is_visible()
     only.locator("summary").click()  # the sentences only one article carries open on demand
     assert only.locator("tbody tr").first.is_visible()
