@@ -54,11 +54,12 @@ def _by_block(doc, items) -> dict[int, list]:
 
 
 def _segments(audit: Audit, start: int, end: int, block_index: int, number: dict[str, int],
-              sentences: dict[int, str], overlapping: dict[str, dict[int, list]]) -> list[dict]:
+              sentences: dict[int, str], starts: list[int], overlapping: dict[str, dict[int, list]]) -> list[dict]:
     """Cut [start, end) wherever a finding, quotation, Markdown markup or numbered sentence starts or ends. Each
     segment has an id unique in the page, the `number`s (finding id -> row of the findings table) of the
-    findings ending in it, and the label of the sentence it starts (body sentences only); `overlapping`:
-    the findings, quotations and markup of each block (_by_block)."""
+    findings ending in it, and the label of the sentence it starts (body sentences only); `starts`: the
+    numbered sentences' starts in order; `overlapping`: the findings, quotations and markup of each block
+    (_by_block)."""
     doc = audit.document
     registry = categories.of_findings()
     scope = {key: c.scope for key, c in registry.items()}
@@ -66,7 +67,6 @@ def _segments(audit: Audit, start: int, end: int, block_index: int, number: dict
     inside = [f for f in overlapping["findings"].get(block_index, []) if scope[f.category] != "article"]
     quotes = [q for q in overlapping["quotations"].get(block_index, []) if q.depth == 0]
     markup = overlapping["markup"].get(block_index, [])
-    starts = sorted(sentences)
     cuts = {start, end} | set(starts[bisect_right(starts, start):bisect_left(starts, end)])
     for item in inside + quotes + markup:
         cuts.update(x for x in (item.start, item.end) if start < x < end)
@@ -97,16 +97,13 @@ def _segments(audit: Audit, start: int, end: int, block_index: int, number: dict
 
 
 def _speakers_by_block(audit: Audit) -> dict[int, list[str]]:
-    """Block index -> who is quoted in it, by the registry's name ('he' resolved to the person)."""
-    doc = audit.document
+    """Block start -> who is quoted in the block, by the registry's name ('he' resolved to the person)."""
     registry = {s.id: s.name for s in audit.sources}
-    block_starts = [b.start for b in doc.blocks]
     speakers: dict[int, list[str]] = {}
     for a in audit.attributions:
-        if a.kind == "direct" and a.source and a.content:
-            i = bisect_right(block_starts, a.content.start) - 1
-            if i >= 0 and a.content.start < doc.blocks[i].end:
-                speakers.setdefault(i, []).append(registry.get(a.source_id, a.source.text))
+        block = audit.document.block_at(a.content.start) if a.kind == "direct" and a.source and a.content else None
+        if block is not None:
+            speakers.setdefault(block.start, []).append(registry.get(a.source_id, a.source.text))
     return speakers
 
 
@@ -128,14 +125,16 @@ def build_context(audit: Audit, source_name: str = "", with_charts: bool = True,
     rows = [(c, labels.get(c, c), by_category[(c, "reporter")], by_category[(c, "quoted")]) for c in found]
     number = {f.id: i for i, f in enumerate(audit.findings, 1)}
     sentences = sentence_numbers(audit)
+    starts = sorted(sentences)
     overlapping = {"findings": _by_block(doc, audit.findings), "quotations": _by_block(doc, doc.quotations),
                    "markup": _by_block(doc, doc.markup)}
     speakers = _speakers_by_block(audit)
     blocks = [{
         "kind": b.kind, "reason": b.reason,
-        "segments": _segments(audit, b.start, b.end, i, number, sentences, overlapping),
-        "speakers": speakers.get(i, []),
+        "segments": _segments(audit, b.start, b.end, i, number, sentences, starts, overlapping),
+        "speakers": speakers.get(b.start, []),
     } for i, b in enumerate(doc.blocks)]
+    sentence_rows = _sentence_bias_rows(audit, sentences)
     sources = sorted(audit.sources, key=lambda s: -(s.quoted_words + s.paraphrased_words))
     return {
         "title": doc.title or source_name or "Untitled article",
@@ -153,10 +152,10 @@ def build_context(audit: Audit, source_name: str = "", with_charts: bool = True,
         "sourcing": _sourcing_view(audit, with_charts),
         "headline": _headline(audit),
         "genre": genres.describe(audit.genre) if audit.genre else None,
-        "rewrite": _rewrite(audit),
-        "sentence_bias": _sentence_bias_rows(audit, sentences),
+        "rewrite": _rewrite(audit, overlapping["findings"]),
+        "sentence_bias": sentence_rows,
         "biased_line": BIASED_SENTENCE,
-        "chart_sentences": _sentence_chart(_sentence_bias_rows(audit, sentences)) if with_charts else "",
+        "chart_sentences": _sentence_chart(sentence_rows) if with_charts else "",
         "models": _model_cards() if with_charts else {},
         "all_categories": sorted(labels.items(), key=lambda kv: kv[1]),
         "descriptions": categories.descriptions(),
@@ -212,15 +211,12 @@ def _writer_lines(result) -> list[dict]:
     return lines
 
 
-def _rewrite(audit: Audit) -> list[dict]:
+def _rewrite(audit: Audit, findings_by_block: dict[int, list]) -> list[dict]:
     """The title and body with the writer's loaded words replaced by their first suggestion; empty when
-    nothing changes."""
+    nothing changes. `findings_by_block`: _by_block of the findings."""
     doc = audit.document
-    findings = sorted(audit.findings, key=lambda f: f.start)
-    starts = [f.start for f in findings]
-    blocks = [{"kind": b.kind, "pieces": rewrite.plainer(
-                   doc.text, b.start, b.end, findings[bisect_left(starts, b.start):bisect_left(starts, b.end)])}
-              for b in doc.blocks if b.kind in ("title", "body")]
+    blocks = [{"kind": b.kind, "pieces": rewrite.plainer(doc.text, b.start, b.end, findings_by_block.get(i, []))}
+              for i, b in enumerate(doc.blocks) if b.kind in ("title", "body")]
     return blocks if any(p.changed for b in blocks for p in b["pieces"]) else []
 
 
