@@ -38,10 +38,6 @@ class Audit:
         return ranked[0].severity if ranked else None
 
 
-def scored_words(doc: Document) -> int:
-    return sum(len(doc.text[b.start:b.end].split()) for b in doc.scored_blocks)
-
-
 def _density_score(findings: list[Finding], words: int, per: int = 100, saturation: float = 6.0) -> float:
     """0 (clean) .. 1 (saturated): weighted findings per `per` words, capped at `saturation`."""
     weight = sum(SEVERITY_WEIGHT[f.severity] * (0.5 if f.voice == QUOTED else 1.0) for f in findings)
@@ -110,7 +106,7 @@ def run_audit(doc: Document, with_readability: bool = True, contextual: bool = F
     detect(context)
     findings = sorted((f for f in context.findings if hints or f.detector != HINTS), key=lambda f: (f.start, f.end, f.rule))
     findings = [replace(f, id=f"f{i}") for i, f in enumerate(findings, 1)]
-    words = scored_words(doc)
+    words = doc.scored_words()
     body = "\n\n".join(doc.text[b.start:b.end] for b in doc.paragraphs)
     readability = {}
     if with_readability:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from fnmatch import fnmatch
 from pathlib import Path
 
-from framing.audit import Audit, compute_scores, scored_words
+from framing.audit import Audit, compute_scores
 from framing.errors import InputError
 from framing.findings import SEVERITY_RANK, Finding
 from framing.rules import lexicon
@@ -230,5 +230,5 @@ def apply(audit: Audit, rules: Rules) -> Applied:
         kept.append(finding)
     if len(kept) == len(audit.findings) and not found:
         return Applied(audit, found)
-    scores = compute_scores(kept, audit.sourcing, scored_words(audit.document))
+    scores = compute_scores(kept, audit.sourcing, audit.document.scored_words())
     return Applied(replace(audit, findings=kept, scores=scores), found)

@@ -362,11 +362,6 @@ def align(audits: list, first: int, second: int, threshold: float = SHARED_SIMIL
 
 # ---- scores --------------------------------------------------------------------------------------
 
-def _words(doc: Document) -> int:
-    """The words scored (as framing.audit.scored_words counts them: this layer cannot import it)."""
-    return sum(len(doc.text[b.start:b.end].split()) for b in doc.scored_blocks)
-
-
 def _count(audit, test) -> int:
     return sum(1 for f in audit.findings if categories.get(f.category).scored and test(f))
 
@@ -381,7 +376,7 @@ def _extremes(values: list[float]) -> tuple[int, int]:
 
 def score_rows(audits: list, names: list[str]) -> list[ScoreRow]:
     """Each dimension's scores side by side, with a sentence saying where the difference comes from."""
-    words = [_words(a.document) for a in audits]
+    words = [a.document.scored_words() for a in audits]
     loaded = [_count(a, lambda f: f.dimension == "loaded_language" and f.voice == REPORTER) for a in audits]
     quoted = [_count(a, lambda f: f.dimension == "loaded_language" and f.voice != REPORTER) for a in audits]
     unattributed = [_count(a, lambda f: f.dimension == "unattributed") for a in audits]

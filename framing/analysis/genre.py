@@ -57,10 +57,8 @@ def read(doc: Document, findings: list[Finding], attributions: list[Attribution]
         return None
     values = signals(doc, findings, attributions, biased)
     probability = round(model.opinion.probability(values), 3)
-    label = "opinion" if probability >= model.opinion_from else "news" if probability < model.news_below else "mixed"
     found = _LABELLED.search(doc.title or "")
-    if found:
-        label = "opinion"
+    label = "opinion" if found else model.label(probability)
     return Genre(label, probability, {k: round(v, 4) for k, v in values.items()},
                  found.group().strip(" :;|-\u2013\u2014") if found else "")
 

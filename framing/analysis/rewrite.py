@@ -67,10 +67,15 @@ def _fitted(words: str, original: str) -> str:
     return words[:1].upper() + words[1:] if original[:1].isupper() and words else words
 
 
+def _entry(finding):
+    """The lexicon entry behind a finding, or None for a detector's finding."""
+    return next((e for e in lexicon.by_category(finding.category) if e.rule == finding.rule), None)
+
+
 def open_ended(finding) -> bool:
     """Whether the finding's lexicon entry is a pattern ending in any word ('will only \\w+'): its
     suggestion ('could') stands for the words before, not the whole span. False for a detector's finding."""
-    entry = next((e for e in lexicon.by_category(finding.category) if e.rule == finding.rule), None)
+    entry = _entry(finding)
     return entry is not None and bool(_OPEN_END.search(entry.core))
 
 
@@ -78,8 +83,8 @@ def applicable(finding) -> str | None:
     """The words an editor may put in the finding's place with one click (the live editor's Apply): a
     lexicon entry's first suggestion when it is words and stands alone (no note, no deletion), in the form
     of the words it replaces; None otherwise."""
-    if not finding.suggestion or open_ended(finding) or not any(
-            e.rule == finding.rule for e in lexicon.by_category(finding.category)):
+    entry = _entry(finding)
+    if not finding.suggestion or entry is None or _OPEN_END.search(entry.core):
         return None
     fit = replacement(finding.suggestion[0])
     return _fitted(fit[0], finding.text) if fit and fit[0] and not fit[1] else None

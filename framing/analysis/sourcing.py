@@ -350,14 +350,15 @@ def balance_index(sides: dict[str, SideSummary], first_last: tuple[str | None, s
     A weighted mean (INDEX_WEIGHTS) of three parts: the ratio of voices (sources plus the
     reporter's verdicts), the ratio of words (quoted, paraphrased and the verdicts' own), and 1
     when the first and the last voice on a side are on different sides (else 0)."""
-    voices = _voices(sides)
+    voices = sided_voices(sides)
     words = [sides[s].quoted_words + sides[s].paraphrased_words + sides[s].verdict_words for s in (CRITICAL, SUPPORTIVE)]
     first, last = first_last
     parts = {"voices": _ratio(*voices), "words": _ratio(*words), "first_last": float(first != last or first is None)}
     return round(sum(INDEX_WEIGHTS[k] * v for k, v in parts.items()), 2)
 
 
-def _voices(sides: dict[str, SideSummary]) -> list[int]:
+def sided_voices(sides: dict[str, SideSummary]) -> list[int]:
+    """The critical and the supportive voices: sources on the side plus the reporter's verdicts for it."""
     return [len(sides[s].sources) + sides[s].verdicts for s in (CRITICAL, SUPPORTIVE)]
 
 
@@ -376,7 +377,7 @@ def _explain(principal: Actor | None, sides: dict[str, SideSummary], stances: li
         return "No main actor found, so sources are not placed on sides."
     name = principal.name
     crit, supp = sides[CRITICAL], sides[SUPPORTIVE]
-    voices = sum(_voices(sides))
+    voices = sum(sided_voices(sides))
     if not voices:
         return f"No source takes a side for or against {name}: the balance is not judged."
     words = {k: sides[k].quoted_words + sides[k].paraphrased_words for k in (CRITICAL, SUPPORTIVE)}
@@ -428,7 +429,7 @@ def analyse(doc: Document, attributions: list[Attribution], sources: list[Source
     order = sorted([(s.first_offset, s.side) for s in sided] + [(v.span.start, v.stance) for v in verdicts])
     index = balance_index(sides, (order[0][1], order[-1][1]) if order else (None, None))
     response = bool(sides[SUPPORTIVE].sources) if sides[CRITICAL].sources else None
-    voices = _voices(sides)
+    voices = sided_voices(sides)
     judged = sum(voices) >= MIN_SIDED_VOICES
     certainty = round(dominance(max(voices), min(voices)), 3)
     one_sided = judged and index < ONE_SIDED_BELOW and certainty >= CERTAINTY

@@ -22,6 +22,10 @@ class GenreModel:
     news_below: float  # below this it reads as straight news; in between, as mixed
     card: dict
 
+    def label(self, probability: float) -> str:
+        """'opinion' (opinion or analysis), 'mixed' or 'news' (straight news) for P(opinion)."""
+        return "opinion" if probability >= self.opinion_from else "news" if probability < self.news_below else "mixed"
+
 
 def to_json(model: GenreModel) -> str:
     return json.dumps({"format": FORMAT, "opinion": model.opinion.to_dict(), "opinion_from": model.opinion_from,

@@ -170,9 +170,8 @@ LONG_STRIP = 200  # sentences; beyond, the strip draws lines, not bars
 
 def sentence_strip(sentences: list[tuple[str, float, bool]], line: float) -> str:
     """One bar per (label, P(biased), mostly quoted) sentence in reading order, labelled as in the article's
-    margin ("T" the title); a quoted sentence's bar is pale blue and dotted like quoted speech in the article (the
-    speaker's words); a dashed
-    line where a sentence reads as biased."""
+    margin ("T" the title); a quoted sentence's bar is pale blue and dotted like quoted speech in the article
+    (the speaker's words); a dashed line where a sentence reads as biased."""
     fig, ax = _figure(6.5, 1.6)
     positions = range(len(sentences))
     scores = [score for _, score, _ in sentences]

@@ -43,6 +43,10 @@ class Document:
     def scored_blocks(self) -> list[Block]:
         return [b for b in self.blocks if b.kind in ("title", "body")]
 
+    def scored_words(self) -> int:
+        """The words of the title and body: what scores, reports and readability count per."""
+        return sum(len(self.text[b.start:b.end].split()) for b in self.scored_blocks)
+
     @cached_property
     def tokens(self) -> list[Token]:
         """Word and punctuation tokens (computed on first use)."""

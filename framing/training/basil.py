@@ -18,7 +18,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from framing.analysis import writer
 from framing.analysis.actors import find_actors
-from framing.analysis.sourcing import CRITICAL, SUPPORTIVE
+from framing.analysis.sourcing import CRITICAL, SUPPORTIVE, sided_voices
 from framing.api import audit_text
 from framing.audit import Audit
 from framing.errors import InputError
@@ -203,8 +203,7 @@ def measure(article: BasilArticle, audit: Audit, counts: Counts, held_out: dict[
     if principal_entity is not None and audit.scores["sourcing"]["score"] is not None:  # judged balances only
         attacks = sum(1 for s in article.spans if s.quote and s.polarity == "neg" and same_entity(s.target, principal_entity))
         counts.balance.append((audit.scores["sourcing"]["score"], 1000 * attacks / max(article.words, 1)))
-        critical, supportive = (len(sourcing.sides[side].sources) + sourcing.sides[side].verdicts
-                                for side in (CRITICAL, SUPPORTIVE))
+        critical, supportive = sided_voices(sourcing.sides)
         counts.lean.append((critical / (critical + supportive), counts.balance[-1][1]))
 
 

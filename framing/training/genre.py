@@ -100,8 +100,7 @@ def fit(items: list[Example], card: dict | None = None) -> GenreModel:
 
 
 def label(model: GenreModel, example: Example) -> str:
-    p = model.opinion.probability(example.signals)
-    return "opinion" if p >= model.opinion_from else "news" if p < model.news_below else "mixed"
+    return model.label(model.opinion.probability(example.signals))
 
 
 def cross_validate(items: list[Example]) -> dict:
