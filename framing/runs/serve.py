@@ -233,7 +233,7 @@ def render(text: str, title: str | None, markdown: bool = False) -> dict:
     utf16 = utf16_offsets(text)
     excluded = [{"start": utf16(b.start), "end": utf16(b.end), "kind": b.kind}  # greyed in the draft
                 for b in audit.document.blocks if b.kind not in ("title", "body")]
-    return {"html": html, "findings": len(audit.findings), "text": text, "marks": _marks(audit, text),
+    return {"html": html, "findings": len(audit.findings), "text": text, "marks": _marks(audit, utf16),
             "excluded": excluded}
 
 
@@ -246,14 +246,13 @@ def utf16_offsets(text: str):
     return lambda offset: offset + bisect.bisect_left(astral, offset)
 
 
-def _marks(audit, text: str) -> list[dict]:
+def _marks(audit, utf16) -> list[dict]:
     """Where to highlight the draft itself, with each finding's note (its id is the audit pane's):
     word findings by severity, sentence-level claims apart (article-level findings are left to
-    the audit pane). Offsets index the draft as sent, in UTF-16 code units: the browser's string
-    offsets."""
+    the audit pane). Offsets index the draft as sent, in UTF-16 code units (`utf16`: utf16_offsets of
+    the draft): the browser's string offsets."""
     scope = {key: c.scope for key, c in categories.of_findings().items()}  # lexicons/categories.toml
     labels = categories.labels()
-    utf16 = utf16_offsets(text)
     return [{"id": f.id, "start": utf16(f.start), "end": utf16(f.end), "category": f.category,
              "label": labels.get(f.category, f.category), "severity": f.severity,
              "kind": "claim" if scope[f.category] == "sentence" else "word", "rule": f.rule,
