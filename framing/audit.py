@@ -95,7 +95,7 @@ def compute_scores(findings: list[Finding], sourcing: Sourcing | None, words: in
     return scores
 
 
-def run_audit(doc: Document, with_readability: bool = True, contextual: bool = False, hints: bool = False) -> Audit:
+def run_audit(doc: Document, with_readability: bool = True, contextual: bool = True, hints: bool = False) -> Audit:
     """One AuditContext through the steps: attributions and sources, the sentence scores, the
     detectors that do not read the sourcing analysis, the sourcing analysis (it reads their
     findings), the detectors that read it, then the scores. `contextual` tags attributions with
@@ -119,7 +119,7 @@ def run_audit(doc: Document, with_readability: bool = True, contextual: bool = F
                  genres.read(doc, findings, context.attributions, biased))
 
 
-def prepare(doc: Document, contextual: bool = False) -> AuditContext:
+def prepare(doc: Document, contextual: bool = True) -> AuditContext:
     """The context the detectors start from: attributions and sources, and the sentence scores (and
     in the contextual mode each sentence's encoding, and attributions from the contextual tagger)."""
     context = AuditContext(doc)

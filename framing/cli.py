@@ -75,9 +75,7 @@ def _parser() -> argparse.ArgumentParser:
                             "extracted (without it, a warning)")
     audit.add_argument("--list-suppressions", action="store_true",
                        help="list the suppressions written in each input (rule, reason, how many they silenced)")
-    audit.add_argument("--contextual", action="store_true", help="also use a small fine-tuned transformer "
-                       "for sentence bias, loaded words and attributions: more accurate, about 0.3 s per article "
-                       "(needs 'framing[contextual]')")
+    _add_mode(audit)
 
     compare = commands.add_parser("compare", help="two or more articles on the same event compared, as one HTML page: "
                                   "whom each quotes, the words each uses for the same actor, what they share and "
@@ -86,6 +84,7 @@ def _parser() -> argparse.ArgumentParser:
                                   formatter_class=argparse.RawDescriptionHelpFormatter)
     compare.add_argument("files", nargs="+", metavar="FILE", help="two or more articles (.txt, .md, .html, or - once)")
     compare.add_argument("-o", "--output", required=True, metavar="OUT.html", help="the comparison page to write")
+    _add_mode(compare)
 
     serve = commands.add_parser("serve", help="a live editor in the browser, and a JSON API (POST /api/audit)",
                                 epilog="examples:\n  framing serve --open\n"
@@ -115,8 +114,7 @@ def _parser() -> argparse.ArgumentParser:
                         help="local processes, or a Dask cluster (needs 'framing[dask]')")
     corpus.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: an existing scheduler "
                         "(tcp://host:8786); default: a local cluster of --jobs workers")
-    corpus.add_argument("--contextual", action="store_true", help="audit in the contextual mode (as audit --contextual; "
-                        "needs 'framing[contextual]'); a folder keeps one mode")
+    _add_mode(corpus, "; a folder keeps the mode it was started in")
     corpus.add_argument("--hints", action="store_true", help="keep the word model's hints (as audit --hints) in the "
                         "audits and findings.csv; index.html can then show its distinguishing terms with them")
     corpus.add_argument("--by", default="outlet", metavar="COLUMN", help="compare the groups of this metadata field "
@@ -129,8 +127,7 @@ def _parser() -> argparse.ArgumentParser:
     batch.add_argument("-o", "--output", required=True, metavar="OUT.jsonl",
                        help="one JSON audit per input line, in input order (put in place when the run completes)")
     batch.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
-    batch.add_argument("--contextual", action="store_true", help="audit in the contextual mode (as audit --contextual; "
-                       "about 4 articles/s per process)")
+    _add_mode(batch)
 
     commands.add_parser("lsp", help="a language server for editors: findings as diagnostics as you write "
                         "(needs 'framing[lsp]'; see README)")
@@ -162,6 +159,15 @@ def _parser() -> argparse.ArgumentParser:
                             "framing's scores over PolNeAR's wire and other news and SemEval's opinion pieces "
                             "(about two minutes)")
     return parser
+
+
+def _add_mode(command, note: str = "") -> None:
+    """--fast: the linear models only, without the transformer (the default is the accurate mode).
+    --contextual, the old name of the default, is still accepted."""
+    mode = command.add_mutually_exclusive_group()
+    mode.add_argument("--fast", action="store_true", help="the fast mode: linear models only, about ten times "
+                      "faster and less accurate (docs/EVALUATION.md); the default runs a small transformer" + note)
+    mode.add_argument("--contextual", dest="fast", action="store_false", help=argparse.SUPPRESS)
 
 
 def _names(value: str) -> list[str]:
@@ -202,7 +208,7 @@ def _render(fmt: Format, path: str, args, colour: bool = False) -> tuple[str, "o
         if args.strict:
             raise InputError(thin + " (--strict)")
         print(printable(f"framing: warning: {thin}"), file=sys.stderr)
-    audit = audit_text(text, args.title, readability=fmt.readability, contextual=args.contextual,
+    audit = audit_text(text, args.title, readability=fmt.readability, contextual=not args.fast,
                        hints=args.hints, markdown=is_markdown(path))
     applied = apply(audit, rules)
     if colour:
@@ -305,7 +311,8 @@ def _cmd_compare(args) -> int:
     if args.files.count("-") > 1:
         raise InputError("standard input ('-') can be given only once")
     with _start_up():
-        audits = [audit_text(read_article(path), markdown=is_markdown(path)) for path in args.files]
+        audits = [audit_text(read_article(path), contextual=not args.fast, markdown=is_markdown(path))
+                  for path in args.files]
         names = [HTML.source_name(p) for p in args.files]
         write_atomic(args.output, render_compare(audits, names), tuple(args.files))
     return 0
@@ -334,7 +341,7 @@ def _cmd_corpus(args) -> int:
     if source.resolve() == outdir.resolve():
         raise InputError("the output folder must not be the input folder")
     summary = corpus.run(source, outdir, args.jobs, args.engine, args.scheduler, progress=sys.stderr.isatty(),
-                         contextual=args.contextual, force=args.force, by=args.by, hints=args.hints)
+                         contextual=not args.fast, force=args.force, by=args.by, hints=args.hints)
     print(f"framing corpus: {summary.audited} audited, {summary.skipped} already done, {summary.failed} failed "
           f"-> {outdir}/index.html", file=sys.stderr)
     return 0
@@ -351,7 +358,7 @@ def _cmd_batch(args) -> int:
     except OSError as exc:
         raise InputError(f"{args.input}: cannot read: {exc.strerror}") from None
     with source, atomic_writer(args.output, (args.input,)) as out:
-        audited, skipped = batch.run(source, out, args.jobs, progress=sys.stderr.isatty(), contextual=args.contextual)
+        audited, skipped = batch.run(source, out, args.jobs, progress=sys.stderr.isatty(), contextual=not args.fast)
     print(f"framing batch: {audited} audited, {skipped} skipped -> {args.output}", file=sys.stderr)
     return 0
 

@@ -164,11 +164,11 @@ def test_hints_only_when_asked(capsys, monkeypatch):
 
     monkeypatch.setattr(model, "HINT_THRESHOLD", 0.6)  # low enough for the example to have hints
 
-    main(["audit", LOADED, "--format", "json", "--hints"])
+    main(["audit", LOADED, "--format", "json", "--fast", "--hints"])  # the threshold above is the fast mode's
     rules = {f["rule"] for f in json.loads(capsys.readouterr().out)["findings"]}
-    main(["audit", LOADED, "--format", "json"])
+    main(["audit", LOADED, "--format", "json", "--fast"])
     default = {f["rule"] for f in json.loads(capsys.readouterr().out)["findings"]}
-    main(["audit", LOADED, "--format", "json", "--no-hints"])
+    main(["audit", LOADED, "--format", "json", "--fast", "--no-hints"])
     without = {f["rule"] for f in json.loads(capsys.readouterr().out)["findings"]}
     assert "model.loaded" in rules and without == default == rules - {"model.loaded"}
 

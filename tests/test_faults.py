@@ -98,7 +98,7 @@ def test_corpus_folder_belongs_to_one_input(tmp_path, capsys):
     assert main(["corpus", str(second), "-o", str(out)]) == 2
     assert "holds the corpus of another input" in capsys.readouterr().err
     assert [a["document"]["text"] for a in corpus.audits(out)] == before
-    assert main(["corpus", str(first), "-o", str(out), "--contextual"]) == 2
+    assert main(["corpus", str(first), "-o", str(out), "--fast"]) == 2
     assert main(["corpus", str(first), "-o", str(out)]) == 0  # resumes: nothing left to do
     assert "0 audited, 1 already done" in capsys.readouterr().err
     assert main(["corpus", str(second), "-o", str(out), "--force"]) == 0

@@ -147,7 +147,7 @@ def test_github_annotations_escape_what_would_break_the_command():
 
 
 def test_a_quotation_no_cue_took_has_a_null_cue_in_json():
-    text = 'Harbour plan.\n\nThe plan was late. "We will not wait any longer for the council," a banner read.\n'
+    text = 'Harbour plan.\n\nThe plan was late.\n\n"We will not wait any longer for the council to act on this."\n\nThe works start in May.\n'
     data = json.loads(to_json(audit_text(text)))
     assert data["attributions"] and all(a["cue"] is None or a["cue"]["end"] > a["cue"]["start"] for a in data["attributions"])
     assert any(a["cue"] is None for a in data["attributions"])

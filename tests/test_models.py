@@ -155,19 +155,20 @@ def test_word_tables_stop_growing_at_their_limit(monkeypatch):
     monkeypatch.setattr(sentences, "_char_columns", {})
     tagger = attribution_tagger.shipped()
     monkeypatch.setattr(tagger, "_words", {})
-    small = audit_text(text + "\n\nA new closing line.")
+    small = audit_text(text + "\n\nA new closing line.", contextual=False)  # the standard tagger's tables
     assert len(tagger._words) == 5 and len(sentences._char_columns) == 5
     monkeypatch.setattr(sentence_bias, "WORD_TABLE_LIMIT", 10**6)
     monkeypatch.setattr(attribution_tagger, "WORD_TABLE_LIMIT", 10**6)
-    full = audit_text(text + "\n\nA new closing line.")
+    full = audit_text(text + "\n\nA new closing line.", contextual=False)
     assert small.bias_scores == full.bias_scores
     assert [(a.cue.start, a.source and a.source.start) for a in small.attributions] == \
            [(a.cue.start, a.source and a.source.start) for a in full.attributions]
 
 
-def test_prepare_loads_the_models_and_freezes_them():
-    code = ("import gc; from framing.api import prepare; from framing.models import attribution_tagger, sentence_bias;"
-            "prepare(); print(gc.get_freeze_count() > 0, attribution_tagger.shipped.cache_info().currsize,"
+@pytest.mark.parametrize("contextual, tagger", [(False, "attribution_tagger"), (True, "contextual_tagger")])
+def test_prepare_loads_the_models_and_freezes_them(contextual, tagger):
+    code = (f"import gc; from framing.api import prepare; from framing.models import {tagger}, sentence_bias;"
+            f"prepare({contextual}); print(gc.get_freeze_count() > 0, {tagger}.shipped.cache_info().currsize,"
             " sentence_bias.shipped_model.cache_info().currsize)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["True", "1", "1"]

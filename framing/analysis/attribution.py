@@ -201,11 +201,46 @@ def _tagged(doc: Document, contextual: bool = False) -> dict | None:
     if tagger is None:
         return None
     spans = tagger.tag(doc)
+    if contextual:
+        spans["cue"] = spans["cue"] + _cues_of_orphan_content(doc, spans)
     spans["cue"] = [c for c in spans["cue"] if doc.is_scored(*c) and doc.quoted_chars(*c) == 0
                     and not _PURPOSE.match(doc.text, c[0])]
-    spans["source"] = SpanIndex(s for s in spans["source"] if _names_someone(doc.text[s[0]:s[1]]))
+    sources = (_within_a_line(doc.text, s, spans["cue"]) for s in spans["source"])
+    spans["source"] = SpanIndex(s for s in sources if _names_someone(doc.text[s[0]:s[1]]))
     spans["content"] = SpanIndex(spans["content"])
     return spans
+
+
+ORPHAN_GAP = 30  # characters: tagged content with no cue this close claims none
+
+
+def _cues_of_orphan_content(doc: Document, spans: dict) -> list[tuple[int, int]]:
+    """The standard tagger's cues inside content the contextual tagger marked but gave no cue ('a
+    claim that [the Shura Council has fully rejected]': it took the cue and its source for content).
+    On PolNeAR dev this adds 8 cues in 84 articles (3 right) and leaves every F1 within 0.001."""
+    from framing.models import attribution_tagger  # lazy, as in _tagged
+
+    tagged = SpanIndex(spans["cue"])
+    orphans = [c for c in spans["content"] if not tagged.overlapping(max(0, c[0] - ORPHAN_GAP), c[1] + ORPHAN_GAP)]
+    if not orphans or attribution_tagger.shipped() is None:
+        return []
+    return [c for c in attribution_tagger.shipped().tag(doc)["cue"]
+            if not tagged.overlapping(*c) and any(o[0] <= c[0] and c[1] <= o[1] for o in orphans)]
+
+
+def _within_a_line(text: str, span: tuple[int, int], cues: list[tuple[int, int]]) -> tuple[int, int]:
+    """A tagged source never runs over a line break (a headline and the next paragraph's 'Mrs.
+    Alvarez'): of its lines, the one nearest a cue."""
+    if "\n" not in text[span[0]:span[1]]:
+        return span
+    lines, start = [], span[0]
+    for part in text[span[0]:span[1]].split("\n"):
+        if part.strip():
+            lines.append((start + len(part) - len(part.lstrip()), start + len(part.rstrip())))
+        start += len(part) + 1
+    if not lines:
+        return span
+    return min(lines, key=lambda line: min((_gap(line, cue) for cue in cues), default=0))
 
 
 _FUNCTION_WORDS = frozenset(word_list("attribution.txt", "function_words"))

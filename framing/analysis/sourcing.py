@@ -36,6 +36,7 @@ SENTIMENT_SIDE = 0.2  # |VADER compound| from which loaded wording alone gives a
 _GENERIC_PRONOUN_ROLE = re.compile(r"^(?:its|their)\b", re.I)
 _MEMBERSHIP = re.compile(rf"\b(?:{alternation(word_list('affiliation.txt', 'membership'))})\b", re.I)
 _OPPOSITION = re.compile(rf"\b(?:{alternation(word_list('affiliation.txt', 'opposition'))})\b", re.I)
+_ACTION_CUES = frozenset(word_list('attribution.txt', 'action_cues'))  # an act reported, not a saying
 _OWN_WORDS = re.compile(r"\s+(?:(?:his|her|their|its|my|our)\s+(?:own\s+)?(?:remarks?|comments?|words?|statements?|"
                         r"decision|record|position|actions?|conduct)|himself|herself|themselves|itself)\b", re.I)
 _PARTY_ACTOR = re.compile(r"(?:(House|Senate)\s+)?(Republicans|Democrats|GOP|Republican Party|Democratic Party)")
@@ -115,13 +116,22 @@ def _span(doc: Document, start: int, end: int) -> TextSpan:
     return TextSpan(start, end, doc.text[start:end])
 
 
-def _affiliation(doc: Document, source: Source, actors: list[Actor], principal: Actor | None) -> list[Evidence]:
-    """The source is the actor itself, or its role says whom it speaks for ('a spokesperson for
+def _only_acts(mine: list[Attribution]) -> bool:
+    """Every cue of the source reports an act ('voted', 'ruled'), none a saying."""
+    return bool(mine) and all(_ACTION_CUES.intersection(a.cue.text.lower().split()) for a in mine)
+
+
+def _affiliation(doc: Document, source: Source, actors: list[Actor], principal: Actor | None,
+                 mine: list[Attribution]) -> list[Evidence]:
+    """The source is the actor itself (and says something: an actor that only acts, 'the council
+    voted', is not a voice of its own side), or its role says whom it speaks for ('a spokesperson for
     Haftar’s forces', 'Trump's lawyer') or against ('a critic of Trump'); a role that merely names
     the actor ('a Trump critic' is no ally) says nothing without one of those words."""
     evidence = []
     for actor in actors:
         if _is_actor(source.name, actor):
+            if _only_acts(mine):
+                continue
             first = source.mentions[0]
             evidence.append(Evidence(actor.id, SUPPORTIVE, "self", first, f"{source.name} speaks for {actor.name}"))
             continue
@@ -240,7 +250,7 @@ def source_stances(doc: Document, attributions: list[Attribution], sources: list
         by_source.setdefault(a.source_id, []).append(a)
     for source in sources:
         mine = by_source.get(source.id, [])
-        evidence = _affiliation(doc, source, actors, principal)
+        evidence = _affiliation(doc, source, actors, principal, mine)
         if principal is not None:
             for a in mine:
                 evidence.extend(_said_evidence(doc, a, actors, principal, matches))

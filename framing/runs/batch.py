@@ -38,7 +38,7 @@ def _parse(line_number: int, line: str) -> tuple[int, dict | None, str]:
     return line_number, record, ""
 
 
-def audit_record(item: tuple[int, dict | None, str], contextual: bool = False) -> tuple[int, str | None, str]:
+def audit_record(item: tuple[int, dict | None, str], contextual: bool = True) -> tuple[int, str | None, str]:
     """Worker: (line number, output JSON line or None, error message); every failure is an error
     message, never an exception."""
     line_number, record, error = item
@@ -74,7 +74,7 @@ def _say(message: str) -> None:
 
 
 def run(in_stream: IO[bytes], out_stream: IO[str], jobs: int = 1, progress: bool = False,
-        contextual: bool = False) -> tuple[int, int]:
+        contextual: bool = True) -> tuple[int, int]:
     """Audit every line (`contextual`: in the contextual mode); write results in input order.
     Returns (audited, skipped)."""
     audited = skipped = 0

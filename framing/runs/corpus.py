@@ -365,9 +365,16 @@ def input_fingerprint(source: Path, skip: Path | None = None) -> dict:
     return {"path": str(source.resolve()), "size": None, "sha256": digest.hexdigest()}
 
 
+def _mode_made(mode: str, manifest: dict) -> str:
+    """How a folder's audits were made, as the option that makes them so: "with --fast", "without --hints"."""
+    if mode == "contextual":
+        return "without --fast" if manifest.get("contextual") else "with --fast"
+    return f"with --{mode}" if manifest.get(mode) else f"without --{mode}"
+
+
 def claim_folder(outdir: Path, source: Path, contextual: bool, force: bool = False, hints: bool = False) -> dict:
     """Make `outdir` this input's corpus folder, or refuse in one line: a folder holding another
-    input's corpus (or this one's in another mode: --contextual, --hints) or files framing did not
+    input's corpus (or this one's in another mode: --fast, --hints) or files framing did not
     write is never mixed or overwritten unless `force`, which removes framing's outputs there and
     starts again. Returns the input's fingerprint."""
     wanted = {"input": input_fingerprint(source, skip=outdir), "contextual": contextual, "hints": hints,
@@ -382,9 +389,8 @@ def claim_folder(outdir: Path, source: Path, contextual: bool, force: bool = Fal
         modes = [m for m in ("contextual", "hints") if bool(earlier.get(m)) != wanted[m]]
         if earlier.get("input") == wanted["input"] and not modes:
             return wanted["input"]  # the same input in the same mode: resume
-        made = "with" if modes and earlier.get(modes[0]) else "without"
         problem = (f"holds the corpus of another input ({earlier.get('input', {}).get('path', '?')})"
-                   if earlier.get("input") != wanted["input"] else f"holds audits made {made} --{modes[0]}")
+                   if earlier.get("input") != wanted["input"] else f"holds audits made {_mode_made(modes[0], earlier)}")
     elif entries:
         problem = f"is not empty and holds no framing corpus ({', '.join(entries[:3])}{', ...' if len(entries) > 3 else ''})"
     else:
@@ -441,7 +447,7 @@ class Summary:
 
 
 def run(source: Path, outdir: Path, jobs: int = 1, engine: str | Engine = "local", scheduler: str | None = None,
-        progress: bool = False, contextual: bool = False, force: bool = False, by: str = "outlet",
+        progress: bool = False, contextual: bool = True, force: bool = False, by: str = "outlet",
         hints: bool = False) -> Summary:
     """Audit every article of `source` not yet in `outdir` (`contextual`: in the contextual mode;
     `hints`: keeping the word model's hints),

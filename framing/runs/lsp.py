@@ -44,7 +44,7 @@ def findings_for(uri: str, text: str) -> list[Finding]:
     rules = rules_for(path) if path is not None else Rules()
     activate(rules)
     markdown = path is not None and is_markdown(str(path))
-    return apply(audit_text(text, markdown=markdown), rules).audit.findings if text.strip() else []
+    return apply(audit_text(text, contextual=False, markdown=markdown), rules).audit.findings if text.strip() else []
 
 
 def serve() -> None:

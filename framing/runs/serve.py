@@ -219,8 +219,9 @@ def _worker(connection) -> None:
 
 
 def _audit(text: str, title: str | None, markdown: bool = False, readability: bool = True):
-    """The draft's audit, less the findings its own suppressions silence (no config file: it has no folder)."""
-    return apply(audit_text(text, title, readability=readability, markdown=markdown), Rules()).audit
+    """The draft's audit in the fast mode (it runs as the writer types, in forked workers), less the
+    findings its own suppressions silence (no config file: it has no folder)."""
+    return apply(audit_text(text, title, readability=readability, contextual=False, markdown=markdown), Rules()).audit
 
 
 def audit_json(text: str, title: str | None, markdown: bool = False) -> str:

