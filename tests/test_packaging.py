@@ -20,6 +20,7 @@ def test_wheel_installs_and_audits_from_elsewhere(tmp_path, monkeypatch):
     venv.create(env_dir, with_pip=True)
     python = env_dir / "bin" / "python"
     monkeypatch.delenv("PYTHONPATH", raising=False)  # the installed wheel, not a checkout on the path, is under test
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path / "cache"))  # the encoder's graphs built from nothing
     subprocess.run([str(python), "-m", "pip", "install", "-q", str(wheel)], check=True, capture_output=True)
     work = tmp_path / "elsewhere"
     work.mkdir()
@@ -38,8 +39,12 @@ def test_wheel_installs_and_audits_from_elsewhere(tmp_path, monkeypatch):
     assert result.returncode == 0 and "finding(s)" in result.stdout, result.stderr
     installed = subprocess.run([str(python), "-m", "pip", "list", "--format", "freeze"], capture_output=True, text=True,
                                check=True).stdout.lower()
-    assert not {"scikit-learn", "scipy", "python-crfsuite", "threadpoolctl"} & {
-        line.split("==")[0] for line in installed.splitlines()}  # the extra `fit`: training only
+    assert not {"scikit-learn", "scipy", "python-crfsuite", "threadpoolctl", "torch", "transformers"} & {
+        line.split("==")[0] for line in installed.splitlines()}  # the extras `fit` and `train`: training only
+    result = subprocess.run([str(framing), "audit", "article.txt", "--format", "json"], cwd=work, capture_output=True,
+                            text=True)
+    assert result.returncode == 0 and '"contextual": true' in result.stdout, result.stderr  # the default mode
+    assert len(list((tmp_path / "cache").glob("encoder-*-int8.onnx"))) == 2  # bias and tagger graphs, built once
     result = subprocess.run([str(framing), "compare", "article.txt", "draft.md", "-o", "compare.html"], cwd=work,
                             capture_output=True, text=True)
     assert result.returncode == 0 and (work / "compare.html").exists(), result.stderr
