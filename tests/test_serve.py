@@ -99,6 +99,17 @@ def test_suppressions_in_the_draft_silence_findings(client, text, markdown):
     assert not [m for m in render["marks"] if m["rule"] == "doubt.so-called"]
 
 
+def test_the_editor_lists_suppressions_that_silence_nothing(client):
+    text = ("Plan Approved\n\nThe plan passed. framing-ignore doubt.so-called -- the council's own name\n\n"
+            "The so-called deal was signed. framing-ignore hyperbole.total\n")
+    html = client.post("/api/render", json={"text": text}).json()["html"]
+    notes = re.findall(r"<li>(line \d+: [^<]*)</li>", html)
+    assert notes == ["line 3: unused suppression of doubt.so-called",
+                     "line 5: suppression of hyperbole.total gives no reason (write: -- why); it silences nothing"]
+    clean = client.post("/api/render", json={"text": "Plan Approved\n\nThe plan passed.\n"}).json()["html"]
+    assert "suppression-notes" not in clean
+
+
 def test_markdown_must_be_a_boolean(client):
     response = client.post("/api/audit", json={"text": "A plan.", "markdown": "yes"})
     assert response.status_code == 400 and "'markdown'" in response.json()["error"]

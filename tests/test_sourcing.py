@@ -252,3 +252,13 @@ def test_the_missing_side_is_named_in_the_plural():
     audit = audit_text(text)
     assert audit.sourcing.one_sided
     assert "Calder Port Authority's side is not heard" in audit.sourcing.explanation
+
+
+def test_a_namesake_with_another_first_name_does_not_speak_for_the_actor():
+    text = ("Governor Signs Religious Freedom Bill\n\nGov. Asa Hutchinson signed the bill on Thursday after a week of "
+            "protests. Hutchinson said the law would protect conscience.\n\nHis son, Seth Hutchinson, said the law was "
+            "wrong and that it would hurt the state. Critics condemned Asa Hutchinson for signing it.\n")
+    audit = audit_text(text, contextual=False)
+    seth = next(s for s in audit.sourcing.sources if s.name == "Seth Hutchinson")
+    assert not [e for e in seth.evidence if e.kind == "self"]
+    assert seth.side != "supportive"

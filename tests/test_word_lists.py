@@ -90,8 +90,8 @@ def test_source_kinds_and_titles():
     assert sources._kind("The council spokesperson") == "official"
     assert sources._kind("Some residents") == "vague"
     assert sources._kind("Tom Burns") == "person"
-    assert actors._strip_title("Field Marshal Khalifa Haftar") == "Khalifa Haftar"
-    assert actors._strip_title("Gen. Sen. Lee") == "Lee"
+    assert actors.strip_title("Field Marshal Khalifa Haftar") == "Khalifa Haftar"
+    assert actors.strip_title("Gen. Sen. Lee") == "Lee"
 
 
 def test_attribution_words():

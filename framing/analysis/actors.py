@@ -28,7 +28,7 @@ PERSON, PARTY, ORGANISATION, INSTITUTION, PLACE, OUTLET, LAW, PEOPLE, OTHER = (
     "person", "party", "organisation", "institution", "place", "outlet", "law", "people", "other")
 
 _LISTS = word_lists("actors.txt")
-_NEVER_START = NOT_NAME_START | frozenset(_LISTS["function_words"])
+NEVER_START = NOT_NAME_START | frozenset(_LISTS["function_words"])
 _TITLE_WORDS = frozenset(word_list("names.txt", "titles")) | frozenset(_LISTS["person_titles"])
 _TITLES = alternation(sorted(_TITLE_WORDS | {f"{h}." for h in word_list("names.txt", "honorifics")},
                              key=len, reverse=True))
@@ -83,7 +83,7 @@ class Mention(NamedTuple):
 
 # ---- names ------------------------------------------------------------------------------------
 
-def _strip_title(name: str) -> str:
+def strip_title(name: str) -> str:
     """'Field Marshal Khalifa Haftar' → 'Khalifa Haftar', 'Wells Fargo CEO John Stumpf' → 'John
     Stumpf'; 'Justice Department' stays (what follows a title must be a person's name)."""
     m = _LAST_TITLE.match(name)
@@ -171,7 +171,7 @@ def _clean(doc: Document, words: _TextWords, start: int, end: int) -> Mention | 
     while spans:
         word = text[slice(*spans[0])].strip("’'")
         common_opener = at_sentence_start and len(spans) > 1 and words.is_common_word(word)
-        if word in _NEVER_START or _CONTRACTION.search(word) or common_opener:
+        if word in NEVER_START or _CONTRACTION.search(word) or common_opener:
             spans.pop(0)
             at_sentence_start = False
         else:
@@ -187,7 +187,7 @@ def _clean(doc: Document, words: _TextWords, start: int, end: int) -> Mention | 
     while len(spans) > 1 and text[slice(*spans[-1])].rstrip(".,") in _SUFFIXES:
         spans.pop()
     raw = " ".join(text[s:e].strip("’'") for s, e in spans)
-    name = _strip_party(_strip_title(raw), words)
+    name = _strip_party(strip_title(raw), words)
     titled = name != raw or bool(_TITLE_BEFORE.search(text, max(0, start - 40), start))
     name = _normalise(name)
     if not name or len(name.replace(".", "")) < 2 or not name[0].isupper() or name in _NOT_ACTORS:

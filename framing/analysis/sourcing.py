@@ -20,7 +20,7 @@ from framing.text.document import REPORTER, Document
 from framing.findings import Attribution, Finding, Source, TextSpan
 from framing.resources import alternation, word_list
 from framing.analysis.actors import (Actor, actors_named, distance, find_actors, main_actors, mentions_starting,
-                                     refers_to)
+                                     NEVER_START, refers_to, strip_title)
 from framing.analysis.stance_words import StanceWords
 from framing.analysis.writer import WriterStance, writer_stances
 
@@ -173,9 +173,31 @@ def _in_party(source: Source, actor: Actor) -> bool:
 
 def _is_actor(name: str, actor: Actor) -> bool:
     """The source is the actor: the same name or a variant of it ('Haftar', 'General Khalifa Haftar'),
-    or a full name of it inside the source's ('Arkansas Gov. Asa Hutchinson (R)')."""
+    or a full name of it inside the source's ('Arkansas Gov. Asa Hutchinson (R)'); never a namesake
+    with another first name ('Seth Hutchinson' is not Asa Hutchinson, though both are 'Hutchinson')."""
+    if _other_first_name(name, actor.name):
+        return False
     return any(refers_to(name, v) or refers_to(v, name) or
                (" " in v and re.search(rf"(?:^|\s){re.escape(v)}(?:$|[\s,(])", name)) for v in actor.variants)
+
+
+def _other_first_name(name: str, other: str) -> bool:
+    """Both names are a person's, with the same surname and no given name in common ('Seth
+    Hutchinson', 'Asa Hutchinson'; an initial, 'J.' for 'John', or a middle name is no difference)."""
+    mine, theirs = (strip_title(re.sub(r"\s*\(.*\)$", "", n)).split() for n in (name, other))
+    if not (_person_shaped(mine) and _person_shaped(theirs)) or mine[-1] != theirs[-1]:
+        return False
+    given = lambda words: [w.rstrip(".").lower() for w in words[:-1]]  # noqa: E731
+    return not any(a.startswith(b) or b.startswith(a) for a in given(mine) for b in given(theirs))
+
+
+_PERSON_WORD = re.compile(r"[A-Z][\w'’.-]*$")
+
+
+def _person_shaped(words: list[str]) -> bool:
+    """Two or three capitalised words, none a function word: 'Seth Hutchinson', not 'The White House'
+    or 'Real estate tycoon Donald Trump'."""
+    return 2 <= len(words) <= 3 and all(_PERSON_WORD.match(w) and w not in NEVER_START for w in words)
 
 
 def _said_evidence(doc: Document, attribution: Attribution, actors: list[Actor], principal: Actor,

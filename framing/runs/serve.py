@@ -218,10 +218,14 @@ def _worker(connection) -> None:
         connection.send(answer)
 
 
-def _audit(text: str, title: str | None, markdown: bool = False, readability: bool = True):
+def _applied(text: str, title: str | None, markdown: bool = False, readability: bool = True):
     """The draft's audit in the fast mode (it runs as the writer types, in forked workers), less the
-    findings its own suppressions silence (no config file: it has no folder)."""
-    return apply(audit_text(text, title, readability=readability, contextual=False, markdown=markdown), Rules()).audit
+    findings its own suppressions silence (no config file: it has no folder), with those suppressions."""
+    return apply(audit_text(text, title, readability=readability, contextual=False, markdown=markdown), Rules())
+
+
+def _audit(text: str, title: str | None, markdown: bool = False, readability: bool = True):
+    return _applied(text, title, markdown, readability).audit
 
 
 def audit_json(text: str, title: str | None, markdown: bool = False) -> str:
@@ -229,8 +233,10 @@ def audit_json(text: str, title: str | None, markdown: bool = False) -> str:
 
 
 def render(text: str, title: str | None, markdown: bool = False) -> dict:
-    audit = _audit(text, title, markdown)
-    html = environment().get_template("live.html.j2").render(**build_context(audit, with_charts=False))
+    applied = _applied(text, title, markdown)
+    audit = applied.audit
+    html = environment().get_template("live.html.j2").render(**build_context(audit, with_charts=False),
+                                                             suppression_notes=applied.notes())
     utf16 = utf16_offsets(text)
     excluded = [{"start": utf16(b.start), "end": utf16(b.end), "kind": b.kind}  # greyed in the draft
                 for b in audit.document.blocks if b.kind not in ("title", "body")]
