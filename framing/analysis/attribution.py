@@ -222,9 +222,10 @@ def _cues_of_orphan_content(doc: Document, spans: dict) -> list[tuple[int, int]]
 
     tagged = SpanIndex(spans["cue"])
     orphans = [c for c in spans["content"] if not tagged.overlapping(max(0, c[0] - ORPHAN_GAP), c[1] + ORPHAN_GAP)]
-    if not orphans or attribution_tagger.shipped() is None:
+    standard = attribution_tagger.shipped() if orphans else None
+    if standard is None:
         return []
-    return [c for c in attribution_tagger.shipped().tag(doc)["cue"]
+    return [c for c in standard.tag(doc)["cue"]
             if not tagged.overlapping(*c) and any(o[0] <= c[0] and c[1] <= o[1] for o in orphans)]
 
 

