@@ -726,3 +726,22 @@ def test_mr_and_mrs_of_one_surname_stay_two_sources():
             "would leave its board. Maria Alvarez said the review was overdue.\n")
     mentions = sorted(sorted(m.text for m in s.mentions) for s in audit_text(text).sources if "Alvarez" in s.name)
     assert mentions == [["Maria Alvarez", "Mrs. Alvarez"], ["Mr. Alvarez"]], mentions
+
+
+def test_one_unnamed_group_named_twice_is_one_voice():
+    """'Some miffed Sanders supporters' and 'many diehard Sanders supporters' are one group, and
+    'experts' the 'many experts' named before; 'other experts' and an anonymous 'another source'
+    are someone else."""
+    from framing.analysis.sources import group_key
+
+    assert group_key("Some miffed Sanders supporters") == group_key("many diehard Sanders supporters who came")
+    assert group_key("Many experts") == group_key("experts") != group_key("other experts")
+    assert group_key("Federal investigators") == group_key("federal investigators") != group_key("investigators")
+    assert group_key("a source") is None and group_key("Maria Alvarez") is None
+    text = ("Convention opens\n\nSome miffed Sanders supporters said the platform ignored them. The mayor said the "
+            "city was ready. Many diehard Sanders supporters who came to march said they would stay home in November. "
+            "Other experts said turnout would hold.\n")
+    names = [s.name for s in audit_text(text, contextual=False).sources]
+    assert sum("Sanders supporters" in n for n in names) == 1, names
+    supporters = next(s for s in audit_text(text, contextual=False).sources if "Sanders supporters" in s.name)
+    assert len(supporters.mentions) == 2

@@ -18,6 +18,8 @@ _MEDIA = re.compile(rf"\b({alternation(word_list('sources.txt', 'media_words'))}
 _GROUPS = alternation(word_list("sources.txt", "group_words"))
 _VAGUE = re.compile(rf"^(?:some|many|{_GROUPS})\b", re.I)
 _DETERMINERS = frozenset(word_list("sources.txt", "determiners"))
+_GROUP_OPENERS = frozenset(word_list("sources.txt", "group_openers"))
+_GROUP_CLAUSE = re.compile(r"\s+(?:who|whom|which|that|like|including|such as)\b|[;:(—]|\s--")  # what describes a group after its noun
 _NEWS_OUTLETS = frozenset(word_list("news_outlets.txt"))  # 'Reuters', 'The Guardian'
 
 
@@ -218,7 +220,7 @@ def build(doc: Document, attributions: list[Attribution]) -> tuple[list[Attribut
             continue
         name, role = _name_and_role(mention.text)
         role = role or _role(doc, mention)
-        match = registry.same(name)
+        match = registry.same(name) or registry.group(name)
         held = None if match else registry.holder(name)  # 'the president' is 'President Trump'
         titled = None if match or held else registry.titled(name, role)
         if titled:  # 'the Virginia AFL-CIO President' is 'Doris Crouse-Mays', whose role it is
@@ -232,7 +234,7 @@ def build(doc: Document, attributions: list[Attribution]) -> tuple[list[Attribut
         elif len(plain_name(name)) > len(plain_name(match.name)):
             match.name, match.kind = name, _kind(name)
             match.role = match.role or role
-        registry.file(match, _titles(mention.text, role))
+        registry.file(match, _titles(mention.text, role), group_key(name))
         registry.credit(match, a)
         previous = match
         linked.append(Attribution(a.cue, a.source, a.content, a.kind, match.id))
@@ -249,6 +251,7 @@ class _Registry:
         self._filed: dict[tuple[str, str], list[int]] = {}
         self._mentioned: set[tuple[str, TextSpan]] = set()
         self._holders: dict[str, set[str]] = {}  # title -> ids of the sources named with it
+        self._groups: dict[str, Source] = {}  # group_key -> the unnamed group first named so
 
     def credit(self, source: Source, attribution: Attribution) -> None:
         """Add a mention (once: a quote that runs on shares its cue's) and the attributed words to a source."""
@@ -261,9 +264,11 @@ class _Registry:
         else:
             source.paraphrased_words += words
 
-    def file(self, source: Source, titles: set[str] = frozenset()) -> None:
+    def file(self, source: Source, titles: set[str] = frozenset(), group: str | None = None) -> None:
         """Add a new source, or file a renamed one under its new keys (stale keys are checked away),
-        and note the titles it was named with."""
+        and note the titles and the unnamed group it was named with."""
+        if group:
+            self._groups.setdefault(group, source)
         for title in titles:
             self._holders.setdefault(title, set()).add(source.id)
         if source.id not in self._position:
@@ -290,6 +295,11 @@ class _Registry:
                            lambda s: (_same_source(name, s.name) or _same_source(s.name, name)) and not (
                                sex and {_sex(m.text) for m in s.mentions} - {None, sex}))
 
+    def group(self, name: str) -> Source | None:
+        """The unnamed group named before by the same noun ('many experts', then 'experts')."""
+        key = group_key(name)
+        return self._groups.get(key) if key else None
+
     def holder(self, name: str) -> Source | None:
         """'the president': the one source named with that title so far ('President Trump'); None when
         none or several are."""
@@ -302,6 +312,28 @@ class _Registry:
         keys = [("role", _bare(name))] + ([("bare", _bare(role))] if role else [])
         return self._first(keys, lambda s: bool((role and _bare(s.name) == _bare(role))
                                                 or (s.role and _bare(s.role) == _bare(name))))
+
+
+def group_key(name: str) -> str | None:
+    """An unnamed group's words, lower-cased, without those that only count it ('some', 'many')
+    and, when a name qualifies the group, without the adjectives ('Some miffed Sanders supporters'
+    and 'many diehard Sanders supporters who came' are 'sanders supporters'); what it is of or for
+    stays ('advisers to Mr. Obama'). None for a named source, one person or an anonymous source
+    ('a source' and 'another source' are not one voice)."""
+    if _kind(name) != "vague":
+        return None
+    head, _, rest = _GROUP_CLAUSE.split(name, maxsplit=1)[0].partition(",")
+    words = head.split()
+    opened = 0
+    while opened < len(words) and words[opened].lower() in _GROUP_OPENERS:
+        opened += 1
+    if opened == len(words) or not words[-1].lower().endswith("s"):
+        return None
+    if any(w[:1].isupper() for w in words[max(opened, 1):-1]):  # a name qualifies it: 'Sanders supporters'
+        words = [w for w in words[opened:-1] if w[:1].isupper()] + words[-1:]
+    else:
+        words = words[opened:]
+    return " ".join(words).lower()
 
 
 def _surname_keys(name: str, as_full: str, as_short: str) -> list[tuple[str, str]]:
