@@ -745,3 +745,11 @@ def test_one_unnamed_group_named_twice_is_one_voice():
     assert sum("Sanders supporters" in n for n in names) == 1, names
     supporters = next(s for s in audit_text(text, contextual=False).sources if "Sanders supporters" in s.name)
     assert len(supporters.mentions) == 2
+
+
+def test_a_count_or_share_of_people_is_a_vague_source_not_a_person():
+    from framing.analysis.sources import _kind
+
+    for name in ("Nearly eight of 10 voters", "One Republican", "Only a quarter of Americans", "Most", "32 percent of voters"):
+        assert _kind(name) == "vague", name
+    assert [_kind(n) for n in ("Mosteller", "Halfon", "Jim Justice")] == ["person"] * 3

@@ -18,6 +18,8 @@ _MEDIA = re.compile(rf"\b({alternation(word_list('sources.txt', 'media_words'))}
 _GROUPS = alternation(word_list("sources.txt", "group_words"))
 _VAGUE = re.compile(rf"^(?:some|many|{_GROUPS})\b", re.I)
 _DETERMINERS = frozenset(word_list("sources.txt", "determiners"))
+_QUANTITY = re.compile(rf"^(?:(?:{alternation(word_list('sources.txt', 'quantity_hedges'))})\s+)?"
+                       rf"(?:\d|(?:{alternation(word_list('sources.txt', 'quantity_openers'))})\b)", re.I)
 _GROUP_OPENERS = frozenset(word_list("sources.txt", "group_openers"))
 _GROUP_CLAUSE = re.compile(r"\s+(?:who|whom|which|that|like|including|such as)\b|[;:(—]|\s--")  # what describes a group after its noun
 _NEWS_OUTLETS = frozenset(word_list("news_outlets.txt"))  # 'Reuters', 'The Guardian'
@@ -36,7 +38,7 @@ def _kind(name: str) -> str:
         return "media"
     if unnamed and ROLE.search(name):
         return "official"
-    if unnamed or _VAGUE.match(name):
+    if unnamed or _VAGUE.match(name) or _QUANTITY.match(name):  # 'Nearly eight of 10 voters', 'One Republican'
         return "vague"
     if ROLE.fullmatch(words[-1]):  # a title without a name: 'Virginia AFL-CIO President'
         return "official"
