@@ -80,7 +80,7 @@ def test_render_marks_carry_their_notes_and_the_excluded_lines(client):
     assert marks["Reckless"]["replacement"] is None  # "risky (according to ...)": not plain words
     assert marks["heavy-handed"]["replacement"] is None  # "describe the measures": an instruction
     assert marks["so-called"]["replacement"] is None  # "(delete)"
-    assert marks["will only wreak"]["replacement"] is None  # "could" is for 'will only', not the verb after it
+    assert marks["will only"]["replacement"] == "could"  # the hyperbole is 'will only', not the verb after it
     assert marks["Critics say"]["replacement"] is None  # not a lexicon word: "name a critic"
     excluded = [text[b["start"]:b["end"]] for b in result["excluded"]]
     assert "Related: Calder Bay Festival Returns This Summer" in excluded and excluded[0].startswith("(Author:")
