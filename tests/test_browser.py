@@ -11,7 +11,7 @@ import pytest
 from framing.api import audit_text
 from framing.outputs.report import render, render_compare
 
-from conftest import AXE, DERNA, EXAMPLES, SCREENSHOTS, missing
+from conftest import AXE, DERNA, EXAMPLES, OFF_SCREEN, SCREENSHOTS, missing
 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory) -> dict[str, Path]:
@@ -237,6 +237,19 @@ def test_an_open_note_stays_inside_the_window(pages, open_page):
         box = marks.nth(i).locator(".note").bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= 700, f"note {i} runs off the window"
         page.keyboard.press("Escape")
+
+
+@pytest.mark.parametrize("name", ["loaded", "lesson", "compare3"])
+def test_on_a_phone_no_control_runs_off_the_window(pages, open_page, name):
+    """At 360 px the filters, the disclosures and the lesson's buttons wrap inside the window
+    (the lesson checked, too: its results add controls)."""
+    page = open_page(pages[name]).page
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
+    assert page.evaluate(OFF_SCREEN) == []
+    if name == "lesson":
+        page.locator("#check").click()
+        assert page.evaluate(OFF_SCREEN) == []
 
 
 def test_class_mode_hides_the_audit_until_the_students_check(pages, open_page):
