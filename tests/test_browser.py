@@ -282,6 +282,7 @@ def test_class_mode_hides_the_audit_until_the_students_check(pages, open_page):
     assert f"Loaded words: you found 1 of the {loaded_total} " in results and "“fishing”" in results
     assert f"Unattributed claims and vague attributions: you found 1 of the {unattributed_total} " in results
     assert "“Ruin”" in results  # a flagged word nobody marked
+    assert "will only wreak havoc on the fishing" in results  # a claim cut by its words' marks keeps its spaces
     assert "you said yes; framing says yes" in results
     assert page.locator("span.w.beyond", has_text="fishing").count() == 1
     assert page.locator("mark.missed-loaded").count() > 0 and page.locator("mark.missed-loaded span.w.picked-loaded").count() == 0
