@@ -32,7 +32,8 @@
         var f = findings[id] || (findings[id] = { text: [], found: false });
         var words = mark.cloneNode(true);
         words.querySelectorAll(".note, .ref").forEach(function (e) { e.remove(); });
-        f.text.push(words.textContent);
+        var after = mark.nextSibling;  // a space between two marks of one finding lies outside both
+        f.text.push(words.textContent + (after && after.nodeType === 3 && /^\s/.test(after.textContent) ? " " : ""));
         f.found = f.found || touched;
         if (!touched) { mark.classList.add("missed-" + dimension); }
       });

@@ -30,6 +30,11 @@ def derna_audit():
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 AXE = ROOT / ".cache" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = ROOT / "test-output" / "screenshots"
+# the controls of a page that reach outside the window (a narrow phone's 360 px): what each is
+OFF_SCREEN = """() => { const width = document.documentElement.clientWidth;
+  return [...document.querySelectorAll('button, input, select, textarea, label, summary')].filter(e => {
+    const box = e.getBoundingClientRect(); return box.width && (box.left < 0 || box.right > width); })
+  .map(e => `${e.tagName} ${e.id || e.textContent.trim().slice(0, 40)}`); }"""
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 

@@ -11,7 +11,7 @@ import pytest
 from framing.api import audit_text
 from framing.outputs.report import render, render_compare
 
-from conftest import AXE, DERNA, EXAMPLES, SCREENSHOTS, missing
+from conftest import AXE, DERNA, EXAMPLES, OFF_SCREEN, SCREENSHOTS, missing
 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory) -> dict[str, Path]:
@@ -239,6 +239,19 @@ def test_an_open_note_stays_inside_the_window(pages, open_page):
         page.keyboard.press("Escape")
 
 
+@pytest.mark.parametrize("name", ["loaded", "lesson", "compare3"])
+def test_on_a_phone_no_control_runs_off_the_window(pages, open_page, name):
+    """At 360 px the filters, the disclosures and the lesson's buttons wrap inside the window
+    (the lesson checked, too: its results add controls)."""
+    page = open_page(pages[name]).page
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
+    assert page.evaluate(OFF_SCREEN) == []
+    if name == "lesson":
+        page.locator("#check").click()
+        assert page.evaluate(OFF_SCREEN) == []
+
+
 def test_class_mode_hides_the_audit_until_the_students_check(pages, open_page):
     """framing audit --class: no highlight, note or score shows while students mark; a click marks a word
     (or, with the claim tool, its whole sentence); Check shows the audit and what they found, missed and
@@ -269,6 +282,7 @@ def test_class_mode_hides_the_audit_until_the_students_check(pages, open_page):
     assert f"Loaded words: you found 1 of the {loaded_total} " in results and "“fishing”" in results
     assert f"Unattributed claims and vague attributions: you found 1 of the {unattributed_total} " in results
     assert "“Ruin”" in results  # a flagged word nobody marked
+    assert "will only wreak havoc on the fishing" in results  # a claim cut by its words' marks keeps its spaces
     assert "you said yes; framing says yes" in results
     assert page.locator("span.w.beyond", has_text="fishing").count() == 1
     assert page.locator("mark.missed-loaded").count() > 0 and page.locator("mark.missed-loaded span.w.picked-loaded").count() == 0

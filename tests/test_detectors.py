@@ -17,7 +17,7 @@ def test_derna_reporter_voice_findings(derna_audit):
     reporter = flagged(derna_audit, REPORTER)
     assert reporter["spew more terror"].severity == "high"
     assert reporter["spew more terror"].category == "emotive"
-    assert "will only spew" in reporter and reporter["will only spew"].category == "hyperbole"
+    assert "will only" in reporter and reporter["will only"].category == "hyperbole"  # not the verb after it
     assert reporter["innocent civilians"].category == "emotive"
     assert reporter["has claimed"].suggestion[0] == "said"
     assert reporter["to justify his attacks"].category == "editorializing"

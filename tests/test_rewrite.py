@@ -56,3 +56,13 @@ def test_scare_quotes_keep_their_quotation_marks():
     a tweet's 'crazy'), and without them the writer would say it."""
     text, changed = _plain("Council Vote\n\nThe mayor’s “reform” will cut the ferry, and the town will pay for years to come.")
     assert "The mayor’s “reform” will cut" in text and not changed
+
+
+def test_will_only_becomes_could_and_the_verb_after_it_stays():
+    """The hyperbole is 'will only' (the span stops before the verb), so its 'could' replaces just
+    those words; the verb's own finding ('spew more terror') changes beside it."""
+    text, changed = _plain("Council Vote\n\nThe plan will only make the harbour worse, and the mayor will only spew more terror.")
+    assert "The plan could make the harbour worse" in text and "the mayor could cause more violence." in text
+    assert [p.original for p in changed] == ["will only", "will only", "spew more terror"]
+    text, changed = _plain("Council Vote\n\nThe ferry will only run if the council pays, the clerk wrote on Monday.")
+    assert not changed  # a condition, not a forecast

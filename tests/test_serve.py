@@ -16,7 +16,7 @@ from framing.runs import serve
 from framing.cli import main
 from framing.outputs.serialize import SCHEMA
 
-from conftest import AXE, DERNA, EXAMPLES, SCREENSHOTS, missing
+from conftest import AXE, DERNA, EXAMPLES, OFF_SCREEN, SCREENSHOTS, missing
 
 LOADED = "Council Votes on Plan\n\nThe so-called mayor slammed the plan on Tuesday, said Jane Roe."
 
@@ -80,7 +80,7 @@ def test_render_marks_carry_their_notes_and_the_excluded_lines(client):
     assert marks["Reckless"]["replacement"] is None  # "risky (according to ...)": not plain words
     assert marks["heavy-handed"]["replacement"] is None  # "describe the measures": an instruction
     assert marks["so-called"]["replacement"] is None  # "(delete)"
-    assert marks["will only wreak"]["replacement"] is None  # "could" is for 'will only', not the verb after it
+    assert marks["will only"]["replacement"] == "could"  # the hyperbole is 'will only', not the verb after it
     assert marks["Critics say"]["replacement"] is None  # not a lexicon word: "name a critic"
     excluded = [text[b["start"]:b["end"]] for b in result["excluded"]]
     assert "Related: Calder Bay Festival Returns This Summer" in excluded and excluded[0].startswith("(Author:")
@@ -299,6 +299,20 @@ def test_examples_menu_loads_an_example(editor):
     expect(page.locator("#draft-note")).to_be_visible()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "serve.png"))  # the README's screenshot
+    assert errors == []
+
+
+def test_on_a_phone_the_toolbar_and_the_draft_fit_the_window(editor):
+    """At 360 px the toolbar wraps and the panes stack; the audit's wide sources table scrolls in its
+    pane instead of widening the page, which cut the draft off at the right."""
+    from playwright.sync_api import expect
+
+    page, errors = editor
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.select_option("#examples", "harbour-loaded")
+    expect(page.locator("#audit mark.f").first).to_be_visible(timeout=5000)
+    assert page.evaluate(OFF_SCREEN) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
     assert errors == []
 
 

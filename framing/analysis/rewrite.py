@@ -13,7 +13,7 @@ from framing.text.document import REPORTER
 DELETE = "(delete)"
 _ADVICE = frozenset(("describe attribute cite give name quote report say specify state explain use add drop remove ask "
                      "avoid check show support").split())
-_OPEN_END = re.compile(r"\\w\+\)*\Z")  # a pattern ending in any word ('will only \w+')
+_OPEN_END = re.compile(r"\\w\+\)*\Z")  # a pattern ending in any word ('will never \w+')
 _REPLACEMENT = re.compile(r"(?P<words>[A-Za-z][A-Za-z '\-]*?)\s*(?:\((?P<note>[^()]*)\))?")  # 'risky (according to ...)'
 
 
@@ -73,8 +73,8 @@ def _entry(finding):
 
 
 def open_ended(finding) -> bool:
-    """Whether the finding's lexicon entry is a pattern ending in any word ('will only \\w+'): its
-    suggestion ('could') stands for the words before, not the whole span. False for a detector's finding."""
+    """Whether the finding's lexicon entry is a pattern ending in any word ('will never \\w+'): its
+    suggestion ('is unlikely to') stands for the words before, not the whole span. False for a detector's finding."""
     entry = _entry(finding)
     return entry is not None and bool(_OPEN_END.search(entry.core))
 
