@@ -121,6 +121,13 @@ def test_derna_sides(derna_audit):
     assert "spew more terror" in result.verdicts[0].span.text
 
 
+def test_a_cue_two_quotes_share_is_one_piece_of_evidence(derna_audit):
+    """Maetig's two quotes hang on one 'spoke strongly against': it counts, and is listed, once."""
+    [maetig] = [s for s in derna_audit.sourcing.sources if s.name == "Ahmed Maetig"]
+    spans = [(e.actor_id, e.kind, e.span.start) for e in maetig.evidence]
+    assert len(spans) == len(set(spans)) and sum(e.kind == "cue" for e in maetig.evidence) == 1
+
+
 def test_derna_one_sided_finding(derna_audit):
     [finding] = [f for f in derna_audit.findings if f.rule == "one_sided_sourcing"]
     assert finding.severity in ("medium", "high")

@@ -274,8 +274,11 @@ def source_stances(doc: Document, attributions: list[Attribution], sources: list
         mine = by_source.get(source.id, [])
         evidence = _affiliation(doc, source, actors, principal, mine)
         if principal is not None:
+            said = {}  # one word is one piece of evidence, though two quotes share its cue ('spoke strongly against')
             for a in mine:
-                evidence.extend(_said_evidence(doc, a, actors, principal, matches))
+                for e in _said_evidence(doc, a, actors, principal, matches):
+                    said.setdefault((e.actor_id, e.stance, e.kind, e.span.start, e.span.end), e)
+            evidence.extend(said.values())
         stances = {a.id: _side(evidence, a.id) or UNKNOWN for a in actors}
         for adversary in _adversary_evidence(doc, source, mine, actors, evidence, stances):
             evidence.append(adversary)
