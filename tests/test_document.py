@@ -28,6 +28,14 @@ def test_title_byline_body_and_trailing_headlines():
     assert [b.reason for b in doc.excluded] == ["byline", "related headline", "boilerplate"]
 
 
+def test_a_headline_cased_first_line_is_a_title_though_it_ends_in_punctuation():
+    body = "\n\nThe former mayor spoke on Thursday. He praised the candidate."
+    for title in ("Clinton Is 'Sane' And 'Competent,' Unlike Trump, Bloomberg Tells U.S.", "Is the Harbour Deal Dead?",
+                  "Pence Gives GOP A Boost With Solid Debate Win Over Kaine."):
+        assert build_document(title + body).blocks[0].kind == "title", title
+    assert build_document("The council met on Monday." + body).blocks[0].kind == "body"
+
+
 def test_single_paragraph_is_never_excluded():
     doc = build_document("Breaking News From The Port")
     assert [b.kind for b in doc.blocks] == ["body"]

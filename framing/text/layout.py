@@ -61,9 +61,13 @@ def looks_like_headline(line: str) -> bool:
 
 
 def is_title_line(line: str) -> bool:
-    """A first paragraph that is a title: a '#' heading, or one line without closing punctuation."""
-    return line.startswith("#") or ("\n" not in line and not _SENTENCE_END.search(line)
-                                    and len(_WORD.findall(line)) <= 25)
+    """A first paragraph that is a title: a '#' heading, or one line without closing punctuation, or
+    one headline-cased line that ends in it ('... Bloomberg Tells U.S.', 'Is the Deal Dead?')."""
+    if line.startswith("#"):
+        return True
+    if "\n" in line or len(_WORD.findall(line)) > 25:
+        return False
+    return not _SENTENCE_END.search(line) or looks_like_headline(_SENTENCE_END.sub("", line))
 
 
 def is_byline(line: str) -> bool:
