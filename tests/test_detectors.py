@@ -671,6 +671,24 @@ def test_opinion_claims_name_their_kind():
     assert not [f for f in said.findings if f.rule == "unattributed_claim"]
 
 
+def test_figures_that_continue_a_named_poll_are_its_own_not_unattributed():
+    """A poll named, then a paragraph of its figures: the figures carry the poll. A figure after an
+    unrelated quote, or a paragraph away from the poll, is still a claim to source."""
+    def flagged(text):
+        audit = audit_text(text, contextual=False)
+        return [f.text for f in audit.findings if f.rule == "unattributed_claim"]
+
+    body = ("Harbour vote nears\n\nA Harbour Times poll released Sunday asked 800 residents about the plan. "
+            "Support stands at 41%. Opposition is at 38%.\n\n")
+    assert flagged(body) == []
+    assert flagged(body + "The council approved the dredging budget.\n\nMeanwhile, rents rose 12% in a year.\n") \
+        == ["Meanwhile, rents rose 12% in a year."]
+    quote = ('Harbour vote nears\n\n"We will build it," the mayor said on Monday. Unemployment in the port is 9%.\n')
+    assert flagged(quote) == ["Unemployment in the port is 9%."]
+    named = "Harbour vote nears\n\nThe mayor spoke on Monday. In a Harbour Times survey, 41% back the plan.\n"
+    assert flagged(named) == []
+
+
 def test_a_claim_that_links_its_source_is_attributed():
     text = ("Budget talks resume.\n\nThe cuts caused the closures, as [the council's study](https://example.org/s) shows. "
             "The cuts caused the closures, see https://example.org/s for the figures. The cuts caused the closures.\n")

@@ -10,9 +10,12 @@ from framing.rules import lexicon
 from framing.text.document import Document
 from framing.text.spans import SpanIndex
 from framing.findings import Finding
+from framing.resources import alternation, word_list
 
 CATEGORY = RULE = "unattributed_claim"
 QUOTED_SHARE_LIMIT = 0.5  # a sentence more than half quoted is the speaker's, not the reporter's
+FIGURES_CARRY = 3  # sentences back, in the same or the previous paragraph, that a sourced figure's attribution carries over
+_FIGURE_SOURCE = re.compile(rf"\b(?:{alternation(word_list('attribution.txt', 'figure_sources'))})\b", re.I)
 
 
 def _attributed_sentences(doc: Document, attributions) -> set[int]:
@@ -34,6 +37,24 @@ def _attributed_sentences(doc: Document, attributions) -> set[int]:
 _LINK = re.compile(r"\[[^\]\n]{1,300}\]\(\s*(?:https?://|www\.)[^)\s]+\s*\)|\bhttps?://[^\s)>\]]+|\bwww\.[\w-]+\.\w[^\s)>\]]*")
 
 
+def _sourced_figures(doc: Document, index: int, attributed: set[int], statistic) -> bool:
+    """A sentence of figures that names where they come from ('In a Post-ABC poll, 75 percent ...'),
+    or follows, at most FIGURES_CARRY sentences back in its paragraph or the one before, a sentence
+    that names it ('The poll found ...') or that attributes figures of its own ('X said the rate rose
+    3 percent'): the figures are that source's."""
+    sentence = doc.sentences[index]
+    if _FIGURE_SOURCE.search(doc.text, sentence.start, sentence.end):
+        return True
+    block = doc.block_index(sentence.start)
+    for earlier in reversed(doc.sentences[max(0, index - FIGURES_CARRY):index]):
+        if earlier.is_title or block - doc.block_index(earlier.start) > 1:
+            break
+        if _FIGURE_SOURCE.search(doc.text, earlier.start, earlier.end) or (
+                earlier.start in attributed and statistic.search(doc.text, earlier.start, earlier.end)):
+            return True
+    return False
+
+
 def unattributed_claims(context: AuditContext) -> list[Finding]:
     """One sentence-level finding per unattributed claim, naming what makes it a claim."""
     doc = context.document
@@ -47,9 +68,11 @@ def unattributed_claims(context: AuditContext) -> list[Finding]:
                 markers_by_sentence[sentence.start].append(entry)
     attributed = _attributed_sentences(doc, context.attributions)
     findings = []
-    for sentence in doc.sentences:
+    for index, sentence in enumerate(doc.sentences):
         found = markers_by_sentence.get(sentence.start)
         if not found or sentence.is_title or sentence.start in attributed:
+            continue
+        if all(e.id == "statistic" for e in found) and _sourced_figures(doc, index, attributed, found[0].regex):
             continue
         if not doc.is_scored(sentence.start, sentence.end):
             continue

@@ -62,9 +62,13 @@ class Document:
         """Every lower-case word in the text (for lexicon pre-checks)."""
         return self.word_index.words
 
+    def block_index(self, offset: int) -> int:
+        """Index in `blocks` of the last block starting at or before `offset` (-1 before the first)."""
+        return bisect.bisect_right(self._block_starts, offset) - 1
+
     def block_at(self, offset: int) -> Block | None:
         """The block containing `offset`, or None between blocks."""
-        i = bisect.bisect_right(self._block_starts, offset) - 1
+        i = self.block_index(offset)
         return self.blocks[i] if i >= 0 and offset < self.blocks[i].end else None
 
     def is_scored(self, start: int, end: int) -> bool:
