@@ -94,6 +94,21 @@ def test_source_kinds_and_titles():
     assert actors.strip_title("Gen. Sen. Lee") == "Lee"
 
 
+def test_well_known_outlets_are_media_and_a_person_of_the_same_name_is_not():
+    """'Forbes reported' is the magazine (lexicons/news_outlets.txt), 'The Wall Street Journal' an outlet by its media
+    word (sources.txt [media_words]); 'Rep. Randy Forbes', called 'Forbes' after, stays a person."""
+    from framing.api import audit_text
+
+    def kinds(text):
+        return [(s.name, s.kind) for s in audit_text("Harbour Plan\n\n" + text, readability=False, contextual=False).sources]
+
+    assert kinds("The plan will cost $40 million, Forbes reported on Monday. The Wall Street Journal said the port "
+                 "lost money last year.") == [("Forbes", "media"), ("The Wall Street Journal", "media")]
+    assert kinds('Rep. Randy Forbes said the plan was sound. "It is a fair price," Forbes said.') == [("Rep. Randy Forbes", "person")]
+    sources = importlib.import_module("framing.analysis.sources")
+    assert [sources._kind(n) for n in ("Newsweek", "The Daily Beast", "RT", "Forbes magazine")] == ["media"] * 4
+
+
 def test_attribution_words():
     attribution = importlib.import_module("framing.analysis.attribution")
     assert not attribution._names_someone("of the")
