@@ -18,6 +18,7 @@ LOWER = {("attribution.txt", "adverbs_before_cue"), ("attribution.txt", "source_
          ("attribution.txt", "stance_nouns"), ("attribution.txt", "function_words"),
          ("attribution.txt", "not_in_source"), ("names.txt", "name_particles"), ("names.txt", "role_words"),
          ("sources.txt", "pronouns"), ("sources.txt", "relative_pronouns"), ("sources.txt", "media_words"),
+         ("sources.txt", "group_openers"), ("sources.txt", "quantity_openers"), ("sources.txt", "quantity_hedges"),
          ("sources.txt", "group_words"), ("minor_words.txt", "headline"), ("minor_words.txt", "quoted_title"),
          ("abbreviations.txt", ""), ("stop_words.txt", ""), ("affiliation.txt", "membership"), ("affiliation.txt", "opposition"),
          ("writer_stance.txt", "pronouns"), ("writer_stance.txt", "negative_categories"),
