@@ -3,6 +3,7 @@
 import base64
 import hashlib
 import re
+from html import unescape
 
 from framing import categories
 from framing.api import audit_text
@@ -43,6 +44,30 @@ def test_every_finding_is_highlighted_with_its_explanation():
             assert re.search(rf'data-findings="[^"]*\b{f.id}\b', html)
     assert any(f.category in article_level for f in audit.findings)
     assert 'tabindex="0"' in html and "Instead:" in html
+
+
+def _visible_text(html: str) -> str:
+    """What a reader sees of a page: its text, without tags, attributes, styles or scripts."""
+    return unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<(style|script)\b.*?</\1>", "", html, flags=re.S)))
+
+
+def test_categories_show_their_labels_and_keep_their_ids_in_data():
+    """The findings table and the comparison's loaded terms name a category as the legend does ('One-sided
+    sourcing'), never by its id ('one_sided_sourcing'), which stays in data attributes."""
+    from framing.outputs.report import render_compare
+
+    read = lambda name: audit_text((EXAMPLES / name).read_text(encoding="utf-8"))  # noqa: E731
+    loaded, balanced = read("harbour-loaded.txt"), read("harbour-balanced.txt")
+    registry = categories.of_findings()
+    report = render(loaded, "x.txt")
+    for key in {f.category for f in loaded.findings}:
+        assert f'<td data-category="{key}">{registry[key].label}</td>' in report
+    compared = render_compare([loaded, balanced], ["a", "b"])
+    assert '<li data-category="emotive">“heavy-handed” (Emotive wording)' in compared
+    ids = [key for key in registry if "_" in key]  # the ids no reader would take for a word
+    assert "one_sided_sourcing" in {f.category for f in loaded.findings}
+    for html in (report, compared):
+        assert [key for key in ids if key in _visible_text(html)] == []
 
 
 def test_hostile_text_is_escaped():

@@ -66,3 +66,20 @@ def test_will_only_becomes_could_and_the_verb_after_it_stays():
     assert [p.original for p in changed] == ["will only", "will only", "spew more terror"]
     text, changed = _plain("Council Vote\n\nThe ferry will only run if the council pays, the clerk wrote on Monday.")
     assert not changed  # a condition, not a forecast
+
+
+def test_a_deleted_aside_leaves_no_stray_words_and_takes_both_its_commas():
+    """'regardless of what they may be fighting for' goes whole (not 'groups, fighting for, is'), and an aside
+    between commas takes both: 'groups is a sign', 'But we'."""
+    text, changed = _plain("Council Vote\n\nThe mayor blamed the fishers for the acts of the crews, regardless of what "
+                           "they may be fighting for, is a sign of the council's fear.")
+    assert "the acts of the crews is a sign of" in text and "fighting" not in text
+    assert changed[-1].original == ", regardless of what they may be fighting for,"
+    text, _ = _plain("Council Vote\n\nBut, of course, the council does not meet in normal times.")
+    assert "But the council does not meet" in text
+
+
+def test_the_derna_aside_is_deleted_whole(derna_audit):
+    text = derna_audit.document.text
+    plain = "".join(p.text for p in rewrite.plainer(text, 0, len(text), derna_audit.findings))
+    assert "fighting for" not in plain and "armed groups is a sign that" in plain

@@ -18,6 +18,7 @@ LOWER = {("attribution.txt", "adverbs_before_cue"), ("attribution.txt", "source_
          ("attribution.txt", "stance_nouns"), ("attribution.txt", "function_words"),
          ("attribution.txt", "not_in_source"), ("names.txt", "name_particles"), ("names.txt", "role_words"),
          ("sources.txt", "pronouns"), ("sources.txt", "relative_pronouns"), ("sources.txt", "media_words"),
+         ("sources.txt", "group_openers"), ("sources.txt", "quantity_openers"), ("sources.txt", "quantity_hedges"),
          ("sources.txt", "group_words"), ("minor_words.txt", "headline"), ("minor_words.txt", "quoted_title"),
          ("abbreviations.txt", ""), ("stop_words.txt", ""), ("affiliation.txt", "membership"), ("affiliation.txt", "opposition"),
          ("writer_stance.txt", "pronouns"), ("writer_stance.txt", "negative_categories"),
@@ -92,6 +93,21 @@ def test_source_kinds_and_titles():
     assert sources._kind("Tom Burns") == "person"
     assert actors.strip_title("Field Marshal Khalifa Haftar") == "Khalifa Haftar"
     assert actors.strip_title("Gen. Sen. Lee") == "Lee"
+
+
+def test_well_known_outlets_are_media_and_a_person_of_the_same_name_is_not():
+    """'Forbes reported' is the magazine (lexicons/news_outlets.txt), 'The Wall Street Journal' an outlet by its media
+    word (sources.txt [media_words]); 'Rep. Randy Forbes', called 'Forbes' after, stays a person."""
+    from framing.api import audit_text
+
+    def kinds(text):
+        return [(s.name, s.kind) for s in audit_text("Harbour Plan\n\n" + text, readability=False, contextual=False).sources]
+
+    assert kinds("The plan will cost $40 million, Forbes reported on Monday. The Wall Street Journal said the port "
+                 "lost money last year.") == [("Forbes", "media"), ("The Wall Street Journal", "media")]
+    assert kinds('Rep. Randy Forbes said the plan was sound. "It is a fair price," Forbes said.') == [("Rep. Randy Forbes", "person")]
+    sources = importlib.import_module("framing.analysis.sources")
+    assert [sources._kind(n) for n in ("Newsweek", "The Daily Beast", "RT", "Forbes magazine")] == ["media"] * 4
 
 
 def test_attribution_words():

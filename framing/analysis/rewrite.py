@@ -105,7 +105,10 @@ def plainer(text: str, start: int, end: int, findings) -> list[Piece]:
     pieces, at = [], start
     for a, b, words, note in changes:
         before = text[at:a]
-        if not words:  # a deleted opener takes its comma with it: 'Clearly, the ...' -> 'The ...'
+        aside = re.search(r",\s*\Z", before) if not words and text[b:end].startswith(",") else None
+        if aside:  # a deleted aside takes both its commas: 'groups, regardless of ..., is' -> 'groups is'
+            a, b, before = at + aside.start(), b + 1, before[:aside.start()]
+        elif not words:  # a deleted opener takes its comma with it: 'Clearly, the ...' -> 'The ...'
             after = re.match(r"[,;]?\s*", text[b:end])
             b += after.end() if after else 0
             if not before.strip() or before.rstrip(" ").endswith(("\n", ".", "!", "?")):
