@@ -771,3 +771,11 @@ def test_a_count_or_share_of_people_is_a_vague_source_not_a_person():
     for name in ("Nearly eight of 10 voters", "One Republican", "Only a quarter of Americans", "Most", "32 percent of voters"):
         assert _kind(name) == "vague", name
     assert [_kind(n) for n in ("Mosteller", "Halfon", "Jim Justice")] == ["person"] * 3
+
+
+def test_a_party_or_institution_named_as_a_source_is_an_organisation():
+    from framing.analysis.sources import _kind
+
+    for name in ("Democrats", "House Republicans", "the GOP", "the White House", "FBI", "the Trump campaign"):
+        assert _kind(name) == "organisation", name
+    assert _kind("the council") == "vague" and _kind("Hillary Clinton") == "person"

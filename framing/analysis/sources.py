@@ -18,6 +18,8 @@ _MEDIA = re.compile(rf"\b({alternation(word_list('sources.txt', 'media_words'))}
 _GROUPS = alternation(word_list("sources.txt", "group_words"))
 _VAGUE = re.compile(rf"^(?:some|many|{_GROUPS})\b", re.I)
 _DETERMINERS = frozenset(word_list("sources.txt", "determiners"))
+_PARTIES = dict(tuple(part.strip() for part in line.split("=")) for line in word_list("actors.txt", "parties"))
+_INSTITUTIONS = frozenset(word_list("actors.txt", "institutions"))
 _QUANTITY = re.compile(rf"^(?:(?:{alternation(word_list('sources.txt', 'quantity_hedges'))})\s+)?"
                        rf"(?:\d|(?:{alternation(word_list('sources.txt', 'quantity_openers'))})\b)", re.I)
 _GROUP_OPENERS = frozenset(word_list("sources.txt", "group_openers"))
@@ -28,7 +30,7 @@ _NEWS_OUTLETS = frozenset(word_list("news_outlets.txt"))  # 'Reuters', 'The Guar
 def _kind(name: str) -> str:
     """person, organisation, official (a role without a name), media, anonymous or vague."""
     words = name.split()
-    unnamed = (name[:1].islower()
+    unnamed = ((name[:1].islower() and not re.match(r"the\s+[A-Z]", name))  # not 'the White House'
                or (words[0] in _DETERMINERS and len(words) > 1 and words[1][:1].islower())
                or (len(words) > 1 and not POSSESSIVE_END.search(words[0])  # 'Voting rights advocates'
                    and all(w[:1].islower() for w in words[1:])))
@@ -44,9 +46,16 @@ def _kind(name: str) -> str:
         return "official"
     if _MEDIA.search(re.sub(r"\(.*?\)", "", name)) or {name, re.sub(r"^The\s+", "", name)} & _NEWS_OUTLETS:
         return "media"  # 'Yahoo News', 'Reuters'; not 'Price (D-Newport News)'
-    if ORG.search(name):
+    if ORG.search(name) or _body_of_people(name):
         return "organisation"
     return "person"
+
+
+def _body_of_people(name: str) -> bool:
+    """A party, its members or an institution named as one ('Democrats', 'House Republicans', 'the
+    GOP', 'the White House', 'the FBI'; lexicons/actors.txt)."""
+    bare = re.sub(r"^(?:[Tt]he|House|Senate)\s+", "", name)
+    return bare in _PARTIES or bare in _PARTIES.values() or bare in _INSTITUTIONS
 
 
 def _role(doc: Document, mention: TextSpan) -> str:
