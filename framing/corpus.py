@@ -4,12 +4,13 @@
     articles = corpus.articles("out/")   # one row per article
     findings = corpus.findings("out/")   # one row per finding
     sources = corpus.sources("out/")     # one row per source
+    actors = corpus.actors("out/")       # one row per article and main actor
     for audit in corpus.audits("out/"):  # every audit, as JSON data (no pandas needed)
         ...
 
 pandas is imported only here, when a function is called: `pip install 'framing[research]'`.
 Columns are typed by name: text as pandas' "string" (empty cells <NA>), counts as nullable "Int64",
-scores and rates as float64 (NaN: not judged), `balance_judged` as nullable "boolean", `date` as
+scores and rates as float64 (NaN: not judged), `balance_judged` and `principal` as nullable "boolean", `date` as
 datetime64 (NaT when empty or not an ISO 8601 date). The apostrophe the CSV files put before a text
 cell that a spreadsheet would run as a formula ('=..., '+..., '@...) is taken off again.
 """
@@ -21,7 +22,8 @@ from pathlib import Path
 from framing.errors import InputError
 
 PANDAS_MISSING = "reading a corpus into DataFrames needs pandas: pip install 'framing[research]'"
-_COUNTS = ("words", "start", "end", "quoted_words", "paraphrased_words")
+_COUNTS = ("words", "start", "end", "quoted_words", "paraphrased_words", "mentions")
+_BOOLEANS = ("balance_judged", "principal")
 _FLOATS = ("score", "balance_index", "flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog")
 _FORMULA = ("'=", "'+", "'-", "'@", "'\t", "'\r")
 
@@ -43,6 +45,13 @@ def sources(folder: str | Path):
     """sources.csv: id, outlet, date, meta_*, then source, name, kind, role, side, quoted_words,
     paraphrased_words."""
     return _read(Path(folder) / "sources.csv")
+
+
+def actors(folder: str | Path):
+    """actors.csv: id, outlet, date, genre, meta_*, then actor (the canonical name across the corpus),
+    name (as the article's actor is named), kind, principal, mentions, labels (';'-joined),
+    sources_critical, sources_supportive, sources_neutral (its sources' sides toward this actor)."""
+    return _read(Path(folder) / "actors.csv")
 
 
 def audits(folder: str | Path):
@@ -74,7 +83,7 @@ def _read(path: Path):
 def _typed(pandas, column: str, values):
     if column == "date":
         return pandas.to_datetime(values, errors="coerce", format="ISO8601")
-    if column == "balance_judged":
+    if column in _BOOLEANS:
         return values.map({"True": True, "False": False}).astype("boolean")
     blank = values.replace("", None)
     if column in _COUNTS or column.startswith("sources_"):

@@ -548,7 +548,7 @@ def test_a_worker_that_does_not_see_the_folder_sends_the_part_back(tmp_path):
     result = corpus.audit_batch(corpus.Batch("000000009-00001", [article], str(out), "another run's start"))
     assert result.ids == ["x"] and not (out / "parts" / "000000009-00001.audits.jsonl").exists()
     assert list(result.files) == ["reports/x.html", *(f"parts/000000009-00001.{t}" for t in
-                                                       ("articles.csv", "findings.csv", "sources.csv", "audits.jsonl"))]
+                                                       ("articles.csv", "findings.csv", "sources.csv", "actors.csv", "audits.jsonl"))]
     corpus.write_files(out, result.files)  # what the main process then does
     corpus.write_tables(out)
     assert [r["id"] for r in rows(out)] == ["harbour-balanced-0", "harbour-loaded-0", "x"]
@@ -579,3 +579,93 @@ def test_large_groups_get_normal_intervals_and_tests_close_to_resampling(monkeyp
     assert normal[1].low == pytest.approx(resampled[1].low, abs=0.003) and normal[1].p < 0.001 and resampled[1].p < 0.001
     same = research.difference("x", "z", x, x[::-1])
     assert same.difference == pytest.approx(0) and same.low < 0 < same.high and same.p == pytest.approx(1.0)
+
+
+ACTOR_ARTICLES = [  # (id, outlet, text): Trump named three ways, a 'Clinton' that could be Hillary or Bill
+    ("a1", "Outlet A", "Trump signs order on border wall\n\nWASHINGTON — President Donald Trump on Wednesday signed an "
+     "order to build a wall on the southern border.\n\n\"This is a disgrace,\" said Sen. Chuck Schumer, who criticized "
+     "Trump. \"The president is wasting money.\"\n\nTrump defended the decision. \"We will build the wall,\" Trump told "
+     "reporters.\n\nRep. Paul Ryan, the House speaker, praised the order. \"It is a strong step,\" Ryan said."),
+    ("a2", "Outlet A", "Trump visits Ohio\n\nTrump traveled to Ohio on Thursday to speak at a rally.\n\n\"He is the "
+     "best,\" said Mary Jones, a supporter. Trump thanked the crowd.\n\nHillary Clinton, the Democratic nominee, "
+     "campaigned in Florida. Clinton said he was unfit."),
+    ("b1", "Outlet B", "Donald J. Trump meets governors\n\nDonald J. Trump met governors on Friday. Trump, the Republican "
+     "nominee, said the meeting went well.\n\n\"The meeting was productive,\" Trump said. Gov. John Kasich condemned "
+     "Trump.\n\nBill Clinton, the former president, spoke in Arkansas about the economy. Clinton praised local "
+     "workers."),
+    ("b2", "Outlet B", "Clinton speaks in Iowa\n\nClinton spoke in Des Moines on Saturday about jobs. Clinton, the "
+     "former secretary of state, told voters she would fight for them.\n\n\"She has a plan,\" said Tom Smith, a local "
+     "organizer who praised Clinton. Republicans criticized Clinton."),
+]
+
+
+def actor_corpus(tmp_path) -> Path:
+    """A corpus of ACTOR_ARTICLES, audited (without the contextual models)."""
+    source = tmp_path / "actors.jsonl"
+    source.write_text("".join(json.dumps({"id": i, "text": text, "outlet": outlet, "date": f"2026-02-0{n}"}) + "\n"
+                              for n, (i, outlet, text) in enumerate(ACTOR_ARTICLES, 1)), encoding="utf-8")
+    corpus.run(source, tmp_path / "out", contextual=False)
+    return tmp_path / "out"
+
+
+def test_actors_csv_names_each_actor_across_the_corpus_with_its_labels_and_its_sources_sides(tmp_path):
+    out = actor_corpus(tmp_path)
+    actors = {(r["id"], r["name"]): r for r in table(out, "actors.csv")}
+    trump = [actors["a1", "Donald Trump"], actors["a2", "Trump"], actors["b1", "Donald Trump"]]  # 'Donald J. Trump' too
+    assert {r["actor"] for r in trump} == {"Donald Trump"} and all(r["principal"] == "True" for r in trump)
+    assert actors["b2", "Clinton"]["actor"] == "Clinton"  # Hillary (a2) or Bill (b1): left apart
+    assert actors["a2", "Hillary Clinton"]["labels"] == "Democratic nominee"
+    assert "Republican nominee" in actors["b1", "Donald Trump"]["labels"].split(";")
+    assert actors["a1", "Chuck Schumer"]["labels"] == "Sen." and actors["a1", "Donald Trump"]["mentions"] == "4"
+    first = actors["a1", "Donald Trump"]  # Schumer criticises him; Ryan praises him and he speaks for himself
+    assert (first["sources_critical"], first["sources_supportive"], first["sources_neutral"]) == ("1", "2", "0")
+    assert first["outlet"] == "Outlet A" and first["date"] == "2026-02-01" and first["kind"] == "person"
+    index = (out / "index.html").read_text(encoding="utf-8")
+    section = index[index.index("<h2>Actors</h2>"):index.index("<h2>Articles</h2>")]
+    assert re.search(r'<tr data-group="Outlet A"><td>Donald Trump <span class="n">person, 3 articles</span></td>'
+                     r'<td>Outlet A</td><td class="num">2</td>', section)
+    assert "Republican nominee (1)" in section and section.count("Donald Trump <span") == 2  # a row per outlet
+
+
+def test_a_surname_joins_a_full_name_only_when_one_actor_of_the_corpus_has_it():
+    from framing.analysis.actors import corpus_names
+
+    names = corpus_names({"Clinton": 3, "Hillary Clinton": 9, "Hillary Rodham Clinton": 2, "Trump": 5,
+                          "Donald Trump": 4, "Donald John Trump": 1, "Senate": 2, "U.S. Senate": 1})
+    assert names["Clinton"] == names["Hillary Rodham Clinton"] == "Hillary Clinton"  # the most frequent full name
+    assert names["Trump"] == names["Donald John Trump"] == "Donald Trump" and names["Senate"] == "U.S. Senate"
+    names = corpus_names({"Clinton": 3, "Hillary Clinton": 9, "Bill Clinton": 2, "House": 2, "Obama White House": 1,
+                          "White House": 3})
+    assert names["Clinton"] == "Clinton" and names["Bill Clinton"] == "Bill Clinton"
+    assert names["House"] == "House" and names["Obama White House"] == "White House"
+
+
+def test_the_actors_section_counts_labels_and_sides_per_group_and_finds_distinguishing_labels():
+    stats = corpus.ActorStats("outlet", {"Trump"})
+    row = {"id": "", "outlet": "", "actor": "Trump", "kind": "person", "labels": "", "sources_critical": "1",
+           "sources_supportive": "0", "sources_neutral": ""}
+    for n in range(40):
+        stats.add(row | {"id": f"a{n}", "outlet": "A", "labels": "Mr.;billionaire" if n % 2 else "Mr."})
+        stats.add(row | {"id": f"b{n}", "outlet": "B", "labels": "President", "sources_supportive": "2"})
+    stats.add(row | {"id": "b39", "outlet": "B", "labels": "President"})  # one article naming him twice (its rows follow)
+    [trump] = stats.rows(["A", "B"])
+    assert trump["articles"] == 80 and trump["kind"] == "person"
+    a, b = trump["groups"]
+    assert a == {"group": "A", "articles": 40, "labels": [("Mr.", 40), ("billionaire", 20)], "critical": 40,
+                 "supportive": 0, "neutral": 0}
+    assert b["articles"] == 40 and b["supportive"] == 80 and b["labels"] == [("President", 41)]
+    labels = stats.distinguishing()
+    assert [t.rule for t in labels["A"]] == ["Mr.", "billionaire"] and labels["A"][0].term == "Mr. (Trump)"
+    assert [t.rule for t in labels["B"]] == ["President"]
+
+
+def test_the_research_api_reads_actors_as_a_typed_dataframe(tmp_path):
+    pytest.importorskip("pandas")
+    from framing import corpus as api
+
+    actors = api.actors(actor_corpus(tmp_path))
+    assert str(actors["principal"].dtype) == "boolean" and str(actors["mentions"].dtype) == "Int64"
+    assert str(actors["sources_critical"].dtype) == "Int64" and actors["date"].dtype.kind == "M"
+    assert str(actors["actor"].dtype) == "string" and str(actors["labels"].dtype) == "string"
+    assert actors[actors["name"] == "Trump"]["actor"].tolist() == ["Donald Trump"]
+    assert actors["labels"].isna().any()  # an actor the article gives no label: <NA>, not ''

@@ -296,18 +296,55 @@ def _canonical_names(mentions: list[Mention]) -> dict[str, str]:
     first: dict[str, int] = {}
     for m in mentions:
         first.setdefault(m.name, m.start)
-    names = sorted(first, key=lambda n: (-len(n.split()), -len(n), n))
+    return _joined(first, lambda name, targets: {min(targets, key=lambda t: first[t])})
+
+
+def corpus_names(articles: dict[str, int]) -> dict[str, str]:
+    """Actor names across a corpus (name -> the articles naming an actor so) -> each one's canonical
+    name. A name of two words or more joins every longer name it refers to ('Hillary Clinton',
+    'Hillary Rodham Clinton'); a name of one word joins the longer name it refers to only when it can
+    refer to one actor of the corpus: 'Trump' joins 'Donald Trump', 'Clinton' stays apart while both
+    'Hillary Clinton' and 'Bill Clinton' are named. An actor's canonical name is its most frequent name
+    of two words or more ('Donald Trump', not 'Donald John Trump' nor 'Trump'), else its most frequent."""
+    joined = _joined(articles, lambda name, targets: targets if " " in name or len(targets) == 1 else set())
+    members: dict[str, list[str]] = {}
+    for name, root in joined.items():
+        members.setdefault(root, []).append(name)
+    shown = {root: max(names, key=lambda n: (" " in n, articles[n], n)) for root, names in members.items()}
+    return {name: shown[root] for name, root in joined.items()}
+
+
+def _joined(names, choose) -> dict[str, str]:
+    """Each of `names` -> the longest name of its actor. Longest first, a name joins the actors of the
+    longer names it refers to that `choose(name, actors)` returns (those actors become one), and a lone
+    first name the one full name it starts that can be a person's."""
     canonical: dict[str, str] = {}
+    members: dict[str, list[str]] = {}  # an actor's longest name -> its names
     filed = _NameFile()
-    for name in names:  # longest first
-        targets = {canonical[c] for c in filed.candidates(name) if refers_to(name, c)  # 'House' is not the 'White House'
-                   and not (name in _INSTITUTIONS and c in _INSTITUTIONS and not name.isupper())}
+    for name in sorted(names, key=lambda n: (-len(n.split()), -len(n), n)):  # longest first
+        targets = {canonical[c] for c in filed.candidates(name) if refers_to(name, c) and not _other_institution(name, c)}
         if not targets and " " not in name and _person_like(name):
             starting = {canonical[c] for c in filed.starting_with(name) if _person_like(c)}
             targets = starting if len(starting) == 1 else set()
-        canonical[name] = min(targets, key=lambda t: first[t]) if targets else name
+        chosen = sorted(choose(name, targets) if targets else ())
+        home = chosen[0] if chosen else name
+        for other in chosen[1:]:  # actors that this name shows to be one
+            moved = members.pop(other)
+            for member in moved:
+                canonical[member] = home
+            members[home].extend(moved)
+        canonical[name] = home
+        members.setdefault(home, []).append(name)
         filed.add(name)
     return canonical
+
+
+def _other_institution(name: str, full: str) -> bool:
+    """Whether `full` ends in an institution other than the institution `name`: 'House' is not the
+    'White House' nor the 'Obama White House'."""
+    words = full.split()
+    return name in _INSTITUTIONS and not name.isupper() and any(
+        " ".join(words[-k:]) in _INSTITUTIONS for k in range(len(name.split()) + 1, len(words) + 1))
 
 
 class _NameFile:

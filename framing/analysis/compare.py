@@ -30,7 +30,7 @@ QUOTE_WORDS = 5  # quotations sharing a run of this many words (or alike whole, 
 ACTORS_SHOWN = 6
 LABELS_SHOWN = 8
 LABEL_REACH = 40  # characters between a loaded term and a mention of the actor it describes
-_NOT_LABELS = {"editorializing"}
+_NOT_LABELS = {"editorializing", "reporting_verb", "doubt"}  # about the sentence or what is said, not the actor
 _ACTOR_KINDS = {"person", "party", "organisation", "institution", "people"}  # places and others carry no labels
 MIN_SHARED_WORDS = 3  # and share this many content words ('Obama said.' is no match for a long quote of Obama's)
 _STOP = frozenset(word_list("stop_words.txt")) | {"said", "says", "say", "told", "added", "according", "mr", "mrs", "ms"}
@@ -205,6 +205,12 @@ def actor_labels(audits: list) -> list[ActorLabels]:
     return rows[:ACTORS_SHOWN]
 
 
+def labels_of(audit, actor) -> list[Label]:
+    """The words one article uses for one of its own actors (framing.analysis.actors.Actor), most
+    frequent first: what actor_labels shows for it, and the corpus's actors.csv lists."""
+    return _labels(audit, actor.mentions, sorted(set(actor.variants) | {actor.name}, key=len, reverse=True))
+
+
 def _mentions_of(audit, variants: list[str]) -> list[TextSpan]:
     """The actor's mentions: the audit's own when it is one of its main actors, else its names found in
     the title and body (a title word before a name kept, as the audit keeps it)."""
@@ -233,7 +239,7 @@ def _labels(audit, mentions: list[TextSpan], variants: list[str]) -> list[Label]
         if described and _describes(described.group(1).split()):
             found[(described.group().strip(), "described as")] += 1
         appositive = _APPOSITIVE.match(doc.text, m.end, sentence.end)
-        if appositive and not set(appositive.group(1).lower().split()) & _VERBS:
+        if appositive and not set(appositive.group(1).lower().split()) & _CLAUSE_WORDS:
             found[(appositive.group(1).strip(), "appositive")] += 1
     for source in audit.sources:
         if source.role and any(_same_name(_key(source.name), v) for v in variants):
@@ -245,15 +251,17 @@ def _labels(audit, mentions: list[TextSpan], variants: list[str]) -> list[Label]
     return [Label(text, kind, n) for (text, kind), n in ranked]
 
 
-_VERBS = frozenset("is was are were be been has had have will would can could did does do".split())
+_CLAUSE_WORDS = frozenset("is was are were be been has had have will would can could did does do who whom whose which that".split())
 _NOT_DESCRIPTIONS = frozenset("time times day days week year years moment way".split())
 
 
 def _describes(words: list[str]) -> bool:
-    """Whether the words between 'the'/'a' and a name describe it ('the renegade general'), not a phrase
-    the name ends ('a meeting of', 'the blame on', 'the time')."""
-    return (not set(words) <= _STOP and words[-1].lower() not in _STOP | _NOT_DESCRIPTIONS
-            and not {w.lower() for w in words} & _VERBS)
+    """Whether the words between 'the'/'a' and a name describe it ('the renegade general', 'the embattled'),
+    not a phrase the name ends ('a meeting of', 'the blame on', 'the time', 'a victory for', 'the group
+    backing', 'a young woman asked')."""
+    lower = [w.lower() for w in words]
+    return (not set(lower) & (_STOP - {"of"}) and lower[-1] not in _NOT_DESCRIPTIONS | {"of"}
+            and not set(lower) & _CLAUSE_WORDS and not (len(words) > 1 and lower[-1].endswith(("ed", "ing"))))
 
 
 def _labels_actor(finding, mention: TextSpan, doc: Document) -> bool:

@@ -1,14 +1,15 @@
 """`framing corpus`: audit a whole archive into one folder, resumably and with flat memory.
 
 OUTDIR/parts/         the audits, in parts of BATCH articles, each written by the worker that made
-                      it: NAME.audits.jsonl (one audit per line: schema framing.audit/1 plus "id"
-                      and "metadata") and NAME.articles.csv, .findings.csv, .sources.csv (its rows
+                      it: NAME.audits.jsonl (one audit per line: schema framing.audit/1 plus "id",
+                      "metadata" and "actor_labels") and NAME.articles.csv, .findings.csv, .sources.csv, .actors.csv (its rows
                       of the tables); NAME is the position of its first article in the input and
                       the run's serial, so sorted names are input order
 OUTDIR/reports/       one HTML report per article (without charts: they cost more than the audit)
 OUTDIR/articles.csv   one row per article: scores, findings per 1,000 words, sides, readability, metadata
-OUTDIR/findings.csv   one row per finding, OUTDIR/sources.csv one row per source (framing.corpus reads all three)
-OUTDIR/index.html     the corpus report: score distributions, outlets side by side, their loaded terms
+OUTDIR/findings.csv   one row per finding, OUTDIR/sources.csv one row per source, OUTDIR/actors.csv one
+                      row per article and main actor, under its name across the corpus (framing.corpus reads them)
+OUTDIR/index.html     the corpus report: score distributions, outlets side by side, their loaded terms, the actors
 OUTDIR/errors.jsonl   articles that could not be audited, with the reason
 OUTDIR/manifest.json  the input (path, size, SHA-256) and mode the folder belongs to: another input,
                       another mode or a folder of other files is refused unless --force; and
@@ -46,6 +47,8 @@ from typing import Iterable, Iterator
 
 from framing import __version__
 from framing import categories as registry
+from framing.analysis.compare import labels_of
+from framing.analysis.actors import corpus_names
 from framing.api import audit_text
 from framing.audit import DIMENSIONS, HINTS
 from framing.errors import InputError, printable
@@ -222,12 +225,22 @@ def audit_article(article: Article) -> Result:
             text = text_from_bytes(article.data if article.data is not None else read_bytes(article.path), article.path)
         audit = audit_text(text, article.title, contextual=article.contextual, hints=article.hints,
                            markdown=article.text is None and is_markdown(article.path))  # with readability: articles.csv has it
-        line = RECORD.record(audit, {"id": article.id, "metadata": article.metadata})
+        line = RECORD.record(audit, {"id": article.id, "metadata": article.metadata, "actor_labels": actor_labels(audit)})
         return Result(article.id, line, REPORT.render(audit, article.id, charts=False))
     except InputError as exc:
         return Result(article.id, None, None, str(exc))
     except Exception as exc:  # a bad article must not stop a run of thousands
         return Result(article.id, None, None, f"internal error: {type(exc).__name__}: {exc}")
+
+
+_ARTICLE = re.compile(r"^(?:the|an?)\s+", re.I)
+
+
+def actor_labels(audit) -> dict[str, list[str]]:
+    """Actor id -> the words the article uses for it (compare.labels_of: titles, descriptions,
+    appositives, roles, loaded terms next to a mention), each once, without a leading article."""
+    actors = audit.sourcing.actors if audit.sourcing else []
+    return {a.id: list(dict.fromkeys(_ARTICLE.sub("", label.text) for label in labels_of(audit, a))) for a in actors}
 
 
 def audit_batch(batch: Batch) -> BatchResult:
@@ -275,7 +288,10 @@ def part_files(name: str, lines: list[str]) -> dict[str, str]:
                             for f in finding_rows(data)]),
               "sources": ([*article_keys, *SOURCE_COLUMNS],
                           [{k: row.get(k) for k in article_keys} | s for row, data in zip(rows, audits)
-                           for s in source_rows(data)])}
+                           for s in source_rows(data)]),
+              "actors": ([*article_keys, *ACTOR_COLUMNS],
+                         [{k: row.get(k) for k in article_keys} | a for row, data in zip(rows, audits)
+                          for a in actor_rows(data)])}
     files = {f"{PARTS}/{name}.{table}.csv": _csv_text(columns, table_rows) for table, (columns, table_rows) in tables.items()}
     files[f"{PARTS}/{name}.audits.jsonl"] = "".join(line + "\n" for line in lines)
     return files
@@ -345,7 +361,7 @@ def migrate(outdir: Path) -> int:
 
 
 MANIFEST = "manifest.json"
-OUTPUTS = (PARTS, "audits.jsonl", "errors.jsonl", "articles.csv", "findings.csv", "sources.csv", "index.html", "reports",
+OUTPUTS = (PARTS, "audits.jsonl", "errors.jsonl", "articles.csv", "findings.csv", "sources.csv", "actors.csv", "index.html", "reports",
            MANIFEST)  # what corpus writes
 
 
@@ -576,7 +592,10 @@ def spreadsheet_safe(value):
 FINDING_COLUMNS = ("finding", "detector", "rule", "category", "dimension", "voice", "speaker", "severity", "score",
                    "start", "end", "text")
 SOURCE_COLUMNS = ("source", "name", "kind", "role", "side", "quoted_words", "paraphrased_words")
-ARTICLE_KEYS = ("id", "outlet", "date", "genre")  # with the meta_* columns, at the start of findings.csv and sources.csv
+ACTOR_COLUMNS = ("actor", "name", "kind", "principal", "mentions", "labels", "sources_critical", "sources_supportive",
+                 "sources_neutral")
+ACTOR_SIDES = ("critical", "supportive", "neutral")
+ARTICLE_KEYS = ("id", "outlet", "date", "genre")  # with the meta_* columns, at the start of the other tables
 
 
 def finding_rows(data: dict) -> Iterator[dict]:
@@ -595,6 +614,20 @@ def source_rows(data: dict) -> Iterator[dict]:
                "quoted_words": s["quoted_words"], "paraphrased_words": s["paraphrased_words"]}
 
 
+def actor_rows(data: dict) -> Iterator[dict]:
+    """The actors.csv rows of one audit: one per main actor, with the words the article uses for it
+    and its sources' sides toward it. `actor`, the canonical name across the corpus, is filled in
+    when the parts are merged."""
+    sourcing = data.get("sourcing") or {}
+    labels = data.get("actor_labels") or {}  # none in audits of an earlier version
+    for actor in sourcing.get("actors", []):
+        sides = Counter(s.get("stances", {}).get(actor["id"]) for s in sourcing.get("sources", []))
+        yield {"actor": "", "name": actor["name"], "kind": actor.get("kind"),
+               "principal": actor["id"] == sourcing.get("principal_actor") or bool(actor.get("principal")),
+               "mentions": len(actor.get("mentions", [])), "labels": ";".join(labels.get(actor["id"], [])),
+               **{f"sources_{side}": sides[side] for side in ACTOR_SIDES}}
+
+
 def _csv_writer(handle, columns: list[str]) -> csv.DictWriter:
     writer = csv.DictWriter(handle, columns, extrasaction="ignore", lineterminator="\r\n")  # RFC 4180: a field
     writer.writeheader()  # holding a bare \r or \n is then quoted, so it never splits a row
@@ -606,12 +639,23 @@ def _write_row(writer: csv.DictWriter, row: dict) -> None:
 
 
 def write_tables(outdir: Path, by: str = "outlet") -> None:
-    """articles.csv, findings.csv and sources.csv from the parts (each article once, however many
-    runs made them), then index.html (the groups of `by` compared) from those two tables read as
-    streams: this process keeps a few numbers per article, never an audit."""
+    """articles.csv, findings.csv, sources.csv and actors.csv from the parts (each article once,
+    however many runs made them; the actors under their names across the corpus), then index.html
+    (the groups of `by` compared) from those tables read as streams: this process keeps a few numbers
+    per article, and per actor name, never an audit."""
     names = parts(outdir)
     for table, columns in (("articles", None), ("findings", FINDING_COLUMNS), ("sources", SOURCE_COLUMNS)):
         _merge(outdir, names, table, columns)
+    named = _actor_names(outdir, names)
+    canonical = corpus_names(named)
+    _merge(outdir, names, "actors", ACTOR_COLUMNS, canonical)
+    totals = Counter()
+    for name, n in named.items():
+        totals[canonical[name]] += n
+    actors = ActorStats(by, {a for a, _ in totals.most_common(ACTORS_LISTED)})
+    with (outdir / "actors.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            actors.add(row)
     stats = CorpusStats(by)
     with ((outdir / "articles.csv").open(encoding="utf-8", newline="") as articles,
           (outdir / "findings.csv").open(encoding="utf-8", newline="") as findings):
@@ -624,13 +668,24 @@ def write_tables(outdir: Path, by: str = "outlet") -> None:
                 finding = next(found, None)
             stats.add(row | {k: _unescaped(row.get(k) or "") for k in _TEXTS + (f"meta_{by.removeprefix('meta_')}",)},
                       mine)
-    write_atomic(outdir / "index.html", render_index(stats, registry.labels()))
+    write_atomic(outdir / "index.html", render_index(stats, registry.labels(), actors))
 
 
-def _merge(outdir: Path, names: list[str], table: str, columns: tuple[str, ...] | None) -> None:
+def _actor_names(outdir: Path, names: list[str]) -> Counter:
+    """Actor name as written in the parts' actors.csv -> its rows (articles naming an actor so)."""
+    counts = Counter()
+    for name in names:
+        with (outdir / PARTS / f"{name}.actors.csv").open(encoding="utf-8", newline="") as handle:
+            counts.update(row["name"] for row in csv.DictReader(handle))
+    return counts
+
+
+def _merge(outdir: Path, names: list[str], table: str, columns: tuple[str, ...] | None,
+           canonical: dict[str, str] | None = None) -> None:
     """OUTDIR/TABLE.csv from the parts' files, in order: one header (the parts' meta_* columns
     together, sorted: at the end of articles.csv, after ARTICLE_KEYS in the others), each part's
-    rows copied, as text when the part has those columns."""
+    rows copied, as text when the part has those columns and no `canonical` actor names (name ->
+    actor) are to be filled in."""
     paths = [outdir / PARTS / f"{name}.{table}.csv" for name in names]
     headers = []
     for path in paths:
@@ -649,10 +704,11 @@ def _merge(outdir: Path, names: list[str], table: str, columns: tuple[str, ...] 
         for path, header in zip(paths, headers):
             with path.open(encoding="utf-8", newline="") as handle:  # "\r" inside a cell stays
                 text = handle.read()
-            if header == columns:
+            if header == columns and canonical is None:
                 out.write(text[head:])
-            else:
-                writer.writerows(csv.DictReader(io.StringIO(text, newline="")))  # cells already spreadsheet-safe
+            else:  # cells already spreadsheet-safe
+                writer.writerows(row | {"actor": canonical[row["name"]]} if canonical else row
+                                 for row in csv.DictReader(io.StringIO(text, newline="")))
 
 
 _TEXTS = ("id", "title", "outlet", "date", "url", "report", "principal_actor", "meta_topic")  # what index.html shows
@@ -735,6 +791,65 @@ class CorpusStats:
         return dict(sorted(result.items()))
 
 
+ACTORS_LISTED = 20  # actors in index.html, those in the most articles first (actors.csv has them all)
+LABELS_LISTED = 5  # an actor's most frequent labels shown per group
+
+
+@dataclass
+class ActorStats:
+    """The corpus report's actors, gathered from actors.csv one row at a time: per group, how often
+    each label is used for an actor (the distinguishing labels); for the `listed` actors, per group,
+    the articles naming them, the labels used for them and the sides their sources take."""
+
+    by: str
+    listed: set[str]
+    label_counts: dict = field(default_factory=lambda: defaultdict(Counter))  # group -> label -> articles
+    for_actor: dict = field(default_factory=lambda: defaultdict(Counter))  # label -> listed actor -> articles
+    articles: Counter = field(default_factory=Counter)  # (actor, group) -> articles
+    labels: dict = field(default_factory=lambda: defaultdict(Counter))  # (actor, group) -> label -> articles
+    sides: Counter = field(default_factory=Counter)  # (actor, group, side) -> sources
+    kinds: dict = field(default_factory=lambda: defaultdict(Counter))  # actor -> kind -> articles
+    _last: tuple = ("", "")
+
+    def add(self, row: dict) -> None:
+        """One actors.csv row (an article's actor)."""
+        group, actor = group_of(row, self.by), _unescaped(row["actor"])
+        labels = [_unescaped(label) for label in row["labels"].split(";") if label]
+        self.label_counts[group].update(labels)
+        if actor not in self.listed:
+            return
+        if self._last != (row["id"], actor):  # an article naming one actor twice (two names) counts once
+            self.articles[actor, group] += 1
+            self.kinds[actor][row["kind"]] += 1
+        self._last = (row["id"], actor)
+        self.labels[actor, group].update(labels)
+        for label in labels:
+            self.for_actor[label][actor] += 1
+        for side in ACTOR_SIDES:
+            self.sides[actor, group, side] += int(row[f"sources_{side}"] or 0)
+
+    def rows(self, groups: list[str]) -> list[dict]:
+        """The listed actors, in most articles first, each with a row per group that names it."""
+        totals = Counter()
+        for (actor, _), n in self.articles.items():
+            totals[actor] += n
+        return [{"actor": actor, "articles": n, "kind": self.kinds[actor].most_common(1)[0][0],
+                 "groups": [{"group": g, "articles": self.articles[actor, g],
+                             "labels": self.labels[actor, g].most_common(LABELS_LISTED),
+                             **{side: self.sides[actor, g, side] for side in ACTOR_SIDES}}
+                            for g in groups if self.articles[actor, g]]}
+                for actor, n in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+    def distinguishing(self) -> dict:
+        """Per group, the labels it uses for actors more than the other groups together (Fightin'
+        Words over the labels' counts, each group's labels as the multinomial), each shown with the
+        listed actors it is most used for."""
+        totals = {g: sum(c.values()) for g, c in self.label_counts.items()}
+        names = {label: f"{label} ({', '.join(a for a, _ in actors.most_common(2))})"
+                 for label, actors in self.for_actor.items()}
+        return research.distinguishing(self.label_counts, totals, names)
+
+
 def _number(value) -> float | None:
     """A score from a row: None or an empty cell is not judged."""
     return None if value is None or value == "" else float(value)
@@ -747,8 +862,8 @@ def group_of(row: dict, by: str) -> str:
     return value or f"(no {by})"
 
 
-def render_index(stats: CorpusStats, labels: dict) -> str:
-    """index.html: plain numbers from `stats` and research, HTML from templates/corpus.html.j2."""
+def render_index(stats: CorpusStats, labels: dict, actors: ActorStats | None = None) -> str:
+    """index.html: plain numbers from `stats`, `actors` and research, HTML from templates/corpus.html.j2."""
     groups = stats.groups()
     names = {k: DIMENSIONS.get(k, "Overall") for k in SCORES}
     with_intervals = research.available()
@@ -785,7 +900,8 @@ def render_index(stats: CorpusStats, labels: dict) -> str:
     listed = [entry[2] for entry in sorted(stats.listed, key=lambda e: (-e[0], -e[1]))]
     code, digest = script("corpus.js")
     return environment().get_template("corpus.html.j2").render(
-        distinguishing=distinguishing, with_hints=with_hints, z_min=1.96, over_time=over_time,
+        distinguishing=distinguishing, with_hints=with_hints, actors=actors.rows(list(groups)) if actors else [],
+        actor_labels=actors.distinguishing() if actors and len(groups) > 1 else {}, actors_listed=ACTORS_LISTED, z_min=1.96, over_time=over_time,
         chart_time=charts.scores_over_time({names[k]: {g: [(m, e.mean, e.low, e.high) for m, e in per_month.items()
                                                            if e.mean is not None]
                                                        for g, per_month in over_time[k].items()} for k in SCORES})
