@@ -724,6 +724,28 @@ def test_the_title_is_no_one_when_two_sources_hold_it():
     assert mentions["The governor"] == ["The governor"]
 
 
+def test_a_described_title_a_particle_surname_and_either_apostrophe_join_the_named_source():
+    text = ("Storm response\n\nMaine Gov. Ana Ruiz toured the coast on Monday. Ruiz said the state was ready. "
+            "The Republican governor said crews would work all night. Mayor Bill de Blasio said the city was safe. "
+            "De Blasio said schools would open. Commissioner James O’Neill said patrols were doubled. "
+            "O'Neill said no one was hurt.\n")
+    mentions = {s.name: [m.text for m in s.mentions] for s in audit_text(text, contextual=False).sources}
+    assert "The Republican governor" in next(v for k, v in mentions.items() if "Ruiz" in k)
+    assert sum("Blasio" in k for k in mentions) == 1 and sum("Neill" in k for k in mentions) == 1, mentions
+
+
+def test_a_described_title_joins_no_one_named_far_before_or_of_the_other_party():
+    far = " ".join(["The harbour board met on Monday and the tide was high."] * 12)
+    text = (f"Budget vote\n\nSen. Ana Ruiz said the budget was fair. {far} "
+            "The senator said the vote would wait.\n")
+    names = [s.name for s in audit_text(text, contextual=False).sources]
+    assert "The senator" in names, names
+    text = ("Budget vote\n\nSen. Ana Ruiz (R-Maine) said the budget was fair. "
+            "The Democratic senator said the vote would wait.\n")
+    names = [s.name for s in audit_text(text, contextual=False).sources]
+    assert "The Democratic senator" in names, names
+
+
 def test_a_party_member_is_linked_to_the_party_without_taking_its_side():
     text = ("Democrats stall the harbour bill\n\n"
             "Democrats in Congress blocked the harbour bill on Tuesday. Democrats said the bill was rushed. "

@@ -83,6 +83,7 @@ def plain_name(name: str) -> str:
     """A name without its titles and middle initials, and a titled name without its home: 'Sen. Ted
     Cruz', 'President Trump', 'Mr. Trump', 'Donald J. Trump', 'Sen. Tim Kaine of Virginia' -> 'Ted Cruz',
     'Trump', 'Trump', 'Donald Trump', 'Tim Kaine'."""
+    name = name.replace("’", "'")  # 'O’Neill' is 'O'Neill'
     if " and " in name:  # 'Mr. King and Mr. Schultz' are two
         return name
     untitled = _TITLES.sub("", name)
@@ -98,6 +99,7 @@ def _title(name: str) -> str:
     return m.group().strip().split()[-1].rstrip(".").lower() if m else ""
 
 
+_PARTICLE_SURNAME = re.compile(rf"(?i:{alternation(word_list('names.txt', 'name_particles'))})\s+[A-Z][\w'-]+")
 _TITLE_WORDS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general"}
 
 
@@ -121,6 +123,8 @@ def _same_source(short: str, full: str) -> bool:
     short, full = plain_name(short), plain_name(full)
     if short == full:
         return True
+    if _PARTICLE_SURNAME.fullmatch(short) and full.lower().endswith(" " + short.lower()):
+        return True  # 'De Blasio' is 'Bill de Blasio'
     if " " in short or " " not in full or not short[:1].isupper():  # 'drivers' is no surname
         return False
     if " and " in full or "," in full or not full[:1].isupper():  # 'Mr. King and Mr. Schultz', 'experts, including X'
@@ -130,6 +134,7 @@ def _same_source(short: str, full: str) -> bool:
 
 
 _LEADING_JUNK = re.compile(r"^(?:[)\]]\s*,?\s*|(?:and|or|but)\s+)+")  # '), chairman of ...', 'and local police'
+_TRAILING_JUNK = re.compile(r",\s*(?:at|in|on|during|after|before|with|when|while)$")  # 'Hillary Clinton, at'
 _TITLE_THEN_NAME = re.compile(rf"(.*\b(?i:{ROLE_WORDS})s?)\s+({HONORIFIC}?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)")
 _NAME_OF = re.compile(rf"({HONORIFIC}?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)+)\s+((?:of|from|at)\s+(?:the\s+.+|[A-Z].*))")
 _POSSESSIVE = re.compile(r"[’']s\b")
@@ -142,7 +147,7 @@ def _name_and_role(source: str) -> tuple[str, str]:
     joint names ('The two members ..., Peter Shaw and Leila Ahmed,');
     an article inside the sentence is not part of a name ('the GNA' -> 'GNA'); a party label is the
     role ('Sen. Claire McCaskill (D-Mo.)' -> ('Sen. Claire McCaskill', 'D-Mo.'))."""
-    phrase = _LEADING_JUNK.sub("", source.strip(" ,;:")) or source
+    phrase = _TRAILING_JUNK.sub("", _LEADING_JUNK.sub("", source.strip(" ,;:"))) or source
     party = re.fullmatch(rf"({NAME.pattern})\s+({PARTY_LABEL})", phrase)
     if party:
         return party.group(1), party.group(2).strip("()")
@@ -213,7 +218,7 @@ def build(doc: Document, attributions: list[Attribution]) -> tuple[list[Attribut
     """The attributions linked to a registry of their sources: a surname joins the full name, a
     title the person who holds it, a pronoun the last named source, a relative pronoun what it
     stands for."""
-    registry = _Registry()
+    registry = _Registry(_titled_in_text(doc.text))
     sources = registry.sources
     linked: list[Attribution] = []
     previous: Source | None = None
@@ -232,7 +237,7 @@ def build(doc: Document, attributions: list[Attribution]) -> tuple[list[Attribut
         name, role = _name_and_role(mention.text)
         role = role or _role(doc, mention)
         match = registry.same(name) or registry.group(name)
-        held = None if match else registry.holder(name)  # 'the president' is 'President Trump'
+        held = None if match else registry.holder(name, doc.text, mention.start)  # 'the president' is 'President Trump'
         titled = None if match or held else registry.titled(name, role)
         if titled:  # 'the Virginia AFL-CIO President' is 'Doris Crouse-Mays', whose role it is
             if _bare(titled.name) == _bare(role):
@@ -256,7 +261,8 @@ class _Registry:
     """The sources found so far, filed by the keys that build's two lookups need, so that each
     lookup reads only the sources that may match (the same answer as scanning them all in order)."""
 
-    def __init__(self):
+    def __init__(self, titled: dict[str, set[str]] | None = None):
+        self.titled_in_text = titled or {}  # title -> surnames the text names with it ('governor' -> {'lepage'})
         self.sources: list[Source] = []
         self._position: dict[str, int] = {}
         self._filed: dict[tuple[str, str], list[int]] = {}
@@ -294,6 +300,9 @@ class _Registry:
             if self._position[source.id] not in here:
                 here.append(self._position[source.id])
 
+    def _first_all(self, keys: list[tuple[str, str]]) -> list[Source]:
+        return [self.sources[i] for i in sorted({i for key in keys for i in self._filed.get(key, ())})]
+
     def _first(self, keys: list[tuple[str, str]], test) -> Source | None:
         candidates = sorted({i for key in keys for i in self._filed.get(key, ())})
         return next((self.sources[i] for i in candidates if test(self.sources[i])), None)
@@ -311,12 +320,22 @@ class _Registry:
         key = group_key(name)
         return self._groups.get(key) if key else None
 
-    def holder(self, name: str) -> Source | None:
-        """'the president': the one source named with that title so far ('President Trump'); None when
-        none or several are."""
-        m = re.fullmatch(r"[Tt]he\s+([a-z]+)", name)
-        ids = self._holders.get(m.group(1), set()) if m else set()
-        return self.sources[self._position[next(iter(ids))]] if len(ids) == 1 else None
+    def holder(self, name: str, text: str, offset: int) -> Source | None:
+        """'the president', 'the former president', 'The Republican governor' at `offset`: of the sources
+        named with that title ('President Trump', 'Gov. Paul LePage', here or anywhere in the text), the
+        one named within TITLE_REACH characters before, not of another party; None when none or several
+        are ('the senator' after 'Marco! Marco!' is Rubio's, not the 'Sen. Bernie Sanders' named before)."""
+        m = _DESCRIBED_TITLE.fullmatch(name)
+        if m is None:
+            return None
+        title = _TITLE_WORDS.get(m.group(2), m.group(2))
+        holders = [self.sources[self._position[i]] for i in sorted(self._holders.get(title, ()))]
+        for surname in sorted(self.titled_in_text.get(title, ())):
+            holders += [s for s in self._first_all([("word", surname), ("tail", surname)]) if s not in holders]
+        before = text[max(0, offset - TITLE_REACH):offset]
+        near = [h for h in holders if plain_name(h.name).split()[-1] in before
+                and not (m.group(1) and _other_party(m.group(1), f"{h.role} {h.name}"))]
+        return near[0] if len(near) == 1 else None
 
     def titled(self, name: str, role: str) -> Source | None:
         """The first source named by `role`, or whose role is `name`."""
@@ -347,9 +366,39 @@ def group_key(name: str) -> str | None:
     return " ".join(words).lower()
 
 
+_TITLE_BEFORE_NAME = re.compile(rf"\b((?:{alternation(word_list('names.txt', 'honorifics'))})\.|(?i:{ROLE_WORDS}))"
+                                rf"\s+(?:[A-Z][\w’'.-]*\s+){{0,2}}?([A-Z][\w’'-]+)\b(?!\s+[A-Z])")  # 'Gov. Paul LePage'
+
+
+def _titled_in_text(text: str) -> dict[str, set[str]]:
+    """Every title the text puts before a name, with the surnames it names so ('Maine Gov. Paul
+    LePage', 'President Trump': {'governor': {'lepage'}, 'president': {'trump'}}); not 'Mr.' or 'Ms.'."""
+    found: dict[str, set[str]] = {}
+    for m in _TITLE_BEFORE_NAME.finditer(text):
+        title = m.group(1).rstrip(".").lower()
+        if title not in ("mr", "ms", "mrs", "dr", "prof"):
+            found.setdefault(_TITLE_WORDS.get(title, title), set()).add(plain_name(m.group(2)).lower())
+    return found
+
+
+TITLE_REACH = 600  # characters before 'the senator' in which the senator meant must be named
+
+
+_DESCRIBED_TITLE = re.compile(r"(?:[Tt]he\s+)?((?:(?:former|then|presumptive|presidential|[A-Z][\w-]*)\s+){0,2})([a-z]+)")  # 'The Republican governor'
+_PARTY_WORDS = {"R": re.compile(r"\b(?:Republican|GOP|R-|\(R\))"), "D": re.compile(r"\b(?:Democrat(?:ic)?|D-|\(D\))")}
+
+
+def _other_party(description: str, holder: str) -> bool:
+    """The description names one party and the holder's name or role the other."""
+    return any(_PARTY_WORDS[mine].search(description) and _PARTY_WORDS[other].search(holder)
+               for mine, other in (("R", "D"), ("D", "R")))
+
+
 def _surname_keys(name: str, as_full: str, as_short: str) -> list[tuple[str, str]]:
     """A full name is filed under `as_full` with its surname (and its last hyphen part); a one-word
     capitalised name under `as_short` with itself, lower-cased: the two sides of _same_source."""
+    if _PARTICLE_SURNAME.fullmatch(name):  # 'De Blasio' is a surname
+        return [(as_short, name.split()[-1].lower())]
     if " " in name:
         last = name.split()[-1].lower()
         return [(as_full, last), (as_full, last.split("-")[-1])]
