@@ -164,6 +164,15 @@ def test_sourcing_in_json_and_report(derna_audit):
     assert "Critical of Khalifa Haftar" in html  # the words-per-side chart's label
 
 
+def test_a_source_named_only_in_the_headline_is_no_voice():
+    text = ("Black Lawmakers Slam Harbour Plan\n\nThe mayor, Ana Ruiz, said the harbour plan would bring jobs. "
+            "Councillor Tom Berg said the plan was reckless.\n")
+    audit = audit_text(text, contextual=False)
+    assert any(s.name == "Black Lawmakers" for s in audit.sources)  # the headline's attribution stays
+    assert "Black Lawmakers" not in [s.name for s in audit.sourcing.sources]
+    assert {"Ana Ruiz", "Tom Berg"} <= {s.name for s in audit.sourcing.sources}
+
+
 def test_one_voice_on_a_side_is_too_little_to_judge():
     text = COUNCIL.split("\n\nTom Burns")[0]  # only Jane Roe, critical: nobody else takes a side
     audit = audit_text(text)

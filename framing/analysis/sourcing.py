@@ -116,6 +116,12 @@ def _span(doc: Document, start: int, end: int) -> TextSpan:
     return TextSpan(start, end, doc.text[start:end])
 
 
+def _only_in_headline(doc: Document, source: Source) -> bool:
+    """Named only in the headline ('Black Lawmakers Rip Donald Trump', 'Virginia: Muslim Gets ...'):
+    the outlet's summary of a story, not a voice in it; one quoted in the story is a voice there."""
+    return all((block := doc.block_at(m.start)) is not None and block.kind == "title" for m in source.mentions)
+
+
 def _only_acts(mine: list[Attribution]) -> bool:
     """Every cue of the source reports an act ('voted', 'ruled'), none a saying."""
     return bool(mine) and all(_ACTION_CUES.intersection(a.cue.text.lower().split()) for a in mine)
@@ -457,7 +463,8 @@ def analyse(doc: Document, attributions: list[Attribution], sources: list[Source
     main = main_actors(actors, {m.start for source in sources for m in source.mentions})
     principal = main[0] if main else None
     matches = StanceWords(doc)
-    stances = source_stances(doc, attributions, sources, main, principal, matches)
+    voices = [s for s in sources if not _only_in_headline(doc, s)]
+    stances = source_stances(doc, attributions, voices, main, principal, matches)
     verdicts = reporter_verdicts(doc, findings, principal, matches)
     sides = _summaries(stances, verdicts)
     sided = sorted((s for s in stances if s.side in (CRITICAL, SUPPORTIVE)), key=lambda s: s.first_offset)
