@@ -173,6 +173,20 @@ def test_a_source_named_only_in_the_headline_is_no_voice():
     assert {"Ana Ruiz", "Tom Berg"} <= {s.name for s in audit.sourcing.sources}
 
 
+def test_named_sources_framing_cannot_place_leave_the_one_sided_verdict_open():
+    from framing.analysis.sourcing import CRITICAL, SUPPORTIVE, SideSummary, _explain, verdict
+    from framing.analysis.actors import Actor
+
+    assert verdict(0.2, [4, 0], 0) == (True, True)
+    assert verdict(0.2, [4, 0], 4) == (True, False)
+    assert verdict(0.2, [2, 0], 0) == (False, False)  # too few voices to judge
+    sides = {side: SideSummary(side) for side in ("critical", "supportive", "neutral", "unknown")}
+    sides[CRITICAL].sources = ["s1", "s2", "s3", "s4"]
+    principal = Actor(id="a1", name="Ana Ruiz", kind="person", variants=["Ana Ruiz"])
+    text = _explain(principal, sides, [], 0.2, True, False, unread=4)
+    assert "could not tell the side of 4 other named sources" in text and SUPPORTIVE not in text
+
+
 def test_one_voice_on_a_side_is_too_little_to_judge():
     text = COUNCIL.split("\n\nTom Burns")[0]  # only Jane Roe, critical: nobody else takes a side
     audit = audit_text(text)

@@ -31,6 +31,8 @@ ONE_SIDED_BELOW = 0.6  # balance index under which the article is one-sided (see
 MIN_SIDED_VOICES = 3  # voices on either side (sources and the reporter's verdicts) before the balance is judged
 CERTAINTY = 0.9  # how sure the heavier side must be of holding most voices before the article is one-sided
 INDEX_WEIGHTS = {"voices": 0.5, "words": 0.3, "first_last": 0.2}
+UNREAD_WORDS = 10  # words a named source says, from which an unread side leaves the one-sided verdict open
+_READ_KINDS = ("person", "organisation", "official")
 SENTIMENT_SIDE = 0.2  # |VADER compound| from which loaded wording alone gives a verdict a side
 
 _GENERIC_PRONOUN_ROLE = re.compile(r"^(?:its|their)\b", re.I)
@@ -403,6 +405,15 @@ def sided_voices(sides: dict[str, SideSummary]) -> list[int]:
     return [len(sides[s].sources) + sides[s].verdicts for s in (CRITICAL, SUPPORTIVE)]
 
 
+def verdict(index: float, voices: list[int], unread: int) -> tuple[bool, bool]:
+    """(leaning, one-sided): the balance is judged, under ONE_SIDED_BELOW and the heavier side CERTAINTY
+    sure of most voices (leaning); one-sided only when fewer named sources go unread (UNREAD_WORDS or
+    more words, no side framing can read) than the heavier side has voices."""
+    leaning = (sum(voices) >= MIN_SIDED_VOICES and index < ONE_SIDED_BELOW
+               and round(dominance(max(voices), min(voices)), 3) >= CERTAINTY)
+    return leaning, leaning and unread < max(voices)
+
+
 def dominance(heavy: int, light: int) -> float:
     """How sure the side with `heavy` voices is of holding most of them, against `light`: the
     probability that its share exceeds one half, with a uniform prior on the share (Beta(heavy + 1,
@@ -412,8 +423,9 @@ def dominance(heavy: int, light: int) -> float:
 
 
 def _explain(principal: Actor | None, sides: dict[str, SideSummary], stances: list[SourceStance],
-             index: float, judged: bool, one_sided: bool) -> str:
-    """Short plain sentences a student can read aloud: who is on which side, with what share of the words."""
+             index: float, judged: bool, one_sided: bool, unread: int = 0) -> str:
+    """Short plain sentences a student can read aloud: who is on which side, with what share of the words;
+    `unread`: the named sources whose side framing could not read, when they keep a lean from a verdict."""
     if principal is None:
         return "No main actor found, so sources are not placed on sides."
     name = principal.name
@@ -433,6 +445,9 @@ def _explain(principal: Actor | None, sides: dict[str, SideSummary], stances: li
         return f"Too few voices take a side to judge the balance ({voices} of the {MIN_SIDED_VOICES} needed). {counts}"
     if not one_sided:
         thin = "" if index >= ONE_SIDED_BELOW else f" With {voices} voices on sides, that is too few to call it one-sided."
+        if unread:
+            thin = (f" But framing could not tell the side of {_count(unread, 'other named source')}, "
+                    "so it does not call the story one-sided.")
         return f"{counts} Balance: {index:.2f} of 1.{thin}"
     heavy, light = (crit, supp) if len(crit.sources) + crit.verdicts >= len(supp.sources) + supp.verdicts else (supp, crit)
     other = f"{name}'s side is" if heavy is crit else "Its critics are"
@@ -463,8 +478,8 @@ def analyse(doc: Document, attributions: list[Attribution], sources: list[Source
     main = main_actors(actors, {m.start for source in sources for m in source.mentions})
     principal = main[0] if main else None
     matches = StanceWords(doc)
-    voices = [s for s in sources if not _only_in_headline(doc, s)]
-    stances = source_stances(doc, attributions, voices, main, principal, matches)
+    heard = [s for s in sources if not _only_in_headline(doc, s)]
+    stances = source_stances(doc, attributions, heard, main, principal, matches)
     verdicts = reporter_verdicts(doc, findings, principal, matches)
     sides = _summaries(stances, verdicts)
     sided = sorted((s for s in stances if s.side in (CRITICAL, SUPPORTIVE)), key=lambda s: s.first_offset)
@@ -474,8 +489,10 @@ def analyse(doc: Document, attributions: list[Attribution], sources: list[Source
     voices = sided_voices(sides)
     judged = sum(voices) >= MIN_SIDED_VOICES
     certainty = round(dominance(max(voices), min(voices)), 3)
-    one_sided = judged and index < ONE_SIDED_BELOW and certainty >= CERTAINTY
+    unread = sum(1 for s in stances if s.side == UNKNOWN and s.kind in _READ_KINDS
+                 and s.quoted_words + s.paraphrased_words >= UNREAD_WORDS)
+    leaning, one_sided = verdict(index, voices, unread)
     return Sourcing(principal, main, stances, sides, verdicts, sided[0].source_id if sided else None,
                     sided[-1].source_id if sided else None, response, index,
-                    _explain(principal, sides, stances, index, judged, one_sided), judged, certainty, one_sided,
+                    _explain(principal, sides, stances, index, judged, one_sided, unread if leaning and not one_sided else 0), judged, certainty, one_sided,
                     writer_stances(doc, attributions, sources, findings, main, matches))
