@@ -746,6 +746,23 @@ def test_a_described_title_joins_no_one_named_far_before_or_of_the_other_party()
     assert "The Democratic senator" in names, names
 
 
+def test_a_label_the_narration_reports_is_not_the_reporters_word():
+    text = ("Council row\n\nThe mayor denied being a racist after a councillor called him a racist in May. "
+            'Berg called the mayor a "racist" again on Monday. The so-called rebels held the port. '
+            "The racist graffiti was removed.\n")
+    found = [(f.text, f.voice) for f in audit_text(text, contextual=False).findings if f.dimension == "loaded_language"]
+    assert ("racist", "reporter") in found and found.count(("racist", "reporter")) == 1, found  # the graffiti
+    assert any(t.strip('"') == "racist" and v == "quoted" for t, v in found), found  # Berg's word, quoted
+    assert any("rebels" in t for t, _ in found), found  # 'so-called' is no report of a label
+
+
+def test_al_is_a_given_name_not_a_particle():
+    text = ("Rally in Harlem\n\nThe Rev. Al Sharpton said the turnout was strong. Mr. Sharpton said the vote "
+            "would be close.\n")
+    names = [s.name for s in audit_text(text, contextual=False).sources if "Sharpton" in s.name]
+    assert len(names) == 1, names
+
+
 def test_a_party_member_is_linked_to_the_party_without_taking_its_side():
     text = ("Democrats stall the harbour bill\n\n"
             "Democrats in Congress blocked the harbour bill on Tuesday. Democrats said the bill was rushed. "

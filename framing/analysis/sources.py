@@ -99,7 +99,10 @@ def _title(name: str) -> str:
     return m.group().strip().split()[-1].rstrip(".").lower() if m else ""
 
 
-_PARTICLE_SURNAME = re.compile(rf"(?i:{alternation(word_list('names.txt', 'name_particles'))})\s+[A-Z][\w'-]+")
+_PARTICLES = word_list("names.txt", "name_particles")
+_PARTICLE_SURNAME = re.compile(rf"(?:{alternation(_PARTICLES)}|{alternation(p.capitalize() for p in _PARTICLES if p != 'al')})"
+                               r"\s+[A-Z][\w'-]+")  # 'de Blasio', 'De Blasio'; not 'Al Sharpton'
+
 _TITLE_WORDS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general"}
 
 

@@ -7,8 +7,8 @@ import re
 from framing import categories
 from framing.detectors.context import AuditContext
 from framing.rules import lexicon
-from framing.text.usage import is_mention, is_negated
-from framing.text.document import QUOTED, Document
+from framing.text.usage import is_mention, is_negated, is_reported_label
+from framing.text.document import QUOTED, REPORTER, Document
 from framing.text.spans import SpanIndex
 from framing.findings import Finding, lower_severity
 
@@ -74,6 +74,8 @@ def _lexicon_findings(context: AuditContext, dimension: str, detector: str) -> l
             if is_mention(doc, start) or (dimension == "loaded_language" and is_negated(doc, start)):
                 continue
             voice = doc.voice_of(start, end)
+            if voice == REPORTER and is_reported_label(doc, start):
+                continue
             speaker = speaker_at(start) if voice == QUOTED else None
             found = doc.text[start:end]
             findings.append(Finding(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from framing import categories
 from framing.detectors.context import AuditContext
-from framing.text.usage import is_mention, is_negated
+from framing.text.usage import is_mention, is_negated, is_reported_label
 from framing.text.document import QUOTED
 from framing.text.spans import SpanIndex
 from framing.findings import Finding
@@ -53,6 +53,8 @@ def model_loaded(context: AuditContext) -> list[Finding]:
             if is_negated(doc, start) or is_mention(doc, start):
                 continue  # 'did not slam', 'the word "thug"': not a use of the word
             voice = doc.voice_of(start, end)
+            if voice != QUOTED and is_reported_label(doc, start):
+                continue  # 'called him a racist': someone else's label, reported
             where = "in quoted speech" if voice == QUOTED else "in the reporter's voice"
             findings.append(Finding(
                 detector=DETECTOR, rule="model.loaded", category=CATEGORY, dimension=category.dimension,

@@ -1,5 +1,5 @@
-"""Whether a match is a use of the word: not when it is mentioned ('the word "regime"') or negated
-('was not a massacre'). The detectors and the stance analysis (framing.analysis.sourcing) ask."""
+"""Whether a match is a use of the word: not when it is mentioned ('the word "regime"'), reported as
+someone else's label ('called him a racist') or negated ('was not a massacre'). The detectors and the stance analysis (framing.analysis.sourcing) ask."""
 
 from __future__ import annotations
 
@@ -9,6 +9,11 @@ from framing.text.document import Document
 
 _MENTION = re.compile(r"\b(?:word|words|term|terms|label|labels|phrase|expression|called\s+it|dubbed)\s*[\"“‘']?\s*$",
                       re.IGNORECASE)
+# 'called him a racist', 'accused of being racist', 'branded Smith a traitor': someone else's label, reported
+_REPORTED_LABEL = re.compile(r"\b(?:(?:(?<!so-)called|calling|labell?ed|labell?ing|branded|branding|dubbed|dubbing)"
+                             r"(?:\s+(?:him|her|them|it|me|us|you|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}))?(?:\s+as)?"
+                             r"|accused(?:\s+(?:him|her|them|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}))?\s+of\s+being"
+                             r"|denied\s+being|regarded\s+as|described\s+as)\s+(?:a\s+|an\s+)?[\"“‘']?\s*$")
 _NEGATION = re.compile(r"\b(?:not|never|no|without|neither|nor|cannot|hardly)\b|n[’']t\b", re.IGNORECASE)
 NEGATION_WINDOW = 3  # words before the match that may negate it
 
@@ -16,6 +21,12 @@ NEGATION_WINDOW = 3  # words before the match that may negate it
 def is_mention(doc: Document, start: int) -> bool:
     """'the word "regime"': the term is talked about, not used."""
     return bool(_MENTION.search(doc.text[max(0, start - 40):start]))
+
+
+def is_reported_label(doc: Document, start: int) -> bool:
+    """'called him a racist', 'accused of being racist', 'regarded as racist': someone else's label that
+    the narration reports, not the reporter's own word (in a quotation it is the speaker's, and stays)."""
+    return bool(_REPORTED_LABEL.search(doc.text[max(0, start - 60):start]))
 
 
 def is_negated(doc: Document, start: int) -> bool:
