@@ -18,6 +18,13 @@ def test_abbreviations_do_not_end_sentences():
     assert sentences_of(doc) == ["Gen. Haftar met Mr. Smith at the U.N. office in Tripoli on Monday.", "Talks failed."]
 
 
+def test_initials_and_a_party_label_do_not_end_a_sentence():
+    doc = build_document("“This is a disgusting day,” said Rep. G.K. Butterfield (D-N.C.), head of the caucus. "
+                         "He spoke in Washington D.C. He left at noon. George H.W. Bush was there.")
+    assert sentences_of(doc) == ["“This is a disgusting day,” said Rep. G.K. Butterfield (D-N.C.), head of the caucus.",
+                                 "He spoke in Washington D.C.", "He left at noon.", "George H.W. Bush was there."]
+
+
 def test_title_byline_body_and_trailing_headlines():
     text = ("Storm Hits Coast\n\nBy Jane Doe\n\nThe storm hit the coast on Monday. Roads closed.\n\n"
             "Second paragraph here.\n\nTen Things to Do This Weekend\n\nRelated: More Weather News")

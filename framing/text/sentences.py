@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from framing.resources import word_list
@@ -17,7 +18,23 @@ def _tokenizer():
     return punkt.PunktSentenceTokenizer(params)
 
 
+# A capitalised word, then a person's initials, then a capitalised word: 'Rep. G.K. Butterfield'
+# is one name, which Punkt splits after 'G.K.' ('the U.S. The' stays two sentences); and no sentence
+# opens with a comma or a closing parenthesis ('Butterfield (D-N.C.), head of ...')
+_INITIALS_END = re.compile(r"(?<![\w.'’-])[A-Z][\w'’-]*\.?\s+(?:[A-Z]\.){2,3}$")
+_NAME_START = re.compile(r"[A-Z][a-z][\w'’-]*")
+_NOT_NAME_START = frozenset(word_list("names.txt", "not_name_start"))  # 'Washington D.C. He recalled': two
+
+
 def split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans inside text[start:end], as absolute offsets covering it without overlap."""
     spans = [(start + s, start + e) for s, e in _tokenizer().span_tokenize(text[start:end])]
-    return spans or [(start, end)]
+    joined: list[tuple[int, int]] = []
+    for s, e in spans:
+        name = _NAME_START.match(text, s)
+        if joined and (text[s] in ",;:)" or (_INITIALS_END.search(text, joined[-1][0], joined[-1][1])
+                                              and name and name.group() not in _NOT_NAME_START)):
+            joined[-1] = (joined[-1][0], e)
+        else:
+            joined.append((s, e))
+    return joined or [(start, end)]
