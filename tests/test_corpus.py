@@ -370,6 +370,8 @@ def test_distinguishing_terms_by_weighted_log_odds_with_an_informative_prior():
     assert slam.z > 3 and terms["B"] == terms["C"] == []  # the same rate everywhere distinguishes no one
     few = research.distinguishing({"A": {"x": 2}, "B": {}}, {"A": 10_000, "B": 10_000}, {})
     assert few["A"] == []  # two findings are not evidence: the prior holds them back
+    one = research.distinguishing({"A": {"militia": 1}, "B": {}}, {"A": 1, "B": 0}, {})
+    assert one == {"A": [], "B": []}  # one label in the whole corpus: nothing to set it against, no error
 
 
 def _loud_and_calm(source: Path) -> Path:

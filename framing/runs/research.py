@@ -168,8 +168,10 @@ def distinguishing(counts: dict[str, dict[str, int]], words: dict[str, int], nam
         for rule, alpha in total.items():
             y_i = counts.get(group, {}).get(rule, 0)
             y_j = alpha - y_i
-            delta = (log((y_i + alpha) / (n_i + all_words - y_i - alpha))
-                     - log((y_j + alpha) / (n_j + all_words - y_j - alpha)))
+            rest_i, rest_j = n_i + all_words - y_i - alpha, n_j + all_words - y_j - alpha
+            if rest_i <= 0 or rest_j <= 0:
+                continue  # the term is all there is (a corpus of one label): nothing to set it against
+            delta = log((y_i + alpha) / rest_i) - log((y_j + alpha) / rest_j)
             z = delta / sqrt(1 / (y_i + alpha) + 1 / (y_j + alpha))
             if z >= z_min and y_i:
                 terms.append(Term(names.get(rule, rule), rule, y_i, round(z, 2), round(1000 * y_i / max(n_i, 1), 3),
