@@ -5,6 +5,7 @@ each source gets a canonical name, a kind, a role, and the words quoted or parap
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from framing.analysis.attribution import joined_sentence
 from framing.text.document import Document
@@ -221,7 +222,7 @@ def build(doc: Document, attributions: list[Attribution]) -> tuple[list[Attribut
     """The attributions linked to a registry of their sources: a surname joins the full name, a
     title the person who holds it, a pronoun the last named source, a relative pronoun what it
     stands for."""
-    registry = _Registry(_titled_in_text(doc.text))
+    registry = _Registry(doc.text)
     sources = registry.sources
     linked: list[Attribution] = []
     previous: Source | None = None
@@ -264,8 +265,8 @@ class _Registry:
     """The sources found so far, filed by the keys that build's two lookups need, so that each
     lookup reads only the sources that may match (the same answer as scanning them all in order)."""
 
-    def __init__(self, titled: dict[str, set[str]] | None = None):
-        self.titled_in_text = titled or {}  # title -> surnames the text names with it ('governor' -> {'lepage'})
+    def __init__(self, text: str = ""):
+        self._text = text
         self.sources: list[Source] = []
         self._position: dict[str, int] = {}
         self._filed: dict[tuple[str, str], list[int]] = {}
@@ -303,6 +304,12 @@ class _Registry:
             if self._position[source.id] not in here:
                 here.append(self._position[source.id])
 
+    @cached_property
+    def titled_in_text(self) -> dict[str, set[str]]:
+        """Title -> surnames the text names with it ('governor' -> {'lepage'}): read on the first
+        described title, which most texts never name."""
+        return _titled_in_text(self._text)
+
     def _first_all(self, keys: list[tuple[str, str]]) -> list[Source]:
         return [self.sources[i] for i in sorted({i for key in keys for i in self._filed.get(key, ())})]
 
@@ -329,7 +336,7 @@ class _Registry:
         one named within TITLE_REACH characters before, not of another party; None when none or several
         are ('the senator' after 'Marco! Marco!' is Rubio's, not the 'Sen. Bernie Sanders' named before)."""
         m = _DESCRIBED_TITLE.fullmatch(name)
-        if m is None:
+        if m is None or not (ROLE.fullmatch(m.group(2)) or m.group(2) in self._holders):
             return None
         title = _TITLE_WORDS.get(m.group(2), m.group(2))
         holders = [self.sources[self._position[i]] for i in sorted(self._holders.get(title, ()))]
