@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import importlib.util
 import signal
 import sys
 from contextlib import contextmanager
@@ -119,6 +120,8 @@ def _parser() -> argparse.ArgumentParser:
                         "audits and findings.csv; index.html can then show its distinguishing terms with them")
     corpus.add_argument("--by", default="outlet", metavar="COLUMN", help="compare the groups of this metadata field "
                         "in index.html (default outlet); intervals and tests need 'framing[research]'")
+    corpus.add_argument("--parquet", action="store_true", help="also write the four tables as typed Parquet files "
+                        "(articles.parquet, ...); needs 'framing[research]'")
 
     batch = commands.add_parser("batch", help="audit a JSONL file of {id, text[, title]} lines",
                                 epilog="example:\n  framing batch articles.jsonl -o audits.jsonl --jobs 2",
@@ -340,8 +343,17 @@ def _cmd_corpus(args) -> int:
     source = Path(args.input)
     if source.resolve() == outdir.resolve():
         raise InputError("the output folder must not be the input folder")
+    if args.parquet:
+        from framing.corpus import PARQUET_MISSING
+
+        if importlib.util.find_spec("pyarrow") is None or importlib.util.find_spec("pandas") is None:
+            raise InputError(PARQUET_MISSING)  # before the audits, not after them
     summary = corpus.run(source, outdir, args.jobs, args.engine, args.scheduler, progress=sys.stderr.isatty(),
                          contextual=not args.fast, force=args.force, by=args.by, hints=args.hints)
+    if args.parquet:
+        from framing.corpus import to_parquet
+
+        to_parquet(outdir)
     print(f"framing corpus: {summary.audited} audited, {summary.skipped} already done, {summary.failed} failed "
           f"-> {outdir}/index.html", file=sys.stderr)
     return 0

@@ -22,6 +22,7 @@ from pathlib import Path
 from framing.errors import InputError
 
 PANDAS_MISSING = "reading a corpus into DataFrames needs pandas: pip install 'framing[research]'"
+PARQUET_MISSING = "writing Parquet needs pandas and pyarrow: pip install 'framing[research]'"
 _COUNTS = ("words", "start", "end", "quoted_words", "paraphrased_words", "mentions")
 _BOOLEANS = ("balance_judged", "principal")
 _FLOATS = ("score", "balance_index", "flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog")
@@ -52,6 +53,27 @@ def actors(folder: str | Path):
     name (as the article's actor is named), kind, principal, mentions, labels (';'-joined),
     sources_critical, sources_supportive, sources_neutral (its sources' sides toward this actor)."""
     return _read(Path(folder) / "actors.csv")
+
+
+def to_parquet(folder: str | Path) -> list[Path]:
+    """Each table of the folder as TABLE.parquet beside its CSV, typed as the functions above type it
+    (`framing corpus --parquet` calls it at the end of a run), each written whole and then moved into
+    place."""
+    from framing.outputs.files import atomic_path
+    from framing.runs.corpus import TABLES
+
+    try:
+        import pyarrow  # noqa: F401  (an optional dependency: only writing Parquet needs it)
+    except ImportError:
+        raise InputError(PARQUET_MISSING) from None
+    written = []
+    for table in TABLES:
+        path = Path(folder) / f"{table}.parquet"
+        frame = _read(Path(folder) / f"{table}.csv")
+        with atomic_path(path) as temporary:
+            frame.to_parquet(temporary, index=False)
+        written.append(path)
+    return written
 
 
 def audits(folder: str | Path):

@@ -304,6 +304,34 @@ def test_the_research_api_reads_the_tables_as_typed_dataframes(tmp_path):
         api.articles(tmp_path)
 
 
+def test_parquet_tables_keep_the_types_and_a_rerun_accepts_them(tmp_path):
+    pandas = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    from framing import corpus as api
+    from framing.cli import main
+
+    source = jsonl_corpus(tmp_path / "in.jsonl")
+    out = tmp_path / "out"
+    assert main(["corpus", str(source), "-o", str(out), "--fast", "--parquet"]) == 0
+    for name in ("articles", "findings", "sources", "actors"):
+        from_csv, from_parquet = getattr(api, name)(out), pandas.read_parquet(out / f"{name}.parquet")
+        pandas.testing.assert_frame_equal(from_csv, from_parquet)
+    assert not list(out.glob(".*.tmp"))
+    assert main(["corpus", str(source), "-o", str(out), "--fast"]) == 0  # its own Parquet files are no strangers
+
+
+def test_parquet_without_pyarrow_fails_before_auditing(tmp_path, monkeypatch):
+    import importlib.util
+
+    from framing.cli import main
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "pyarrow" else real(name, *a))
+    source = jsonl_corpus(tmp_path / "in.jsonl")
+    assert main(["corpus", str(source), "-o", str(tmp_path / "out"), "--fast", "--parquet"]) == 2
+    assert not (tmp_path / "out" / "parts").exists()
+
+
 def test_the_research_api_says_in_one_line_that_it_needs_pandas(tmp_path, monkeypatch):
     from framing import corpus as api
 

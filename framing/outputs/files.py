@@ -25,18 +25,24 @@ def check_target(path: str | Path, inputs: tuple[str, ...] = ()) -> Path:
 
 
 @contextmanager
-def atomic_writer(path: str | Path, inputs: tuple[str, ...] = ()) -> Iterator[IO[str]]:
-    """A text handle on a temporary file that replaces `path` only when the block succeeds. The
-    temporary file is named before it is made, so that it is removed however the block ends, even
-    by Ctrl-C or SIGTERM between its making and the first line (it gets the umask's permissions)."""
+def atomic_path(path: str | Path, inputs: tuple[str, ...] = ()) -> Iterator[Path]:
+    """A temporary path beside `path` that replaces it only when the block succeeds. It is named
+    before anything makes it, so that it is removed however the block ends, even by Ctrl-C or
+    SIGTERM (the file gets the umask's permissions)."""
     target = check_target(path, inputs)
     tmp = target.parent / f".{target.name}.{secrets.token_hex(8)}.tmp"
     try:
-        with open(tmp, "x", encoding="utf-8", newline="\n") as handle:
-            yield handle
+        yield tmp
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+@contextmanager
+def atomic_writer(path: str | Path, inputs: tuple[str, ...] = ()) -> Iterator[IO[str]]:
+    """A text handle on a temporary file that replaces `path` only when the block succeeds."""
+    with atomic_path(path, inputs) as tmp, open(tmp, "x", encoding="utf-8", newline="\n") as handle:
+        yield handle
 
 
 def write_atomic(path: str | Path, content: str, inputs: tuple[str, ...] = ()) -> None:

@@ -361,8 +361,9 @@ def migrate(outdir: Path) -> int:
 
 
 MANIFEST = "manifest.json"
-OUTPUTS = (PARTS, "audits.jsonl", "errors.jsonl", "articles.csv", "findings.csv", "sources.csv", "actors.csv", "index.html", "reports",
-           MANIFEST)  # what corpus writes
+TABLES = ("articles", "findings", "sources", "actors")
+OUTPUTS = (PARTS, "audits.jsonl", "errors.jsonl", *(f"{t}.csv" for t in TABLES), *(f"{t}.parquet" for t in TABLES),
+           "index.html", "reports", MANIFEST)  # what corpus writes (the .parquet files with --parquet)
 
 
 def input_fingerprint(source: Path, skip: Path | None = None) -> dict:
