@@ -83,6 +83,13 @@ class Mention(NamedTuple):
 
 # ---- names ------------------------------------------------------------------------------------
 
+def names_a_body(name: str) -> bool:
+    """A party, its members or an institution named as one ('Democrats', 'House Republicans', 'the
+    GOP', 'the White House', 'the FBI'; lexicons/actors.txt)."""
+    bare = re.sub(r"^(?:[Tt]he|House|Senate)\s+", "", name)
+    return bare in _PARTIES or bare in _PARTIES.values() or bare in _INSTITUTIONS
+
+
 def strip_title(name: str) -> str:
     """'Field Marshal Khalifa Haftar' → 'Khalifa Haftar', 'Wells Fargo CEO John Stumpf' → 'John
     Stumpf'; 'Justice Department' stays (what follows a title must be a person's name)."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
+from framing.analysis.actors import names_a_body
 from framing.analysis.attribution import joined_sentence
 from framing.text.document import Document
 from framing.findings import Attribution, Source, TextSpan
@@ -19,8 +20,6 @@ _MEDIA = re.compile(rf"\b({alternation(word_list('sources.txt', 'media_words'))}
 _GROUPS = alternation(word_list("sources.txt", "group_words"))
 _VAGUE = re.compile(rf"^(?:some|many|{_GROUPS})\b", re.I)
 _DETERMINERS = frozenset(word_list("sources.txt", "determiners"))
-_PARTIES = dict(tuple(part.strip() for part in line.split("=")) for line in word_list("actors.txt", "parties"))
-_INSTITUTIONS = frozenset(word_list("actors.txt", "institutions"))
 _QUANTITY = re.compile(rf"^(?:(?:{alternation(word_list('sources.txt', 'quantity_hedges'))})\s+)?"
                        rf"(?:\d|(?:{alternation(word_list('sources.txt', 'quantity_openers'))})\b)", re.I)
 _GROUP_OPENERS = frozenset(word_list("sources.txt", "group_openers"))
@@ -47,16 +46,9 @@ def _kind(name: str) -> str:
         return "official"
     if _MEDIA.search(re.sub(r"\(.*?\)", "", name)) or {name, re.sub(r"^The\s+", "", name)} & _NEWS_OUTLETS:
         return "media"  # 'Yahoo News', 'Reuters'; not 'Price (D-Newport News)'
-    if ORG.search(name) or _body_of_people(name):
+    if ORG.search(name) or names_a_body(name):
         return "organisation"
     return "person"
-
-
-def _body_of_people(name: str) -> bool:
-    """A party, its members or an institution named as one ('Democrats', 'House Republicans', 'the
-    GOP', 'the White House', 'the FBI'; lexicons/actors.txt)."""
-    bare = re.sub(r"^(?:[Tt]he|House|Senate)\s+", "", name)
-    return bare in _PARTIES or bare in _PARTIES.values() or bare in _INSTITUTIONS
 
 
 def _role(doc: Document, mention: TextSpan) -> str:
@@ -314,8 +306,7 @@ class _Registry:
         return [self.sources[i] for i in sorted({i for key in keys for i in self._filed.get(key, ())})]
 
     def _first(self, keys: list[tuple[str, str]], test) -> Source | None:
-        candidates = sorted({i for key in keys for i in self._filed.get(key, ())})
-        return next((self.sources[i] for i in candidates if test(self.sources[i])), None)
+        return next((s for s in self._first_all(keys) if test(s)), None)
 
     def same(self, name: str) -> Source | None:
         """The first source that `name` refers to, or that refers to it (_same_source), and that was

@@ -405,12 +405,17 @@ def sided_voices(sides: dict[str, SideSummary]) -> list[int]:
     return [len(sides[s].sources) + sides[s].verdicts for s in (CRITICAL, SUPPORTIVE)]
 
 
+def _judged_and_certainty(voices: list[int]) -> tuple[bool, float]:
+    """Enough voices take a side to judge the balance; how sure the heavier side is of most of them."""
+    return sum(voices) >= MIN_SIDED_VOICES, round(dominance(max(voices), min(voices)), 3)
+
+
 def verdict(index: float, voices: list[int], unread: int) -> tuple[bool, bool]:
     """(leaning, one-sided): the balance is judged, under ONE_SIDED_BELOW and the heavier side CERTAINTY
     sure of most voices (leaning); one-sided only when fewer named sources go unread (UNREAD_WORDS or
     more words, no side framing can read) than the heavier side has voices."""
-    leaning = (sum(voices) >= MIN_SIDED_VOICES and index < ONE_SIDED_BELOW
-               and round(dominance(max(voices), min(voices)), 3) >= CERTAINTY)
+    judged, certainty = _judged_and_certainty(voices)
+    leaning = judged and index < ONE_SIDED_BELOW and certainty >= CERTAINTY
     return leaning, leaning and unread < max(voices)
 
 
@@ -487,8 +492,7 @@ def analyse(doc: Document, attributions: list[Attribution], sources: list[Source
     index = balance_index(sides, (order[0][1], order[-1][1]) if order else (None, None))
     response = bool(sides[SUPPORTIVE].sources) if sides[CRITICAL].sources else None
     voices = sided_voices(sides)
-    judged = sum(voices) >= MIN_SIDED_VOICES
-    certainty = round(dominance(max(voices), min(voices)), 3)
+    judged, certainty = _judged_and_certainty(voices)
     unread = sum(1 for s in stances if s.side == UNKNOWN and s.kind in _READ_KINDS
                  and s.quoted_words + s.paraphrased_words >= UNREAD_WORDS)
     leaning, one_sided = verdict(index, voices, unread)
