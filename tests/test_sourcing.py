@@ -183,8 +183,21 @@ def test_named_sources_framing_cannot_place_leave_the_one_sided_verdict_open():
     sides = {side: SideSummary(side) for side in ("critical", "supportive", "neutral", "unknown")}
     sides[CRITICAL].sources = ["s1", "s2", "s3", "s4"]
     principal = Actor(id="a1", name="Ana Ruiz", kind="person", variants=["Ana Ruiz"])
-    text = _explain(principal, sides, [], 0.2, True, False, unread=4)
+    text = _explain(principal, sides, [], 0.2, True, False, unread=["A", "B", "C", "D"])
     assert "could not tell the side of 4 other named sources" in text and SUPPORTIVE not in text
+
+
+def test_a_story_with_unread_critics_does_not_read_as_having_none():
+    from framing.analysis.sourcing import SUPPORTIVE, SideSummary, _explain
+    from framing.analysis.actors import Actor
+
+    sides = {side: SideSummary(side) for side in ("critical", "supportive", "neutral", "unknown")}
+    sides[SUPPORTIVE].sources = ["s1"]
+    principal = Actor(id="a1", name="Ana Ruiz", kind="person", variants=["Ana Ruiz"])
+    text = _explain(principal, sides, [], 1.0, False, False, unread=["Tom Berg", "Lea Park", "Joe Bell", "Kim Dale"])
+    assert text.startswith("Too few voices take a side")
+    assert "could not tell the side of 4 other named sources (Tom Berg, Lea Park, Joe Bell and others)" in text
+    assert "could not tell" not in _explain(principal, sides, [], 1.0, False, False)
 
 
 def test_one_voice_on_a_side_is_too_little_to_judge():

@@ -428,16 +428,23 @@ def dominance(heavy: int, light: int) -> float:
 
 
 def _explain(principal: Actor | None, sides: dict[str, SideSummary], stances: list[SourceStance],
-             index: float, judged: bool, one_sided: bool, unread: int = 0) -> str:
+             index: float, judged: bool, one_sided: bool, unread: list[str] | None = None) -> str:
     """Short plain sentences a student can read aloud: who is on which side, with what share of the words;
-    `unread`: the named sources whose side framing could not read, when they keep a lean from a verdict."""
+    `unread`: the named sources who say enough but whose side framing could not read, so that a count
+    of zero critics is not read as 'no critics'."""
     if principal is None:
         return "No main actor found, so sources are not placed on sides."
     name = principal.name
     crit, supp = sides[CRITICAL], sides[SUPPORTIVE]
     voices = sum(sided_voices(sides))
+    unread = unread or []
+    unread_names = _listing(unread[:3] + (["others"] if len(unread) > 3 else [])) if unread else ""
     if not voices:
-        return f"No source takes a side for or against {name}: the balance is not judged."
+        return (f"No source takes a side for or against {name} that framing can read: the balance is not judged."
+                + (f" framing could not tell the side of {_count(len(unread), 'named source')} ({unread_names})."
+                   if unread else ""))
+    unplaced = (f" framing could not tell the side of {_count(len(unread), 'other named source')} ({unread_names}), "
+                "so these counts are not the whole story." if unread else "")
     words = {k: sides[k].quoted_words + sides[k].paraphrased_words for k in (CRITICAL, SUPPORTIVE)}
     total = sum(words.values()) or 1
     verdicts = "".join(f" The reporter's own voice adds {_count(side.verdicts, 'verdict')} "
@@ -447,11 +454,11 @@ def _explain(principal: Actor | None, sides: dict[str, SideSummary], stances: li
               f"{_count(len(supp.sources), 'source')} {_verb(len(supp.sources), 'support')} {name} "
               f"({words[SUPPORTIVE] / total:.0%}).{verdicts}")
     if not judged:
-        return f"Too few voices take a side to judge the balance ({voices} of the {MIN_SIDED_VOICES} needed). {counts}"
+        return f"Too few voices take a side to judge the balance ({voices} of the {MIN_SIDED_VOICES} needed). {counts}{unplaced}"
     if not one_sided:
         thin = "" if index >= ONE_SIDED_BELOW else f" With {voices} voices on sides, that is too few to call it one-sided."
-        if unread:
-            thin = (f" But framing could not tell the side of {_count(unread, 'other named source')}, "
+        if unread and index < ONE_SIDED_BELOW:
+            thin = (f" But framing could not tell the side of {_count(len(unread), 'other named source')}, "
                     "so it does not call the story one-sided.")
         return f"{counts} Balance: {index:.2f} of 1.{thin}"
     heavy, light = (crit, supp) if len(crit.sources) + crit.verdicts >= len(supp.sources) + supp.verdicts else (supp, crit)
@@ -460,7 +467,7 @@ def _explain(principal: Actor | None, sides: dict[str, SideSummary], stances: li
     heard = f"{other} heard only through {_listing(light_names)}" if light_names else f"{other} not heard"
     return (f"{len(heavy.sources)} of the {_count(len(stances), 'source')} "
             f"{'criticise' if heavy is crit else 'support'} {name}, and they get {words[heavy.side] / total:.0%} of "
-            f"the words of sources on a side. {heard}.{verdicts} Balance: {index:.2f} of 1.")
+            f"the words of sources on a side. {heard}.{verdicts} Balance: {index:.2f} of 1.{unplaced}")
 
 
 def _verb(n: int, verb: str) -> str:
@@ -493,10 +500,10 @@ def analyse(doc: Document, attributions: list[Attribution], sources: list[Source
     response = bool(sides[SUPPORTIVE].sources) if sides[CRITICAL].sources else None
     voices = sided_voices(sides)
     judged, certainty = _judged_and_certainty(voices)
-    unread = sum(1 for s in stances if s.side == UNKNOWN and s.kind in _READ_KINDS
-                 and s.quoted_words + s.paraphrased_words >= UNREAD_WORDS)
-    leaning, one_sided = verdict(index, voices, unread)
+    unread = [s.name for s in stances if s.side == UNKNOWN and s.kind in _READ_KINDS
+              and s.quoted_words + s.paraphrased_words >= UNREAD_WORDS]
+    leaning, one_sided = verdict(index, voices, len(unread))
     return Sourcing(principal, main, stances, sides, verdicts, sided[0].source_id if sided else None,
                     sided[-1].source_id if sided else None, response, index,
-                    _explain(principal, sides, stances, index, judged, one_sided, unread if leaning and not one_sided else 0), judged, certainty, one_sided,
+                    _explain(principal, sides, stances, index, judged, one_sided, unread), judged, certainty, one_sided,
                     writer_stances(doc, attributions, sources, findings, main, matches))
