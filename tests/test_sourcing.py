@@ -305,3 +305,14 @@ def test_a_namesake_with_another_first_name_does_not_speak_for_the_actor():
     seth = next(s for s in audit.sourcing.sources if s.name == "Seth Hutchinson")
     assert not [e for e in seth.evidence if e.kind == "self"]
     assert seth.side != "supportive"
+
+
+def test_a_party_is_read_the_same_way_for_titles_and_membership():
+    from framing.analysis.names import stated_party
+
+    assert stated_party("Rep. Elijah Cummings (D-Md.), chair of the Platform Committee") == "D"
+    assert stated_party("Sen. Rand Paul, R-Ky.") == "R"
+    assert stated_party("a Republican strategist") == "R"
+    assert stated_party("Gov. Terry McAuliffe (D)") == "D"
+    assert stated_party("Democrats and Republicans") is None  # both: no one party
+    assert stated_party("the Rev. Al Sharpton") is None

@@ -24,3 +24,15 @@ PARTY_LABEL = r"\([A-Z][\w.]*(?:-[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)?\)"  # (D), (R-G
 PARTY = rf"(?:\s+{PARTY_LABEL})?"  # 'Sen. David Perdue (R-Ga.)', 'Gov. Terry McAuliffe (D)'
 POSSESSIVE_END = re.compile(r"[’']s$")  # "Haftar’s", "Ohio's"
 ORG = re.compile(rf"\b({alternation(word_list('names.txt', 'organisation_words'))})\b", re.I)
+_US_PARTY_LABEL = re.compile(r"(?:^|\(|,\s)([RD])(?:-|\))")  # 'R-Calif.', '(D)', ', D-N.Y., the former chairman'
+_US_PARTY_WORD = re.compile(r"\b(?:(Republican|GOP)|(Democrat|Democratic))s?\b")
+
+
+def stated_party(text: str) -> str | None:
+    """'R' or 'D': the US party a name or role states, by a label ('R-Calif.', '(D)') or else by the
+    one party word it uses ('a Republican strategist', 'Democrat of Arizona'); None for none or both."""
+    label = _US_PARTY_LABEL.search(text)
+    if label:
+        return label.group(1)
+    words = {"R" if w.group(1) else "D" for w in _US_PARTY_WORD.finditer(text)}
+    return words.pop() if len(words) == 1 else None

@@ -12,7 +12,7 @@ from framing.analysis.attribution import joined_sentence
 from framing.text.document import Document
 from framing.findings import Attribution, Source, TextSpan
 from framing.analysis.names import (HONORIFIC, NAME, NOT_NAME_START, ORG, PARTY, PARTY_LABEL, POSSESSIVE_END, ROLE,
-                           ROLE_WORDS)
+                           ROLE_WORDS, stated_party)
 from framing.resources import alternation, word_list
 
 _PRONOUNS = frozenset(word_list("sources.txt", "pronouns"))
@@ -386,13 +386,12 @@ TITLE_REACH = 600  # characters before 'the senator' in which the senator meant 
 
 
 _DESCRIBED_TITLE = re.compile(r"(?:[Tt]he\s+)?((?:(?:former|then|presumptive|presidential|[A-Z][\w-]*)\s+){0,2})([a-z]+)")  # 'The Republican governor'
-_PARTY_WORDS = {"R": re.compile(r"\b(?:Republican|GOP|R-|\(R\))"), "D": re.compile(r"\b(?:Democrat(?:ic)?|D-|\(D\))")}
 
 
 def _other_party(description: str, holder: str) -> bool:
-    """The description names one party and the holder's name or role the other."""
-    return any(_PARTY_WORDS[mine].search(description) and _PARTY_WORDS[other].search(holder)
-               for mine, other in (("R", "D"), ("D", "R")))
+    """The description states one party and the holder's name or role the other."""
+    mine, theirs = stated_party(description), stated_party(holder)
+    return bool(mine and theirs and mine != theirs)
 
 
 def _surname_keys(name: str, as_full: str, as_short: str) -> list[tuple[str, str]]:

@@ -21,6 +21,7 @@ from framing.findings import Attribution, Finding, Source, TextSpan
 from framing.resources import alternation, word_list
 from framing.analysis.actors import (Actor, actors_named, distance, find_actors, main_actors, mentions_starting,
                                      NEVER_START, refers_to, strip_title)
+from framing.analysis.names import stated_party
 from framing.analysis.stance_words import StanceWords
 from framing.analysis.writer import WriterStance, writer_stances
 
@@ -42,8 +43,6 @@ _ACTION_CUES = frozenset(word_list('attribution.txt', 'action_cues'))  # an act 
 _OWN_WORDS = re.compile(r"\s+(?:(?:his|her|their|its|my|our)\s+(?:own\s+)?(?:remarks?|comments?|words?|statements?|"
                         r"decision|record|position|actions?|conduct)|himself|herself|themselves|itself)\b", re.I)
 _PARTY_ACTOR = re.compile(r"(?:(House|Senate)\s+)?(Republicans|Democrats|GOP|Republican Party|Democratic Party)")
-_PARTY_LABEL = re.compile(r"(?:^|\()([RD])(?:-|\))")  # 'R-Calif.', '(D)', 'D-N.Y., the former chairman ...'
-_PARTY_WORD = re.compile(r"\b(?:(Republican|GOP)|(Democrat|Democratic))s?\b")
 _CHAMBER = {"House": re.compile(r"\b(?:Rep\.|Representative|House|[Cc]ongress(?:wo)?man)"),
             "Senate": re.compile(r"\b(?:Sen\.|Senator|Senate)")}
 _OBJECT_REACH = 25  # characters after a stance word in which the actor it is about may be named
@@ -171,9 +170,7 @@ def _in_party(source: Source, actor: Actor) -> bool:
     role = f"{source.role} {source.name}"
     if m is None or _OPPOSITION.search(role):
         return False
-    label = _PARTY_LABEL.search(source.role)
-    words = {"R" if w.group(1) else "D" for w in _PARTY_WORD.finditer(role)}
-    party = label.group(1) if label else words.pop() if len(words) == 1 else None
+    party = stated_party(role)
     chamber = m.group(1)
     said = " ".join([role] + [x.text for x in source.mentions])
     return party == ("D" if "Democrat" in m.group(2) else "R") and not (chamber and not _CHAMBER[chamber].search(said))
