@@ -316,3 +316,14 @@ def test_a_party_is_read_the_same_way_for_titles_and_membership():
     assert stated_party("Gov. Terry McAuliffe (D)") == "D"
     assert stated_party("Democrats and Republicans") is None  # both: no one party
     assert stated_party("the Rev. Al Sharpton") is None
+
+
+def test_a_source_that_says_nothing_and_takes_no_side_is_no_voice():
+    text = ("Harbour Plan Advances\n\nThe Calder Port Authority approved the harbour plan on Monday. "
+            "Investors expect the plan to raise rents, and the deal envisions a new ferry terminal. "
+            "Councillor Tom Berg said the plan was reckless. Mayor Ana Ruiz told reporters it would bring jobs.\n")
+    audit = audit_text(text, contextual=False)
+    attributed = {s.name for s in audit.sources}
+    voices = {s.name for s in audit.sourcing.sources}
+    assert {"Tom Berg", "Ana Ruiz"} <= voices
+    assert "Investors" in attributed and "Investors" not in voices  # holds a view, says nothing, no side

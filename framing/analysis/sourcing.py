@@ -40,6 +40,7 @@ _GENERIC_PRONOUN_ROLE = re.compile(r"^(?:its|their)\b", re.I)
 _MEMBERSHIP = re.compile(rf"\b(?:{alternation(word_list('affiliation.txt', 'membership'))})\b", re.I)
 _OPPOSITION = re.compile(rf"\b(?:{alternation(word_list('affiliation.txt', 'opposition'))})\b", re.I)
 _ACTION_CUES = frozenset(word_list('attribution.txt', 'action_cues'))  # an act reported, not a saying
+_SPEECH_CUES = frozenset(word_list('attribution.txt', 'speech_cues'))  # a saying reported, not an act or a state
 _OWN_WORDS = re.compile(r"\s+(?:(?:his|her|their|its|my|our)\s+(?:own\s+)?(?:remarks?|comments?|words?|statements?|"
                         r"decision|record|position|actions?|conduct)|himself|herself|themselves|itself)\b", re.I)
 _PARTY_ACTOR = re.compile(r"(?:(House|Senate)\s+)?(Republicans|Democrats|GOP|Republican Party|Democratic Party)")
@@ -123,15 +124,25 @@ def _only_in_headline(doc: Document, source: Source) -> bool:
     return all((block := doc.block_at(m.start)) is not None and block.kind == "title" for m in source.mentions)
 
 
+def _voices(doc: Document, attributions: list[Attribution]) -> set[str]:
+    """The sources that say something: quoted, or with a cue that reports a saying ('said', 'told',
+    'accused', 'a poll found'). One that only acts or is described ('The council voted', 'The deal
+    envisions', 'many of them deeply skeptical') is a voice only when what it does takes a side
+    ('Union leaders have never trusted her')."""
+    return {a.source_id for a in attributions
+            if (a.content and doc.quoted_chars(a.content.start, a.content.end))
+            or _SPEECH_CUES.intersection(re.findall(r"[\w’'-]+", a.cue.text.lower()))}
+
+
 def _only_acts(mine: list[Attribution]) -> bool:
-    """Every cue of the source reports an act ('voted', 'ruled'), none a saying."""
+    """Every cue of the source reports an act ('voted', 'ruled'), none a saying or a view."""
     return bool(mine) and all(_ACTION_CUES.intersection(a.cue.text.lower().split()) for a in mine)
 
 
 def _affiliation(doc: Document, source: Source, actors: list[Actor], principal: Actor | None,
                  mine: list[Attribution]) -> list[Evidence]:
-    """The source is the actor itself (and says something: an actor that only acts, 'the council
-    voted', is not a voice of its own side), or its role says whom it speaks for ('a spokesperson for
+    """The source is the actor itself (and says something or holds a view: an actor that only acts,
+    'the council voted', is not a voice of its own side), or its role says whom it speaks for ('a spokesperson for
     Haftar’s forces', 'Trump's lawyer') or against ('a critic of Trump'); a role that merely names
     the actor ('a Trump critic' is no ally) says nothing without one of those words."""
     evidence = []
@@ -270,7 +281,9 @@ def _side(evidence: list[Evidence], actor_id: str) -> str | None:
 
 def source_stances(doc: Document, attributions: list[Attribution], sources: list[Source],
                    actors: list[Actor], principal: Actor | None, matches: StanceWords) -> list[SourceStance]:
-    """Every registered source with its stance toward each main actor and the evidence for it."""
+    """The sources that are voices (`_voices`), each with its stance toward each main actor and the
+    evidence for it."""
+    voices = _voices(doc, attributions)
     results = []
     by_source: dict[str, list[Attribution]] = {}
     for a in attributions:
@@ -296,8 +309,9 @@ def source_stances(doc: Document, attributions: list[Attribution], sources: list
         first = min((a.cue.start for a in mine), default=source.mentions[0].start)
         speaks_for = [a.id for a in actors if _in_party(source, a) or any(
             e.actor_id == a.id and e.kind in ("self", "affiliation") and e.stance == SUPPORTIVE for e in evidence)]
-        results.append(SourceStance(source.id, source.name, source.kind, source.role, side, stances, evidence,
-                                    source.quoted_words, source.paraphrased_words, first, speaks_for))
+        if source.id in voices or any(v in (CRITICAL, SUPPORTIVE) for v in stances.values()):
+            results.append(SourceStance(source.id, source.name, source.kind, source.role, side, stances, evidence,
+                                        source.quoted_words, source.paraphrased_words, first, speaks_for))
     return results
 
 
