@@ -327,3 +327,18 @@ def test_a_source_that_says_nothing_and_takes_no_side_is_no_voice():
     voices = {s.name for s in audit.sourcing.sources}
     assert {"Tom Berg", "Ana Ruiz"} <= voices
     assert "Investors" in attributed and "Investors" not in voices  # holds a view, says nothing, no side
+
+
+def test_the_principal_speaking_for_itself_under_several_names_is_one_voice():
+    from framing.analysis.actors import Actor
+    from framing.analysis.sourcing import SUPPORTIVE, Evidence, SourceStance, _summaries, sided_voices
+    from framing.findings import TextSpan
+
+    principal = Actor(id="a1", name="Patti Saris", kind="person", variants=["Patti Saris"])
+    own = Evidence("a1", SUPPORTIVE, "self", TextSpan(0, 5, "Saris"), "Saris speaks for Patti Saris")
+    voices = [SourceStance(f"s{i}", name, "person", "", SUPPORTIVE, {"a1": SUPPORTIVE}, [own], 10, 0, i)
+              for i, name in enumerate(["Patti Saris", "Judge Patti Saris in Boston", "Saris"])]
+    lawyer = SourceStance("s9", "her lawyer", "person", "", SUPPORTIVE, {"a1": SUPPORTIVE}, [], 10, 0, 9)
+    assert sided_voices(_summaries(voices, [], principal)) == [0, 1]
+    assert sided_voices(_summaries(voices + [lawyer], [], principal)) == [0, 2]
+    assert sided_voices(_summaries(voices, [], None)) == [0, 3]

@@ -381,15 +381,21 @@ def _ratio(a: float, b: float) -> float:
     return 1.0 if a + b == 0 else 2 * min(a, b) / (a + b)
 
 
-def _summaries(stances: list[SourceStance], verdicts: list[Verdict]) -> dict[str, SideSummary]:
+def _summaries(stances: list[SourceStance], verdicts: list[Verdict], principal: Actor | None) -> dict[str, SideSummary]:
+    """Voices, names and words per side. The principal actor speaking for itself is one voice, under
+    however many names framing lists it ('Judge Patti Saris', 'Saris', 'the judge')."""
     sides = {side: SideSummary(side) for side in SIDES}
+    own_voice = False
     for s in stances:
         summary = sides[s.side]
-        summary.sources.append(s.source_id)
-        if s.kind in ("vague", "anonymous") or s.name[:1].islower():
-            summary.unnamed += 1
-        else:
-            summary.named += 1
+        itself = principal is not None and any(e.kind == "self" and e.actor_id == principal.id for e in s.evidence)
+        if not (itself and own_voice):
+            summary.sources.append(s.source_id)
+            if s.kind in ("vague", "anonymous") or s.name[:1].islower():
+                summary.unnamed += 1
+            else:
+                summary.named += 1
+        own_voice = own_voice or itself
         summary.quoted_words += s.quoted_words
         summary.paraphrased_words += s.paraphrased_words
     for v in verdicts:
@@ -504,7 +510,7 @@ def analyse(doc: Document, attributions: list[Attribution], sources: list[Source
     heard = [s for s in sources if not _only_in_headline(doc, s)]
     stances = source_stances(doc, attributions, heard, main, principal, matches)
     verdicts = reporter_verdicts(doc, findings, principal, matches)
-    sides = _summaries(stances, verdicts)
+    sides = _summaries(stances, verdicts, principal)
     sided = sorted((s for s in stances if s.side in (CRITICAL, SUPPORTIVE)), key=lambda s: s.first_offset)
     order = sorted([(s.first_offset, s.side) for s in sided] + [(v.span.start, v.stance) for v in verdicts])
     index = balance_index(sides, (order[0][1], order[-1][1]) if order else (None, None))
