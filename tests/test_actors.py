@@ -188,3 +188,11 @@ def test_a_party_word_before_a_persons_name_is_no_part_of_it():
     assert "Republican National Committee" in names("The Republican National Committee met. The Committee voted.")
     assert "President" not in names("Ann Lee is not fit to serve as President of the United States, Bob Ray said.")
     assert "Larry King" in names("Larry King hosts a show on RT. King said the network gave him freedom.")
+
+
+def test_initials_join_an_organisation_but_a_place_abbreviation_is_no_ones_initials():
+    from framing.analysis.actors import refers_to
+
+    assert refers_to("GNA", "Government of National Accord")
+    assert not refers_to("DC", "Dan Cathy")
+    assert refers_to("US", "United States")

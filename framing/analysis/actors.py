@@ -279,7 +279,8 @@ def _candidate_mentions(doc: Document) -> list[Mention]:
 
 def refers_to(short: str, full: str) -> bool:
     """'Haftar' → 'Khalifa Haftar', 'Shura Council' → 'Derna Shura Council', 'Za’tari' → 'Al-Za’tari',
-    'GNA' → 'Government of National Accord', 'Hillary Clinton' → 'Hillary Rodham Clinton'."""
+    'GNA' → 'Government of National Accord', 'Hillary Clinton' → 'Hillary Rodham Clinton'; a place's
+    abbreviation stands for no one but a place ('DC' is not Dan Cathy)."""
     if short == full:
         return True
     if not short.isupper() and short.split()[-1].split("-")[-1] not in full:
@@ -292,7 +293,7 @@ def refers_to(short: str, full: str) -> bool:
     if 2 == len(short_words) < len(full_words) and short_words == [full_words[0], full_words[-1]]:
         return True
     initials = "".join(w[0] for w in full_words if w[0].isupper())
-    return short.isupper() and len(short) > 1 and short == initials
+    return short.isupper() and len(short) > 1 and short == initials and (short not in _PLACES or full in _PLACES)
 
 
 def _canonical_names(mentions: list[Mention]) -> dict[str, str]:
