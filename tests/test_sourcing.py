@@ -342,3 +342,14 @@ def test_the_principal_speaking_for_itself_under_several_names_is_one_voice():
     assert sided_voices(_summaries(voices, [], principal)) == [0, 1]
     assert sided_voices(_summaries(voices + [lawyer], [], principal)) == [0, 2]
     assert sided_voices(_summaries(voices, [], None)) == [0, 3]
+
+
+def test_a_described_name_is_the_person_and_joins_its_other_mentions():
+    text = ("Clinton Speaks\n\nFormer Secretary of State and Democratic presidential frontrunner Hillary Clinton "
+            "said the plan was wrong. Later, Hillary Clinton said the plan would fail. Secretary-General Ban Ki-moon "
+            "said the council had failed. Mr. Ban said he backed a woman as his successor. Joe Biden and campaign "
+            "chairman John Podesta said it was fine.\n")
+    listed = {s.name: s.role for s in audit_text(text, readability=False, contextual=False).sources}
+    assert listed["Hillary Clinton"] == "Former Secretary of State and Democratic presidential frontrunner"
+    assert "Ban Ki-moon" in listed and "Mr. Ban" not in listed
+    assert "Joe Biden and campaign chairman John Podesta" in listed  # two people, no one's role

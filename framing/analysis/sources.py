@@ -126,7 +126,12 @@ def _same_source(short: str, full: str) -> bool:
     if " and " in full or "," in full or not full[:1].isupper():  # 'Mr. King and Mr. Schultz', 'experts, including X'
         return False
     last = full.split()[-1].lower()
+    if _GIVEN_NAME_LAST.fullmatch(full):  # 'Mr. Ban' is 'Ban Ki-moon': the family name comes first
+        return short.lower() == full.split()[0].lower()
     return short.lower() in (last, last.split("-")[-1])
+
+
+_GIVEN_NAME_LAST = re.compile(r"[A-Z][a-z]+\s+[A-Z][a-z]+-[a-z]+")  # 'Ban Ki-moon', 'Moon Jae-in', 'Kim Jong-un'
 
 
 _LEADING_JUNK = re.compile(r"^(?:[)\]]\s*,?\s*|(?:and|or|but)\s+)+")  # '), chairman of ...', 'and local police'
@@ -134,6 +139,11 @@ _TRAILING_JUNK = re.compile(r",\s*(?:at|in|on|during|after|before|with|when|whil
 _TITLE_THEN_NAME = re.compile(rf"(.*\b(?i:{ROLE_WORDS})s?)\s+({HONORIFIC}?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)")
 _NAME_OF = re.compile(rf"({HONORIFIC}?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)+)\s+((?:of|from|at)\s+(?:the\s+.+|[A-Z].*))")
 _POSSESSIVE = re.compile(r"[’']s\b")
+# 'Democratic presidential frontrunner Hillary Clinton', 'IMF chief economist Maury Obstfeld': a description
+# ending in a lower-case word, then a person's name of two or three words
+_DESCRIBED_NAME = re.compile(rf"(.*\b(?!(?:{alternation(word_list('sources.txt', 'not_before_name'))})\b)[a-z][\w-]*)"
+                             r"\s+([A-Z][\w’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w’'-]+){1,2})")
+_NAME_AND = re.compile(rf"(?:{HONORIFIC}[A-Z][\w’'-]+|[A-Z][\w’'-]+\s+[A-Z][\w’'-]+)\s+and\b")
 _NAMES = re.compile(rf"(?:{NAME.pattern})(?:\s+and\s+(?:{NAME.pattern}))+")  # 'Peter Shaw and Leila Ahmed'
 
 
@@ -162,6 +172,8 @@ def _name_and_role(source: str) -> tuple[str, str]:
 def _name_and_title(part: str) -> tuple[str, str] | None:
     """'Councillor Ruth Okafor' -> ('Ruth Okafor', 'Councillor'); 'Dan Mercer of the Westford Drivers'
     -> ('Dan Mercer', 'of the Westford Drivers'); None for anything else."""
+    if _NAME_AND.search(part):  # 'Joe Biden and campaign chairman John Podesta' are two
+        return None
     m = _TITLE_THEN_NAME.fullmatch(part)
     if m:
         return m.group(2), m.group(1)
@@ -171,6 +183,9 @@ def _name_and_title(part: str) -> tuple[str, str] | None:
         return titled.group(2), f"{titled.group(1)} {m.group(2)}"
     if m and m.group(2).split()[1] == "the" and not ROLE.search(m.group(1)) and not _POSSESSIVE.search(m.group(1)):
         return m.group(1), m.group(2)  # not "Libya’s Deputy ... of the UN", nor 'Federal Bureau of Investigation'"
+    described = _DESCRIBED_NAME.fullmatch(part)
+    if described:
+        return described.group(2), described.group(1)
     return None
 
 
@@ -399,6 +414,8 @@ def _surname_keys(name: str, as_full: str, as_short: str) -> list[tuple[str, str
     capitalised name under `as_short` with itself, lower-cased: the two sides of _same_source."""
     if _PARTICLE_SURNAME.fullmatch(name):  # 'De Blasio' is a surname
         return [(as_short, name.split()[-1].lower())]
+    if _GIVEN_NAME_LAST.fullmatch(name):  # 'Ban Ki-moon' is Mr. Ban
+        return [(as_full, name.split()[0].lower())]
     if " " in name:
         last = name.split()[-1].lower()
         return [(as_full, last), (as_full, last.split("-")[-1])]
