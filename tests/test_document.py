@@ -35,6 +35,14 @@ def test_title_byline_body_and_trailing_headlines():
     assert [b.reason for b in doc.excluded] == ["byline", "related headline", "boilerplate"]
 
 
+def test_a_byline_above_the_title_is_the_byline_and_the_next_line_the_title():
+    doc = build_document("BYLINE: Amber Phillips.\n\nBEST THING THAT HAPPENED TO REPUBLICANS.\n\n"
+                         "The court sided with them. Kind of.\n\nSecond paragraph.")
+    assert [b.kind for b in doc.blocks] == ["byline", "title", "body", "body"]
+    assert doc.title == "BEST THING THAT HAPPENED TO REPUBLICANS."
+    assert build_document("By the fall, the plan had failed.\n\nMore here.\n\nAnd here.").blocks[0].kind == "body"
+
+
 def test_a_headline_cased_first_line_is_a_title_though_it_ends_in_punctuation():
     body = "\n\nThe former mayor spoke on Thursday. He praised the candidate."
     for title in ("Clinton Is 'Sane' And 'Competent,' Unlike Trump, Bloomberg Tells U.S.", "Is the Harbour Deal Dead?",

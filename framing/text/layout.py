@@ -8,7 +8,8 @@ from framing.resources import word_list
 from framing.text.spans import Block
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
-_BYLINE = re.compile(r"^\(?\s*(by\s|author\s*:|written by\s|reporting by\s)", re.IGNORECASE)
+_BY_NOT_NAME = re.compile(r"\(?\s*[Bb][Yy]\s+[a-z\d]")  # 'By the fall', 'By 2015'
+_BYLINE = re.compile(r"^\(?\s*(by\s|byline\s*:|author\s*:|written by\s|reporting by\s)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 _BOILERPLATE = re.compile(
     r"^(related|read more|see also|share|advertisement|subscribe|follow us|more from|recommended|"
@@ -71,8 +72,9 @@ def is_title_line(line: str) -> bool:
 
 
 def is_byline(line: str) -> bool:
-    """'By ...', 'Author: ...', 'Reporting by ...'."""
-    return bool(_BYLINE.match(line)) and len(line) < 120
+    """'By ...', 'BYLINE: ...', 'Author: ...', 'Reporting by ...'; not a sentence that opens with
+    'By' ('By the fall, ...', 'By 2015, ...')."""
+    return bool(_BYLINE.match(line)) and not _BY_NOT_NAME.match(line) and len(line) < 120
 
 
 def trailer_reason(line: str) -> str:
@@ -91,9 +93,10 @@ def split_blocks(text: str) -> list:
     kinds = ["body"] * len(spans)
     reasons = [""] * len(spans)
     first = 0
-    if spans and len(spans) > 1:
-        if is_title_line(text[spans[0][0] : spans[0][1]]):
-            kinds[0], first = "title", 1
+    if len(spans) > 2 and is_byline(text[spans[0][0] : spans[0][1]]):  # 'BYLINE: Amber Phillips.' above the title
+        kinds[0], reasons[0], first = "byline", "byline", 1
+    if len(spans) > first + 1 and is_title_line(text[spans[first][0] : spans[first][1]]):
+        kinds[first], first = "title", first + 1
     for i in range(first, min(first + 2, len(spans))):
         if is_byline(text[spans[i][0] : spans[i][1]]):
             kinds[i], reasons[i] = "byline", "byline"
