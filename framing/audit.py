@@ -8,7 +8,7 @@ from framing import categories
 from framing.analysis import attribution, genre as genres, sourcing as sides, sources as source_registry
 from framing.detectors import DETECTORS, AuditContext
 from framing.detectors.model import DETECTOR as HINTS  # the detector whose findings are the word model's hints
-from framing.text.document import QUOTED, REPORTER, Document
+from framing.text.document import PARAPHRASED, REPORTER, Document
 from framing.findings import SEVERITY_RANK, Attribution, Finding, Source
 from framing.analysis.sourcing import Sourcing
 
@@ -40,7 +40,7 @@ class Audit:
 
 def _density_score(findings: list[Finding], words: int, per: int = 100, saturation: float = 6.0) -> float:
     """0 (clean) .. 1 (saturated): weighted findings per `per` words, capped at `saturation`."""
-    weight = sum(SEVERITY_WEIGHT[f.severity] * (0.5 if f.voice == QUOTED else 1.0) for f in findings)
+    weight = sum(SEVERITY_WEIGHT[f.severity] * (1.0 if f.voice == REPORTER else 0.5) for f in findings)
     return round(min(1.0, weight * per / max(words, 1) / saturation), 3)
 
 
@@ -52,10 +52,12 @@ def _scored(findings: list[Finding], dimension: str) -> list[Finding]:
 def _score_loaded(findings: list[Finding], words: int) -> dict:
     mine = _scored(findings, "loaded_language")
     reporter = [f for f in mine if f.voice == REPORTER]
+    paraphrased = sum(f.voice == PARAPHRASED for f in mine)
     return {
         "score": _density_score(mine, words),
         "explanation": f"{len(reporter)} loaded term(s) in the reporter's voice and "
-                       f"{len(mine) - len(reporter)} in quoted speech, in {words} words",
+                       f"{len(mine) - len(reporter) - paraphrased} in quoted speech"
+                       + (f" ({paraphrased} more in paraphrased speech)" if paraphrased else "") + f", in {words} words",
     }
 
 

@@ -39,6 +39,20 @@ def test_derna_quoted_speech_is_the_speakers(derna_audit):
     assert "Ahmed Maetig" in irresponsible.message
 
 
+@pytest.mark.parametrize("contextual", [False, True])
+def test_a_loaded_word_in_what_a_source_is_reported_to_say_is_paraphrased_speech(contextual):
+    """'Hale said the reckless plan ...': the source's claim in the narration's words, one step lower
+    and counted half; the same word in the reporter's own sentence, or after a verb of blame (its
+    object, described by the narration), is the reporter's."""
+    text = ("Harbour plan\n\nMayor Jane Hale said the reckless plan would ruin the harbour. The reckless plan "
+            "passed on Monday. Hale slammed the reckless plan on Tuesday.")
+    audit = audit_text(text, contextual=contextual)
+    reckless = [(f.voice, f.speaker, f.severity) for f in audit.findings if f.text == "reckless"]
+    assert reckless == [("paraphrased", "Jane Hale", "low"), (REPORTER, None, "medium"), (REPORTER, None, "medium")]
+    assert "what Jane Hale is reported to say" in next(f for f in audit.findings if f.text == "ruin").message
+    assert "(2 more in paraphrased speech)" in audit.scores["loaded_language"]["explanation"]
+
+
 def test_derna_excluded_lines_are_not_scored(derna_audit):
     doc = derna_audit.document
     for block in doc.excluded:

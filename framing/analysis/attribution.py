@@ -24,6 +24,26 @@ from framing.analysis.names import NAME, NOT_NAME_START, PARTY, ROLE, ROLE_WORDS
 from framing.resources import alternation, word_list
 
 
+_SPEECH_CUES = frozenset(word_list("attribution.txt", "speech_cues"))  # a saying reported, not an act or a state
+_CLAIM_CUES = frozenset(word_list("attribution.txt", "claim_cues"))  # its content is what the source claims
+
+
+def _cue_words(attribution: Attribution) -> set[str]:
+    return set(re.findall(r"[\w’'-]+", attribution.cue.text.lower()))
+
+
+def reports_saying(attribution: Attribution) -> bool:
+    """The cue reports a saying ('said', 'told', 'accused', 'a poll found'), not an act ('voted') or
+    a state ('hoped', 'is counting on'): lexicons/attribution.txt [speech_cues]."""
+    return not _SPEECH_CUES.isdisjoint(_cue_words(attribution))
+
+
+def reports_claim(attribution: Attribution) -> bool:
+    """The cue's content is what the source claims ('said', 'argued that', 'according to'), not the
+    object of an act of speech ('slammed the plan', 'calls for regime change'): [claim_cues]."""
+    return not _CLAIM_CUES.isdisjoint(_cue_words(attribution))
+
+
 def _words(name: str) -> str:
     """List `name` of lexicons/attribution.txt as a regex alternation."""
     return alternation(word_list("attribution.txt", name))

@@ -395,7 +395,7 @@ def score_rows(audits: list, names: list[str]) -> list[ScoreRow]:
         if key == "loaded_language":
             text = _density_difference(names, loaded, words, "uses", "loaded term(s) in its own voice")
             if any(quoted):
-                text += " Loaded words in quoted speech count half: " + ", ".join(
+                text += " Loaded words in quoted or paraphrased speech count half: " + ", ".join(
                     f"{n} {q}" for n, q in zip(names, quoted)) + "."
         elif key == "unattributed":
             text = _density_difference(names, unattributed, words, "has",

@@ -21,6 +21,7 @@ from framing.findings import Attribution, Finding, Source, TextSpan
 from framing.resources import alternation, word_list
 from framing.analysis.actors import (Actor, actors_named, distance, find_actors, main_actors, mentions_starting,
                                      NEVER_START, refers_to, strip_title)
+from framing.analysis.attribution import reports_saying
 from framing.analysis.names import stated_party
 from framing.analysis.stance_words import StanceWords
 from framing.analysis.writer import WriterStance, writer_stances
@@ -40,7 +41,6 @@ _GENERIC_PRONOUN_ROLE = re.compile(r"^(?:its|their)\b", re.I)
 _MEMBERSHIP = re.compile(rf"\b(?:{alternation(word_list('affiliation.txt', 'membership'))})\b", re.I)
 _OPPOSITION = re.compile(rf"\b(?:{alternation(word_list('affiliation.txt', 'opposition'))})\b", re.I)
 _ACTION_CUES = frozenset(word_list('attribution.txt', 'action_cues'))  # an act reported, not a saying
-_SPEECH_CUES = frozenset(word_list('attribution.txt', 'speech_cues'))  # a saying reported, not an act or a state
 _OWN_WORDS = re.compile(r"\s+(?:(?:his|her|their|its|my|our)\s+(?:own\s+)?(?:remarks?|comments?|words?|statements?|"
                         r"decision|record|position|actions?|conduct)|himself|herself|themselves|itself)\b", re.I)
 _PARTY_ACTOR = re.compile(r"(?:(House|Senate)\s+)?(Republicans|Democrats|GOP|Republican Party|Democratic Party)")
@@ -131,7 +131,7 @@ def _voices(doc: Document, attributions: list[Attribution]) -> set[str]:
     ('Union leaders have never trusted her')."""
     return {a.source_id for a in attributions
             if (a.content and doc.quoted_chars(a.content.start, a.content.end))
-            or _SPEECH_CUES.intersection(re.findall(r"[\w’'-]+", a.cue.text.lower()))}
+            or reports_saying(a)}
 
 
 def _only_acts(mine: list[Attribution]) -> bool:

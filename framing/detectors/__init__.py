@@ -39,7 +39,8 @@ DETECTORS = (
              categories=(scare_quotes.CATEGORY,)),
     Detector("attribution", vague_attribution, reads=("document", "attributions", "sources"), lexicons="unattributed"),
     Detector("claims", claims.unattributed_claims, reads=("document", "attributions"), categories=(claims.CATEGORY,)),
-    Detector(model.DETECTOR, model.model_loaded, reads=("document", "findings", "bias_scores", "encoded", "matches"),
+    Detector(model.DETECTOR, model.model_loaded, reads=("document", "attributions", "sources", "findings", "bias_scores",
+                                                         "encoded", "matches"),
              categories=(model.CATEGORY,)),
     Detector("sourcing", sourcing.one_sided_sourcing, reads=("document", "sourcing"), categories=(sourcing.CATEGORY,)),
 )

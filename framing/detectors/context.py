@@ -9,10 +9,13 @@ a test can build one on a Document and run a single detector on it."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
+from framing.analysis.attribution import reports_claim
 from framing.analysis.sourcing import Sourcing
 from framing.findings import Attribution, Finding, Source
-from framing.text.document import Document
+from framing.text.document import PARAPHRASED, QUOTED, REPORTER, Document
+from framing.text.spans import SpanIndex
 
 
 @dataclass
@@ -27,3 +30,30 @@ class AuditContext:
     # Lexicon matches per sentence text, for this audit only: the sentence and word models match the
     # same sentences (framing.models.features.category_matches); nothing outlives the document.
     matches: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
+
+
+def speech_voices(context: AuditContext) -> Callable[[int, int], tuple[str, str | None]]:
+    """A function giving whose words [start, end) are, and who said them when known: QUOTED inside a
+    quotation; PARAPHRASED inside what a source is reported to say ('Clinton said his reckless
+    comments ...': the narration's words for the source's claim) when the cue reports a claim (not
+    'she had hoped', 'slammed the plan' or 'calls for'; lexicons/attribution.txt [claim_cues]) and the
+    span is no cue itself; else REPORTER."""
+    doc = context.document
+    names = {s.id: s.name for s in context.sources}
+    direct = SpanIndex((a for a in context.attributions if a.kind == "direct" and a.content and a.source),
+                       key=lambda a: a.content)
+    indirect = SpanIndex((a for a in context.attributions if a.kind == "indirect" and a.content and a.source_id
+                          and reports_claim(a)), key=lambda a: a.content)
+    cues = SpanIndex(a.cue for a in context.attributions)
+
+    def name(a: Attribution) -> str:
+        return names.get(a.source_id, a.source.text if a.source else "")
+
+    def voice(start: int, end: int) -> tuple[str, str | None]:
+        if doc.voice_of(start, end) == QUOTED:
+            said = next(iter(direct.overlapping(start, start + 1)), None)
+            return QUOTED, name(said) if said else None
+        said = next((a for a in indirect.overlapping(start, end) if a.content.start <= start and end <= a.content.end
+                     and not cues.overlapping(start, end)), None)  # a cue word is the reporter's choice
+        return (PARAPHRASED, name(said)) if said else (REPORTER, None)
+    return voice

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 
 from framing import categories
-from framing.detectors.context import AuditContext
+from framing.detectors.context import AuditContext, speech_voices
 from framing.rules import lexicon
 from framing.text.usage import is_mention, is_negated, is_reported_label
-from framing.text.document import QUOTED, REPORTER, Document
-from framing.text.spans import SpanIndex
+from framing.text.document import PARAPHRASED, QUOTED, REPORTER, Document
 from framing.findings import Finding, lower_severity
 
 _CAPITALISED_WORD = re.compile(r"[A-Z][\w’'\-]*")
@@ -28,18 +27,6 @@ def _in_proper_name(doc: Document, start: int, end: int) -> bool:
                 or " " in doc.text[start:end])
 
 
-def _speakers(context: AuditContext):
-    """A function giving the registry name of the source whose direct quotation contains an offset."""
-    names = {s.id: s.name for s in context.sources}
-    quoted = SpanIndex((a for a in context.attributions if a.kind == "direct" and a.content and a.source),
-                       key=lambda a: a.content)
-
-    def speaker(start: int) -> str | None:
-        a = next(iter(quoted.overlapping(start, start + 1)), None)
-        return names.get(a.source_id, a.source.text) if a else None
-    return speaker
-
-
 def _drop_nested(findings: list[Finding]) -> list[Finding]:
     """Within one category, keep the longest of overlapping matches."""
     kept: list[Finding] = []
@@ -56,13 +43,15 @@ def _message(entry: lexicon.Entry, label: str, found: str, voice: str, speaker: 
     if voice == QUOTED:
         who = speaker or "the quoted speaker"
         return f"{label} in quoted speech: '{found}' is {who}'s word, not the outlet's"
+    if voice == PARAPHRASED:
+        return f"{label} in what {speaker} is reported to say: '{found}' (paraphrased: quote it if it is {speaker}'s word)"
     return f"{label} in the reporter's voice: '{found}'"
 
 
 def _lexicon_findings(context: AuditContext, dimension: str, detector: str) -> list[Finding]:
     doc = context.document
     findings = []
-    speaker_at = _speakers(context)
+    voice_of = speech_voices(context)
     for entry in lexicon.by_dimension(dimension):
         if not entry.loaded:
             continue
@@ -73,14 +62,13 @@ def _lexicon_findings(context: AuditContext, dimension: str, detector: str) -> l
                 continue
             if is_mention(doc, start) or (dimension == "loaded_language" and is_negated(doc, start)):
                 continue
-            voice = doc.voice_of(start, end)
-            if voice == REPORTER and is_reported_label(doc, start):
+            voice, speaker = voice_of(start, end)
+            if voice != QUOTED and is_reported_label(doc, start):
                 continue
-            speaker = speaker_at(start) if voice == QUOTED else None
             found = doc.text[start:end]
             findings.append(Finding(
                 detector=detector, rule=entry.rule, category=entry.category, dimension=dimension,
-                severity=entry.severity if voice != QUOTED else lower_severity(entry.severity),
+                severity=entry.severity if voice == REPORTER else lower_severity(entry.severity),
                 start=start, end=end, text=found, voice=voice,
                 message=_message(entry, categories.get(entry.category).label, found, voice, speaker),
                 explanation=entry.explanation, suggestion=list(entry.suggestions), speaker=speaker,
@@ -95,4 +83,4 @@ def loaded_language(context: AuditContext) -> list[Finding]:
 
 def vague_attribution(context: AuditContext) -> list[Finding]:
     """Unnamed sources and agentless passives in the reporter's voice."""
-    return [f for f in _lexicon_findings(context, "unattributed", "attribution") if f.voice != QUOTED]
+    return [f for f in _lexicon_findings(context, "unattributed", "attribution") if f.voice == REPORTER]

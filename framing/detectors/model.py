@@ -9,9 +9,9 @@ no score (lexicons/categories.toml) and `--no-hints` leaves them out."""
 from __future__ import annotations
 
 from framing import categories
-from framing.detectors.context import AuditContext
+from framing.detectors.context import AuditContext, speech_voices
 from framing.text.usage import is_mention, is_negated, is_reported_label
-from framing.text.document import QUOTED
+from framing.text.document import PARAPHRASED, QUOTED
 from framing.text.spans import SpanIndex
 from framing.findings import Finding
 
@@ -32,6 +32,7 @@ def model_loaded(context: AuditContext) -> list[Finding]:
     threshold = max(model.threshold, HINT_THRESHOLD)
     covered = SpanIndex((f.start, f.end) for f in context.findings if f.dimension == category.dimension)
     findings = []
+    voice_of = speech_voices(context)
     encoded = context.encoded
     gated = [(i, sentence, score) for i, (sentence, score) in enumerate(zip(doc.sentences, context.bias_scores))
              if score is not None and score >= word_model.SENTENCE_GATE and doc.is_scored(sentence.start, sentence.end)]
@@ -52,13 +53,15 @@ def model_loaded(context: AuditContext) -> list[Finding]:
                 continue  # a capitalised word mid-sentence is usually a name
             if is_negated(doc, start) or is_mention(doc, start):
                 continue  # 'did not slam', 'the word "thug"': not a use of the word
-            voice = doc.voice_of(start, end)
+            voice, speaker = voice_of(start, end)
             if voice != QUOTED and is_reported_label(doc, start):
                 continue  # 'called him a racist': someone else's label, reported
-            where = "in quoted speech" if voice == QUOTED else "in the reporter's voice"
+            where = {QUOTED: "in quoted speech", PARAPHRASED: f"in what {speaker} is reported to say"}.get(
+                voice, "in the reporter's voice")
             findings.append(Finding(
                 detector=DETECTOR, rule="model.loaded", category=CATEGORY, dimension=category.dimension,
-                severity="low", start=start, end=end, text=word.text, voice=voice, score=round(probability, 3),
+                severity="low", start=start, end=end, text=word.text, voice=voice, speaker=speaker,
+                score=round(probability, 3),
                 message=f"{category.label} {where}: '{word.text}' (probability {probability:.2f}; "
                         "no lexicon entry covers it)",
                 explanation="A hint, not a verdict: a model trained on words that media-bias experts marked as "

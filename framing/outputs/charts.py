@@ -87,14 +87,15 @@ def _figure(width: float, height: float):
 
 
 def findings_by_category(rows: list[tuple[str, str, int, int]]) -> str:
-    """Horizontal stacked bars: per category (key, label), findings in the reporter's voice and quoted."""
+    """Horizontal stacked bars: per category (key, label), findings in the reporter's voice and in what
+    sources say (quoted or paraphrased)."""
     fig, ax = _figure(6.5, 0.45 * max(len(rows), 2) + 0.9)
     labels = [label for _, label, _, _ in rows]
     reporter = [r for _, _, r, _ in rows]
     quoted = [q for _, _, _, q in rows]
     palette = categories.palette()  # lexicons/categories.toml
     ax.barh(labels, reporter, color=[palette.get(k, REPORTER_COLOUR) for k, *_ in rows], label="reporter's voice")
-    ax.barh(labels, quoted, left=reporter, color=QUOTED_COLOUR, hatch="//", label="quoted speech")
+    ax.barh(labels, quoted, left=reporter, color=QUOTED_COLOUR, hatch="//", label="quoted or paraphrased")
     ax.invert_yaxis()
     ax.set_xlabel("findings")
     ax.xaxis.get_major_locator().set_params(integer=True)

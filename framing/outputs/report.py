@@ -122,7 +122,8 @@ def build_context(audit: Audit, source_name: str = "", with_charts: bool = True,
     labels = categories.labels()
     by_category = Counter((f.category, f.voice) for f in audit.findings)
     found = sorted({f.category for f in audit.findings})
-    rows = [(c, labels.get(c, c), by_category[(c, "reporter")], by_category[(c, "quoted")]) for c in found]
+    rows = [(c, labels.get(c, c), by_category[(c, "reporter")], by_category[(c, "quoted")] + by_category[(c, "paraphrased")])
+            for c in found]
     number = {f.id: i for i, f in enumerate(audit.findings, 1)}
     sentences = sentence_numbers(audit)
     starts = sorted(sentences)
@@ -249,7 +250,7 @@ def _headline(audit: Audit) -> str:
         parts.append(f"{len(vague)} vague attribution(s)")
     if audit.sourcing is not None and any(f.category == sourcing.CATEGORY for f in audit.findings):
         parts.append(f"one-sided sourcing (balance {audit.sourcing.balance_index:.2f} of 1)")
-    return "This article has " + ", ".join(parts) + "." if parts else "Loaded words appear only in quoted speech."
+    return "This article has " + ", ".join(parts) + "." if parts else "Loaded words appear only in what sources say."
 
 
 def _loaded_terms(audit: Audit) -> list[dict]:

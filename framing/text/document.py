@@ -13,6 +13,7 @@ from framing.text.spans import Block, Quotation, Sentence, Span, Token
 
 REPORTER = "reporter"
 QUOTED = "quoted"
+PARAPHRASED = "paraphrased"  # a finding's voice: the narration reporting what a source said (detectors/context.py)
 
 _TOKEN = re.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]")
 
