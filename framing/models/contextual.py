@@ -179,16 +179,16 @@ def _adapted():
 
 
 def encode(texts: list[str], encoder=None) -> list[Encoded]:
-    """Every text through `encoder` (an OnnxEncoder or (tokenizer, model) on torch; the adapted one
-    by default), in batches of similar length (less padding)."""
+    """Every text through `encoder` (an OnnxEncoder, which runs each text alone, or (tokenizer, model)
+    on torch, in batches of similar length: less padding); the adapted one by default."""
     encoder = encoder or _adapted()
+    if not isinstance(encoder, tuple):
+        return [Encoded(states.mean(axis=0), offsets, states) for offsets, states in encoder.run(texts)]
     result: list[Encoded | None] = [None] * len(texts)
     order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-    size = getattr(encoder, "batch", BATCH)
-    for first in range(0, len(order), size):
-        batch = order[first:first + size]
-        run = _run_torch(encoder, [texts[i] for i in batch]) if isinstance(encoder, tuple) else encoder.run([texts[i] for i in batch])
-        for i, (offsets, states) in zip(batch, run):
+    for first in range(0, len(order), BATCH):
+        batch = order[first:first + BATCH]
+        for i, (offsets, states) in zip(batch, _run_torch(encoder, [texts[i] for i in batch])):
             result[i] = Encoded(states.mean(axis=0), offsets, states)
     return result
 
