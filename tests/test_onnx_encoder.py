@@ -110,6 +110,20 @@ def test_texts_run_on_several_threads_keep_their_order_and_their_own_states():
     assert encoder.run([]) == []
 
 
+def test_encoding_started_early_is_the_encoding(monkeypatch):
+    """prepare() starts the sentences' encoding before it finds the attributions: on a thread of its
+    own when the encoder has several, here when it has one (a batch worker); the same encodings."""
+    if contextual.backend() == "torch":
+        pytest.skip("FRAMING_ENCODER=torch")
+    encoder = contextual._adapted()
+    expected = contextual.encode(TEXTS, encoder)
+    for workers in (2, 1):
+        monkeypatch.setattr(encoder, "workers", workers)
+        for e, x in zip(expected, contextual.encode_started(TEXTS)()):
+            assert np.array_equal(e.states, x.states) and np.array_equal(e.offsets, x.offsets)
+            assert np.array_equal(e.vector, x.vector)
+
+
 def test_merged_arrays_are_what_merge_gives():
     from framing.models.adapters import ADAPTED, ALPHA, RANK, merge_arrays
 

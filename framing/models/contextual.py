@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -191,6 +192,23 @@ def encode(texts: list[str], encoder=None) -> list[Encoded]:
         for i, (offsets, states) in zip(batch, _run_torch(encoder, [texts[i] for i in batch])):
             result[i] = Encoded(states.mean(axis=0), offsets, states)
     return result
+
+
+def encode_started(texts: list[str]) -> Callable[[], list[Encoded]]:
+    """`encode(texts)` with the adapted encoder, started now on a thread of its own when the encoder
+    has several threads (the caller does other work meanwhile: a 700-word article's attributions are
+    found while its sentences are encoded); call the result to wait for the encodings."""
+    encoder = _adapted()  # here: a graph still to build is built before anything runs beside it
+    if getattr(encoder, "workers", 1) < 2:
+        return lambda: encode(texts, encoder)
+    return _background().submit(encode, texts, encoder).result
+
+
+@cache
+def _background():
+    from concurrent.futures import ThreadPoolExecutor  # lazy: only with an encoder of several threads
+
+    return ThreadPoolExecutor(1, thread_name_prefix="framing-encode")
 
 
 def _run_torch(encoder, texts: list[str]) -> list[tuple[np.ndarray, np.ndarray]]:
