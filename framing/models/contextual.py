@@ -10,7 +10,7 @@ default, $FRAMING_ENCODER=fp32 or torch to choose); torch and transformers are f
 in models/contextual.npz (numpy, no pickle); here they are merged into the encoder, which then gives
 - each sentence a P(biased), averaged with the sentence model's to make `bias_score`;
 - each wordpiece a P(loaded); a word's is its highest wordpiece's.
-It costs about 0.2 s per 700-word article on two cores (int8), against about 27 ms for `--fast`.
+It costs about 0.1 s per 700-word article on two cores (int8), against about 27 ms for `--fast`.
 """
 
 from __future__ import annotations
@@ -106,7 +106,7 @@ def _verified_folder() -> Path:
     return folder
 
 
-_threads: int | None = None  # the encoder's threads: None for the runtime's default (one per core)
+_threads: int | None = None  # the encoder's threads: None for one per core this process may use
 
 
 def set_threads(count: int) -> None:

@@ -274,7 +274,7 @@ class OnnxEncoder:
         self.tokenizer = tokenizers.Tokenizer.from_file(str(tokenizer_file))
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(max_pieces)
-        self.workers = threads or os.cpu_count() or 1
+        self.workers = threads or (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
         self._pool = None
 
     def tokenize(self, texts: list[str]):
