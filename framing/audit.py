@@ -125,12 +125,14 @@ def prepare(doc: Document, contextual: bool = True) -> AuditContext:
     """The context the detectors start from: attributions and sources, and the sentence scores (and
     in the contextual mode each sentence's encoding, and attributions from the contextual tagger)."""
     context = AuditContext(doc)
-    context.attributions, context.sources = source_registry.build(doc, attribution.extract(doc, contextual))
-    context.bias_scores = _sentence_bias(doc, context.matches)
     if contextual:
         from framing.models import contextual as encoder  # lazy: numpy and the encoder, for this mode only
 
-        context.encoded = encoder.encode([doc.text[s.start:s.end] for s in doc.sentences])
+        encoded = encoder.encode_started([doc.text[s.start:s.end] for s in doc.sentences])  # meanwhile, the rest
+    context.attributions, context.sources = source_registry.build(doc, attribution.extract(doc, contextual))
+    context.bias_scores = _sentence_bias(doc, context.matches)
+    if contextual:
+        context.encoded = encoded()
         context.bias_scores = encoder.bias_scores(context.bias_scores, context.encoded)
     return context
 

@@ -118,6 +118,8 @@ def test_trained_tagger_finds_cue_source_and_content(toy_tagger):
     assert [text[s:e] for s, e in spans["cue"]] == ["said"]
     assert [text[s:e] for s, e in spans["source"]] == ["Ana Diaz"]
     assert [text[s:e] for s, e in spans["content"]] == ["the bridge would fail"]
+    cues = toy_tagger.tag(build_document(text, title=""), cues_only=True)  # the contextual mode's orphan content
+    assert cues == {"cue": spans["cue"], "source": [], "content": []}
 
 
 def test_saved_model_loads_without_pickle_and_tags_the_same(toy_tagger, tmp_path):

@@ -93,6 +93,37 @@ def test_encoding_on_onnx_is_independent_of_the_batch(monkeypatch):
     assert np.allclose(together[0].states, alone[0].states, atol=1e-4)
 
 
+def test_texts_run_on_several_threads_keep_their_order_and_their_own_states():
+    """Each text is run alone, longest first, on a pool of threads: the results come back in the
+    order of the texts, each exactly what the text gives on its own (int8 too)."""
+    encoder = contextual.adapted(contextual.shipped_heads().arrays)
+    if contextual.backend() == "torch":
+        pytest.skip("FRAMING_ENCODER=torch")
+    texts = [TEXTS[3], TEXTS[2], TEXTS[0], TEXTS[1], TEXTS[2]]
+    encoder.workers = 3
+    together = encoder.run(texts)
+    encoder.workers = 1
+    alone = [encoder.run([text])[0] for text in texts]
+    for text, (offsets, states), (offsets1, states1) in zip(texts, together, alone):
+        assert len(offsets) == len(states) == len(encoder.tokenizer.encode(text).ids)
+        assert np.array_equal(offsets, offsets1) and np.array_equal(states, states1)
+    assert encoder.run([]) == []
+
+
+def test_encoding_started_early_is_the_encoding(monkeypatch):
+    """prepare() starts the sentences' encoding before it finds the attributions: on a thread of its
+    own when the encoder has several, here when it has one (a batch worker); the same encodings."""
+    if contextual.backend() == "torch":
+        pytest.skip("FRAMING_ENCODER=torch")
+    encoder = contextual._adapted()
+    expected = contextual.encode(TEXTS, encoder)
+    for workers in (2, 1):
+        monkeypatch.setattr(encoder, "workers", workers)
+        for e, x in zip(expected, contextual.encode_started(TEXTS)()):
+            assert np.array_equal(e.states, x.states) and np.array_equal(e.offsets, x.offsets)
+            assert np.array_equal(e.vector, x.vector)
+
+
 def test_merged_arrays_are_what_merge_gives():
     from framing.models.adapters import ADAPTED, ALPHA, RANK, merge_arrays
 

@@ -245,7 +245,7 @@ def _cues_of_orphan_content(doc: Document, spans: dict) -> list[tuple[int, int]]
     standard = attribution_tagger.shipped() if orphans else None
     if standard is None:
         return []
-    return [c for c in standard.tag(doc)["cue"]
+    return [c for c in standard.tag(doc, cues_only=True)["cue"]
             if not tagged.overlapping(*c) and any(o[0] <= c[0] and c[1] <= o[1] for o in orphans)]
 
 

@@ -408,8 +408,8 @@ class Tagger:
         ids = {field: table[:, i] for i, field in enumerate(WORD_FIELDS)}
         return encoder.columns(context_fields(tokens, lower, shapes), tokens.sentence, ids), lower, shapes
 
-    def tag(self, doc: Document) -> dict[str, list[tuple[int, int]]]:
-        """Cue, source and content spans of `doc`."""
+    def tag(self, doc: Document, cues_only: bool = False) -> dict[str, list[tuple[int, int]]]:
+        """Cue, source and content spans of `doc` (with `cues_only`, no sources and contents)."""
         tokens = tokenize(doc)
         if not tokens.spans:
             return {role: [] for role in ROLES}
@@ -417,6 +417,8 @@ class Tagger:
         cue_labels = viterbi(self.scores(("cue",), base)[0], self.transitions["cue"], _sentence_starts(tokens.sentence))
         is_cue = np.array(cue_labels) != "O"
         result = {"cue": spans_from_labels(tokens, cue_labels), "source": [], "content": []}
+        if cues_only:
+            return result
         # sources and contents are only linked to a cue of their own sentence: tag the cues' sentences
         cue_sentences = np.array(sorted(set(tokens.sentence[is_cue].tolist())), dtype=tokens.sentence.dtype)  # np.unique would import numpy.ma (25 ms)
         near = np.isin(tokens.sentence, cue_sentences)

@@ -250,13 +250,15 @@ def _build(path: Path, base: dict[str, np.ndarray], arrays: dict[str, np.ndarray
 
 
 class OnnxEncoder:
-    """An adapted encoder on ONNX Runtime with its tokenizer: `encode(texts)` gives, per text, its
-    wordpieces' character offsets and last hidden states (padding removed)."""
+    """An adapted encoder on ONNX Runtime with its tokenizer: `run(texts)` gives, per text, its
+    wordpieces' character offsets and last hidden states."""
 
     # One text per run: int8's dynamic quantisation scales activations per tensor, so in a padded batch
     # a text's output would depend on its neighbours (and on padding); alone it depends only on itself,
     # and there is no padding to compute (measured no slower than batches of 4 to 32 on real articles).
-    batch = 1
+    # The runs go to `workers` threads at once, each run on one runtime thread: a sentence's matrices
+    # are too small for the runtime to share one run between cores (a 700-word article's 51 runs took
+    # as long on two intra-op threads as on one), and a run's output does not depend on the threads.
 
     def __init__(self, graph: Path, tokenizer_file: Path, max_pieces: int, threads: int | None = None):
         try:
@@ -266,13 +268,14 @@ class OnnxEncoder:
             raise InputError(MISSING) from None
         options = onnxruntime.SessionOptions()
         options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
-        if threads:
-            options.intra_op_num_threads = threads
+        options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
         self.session = onnxruntime.InferenceSession(str(graph), options, providers=["CPUExecutionProvider"])
         self.tokenizer = tokenizers.Tokenizer.from_file(str(tokenizer_file))
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(max_pieces)
+        self.workers = threads or (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+        self._pool = None
 
     def tokenize(self, texts: list[str]):
         """(ids, mask, offsets): padded (batch, pieces) int64 arrays and (batch, pieces, 2) offsets."""
@@ -288,8 +291,24 @@ class OnnxEncoder:
         return ids, mask, offsets
 
     def run(self, texts: list[str]) -> list[tuple[np.ndarray, np.ndarray]]:
-        """(offsets, states) per text, one batch."""
-        ids, mask, offsets = self.tokenize(texts)
-        (states,) = self.session.run(["last_hidden_state"], {"input_ids": ids, "attention_mask": mask})
-        keep = mask.astype(bool)
-        return [(offsets[row][keep[row]], states[row][keep[row]]) for row in range(len(texts))]
+        """(offsets, states) per text, in the order of `texts`; each text run alone, the longest first."""
+        encodings = self.tokenizer.encode_batch(texts, add_special_tokens=True)
+
+        def one(e) -> np.ndarray:
+            ids = np.array([e.ids], np.int64)
+            (states,) = self.session.run(["last_hidden_state"], {"input_ids": ids, "attention_mask": np.ones_like(ids)})
+            return states[0]
+
+        order = sorted(range(len(texts)), key=lambda i: -len(encodings[i].ids))
+        if self.workers > 1 and len(texts) > 1:
+            if self._pool is None:
+                from concurrent.futures import ThreadPoolExecutor  # lazy: only with more than one worker
+
+                self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="framing-encoder")
+            states = list(self._pool.map(one, [encodings[i] for i in order]))
+        else:
+            states = [one(encodings[i]) for i in order]
+        result: list = [None] * len(texts)
+        for i, state in zip(order, states):
+            result[i] = (np.array(encodings[i].offsets, np.int64).reshape(-1, 2), state)
+        return result
