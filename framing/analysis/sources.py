@@ -18,7 +18,7 @@ from framing.resources import alternation, word_list
 _PRONOUNS = frozenset(word_list("sources.txt", "pronouns"))
 _MEDIA = re.compile(rf"\b({alternation(word_list('sources.txt', 'media_words'))})\b", re.I)
 _GROUPS = alternation(word_list("sources.txt", "group_words"))
-_VAGUE = re.compile(rf"^(?:some|many|{_GROUPS})\b", re.I)
+_VAGUE = re.compile(rf"^(?:some|many|{_GROUPS})\b(?![’'])", re.I)
 _DETERMINERS = frozenset(word_list("sources.txt", "determiners"))
 _QUANTITY = re.compile(rf"^(?:(?:{alternation(word_list('sources.txt', 'quantity_hedges'))})\s+)?"
                        rf"(?:\d|(?:{alternation(word_list('sources.txt', 'quantity_openers'))})\b)", re.I)
@@ -166,7 +166,8 @@ def _name_and_role(source: str) -> tuple[str, str]:
         if (rest and (NAME.fullmatch(part) or _NAMES.fullmatch(part)) and part.split()[0] not in NOT_NAME_START
                 and not ROLE.search(part)):
             return part, ", ".join(rest)
-    return POSSESSIVE_END.sub("", re.sub(r"^the\s+(?=[A-Z])", "", ", ".join(parts))) or source, ""
+    name = re.sub(r"(?<=s)[’']$", "", POSSESSIVE_END.sub("", re.sub(r"^the\s+(?=[A-Z])", "", ", ".join(parts))))  # "Sanders’"
+    return name or source, ""
 
 
 def _name_and_title(part: str) -> tuple[str, str] | None:
