@@ -353,3 +353,14 @@ def test_a_described_name_is_the_person_and_joins_its_other_mentions():
     assert listed["Hillary Clinton"] == "Former Secretary of State and Democratic presidential frontrunner"
     assert "Ban Ki-moon" in listed and "Mr. Ban" not in listed
     assert "Joe Biden and campaign chairman John Podesta" in listed  # two people, no one's role
+
+
+def test_a_role_that_says_critic_and_names_no_one_else_is_against_the_principal():
+    """'Another critic, Laurence Tribe, ...' in a story about the council: a critic of the council; 'a
+    critic of the bypass' or 'a Trump critic' name someone or something else and say nothing of it."""
+    text = ("Council Raises Taxes\n\nThe Springfield City Council voted on Monday to raise the property tax. "
+            "The council said the money would repair schools.\n\nAnother critic, Tom Burns, said the vote "
+            "came too late in the year.\n\nA critic of the bypass, Ann Lee, said the vote came too late.\n")
+    found = sides(audit_text(text))
+    assert found["Tom Burns"] == "critical"
+    assert found["Ann Lee"] != "critical"

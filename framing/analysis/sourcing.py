@@ -40,6 +40,7 @@ SENTIMENT_SIDE = 0.2  # |VADER compound| from which loaded wording alone gives a
 _GENERIC_PRONOUN_ROLE = re.compile(r"^(?:its|their)\b", re.I)
 _MEMBERSHIP = re.compile(rf"\b(?:{alternation(word_list('affiliation.txt', 'membership'))})\b", re.I)
 _OPPOSITION = re.compile(rf"\b(?:{alternation(word_list('affiliation.txt', 'opposition'))})\b", re.I)
+_BARE_OPPOSITION = re.compile(rf"\b(?:{alternation(word_list('affiliation.txt', 'opposition'))})\b(?!\s+(?:of|to)\b)", re.I)
 _ACTION_CUES = frozenset(word_list('attribution.txt', 'action_cues'))  # an act reported, not a saying
 _OWN_WORDS = re.compile(r"\s+(?:(?:his|her|their|its|my|our)\s+(?:own\s+)?(?:remarks?|comments?|words?|statements?|"
                         r"decision|record|position|actions?|conduct)|himself|herself|themselves|itself)\b", re.I)
@@ -169,6 +170,12 @@ def _affiliation(doc: Document, source: Source, actors: list[Actor], principal: 
         reason = f"{source.role or source.name} speaks for {actor.name}'s side" if stance == SUPPORTIVE else \
             f"{source.role or source.name} is on the other side of {actor.name}"
         evidence.append(Evidence(actor.id, stance, "affiliation", span, reason))
+    if principal is not None and not evidence and _BARE_OPPOSITION.search(source.role) \
+            and not any(re.search(rf"\b{re.escape(v)}\b", source.role) for a in actors for v in a.variants):
+        at = doc.text.find(source.role, max(0, source.mentions[0].start - 200))
+        span = _span(doc, at, at + len(source.role)) if at >= 0 else source.mentions[0]
+        evidence.append(Evidence(principal.id, CRITICAL, "affiliation", span,
+                                 f"{source.role} names no one else: a critic of {principal.name}, the story's subject"))
     return evidence
 
 
