@@ -701,6 +701,11 @@ def test_figures_that_continue_a_named_poll_are_its_own_not_unattributed():
     assert flagged(quote) == ["Unemployment in the port is 9%."]
     named = "Harbour vote nears\n\nThe mayor spoke on Monday. In a Harbour Times survey, 41% back the plan.\n"
     assert flagged(named) == []
+    runs_on = ("Harbour vote nears\n\nA Harbour Times poll released Sunday asked 800 residents about the plan. "
+               "Support stands at 41%. Opposition is at 38%. Among fishers, 60% are opposed.\n\nOwners split 50% to 45%. "
+               "Renters back it, 52% to 30%.\n\nOlder residents are the most opposed, at 55%.\n")
+    assert flagged(runs_on) == []  # each paragraph of figures follows one whose figures are the poll's
+    assert flagged("Harbour vote nears\n\nMs. Vale won the seat with 57 percent of the vote.\n") == []  # a result
 
 
 def test_a_claim_that_links_its_source_is_attributed():

@@ -37,11 +37,12 @@ def _attributed_sentences(doc: Document, attributions) -> set[int]:
 _LINK = re.compile(r"\[[^\]\n]{1,300}\]\(\s*(?:https?://|www\.)[^)\s]+\s*\)|\bhttps?://[^\s)>\]]+|\bwww\.[\w-]+\.\w[^\s)>\]]*")
 
 
-def _sourced_figures(doc: Document, index: int, attributed: set[int], statistic) -> bool:
+def _sourced_figures(doc: Document, index: int, attributed: set[int], statistic, sourced: set[int]) -> bool:
     """A sentence of figures that names where they come from ('In a Post-ABC poll, 75 percent ...'),
     or follows, at most FIGURES_CARRY sentences back in its paragraph or the one before, a sentence
-    that names it ('The poll found ...') or that attributes figures of its own ('X said the rate rose
-    3 percent'): the figures are that source's."""
+    that names it ('The poll found ...'), that attributes figures of its own ('X said the rate rose
+    3 percent') or whose figures are sourced so (`sourced`, the indices found so: a poll's figures
+    run on over several paragraphs): the figures are that source's."""
     sentence = doc.sentences[index]
     if _FIGURE_SOURCE.search(doc.text, sentence.start, sentence.end):
         return True
@@ -49,7 +50,7 @@ def _sourced_figures(doc: Document, index: int, attributed: set[int], statistic)
     for earlier in reversed(doc.sentences[max(0, index - FIGURES_CARRY):index]):
         if earlier.is_title or block - doc.block_index(earlier.start) > 1:
             break
-        if _FIGURE_SOURCE.search(doc.text, earlier.start, earlier.end) or (
+        if _FIGURE_SOURCE.search(doc.text, earlier.start, earlier.end) or earlier.start in sourced or (
                 earlier.start in attributed and statistic.search(doc.text, earlier.start, earlier.end)):
             return True
     return False
@@ -67,12 +68,14 @@ def unattributed_claims(context: AuditContext) -> list[Finding]:
             if entry not in markers_by_sentence.setdefault(sentence.start, []):
                 markers_by_sentence[sentence.start].append(entry)
     attributed = _attributed_sentences(doc, context.attributions)
+    sourced: set[int] = set()  # starts of the figure sentences whose source an earlier sentence names
     findings = []
     for index, sentence in enumerate(doc.sentences):
         found = markers_by_sentence.get(sentence.start)
         if not found or sentence.is_title or sentence.start in attributed:
             continue
-        if all(e.id == "statistic" for e in found) and _sourced_figures(doc, index, attributed, found[0].regex):
+        if all(e.id == "statistic" for e in found) and _sourced_figures(doc, index, attributed, found[0].regex, sourced):
+            sourced.add(sentence.start)
             continue
         if not doc.is_scored(sentence.start, sentence.end):
             continue
