@@ -307,6 +307,31 @@ def test_source_phrase_splits_into_name_and_role():
     assert _name_and_role("Dan Mercer of the Westford Drivers") == ("Dan Mercer", "of the Westford Drivers")
     assert _name_and_role("Libya's Deputy Special Representative of the UN, Ali Al-Za'tari") == (
         "Ali Al-Za'tari", "Libya's Deputy Special Representative of the UN")  # a title, not a name 'of the UN'
+    assert _name_and_role("Senate Democratic leader, Chuck Schumer of New York") == (
+        "Chuck Schumer", "Senate Democratic leader, of New York")  # a home after a name beside a role
+    assert _name_and_role("the director, Federal Bureau of Investigation")[0] != "Federal Bureau"
+    assert _name_and_role("Sanders’") == ("Sanders", "")
+
+
+def test_a_person_with_an_organisation_in_the_role_is_a_person():
+    from framing.analysis.sources import _kind
+
+    assert _kind("James B. Comey Jr., the director of the Federal Bureau of Investigation") == "person"
+    assert _kind("Media Research Center’s Bozell") == "person"
+    assert _kind("The Tax Foundation") == _kind("Secret Service") == "organisation"
+    assert _kind("Authorities") == _kind("Proponents") == "vague"  # a group noun opening a sentence
+
+
+def test_the_spokesperson_is_the_spokesperson_named_before():
+    """'a Grassley spokesperson ... The spokesperson said', 'A source close to ... The source added':
+    one voice each; a possessive before a noun of saying is the last named source."""
+    text = ("Senator backs the bill\n\nSenator Chuck Grassley will back the farm bill, a Grassley spokesperson "
+            "said on Monday. The spokesperson said the senator had read it twice.\n\nA source close to the senator "
+            "said he was pleased. The source added that more votes would follow.\n\nMayor Ann Vale said the bill would "
+            "pass. Her acknowledgment that the bill helps farmers surprised many.\n")
+    sources = audit_text(text, contextual=False).sources
+    assert sorted(s.name for s in sources) == ["A source close to the senator", "Ann Vale", "a Grassley spokesperson"]
+    assert all("will back" not in s.role for s in sources)  # 'the bill, a Grassley spokesperson said': no appositive
 
 
 def test_a_title_without_a_name_is_an_official_and_joins_the_named_holder():

@@ -16,6 +16,8 @@ from framing.analysis.names import (HONORIFIC, NAME, NOT_NAME_START, ORG, PARTY,
 from framing.resources import alternation, word_list
 
 _PRONOUNS = frozenset(word_list("sources.txt", "pronouns"))
+_POSSESSIVES = frozenset(("his", "her", "their", "its"))
+POSSESSIVE_REACH = 250  # characters after a person source's last mention in which 'His promises' are still theirs
 _MEDIA = re.compile(rf"\b({alternation(word_list('sources.txt', 'media_words'))})\b", re.I)
 _GROUPS = alternation(word_list("sources.txt", "group_words"))
 _VAGUE = re.compile(rf"^(?:some|many|{_GROUPS})\b(?![’'])", re.I)
@@ -46,7 +48,8 @@ def _kind(name: str) -> str:
         return "official"
     if _MEDIA.search(re.sub(r"\(.*?\)", "", name)) or {name, re.sub(r"^The\s+", "", name)} & _NEWS_OUTLETS:
         return "media"  # 'Yahoo News', 'Reuters'; not 'Price (D-Newport News)'
-    if ORG.search(name) or names_a_body(name):
+    head = re.split(r"[’']s\s+(?=[A-Z])", name.split(",")[0])[-1]  # 'James Comey, the director of the FBI', 'MRC’s Bozell'
+    if ORG.search(head) or names_a_body(name):
         return "organisation"
     return "person"
 
@@ -60,9 +63,13 @@ def _role(doc: Document, mention: TextSpan) -> str:
     if after and ROLE.search(after.group(1)):
         return after.group(1).strip()
     before = re.search(r"([^,.“”\"]{3,90}),\s*$", doc.text[sentence.start : mention.start])
-    if before and ROLE.search(before.group(1)):
+    if before and ROLE.search(before.group(1)) and not _CLAUSE.search(before.group(1)) \
+            and not re.match(r"(?:an?|the)\s", mention.text, re.I):  # 'the bill, a Grassley spokesperson said'
         return before.group(1).strip()
     return ""
+
+
+_CLAUSE = re.compile(r"\b(?:will|would|said|says|has|have|had|is|are|was|were|did|does|can|could)\b")  # a verb: no appositive
 
 
 _TITLES = re.compile(rf"^(?:(?:[A-Z][\w’'\-]*\s+){{0,2}}{HONORIFIC}|(?:(?i:{ROLE_WORDS})\s+)+(?=[A-Z]))")  # 'Illinois Rep. ', 'President '
@@ -166,6 +173,11 @@ def _name_and_role(source: str) -> tuple[str, str]:
         if (rest and (NAME.fullmatch(part) or _NAMES.fullmatch(part)) and part.split()[0] not in NOT_NAME_START
                 and not ROLE.search(part)):
             return part, ", ".join(rest)
+        home = _NAME_OF.fullmatch(part)
+        if (home and any(ROLE.search(r) for r in rest) and NAME.fullmatch(home.group(1)) and not ROLE.search(home.group(1))
+                and not ORG.search(part)
+                and home.group(1).split()[0] not in NOT_NAME_START):  # 'Senate Democratic leader, Chuck Schumer of New York'
+            return home.group(1), ", ".join([*rest, home.group(2)])
     name = re.sub(r"(?<=s)[’']$", "", POSSESSIVE_END.sub("", re.sub(r"^the\s+(?=[A-Z])", "", ", ".join(parts))))  # "Sanders’"
     return name or source, ""
 
@@ -226,6 +238,11 @@ def _phrase_ending(text: str, floor: int, end: int) -> TextSpan | None:
     return None
 
 
+def _just_named(source: Source, offset: int) -> bool:
+    """A person (or an official) named as a source just before `offset`."""
+    return source.kind in ("person", "official") and 0 <= offset - source.mentions[-1].end <= POSSESSIVE_REACH
+
+
 def build(doc: Document, attributions: list[Attribution]) -> tuple[list[Attribution], list[Source]]:
     """The attributions linked to a registry of their sources: a surname joins the full name, a
     title the person who holds it, a pronoun the last named source, a relative pronoun what it
@@ -238,6 +255,9 @@ def build(doc: Document, attributions: list[Attribution]) -> tuple[list[Attribut
         if a.source is None or (a.source.text.lower() in _PRONOUNS and previous is None):
             linked.append(a)
             continue
+        if a.source.text.lower() in _POSSESSIVES and not _just_named(previous, a.source.start):
+            linked.append(a)  # 'Her acknowledgment' long after the last source, or of no person: whose, unknown
+            continue
         if a.source.text.lower() in _PRONOUNS:  # "he said": the last named source
             registry.credit(previous, a)
             linked.append(Attribution(a.cue, a.source, a.content, a.kind, previous.id))
@@ -248,7 +268,7 @@ def build(doc: Document, attributions: list[Attribution]) -> tuple[list[Attribut
             continue
         name, role = _name_and_role(mention.text)
         role = role or _role(doc, mention)
-        match = registry.same(name) or registry.group(name)
+        match = registry.same(name) or registry.group(name) or _described_before(sources, mention.text.strip(" ,"))
         held = None if match else registry.holder(name, doc.text, mention.start)  # 'the president' is 'President Trump'
         titled = None if match or held else registry.titled(name, role)
         if titled:  # 'the Virginia AFL-CIO President' is 'Doris Crouse-Mays', whose role it is
@@ -359,6 +379,30 @@ class _Registry:
         keys = [("role", _bare(name))] + ([("bare", _bare(role))] if role else [])
         return self._first(keys, lambda s: bool((role and _bare(s.name) == _bare(role))
                                                 or (s.role and _bare(s.role) == _bare(name))))
+
+
+_DEFINITE = re.compile(r"(?:[Tt]he|[Tt]hat|[Tt]his)\s+(?:[a-z-]+\s+)?([a-z]+)")  # 'The spokesperson', 'That person'
+_UNNAMED = ("official", "anonymous", "vague")
+
+
+def _head_noun(name: str) -> str:
+    """'a Grassley spokesperson' -> 'spokesperson'; 'A source close to the senator' -> 'source'."""
+    head = re.split(r"\s+(?:to|of|for|close|familiar|with|who|at|in|from|on)\b|,", name, maxsplit=1)[0]
+    return head.split()[-1].lower()
+
+
+def _described_before(sources: list[Source], name: str) -> Source | None:
+    """'The spokesperson', 'the source', 'That person': the one unnamed source named earlier by that
+    noun ('a Grassley spokesperson', 'A source close to him'; a person is an anonymous source); none
+    when two were, or none."""
+    m = _DEFINITE.fullmatch(name)
+    if m is None:
+        return None
+    head = m.group(1)
+    found = [s for s in sources if s.kind in _UNNAMED and not s.name[:1].isupper() or s.kind in _UNNAMED and
+             re.match(r"(?:A|An|One|Another)\s", s.name)]
+    found = [s for s in found if _head_noun(s.name) == head or (head == "person" and s.kind == "anonymous")]
+    return found[0] if len(found) == 1 else None
 
 
 def group_key(name: str) -> str | None:
