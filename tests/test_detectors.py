@@ -324,11 +324,11 @@ def test_a_person_with_an_organisation_in_the_role_is_a_person():
 
 def test_the_spokesperson_is_the_spokesperson_named_before():
     """'a Grassley spokesperson ... The spokesperson said', 'A source close to ... The source added':
-    one voice each; a possessive before a noun of saying is the last named source."""
+    one voice each; a possessive before a noun of saying, and 'she's said', are the last named source."""
     text = ("Senator backs the bill\n\nSenator Chuck Grassley will back the farm bill, a Grassley spokesperson "
             "said on Monday. The spokesperson said the senator had read it twice.\n\nA source close to the senator "
             "said he was pleased. The source added that more votes would follow.\n\nMayor Ann Vale said the bill would "
-            "pass. Her acknowledgment that the bill helps farmers surprised many.\n")
+            "pass. Her acknowledgment that the bill helps farmers surprised many. It will pass this week, she's said.\n")
     sources = audit_text(text, contextual=False).sources
     assert sorted(s.name for s in sources) == ["A source close to the senator", "Ann Vale", "a Grassley spokesperson"]
     assert all("will back" not in s.role for s in sources)  # 'the bill, a Grassley spokesperson said': no appositive

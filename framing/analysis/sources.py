@@ -17,6 +17,7 @@ from framing.resources import alternation, word_list
 
 _PRONOUNS = frozenset(word_list("sources.txt", "pronouns"))
 _POSSESSIVES = frozenset(("his", "her", "their", "its"))
+_CONTRACTION = re.compile(r"[’'](?:s|ve|re|d|ll)$")  # "she's said", "they've suggested"
 POSSESSIVE_REACH = 250  # characters after a person source's last mention in which 'His promises' are still theirs
 _MEDIA = re.compile(rf"\b({alternation(word_list('sources.txt', 'media_words'))})\b", re.I)
 _GROUPS = alternation(word_list("sources.txt", "group_words"))
@@ -252,13 +253,14 @@ def build(doc: Document, attributions: list[Attribution]) -> tuple[list[Attribut
     linked: list[Attribution] = []
     previous: Source | None = None
     for a in attributions:
-        if a.source is None or (a.source.text.lower() in _PRONOUNS and previous is None):
+        pronoun = a.source is not None and _CONTRACTION.sub("", a.source.text.lower()) in _PRONOUNS  # 'she's said'
+        if a.source is None or (pronoun and previous is None):
             linked.append(a)
             continue
         if a.source.text.lower() in _POSSESSIVES and not _just_named(previous, a.source.start):
             linked.append(a)  # 'Her acknowledgment' long after the last source, or of no person: whose, unknown
             continue
-        if a.source.text.lower() in _PRONOUNS:  # "he said": the last named source
+        if pronoun:  # "he said": the last named source
             registry.credit(previous, a)
             linked.append(Attribution(a.cue, a.source, a.content, a.kind, previous.id))
             continue
