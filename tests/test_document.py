@@ -25,6 +25,17 @@ def test_initials_and_a_party_label_do_not_end_a_sentence():
                                  "He spoke in Washington D.C.", "He left at noon.", "George H.W. Bush was there."]
 
 
+def test_a_paragraph_introduced_by_wrote_colon_is_a_block_quotation():
+    """'Murillo wrote:' then a paragraph without marks: the writer's words, quoted speech; a paragraph
+    after one that introduces nobody's words, or that opens with its own marks, is not one."""
+    text = ("Letter leaks\n\nMurillo wrote at the outset of the lengthy message:\n\nWe worked very hard.\n\n"
+            "The rest is narration.\n\nThe mayor said:\n\n“We will build it,” and left.\n\nHere is the plan:\n\n"
+            "Build the road.\n")
+    doc = build_document(text)
+    assert quotes_of(doc) == ["We worked very hard.", "“We will build it,”"]
+    assert doc.voice_at(text.index("worked")) == QUOTED and doc.voice_at(text.index("Build the road")) == REPORTER
+
+
 def test_title_byline_body_and_trailing_headlines():
     text = ("Storm Hits Coast\n\nBy Jane Doe\n\nThe storm hit the coast on Monday. Roads closed.\n\n"
             "Second paragraph here.\n\nTen Things to Do This Weekend\n\nRelated: More Weather News")

@@ -69,4 +69,22 @@ def find_quotations(text: str, blocks) -> list[tuple[int, int, int]]:
                 pending = open_at
             else:
                 result.append((open_at, block.end, 0))
-    return sorted(result)
+    return sorted(result + _block_quotations(text, body, result))
+
+
+# 'Murillo wrote:', 'The six-page letter says:', 'A statement from the White House read as follows:'
+_INTRODUCES = re.compile(r"\b(?:wrote|writes|said|says|reads?|read\s+as\s+follows|added|adds|explained|explains|stated|"
+                         r"states|noted|notes|tweeted|posted|continued|continues|declared|argued|argues|warned|"
+                         r"concluded|statement|as\s+follows)\b[^:.!?\"“”]{0,40}:\s*$")
+
+
+def _block_quotations(text: str, body: list, found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """A paragraph without quotation marks right after one that introduces it ('Murillo wrote:') is a
+    block quotation, the quoted writer's words (at depth 0, marks or none)."""
+    quoted = [(s, e) for s, e, d in found if d == 0]
+    blocks = []
+    for before, block in zip(body, body[1:]):
+        if (block.kind == "body" and _INTRODUCES.search(text, before.start, before.end)
+                and text[block.start] not in "“‘\"'" and not any(s < block.end and block.start < e for s, e in quoted)):
+            blocks.append((block.start, block.end, 0))
+    return blocks
