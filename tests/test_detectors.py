@@ -311,6 +311,9 @@ def test_source_phrase_splits_into_name_and_role():
         "Chuck Schumer", "Senate Democratic leader, of New York")  # a home after a name beside a role
     assert _name_and_role("the director, Federal Bureau of Investigation")[0] != "Federal Bureau"
     assert _name_and_role("Sanders’") == ("Sanders", "")
+    assert _name_and_role("In July, the group") == ("the group", "")  # an opening phrase is no part of the source
+    assert _name_and_role("When Bopp") == ("Bopp", "") and _name_and_role("By the time Mr. Trump") == ("Mr. Trump", "")
+    assert _name_and_role("Withers") == ("Withers", "")
 
 
 def test_a_person_with_an_organisation_in_the_role_is_a_person():
@@ -320,6 +323,7 @@ def test_a_person_with_an_organisation_in_the_role_is_a_person():
     assert _kind("Media Research Center’s Bozell") == "person"
     assert _kind("The Tax Foundation") == _kind("Secret Service") == "organisation"
     assert _kind("Authorities") == _kind("Proponents") == "vague"  # a group noun opening a sentence
+    assert _kind("China") == _kind("Mexico") == "organisation"  # a country speaking: its government
 
 
 def test_the_spokesperson_is_the_spokesperson_named_before():

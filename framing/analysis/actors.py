@@ -90,6 +90,12 @@ def names_a_body(name: str) -> bool:
     return bare in _PARTIES or bare in _PARTIES.values() or bare in _INSTITUTIONS
 
 
+def names_a_place(name: str) -> bool:
+    """A country, state or city (lexicons/actors.txt [places]): as a source, its government ('China
+    said', 'Mexico rejected')."""
+    return re.sub(r"^[Tt]he\s+", "", name) in _PLACES
+
+
 def strip_title(name: str) -> str:
     """'Field Marshal Khalifa Haftar' → 'Khalifa Haftar', 'Wells Fargo CEO John Stumpf' → 'John
     Stumpf'; 'Justice Department' stays (what follows a title must be a person's name)."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
-from framing.analysis.actors import names_a_body
+from framing.analysis.actors import names_a_body, names_a_place
 from framing.analysis.attribution import joined_sentence
 from framing.text.document import Document
 from framing.findings import Attribution, Source, TextSpan
@@ -50,7 +50,7 @@ def _kind(name: str) -> str:
     if _MEDIA.search(re.sub(r"\(.*?\)", "", name)) or {name, re.sub(r"^The\s+", "", name)} & _NEWS_OUTLETS:
         return "media"  # 'Yahoo News', 'Reuters'; not 'Price (D-Newport News)'
     head = re.split(r"[’']s\s+(?=[A-Z])", name.split(",")[0])[-1]  # 'James Comey, the director of the FBI', 'MRC’s Bozell'
-    if ORG.search(head) or names_a_body(name):
+    if ORG.search(head) or names_a_body(name) or names_a_place(name):  # 'China said': its government
         return "organisation"
     return "person"
 
@@ -142,7 +142,9 @@ def _same_source(short: str, full: str) -> bool:
 _GIVEN_NAME_LAST = re.compile(r"[A-Z][a-z]+\s+[A-Z][a-z]+-[a-z]+")  # 'Ban Ki-moon', 'Moon Jae-in', 'Kim Jong-un'
 
 
-_LEADING_JUNK = re.compile(r"^(?:[)\]]\s*,?\s*|(?:and|or|but)\s+)+")  # '), chairman of ...', 'and local police'
+_LEADING_JUNK = re.compile(r"^(?:[)\]]\s*,?\s*|(?:and|or|but)\s+|(?:[Ii]n|[Oo]n|[Bb]y)\s+(?:[A-Z][a-z]+|\d{4}|"
+                           r"the\s+time|early|late)(?:\s+\d{4})?\s*,\s*|(?:[Ww]hen|[Ii]f|[Ww]ith|[Bb]y\s+the\s+time)\s+)+")
+# '), chairman of ...', 'and local police', 'In July, the group', 'When Bopp', 'By the time Mr. Trump'
 _TRAILING_JUNK = re.compile(r",\s*(?:at|in|on|during|after|before|with|when|while)$")  # 'Hillary Clinton, at'
 _TITLE_THEN_NAME = re.compile(rf"(.*\b(?i:{ROLE_WORDS})s?)\s+({HONORIFIC}?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)")
 _NAME_OF = re.compile(rf"({HONORIFIC}?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)+)\s+((?:of|from|at)\s+(?:the\s+.+|[A-Z].*))")
