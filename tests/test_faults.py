@@ -137,7 +137,8 @@ def test_ctrl_c_and_sigterm_stop_a_run_cleanly(tmp_path, command, jobs, stop):
     if command == "batch":
         out.write_text("earlier output\n", encoding="utf-8")
     process = subprocess.Popen([sys.executable, "-m", "framing", command, str(source), "-o", str(out), "--jobs", str(jobs)],
-                               cwd=ROOT, stderr=subprocess.PIPE, text=True, start_new_session=True)
+                               cwd=ROOT, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                               env={**os.environ, "PYTHONFAULTHANDLER": "1"})  # SIGABRT dumps where a hung run waits
     deadline = time.monotonic() + 120
     while not _started(out, command) and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
@@ -151,8 +152,13 @@ def test_ctrl_c_and_sigterm_stop_a_run_cleanly(tmp_path, command, jobs, stop):
     try:
         err = process.communicate(timeout=10)[1]
     except subprocess.TimeoutExpired:
+        process.send_signal(signal.SIGABRT)
+        try:
+            where = process.communicate(timeout=5)[1][-4000:]
+        except subprocess.TimeoutExpired:
+            where = "(no traceback)"
         os.killpg(process.pid, signal.SIGKILL)
-        raise AssertionError("the run did not stop")
+        raise AssertionError(f"the run did not stop; where its main process waited:\n{where}")
     assert time.monotonic() - sent < 2
     assert process.returncode == (130 if stop == signal.SIGINT else 143)
     assert err.strip().splitlines() == [f"framing: {'interrupted' if stop == signal.SIGINT else 'terminated'}"]
