@@ -123,6 +123,12 @@ def _started(out, command: str) -> bool:
     return any(p.stat().st_size > 0 for p in out.parent.glob(f".{out.name}.*.tmp"))
 
 
+def _as_in_a_terminal() -> None:
+    """A command typed in a terminal takes Ctrl-C; one started in the background of a script ignores it
+    (POSIX shells set SIGINT to ignored there, and children inherit that), as pytest may be."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize("command, jobs, stop", [
     ("batch", 2, signal.SIGINT), ("batch", 1, signal.SIGTERM), ("batch", 2, signal.SIGTERM),
     ("corpus", 2, signal.SIGINT), ("corpus", 2, signal.SIGTERM)])
@@ -138,7 +144,8 @@ def test_ctrl_c_and_sigterm_stop_a_run_cleanly(tmp_path, command, jobs, stop):
         out.write_text("earlier output\n", encoding="utf-8")
     process = subprocess.Popen([sys.executable, "-m", "framing", command, str(source), "-o", str(out), "--jobs", str(jobs)],
                                cwd=ROOT, stderr=subprocess.PIPE, text=True, start_new_session=True,
-                               env={**os.environ, "PYTHONFAULTHANDLER": "1"})  # SIGABRT dumps where a hung run waits
+                               env={**os.environ, "PYTHONFAULTHANDLER": "1"},  # SIGABRT dumps where a hung run waits
+                               preexec_fn=_as_in_a_terminal)
     deadline = time.monotonic() + 120
     while not _started(out, command) and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
