@@ -5,6 +5,7 @@ import json
 import re
 import shutil
 import multiprocessing
+import pickle
 import subprocess
 import sys
 import time
@@ -130,7 +131,7 @@ def test_dask_engine_gives_the_same_outputs_as_local_processes_its_workers_writi
     monkeypatch.undo()
     local, dask = tmp_path / "local", tmp_path / "dask"
     assert len(corpus.parts(dask)) == 2 and audit_lines(dask) == audit_lines(local)
-    for name in ("articles.csv", "findings.csv", "sources.csv", "index.html", "errors.jsonl"):  # the manifest aside
+    for name in ("articles.csv", "findings.csv", "sources.csv", "actors.csv", "index.html", "errors.jsonl"):  # the manifest aside
         assert (dask / name).read_bytes() == (local / name).read_bytes(), name
     reports = sorted(p.name for p in (local / "reports").iterdir())
     assert reports == sorted(p.name for p in (dask / "reports").iterdir())
@@ -141,6 +142,18 @@ def test_dask_engine_gives_the_same_outputs_as_local_processes_its_workers_writi
     corpus.run(folder, tmp_path / "folder-local")
     corpus.run(folder, tmp_path / "folder-dask", jobs=2, engine="dask")  # file bytes travel to the workers
     assert rows(tmp_path / "folder-dask") == rows(tmp_path / "folder-local")
+
+
+def test_dask_tasks_leave_the_items_out_of_the_schedulers_message_log():
+    """The scheduler keeps its last 1,000 messages to each worker: articles sent inside the tasks
+    stayed in the main process's memory (a LocalCluster's scheduler runs there) as the run went on."""
+    distributed = pytest.importorskip("dask.distributed")
+    items = [f"article {i} " + "marker " * 2000 for i in range(3 * pool.WINDOW_PER_JOB + 5)]  # several windows
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+        results = list(DaskEngine(2, scheduler=cluster.scheduler_address).map(str.upper, iter(items)))
+        logged = [m for stream in cluster.scheduler.stream_comms.values() for m in stream.recent_message_log]
+        assert results == [item.upper() for item in items]  # in input order
+        assert logged and b"marker marker" not in pickle.dumps(logged)
 
 
 def test_report_names_are_safe_and_distinct():
