@@ -331,6 +331,13 @@ def test_parquet_tables_keep_the_types_and_a_rerun_accepts_them(tmp_path):
         pandas.testing.assert_frame_equal(from_csv, from_parquet)
     assert not list(out.glob(".*.tmp"))
     assert main(["corpus", str(source), "-o", str(out), "--fast"]) == 0  # its own Parquet files are no strangers
+    whole = {name: pandas.read_parquet(out / f"{name}.parquet") for name in ("articles", "findings", "actors")}
+    api.to_parquet(out, rows=2)  # a table read, typed and written a few rows at a time: the same table
+    for name, frame in whole.items():
+        pandas.testing.assert_frame_equal(pandas.read_parquet(out / f"{name}.parquet"), frame)
+    import pyarrow.parquet
+
+    assert pyarrow.parquet.ParquetFile(out / "findings.parquet").metadata.num_row_groups == -(-len(whole["findings"]) // 2)
 
 
 def test_parquet_without_pyarrow_fails_before_auditing(tmp_path, monkeypatch):
