@@ -156,6 +156,28 @@ def test_dask_tasks_leave_the_items_out_of_the_schedulers_message_log():
         assert logged and b"marker marker" not in pickle.dumps(logged)
 
 
+def test_dask_tasks_whose_worker_died_are_sent_again(tmp_path):
+    """An item scattered to a worker that dies is lost with it, and its task cancelled: the engine
+    sends such a task again, the item inside it, so the run goes on as it did before the items
+    were scattered."""
+    distributed = pytest.importorskip("dask.distributed")
+    import os
+    import threading
+
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        def kill_a_worker():
+            time.sleep(2)
+            with distributed.Client(cluster) as client:
+                address = sorted(client.scheduler_info()["workers"])[0]
+                os.kill(client.run(os.getpid, workers=[address])[address], 9)
+
+        killer = threading.Thread(target=kill_a_worker)
+        killer.start()
+        results = list(DaskEngine(2, scheduler=cluster.scheduler_address).map(time.sleep, iter([0.5] * 12)))
+        killer.join()
+    assert results == [None] * 12
+
+
 def test_report_names_are_safe_and_distinct():
     assert corpus.report_name("plain-id_1") == "plain-id_1.html"
     names = {corpus.report_name(i) for i in ("a/b", "a b", "a_b", "../../etc/passwd", "")}
