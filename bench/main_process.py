@@ -1,7 +1,7 @@
 """The main process's share of `framing corpus`: its own CPU per article and its memory as the corpus
 grows, apart from the workers' (issue 27). Prints one JSON line per run.
 
-    python bench/main_process.py ARTICLES [--engine local|dask] [--jobs 2]
+    python bench/main_process.py ARTICLES [--engine local|dask] [--jobs 2] [--fast]
 
 The corpus is synthetic (bench/run.py's 700-word article, varied, four outlets). Measured in this
 process: CPU seconds and the largest RSS while auditing (the loop that receives results), then
@@ -34,7 +34,7 @@ def rss_mb() -> float:
     return float("nan")
 
 
-def measure(articles: int, engine: str, jobs: int) -> dict:
+def measure(articles: int, engine: str, jobs: int, contextual: bool = True) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         src, out = Path(tmp) / "corpus.jsonl", Path(tmp) / "out"
         with src.open("w", encoding="utf-8") as handle:
@@ -51,11 +51,11 @@ def measure(articles: int, engine: str, jobs: int) -> dict:
 
         corpus.write_tables = timed_tables
         start_cpu, start_rss, start = time.process_time(), rss_mb(), time.perf_counter()
-        summary = corpus.run(src, out, jobs=jobs, engine=engine)
+        summary = corpus.run(src, out, jobs=jobs, engine=engine, contextual=contextual)
         seconds = time.perf_counter() - start
         assert summary.audited == articles, summary
         audit_cpu = marks["audit_cpu"] - start_cpu
-        return {"engine": engine, "jobs": jobs, "articles": articles, "seconds": round(seconds, 1),
+        return {"engine": engine, "jobs": jobs, "fast": not contextual, "articles": articles, "seconds": round(seconds, 1),
                 "main_cpu_ms_per_article_auditing": round(1000 * audit_cpu / articles, 2),
                 "main_cpu_ms_per_article_tables": round(1000 * marks["tables_cpu"] / articles, 2),
                 "rss_start_mb": round(start_rss), "rss_after_auditing_mb": round(marks["audit_rss"]),
@@ -68,5 +68,6 @@ if __name__ == "__main__":
     parser.add_argument("articles", type=int)
     parser.add_argument("--engine", default="local")
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--fast", action="store_true", help="the linear models, as `framing corpus --fast`")
     args = parser.parse_args()
-    print(json.dumps(measure(args.articles, args.engine, args.jobs)))
+    print(json.dumps(measure(args.articles, args.engine, args.jobs, not args.fast)))

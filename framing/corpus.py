@@ -55,23 +55,35 @@ def actors(folder: str | Path):
     return _read(Path(folder) / "actors.csv")
 
 
-def to_parquet(folder: str | Path) -> list[Path]:
+PARQUET_ROWS = 100_000  # rows read, typed and written at a time: what to_parquet holds, whatever a table's size
+
+
+def to_parquet(folder: str | Path, rows: int = PARQUET_ROWS) -> list[Path]:
     """Each table of the folder as TABLE.parquet beside its CSV, typed as the functions above type it
-    (`framing corpus --parquet` calls it at the end of a run), each written whole and then moved into
-    place."""
+    (`framing corpus --parquet` calls it at the end of a run): read from its CSV `rows` at a time,
+    each a row group, written whole and then moved into place."""
     from framing.outputs.files import atomic_path
     from framing.runs.corpus import TABLES
 
     try:
-        import pyarrow  # noqa: F401  (an optional dependency: only writing Parquet needs it)
+        import pyarrow
+        import pyarrow.parquet
     except ImportError:
         raise InputError(PARQUET_MISSING) from None
     written = []
     for table in TABLES:
         path = Path(folder) / f"{table}.parquet"
-        frame = _read(Path(folder) / f"{table}.csv")
         with atomic_path(path) as temporary:
-            frame.to_parquet(temporary, index=False)
+            writer = None
+            for frame in _read(Path(folder) / f"{table}.csv", rows):
+                if frame.empty and writer is None:  # a corpus with no article audited
+                    frame.to_parquet(temporary, index=False)
+                    break
+                part = pyarrow.Table.from_pandas(frame, preserve_index=False)
+                writer = writer or pyarrow.parquet.ParquetWriter(temporary, part.schema)
+                writer.write_table(part.cast(writer.schema))  # a column's type is its name's, in every chunk
+            if writer:
+                writer.close()
         written.append(path)
     return written
 
@@ -87,7 +99,9 @@ def audits(folder: str | Path):
     return read(Path(folder))
 
 
-def _read(path: Path):
+def _read(path: Path, rows: int | None = None):
+    """The table at `path` as one typed DataFrame, or with `rows` an iterator of typed DataFrames of
+    that many rows (an empty table: one empty DataFrame)."""
     try:
         import pandas  # an optional dependency: imported only when a table is read
     except ImportError:
@@ -95,8 +109,12 @@ def _read(path: Path):
     if not path.is_file():
         raise InputError(f"{path}: no such file; run `framing corpus INPUT -o {path.parent}` first")
     if path.stat().st_size == 0:  # a corpus with no article audited
-        return pandas.DataFrame()
-    frame = pandas.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+        return iter([pandas.DataFrame()]) if rows else pandas.DataFrame()
+    frames = pandas.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8", chunksize=rows)
+    return (_typed_frame(pandas, f) for f in frames) if rows else _typed_frame(pandas, frames)
+
+
+def _typed_frame(pandas, frame):
     for column in frame.columns:
         frame[column] = _typed(pandas, column, frame[column])
     return frame

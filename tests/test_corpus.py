@@ -5,6 +5,7 @@ import json
 import re
 import shutil
 import multiprocessing
+import pickle
 import subprocess
 import sys
 import time
@@ -130,7 +131,7 @@ def test_dask_engine_gives_the_same_outputs_as_local_processes_its_workers_writi
     monkeypatch.undo()
     local, dask = tmp_path / "local", tmp_path / "dask"
     assert len(corpus.parts(dask)) == 2 and audit_lines(dask) == audit_lines(local)
-    for name in ("articles.csv", "findings.csv", "sources.csv", "index.html", "errors.jsonl"):  # the manifest aside
+    for name in ("articles.csv", "findings.csv", "sources.csv", "actors.csv", "index.html", "errors.jsonl"):  # the manifest aside
         assert (dask / name).read_bytes() == (local / name).read_bytes(), name
     reports = sorted(p.name for p in (local / "reports").iterdir())
     assert reports == sorted(p.name for p in (dask / "reports").iterdir())
@@ -141,6 +142,40 @@ def test_dask_engine_gives_the_same_outputs_as_local_processes_its_workers_writi
     corpus.run(folder, tmp_path / "folder-local")
     corpus.run(folder, tmp_path / "folder-dask", jobs=2, engine="dask")  # file bytes travel to the workers
     assert rows(tmp_path / "folder-dask") == rows(tmp_path / "folder-local")
+
+
+def test_dask_tasks_leave_the_items_out_of_the_schedulers_message_log():
+    """The scheduler keeps its last 1,000 messages to each worker: articles sent inside the tasks
+    stayed in the main process's memory (a LocalCluster's scheduler runs there) as the run went on."""
+    distributed = pytest.importorskip("dask.distributed")
+    items = [f"article {i} " + "marker " * 2000 for i in range(3 * pool.WINDOW_PER_JOB + 5)]  # several windows
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+        results = list(DaskEngine(2, scheduler=cluster.scheduler_address).map(str.upper, iter(items)))
+        logged = [m for stream in cluster.scheduler.stream_comms.values() for m in stream.recent_message_log]
+        assert results == [item.upper() for item in items]  # in input order
+        assert logged and b"marker marker" not in pickle.dumps(logged)
+
+
+def test_dask_tasks_whose_worker_died_are_sent_again(tmp_path):
+    """An item scattered to a worker that dies is lost with it, and its task cancelled: the engine
+    sends such a task again, the item inside it, so the run goes on as it did before the items
+    were scattered."""
+    distributed = pytest.importorskip("dask.distributed")
+    import os
+    import threading
+
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        def kill_a_worker():
+            time.sleep(2)
+            with distributed.Client(cluster) as client:
+                address = sorted(client.scheduler_info()["workers"])[0]
+                os.kill(client.run(os.getpid, workers=[address])[address], 9)
+
+        killer = threading.Thread(target=kill_a_worker)
+        killer.start()
+        results = list(DaskEngine(2, scheduler=cluster.scheduler_address).map(time.sleep, iter([0.5] * 12)))
+        killer.join()
+    assert results == [None] * 12
 
 
 def test_report_names_are_safe_and_distinct():
@@ -318,6 +353,13 @@ def test_parquet_tables_keep_the_types_and_a_rerun_accepts_them(tmp_path):
         pandas.testing.assert_frame_equal(from_csv, from_parquet)
     assert not list(out.glob(".*.tmp"))
     assert main(["corpus", str(source), "-o", str(out), "--fast"]) == 0  # its own Parquet files are no strangers
+    whole = {name: pandas.read_parquet(out / f"{name}.parquet") for name in ("articles", "findings", "actors")}
+    api.to_parquet(out, rows=2)  # a table read, typed and written a few rows at a time: the same table
+    for name, frame in whole.items():
+        pandas.testing.assert_frame_equal(pandas.read_parquet(out / f"{name}.parquet"), frame)
+    import pyarrow.parquet
+
+    assert pyarrow.parquet.ParquetFile(out / "findings.parquet").metadata.num_row_groups == -(-len(whole["findings"]) // 2)
 
 
 def test_parquet_without_pyarrow_fails_before_auditing(tmp_path, monkeypatch):
