@@ -20,7 +20,7 @@ from framing.analysis.actors import refers_to
 from framing.analysis.sources import plain_name
 from framing.findings import TextSpan
 from framing.resources import word_list
-from framing.text.document import REPORTER, Document
+from framing.text.document import PARAPHRASED, REPORTER, Document
 
 # Two sentences carry the same fact or quote from this cosine of their TF-IDF vectors (content words,
 # IDF over the sentences of the articles compared). Read by hand on BASIL (docs/EVALUATION.md,
@@ -265,11 +265,12 @@ def _describes(words: list[str]) -> bool:
 
 
 def _labels_actor(finding, mention: TextSpan, doc: Document) -> bool:
-    """A loaded term in the reporter's voice, in the mention's sentence and within LABEL_REACH characters
-    of it ('the authority's thugs', 'rammed through by the Port Authority'); not a sentence adverb
-    ('Clearly, ...'), which judges the sentence rather than the actor."""
+    """A loaded term in the narration's words (the reporter's voice, or a paraphrase: 'Reyes said the
+    authority's thugs ...' is the outlet's wording), in the mention's sentence and within LABEL_REACH
+    characters of it ('rammed through by the Port Authority'); not a sentence adverb ('Clearly, ...'),
+    which judges the sentence rather than the actor."""
     sentence = doc.sentence_at(mention.start)
-    return (finding.dimension == "loaded_language" and finding.voice == REPORTER
+    return (finding.dimension == "loaded_language" and finding.voice in (REPORTER, PARAPHRASED)
             and finding.category not in _NOT_LABELS and categories.get(finding.category).scored
             and sentence.start <= finding.start and finding.end <= sentence.end
             and max(finding.start - mention.end, mention.start - finding.end) <= LABEL_REACH)
