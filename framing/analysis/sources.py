@@ -387,6 +387,7 @@ class _Registry:
 
 _DEFINITE = re.compile(r"(?:[Tt]he|[Tt]hat|[Tt]his)\s+(?:[a-z-]+\s+)?([a-z]+)")  # 'The spokesperson', 'That person'
 _UNNAMED = ("official", "anonymous", "vague")
+_INDEFINITE = re.compile(r"(?:A|An|One|Another)\s")  # 'A source close to ...' opening a sentence
 
 
 def _head_noun(name: str) -> str:
@@ -403,9 +404,8 @@ def _described_before(sources: list[Source], name: str) -> Source | None:
     if m is None:
         return None
     head = m.group(1)
-    found = [s for s in sources if s.kind in _UNNAMED and not s.name[:1].isupper() or s.kind in _UNNAMED and
-             re.match(r"(?:A|An|One|Another)\s", s.name)]
-    found = [s for s in found if _head_noun(s.name) == head or (head == "person" and s.kind == "anonymous")]
+    found = [s for s in sources if s.kind in _UNNAMED and (not s.name[:1].isupper() or _INDEFINITE.match(s.name))
+             and (_head_noun(s.name) == head or (head == "person" and s.kind == "anonymous"))]
     return found[0] if len(found) == 1 else None
 
 

@@ -39,8 +39,9 @@ SENTIMENT_SIDE = 0.2  # |VADER compound| from which loaded wording alone gives a
 
 _GENERIC_PRONOUN_ROLE = re.compile(r"^(?:its|their)\b", re.I)
 _MEMBERSHIP = re.compile(rf"\b(?:{alternation(word_list('affiliation.txt', 'membership'))})\b", re.I)
-_OPPOSITION = re.compile(rf"\b(?:{alternation(word_list('affiliation.txt', 'opposition'))})\b", re.I)
-_BARE_OPPOSITION = re.compile(rf"\b(?:{alternation(word_list('affiliation.txt', 'opposition'))})\b(?!\s+(?:of|to)\b)", re.I)
+_OPPOSITION_WORDS = alternation(word_list('affiliation.txt', 'opposition'))
+_OPPOSITION = re.compile(rf"\b(?:{_OPPOSITION_WORDS})\b", re.I)
+_BARE_OPPOSITION = re.compile(rf"\b(?:{_OPPOSITION_WORDS})\b(?!\s+(?:of|to)\b)", re.I)  # 'another critic', not 'a critic of X'
 _ACTION_CUES = frozenset(word_list('attribution.txt', 'action_cues'))  # an act reported, not a saying
 _OWN_WORDS = re.compile(r"\s+(?:(?:his|her|their|its|my|our)\s+(?:own\s+)?(?:remarks?|comments?|words?|statements?|"
                         r"decision|record|position|actions?|conduct)|himself|herself|themselves|itself)\b", re.I)
@@ -155,7 +156,7 @@ def _affiliation(doc: Document, source: Source, actors: list[Actor], principal: 
             evidence.append(Evidence(actor.id, SUPPORTIVE, "self", first, f"{source.name} speaks for {actor.name}"))
             continue
         role = f"{source.role} {source.name}".strip()  # 'Obama campaign', 'Romney adviser Eric Fehrnstrom'
-        names_actor = any(re.search(rf"\b{re.escape(v)}\b", role) for v in actor.variants)
+        names_actor = _names(role, actor)
         last = actor.name.split()[-1].lower()
         names_actor = names_actor or bool(re.search(rf"\bthe\s+{re.escape(last)}\b", source.role, re.I))
         if not names_actor and actor is principal and _GENERIC_PRONOUN_ROLE.match(source.role):
@@ -165,18 +166,25 @@ def _affiliation(doc: Document, source: Source, actors: list[Actor], principal: 
         stance = CRITICAL if _OPPOSITION.search(role) else SUPPORTIVE if _MEMBERSHIP.search(role) else None
         if stance is None:
             continue
-        at = doc.text.find(source.role, max(0, source.mentions[0].start - 200)) if source.role else -1
-        span = _span(doc, at, at + len(source.role)) if at >= 0 else source.mentions[0]
         reason = f"{source.role or source.name} speaks for {actor.name}'s side" if stance == SUPPORTIVE else \
             f"{source.role or source.name} is on the other side of {actor.name}"
-        evidence.append(Evidence(actor.id, stance, "affiliation", span, reason))
-    if principal is not None and not evidence and _BARE_OPPOSITION.search(source.role) \
-            and not any(re.search(rf"\b{re.escape(v)}\b", source.role) for a in actors for v in a.variants):
-        at = doc.text.find(source.role, max(0, source.mentions[0].start - 200))
-        span = _span(doc, at, at + len(source.role)) if at >= 0 else source.mentions[0]
-        evidence.append(Evidence(principal.id, CRITICAL, "affiliation", span,
+        evidence.append(Evidence(actor.id, stance, "affiliation", _role_span(doc, source), reason))
+    if (principal is not None and not evidence and _BARE_OPPOSITION.search(source.role)
+            and not any(_names(source.role, a) for a in actors)):
+        evidence.append(Evidence(principal.id, CRITICAL, "affiliation", _role_span(doc, source),
                                  f"{source.role} names no one else: a critic of {principal.name}, the story's subject"))
     return evidence
+
+
+def _names(text: str, actor: Actor) -> bool:
+    """`text` names the actor by one of its variants, as whole words."""
+    return any(re.search(rf"\b{re.escape(v)}\b", text) for v in actor.variants)
+
+
+def _role_span(doc: Document, source: Source) -> TextSpan:
+    """Where the source's role is written near its first mention, else the mention itself."""
+    at = doc.text.find(source.role, max(0, source.mentions[0].start - 200)) if source.role else -1
+    return _span(doc, at, at + len(source.role)) if at >= 0 else source.mentions[0]
 
 
 def _in_party(source: Source, actor: Actor) -> bool:
