@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from framing.resources import alternation, word_list
+
 _OPEN_DOUBLE, _CLOSE_DOUBLE = "“", "”"
 _OPEN_SINGLE, _CLOSE_SINGLE = "‘", "’"
 _MARKS = re.compile("[“”‘’\"']")
@@ -73,9 +75,8 @@ def find_quotations(text: str, blocks) -> list[tuple[int, int, int]]:
 
 
 # 'Murillo wrote:', 'The six-page letter says:', 'A statement from the White House read as follows:'
-_INTRODUCES = re.compile(r"\b(?:wrote|writes|said|says|reads?|read\s+as\s+follows|added|adds|explained|explains|stated|"
-                         r"states|noted|notes|tweeted|posted|continued|continues|declared|argued|argues|warned|"
-                         r"concluded|statement|as\s+follows)\b[^:.!?\"“”]{0,40}:\s*$")
+_INTRODUCES = re.compile(rf"\b(?:{alternation(word_list('attribution.txt', 'quotation_openers'))})\b"
+                         r"[^:.!?\"“”]{0,40}:\s*$")
 
 
 def _block_quotations(text: str, body: list, found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
