@@ -364,3 +364,44 @@ def test_a_role_that_says_critic_and_names_no_one_else_is_against_the_principal(
     found = sides(audit_text(text))
     assert found["Tom Burns"] == "critical"
     assert found["Ann Lee"] != "critical"
+
+
+def test_a_mocking_nickname_is_no_part_of_the_name_and_is_name_calling_at_its_bearer():
+    text = ("Price Hits Back at Vale\n\nDan Price and Ruth Vale traded blows on Monday. Ruth Vale leads in polls.\n\n"
+            "\"Unlike Crooked Ruth Vale, I tell the truth,\" Dan Price said.")
+    audit = audit_text(text)
+    names = [a.name for a in audit.sourcing.actors]
+    assert "Ruth Vale" in names and not any("Crooked" in n for n in names)
+    assert stance_toward(audit, "Dan Price", "Ruth Vale") == "critical"
+
+
+def test_a_source_that_speaks_himself_is_the_same_source():
+    text = ("Price Answers\n\nDan Price spoke on Monday. \"We will win,\" Dan Price said.\n\n"
+            "Price himself said the fight was far from over.")
+    audit = audit_text(text)
+    assert [s.name for s in audit.sources if "Price" in s.name] == ["Dan Price"]
+
+
+def test_when_the_principal_speaks_she_is_the_person_named_before():
+    text = ("Price Rebukes Judge\n\nDan Price criticised the judge on Monday. Dan Price spoke in Ohio, and Dan Price "
+            "spoke again in Iowa. Judge Ruth Vale had called him a danger.\n\n\"I think she should apologize to the "
+            "court,\" Dan Price said.")
+    audit = audit_text(text)
+    assert stance_toward(audit, "Dan Price", "Ruth Vale") == "critical"
+
+
+def test_a_stance_word_in_the_headline_is_aimed_at_the_name_after_it():
+    text = ("Bell endorses Vale at rally\n\nAnna Bell endorsed Senator Ruth Vale on Wednesday, saying voters should "
+            "choose her over Dan Price. Dan Price spoke later. Dan Price lost.\n\n\"Ruth Vale will win,\" Bell said.")
+    audit = audit_text(text)
+    assert stance_toward(audit, "Anna Bell", "Dan Price") != "supportive"
+    assert stance_toward(audit, "Anna Bell", "Ruth Vale") == "supportive"
+
+
+def test_standing_by_ones_own_words_or_behind_someone_on_a_stage_is_no_support():
+    text = ("Vale Holds Firm\n\nRuth Vale spoke about Dan Price on Monday. Dan Price answered. Dan Price left.\n\n"
+            "\"I stand by everything I said about Dan Price,\" Ruth Vale said.\n\nAnna Bell, standing behind Dan Price "
+            "before the cameras, said the day was long.")
+    audit = audit_text(text)
+    assert stance_toward(audit, "Ruth Vale", "Dan Price") != "supportive"
+    assert stance_toward(audit, "Anna Bell", "Dan Price") != "supportive"

@@ -28,7 +28,8 @@ PERSON, PARTY, ORGANISATION, INSTITUTION, PLACE, OUTLET, LAW, PEOPLE, OTHER = (
     "person", "party", "organisation", "institution", "place", "outlet", "law", "people", "other")
 
 _LISTS = word_lists("actors.txt")
-NEVER_START = NOT_NAME_START | frozenset(_LISTS["function_words"])
+EPITHETS = frozenset(_LISTS["epithets"])
+NEVER_START = NOT_NAME_START | frozenset(_LISTS["function_words"]) | EPITHETS
 _TITLE_WORDS = frozenset(word_list("names.txt", "titles")) | frozenset(_LISTS["person_titles"])
 _TITLES = alternation(sorted(_TITLE_WORDS | {f"{h}." for h in word_list("names.txt", "honorifics")},
                              key=len, reverse=True))
@@ -481,11 +482,11 @@ def _title_position(actor: Actor, title: str) -> int | None:
     aliases = [alias for alias, name in _PARTIES.items() if name == actor.name]
     if actor.kind == PERSON:
         aliases.append(actor.name.split()[-1])
-    found = [at for v in actor.variants + aliases if (at := _whole_word_at(title, v)) is not None]
+    found = [at for v in actor.variants + aliases if (at := whole_word_at(title, v)) is not None]
     return min(found) if found else None
 
 
-def _whole_word_at(text: str, words: str) -> int | None:
+def whole_word_at(text: str, words: str) -> int | None:
     """Where `words` first stand in `text` as whole words (no letter, digit, '_' or '-' on either
     side); a plain search, since a pattern per actor variant would be compiled anew for every article."""
     def joins(ch: str) -> bool:

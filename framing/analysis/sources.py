@@ -145,7 +145,8 @@ _GIVEN_NAME_LAST = re.compile(r"[A-Z][a-z]+\s+[A-Z][a-z]+-[a-z]+")  # 'Ban Ki-mo
 _LEADING_JUNK = re.compile(r"^(?:[)\]]\s*,?\s*|(?:and|or|but)\s+|(?:[Ii]n|[Oo]n|[Bb]y)\s+(?:[A-Z][a-z]+|\d{4}|"
                            r"the\s+time|early|late)(?:\s+\d{4})?\s*,\s*|(?:[Ww]hen|[Ii]f|[Ww]ith|[Bb]y\s+the\s+time)\s+)+")
 # '), chairman of ...', 'and local police', 'In July, the group', 'When Bopp', 'By the time Mr. Trump'
-_TRAILING_JUNK = re.compile(r",\s*(?:at|in|on|during|after|before|with|when|while)$")  # 'Hillary Clinton, at'
+_TRAILING_JUNK = re.compile(r",\s*(?:at|in|on|during|after|before|with|when|while)$|\s+(?:himself|herself|themselves|itself)$")
+# 'Hillary Clinton, at', 'Trump himself'
 _TITLE_THEN_NAME = re.compile(rf"(.*\b(?i:{ROLE_WORDS})s?)\s+({HONORIFIC}?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)")
 _NAME_OF = re.compile(rf"({HONORIFIC}?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)+)\s+((?:of|from|at)\s+(?:the\s+.+|[A-Z].*))")
 _POSSESSIVE = re.compile(r"[’']s\b")

@@ -19,8 +19,8 @@ from framing import categories
 from framing.text.document import REPORTER, Document
 from framing.findings import Attribution, Finding, Source, TextSpan
 from framing.resources import alternation, word_list
-from framing.analysis.actors import (Actor, actors_named, distance, find_actors, main_actors, mentions_starting,
-                                     NEVER_START, refers_to, strip_title)
+from framing.analysis.actors import (Actor, actors_named, distance, EPITHETS, find_actors, main_actors, mentions_starting,
+                                     mentions_within, NEVER_START, PERSON, refers_to, strip_title, whole_word_at)
 from framing.analysis.attribution import reports_saying
 from framing.analysis.names import stated_party
 from framing.analysis.stance_words import StanceWords
@@ -44,10 +44,13 @@ _OPPOSITION = re.compile(rf"\b(?:{_OPPOSITION_WORDS})\b", re.I)
 _BARE_OPPOSITION = re.compile(rf"\b(?:{_OPPOSITION_WORDS})\b(?!\s+(?:of|to)\b)", re.I)  # 'another critic', not 'a critic of X'
 _ACTION_CUES = frozenset(word_list('attribution.txt', 'action_cues'))  # an act reported, not a saying
 _OWN_WORDS = re.compile(r"\s+(?:(?:his|her|their|its|my|our)\s+(?:own\s+)?(?:remarks?|comments?|words?|statements?|"
-                        r"decision|record|position|actions?|conduct)|himself|herself|themselves|itself)\b", re.I)
+                        r"decision|record|position|actions?|conduct)|(?:everything|all|what)\s+(?:I|he|she|we|they)\s+(?:have\s+|had\s+)?said|"
+                        r"himself|herself|themselves|itself)\b", re.I)
 _PARTY_ACTOR = re.compile(r"(?:(House|Senate)\s+)?(Republicans|Democrats|GOP|Republican Party|Democratic Party)")
 _CHAMBER = {"House": re.compile(r"\b(?:Rep\.|Representative|House|[Cc]ongress(?:wo)?man)"),
             "Senate": re.compile(r"\b(?:Sen\.|Senator|Senate)")}
+_EPITHET_BEFORE = re.compile(rf"\b(?:{alternation(sorted(EPITHETS))})['’]?\s+$")  # 'Lyin' Ted Cruz', 'Crooked Hillary'
+_THIRD_PERSON = re.compile(r"\b(?:he|she|him|her|his)\b", re.I)
 _OBJECT_REACH = 25  # characters after a stance word in which the actor it is about may be named
 
 
@@ -231,7 +234,7 @@ def _person_shaped(words: list[str]) -> bool:
     return 2 <= len(words) <= 3 and all(_PERSON_WORD.match(w) and w not in NEVER_START for w in words)
 
 
-def _said_evidence(doc: Document, attribution: Attribution, actors: list[Actor], principal: Actor,
+def _said_evidence(doc: Document, source: Source, attribution: Attribution, actors: list[Actor], principal: Actor,
                    matches: StanceWords) -> list[Evidence]:
     """Stance words in the cue and content of one attribution, each aimed at the actor it is about:
     for a cue, its object ('condemned Haftar') or the actor nearest in its sentence; for a word in
@@ -240,7 +243,8 @@ def _said_evidence(doc: Document, attribution: Attribution, actors: list[Actor],
     parts = [p for p in (attribution.cue, attribution.content) if p is not None and p.end > p.start]
     start, end = min(p.start for p in parts), max(p.end for p in parts)
     content = attribution.content or attribution.cue
-    speaking = _speaking_actors(actors, attribution.source) if attribution.source else []
+    speaking = [a for a in actors if _is_actor(source.name, a)]
+    speaking += _speaking_actors(actors, attribution.source) if attribution.source else []
     others = [a for a in actors if a not in speaking]
     named = actors_named(others, content.start, content.end)
     evidence = []
@@ -252,12 +256,32 @@ def _said_evidence(doc: Document, attribution: Attribution, actors: list[Actor],
             kind = "cue"  # 'spoke strongly against': the verb phrase runs into the content
         if kind == "cue":  # 'condemned Haftar': the object of the verb, else the actor nearest in its sentence
             target = _target_of(doc, others, s, e) or _nearest(named, s) or principal
-        else:  # a word in what the source said: the actor it names nearest to the word, else the principal
+        else:  # a word in what the source said: the actor it names nearest to the word, else the principal;
+            # when the principal speaks, a person its sentence calls 'he' or 'she' ('she should apologize')
             target = _nearest(named, s) or principal
+            if target in speaking:
+                target = _pronoun_antecedent(doc, others, start, s) or target
         if target in speaking:
             continue
         evidence.append(Evidence(target.id, stance, kind, _span(doc, s, e), entry.explanation))
+    for actor in named:
+        for mention in mentions_within(actor, content.start, content.end):
+            nickname = _EPITHET_BEFORE.search(doc.text, max(content.start, mention.start - 14), mention.start)
+            if nickname:
+                evidence.append(Evidence(actor.id, CRITICAL, "content", _span(doc, nickname.start(), mention.end),
+                                         "A mocking nickname for a person is name-calling aimed at them."))
     return evidence
+
+
+def _pronoun_antecedent(doc: Document, actors: list[Actor], start: int, offset: int) -> Actor | None:
+    """The person a 'he' or 'she' in the sentence of `offset` stands for: the person actor last named in
+    the 400 characters before the attribution at `start` (the source itself left out of `actors`)."""
+    sentence = doc.sentence_at(offset)
+    if sentence is None or not _THIRD_PERSON.search(doc.text, sentence.start, sentence.end):
+        return None
+    named = [(mentions[-1].start, a) for a in actors if a.kind == PERSON
+             and (mentions := mentions_starting(a, max(0, start - 400), start))]
+    return max(named, key=lambda last: last[0])[1] if named else None
 
 
 def _target_of(doc: Document, actors: list[Actor], start: int, end: int) -> Actor | None:
@@ -269,6 +293,10 @@ def _target_of(doc: Document, actors: list[Actor], start: int, end: int) -> Acto
     sentence = doc.sentence_at(start)
     if sentence is None:
         return None
+    if sentence.is_title:  # the headline's names are no mentions: 'endorses Clinton at DNC'
+        reach = doc.text[end:min(sentence.end, end + _OBJECT_REACH + 1)]
+        named = [(at, a) for a in actors for v in a.variants if (at := whole_word_at(reach, v)) is not None]
+        return min(named, key=lambda first: first[0])[1] if named else None
     return _nearest(actors_named(actors, sentence.start, sentence.end), start)
 
 
@@ -309,7 +337,7 @@ def source_stances(doc: Document, attributions: list[Attribution], sources: list
         if principal is not None:
             said = {}  # one word is one piece of evidence, though two quotes share its cue ('spoke strongly against')
             for a in mine:
-                for e in _said_evidence(doc, a, actors, principal, matches):
+                for e in _said_evidence(doc, source, a, actors, principal, matches):
                     said.setdefault((e.actor_id, e.stance, e.kind, e.span.start, e.span.end), e)
             evidence.extend(said.values())
         stances = {a.id: _side(evidence, a.id) or UNKNOWN for a in actors}
