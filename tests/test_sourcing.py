@@ -405,3 +405,20 @@ def test_standing_by_ones_own_words_or_behind_someone_on_a_stage_is_no_support()
     audit = audit_text(text)
     assert stance_toward(audit, "Ruth Vale", "Dan Price") != "supportive"
     assert stance_toward(audit, "Anna Bell", "Dan Price") != "supportive"
+
+
+def test_sources_who_talk_about_the_principal_with_no_side_read_leave_the_verdict_open():
+    """'Neutral' is no reading of a side, only a source that speaks of the principal actor without a
+    word framing knows: three such named voices keep three supporters from making a one-sided story."""
+    text = ("Ortiz Budget Passes\n\nMayor Lena Ortiz won a vote on her budget on Monday. Lena Ortiz spoke at "
+            "city hall.\n\nSam Hill, an aide to Ortiz, said the budget was balanced. Ann Lee, a spokesperson for "
+            "Ortiz, said it was fair. Lena Ortiz said the city would thrive.\n\n"
+            "Tom Berg said Lena Ortiz had hidden the cost of the plan from voters for months.\n\n"
+            "Kim Dale said Lena Ortiz would have to explain the plan to every family in town.\n\n"
+            "Joe Bell said Lena Ortiz had taken the money from the schools to pay for it.")
+    audit = audit_text(text)
+    read = sides(audit)
+    assert [read[n] for n in ("Sam Hill", "Ann Lee")] == ["supportive", "supportive"]
+    assert [read[n] for n in ("Tom Berg", "Kim Dale", "Joe Bell")] == ["neutral"] * 3
+    assert not audit.sourcing.one_sided
+    assert "could not tell the side of 3 other named sources" in audit.sourcing.explanation

@@ -44,7 +44,7 @@ _OPPOSITION = re.compile(rf"\b(?:{_OPPOSITION_WORDS})\b", re.I)
 _BARE_OPPOSITION = re.compile(rf"\b(?:{_OPPOSITION_WORDS})\b(?!\s+(?:of|to)\b)", re.I)  # 'another critic', not 'a critic of X'
 _ACTION_CUES = frozenset(word_list('attribution.txt', 'action_cues'))  # an act reported, not a saying
 _OWN_WORDS = re.compile(r"\s+(?:(?:his|her|their|its|my|our)\s+(?:own\s+)?(?:remarks?|comments?|words?|statements?|"
-                        r"decision|record|position|actions?|conduct)|(?:everything|all|what)\s+(?:I|he|she|we|they)\s+(?:have\s+|had\s+)?said|"
+                        r"decision|record|position|actions?|conduct|report(?:ing)?|story|stories|work|account)|(?:everything|all|what)\s+(?:I|he|she|we|they)\s+(?:have\s+|had\s+)?said|"
                         r"himself|herself|themselves|itself)\b", re.I)
 _PARTY_ACTOR = re.compile(r"(?:(House|Senate)\s+)?(Republicans|Democrats|GOP|Republican Party|Democratic Party)")
 _CHAMBER = {"House": re.compile(r"\b(?:Rep\.|Representative|House|[Cc]ongress(?:wo)?man)"),
@@ -560,7 +560,7 @@ def analyse(doc: Document, attributions: list[Attribution], sources: list[Source
     response = bool(sides[SUPPORTIVE].sources) if sides[CRITICAL].sources else None
     voices = sided_voices(sides)
     judged, certainty = _judged_and_certainty(voices)
-    unread = [s.name for s in stances if s.side == UNKNOWN and s.kind in _READ_KINDS
+    unread = [s.name for s in stances if s.side in (UNKNOWN, NEUTRAL) and s.kind in _READ_KINDS
               and s.quoted_words + s.paraphrased_words >= UNREAD_WORDS]
     leaning, one_sided = verdict(index, voices, len(unread))
     return Sourcing(principal, main, stances, sides, verdicts, sided[0].source_id if sided else None,
