@@ -422,3 +422,12 @@ def test_sources_who_talk_about_the_principal_with_no_side_read_leave_the_verdic
     assert [read[n] for n in ("Tom Berg", "Kim Dale", "Joe Bell")] == ["neutral"] * 3
     assert not audit.sourcing.one_sided
     assert "could not tell the side of 3 other named sources" in audit.sourcing.explanation
+
+
+def test_attending_a_campaign_event_is_no_membership_of_the_campaign():
+    text = ("Price Tours Iowa\n\nDan Price spoke in Iowa on Monday. Dan Price took questions. Dan Price left.\n\n"
+            "Jon Reed, a commentator who attended a campaign event by Dan Price, said the crowd was small.\n\n"
+            "Ann Lee, an aide to Dan Price, said the crowd was large.")
+    audit = audit_text(text)
+    assert stance_toward(audit, "Jon Reed", "Dan Price") != "supportive"
+    assert stance_toward(audit, "Ann Lee", "Dan Price") == "supportive"

@@ -38,7 +38,9 @@ _READ_KINDS = ("person", "organisation", "official")
 SENTIMENT_SIDE = 0.2  # |VADER compound| from which loaded wording alone gives a verdict a side
 
 _GENERIC_PRONOUN_ROLE = re.compile(r"^(?:its|their)\b", re.I)
-_MEMBERSHIP = re.compile(rf"\b(?:{alternation(word_list('affiliation.txt', 'membership'))})\b", re.I)
+_MEMBERSHIP = re.compile(rf"\b(?:{alternation(word_list('affiliation.txt', 'membership'))})\b"
+                         r"(?!\s+(?:events?|rall(?:y|ies)|stops?|trail|appearances?|speech(?:es)?)\b)", re.I)
+# 'a spokesman for the campaign', not 'attended a campaign event by Mr. Clinton'
 _OPPOSITION_WORDS = alternation(word_list('affiliation.txt', 'opposition'))
 _OPPOSITION = re.compile(rf"\b(?:{_OPPOSITION_WORDS})\b", re.I)
 _BARE_OPPOSITION = re.compile(rf"\b(?:{_OPPOSITION_WORDS})\b(?!\s+(?:of|to)\b)", re.I)  # 'another critic', not 'a critic of X'
