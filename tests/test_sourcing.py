@@ -431,3 +431,11 @@ def test_attending_a_campaign_event_is_no_membership_of_the_campaign():
     audit = audit_text(text)
     assert stance_toward(audit, "Jon Reed", "Dan Price") != "supportive"
     assert stance_toward(audit, "Ann Lee", "Dan Price") == "supportive"
+
+
+def test_the_campaign_is_the_campaign_named_before():
+    text = ("Emails Raise Questions\n\nNew emails about Lena Ortiz came out on Monday. Lena Ortiz was in Ohio.\n\n"
+            "The Ortiz campaign said the emails showed nothing improper. Later, the campaign said it would release "
+            "more of them.")
+    audit = audit_text(text)
+    assert [s.name for s in audit.sources if "campaign" in s.name.lower()] == ["The Ortiz campaign"]

@@ -399,14 +399,17 @@ def _head_noun(name: str) -> str:
 
 def _described_before(sources: list[Source], name: str) -> Source | None:
     """'The spokesperson', 'the source', 'That person': the one unnamed source named earlier by that
-    noun ('a Grassley spokesperson', 'A source close to him'; a person is an anonymous source); none
-    when two were, or none."""
+    noun ('a Grassley spokesperson', 'A source close to him'; a person is an anonymous source), else
+    the one organisation whose name ends in it ('the campaign': 'The Clinton campaign'); none when two
+    were, or none."""
     m = _DEFINITE.fullmatch(name)
     if m is None:
         return None
     head = m.group(1)
     found = [s for s in sources if s.kind in _UNNAMED and (not s.name[:1].isupper() or _INDEFINITE.match(s.name))
              and (_head_noun(s.name) == head or (head == "person" and s.kind == "anonymous"))]
+    if not found:  # 'the campaign' after 'The Clinton campaign': the one organisation named by that noun
+        found = [s for s in sources if s.kind == "organisation" and s.name.split()[-1].lower() == head]
     return found[0] if len(found) == 1 else None
 
 
