@@ -439,3 +439,15 @@ def test_the_campaign_is_the_campaign_named_before():
             "more of them.")
     audit = audit_text(text)
     assert [s.name for s in audit.sources if "campaign" in s.name.lower()] == ["The Ortiz campaign"]
+
+
+def test_the_principals_own_voice_is_no_third_supporter_of_a_one_sided_story():
+    """Three supportive voices of which one is the principal actor itself: its reply, not two allies and
+    a third, so the story is not called one-sided; three allies besides it are."""
+    from framing.analysis.sourcing import CRITICAL, SUPPORTIVE, SideSummary, _voices_beside_itself
+
+    sides = {side: SideSummary(side) for side in ("critical", "supportive", "neutral", "unknown")}
+    sides[SUPPORTIVE].sources, sides[SUPPORTIVE].itself = ["self", "s1", "s2"], True
+    assert _voices_beside_itself(sides, [0, 3]) == [0, 2]
+    sides[CRITICAL].sources = ["c1", "c2", "c3", "c4"]
+    assert _voices_beside_itself(sides, [4, 3]) == [4, 3]  # the lighter side keeps its reply

@@ -90,6 +90,7 @@ class SideSummary:
     paraphrased_words: int = 0
     verdicts: int = 0
     verdict_words: int = 0
+    itself: bool = False  # the principal actor's own voice is one of the sources
 
 
 @dataclass
@@ -434,6 +435,7 @@ def _summaries(stances: list[SourceStance], verdicts: list[Verdict], principal: 
     for s in stances:
         summary = sides[s.side]
         itself = principal is not None and any(e.kind == "self" and e.actor_id == principal.id for e in s.evidence)
+        summary.itself = summary.itself or itself
         if not (itself and own_voice):
             summary.sources.append(s.source_id)
             if s.kind in ("vague", "anonymous") or s.name[:1].islower():
@@ -465,6 +467,13 @@ def balance_index(sides: dict[str, SideSummary], first_last: tuple[str | None, s
 def sided_voices(sides: dict[str, SideSummary]) -> list[int]:
     """The critical and the supportive voices: sources on the side plus the reporter's verdicts for it."""
     return [len(sides[s].sources) + sides[s].verdicts for s in (CRITICAL, SUPPORTIVE)]
+
+
+def _voices_beside_itself(sides: dict[str, SideSummary], voices: list[int]) -> list[int]:
+    """The sided voices, less the principal actor's own on the heavier side: its reply is how its side is
+    heard against critics, not one of many supporters ('3 sources support X' where one is X itself)."""
+    heavy = CRITICAL if voices[0] > voices[1] else SUPPORTIVE
+    return [v - (s == heavy and sides[s].itself) for v, s in zip(voices, (CRITICAL, SUPPORTIVE))]
 
 
 def _judged_and_certainty(voices: list[int]) -> tuple[bool, float]:
@@ -564,7 +573,7 @@ def analyse(doc: Document, attributions: list[Attribution], sources: list[Source
     judged, certainty = _judged_and_certainty(voices)
     unread = [s.name for s in stances if s.side in (UNKNOWN, NEUTRAL) and s.kind in _READ_KINDS
               and s.quoted_words + s.paraphrased_words >= UNREAD_WORDS]
-    leaning, one_sided = verdict(index, voices, len(unread))
+    leaning, one_sided = verdict(index, _voices_beside_itself(sides, voices), len(unread))
     return Sourcing(principal, main, stances, sides, verdicts, sided[0].source_id if sided else None,
                     sided[-1].source_id if sided else None, response, index,
                     _explain(principal, sides, stances, index, judged, one_sided, unread), judged, certainty, one_sided,
