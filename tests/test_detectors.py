@@ -829,6 +829,17 @@ def test_a_label_the_narration_reports_is_not_the_reporters_word():
     assert any("rebels" in t for t, _ in found), found  # 'so-called' is no report of a label
 
 
+def test_what_someone_is_accused_of_is_the_accusers_word():
+    """'Liberals accused the lawmakers of betrayal': the charge is the accusers', not the reporter's;
+    the same word as the reporter's own verdict stays."""
+    def loaded(text):
+        return [f.text for f in audit_text(text, contextual=False).findings
+                if f.dimension == "loaded_language" and f.voice == REPORTER]
+
+    assert loaded("Budget row\n\nThe vote enraged liberals, who accused the lawmakers of betrayal on Monday.\n") == []
+    assert loaded("Budget row\n\nThe vote was a betrayal of the lawmakers' voters.\n") == ["betrayal"]
+
+
 def test_al_is_a_given_name_not_a_particle():
     text = ("Rally in Harlem\n\nThe Rev. Al Sharpton said the turnout was strong. Mr. Sharpton said the vote "
             "would be close.\n")
