@@ -737,6 +737,31 @@ def test_figures_that_continue_a_named_poll_are_its_own_not_unattributed():
     assert flagged("Harbour vote nears\n\nMs. Vale won the seat with 57 percent of the vote.\n") == []  # a result
 
 
+def test_figures_before_a_sentence_on_how_the_poll_was_taken_are_its_own():
+    """AP's exit polls name their source after the figures ('The survey was conducted for AP ...'):
+    the figures just before it carry it; figures in a paragraph before an unrelated poll do not."""
+    def flagged(text):
+        return [f.text for f in audit_text(text, contextual=False).findings if f.rule == "unattributed_claim"]
+
+    text = ("Harbour vote nears\n\nFour in 10 voters see the plan as unfair. Less than 10 percent chose the mayor.\n\n"
+            "The survey was conducted for the Harbour Times by Vale Research with 800 voters.\n")
+    assert flagged(text) == []
+    far = ("Harbour vote nears\n\nRents rose 12 percent in a year.\n\nThe council met on Monday.\n\n"
+           "The dredging went ahead.\n\nA new poll was conducted last week.\n")
+    assert flagged(far) == ["Rents rose 12 percent in a year."]
+
+
+def test_a_question_is_no_unattributed_claim():
+    """A question asserts nothing ('Whom do you consider the most corrupt?', an interviewer's 'Has he
+    gotten above 38 percent?'); the same words as a statement are a claim."""
+    def flagged(text):
+        return [f.text for f in audit_text(text, contextual=False).findings if f.rule == "unattributed_claim"]
+
+    assert flagged("Harbour vote nears\n\nWho is the most corrupt official in the port?\n") == []
+    assert flagged("Harbour vote nears\n\nHas the mayor gotten above 38 percent in any district?\n") == []
+    assert flagged("Harbour vote nears\n\nThe harbour master is corrupt.\n") == ["The harbour master is corrupt."]
+
+
 def test_a_claim_that_links_its_source_is_attributed():
     text = ("Budget talks resume.\n\nThe cuts caused the closures, as [the council's study](https://example.org/s) shows. "
             "The cuts caused the closures, see https://example.org/s for the figures. The cuts caused the closures.\n")
@@ -802,6 +827,17 @@ def test_a_label_the_narration_reports_is_not_the_reporters_word():
     assert ("racist", "reporter") in found and found.count(("racist", "reporter")) == 1, found  # the graffiti
     assert any(t.strip('"') == "racist" and v == "quoted" for t, v in found), found  # Berg's word, quoted
     assert any("rebels" in t for t, _ in found), found  # 'so-called' is no report of a label
+
+
+def test_what_someone_is_accused_of_is_the_accusers_word():
+    """'Liberals accused the lawmakers of betrayal': the charge is the accusers', not the reporter's;
+    the same word as the reporter's own verdict stays."""
+    def loaded(text):
+        return [f.text for f in audit_text(text, contextual=False).findings
+                if f.dimension == "loaded_language" and f.voice == REPORTER]
+
+    assert loaded("Budget row\n\nThe vote enraged liberals, who accused the lawmakers of betrayal on Monday.\n") == []
+    assert loaded("Budget row\n\nThe vote was a betrayal of the lawmakers' voters.\n") == ["betrayal"]
 
 
 def test_al_is_a_given_name_not_a_particle():

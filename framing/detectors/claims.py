@@ -16,6 +16,11 @@ CATEGORY = RULE = "unattributed_claim"
 QUOTED_SHARE_LIMIT = 0.5  # a sentence more than half quoted is the speaker's, not the reporter's
 FIGURES_CARRY = 3  # sentences back, in the same or the previous paragraph, that a sourced figure's attribution carries over
 _FIGURE_SOURCE = re.compile(rf"\b(?:{alternation(word_list('attribution.txt', 'figure_sources'))})\b", re.I)
+# 'The survey was conducted for AP ... by Edison Research': a sentence after the figures that says how
+# the poll behind them was taken names their source as well as one before them would
+_FIGURE_METHOD = re.compile(r"\b(?:the|this|that|these|a|an)\s+(?:[\w-]+\s+){0,3}?(?:poll|polls|survey|surveys|study|analysis)\s+"
+                            r"(?:was|were|is|are)\s+(?:conducted|carried\s+out|commissioned|taken|fielded|done)\b", re.I)
+_QUESTION = re.compile(r"\?[\s\"”’'»)\]]*$")  # a question asserts nothing: nobody is there to cite for it
 
 
 def _attributed_sentences(doc: Document, attributions) -> set[int]:
@@ -42,11 +47,20 @@ def _sourced_figures(doc: Document, index: int, attributed: set[int], statistic,
     or follows, at most FIGURES_CARRY sentences back in its paragraph or the one before, a sentence
     that names it ('The poll found ...'), that attributes figures of its own ('X said the rate rose
     3 percent') or whose figures are sourced so (`sourced`, the indices found so: a poll's figures
-    run on over several paragraphs): the figures are that source's."""
+    run on over several paragraphs), or is followed, later in its paragraph or first in the next, by
+    one that says how the poll was taken ('The survey was conducted for AP by Edison Research'): the
+    figures are that source's."""
     sentence = doc.sentences[index]
     if _FIGURE_SOURCE.search(doc.text, sentence.start, sentence.end):
         return True
     block = doc.block_index(sentence.start)
+    for later in doc.sentences[index + 1:]:  # the rest of its paragraph and the next paragraph's first sentence
+        if later.is_title or doc.block_index(later.start) - block > 1:
+            break
+        if _FIGURE_METHOD.search(doc.text, later.start, later.end):
+            return True
+        if doc.block_index(later.start) > block:
+            break
     for earlier in reversed(doc.sentences[max(0, index - FIGURES_CARRY):index]):
         if earlier.is_title or block - doc.block_index(earlier.start) > 1:
             break
@@ -80,6 +94,8 @@ def unattributed_claims(context: AuditContext) -> list[Finding]:
         if not doc.is_scored(sentence.start, sentence.end):
             continue
         text = doc.text[sentence.start:sentence.end]
+        if _QUESTION.search(text):
+            continue
         if doc.quoted_chars(sentence.start, sentence.end) > QUOTED_SHARE_LIMIT * len(text) or _LINK.search(text):
             continue
         kinds = ", ".join(e.id.replace("-", " ") for e in found)

@@ -13,6 +13,8 @@ _MENTION = re.compile(r"\b(?:word|words|term|terms|label|labels|phrase|expressio
 _REPORTED_LABEL = re.compile(r"\b(?:(?:(?<!so-)called|calling|labell?ed|labell?ing|branded|branding|dubbed|dubbing)"
                              r"(?:\s+(?:him|her|them|it|me|us|you|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}))?(?:\s+as)?"
                              r"|accused(?:\s+(?:him|her|them|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}))?\s+of\s+being"
+                             # 'accused the lawmakers of betrayal', 'accusing Clinton of reckless ...': the accuser's word
+                             r"|accus(?:ed|es|ing)(?:\s+(?!of\b)[\w’'.-]+){0,4}?\s+of(?:\s+(?:his|her|their|its))?"
                              r"|denied\s+being|regarded\s+as|described\s+as)\s+(?:a\s+|an\s+)?[\"“‘']?\s*$")
 _NEGATION = re.compile(r"\b(?:not|never|no|without|neither|nor|cannot|hardly)\b|n[’']t\b", re.IGNORECASE)
 NEGATION_WINDOW = 3  # words before the match that may negate it
@@ -24,7 +26,8 @@ def is_mention(doc: Document, start: int) -> bool:
 
 
 def is_reported_label(doc: Document, start: int) -> bool:
-    """'called him a racist', 'accused of being racist', 'regarded as racist': someone else's label that
+    """'called him a racist', 'accused of being racist', 'accused the lawmakers of betrayal', 'regarded as
+    racist': someone else's label that
     the narration reports, not the reporter's own word (in a quotation it is the speaker's, and stays)."""
     return bool(_REPORTED_LABEL.search(doc.text[max(0, start - 60):start]))
 
