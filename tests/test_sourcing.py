@@ -451,3 +451,12 @@ def test_the_principals_own_voice_is_no_third_supporter_of_a_one_sided_story():
     assert _voices_beside_itself(sides, [0, 3]) == [0, 2]
     sides[CRITICAL].sources = ["c1", "c2", "c3", "c4"]
     assert _voices_beside_itself(sides, [4, 3]) == [4, 3]  # the lighter side keeps its reply
+
+
+def test_a_poll_or_a_record_is_no_voice_on_a_side():
+    text = ("Ortiz Leads\n\nMayor Lena Ortiz spoke on Monday. Lena Ortiz won praise. Lena Ortiz left.\n\n"
+            "Exit polls taken in the city praised Lena Ortiz for her handling of the budget, according to the "
+            "networks.\n\nCourt documents accused Lena Ortiz of hiding the cost.")
+    audit = audit_text(text)
+    data = [s for s in audit.sourcing.sources if sourcing.is_data(s)]
+    assert data and all(s.side not in ("critical", "supportive") for s in data)

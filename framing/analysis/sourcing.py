@@ -53,6 +53,7 @@ _CHAMBER = {"House": re.compile(r"\b(?:Rep\.|Representative|House|[Cc]ongress(?:
             "Senate": re.compile(r"\b(?:Sen\.|Senator|Senate)")}
 _EPITHET_BEFORE = re.compile(rf"\b(?:{alternation(sorted(EPITHETS))})['’]?\s+$")  # 'Lyin' Ted Cruz', 'Crooked Hillary'
 _THIRD_PERSON = re.compile(r"\b(?:he|she|him|her|his)\b", re.I)
+_DATA = re.compile(rf"\b(?:{alternation(word_list('sources.txt', 'data_nouns'))})\b", re.I)
 _OBJECT_REACH = 25  # characters after a stance word in which the actor it is about may be named
 
 
@@ -336,8 +337,9 @@ def source_stances(doc: Document, attributions: list[Attribution], sources: list
         by_source.setdefault(a.source_id, []).append(a)
     for source in sources:
         mine = by_source.get(source.id, [])
-        evidence = _affiliation(doc, source, actors, principal, mine)
-        if principal is not None:
+        data = is_data(source)
+        evidence = [] if data else _affiliation(doc, source, actors, principal, mine)
+        if principal is not None and not data:
             said = {}  # one word is one piece of evidence, though two quotes share its cue ('spoke strongly against')
             for a in mine:
                 for e in _said_evidence(doc, source, a, actors, principal, matches):
@@ -350,7 +352,7 @@ def source_stances(doc: Document, attributions: list[Attribution], sources: list
         side = UNKNOWN
         if principal is not None:
             side = stances[principal.id]
-            if side == UNKNOWN and any(actors_named([principal], *_reach(a)) for a in mine):
+            if side == UNKNOWN and not data and any(actors_named([principal], *_reach(a)) for a in mine):
                 side = NEUTRAL  # speaks about the principal actor without taking a side
         first = min((a.cue.start for a in mine), default=source.mentions[0].start)
         speaks_for = [a.id for a in actors if _in_party(source, a) or any(
@@ -359,6 +361,11 @@ def source_stances(doc: Document, attributions: list[Attribution], sources: list
             results.append(SourceStance(source.id, source.name, source.kind, source.role, side, stances, evidence,
                                         source.quoted_words, source.paraphrased_words, first, speaks_for))
     return results
+
+
+def is_data(source: Source | SourceStance) -> bool:
+    """A poll, a record or a document ('exit polls', 'court documents'): a measurement, not a voice on a side."""
+    return bool(_DATA.search(re.split(r",|\s(?:who|which|that)\s", source.name, maxsplit=1)[0]))
 
 
 def _adversary_evidence(doc: Document, source: Source, mine: list[Attribution], actors: list[Actor],
@@ -571,7 +578,7 @@ def analyse(doc: Document, attributions: list[Attribution], sources: list[Source
     response = bool(sides[SUPPORTIVE].sources) if sides[CRITICAL].sources else None
     voices = sided_voices(sides)
     judged, certainty = _judged_and_certainty(voices)
-    unread = [s.name for s in stances if s.side in (UNKNOWN, NEUTRAL) and s.kind in _READ_KINDS
+    unread = [s.name for s in stances if s.side in (UNKNOWN, NEUTRAL) and s.kind in _READ_KINDS and not is_data(s)
               and s.quoted_words + s.paraphrased_words >= UNREAD_WORDS]
     leaning, one_sided = verdict(index, _voices_beside_itself(sides, voices), len(unread))
     return Sourcing(principal, main, stances, sides, verdicts, sided[0].source_id if sided else None,
