@@ -3,12 +3,13 @@
 OUTDIR/parts/         the audits, in parts of BATCH articles, each written by the worker that made
                       it: NAME.audits.jsonl (one audit per line: schema framing.audit/1 plus "id",
                       "metadata" and "actor_labels") and NAME.articles.csv, .findings.csv, .sources.csv, .actors.csv (its rows
-                      of the tables); NAME is the position of its first article in the input and
+                      of the tables; with --parquet NAME.TABLE.parquet too, typed); NAME is the position of its first article in the input and
                       the run's serial, so sorted names are input order
 OUTDIR/reports/       one HTML report per article (without charts: they cost more than the audit)
 OUTDIR/articles.csv   one row per article: scores, findings per 1,000 words, sides, readability, metadata
 OUTDIR/findings.csv   one row per finding, OUTDIR/sources.csv one row per source, OUTDIR/actors.csv one
                       row per article and main actor, under its name across the corpus (framing.corpus reads them)
+OUTDIR/TABLE.parquet  with --parquet: each table typed, from the parts' Parquet files (framing/runs/tables.py)
 OUTDIR/index.html     the corpus report: score distributions, outlets side by side, their loaded terms, the actors
 OUTDIR/errors.jsonl   articles that could not be audited, with the reason
 OUTDIR/manifest.json  the input (path, size, SHA-256) and mode the folder belongs to: another input,
