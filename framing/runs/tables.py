@@ -39,7 +39,6 @@ def _parquet_modules():
         import pandas
         import pyarrow
         import pyarrow.compute
-        import pyarrow.dataset
         import pyarrow.parquet
     except ImportError:
         raise InputError(PARQUET_MISSING) from None
@@ -90,8 +89,8 @@ def columns_of(path: Path) -> list[str]:
 
 def concatenate(target: Path, paths: list[Path], columns: list[str] | None, rows: int = PARQUET_ROWS,
                 actors: dict[str, str] | None = None) -> None:
-    """TARGET.parquet from the parts' Parquet files `paths`, in order, read as one pyarrow dataset of
-    the table's `columns` (None: no part; a part without a column gets nulls there), in row groups
+    """TARGET.parquet from the parts' Parquet files `paths`, read one at a time in order, as the
+    table's `columns` (None: no part; a part without a column gets nulls there), in row groups
     of `rows`; with `actors` (name -> actor, as the typed tables hold them) the `actor` column is
     filled in from `name`. Written whole, then moved into place; a row group's rows are held at a time."""
     pandas, pyarrow = _parquet_modules()
@@ -112,9 +111,11 @@ def concatenate(target: Path, paths: list[Path], columns: list[str] | None, rows
         held, count = whole.slice(upto).to_batches(), count - upto
 
     with atomic_path(target) as temporary, pyarrow.parquet.ParquetWriter(temporary, schema) as writer:
-        for batch in pyarrow.dataset.dataset([str(p) for p in paths], schema, format="parquet").to_batches():
-            held.append(batch)
-            count += batch.num_rows
+        for path in paths:  # not as one pyarrow dataset: its scanner held 0.5 GB reading 5,775 parts
+            part = pyarrow.parquet.ParquetFile(path).read()
+            held += pyarrow.Table.from_arrays([part[c] if c in part.column_names else pyarrow.nulls(len(part), f.type)
+                                               for c, f in zip(schema.names, schema)], schema.names).cast(schema).to_batches()
+            count += len(part)
             if count >= rows:
                 write(count - count % rows)
         if count or not paths:
