@@ -121,7 +121,7 @@ def _parser() -> argparse.ArgumentParser:
     corpus.add_argument("--by", default="outlet", metavar="COLUMN", help="compare the groups of this metadata field "
                         "in index.html (default outlet); intervals and tests need 'framing[research]'")
     corpus.add_argument("--parquet", action="store_true", help="also write the four tables as typed Parquet files "
-                        "(articles.parquet, ...); needs 'framing[research]'")
+                        "(articles.parquet, ...; each part's by its worker); needs 'framing[research]'")
 
     batch = commands.add_parser("batch", help="audit a JSONL file of {id, text[, title]} lines",
                                 epilog="example:\n  framing batch articles.jsonl -o audits.jsonl --jobs 2",
@@ -349,11 +349,8 @@ def _cmd_corpus(args) -> int:
         if importlib.util.find_spec("pyarrow") is None or importlib.util.find_spec("pandas") is None:
             raise InputError(PARQUET_MISSING)  # before the audits, not after them
     summary = corpus.run(source, outdir, args.jobs, args.engine, args.scheduler, progress=sys.stderr.isatty(),
-                         contextual=not args.fast, force=args.force, by=args.by, hints=args.hints)
-    if args.parquet:
-        from framing.corpus import to_parquet
-
-        to_parquet(outdir)
+                         contextual=not args.fast, force=args.force, by=args.by, hints=args.hints,
+                         parquet=args.parquet)
     print(f"framing corpus: {summary.audited} audited, {summary.skipped} already done, {summary.failed} failed "
           f"-> {outdir}/index.html", file=sys.stderr)
     return 0

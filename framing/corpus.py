@@ -20,13 +20,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from framing.errors import InputError
-
-PANDAS_MISSING = "reading a corpus into DataFrames needs pandas: pip install 'framing[research]'"
-PARQUET_MISSING = "writing Parquet needs pandas and pyarrow: pip install 'framing[research]'"
-_COUNTS = ("words", "start", "end", "quoted_words", "paraphrased_words", "mentions")
-_BOOLEANS = ("balance_judged", "principal")
-_FLOATS = ("score", "balance_index", "flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog")
-_FORMULA = ("'=", "'+", "'-", "'@", "'\t", "'\r")
+from framing.runs.tables import PANDAS_MISSING, PARQUET_MISSING, PARQUET_ROWS, pandas_module, typed_frame  # noqa: F401
 
 
 def articles(folder: str | Path):
@@ -55,37 +49,13 @@ def actors(folder: str | Path):
     return _read(Path(folder) / "actors.csv")
 
 
-PARQUET_ROWS = 100_000  # rows read, typed and written at a time: what to_parquet holds, whatever a table's size
-
-
 def to_parquet(folder: str | Path, rows: int = PARQUET_ROWS) -> list[Path]:
-    """Each table of the folder as TABLE.parquet beside its CSV, typed as the functions above type it
-    (`framing corpus --parquet` calls it at the end of a run): read from its CSV `rows` at a time,
-    each a row group, written whole and then moved into place."""
-    from framing.outputs.files import atomic_path
-    from framing.runs.corpus import TABLES
+    """Each table of a finished folder as TABLE.parquet beside its CSV, the same rows with the types
+    above (`framing corpus --parquet` writes them at the end of a run): from the parts' Parquet files,
+    made here from a part's CSV where a run without --parquet wrote none (framing.runs.corpus.write_parquet)."""
+    from framing.runs.corpus import write_parquet
 
-    try:
-        import pyarrow
-        import pyarrow.parquet
-    except ImportError:
-        raise InputError(PARQUET_MISSING) from None
-    written = []
-    for table in TABLES:
-        path = Path(folder) / f"{table}.parquet"
-        with atomic_path(path) as temporary:
-            writer = None
-            for frame in _read(Path(folder) / f"{table}.csv", rows):
-                if frame.empty and writer is None:  # a corpus with no article audited
-                    frame.to_parquet(temporary, index=False)
-                    break
-                part = pyarrow.Table.from_pandas(frame, preserve_index=False)
-                writer = writer or pyarrow.parquet.ParquetWriter(temporary, part.schema)
-                writer.write_table(part.cast(writer.schema))  # a column's type is its name's, in every chunk
-            if writer:
-                writer.close()
-        written.append(path)
-    return written
+    return write_parquet(Path(folder), rows=rows)
 
 
 def audits(folder: str | Path):
@@ -99,35 +69,11 @@ def audits(folder: str | Path):
     return read(Path(folder))
 
 
-def _read(path: Path, rows: int | None = None):
-    """The table at `path` as one typed DataFrame, or with `rows` an iterator of typed DataFrames of
-    that many rows (an empty table: one empty DataFrame)."""
-    try:
-        import pandas  # an optional dependency: imported only when a table is read
-    except ImportError:
-        raise InputError(PANDAS_MISSING) from None
+def _read(path: Path):
+    """The table at `path` as one typed DataFrame."""
+    pandas = pandas_module()
     if not path.is_file():
         raise InputError(f"{path}: no such file; run `framing corpus INPUT -o {path.parent}` first")
     if path.stat().st_size == 0:  # a corpus with no article audited
-        return iter([pandas.DataFrame()]) if rows else pandas.DataFrame()
-    frames = pandas.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8", chunksize=rows)
-    return (_typed_frame(pandas, f) for f in frames) if rows else _typed_frame(pandas, frames)
-
-
-def _typed_frame(pandas, frame):
-    for column in frame.columns:
-        frame[column] = _typed(pandas, column, frame[column])
-    return frame
-
-
-def _typed(pandas, column: str, values):
-    if column == "date":
-        return pandas.to_datetime(values, errors="coerce", format="ISO8601")
-    if column in _BOOLEANS:
-        return values.map({"True": True, "False": False}).astype("boolean")
-    blank = values.replace("", None)
-    if column in _COUNTS or column.startswith("sources_"):
-        return pandas.to_numeric(blank).astype("Int64")
-    if column in _FLOATS or column.startswith(("score_", "per1000_")):
-        return pandas.to_numeric(blank).astype("float64")
-    return blank.map(lambda v: v[1:] if isinstance(v, str) and v.startswith(_FORMULA) else v).astype("string")
+        return pandas.DataFrame(columns=[])  # as read from an empty Parquet table
+    return typed_frame(pandas, pandas.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8"))

@@ -1,6 +1,7 @@
 """`framing corpus`: inputs, the three outputs, bad articles, resuming, and the engines."""
 
 import csv
+import importlib.util
 import json
 import re
 import shutil
@@ -103,35 +104,39 @@ def test_bad_input_is_a_one_line_error(tmp_path, capsys):
 def test_a_killed_run_resumes_without_redoing_finished_articles(tmp_path):
     source = jsonl_corpus(tmp_path / "in.jsonl", copies=24)  # 48 articles (3 parts) and a bad line
     out = tmp_path / "out"
-    command = [sys.executable, "-m", "framing", "corpus", str(source), "-o", str(out)]
+    command = [sys.executable, "-m", "framing", "corpus", str(source), "-o", str(out), "--parquet"]
     process = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and not list((out / "parts").glob("*.audits.jsonl")):
         time.sleep(0.05)
     process.kill()
     process.wait()
+    assert len(list((out / "parts").glob("000000000-00000.*.parquet"))) == len(corpus.TABLES)  # before its audits
     (out / "parts" / "000000016-00000.articles.csv").write_text("id\r\nx\r\n")  # as if killed within a part
+    (out / "parts" / "000000016-00000.findings.parquet").write_bytes(b"PAR1")
     before = corpus.finished_ids(out)
-    assert len(before) == corpus.BATCH and not (out / "parts" / "000000016-00000.articles.csv").exists()
-    summary = corpus.run(source, out)
+    assert len(before) == corpus.BATCH and not list((out / "parts").glob("000000016-00000.*"))
+    summary = corpus.run(source, out, parquet=True)
     assert summary.skipped == len(before) and summary.audited == 48 - len(before)
     ids = [json.loads(line)["id"] for line in audit_lines(out).splitlines()]
     assert len(ids) == len(set(ids)) == 48
     assert len(rows(out)) == 48
+    assert_parquet_is_csv(out)
 
 
 def test_dask_engine_gives_the_same_outputs_as_local_processes_its_workers_writing_the_parts(tmp_path, monkeypatch):
     pytest.importorskip("dask.distributed")
     source = jsonl_corpus(tmp_path / "in.jsonl", copies=9)  # 18 articles: two parts
-    corpus.run(source, tmp_path / "local", jobs=2)
+    corpus.run(source, tmp_path / "local", jobs=2, parquet=True)
     written_here = []
     monkeypatch.setattr(corpus, "write_files", lambda outdir, files: written_here.append(files))
-    corpus.run(source, tmp_path / "dask", jobs=2, engine="dask")  # a LocalCluster of 2 workers
+    corpus.run(source, tmp_path / "dask", jobs=2, engine="dask", parquet=True)  # a LocalCluster of 2 workers
     assert written_here == []  # the workers saw OUTDIR and wrote every part and report themselves
     monkeypatch.undo()
     local, dask = tmp_path / "local", tmp_path / "dask"
     assert len(corpus.parts(dask)) == 2 and audit_lines(dask) == audit_lines(local)
-    for name in ("articles.csv", "findings.csv", "sources.csv", "actors.csv", "index.html", "errors.jsonl"):  # the manifest aside
+    for name in ("articles.csv", "findings.csv", "sources.csv", "actors.csv", "index.html", "errors.jsonl",
+                 *(f"{t}.parquet" for t in corpus.TABLES)):  # the manifest aside
         assert (dask / name).read_bytes() == (local / name).read_bytes(), name
     reports = sorted(p.name for p in (local / "reports").iterdir())
     assert reports == sorted(p.name for p in (dask / "reports").iterdir())
@@ -339,20 +344,40 @@ def test_the_research_api_reads_the_tables_as_typed_dataframes(tmp_path):
         api.articles(tmp_path)
 
 
-def test_parquet_tables_keep_the_types_and_a_rerun_accepts_them(tmp_path):
+def assert_parquet_is_csv(out):
+    """Each TABLE.parquet holds the rows and types of TABLE.csv as framing.corpus reads it."""
+    import pandas
+    from framing import corpus as api
+
+    for name in corpus.TABLES:
+        pandas.testing.assert_frame_equal(pandas.read_parquet(out / f"{name}.parquet"), getattr(api, name)(out))
+
+
+def test_parquet_tables_are_the_workers_parts_with_the_csv_types_and_rows(tmp_path):
     pandas = pytest.importorskip("pandas")
     pytest.importorskip("pyarrow")
     from framing import corpus as api
     from framing.cli import main
 
-    source = jsonl_corpus(tmp_path / "in.jsonl")
+    source = jsonl_corpus(tmp_path / "in.jsonl", copies=9)  # 18 articles: two parts, one of them without meta_section
+    with source.open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps({"id": "plain", "text": UNJUDGED, "outlet": "=X", "topic": "t"}) + "\n")
     out = tmp_path / "out"
-    assert main(["corpus", str(source), "-o", str(out), "--fast", "--parquet"]) == 0
-    for name in ("articles", "findings", "sources", "actors"):
-        from_csv, from_parquet = getattr(api, name)(out), pandas.read_parquet(out / f"{name}.parquet")
-        pandas.testing.assert_frame_equal(from_csv, from_parquet)
+    written = []
+    real = corpus.write_tables
+    with pytest.MonkeyPatch.context() as patch:  # the tables are made from the parts the workers wrote
+        patch.setattr(corpus, "write_tables", lambda *a: written.extend(sorted(p.name for p in (out / "parts").glob("*.parquet"))) or real(*a))
+        assert main(["corpus", str(source), "-o", str(out), "--fast", "--parquet", "--jobs", "2"]) == 0
+    assert written == sorted(f"{name}.{t}.parquet" for name in corpus.parts(out) for t in corpus.TABLES) and len(written) == 8
+    assert_parquet_is_csv(out)
+    articles = pandas.read_parquet(out / "articles.parquet")
+    assert articles["meta_section"].isna().tolist()[-1] and articles["score_sourcing"].isna().tolist()[-1]
+    assert articles["outlet"].tolist()[-1] == "=X" and str(articles["date"].dtype) == "datetime64[us]"
     assert not list(out.glob(".*.tmp"))
-    assert main(["corpus", str(source), "-o", str(out), "--fast"]) == 0  # its own Parquet files are no strangers
+    (out / "parts" / f"{corpus.parts(out)[-1]}.audits.jsonl").unlink()  # as if the run had been killed there
+    assert main(["corpus", str(source), "-o", str(out), "--fast"]) == 0  # its own Parquet files are no strangers,
+    assert len(api.articles(out)) == 19 and json.loads((out / "manifest.json").read_text())["options"]["parquet"]
+    assert_parquet_is_csv(out)  # and a rerun without --parquet keeps them in step with the CSV files
     whole = {name: pandas.read_parquet(out / f"{name}.parquet") for name in ("articles", "findings", "actors")}
     api.to_parquet(out, rows=2)  # a table read, typed and written a few rows at a time: the same table
     for name, frame in whole.items():
@@ -360,6 +385,23 @@ def test_parquet_tables_keep_the_types_and_a_rerun_accepts_them(tmp_path):
     import pyarrow.parquet
 
     assert pyarrow.parquet.ParquetFile(out / "findings.parquet").metadata.num_row_groups == -(-len(whole["findings"]) // 2)
+
+
+def test_to_parquet_makes_the_parts_parquet_files_a_run_without_parquet_did_not(tmp_path):
+    pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    from framing import corpus as api
+
+    out = tmp_path / "out"
+    corpus.run(jsonl_corpus(tmp_path / "in.jsonl"), out, contextual=False)
+    assert not list((out / "parts").glob("*.parquet")) and not (out / "articles.parquet").exists()
+    api.to_parquet(out)
+    assert len(list((out / "parts").glob("*.parquet"))) == len(corpus.TABLES)
+    assert_parquet_is_csv(out)
+    empty = tmp_path / "empty"  # no article audited: empty tables, as the CSV files
+    (tmp_path / "none.jsonl").write_text('{"id": "broken", "text": ""}\n', encoding="utf-8")
+    corpus.run(tmp_path / "none.jsonl", empty, contextual=False, parquet=True)
+    assert_parquet_is_csv(empty)
 
 
 def test_parquet_without_pyarrow_fails_before_auditing(tmp_path, monkeypatch):
@@ -494,7 +536,7 @@ def test_the_manifest_records_version_hashes_options_times_and_counts(tmp_path):
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["framing"] == corpus.__version__ and manifest["input"]["sha256"]
     assert manifest["options"] == {"jobs": 1, "engine": "local", "scheduler": None, "contextual": True, "hints": False,
-                                   "by": "date"}
+                                   "by": "date", "parquet": False}
     assert set(manifest["models"]) >= {"sentence_bias.json", "attribution_tagger.npz"}
     assert len(manifest["lexicons_sha256"]) == 64 and manifest == manifest | corpus.provenance()
     assert manifest["started"] <= manifest["finished"]
@@ -624,6 +666,15 @@ def test_a_worker_that_does_not_see_the_folder_sends_the_part_back(tmp_path):
     corpus.write_files(out, result.files)  # what the main process then does
     corpus.write_tables(out)
     assert [r["id"] for r in rows(out)] == ["harbour-balanced-0", "harbour-loaded-0", "x"]
+    if importlib.util.find_spec("pyarrow"):  # with --parquet its Parquet files travel back too, as bytes
+        article.id = "y"
+        result = corpus.audit_batch(corpus.Batch("000000010-00001", [article], str(out), "another run's start", True))
+        parquet = {k: v for k, v in result.files.items() if k.endswith(".parquet")}
+        assert list(parquet) == [f"parts/000000010-00001.{t}.parquet" for t in corpus.TABLES]
+        assert all(isinstance(v, bytes) for v in parquet.values()) and list(result.files)[-1].endswith(".audits.jsonl")
+        corpus.write_files(out, result.files)
+        corpus.write_tables(out, parquet=True)
+        assert_parquet_is_csv(out)
 
 
 def test_the_research_api_reads_the_audits_from_the_parts(tmp_path):

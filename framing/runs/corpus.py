@@ -3,12 +3,13 @@
 OUTDIR/parts/         the audits, in parts of BATCH articles, each written by the worker that made
                       it: NAME.audits.jsonl (one audit per line: schema framing.audit/1 plus "id",
                       "metadata" and "actor_labels") and NAME.articles.csv, .findings.csv, .sources.csv, .actors.csv (its rows
-                      of the tables); NAME is the position of its first article in the input and
+                      of the tables; with --parquet NAME.TABLE.parquet too, typed); NAME is the position of its first article in the input and
                       the run's serial, so sorted names are input order
 OUTDIR/reports/       one HTML report per article (without charts: they cost more than the audit)
 OUTDIR/articles.csv   one row per article: scores, findings per 1,000 words, sides, readability, metadata
 OUTDIR/findings.csv   one row per finding, OUTDIR/sources.csv one row per source, OUTDIR/actors.csv one
                       row per article and main actor, under its name across the corpus (framing.corpus reads them)
+OUTDIR/TABLE.parquet  with --parquet: each table typed, from the parts' Parquet files (framing/runs/tables.py)
 OUTDIR/index.html     the corpus report: score distributions, outlets side by side, their loaded terms, the actors
 OUTDIR/errors.jsonl   articles that could not be audited, with the reason
 OUTDIR/manifest.json  the input (path, size, SHA-256) and mode the folder belongs to: another input,
@@ -54,13 +55,13 @@ from framing.audit import DIMENSIONS, HINTS
 from framing.errors import InputError, printable
 from framing.models.contextual import check_installed
 from framing.outputs import charts
-from framing.outputs.files import atomic_writer, write_atomic
+from framing.outputs.files import atomic_path, atomic_writer, write_atomic
 from framing.outputs.formats import HTML, JSON
 from framing.outputs.report import environment, script
 from framing.resources import data_dir, file_sha256
 from framing.runs.engines import ENGINES, Engine
 from framing.runs.lines import LONE_SURROGATE, NOT_UTF8, has_lone_surrogate, refuse_utf16, utf8_lines
-from framing.runs import research
+from framing.runs import research, tables
 from framing.runs.pool import Progress
 from framing.text.ingest import check_size, is_markdown, read_bytes, text_from_bytes
 
@@ -205,13 +206,14 @@ class Batch:
     articles: list[Article]
     outdir: str  # the corpus folder, as the main process sees it
     started: str  # this run's start in OUTDIR/manifest.json: a worker that reads it there shares the disk
+    parquet: bool = False  # write the part's rows of the tables as Parquet files too
 
 
 @dataclass
 class BatchResult:
     ids: list[str]  # audited
     errors: list[tuple[str, str]]  # (id, reason)
-    files: dict[str, str] | None = None  # path in OUTDIR -> text, when the worker could not write them there
+    files: dict[str, str | bytes] | None = None  # path in OUTDIR -> content, when the worker could not write them there
 
 
 def audit_article(article: Article) -> Result:
@@ -251,7 +253,7 @@ def audit_batch(batch: Batch) -> BatchResult:
     done = [r for r in results if r.audit_line is not None]
     files = {f"reports/{report_name(r.id)}": r.report for r in done}
     if done:
-        files.update(part_files(batch.name, [r.audit_line for r in done]))
+        files.update(part_files(batch.name, [r.audit_line for r in done], batch.parquet))
     errors = [(r.id, r.error) for r in results if r.audit_line is None]
     if not _sees(batch.outdir, batch.started):
         return BatchResult([r.id for r in done], errors, files)
@@ -268,21 +270,26 @@ def _sees(outdir: str, started: str) -> bool:
         return False
 
 
-def write_files(outdir: Path, files: dict[str, str]) -> None:
-    """Each file atomically, in order: a part's audits, its last file, make it complete."""
-    for name, text in files.items():
-        write_atomic(outdir / name, text)
+def write_files(outdir: Path, files: dict[str, str | bytes]) -> None:
+    """Each file (text or bytes) atomically, in order: a part's audits, its last file, make it complete."""
+    for name, content in files.items():
+        if isinstance(content, bytes):
+            with atomic_path(outdir / name) as temporary:
+                temporary.write_bytes(content)
+        else:
+            write_atomic(outdir / name, content)
 
 
-def part_files(name: str, lines: list[str]) -> dict[str, str]:
-    """A part's files (path in OUTDIR -> text) from its audits' lines: its rows of articles.csv,
-    findings.csv and sources.csv, then its audits."""
+def part_files(name: str, lines: list[str], parquet: bool = False) -> dict[str, str | bytes]:
+    """A part's files (path in OUTDIR -> content) from its audits' lines: its rows of each table as
+    CSV (and with `parquet` as Parquet, typed from that CSV: tables.parquet_part), then its
+    audits."""
     categories = _categories()
     audits = [json.loads(line) for line in lines]
     rows = [row_of(data, categories) for data in audits]
     meta = sorted({k for row in rows for k in row if k.startswith("meta_")})
     article_keys = [*ARTICLE_KEYS, *meta]
-    tables = {"articles": ([c for c in rows[0] if not c.startswith("meta_")] + meta, rows),
+    by_table = {"articles": ([c for c in rows[0] if not c.startswith("meta_")] + meta, rows),
               "findings": ([*article_keys, *FINDING_COLUMNS],
                            [{k: row.get(k) for k in article_keys} | f for row, data in zip(rows, audits)
                             for f in finding_rows(data)]),
@@ -292,7 +299,10 @@ def part_files(name: str, lines: list[str]) -> dict[str, str]:
               "actors": ([*article_keys, *ACTOR_COLUMNS],
                          [{k: row.get(k) for k in article_keys} | a for row, data in zip(rows, audits)
                           for a in actor_rows(data)])}
-    files = {f"{PARTS}/{name}.{table}.csv": _csv_text(columns, table_rows) for table, (columns, table_rows) in tables.items()}
+    files = {f"{PARTS}/{name}.{table}.csv": _csv_text(columns, table_rows) for table, (columns, table_rows) in by_table.items()}
+    if parquet:
+        files.update({f"{PARTS}/{name}.{table}.parquet": tables.parquet_part(files[f"{PARTS}/{name}.{table}.csv"])
+                      for table in by_table})
     files[f"{PARTS}/{name}.audits.jsonl"] = "".join(line + "\n" for line in lines)
     return files
 
@@ -465,15 +475,18 @@ class Summary:
 
 def run(source: Path, outdir: Path, jobs: int = 1, engine: str | Engine = "local", scheduler: str | None = None,
         progress: bool = False, contextual: bool = True, force: bool = False, by: str = "outlet",
-        hints: bool = False) -> Summary:
+        hints: bool = False, parquet: bool = False) -> Summary:
     """Audit every article of `source` not yet in `outdir` (`contextual`: in the contextual mode;
     `hints`: keeping the word model's hints),
-    then write the tables and index.html, which compares the groups of `by` (a metadata field). `engine`: a name in ENGINES, made with `jobs`,
+    then write the tables and index.html, which compares the groups of `by` (a metadata field), and with
+    `parquet` (or when the folder has them from an earlier run) the tables as Parquet files too, each
+    part's written by its worker. `engine`: a name in ENGINES, made with `jobs`,
     `contextual` and `scheduler`, or an Engine. `outdir` is claimed first (see claim_folder).
     Articles that failed are tried again: errors.jsonl holds this run's failures, each once."""
     fingerprint = claim_folder(outdir, source, contextual, force, hints)  # makes the folder too
+    parquet = parquet or (outdir / "articles.parquet").exists()  # kept in step with the CSV files
     options = {"jobs": jobs, "engine": engine if isinstance(engine, str) else engine.name, "scheduler": scheduler,
-               "contextual": contextual, "hints": hints, "by": by}
+               "contextual": contextual, "hints": hints, "by": by, "parquet": parquet}
     started = _now()
     write_manifest(outdir, fingerprint, contextual, options, started, hints=hints)
     if isinstance(engine, str):
@@ -512,7 +525,7 @@ def run(source: Path, outdir: Path, jobs: int = 1, engine: str | Engine = "local
     def batches() -> Iterator[Batch]:
         articles = pending()
         while chunk := list(itertools.islice(articles, BATCH)):
-            yield Batch(f"{chunk[0][0]:09d}-{serial:05d}", [a for _, a in chunk], str(outdir), started)
+            yield Batch(f"{chunk[0][0]:09d}-{serial:05d}", [a for _, a in chunk], str(outdir), started, parquet)
 
     total = _count(source) if progress else None
     meter = Progress(progress, total - len(done) if total else None)
@@ -529,7 +542,7 @@ def run(source: Path, outdir: Path, jobs: int = 1, engine: str | Engine = "local
             meter.step(len(result.ids) + len(result.errors))
     meter.close()
     summary.in_audits = len(done) + summary.audited
-    write_tables(outdir, by)
+    write_tables(outdir, by, parquet)
     write_manifest(outdir, fingerprint, contextual, options, started, summary, hints)
     return summary
 
@@ -639,17 +652,20 @@ def _write_row(writer: csv.DictWriter, row: dict) -> None:
     writer.writerow({key: spreadsheet_safe(value) for key, value in row.items()})
 
 
-def write_tables(outdir: Path, by: str = "outlet") -> None:
+def write_tables(outdir: Path, by: str = "outlet", parquet: bool = False) -> None:
     """articles.csv, findings.csv, sources.csv and actors.csv from the parts (each article once,
-    however many runs made them; the actors under their names across the corpus), then index.html
-    (the groups of `by` compared) from those tables read as streams: this process keeps a few numbers
-    per article, and per actor name, never an audit."""
+    however many runs made them; the actors under their names across the corpus), with `parquet`
+    the same tables as Parquet from the parts' Parquet files (write_parquet), then
+    index.html (the groups of `by` compared) from the CSV tables read as streams: this process keeps
+    a few numbers per article, and per actor name, never an audit."""
     names = parts(outdir)
-    for table, columns in (("articles", None), ("findings", FINDING_COLUMNS), ("sources", SOURCE_COLUMNS)):
-        _merge(outdir, names, table, columns)
+    for table in ("articles", "findings", "sources"):
+        _merge(outdir, names, table)
     named = _actor_names(outdir, names)
     canonical = corpus_names(named)
-    _merge(outdir, names, "actors", ACTOR_COLUMNS, canonical)
+    _merge(outdir, names, "actors", canonical)
+    if parquet:
+        write_parquet(outdir, names, canonical)
     totals = Counter()
     for name, n in named.items():
         totals[canonical[name]] += n
@@ -681,10 +697,41 @@ def _actor_names(outdir: Path, names: list[str]) -> Counter:
     return counts
 
 
-def _merge(outdir: Path, names: list[str], table: str, columns: tuple[str, ...] | None,
-           canonical: dict[str, str] | None = None) -> None:
-    """OUTDIR/TABLE.csv from the parts' files, in order: one header (the parts' meta_* columns
-    together, sorted: at the end of articles.csv, after ARTICLE_KEYS in the others), each part's
+def write_parquet(outdir: Path, names: list[str] | None = None, canonical: dict[str, str] | None = None,
+                  rows: int = tables.PARQUET_ROWS) -> list[Path]:
+    """Each table as OUTDIR/TABLE.parquet from the Parquet files of the parts `names` (all complete
+    parts when None), those a run without --parquet did not write made here from the part's CSV; the
+    actors under their names across the corpus (`canonical`: actors.csv's name -> actor, counted
+    again when not given). Returns the files written."""
+    names = parts(outdir) if names is None else names
+    canonical = corpus_names(_actor_names(outdir, names)) if canonical is None else canonical
+    written = []
+    for table in TABLES:
+        paths = [outdir / PARTS / f"{name}.{table}.parquet" for name in names]
+        for path in paths:
+            if not path.exists():
+                write_files(outdir, {f"{PARTS}/{path.name}": tables.parquet_part(
+                    path.with_suffix(".csv").read_text(encoding="utf-8"))})
+        written.append(outdir / f"{table}.parquet")
+        tables.concatenate(written[-1], paths, merged_columns(table, [tables.columns_of(p) for p in paths]), rows,
+                           {tables.plain(n): tables.plain(a) for n, a in canonical.items()} if table == "actors" else None)
+    return written
+
+
+COLUMNS = {"findings": FINDING_COLUMNS, "sources": SOURCE_COLUMNS, "actors": ACTOR_COLUMNS}  # after ARTICLE_KEYS, meta_*
+
+
+def merged_columns(table: str, headers: list[list[str]]) -> list[str] | None:
+    """A table's columns from its parts' headers: their meta_* columns together, sorted, at the end
+    of articles (None when there is no part) and after ARTICLE_KEYS in the others."""
+    meta = sorted({c for header in headers for c in header if c.startswith("meta_")})
+    if table in COLUMNS:
+        return [*ARTICLE_KEYS, *meta, *COLUMNS[table]]
+    return [c for c in headers[0] if not c.startswith("meta_")] + meta if headers else None
+
+
+def _merge(outdir: Path, names: list[str], table: str, canonical: dict[str, str] | None = None) -> None:
+    """OUTDIR/TABLE.csv from the parts' files, in order: one header (merged_columns), each part's
     rows copied, as text when the part has those columns and no `canonical` actor names (name ->
     actor) are to be filled in."""
     paths = [outdir / PARTS / f"{name}.{table}.csv" for name in names]
@@ -692,11 +739,7 @@ def _merge(outdir: Path, names: list[str], table: str, columns: tuple[str, ...] 
     for path in paths:
         with path.open(encoding="utf-8", newline="") as handle:
             headers.append(next(csv.reader(handle)))
-    meta = sorted({c for header in headers for c in header if c.startswith("meta_")})
-    if columns is not None:
-        columns = [*ARTICLE_KEYS, *meta, *columns]
-    elif headers:
-        columns = [c for c in headers[0] if not c.startswith("meta_")] + meta
+    columns = merged_columns(table, headers)
     with atomic_writer(outdir / f"{table}.csv") as out:
         if columns is None:
             return  # no article audited: an empty articles.csv
