@@ -382,31 +382,6 @@ def test_a_source_that_speaks_himself_is_the_same_source():
     assert [s.name for s in audit.sources if "Price" in s.name] == ["Dan Price"]
 
 
-def test_when_the_principal_speaks_she_is_the_person_named_before():
-    text = ("Price Rebukes Judge\n\nDan Price criticised the judge on Monday. Dan Price spoke in Ohio, and Dan Price "
-            "spoke again in Iowa. Judge Ruth Vale had called him a danger.\n\n\"I think she should apologize to the "
-            "court,\" Dan Price said.")
-    audit = audit_text(text)
-    assert stance_toward(audit, "Dan Price", "Ruth Vale") == "critical"
-
-
-def test_a_stance_word_in_the_headline_is_aimed_at_the_name_after_it():
-    text = ("Bell endorses Vale at rally\n\nAnna Bell endorsed Senator Ruth Vale on Wednesday, saying voters should "
-            "choose her over Dan Price. Dan Price spoke later. Dan Price lost.\n\n\"Ruth Vale will win,\" Bell said.")
-    audit = audit_text(text)
-    assert stance_toward(audit, "Anna Bell", "Dan Price") != "supportive"
-    assert stance_toward(audit, "Anna Bell", "Ruth Vale") == "supportive"
-
-
-def test_standing_by_ones_own_words_or_behind_someone_on_a_stage_is_no_support():
-    text = ("Vale Holds Firm\n\nRuth Vale spoke about Dan Price on Monday. Dan Price answered. Dan Price left.\n\n"
-            "\"I stand by everything I said about Dan Price,\" Ruth Vale said.\n\nAnna Bell, standing behind Dan Price "
-            "before the cameras, said the day was long.")
-    audit = audit_text(text)
-    assert stance_toward(audit, "Ruth Vale", "Dan Price") != "supportive"
-    assert stance_toward(audit, "Anna Bell", "Dan Price") != "supportive"
-
-
 def test_sources_who_talk_about_the_principal_with_no_side_read_leave_the_verdict_open():
     """'Neutral' is no reading of a side, only a source that speaks of the principal actor without a
     word framing knows: three such named voices keep three supporters from making a one-sided story."""
@@ -422,15 +397,6 @@ def test_sources_who_talk_about_the_principal_with_no_side_read_leave_the_verdic
     assert [read[n] for n in ("Tom Berg", "Kim Dale", "Joe Bell")] == ["neutral"] * 3
     assert not audit.sourcing.one_sided
     assert "could not tell the side of 3 other named sources" in audit.sourcing.explanation
-
-
-def test_attending_a_campaign_event_is_no_membership_of_the_campaign():
-    text = ("Price Tours Iowa\n\nDan Price spoke in Iowa on Monday. Dan Price took questions. Dan Price left.\n\n"
-            "Jon Reed, a commentator who attended a campaign event by Dan Price, said the crowd was small.\n\n"
-            "Ann Lee, an aide to Dan Price, said the crowd was large.")
-    audit = audit_text(text)
-    assert stance_toward(audit, "Jon Reed", "Dan Price") != "supportive"
-    assert stance_toward(audit, "Ann Lee", "Dan Price") == "supportive"
 
 
 def test_the_campaign_is_the_campaign_named_before():
@@ -460,3 +426,35 @@ def test_a_poll_or_a_record_is_no_voice_on_a_side():
     audit = audit_text(text)
     data = [s for s in audit.sourcing.sources if sourcing.is_data(s)]
     assert data and all(s.side not in ("critical", "supportive") for s in data)
+
+
+SIDE_CASES = {
+    "when the principal speaks, 'she' is the person named before": (
+        "Price Rebukes Judge\n\nDan Price criticised the judge on Monday. Dan Price spoke in Ohio, and Dan Price "
+        "spoke again in Iowa. Judge Ruth Vale had called him a danger.\n\n\"I think she should apologize to the "
+        "court,\" Dan Price said.",
+        [("Dan Price", "Ruth Vale", "critical")]),
+    "a stance word in the headline is aimed at the name after it": (
+        "Bell endorses Vale at rally\n\nAnna Bell endorsed Senator Ruth Vale on Wednesday, saying voters should "
+        "choose her over Dan Price. Dan Price spoke later. Dan Price lost.\n\n\"Ruth Vale will win,\" Bell said.",
+        [("Anna Bell", "Dan Price", "not supportive"), ("Anna Bell", "Ruth Vale", "supportive")]),
+    "standing by one's own words, or behind someone on a stage, is no support": (
+        "Vale Holds Firm\n\nRuth Vale spoke about Dan Price on Monday. Dan Price answered. Dan Price left.\n\n"
+        "\"I stand by everything I said about Dan Price,\" Ruth Vale said.\n\nAnna Bell, standing behind Dan Price "
+        "before the cameras, said the day was long.",
+        [("Ruth Vale", "Dan Price", "not supportive"), ("Anna Bell", "Dan Price", "not supportive")]),
+    "attending a campaign event is no membership of the campaign": (
+        "Price Tours Iowa\n\nDan Price spoke in Iowa on Monday. Dan Price took questions. Dan Price left.\n\n"
+        "Jon Reed, a commentator who attended a campaign event by Dan Price, said the crowd was small.\n\n"
+        "Ann Lee, an aide to Dan Price, said the crowd was large.",
+        [("Jon Reed", "Dan Price", "not supportive"), ("Ann Lee", "Dan Price", "supportive")]),
+}
+
+
+@pytest.mark.parametrize("case", SIDE_CASES)
+def test_whose_side_a_source_takes(case):
+    text, expected = SIDE_CASES[case]
+    audit = audit_text(text)
+    for source, actor, side in expected:
+        found = stance_toward(audit, source, actor)
+        assert found != "supportive" if side == "not supportive" else found == side, (source, actor, found)
