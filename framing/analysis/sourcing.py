@@ -46,12 +46,14 @@ _OPPOSITION = re.compile(rf"\b(?:{_OPPOSITION_WORDS})\b", re.I)
 _BARE_OPPOSITION = re.compile(rf"\b(?:{_OPPOSITION_WORDS})\b(?!\s+(?:of|to)\b)", re.I)  # 'another critic', not 'a critic of X'
 _ACTION_CUES = frozenset(word_list('attribution.txt', 'action_cues'))  # an act reported, not a saying
 _OWN_WORDS = re.compile(r"\s+(?:(?:his|her|their|its|my|our)\s+(?:own\s+)?(?:remarks?|comments?|words?|statements?|"
-                        r"decision|record|position|actions?|conduct|report(?:ing)?|story|stories|work|account)|(?:everything|all|what)\s+(?:I|he|she|we|they)\s+(?:have\s+|had\s+)?said|"
+                        r"decision|record|position|actions?|conduct|report(?:ing)?|story|stories|work|account)|"
+                        r"(?:everything|all|what)\s+(?:I|he|she|we|they)\s+(?:have\s+|had\s+)?said|"
                         r"himself|herself|themselves|itself)\b", re.I)
 _PARTY_ACTOR = re.compile(r"(?:(House|Senate)\s+)?(Republicans|Democrats|GOP|Republican Party|Democratic Party)")
 _CHAMBER = {"House": re.compile(r"\b(?:Rep\.|Representative|House|[Cc]ongress(?:wo)?man)"),
             "Senate": re.compile(r"\b(?:Sen\.|Senator|Senate)")}
 _EPITHET_BEFORE = re.compile(rf"\b(?:{alternation(sorted(EPITHETS))})['’]?\s+$")  # 'Lyin' Ted Cruz', 'Crooked Hillary'
+_EPITHET_REACH = max(map(len, EPITHETS)) + 4  # characters before a name that its nickname, an apostrophe and spaces take
 _THIRD_PERSON = re.compile(r"\b(?:he|she|him|her|his)\b", re.I)
 _DATA = re.compile(rf"\b(?:{alternation(word_list('sources.txt', 'data_nouns'))})\b", re.I)
 _OBJECT_REACH = 25  # characters after a stance word in which the actor it is about may be named
@@ -270,7 +272,7 @@ def _said_evidence(doc: Document, source: Source, attribution: Attribution, acto
         evidence.append(Evidence(target.id, stance, kind, _span(doc, s, e), entry.explanation))
     for actor in named:
         for mention in mentions_within(actor, content.start, content.end):
-            nickname = _EPITHET_BEFORE.search(doc.text, max(content.start, mention.start - 14), mention.start)
+            nickname = _EPITHET_BEFORE.search(doc.text, max(content.start, mention.start - _EPITHET_REACH), mention.start)
             if nickname:
                 evidence.append(Evidence(actor.id, CRITICAL, "content", _span(doc, nickname.start(), mention.end),
                                          "A mocking nickname for a person is name-calling aimed at them."))
