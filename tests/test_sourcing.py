@@ -448,6 +448,11 @@ SIDE_CASES = {
         "Jon Reed, a commentator who attended a campaign event by Dan Price, said the crowd was small.\n\n"
         "Ann Lee, an aide to Dan Price, said the crowd was large.",
         [("Jon Reed", "Dan Price", "not supportive"), ("Ann Lee", "Dan Price", "supportive")]),
+    "a worry about a policy is about no one; a worry about a named person is criticism of them": (
+        "Price Plan Draws Worry\n\nDan Price unveiled a plan on Monday. Dan Price spoke in Iowa. Dan Price left.\n\n"
+        "Jon Reed said he was worried about the economy and the plan.\n\n"
+        "Ann Lee said she was worried that Dan Price would cut the budget.",
+        [("Jon Reed", "Dan Price", "not critical"), ("Ann Lee", "Dan Price", "critical")]),
 }
 
 
@@ -457,4 +462,4 @@ def test_whose_side_a_source_takes(case):
     audit = audit_text(text)
     for source, actor, side in expected:
         found = stance_toward(audit, source, actor)
-        assert found != "supportive" if side == "not supportive" else found == side, (source, actor, found)
+        assert found != side.split()[-1] if side.startswith("not ") else found == side, (source, actor, found)
