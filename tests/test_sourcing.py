@@ -453,6 +453,13 @@ SIDE_CASES = {
         "Jon Reed said he was worried about the economy and the plan.\n\n"
         "Ann Lee said she was worried that Dan Price would cut the budget.",
         [("Jon Reed", "Dan Price", "not critical"), ("Ann Lee", "Dan Price", "critical")]),
+    "defending one's own role or life is no support of another; declining to criticise is no criticism": (
+        "Price Under Fire\n\nDan Price faced questions on Monday. Dan Price spoke in Iowa. Dan Price left.\n\n"
+        "Jon Reed defended his role in the deal on Tuesday.\n\n"
+        "Ann Lee declined to criticize Dan Price, saying the talks went on.\n\n"
+        "Eva Moss, who led days of protests in the city, said the plan works, as opposed to the old one.",
+        [("Jon Reed", "Dan Price", "not supportive"), ("Ann Lee", "Dan Price", "not critical"),
+         ("Eva Moss", "Dan Price", "not critical")]),
 }
 
 

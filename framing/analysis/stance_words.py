@@ -3,22 +3,27 @@ looked up by region: the sources' stances and the writer's verdicts both ask for
 
 from __future__ import annotations
 
+import re
+
 from framing.rules import lexicon
 from framing.text.document import Document
 from framing.text.spans import SpanIndex
 from framing.text.usage import is_negated
 
+_DECLINED = re.compile(r"\b(?:declin|refus)\w*\s+to\s+$", re.I)  # 'declined to criticize': no criticism made
 StanceMatch = tuple[str, lexicon.Entry, int, int]  # (critical or supportive, entry, start, end)
 
 
 class StanceWords:
-    """Every stance word in the scored text, negated ones ('did not condemn') left out."""
+    """Every stance word in the scored text, negated ones ('did not condemn', 'declined to criticize')
+    left out."""
 
     def __init__(self, doc: Document):
         found = []
         for entry in lexicon.by_dimension("stance"):
             found.extend((entry.category, entry, s, e) for s, e in entry.finditer(doc.text, doc.word_index)
-                         if doc.is_scored(s, e) and not is_negated(doc, s))
+                         if doc.is_scored(s, e) and not is_negated(doc, s)
+                         and not _DECLINED.search(doc.text, max(0, s - 30), s))
         self._index = SpanIndex(sorted(found, key=lambda m: m[2]), key=lambda m: (m[2], m[3]))
 
     def within(self, start: int, end: int) -> list[StanceMatch]:
