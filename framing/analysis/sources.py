@@ -12,7 +12,7 @@ from framing.analysis.attribution import joined_sentence
 from framing.text.document import Document
 from framing.findings import Attribution, Source, TextSpan
 from framing.analysis.names import (HONORIFIC, NAME, NOT_NAME_START, ORG, PARTY, PARTY_LABEL, POSSESSIVE_END, ROLE,
-                           ROLE_WORDS, stated_party)
+                           ROLE_WORDS, SUFFIX, stated_party)
 from framing.resources import alternation, word_list
 
 _PRONOUNS = frozenset(word_list("sources.txt", "pronouns"))
@@ -73,8 +73,12 @@ def _role(doc: Document, mention: TextSpan) -> str:
 _CLAUSE = re.compile(r"\b(?:will|would|said|says|has|have|had|is|are|was|were|did|does|can|could)\b")  # a verb: no appositive
 
 
-_TITLES = re.compile(rf"^(?:(?:[A-Z][\w’'\-]*\s+){{0,2}}{HONORIFIC}|(?:(?i:{ROLE_WORDS})\s+)+(?=[A-Z]))")  # 'Illinois Rep. ', 'President '
+_NAME_TITLES = alternation(word_list("sources.txt", "name_titles"))
+_TITLES = re.compile(rf"^(?:(?:[A-Z][\w.’'\-]*\s+){{0,2}}{HONORIFIC}|(?:(?:(?i:{ROLE_WORDS})|{_NAME_TITLES})\s+)+"
+                     rf"(?=[A-Z])(?!(?:[\w’'\-]+\s+)?(?i:{alternation(word_list('names.txt', 'organisation_words'))})\b))")
+# 'Illinois Rep. ', 'Democratic U.S. Rep. ', 'President ', 'Justice '; not 'Justice ' of 'Justice Department'
 _INITIAL = re.compile(r"(?<=\s)[A-Z]\.\s+(?=[A-Z])")  # 'Donald J. Trump'
+_SUFFIX = re.compile(r",?\s+(Jr|Sr)\.?$")  # 'Samuel A. Alito Jr.', 'Alito, Jr': one spelling, 'Samuel Alito Jr'
 
 
 _HOME = re.compile(r"\s+(?:of|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*$")  # ' of New York'
@@ -83,14 +87,14 @@ _HOME = re.compile(r"\s+(?:of|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*$")  # ' of 
 def plain_name(name: str) -> str:
     """A name without its titles and middle initials, and a titled name without its home: 'Sen. Ted
     Cruz', 'President Trump', 'Mr. Trump', 'Donald J. Trump', 'Sen. Tim Kaine of Virginia' -> 'Ted Cruz',
-    'Trump', 'Trump', 'Donald Trump', 'Tim Kaine'."""
+    'Trump', 'Trump', 'Donald Trump', 'Tim Kaine'; 'Jr.' kept as 'Jr' ('Donald Trump Jr' is his son)."""
     name = name.replace("’", "'")  # 'O’Neill' is 'O'Neill'
     if " and " in name:  # 'Mr. King and Mr. Schultz' are two
         return name
     untitled = _TITLES.sub("", name)
     if untitled != name:
         untitled = _HOME.sub("", untitled)
-    return _INITIAL.sub("", untitled) or name
+    return _SUFFIX.sub(r" \1", _INITIAL.sub("", untitled)) or name
 
 
 def _title(name: str) -> str:
@@ -104,7 +108,8 @@ _PARTICLES = word_list("names.txt", "name_particles")
 _PARTICLE_SURNAME = re.compile(rf"(?:{alternation(_PARTICLES)}|{alternation(p.capitalize() for p in _PARTICLES if p != 'al')})"
                                r"\s+[A-Z][\w'-]+")  # 'de Blasio', 'De Blasio'; not 'Al Sharpton'
 
-_TITLE_WORDS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general"}
+_TITLE_WORDS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "adm": "admiral",
+                "capt": "captain"}
 
 
 def _titles(mention: str, role: str) -> set[str]:
@@ -129,11 +134,14 @@ def _same_source(short: str, full: str) -> bool:
         return True
     if _PARTICLE_SURNAME.fullmatch(short) and full.lower().endswith(" " + short.lower()):
         return True  # 'De Blasio' is 'Bill de Blasio'
-    if " " in short or " " not in full or not short[:1].isupper():  # 'drivers' is no surname
-        return False
     if " and " in full or "," in full or not full[:1].isupper():  # 'Mr. King and Mr. Schultz', 'experts, including X'
         return False
-    last = full.split()[-1].lower()
+    if " " in short and short[:1].isupper() and " and " not in short and full.endswith(" " + short) \
+            and NAME.fullmatch(short):
+        return True  # 'Sidney Blumenthal' is 'Former Clinton Senior Adviser Sidney Blumenthal'
+    if " " in short or " " not in full or not short[:1].isupper():  # 'drivers' is no surname
+        return False
+    last = _surname(full).lower()  # 'Boutrous' is 'Theodore J. Boutrous Jr.'
     if _GIVEN_NAME_LAST.fullmatch(full):  # 'Mr. Ban' is 'Ban Ki-moon': the family name comes first
         return short.lower() == full.split()[0].lower()
     return short.lower() in (last, last.split("-")[-1])
@@ -147,14 +155,17 @@ _LEADING_JUNK = re.compile(r"^(?:[)\]]\s*,?\s*|(?:and|or|but)\s+|(?:[Ii]n|[Oo]n|
 # '), chairman of ...', 'and local police', 'In July, the group', 'When Bopp', 'By the time Mr. Trump'
 _TRAILING_JUNK = re.compile(r",\s*(?:at|in|on|during|after|before|with|when|while)$|\s+(?:himself|herself|themselves|itself)$")
 # 'Hillary Clinton, at', 'Trump himself'
-_TITLE_THEN_NAME = re.compile(rf"(.*\b(?i:{ROLE_WORDS})s?)\s+({HONORIFIC}?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)")
-_NAME_OF = re.compile(rf"({HONORIFIC}?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)+)\s+((?:of|from|at)\s+(?:the\s+.+|[A-Z].*))")
+_NAME_WORDS = rf"[A-Z][\w’'\-]*(?:\s+(?:[A-Z]\.(?=\s+[A-Z])|{SUFFIX}|[A-Z][\w’'\-]*))*"  # 'Robert W. Goodlatte', 'Alito Jr.'
+_TITLE_THEN_NAME = re.compile(rf"(.*\b(?i:{ROLE_WORDS})s?)\s+({HONORIFIC}?{_NAME_WORDS})")
+_NAME_OF = re.compile(rf"({HONORIFIC}?[A-Z][\w’'\-]*(?:\s+(?:[A-Z]\.(?=\s+[A-Z])|{SUFFIX}|[A-Z][\w’'\-]*))+)"
+                      r"\s+((?:of|from|at)\s+(?:the\s+.+|[A-Z].*))")
 _POSSESSIVE = re.compile(r"[’']s\b")
 # 'Democratic presidential frontrunner Hillary Clinton', 'IMF chief economist Maury Obstfeld': a description
 # ending in a lower-case word, then a person's name of two or three words
 _DESCRIBED_NAME = re.compile(rf"(.*\b(?!(?:{alternation(word_list('sources.txt', 'not_before_name'))})\b)[a-z][\w-]*)"
                              r"\s+([A-Z][\w’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w’'-]+){1,2})")
 _NAME_AND = re.compile(rf"(?:{HONORIFIC}[A-Z][\w’'-]+|[A-Z][\w’'-]+\s+[A-Z][\w’'-]+)\s+and\b")
+_ASIDE = re.compile(r"([A-Z][^(),]*?)\s*\(([^()]{1,120})\)(.*)", re.S)  # a name, then a parenthesis: party, home, aside
 _NAMES = re.compile(rf"(?:{NAME.pattern})(?:\s+and\s+(?:{NAME.pattern}))+")  # 'Peter Shaw and Leila Ahmed'
 
 
@@ -168,6 +179,10 @@ def _name_and_role(source: str) -> tuple[str, str]:
     party = re.fullmatch(rf"({NAME.pattern})\s+({PARTY_LABEL})", phrase)
     if party:
         return party.group(1), party.group(2).strip("()")
+    aside = _ASIDE.match(phrase)
+    if aside and plain_name(aside.group(1)) != aside.group(1):  # 'Arizona Gov. Jan Brewer (R)', 'Sen. X (a Democrat ...), ...'
+        name, role = _name_and_role(aside.group(1) + aside.group(3))
+        return name, ", ".join(r for r in (aside.group(2), role) if r)
     parts = [p.strip() for p in phrase.split(",") if p.strip()]
     for i, part in enumerate(parts):
         rest = parts[:i] + parts[i + 1:]
@@ -177,6 +192,8 @@ def _name_and_role(source: str) -> tuple[str, str]:
         if (rest and (NAME.fullmatch(part) or _NAMES.fullmatch(part)) and part.split()[0] not in NOT_NAME_START
                 and not ROLE.search(part)):
             return part, ", ".join(rest)
+        if rest and i == 0 and plain_name(part) != part and NAME.fullmatch(plain_name(part)):
+            return part, ", ".join(rest)  # 'Adm. Harry B. Harris Jr., who leads ...', 'Top Republican Sen. John Thune, of ...'
         home = _NAME_OF.fullmatch(part)
         if (home and any(ROLE.search(r) for r in rest) and NAME.fullmatch(home.group(1)) and not ROLE.search(home.group(1))
                 and not ORG.search(part)
@@ -355,7 +372,23 @@ class _Registry:
         person, sex = plain_name(name), _sex(name)
         return self._first([("name", person)] + _surname_keys(person, "word", "tail"),
                            lambda s: (_same_source(name, s.name) or _same_source(s.name, name)) and not (
-                               sex and {_sex(m.text) for m in s.mentions} - {None, sex}))
+                               sex and {_sex(m.text) for m in s.mentions} - {None, sex})
+                           and not self._other_bearer(name, s.name) and not self._other_bearer(s.name, name))
+
+    def _other_bearer(self, short: str, full: str) -> bool:
+        """A surname alone and a 'Jr.' or 'Sr.' name when the text also names another bearer of that
+        surname: 'Mr. Trump' is not 'Donald Trump Jr.' where 'President Trump' or 'Donald Trump' is named
+        (a word before the surname that is neither an honorific nor one of the full name's own words)."""
+        words = plain_name(full).split()
+        if " " in plain_name(short) or len(words) < 3 or words[-1] not in ("Jr", "Sr"):
+            return False
+        surname, own = words[-2], set(full.replace(".", " ").split()) - set(words[:1]) - {_title(full)}
+        for m in re.finditer(rf"([A-Z][\w’'\-]*\.?)\s+{re.escape(surname)}\b(?!,?\s+(?:Jr|Sr)\b)", self._text):
+            title = _titles(m.group(), "")
+            if (title and not title & _titles(full, "")) or (not title and m.group(1).rstrip(".") not in own
+                                                             and m.group(1) not in ("Mr.", "Mrs.", "Ms.", "Dr.", "Miss")):
+                return True  # 'President Trump', 'Donald Trump'; not 'Admiral Harris' for 'Adm. Harry B. Harris Jr.'
+        return False
 
     def group(self, name: str) -> Source | None:
         """The unnamed group named before by the same noun ('many experts', then 'experts')."""
@@ -375,7 +408,7 @@ class _Registry:
         for surname in sorted(self.titled_in_text.get(title, ())):
             holders += [s for s in self._first_all([("word", surname), ("tail", surname)]) if s not in holders]
         before = text[max(0, offset - TITLE_REACH):offset]
-        near = [h for h in holders if plain_name(h.name).split()[-1] in before
+        near = [h for h in holders if _surname(plain_name(h.name)) in before
                 and not (m.group(1) and _other_party(m.group(1), f"{h.role} {h.name}"))]
         return near[0] if len(near) == 1 else None
 
@@ -470,9 +503,15 @@ def _surname_keys(name: str, as_full: str, as_short: str) -> list[tuple[str, str
     if _GIVEN_NAME_LAST.fullmatch(name):  # 'Ban Ki-moon' is Mr. Ban
         return [(as_full, name.split()[0].lower())]
     if " " in name:
-        last = name.split()[-1].lower()
+        last = _surname(name).lower()
         return [(as_full, last), (as_full, last.split("-")[-1])]
     return [(as_short, name.lower())] if name[:1].isupper() else []
+
+
+def _surname(name: str) -> str:
+    """The last word of a plain name, before a 'Jr' or 'Sr' ('Harry Harris Jr' -> 'Harris')."""
+    words = name.split()
+    return words[-2] if len(words) > 2 and words[-1] in ("Jr", "Sr") else words[-1]
 
 
 def _bare(phrase: str) -> str:
