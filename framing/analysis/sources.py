@@ -120,6 +120,12 @@ def _titles(mention: str, role: str) -> set[str]:
     return {_TITLE_WORDS.get(t, t) for t in found if t and t not in ("mr", "ms", "mrs", "dr", "prof")}
 
 
+def _held_titles(name: str, role: str) -> set[str]:
+    """The titles a source's name and role give it, singular: ('Samuel A. Alito Jr.', 'Justices') -> {'justice'}."""
+    words = {re.sub(r"s$", "", w.rstrip(".").lower()) for w in f"{role} {name}".split() if w[:1].isupper()}
+    return _titles(name, role) | {_TITLE_WORDS.get(w, w) for w in words}
+
+
 def _sex(name: str) -> str | None:
     """'m' for 'Mr. X', 'f' for 'Mrs. X' or 'Ms. X', else None."""
     m = re.match(r"(?:[A-Z][\w’'\-]*\s+){0,2}(Mr|Mrs|Ms)\.\s", name)
@@ -177,8 +183,10 @@ def _name_and_role(source: str) -> tuple[str, str]:
     role ('Sen. Claire McCaskill (D-Mo.)' -> ('Sen. Claire McCaskill', 'D-Mo.'))."""
     phrase = _TRAILING_JUNK.sub("", _LEADING_JUNK.sub("", source.strip(" ,;:"))) or source
     party = re.fullmatch(rf"({NAME.pattern})\s+({PARTY_LABEL})", phrase)
-    if party:
-        return party.group(1), party.group(2).strip("()")
+    if party:  # 'Benghazi Committee Chairman Trey Gowdy (R-S.C)': the title too is the role
+        titled = _name_and_title(party.group(1))
+        return (titled[0], f"{titled[1]}, {party.group(2).strip('()')}") if titled \
+            else (party.group(1), party.group(2).strip("()"))
     aside = _ASIDE.match(phrase)
     if aside and plain_name(aside.group(1)) != aside.group(1):  # 'Arizona Gov. Jan Brewer (R)', 'Sen. X (a Democrat ...), ...'
         name, role = _name_and_role(aside.group(1) + aside.group(3))
@@ -267,22 +275,25 @@ def _just_named(source: Source, offset: int) -> bool:
 def build(doc: Document, attributions: list[Attribution]) -> tuple[list[Attribution], list[Source]]:
     """The attributions linked to a registry of their sources: a surname joins the full name, a
     title the person who holds it, a pronoun the last named source, a relative pronoun what it
-    stands for."""
+    stands for. A joint source ('Jeff Flake and John McCain said') is one source per name, each
+    linked to the shared words by an attribution of its own, the words counted once among them."""
     registry = _Registry(doc.text)
     sources = registry.sources
     linked: list[Attribution] = []
-    previous: Source | None = None
+    previous: list[Source] = []  # the last named source, or the speakers of the last joint source
     for a in attributions:
         pronoun = a.source is not None and _CONTRACTION.sub("", a.source.text.lower()) in _PRONOUNS  # 'she's said'
-        if a.source is None or (pronoun and previous is None):
+        if a.source is None or (pronoun and not previous):
             linked.append(a)
             continue
-        if a.source.text.lower() in _POSSESSIVES and not _just_named(previous, a.source.start):
+        if a.source.text.lower() in _POSSESSIVES and not (previous and _just_named(previous[-1], a.source.start)):
             linked.append(a)  # 'Her acknowledgment' long after the last source, or of no person: whose, unknown
             continue
-        if pronoun:  # "he said": the last named source
-            registry.credit(previous, a)
-            linked.append(Attribution(a.cue, a.source, a.content, a.kind, previous.id))
+        if pronoun:  # "he said": the last named source; "they said" after a joint source: its speakers
+            speakers = previous if _CONTRACTION.sub("", a.source.text.lower()) in _PLURAL else previous[-1:]
+            for i, speaker in enumerate(speakers):
+                registry.credit(speaker, a, a.source, (i, len(speakers)))
+                linked.append(Attribution(a.cue, a.source, a.content, a.kind, speaker.id))
             continue
         mention = _antecedent(doc.text, a.source) if a.source.text.lower() in _RELATIVES else a.source
         if mention is None:  # 'who said' with no name or noun right before it: left out of the registry
@@ -290,25 +301,104 @@ def build(doc: Document, attributions: list[Attribution]) -> tuple[list[Attribut
             continue
         name, role = _name_and_role(mention.text)
         role = role or _role(doc, mention)
-        match = registry.same(name) or registry.group(name) or _described_before(sources, mention.text.strip(" ,"))
-        held = None if match else registry.holder(name, doc.text, mention.start)  # 'the president' is 'President Trump'
-        titled = None if match or held else registry.titled(name, role)
-        if titled:  # 'the Virginia AFL-CIO President' is 'Doris Crouse-Mays', whose role it is
-            if _bare(titled.name) == _bare(role):
-                titled.name, titled.kind, titled.role = name, _kind(name), role
-            match = titled
-        elif held:
-            match = held
-        elif match is None:
-            match = Source(f"s{len(sources) + 1}", name, _kind(name), role)
-        elif len(plain_name(name)) > len(plain_name(match.name)):
-            match.name, match.kind = name, _kind(name)
-            match.role = match.role or role
-        registry.file(match, _titles(mention.text, role), group_key(name))
-        registry.credit(match, a)
-        previous = match
-        linked.append(Attribution(a.cue, a.source, a.content, a.kind, match.id))
+        speakers = _joint(doc.text, mention, name, role) or [(name, role, mention)]
+        previous = []
+        for i, (name, role, part) in enumerate(speakers):
+            match = _register(doc, registry, name, role, part)
+            registry.credit(match, a, part if len(speakers) > 1 else None, (i, len(speakers)))
+            previous.append(match)
+            linked.append(Attribution(a.cue, a.source, a.content, a.kind, match.id))
     return linked, sources
+
+
+_PLURAL = frozenset(("they", "we", "their"))
+
+
+def _register(doc: Document, registry: "_Registry", name: str, role: str, mention: TextSpan) -> Source:
+    """The source that `name` (with its role, as mentioned at `mention`) refers to, filed anew when none."""
+    sources = registry.sources
+    match = registry.same(name) or registry.group(name) or _described_before(sources, mention.text.strip(" ,"))
+    held = None if match else registry.holder(name, doc.text, mention.start)  # 'the president' is 'President Trump'
+    titled = None if match or held else registry.titled(name, role)
+    if titled:  # 'the Virginia AFL-CIO President' is 'Doris Crouse-Mays', whose role it is
+        if _bare(titled.name) == _bare(role):
+            titled.name, titled.kind, titled.role = name, _kind(name), role
+        match = titled
+    elif held:
+        match = held
+    elif match is None:
+        match = Source(f"s{len(sources) + 1}", name, _kind(name), role)
+    elif len(plain_name(name)) > len(plain_name(match.name)):
+        match.name, match.kind = name, _kind(name)
+        match.role = match.role or role
+    registry.file(match, _titles(mention.text, role), group_key(name))
+    return match
+
+
+_PARTY_BEFORE_NAME = re.compile(r"(Republican|Democrat|Democratic|GOP|Libertarian|Independent)\s+(?=[A-Z][a-z])")
+_JOINER = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")  # 'A, B and C', 'A, B, and C'
+_BOTH = re.compile(r"(?:[Bb]oth|[Ee]ither|[Nn]either)()\s+")
+_PLURAL_TITLE = re.compile(r"((?:[A-Z][\w.’'-]*\s+){0,2}(?:Justices|Senators|Sens\.|Reps\.|Representatives|Governors|Govs\.))\s+")
+
+
+def _joint(text: str, mention: TextSpan, name: str, role: str = "") -> list[tuple[str, str, TextSpan]] | None:
+    """The speakers of a joint source, each a name with its role and its span ('Jeff Flake and John
+    McCain', 'Ms. Pelosi and Mr. Schumer', 'Chaffetz and Rep. Bob Goodlatte (R-Va.)', 'Khizr and
+    Ghazala Khan' where the text names Khizr Khan); None for one source. Each part must be a name (a
+    group 'and his allies', 'Democrats and some Republicans' stays one source), and a one-word part
+    one the text uses on its own elsewhere, not the start of an organisation's name ('Center on
+    Budget and Policy Priorities', 'Fish and Wildlife Service', 'Ways and Means Committee')."""
+    if not re.search(r"\sand\s", name):
+        return None
+    at = mention.text.find(name)
+    if at < 0:
+        return None
+    base = mention.start + at
+    both = _BOTH.match(name) or _PLURAL_TITLE.match(name)
+    offset = both.end() if both else 0
+    if both and both.group(1):  # 'Justices Kennedy and Samuel A. Alito Jr.': a title they share
+        role = ", ".join(r for r in (both.group(1), role) if r)
+    parts = [p.strip() for p in _JOINER.split(name[offset:]) if p.strip()]
+    if len(parts) < 2:
+        return None
+    if mention.text[:at].rstrip().endswith(",") and role.split() and role.split()[-1][:1].isupper():
+        return None  # 'Most Republican voters in Alabama, Georgia and Virginia': a list the name and role split cut
+    start = base + offset
+    speakers = []
+    for k, part in enumerate(parts):
+        start = text.find(part, start, mention.end)
+        if start < 0:
+            return None
+        one, own_role = _name_and_role(part)
+        party = _PARTY_BEFORE_NAME.match(one)
+        if party:  # 'Republican Trump and Democrat Clinton'
+            one, own_role = one[party.end():], ", ".join(r for r in (party.group(1), own_role) if r)
+        plain = plain_name(re.sub(r"^The\s+(?=[A-Z])", "", one))  # 'The IRS'
+        if not (plain[:1].isupper() and plain.split()[0] not in NOT_NAME_START and NAME.fullmatch(plain)
+                and _kind(one) in ("person", "organisation", "media", "official")):
+            return None
+        if " " not in plain and plain_name(one) == one:  # 'Ms. Pelosi' is a person's name as it stands
+            if k < len(parts) - 1 and ORG.search(parts[-1].split()[-1]) and not plain.isupper():
+                return None  # 'Health and Human Services Department'
+            alone = [m for m in re.finditer(rf"(?<![\w’'-]){re.escape(plain)}(?![\w’'-])(?!\s+[A-Z])", text)
+                     if not mention.start <= m.start() < mention.end]
+            last = parts[-1].split()
+            if not alone and k < len(parts) - 1 and len(last) == 2 and \
+                    re.search(rf"\b{re.escape(plain)}\s+(?:[A-Z]\.\s+)?{re.escape(last[-1])}\b", text):
+                one = f"{plain} {last[-1]}"  # 'Khizr and Ghazala Khan': Khizr Khan, as the text names him
+            elif not alone:
+                return None  # the start of a name ('Budget and Policy Priorities'), or one the text never uses alone
+        speakers.append([one, own_role, TextSpan(start, start + len(part), part)])
+        start += len(part)
+    if all(" " not in s[0] and s[0].endswith("s") and stated_party(s[0]) for s in speakers):
+        return None  # 'Democrats and Republicans': members of both parties, one group
+    described = speakers[0][1]
+    if described and parts[0].startswith(described) and re.search(r"s\b", described.split()[-1]):
+        role = ", ".join(r for r in (described, role) if r)  # 'Republican senators Jeff Flake and John McCain'
+        speakers[0][1] = ""
+    for speaker in speakers:
+        speaker[1] = ", ".join(r for r in (speaker[1], role) if r)
+    return [tuple(s) for s in speakers]
 
 
 class _Registry:
@@ -324,12 +414,17 @@ class _Registry:
         self._holders: dict[str, set[str]] = {}  # title -> ids of the sources named with it
         self._groups: dict[str, Source] = {}  # group_key -> the unnamed group first named so
 
-    def credit(self, source: Source, attribution: Attribution) -> None:
-        """Add a mention (once: a quote that runs on shares its cue's) and the attributed words to a source."""
-        if (source.id, attribution.source) not in self._mentioned:
-            self._mentioned.add((source.id, attribution.source))
-            source.mentions.append(attribution.source)
+    def credit(self, source: Source, attribution: Attribution, mention: TextSpan | None = None,
+               share: tuple[int, int] = (0, 1)) -> None:
+        """Add a mention (once: a quote that runs on shares its cue's) and the attributed words to a
+        source; `share` (i, n): the i-th of n speakers of joint words, which they divide ('X and Y said')."""
+        mention = mention or attribution.source
+        if (source.id, mention) not in self._mentioned:
+            self._mentioned.add((source.id, mention))
+            source.mentions.append(mention)
         words = len(attribution.content.text.split()) if attribution.content else 0
+        i, n = share
+        words = words // n + (1 if i < words % n else 0)
         if attribution.kind == "direct":
             source.quoted_words += words
         else:
@@ -373,9 +468,9 @@ class _Registry:
         return self._first([("name", person)] + _surname_keys(person, "word", "tail"),
                            lambda s: (_same_source(name, s.name) or _same_source(s.name, name)) and not (
                                sex and {_sex(m.text) for m in s.mentions} - {None, sex})
-                           and not self._other_bearer(name, s.name) and not self._other_bearer(s.name, name))
+                           and not self._other_bearer(name, s.name, s.role) and not self._other_bearer(s.name, name))
 
-    def _other_bearer(self, short: str, full: str) -> bool:
+    def _other_bearer(self, short: str, full: str, role: str = "") -> bool:
         """A surname alone and a 'Jr.' or 'Sr.' name when the text also names another bearer of that
         surname: 'Mr. Trump' is not 'Donald Trump Jr.' where 'President Trump' or 'Donald Trump' is named
         (a word before the surname that is neither an honorific nor one of the full name's own words)."""
@@ -385,7 +480,7 @@ class _Registry:
         surname, own = words[-2], set(full.replace(".", " ").split()) - set(words[:1]) - {_title(full)}
         for m in re.finditer(rf"([A-Z][\w’'\-]*\.?)\s+{re.escape(surname)}\b(?!,?\s+(?:Jr|Sr)\b)", self._text):
             title = _titles(m.group(), "")
-            if (title and not title & _titles(full, "")) or (not title and m.group(1).rstrip(".") not in own
+            if (title and not title & _held_titles(full, role)) or (not title and m.group(1).rstrip(".") not in own
                                                              and m.group(1) not in ("Mr.", "Mrs.", "Ms.", "Dr.", "Miss")):
                 return True  # 'President Trump', 'Donald Trump'; not 'Admiral Harris' for 'Adm. Harry B. Harris Jr.'
         return False
