@@ -109,7 +109,7 @@ _PARTICLE_SURNAME = re.compile(rf"(?:{alternation(_PARTICLES)}|{alternation(p.ca
                                r"\s+[A-Z][\w'-]+")  # 'de Blasio', 'De Blasio'; not 'Al Sharpton'
 
 _TITLE_WORDS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "adm": "admiral",
-                "capt": "captain"}
+                "capt": "captain", "pres": "president"}
 
 
 def _titles(mention: str, role: str) -> set[str]:
@@ -143,8 +143,8 @@ def _same_source(short: str, full: str) -> bool:
     if " and " in full or "," in full or not full[:1].isupper():  # 'Mr. King and Mr. Schultz', 'experts, including X'
         return False
     if " " in short and short[:1].isupper() and " and " not in short and full.endswith(" " + short) \
-            and NAME.fullmatch(short):
-        return True  # 'Sidney Blumenthal' is 'Former Clinton Senior Adviser Sidney Blumenthal'
+            and NAME.fullmatch(short) and all(w[:1].isupper() for w in full[:-len(short)].split()):
+        return True  # 'Sidney Blumenthal' is 'Former Clinton Senior Adviser Sidney Blumenthal', not 'Exit polls in South Carolina'
     if " " in short or " " not in full or not short[:1].isupper():  # 'drivers' is no surname
         return False
     last = _surname(full).lower()  # 'Boutrous' is 'Theodore J. Boutrous Jr.'
@@ -188,7 +188,8 @@ def _name_and_role(source: str) -> tuple[str, str]:
         return (titled[0], f"{titled[1]}, {party.group(2).strip('()')}") if titled \
             else (party.group(1), party.group(2).strip("()"))
     aside = _ASIDE.match(phrase)
-    if aside and plain_name(aside.group(1)) != aside.group(1):  # 'Arizona Gov. Jan Brewer (R)', 'Sen. X (a Democrat ...), ...'
+    if aside and (plain_name(aside.group(1)) != aside.group(1) or re.fullmatch(PARTY_LABEL, f"({aside.group(2)})")) \
+            and not re.search(r"\sand\s+[A-Z]", aside.group(1) + aside.group(3)):  # not in 'X (D) and Y (D)', a joint source  # 'Arizona Gov. Jan Brewer (R)', 'Sen. X (a Democrat ...), ...'
         name, role = _name_and_role(aside.group(1) + aside.group(3))
         return name, ", ".join(r for r in (aside.group(2), role) if r)
     parts = [p.strip() for p in phrase.split(",") if p.strip()]
@@ -465,7 +466,8 @@ class _Registry:
         """The first source that `name` refers to, or that refers to it (_same_source), and that was
         never named as the other sex ('Mr. Clinton' is not 'Hillary Clinton', called 'Mrs. Clinton')."""
         person, sex = plain_name(name), _sex(name)
-        return self._first([("name", person)] + _surname_keys(person, "word", "tail"),
+        longer = _surname_keys(person, "tail", "word") if " " in person else []  # 'Sidney Blumenthal' ends a longer name
+        return self._first([("name", person)] + _surname_keys(person, "word", "tail") + longer,
                            lambda s: (_same_source(name, s.name) or _same_source(s.name, name)) and not (
                                sex and {_sex(m.text) for m in s.mentions} - {None, sex})
                            and not self._other_bearer(name, s.name, s.role) and not self._other_bearer(s.name, name))
