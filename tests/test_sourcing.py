@@ -542,3 +542,11 @@ def test_they_after_joint_speakers_is_both():
             "had ignored the fishers.\n")
     found = _registry(text)
     assert found["Ada Reyes"].paraphrased_words == found["Tom Okafor"].paraphrased_words > 0
+
+
+def test_a_lone_first_name_is_the_one_person_named_in_full_with_it():
+    text = ("Port Plan\n\nJeb Vance, the mayor, said the plan was sound.\n\n“It will work,” Jeb said on "
+            "Tuesday.\n\nMr. Jordan said it would not. Jordan Pell, a fisher, said the same.\n")
+    found = _registry(text)
+    assert "Jeb" not in found and len(found["Jeb Vance"].mentions) == 2
+    assert "Mr. Jordan" in found and "Jordan Pell" in found  # 'Jordan' is a surname here too

@@ -318,7 +318,8 @@ _PLURAL = frozenset(("they", "we", "their"))
 def _register(doc: Document, registry: "_Registry", name: str, role: str, mention: TextSpan) -> Source:
     """The source that `name` (with its role, as mentioned at `mention`) refers to, filed anew when none."""
     sources = registry.sources
-    match = registry.same(name) or registry.group(name) or _described_before(sources, mention.text.strip(" ,"))
+    match = (registry.same(name) or registry.group(name) or _described_before(sources, mention.text.strip(" ,"))
+             or registry.given(name))
     held = None if match else registry.holder(name, doc.text, mention.start)  # 'the president' is 'President Trump'
     titled = None if match or held else registry.titled(name, role)
     if titled:  # 'the Virginia AFL-CIO President' is 'Doris Crouse-Mays', whose role it is
@@ -443,6 +444,8 @@ class _Registry:
             self.sources.append(source)
         person = plain_name(source.name)
         keys = [("name", person), ("bare", _bare(source.name))] + _surname_keys(person, "tail", "word")
+        if source.kind == "person" and len(person.split()) >= 2 and NAME.fullmatch(person):
+            keys.append(("given", person.split()[0].lower()))  # 'Jeb' is 'Jeb Bush' (Registry.given)
         if source.role:
             keys.append(("role", _bare(source.role)))
         for key in keys:
@@ -486,6 +489,30 @@ class _Registry:
                                                              and m.group(1) not in ("Mr.", "Mrs.", "Ms.", "Dr.", "Miss")):
                 return True  # 'President Trump', 'Donald Trump'; not 'Admiral Harris' for 'Adm. Harry B. Harris Jr.'
         return False
+
+    def given(self, name: str) -> Source | None:
+        """A lone first name ('Jeb', 'Hillary') that the one person source named in full with it bears,
+        when the text never uses the word as a surname ('Mr. Jordan') or before another surname."""
+        person = plain_name(name)
+        if " " in person:  # 'Jeb Bush' after a lone 'Jeb'
+            first = person.split()[0]
+            found = [s for s in self._first_all([("word", first.lower())]) if s.name == first and s.kind == "person"]
+            if not (NAME.fullmatch(person) and len(found) == 1 and self._first_name_only(first, _surname(person))):
+                return None
+            return found[0]
+        if not re.fullmatch(r"[A-Z][a-z][\w’'-]*", name) or name in NOT_NAME_START:
+            return None
+        found = self._first_all([("given", name.lower())])
+        if len(found) != 1:
+            return None
+        return found[0] if self._first_name_only(name, _surname(plain_name(found[0].name))) else None
+
+    def _first_name_only(self, name: str, surname: str) -> bool:
+        """The text uses `name` as a first name of the one bearer of `surname`: never after a title ('Mr.
+        Jordan': a surname too) nor before another surname ('Hillary Rodham': another bearer)."""
+        if re.search(rf"\b(?:Mr|Mrs|Ms|Dr)\.?\s+{re.escape(name)}\b", self._text):
+            return False
+        return not re.search(rf"\b{re.escape(name)}\s+(?!{re.escape(surname)}\b)[A-Z][a-z]", self._text)
 
     def group(self, name: str) -> Source | None:
         """The unnamed group named before by the same noun ('many experts', then 'experts')."""
