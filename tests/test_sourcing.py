@@ -550,3 +550,21 @@ def test_a_lone_first_name_is_the_one_person_named_in_full_with_it():
     found = _registry(text)
     assert "Jeb" not in found and len(found["Jeb Vance"].mentions) == 2
     assert "Mr. Jordan" in found and "Jordan Pell" in found  # 'Jordan' is a surname here too
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Port Plan\n\nTom Okafor — a fisher from Calder Bay — said the plan was rushed. Okafor said more.\n",
+     "Tom Okafor", "a fisher from Calder Bay"),
+    ("Port Plan\n\nOkafor over the weekend said that the plan was rushed. Tom Okafor has fished the bay for years.\n",
+     "Okafor", ""),
+])
+def test_a_source_span_loses_its_dashes_and_its_time(text, name, role):
+    found = _registry(text)
+    assert name in found and found[name].role == role, sorted(found)
+    assert not [n for n in found if "—" in n or "weekend" in n]
+
+
+def test_a_group_with_a_member_named_stays_the_group():
+    text = ("Port Plan\n\nSupporters of the plan, including Mayor Ada Reyes, said it would bring jobs.\n")
+    found = _registry(text)
+    assert "Ada Reyes" not in found and any(n.startswith("Supporters of the plan") for n in found), sorted(found)

@@ -157,10 +157,13 @@ _GIVEN_NAME_LAST = re.compile(r"[A-Z][a-z]+\s+[A-Z][a-z]+-[a-z]+")  # 'Ban Ki-mo
 
 
 _LEADING_JUNK = re.compile(r"^(?:[)\]]\s*,?\s*|(?:and|or|but)\s+|(?:[Ii]n|[Oo]n|[Bb]y)\s+(?:[A-Z][a-z]+|\d{4}|"
-                           r"the\s+time|early|late)(?:\s+\d{4})?\s*,\s*|(?:[Ww]hen|[Ii]f|[Ww]ith|[Bb]y\s+the\s+time)\s+)+")
-# '), chairman of ...', 'and local police', 'In July, the group', 'When Bopp', 'By the time Mr. Trump'
+                           r"the\s+time|early|late)(?:\s+\d{4})?\s*,\s*|(?:[Ww]hen|[Ii]f|[Ww]ith|[Bb]y\s+the\s+time)\s+|From\s+(?=[A-Z]))+")
+# '), chairman of ...', 'and local police', 'In July, the group', 'When Bopp', 'By the time Mr. Trump', 'From Bush'
 _TRAILING_JUNK = re.compile(r",\s*(?:at|in|on|during|after|before|with|when|while)$|\s+(?:himself|herself|themselves|itself)$")
 # 'Hillary Clinton, at', 'Trump himself'
+_NAME_THEN_WHEN = re.compile(rf"({NAME.pattern})\s+(?:on|over|during)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)*[a-z]+")
+# 'Trump over the weekend', 'Reid on the Senate floor': a name, then when or where it spoke
+_DASHES = re.compile(r"\s+[—–-]\s+|\s+[—–-]$")  # dashes around an appositive after a name
 _NAME_WORDS = rf"[A-Z][\w’'\-]*(?:\s+(?:[A-Z]\.(?=\s+[A-Z])|{SUFFIX}|[A-Z][\w’'\-]*))*"  # 'Robert W. Goodlatte', 'Alito Jr.'
 _TITLE_THEN_NAME = re.compile(rf"(.*\b(?i:{ROLE_WORDS})s?)\s+({HONORIFIC}?{_NAME_WORDS})")
 _NAME_OF = re.compile(rf"({HONORIFIC}?[A-Z][\w’'\-]*(?:\s+(?:[A-Z]\.(?=\s+[A-Z])|{SUFFIX}|[A-Z][\w’'\-]*))+)"
@@ -181,7 +184,14 @@ def _name_and_role(source: str) -> tuple[str, str]:
     joint names ('The two members ..., Peter Shaw and Leila Ahmed,');
     an article inside the sentence is not part of a name ('the GNA' -> 'GNA'); a party label is the
     role ('Sen. Claire McCaskill (D-Mo.)' -> ('Sen. Claire McCaskill', 'D-Mo.'))."""
-    phrase = _TRAILING_JUNK.sub("", _LEADING_JUNK.sub("", source.strip(" ,;:"))) or source
+    phrase = re.sub(r"\s+[—–-]$", "", source.strip(" ,;:"))
+    aside = re.match(r"(.+?)\s+[—–-]\s+", phrase)
+    if aside and NAME.fullmatch(plain_name(aside.group(1))):  # 'Jason Sims — a teacher from Mount Pleasant —'
+        phrase = _DASHES.sub(", ", phrase).strip(" ,")
+    phrase = _TRAILING_JUNK.sub("", _LEADING_JUNK.sub("", phrase)) or source
+    when = _NAME_THEN_WHEN.fullmatch(phrase)
+    if when and when.group(1).split()[0] not in NOT_NAME_START:
+        phrase = when.group(1)
     party = re.fullmatch(rf"({NAME.pattern})\s+({PARTY_LABEL})", phrase)
     if party:  # 'Benghazi Committee Chairman Trey Gowdy (R-S.C)': the title too is the role
         titled = _name_and_title(party.group(1))
@@ -218,7 +228,7 @@ def _name_and_title(part: str) -> tuple[str, str] | None:
     if _NAME_AND.search(part):  # 'Joe Biden and campaign chairman John Podesta' are two
         return None
     m = _TITLE_THEN_NAME.fullmatch(part)
-    if m:
+    if m and not re.search(r"\b(?:including|like|such\s+as)\b", m.group(1)):  # not a group's member: '..., including President Trump'
         return m.group(2), m.group(1)
     m = _NAME_OF.fullmatch(part)
     titled = m and _TITLE_THEN_NAME.fullmatch(m.group(1))
@@ -365,6 +375,8 @@ def _joint(text: str, mention: TextSpan, name: str, role: str = "") -> list[tupl
         return None
     if mention.text[:at].rstrip().endswith(",") and role.split() and role.split()[-1][:1].isupper():
         return None  # 'Most Republican voters in Alabama, Georgia and Virginia': a list the name and role split cut
+    if re.search(r"[,—–-]\s*$", mention.text[:at]) and role[:1].islower() and any(names_a_place(p) for p in parts):
+        return None  # 'insiders in the next two states, Nevada and South Carolina': places that describe a group
     start = base + offset
     speakers = []
     for k, part in enumerate(parts):
