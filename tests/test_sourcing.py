@@ -141,7 +141,9 @@ def test_derna_one_sided_finding(derna_audit):
 
 def test_balanced_example_has_high_index_and_no_finding():
     audit = audit_text((EXAMPLES / "harbour-balanced.txt").read_text(encoding="utf-8"))
-    assert audit.sourcing.balance_index >= 0.7
+    # 0.68: the joint statement of 'Peter Shaw and Leila Ahmed' is two critics' (session 22), three
+    # critics against the chairman, who has most of the words
+    assert audit.sourcing.balance_index >= 0.65
     assert not [f for f in audit.findings if f.rule == "one_sided_sourcing"]
     assert sides(audit)["Victor Hale"] == "supportive"
 
@@ -352,7 +354,7 @@ def test_a_described_name_is_the_person_and_joins_its_other_mentions():
     listed = {s.name: s.role for s in audit_text(text, readability=False, contextual=False).sources}
     assert listed["Hillary Clinton"] == "Former Secretary of State and Democratic presidential frontrunner"
     assert "Ban Ki-moon" in listed and "Mr. Ban" not in listed
-    assert "Joe Biden and campaign chairman John Podesta" in listed  # two people, no one's role
+    assert listed["Joe Biden"] == "" and listed["John Podesta"] == "campaign chairman"  # two people, each his role
 
 
 def test_a_role_that_says_critic_and_names_no_one_else_is_against_the_principal():
@@ -470,3 +472,111 @@ def test_whose_side_a_source_takes(case):
     for source, actor, side in expected:
         found = stance_toward(audit, source, actor)
         assert found != side.split()[-1] if side.startswith("not ") else found == side, (source, actor, found)
+
+
+# ---- one speaker, one source; joint speakers (session 22) ----------------------------------------
+
+def _registry(text: str) -> dict:
+    """Source name -> the source, from the fast mode's audit of `text`."""
+    return {s.name: s for s in audit_text(text, readability=False, contextual=False).sources}
+
+
+@pytest.mark.parametrize("text, name, merged", [
+    # a middle initial ended the name ('Robert W'), and the surname was a second source
+    ("Bridge Vote\n\nThe bridge will be late, said Representative Robert W. Pike, Democrat of Ohio. "
+     "Pike said the state would pay.\n", "Robert W. Pike", "Pike"),
+    # Punkt ended a sentence after the initials: 'said J.K.' / 'Hollis, an engineer.'
+    ("Bridge Vote\n\n“The steel is weak,” said J.K. Hollis, an engineer at the port. "
+     "Hollis said the welds had failed.\n", "J.K. Hollis", "Hollis"),
+    # 'Jr.' hid the surname; 'Mr. Dane' is the same man
+    ("Bridge Vote\n\nCarl F. Dane Jr., a lawyer for the builder, said the contract was sound. "
+     "Mr. Dane said the state had signed it.\n", "Carl F. Dane Jr.", "Mr. Dane"),
+    # a party label after a titled name kept the surname from joining it
+    ("Bridge Vote\n\nOhio Gov. Ann Marsh (R) said the bridge would open in May. Marsh said the delay "
+     "was the builder's fault.\n", "Ohio Gov. Ann Marsh", "Marsh"),
+    # a title the registry did not know ('Justice')
+    ("Court Rules\n\nJustice Helen M. Ortiz wrote that the law was void. Justice Ortiz said the state "
+     "had overreached.\n", "Justice Helen M. Ortiz", "Justice Ortiz"),
+])
+def test_one_speaker_is_one_source(text, name, merged):
+    found = _registry(text)
+    assert name in found and merged not in found, sorted(found)
+    assert len(found[name].mentions) == 2
+
+
+def test_a_surname_alone_is_not_a_namesake_junior_when_the_father_is_named():
+    text = ("Ranch Sold\n\nPaul Vance Jr. said the ranch was sold. Governor Paul Vance signed the papers on "
+            "Friday. Mr. Vance said the price was fair.\n")
+    found = _registry(text)
+    assert "Paul Vance Jr." in found and len(found["Paul Vance Jr."].mentions) == 1
+    assert "Mr. Vance" in found
+
+
+def test_place_initials_still_end_a_sentence():
+    doc = audit_text("Trip\n\nThe senator flew to D.C. Reporters met him there.\n", readability=False).document
+    assert [doc.text[s.start:s.end] for s in doc.sentences if not s.is_title] == [
+        "The senator flew to D.C.", "Reporters met him there."]
+
+
+def test_joint_speakers_are_two_sources_sharing_the_words():
+    text = ("Port Plan\n\nSenators Ada Reyes and Tom Okafor said the port plan was a disgrace. Okafor said "
+            "the authority had misled the town.\n")
+    found = _registry(text)
+    assert "Ada Reyes" in found and "Tom Okafor" in found
+    assert not [n for n in found if " and " in n]
+    assert found["Ada Reyes"].role == found["Tom Okafor"].role == "Senators"
+    assert len(found["Tom Okafor"].mentions) == 2  # the joint mention and his own
+    shared = len("the port plan was a disgrace".split())
+    assert found["Ada Reyes"].paraphrased_words + found["Tom Okafor"].paraphrased_words \
+        == shared + len("the authority had misled the town".split())  # the joint words are counted once
+
+
+def test_joint_speakers_with_one_surname_and_titles():
+    text = ("Port Plan\n\nMs. Reyes and Mr. Okafor said the vote was rushed. Khalid and Amina Saleh said "
+            "they would sue. Khalid Saleh runs a boatyard.\n")
+    found = _registry(text)
+    assert {"Ms. Reyes", "Mr. Okafor", "Khalid Saleh", "Amina Saleh"} <= set(found), sorted(found)
+
+
+@pytest.mark.parametrize("name", [
+    "The Center on Fish and Wildlife Policy",  # an organisation's name
+    "Democrats and Republicans",  # members of both parties: one group
+    "Democrats and some Republicans",  # a group
+    "Ruth and Abel Grange",  # a first name the text never uses on its own, nor with the surname
+])
+def test_joint_names_that_stay_one_source(name):
+    found = _registry(f"Port Plan\n\n{name} said the vote was rushed.\n")
+    assert name in found, sorted(found)
+
+
+def test_they_after_joint_speakers_is_both():
+    text = ("Port Plan\n\nAda Reyes and Tom Okafor said the vote was rushed. They said the council "
+            "had ignored the fishers.\n")
+    found = _registry(text)
+    assert found["Ada Reyes"].paraphrased_words == found["Tom Okafor"].paraphrased_words > 0
+
+
+def test_a_lone_first_name_is_the_one_person_named_in_full_with_it():
+    text = ("Port Plan\n\nJeb Vance, the mayor, said the plan was sound.\n\n“It will work,” Jeb said on "
+            "Tuesday.\n\nMr. Jordan said it would not. Jordan Pell, a fisher, said the same.\n")
+    found = _registry(text)
+    assert "Jeb" not in found and len(found["Jeb Vance"].mentions) == 2
+    assert "Mr. Jordan" in found and "Jordan Pell" in found  # 'Jordan' is a surname here too
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Port Plan\n\nTom Okafor — a fisher from Calder Bay — said the plan was rushed. Okafor said more.\n",
+     "Tom Okafor", "a fisher from Calder Bay"),
+    ("Port Plan\n\nOkafor over the weekend said that the plan was rushed. Tom Okafor has fished the bay for years.\n",
+     "Okafor", ""),
+])
+def test_a_source_span_loses_its_dashes_and_its_time(text, name, role):
+    found = _registry(text)
+    assert name in found and found[name].role == role, sorted(found)
+    assert not [n for n in found if "—" in n or "weekend" in n]
+
+
+def test_a_group_with_a_member_named_stays_the_group():
+    text = ("Port Plan\n\nSupporters of the plan, including Mayor Ada Reyes, said it would bring jobs.\n")
+    found = _registry(text)
+    assert "Ada Reyes" not in found and any(n.startswith("Supporters of the plan") for n in found), sorted(found)

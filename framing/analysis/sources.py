@@ -12,7 +12,7 @@ from framing.analysis.attribution import joined_sentence
 from framing.text.document import Document
 from framing.findings import Attribution, Source, TextSpan
 from framing.analysis.names import (HONORIFIC, NAME, NOT_NAME_START, ORG, PARTY, PARTY_LABEL, POSSESSIVE_END, ROLE,
-                           ROLE_WORDS, stated_party)
+                           ROLE_WORDS, SUFFIX, stated_party)
 from framing.resources import alternation, word_list
 
 _PRONOUNS = frozenset(word_list("sources.txt", "pronouns"))
@@ -73,8 +73,12 @@ def _role(doc: Document, mention: TextSpan) -> str:
 _CLAUSE = re.compile(r"\b(?:will|would|said|says|has|have|had|is|are|was|were|did|does|can|could)\b")  # a verb: no appositive
 
 
-_TITLES = re.compile(rf"^(?:(?:[A-Z][\w’'\-]*\s+){{0,2}}{HONORIFIC}|(?:(?i:{ROLE_WORDS})\s+)+(?=[A-Z]))")  # 'Illinois Rep. ', 'President '
+_NAME_TITLES = alternation(word_list("sources.txt", "name_titles"))
+_TITLES = re.compile(rf"^(?:(?:[A-Z][\w.’'\-]*\s+){{0,2}}{HONORIFIC}|(?:(?:(?i:{ROLE_WORDS})|{_NAME_TITLES})\s+)+"
+                     rf"(?=[A-Z])(?!(?:[\w’'\-]+\s+)?(?i:{alternation(word_list('names.txt', 'organisation_words'))})\b))")
+# 'Illinois Rep. ', 'Democratic U.S. Rep. ', 'President ', 'Justice '; not 'Justice ' of 'Justice Department'
 _INITIAL = re.compile(r"(?<=\s)[A-Z]\.\s+(?=[A-Z])")  # 'Donald J. Trump'
+_SUFFIX = re.compile(r",?\s+(Jr|Sr)\.?$")  # 'Samuel A. Alito Jr.', 'Alito, Jr': one spelling, 'Samuel Alito Jr'
 
 
 _HOME = re.compile(r"\s+(?:of|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*$")  # ' of New York'
@@ -83,14 +87,14 @@ _HOME = re.compile(r"\s+(?:of|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*$")  # ' of 
 def plain_name(name: str) -> str:
     """A name without its titles and middle initials, and a titled name without its home: 'Sen. Ted
     Cruz', 'President Trump', 'Mr. Trump', 'Donald J. Trump', 'Sen. Tim Kaine of Virginia' -> 'Ted Cruz',
-    'Trump', 'Trump', 'Donald Trump', 'Tim Kaine'."""
+    'Trump', 'Trump', 'Donald Trump', 'Tim Kaine'; 'Jr.' kept as 'Jr' ('Donald Trump Jr' is his son)."""
     name = name.replace("’", "'")  # 'O’Neill' is 'O'Neill'
     if " and " in name:  # 'Mr. King and Mr. Schultz' are two
         return name
     untitled = _TITLES.sub("", name)
     if untitled != name:
         untitled = _HOME.sub("", untitled)
-    return _INITIAL.sub("", untitled) or name
+    return _SUFFIX.sub(r" \1", _INITIAL.sub("", untitled)) or name
 
 
 def _title(name: str) -> str:
@@ -104,7 +108,8 @@ _PARTICLES = word_list("names.txt", "name_particles")
 _PARTICLE_SURNAME = re.compile(rf"(?:{alternation(_PARTICLES)}|{alternation(p.capitalize() for p in _PARTICLES if p != 'al')})"
                                r"\s+[A-Z][\w'-]+")  # 'de Blasio', 'De Blasio'; not 'Al Sharpton'
 
-_TITLE_WORDS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general"}
+_TITLE_WORDS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "adm": "admiral",
+                "capt": "captain", "pres": "president"}
 
 
 def _titles(mention: str, role: str) -> set[str]:
@@ -113,6 +118,12 @@ def _titles(mention: str, role: str) -> set[str]:
     last = role.split()[-1] if role.strip() else ""
     found = {_title(mention)} | ({last.lower()} if role[:1].isupper() and ROLE.fullmatch(last) else set())
     return {_TITLE_WORDS.get(t, t) for t in found if t and t not in ("mr", "ms", "mrs", "dr", "prof")}
+
+
+def _held_titles(name: str, role: str) -> set[str]:
+    """The titles a source's name and role give it, singular: ('Samuel A. Alito Jr.', 'Justices') -> {'justice'}."""
+    words = {re.sub(r"s$", "", w.rstrip(".").lower()) for w in f"{role} {name}".split() if w[:1].isupper()}
+    return _titles(name, role) | {_TITLE_WORDS.get(w, w) for w in words}
 
 
 def _sex(name: str) -> str | None:
@@ -129,11 +140,14 @@ def _same_source(short: str, full: str) -> bool:
         return True
     if _PARTICLE_SURNAME.fullmatch(short) and full.lower().endswith(" " + short.lower()):
         return True  # 'De Blasio' is 'Bill de Blasio'
-    if " " in short or " " not in full or not short[:1].isupper():  # 'drivers' is no surname
-        return False
     if " and " in full or "," in full or not full[:1].isupper():  # 'Mr. King and Mr. Schultz', 'experts, including X'
         return False
-    last = full.split()[-1].lower()
+    if " " in short and short[:1].isupper() and " and " not in short and full.endswith(" " + short) \
+            and NAME.fullmatch(short) and all(w[:1].isupper() for w in full[:-len(short)].split()):
+        return True  # 'Sidney Blumenthal' is 'Former Clinton Senior Adviser Sidney Blumenthal', not 'Exit polls in South Carolina'
+    if " " in short or " " not in full or not short[:1].isupper():  # 'drivers' is no surname
+        return False
+    last = _surname(full).lower()  # 'Boutrous' is 'Theodore J. Boutrous Jr.'
     if _GIVEN_NAME_LAST.fullmatch(full):  # 'Mr. Ban' is 'Ban Ki-moon': the family name comes first
         return short.lower() == full.split()[0].lower()
     return short.lower() in (last, last.split("-")[-1])
@@ -143,18 +157,24 @@ _GIVEN_NAME_LAST = re.compile(r"[A-Z][a-z]+\s+[A-Z][a-z]+-[a-z]+")  # 'Ban Ki-mo
 
 
 _LEADING_JUNK = re.compile(r"^(?:[)\]]\s*,?\s*|(?:and|or|but)\s+|(?:[Ii]n|[Oo]n|[Bb]y)\s+(?:[A-Z][a-z]+|\d{4}|"
-                           r"the\s+time|early|late)(?:\s+\d{4})?\s*,\s*|(?:[Ww]hen|[Ii]f|[Ww]ith|[Bb]y\s+the\s+time)\s+)+")
-# '), chairman of ...', 'and local police', 'In July, the group', 'When Bopp', 'By the time Mr. Trump'
+                           r"the\s+time|early|late)(?:\s+\d{4})?\s*,\s*|(?:[Ww]hen|[Ii]f|[Ww]ith|[Bb]y\s+the\s+time)\s+|From\s+(?=[A-Z]))+")
+# '), chairman of ...', 'and local police', 'In July, the group', 'When Bopp', 'By the time Mr. Trump', 'From Bush'
 _TRAILING_JUNK = re.compile(r",\s*(?:at|in|on|during|after|before|with|when|while)$|\s+(?:himself|herself|themselves|itself)$")
 # 'Hillary Clinton, at', 'Trump himself'
-_TITLE_THEN_NAME = re.compile(rf"(.*\b(?i:{ROLE_WORDS})s?)\s+({HONORIFIC}?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)")
-_NAME_OF = re.compile(rf"({HONORIFIC}?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)+)\s+((?:of|from|at)\s+(?:the\s+.+|[A-Z].*))")
+_NAME_THEN_WHEN = re.compile(rf"({NAME.pattern})\s+(?:on|over|during)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)*[a-z]+")
+# 'Trump over the weekend', 'Reid on the Senate floor': a name, then when or where it spoke
+_DASHES = re.compile(r"\s+[—–-]\s+|\s+[—–-]$")  # dashes around an appositive after a name
+_NAME_WORDS = rf"[A-Z][\w’'\-]*(?:\s+(?:[A-Z]\.(?=\s+[A-Z])|{SUFFIX}|[A-Z][\w’'\-]*))*"  # 'Robert W. Goodlatte', 'Alito Jr.'
+_TITLE_THEN_NAME = re.compile(rf"(.*\b(?i:{ROLE_WORDS})s?)\s+({HONORIFIC}?{_NAME_WORDS})")
+_NAME_OF = re.compile(rf"({HONORIFIC}?[A-Z][\w’'\-]*(?:\s+(?:[A-Z]\.(?=\s+[A-Z])|{SUFFIX}|[A-Z][\w’'\-]*))+)"
+                      r"\s+((?:of|from|at)\s+(?:the\s+.+|[A-Z].*))")
 _POSSESSIVE = re.compile(r"[’']s\b")
 # 'Democratic presidential frontrunner Hillary Clinton', 'IMF chief economist Maury Obstfeld': a description
 # ending in a lower-case word, then a person's name of two or three words
 _DESCRIBED_NAME = re.compile(rf"(.*\b(?!(?:{alternation(word_list('sources.txt', 'not_before_name'))})\b)[a-z][\w-]*)"
                              r"\s+([A-Z][\w’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w’'-]+){1,2})")
 _NAME_AND = re.compile(rf"(?:{HONORIFIC}[A-Z][\w’'-]+|[A-Z][\w’'-]+\s+[A-Z][\w’'-]+)\s+and\b")
+_ASIDE = re.compile(r"([A-Z][^(),]*?)\s*\(([^()]{1,120})\)(.*)", re.S)  # a name, then a parenthesis: party, home, aside
 _NAMES = re.compile(rf"(?:{NAME.pattern})(?:\s+and\s+(?:{NAME.pattern}))+")  # 'Peter Shaw and Leila Ahmed'
 
 
@@ -164,10 +184,24 @@ def _name_and_role(source: str) -> tuple[str, str]:
     joint names ('The two members ..., Peter Shaw and Leila Ahmed,');
     an article inside the sentence is not part of a name ('the GNA' -> 'GNA'); a party label is the
     role ('Sen. Claire McCaskill (D-Mo.)' -> ('Sen. Claire McCaskill', 'D-Mo.'))."""
-    phrase = _TRAILING_JUNK.sub("", _LEADING_JUNK.sub("", source.strip(" ,;:"))) or source
+    phrase = re.sub(r"\s+[—–-]$", "", source.strip(" ,;:"))
+    aside = re.match(r"(.+?)\s+[—–-]\s+", phrase)
+    if aside and NAME.fullmatch(plain_name(aside.group(1))):  # 'Jason Sims — a teacher from Mount Pleasant —'
+        phrase = _DASHES.sub(", ", phrase).strip(" ,")
+    phrase = _TRAILING_JUNK.sub("", _LEADING_JUNK.sub("", phrase)) or source
+    when = _NAME_THEN_WHEN.fullmatch(phrase)
+    if when and when.group(1).split()[0] not in NOT_NAME_START:
+        phrase = when.group(1)
     party = re.fullmatch(rf"({NAME.pattern})\s+({PARTY_LABEL})", phrase)
-    if party:
-        return party.group(1), party.group(2).strip("()")
+    if party:  # 'Benghazi Committee Chairman Trey Gowdy (R-S.C)': the title too is the role
+        titled = _name_and_title(party.group(1))
+        return (titled[0], f"{titled[1]}, {party.group(2).strip('()')}") if titled \
+            else (party.group(1), party.group(2).strip("()"))
+    aside = _ASIDE.match(phrase)
+    if aside and (plain_name(aside.group(1)) != aside.group(1) or re.fullmatch(PARTY_LABEL, f"({aside.group(2)})")) \
+            and not re.search(r"\sand\s+[A-Z]", aside.group(1) + aside.group(3)):  # not in 'X (D) and Y (D)', a joint source  # 'Arizona Gov. Jan Brewer (R)', 'Sen. X (a Democrat ...), ...'
+        name, role = _name_and_role(aside.group(1) + aside.group(3))
+        return name, ", ".join(r for r in (aside.group(2), role) if r)
     parts = [p.strip() for p in phrase.split(",") if p.strip()]
     for i, part in enumerate(parts):
         rest = parts[:i] + parts[i + 1:]
@@ -177,6 +211,8 @@ def _name_and_role(source: str) -> tuple[str, str]:
         if (rest and (NAME.fullmatch(part) or _NAMES.fullmatch(part)) and part.split()[0] not in NOT_NAME_START
                 and not ROLE.search(part)):
             return part, ", ".join(rest)
+        if rest and i == 0 and plain_name(part) != part and NAME.fullmatch(plain_name(part)):
+            return part, ", ".join(rest)  # 'Adm. Harry B. Harris Jr., who leads ...', 'Top Republican Sen. John Thune, of ...'
         home = _NAME_OF.fullmatch(part)
         if (home and any(ROLE.search(r) for r in rest) and NAME.fullmatch(home.group(1)) and not ROLE.search(home.group(1))
                 and not ORG.search(part)
@@ -192,7 +228,7 @@ def _name_and_title(part: str) -> tuple[str, str] | None:
     if _NAME_AND.search(part):  # 'Joe Biden and campaign chairman John Podesta' are two
         return None
     m = _TITLE_THEN_NAME.fullmatch(part)
-    if m:
+    if m and not re.search(r"\b(?:including|like|such\s+as)\b", m.group(1)):  # not a group's member: '..., including President Trump'
         return m.group(2), m.group(1)
     m = _NAME_OF.fullmatch(part)
     titled = m and _TITLE_THEN_NAME.fullmatch(m.group(1))
@@ -250,22 +286,25 @@ def _just_named(source: Source, offset: int) -> bool:
 def build(doc: Document, attributions: list[Attribution]) -> tuple[list[Attribution], list[Source]]:
     """The attributions linked to a registry of their sources: a surname joins the full name, a
     title the person who holds it, a pronoun the last named source, a relative pronoun what it
-    stands for."""
+    stands for. A joint source ('Jeff Flake and John McCain said') is one source per name, each
+    linked to the shared words by an attribution of its own, the words counted once among them."""
     registry = _Registry(doc.text)
     sources = registry.sources
     linked: list[Attribution] = []
-    previous: Source | None = None
+    previous: list[Source] = []  # the last named source, or the speakers of the last joint source
     for a in attributions:
         pronoun = a.source is not None and _CONTRACTION.sub("", a.source.text.lower()) in _PRONOUNS  # 'she's said'
-        if a.source is None or (pronoun and previous is None):
+        if a.source is None or (pronoun and not previous):
             linked.append(a)
             continue
-        if a.source.text.lower() in _POSSESSIVES and not _just_named(previous, a.source.start):
+        if a.source.text.lower() in _POSSESSIVES and not (previous and _just_named(previous[-1], a.source.start)):
             linked.append(a)  # 'Her acknowledgment' long after the last source, or of no person: whose, unknown
             continue
-        if pronoun:  # "he said": the last named source
-            registry.credit(previous, a)
-            linked.append(Attribution(a.cue, a.source, a.content, a.kind, previous.id))
+        if pronoun:  # "he said": the last named source; "they said" after a joint source: its speakers
+            speakers = previous if _CONTRACTION.sub("", a.source.text.lower()) in _PLURAL else previous[-1:]
+            for i, speaker in enumerate(speakers):
+                registry.credit(speaker, a, a.source, (i, len(speakers)))
+                linked.append(Attribution(a.cue, a.source, a.content, a.kind, speaker.id))
             continue
         mention = _antecedent(doc.text, a.source) if a.source.text.lower() in _RELATIVES else a.source
         if mention is None:  # 'who said' with no name or noun right before it: left out of the registry
@@ -273,25 +312,107 @@ def build(doc: Document, attributions: list[Attribution]) -> tuple[list[Attribut
             continue
         name, role = _name_and_role(mention.text)
         role = role or _role(doc, mention)
-        match = registry.same(name) or registry.group(name) or _described_before(sources, mention.text.strip(" ,"))
-        held = None if match else registry.holder(name, doc.text, mention.start)  # 'the president' is 'President Trump'
-        titled = None if match or held else registry.titled(name, role)
-        if titled:  # 'the Virginia AFL-CIO President' is 'Doris Crouse-Mays', whose role it is
-            if _bare(titled.name) == _bare(role):
-                titled.name, titled.kind, titled.role = name, _kind(name), role
-            match = titled
-        elif held:
-            match = held
-        elif match is None:
-            match = Source(f"s{len(sources) + 1}", name, _kind(name), role)
-        elif len(plain_name(name)) > len(plain_name(match.name)):
-            match.name, match.kind = name, _kind(name)
-            match.role = match.role or role
-        registry.file(match, _titles(mention.text, role), group_key(name))
-        registry.credit(match, a)
-        previous = match
-        linked.append(Attribution(a.cue, a.source, a.content, a.kind, match.id))
+        speakers = _joint(doc.text, mention, name, role) or [(name, role, mention)]
+        previous = []
+        for i, (name, role, part) in enumerate(speakers):
+            match = _register(doc, registry, name, role, part)
+            registry.credit(match, a, part if len(speakers) > 1 else None, (i, len(speakers)))
+            previous.append(match)
+            linked.append(Attribution(a.cue, a.source, a.content, a.kind, match.id))
     return linked, sources
+
+
+_PLURAL = frozenset(("they", "we", "their"))
+
+
+def _register(doc: Document, registry: "_Registry", name: str, role: str, mention: TextSpan) -> Source:
+    """The source that `name` (with its role, as mentioned at `mention`) refers to, filed anew when none."""
+    sources = registry.sources
+    match = (registry.same(name) or registry.group(name) or _described_before(sources, mention.text.strip(" ,"))
+             or registry.given(name))
+    held = None if match else registry.holder(name, doc.text, mention.start)  # 'the president' is 'President Trump'
+    titled = None if match or held else registry.titled(name, role)
+    if titled:  # 'the Virginia AFL-CIO President' is 'Doris Crouse-Mays', whose role it is
+        if _bare(titled.name) == _bare(role):
+            titled.name, titled.kind, titled.role = name, _kind(name), role
+        match = titled
+    elif held:
+        match = held
+    elif match is None:
+        match = Source(f"s{len(sources) + 1}", name, _kind(name), role)
+    elif len(plain_name(name)) > len(plain_name(match.name)):
+        match.name, match.kind = name, _kind(name)
+        match.role = match.role or role
+    registry.file(match, _titles(mention.text, role), group_key(name))
+    return match
+
+
+_PARTY_BEFORE_NAME = re.compile(r"(Republican|Democrat|Democratic|GOP|Libertarian|Independent)\s+(?=[A-Z][a-z])")
+_JOINER = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")  # 'A, B and C', 'A, B, and C'
+_BOTH = re.compile(r"(?:[Bb]oth|[Ee]ither|[Nn]either)()\s+")
+_PLURAL_TITLE = re.compile(r"((?:[A-Z][\w.’'-]*\s+){0,2}(?:Justices|Senators|Sens\.|Reps\.|Representatives|Governors|Govs\.))\s+")
+
+
+def _joint(text: str, mention: TextSpan, name: str, role: str = "") -> list[tuple[str, str, TextSpan]] | None:
+    """The speakers of a joint source, each a name with its role and its span ('Jeff Flake and John
+    McCain', 'Ms. Pelosi and Mr. Schumer', 'Chaffetz and Rep. Bob Goodlatte (R-Va.)', 'Khizr and
+    Ghazala Khan' where the text names Khizr Khan); None for one source. Each part must be a name (a
+    group 'and his allies', 'Democrats and some Republicans' stays one source), and a one-word part
+    one the text uses on its own elsewhere, not the start of an organisation's name ('Center on
+    Budget and Policy Priorities', 'Fish and Wildlife Service', 'Ways and Means Committee')."""
+    if not re.search(r"\sand\s", name):
+        return None
+    at = mention.text.find(name)
+    if at < 0:
+        return None
+    base = mention.start + at
+    both = _BOTH.match(name) or _PLURAL_TITLE.match(name)
+    offset = both.end() if both else 0
+    if both and both.group(1):  # 'Justices Kennedy and Samuel A. Alito Jr.': a title they share
+        role = ", ".join(r for r in (both.group(1), role) if r)
+    parts = [p.strip() for p in _JOINER.split(name[offset:]) if p.strip()]
+    if len(parts) < 2:
+        return None
+    if mention.text[:at].rstrip().endswith(",") and role.split() and role.split()[-1][:1].isupper():
+        return None  # 'Most Republican voters in Alabama, Georgia and Virginia': a list the name and role split cut
+    if re.search(r"[,—–-]\s*$", mention.text[:at]) and role[:1].islower() and any(names_a_place(p) for p in parts):
+        return None  # 'insiders in the next two states, Nevada and South Carolina': places that describe a group
+    start = base + offset
+    speakers = []
+    for k, part in enumerate(parts):
+        start = text.find(part, start, mention.end)
+        if start < 0:
+            return None
+        one, own_role = _name_and_role(part)
+        party = _PARTY_BEFORE_NAME.match(one)
+        if party:  # 'Republican Trump and Democrat Clinton'
+            one, own_role = one[party.end():], ", ".join(r for r in (party.group(1), own_role) if r)
+        plain = plain_name(re.sub(r"^The\s+(?=[A-Z])", "", one))  # 'The IRS'
+        if not (plain[:1].isupper() and plain.split()[0] not in NOT_NAME_START and NAME.fullmatch(plain)
+                and _kind(one) in ("person", "organisation", "media", "official")):
+            return None
+        if " " not in plain and plain_name(one) == one:  # 'Ms. Pelosi' is a person's name as it stands
+            if k < len(parts) - 1 and ORG.search(parts[-1].split()[-1]) and not plain.isupper():
+                return None  # 'Health and Human Services Department'
+            alone = [m for m in re.finditer(rf"(?<![\w’'-]){re.escape(plain)}(?![\w’'-])(?!\s+[A-Z])", text)
+                     if not mention.start <= m.start() < mention.end]
+            last = parts[-1].split()
+            if not alone and k < len(parts) - 1 and len(last) == 2 and \
+                    re.search(rf"\b{re.escape(plain)}\s+(?:[A-Z]\.\s+)?{re.escape(last[-1])}\b", text):
+                one = f"{plain} {last[-1]}"  # 'Khizr and Ghazala Khan': Khizr Khan, as the text names him
+            elif not alone:
+                return None  # the start of a name ('Budget and Policy Priorities'), or one the text never uses alone
+        speakers.append([one, own_role, TextSpan(start, start + len(part), part)])
+        start += len(part)
+    if all(" " not in s[0] and s[0].endswith("s") and stated_party(s[0]) for s in speakers):
+        return None  # 'Democrats and Republicans': members of both parties, one group
+    described = speakers[0][1]
+    if described and parts[0].startswith(described) and re.search(r"s\b", described.split()[-1]):
+        role = ", ".join(r for r in (described, role) if r)  # 'Republican senators Jeff Flake and John McCain'
+        speakers[0][1] = ""
+    for speaker in speakers:
+        speaker[1] = ", ".join(r for r in (speaker[1], role) if r)
+    return [tuple(s) for s in speakers]
 
 
 class _Registry:
@@ -307,12 +428,17 @@ class _Registry:
         self._holders: dict[str, set[str]] = {}  # title -> ids of the sources named with it
         self._groups: dict[str, Source] = {}  # group_key -> the unnamed group first named so
 
-    def credit(self, source: Source, attribution: Attribution) -> None:
-        """Add a mention (once: a quote that runs on shares its cue's) and the attributed words to a source."""
-        if (source.id, attribution.source) not in self._mentioned:
-            self._mentioned.add((source.id, attribution.source))
-            source.mentions.append(attribution.source)
+    def credit(self, source: Source, attribution: Attribution, mention: TextSpan | None = None,
+               share: tuple[int, int] = (0, 1)) -> None:
+        """Add a mention (once: a quote that runs on shares its cue's) and the attributed words to a
+        source; `share` (i, n): the i-th of n speakers of joint words, which they divide ('X and Y said')."""
+        mention = mention or attribution.source
+        if (source.id, mention) not in self._mentioned:
+            self._mentioned.add((source.id, mention))
+            source.mentions.append(mention)
         words = len(attribution.content.text.split()) if attribution.content else 0
+        i, n = share
+        words = words // n + (1 if i < words % n else 0)
         if attribution.kind == "direct":
             source.quoted_words += words
         else:
@@ -330,6 +456,8 @@ class _Registry:
             self.sources.append(source)
         person = plain_name(source.name)
         keys = [("name", person), ("bare", _bare(source.name))] + _surname_keys(person, "tail", "word")
+        if source.kind == "person" and len(person.split()) >= 2 and NAME.fullmatch(person):
+            keys.append(("given", person.split()[0].lower()))  # 'Jeb' is 'Jeb Bush' (Registry.given)
         if source.role:
             keys.append(("role", _bare(source.role)))
         for key in keys:
@@ -353,9 +481,50 @@ class _Registry:
         """The first source that `name` refers to, or that refers to it (_same_source), and that was
         never named as the other sex ('Mr. Clinton' is not 'Hillary Clinton', called 'Mrs. Clinton')."""
         person, sex = plain_name(name), _sex(name)
-        return self._first([("name", person)] + _surname_keys(person, "word", "tail"),
+        longer = _surname_keys(person, "tail", "word") if " " in person else []  # 'Sidney Blumenthal' ends a longer name
+        return self._first([("name", person)] + _surname_keys(person, "word", "tail") + longer,
                            lambda s: (_same_source(name, s.name) or _same_source(s.name, name)) and not (
-                               sex and {_sex(m.text) for m in s.mentions} - {None, sex}))
+                               sex and {_sex(m.text) for m in s.mentions} - {None, sex})
+                           and not self._other_bearer(name, s.name, s.role) and not self._other_bearer(s.name, name))
+
+    def _other_bearer(self, short: str, full: str, role: str = "") -> bool:
+        """A surname alone and a 'Jr.' or 'Sr.' name when the text also names another bearer of that
+        surname: 'Mr. Trump' is not 'Donald Trump Jr.' where 'President Trump' or 'Donald Trump' is named
+        (a word before the surname that is neither an honorific nor one of the full name's own words)."""
+        words = plain_name(full).split()
+        if " " in plain_name(short) or len(words) < 3 or words[-1] not in ("Jr", "Sr"):
+            return False
+        surname, own = words[-2], set(full.replace(".", " ").split()) - set(words[:1]) - {_title(full)}
+        for m in re.finditer(rf"([A-Z][\w’'\-]*\.?)\s+{re.escape(surname)}\b(?!,?\s+(?:Jr|Sr)\b)", self._text):
+            title = _titles(m.group(), "")
+            if (title and not title & _held_titles(full, role)) or (not title and m.group(1).rstrip(".") not in own
+                                                             and m.group(1) not in ("Mr.", "Mrs.", "Ms.", "Dr.", "Miss")):
+                return True  # 'President Trump', 'Donald Trump'; not 'Admiral Harris' for 'Adm. Harry B. Harris Jr.'
+        return False
+
+    def given(self, name: str) -> Source | None:
+        """A lone first name ('Jeb', 'Hillary') that the one person source named in full with it bears,
+        when the text never uses the word as a surname ('Mr. Jordan') or before another surname."""
+        person = plain_name(name)
+        if " " in person:  # 'Jeb Bush' after a lone 'Jeb'
+            first = person.split()[0]
+            found = [s for s in self._first_all([("word", first.lower())]) if s.name == first and s.kind == "person"]
+            if not (NAME.fullmatch(person) and len(found) == 1 and self._first_name_only(first, _surname(person))):
+                return None
+            return found[0]
+        if not re.fullmatch(r"[A-Z][a-z][\w’'-]*", name) or name in NOT_NAME_START:
+            return None
+        found = self._first_all([("given", name.lower())])
+        if len(found) != 1:
+            return None
+        return found[0] if self._first_name_only(name, _surname(plain_name(found[0].name))) else None
+
+    def _first_name_only(self, name: str, surname: str) -> bool:
+        """The text uses `name` as a first name of the one bearer of `surname`: never after a title ('Mr.
+        Jordan': a surname too) nor before another surname ('Hillary Rodham': another bearer)."""
+        if re.search(rf"\b(?:Mr|Mrs|Ms|Dr)\.?\s+{re.escape(name)}\b", self._text):
+            return False
+        return not re.search(rf"\b{re.escape(name)}\s+(?!{re.escape(surname)}\b)[A-Z][a-z]", self._text)
 
     def group(self, name: str) -> Source | None:
         """The unnamed group named before by the same noun ('many experts', then 'experts')."""
@@ -375,7 +544,7 @@ class _Registry:
         for surname in sorted(self.titled_in_text.get(title, ())):
             holders += [s for s in self._first_all([("word", surname), ("tail", surname)]) if s not in holders]
         before = text[max(0, offset - TITLE_REACH):offset]
-        near = [h for h in holders if plain_name(h.name).split()[-1] in before
+        near = [h for h in holders if _surname(plain_name(h.name)) in before
                 and not (m.group(1) and _other_party(m.group(1), f"{h.role} {h.name}"))]
         return near[0] if len(near) == 1 else None
 
@@ -470,9 +639,15 @@ def _surname_keys(name: str, as_full: str, as_short: str) -> list[tuple[str, str
     if _GIVEN_NAME_LAST.fullmatch(name):  # 'Ban Ki-moon' is Mr. Ban
         return [(as_full, name.split()[0].lower())]
     if " " in name:
-        last = name.split()[-1].lower()
+        last = _surname(name).lower()
         return [(as_full, last), (as_full, last.split("-")[-1])]
     return [(as_short, name.lower())] if name[:1].isupper() else []
+
+
+def _surname(name: str) -> str:
+    """The last word of a plain name, before a 'Jr' or 'Sr' ('Harry Harris Jr' -> 'Harris')."""
+    words = name.split()
+    return words[-2] if len(words) > 2 and words[-1] in ("Jr", "Sr") else words[-1]
 
 
 def _bare(phrase: str) -> str:
