@@ -45,6 +45,7 @@ def regroup(source: Path, target: Path, batch: int) -> None:
     """source's audits as parts of `batch` articles in target/parts/, with their tables' CSV and Parquet files."""
     from framing.runs import corpus
 
+    (target / "parts").mkdir()
     lines = [line for name in corpus.parts(source)
              for line in (source / "parts" / f"{name}.audits.jsonl").read_text(encoding="utf-8").splitlines()]
     for start in range(0, len(lines), batch):
