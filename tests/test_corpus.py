@@ -608,6 +608,7 @@ def test_index_stays_bounded_listing_the_highest_scores_and_sampling_dots(tmp_pa
     index = (out / "index.html").read_text(encoding="utf-8")
     listed = index[index.index('<table id="articles">'):]
     assert listed.count("<tr data-group") == 5 and "The 5 articles with the highest overall score of 16" in index
+    assert '<a href="articles.csv">' in index  # the whole list, one click away (from file:// too)
     overall = sorted((float(r["score_overall"]) for r in rows(out)), reverse=True)[:5]
     shown = [float(re.findall(r'data-value="([^"]*)"', row)[3]) for row in listed.split("<tr data-group")[1:]]
     assert shown == overall
@@ -618,6 +619,13 @@ def test_index_stays_bounded_listing_the_highest_scores_and_sampling_dots(tmp_pa
     assert len(stats.listed) == 5 and stats.articles == 5000
     html = corpus.render_index(stats, {})
     assert len(html) < 200_000 and html.count("<tr data-group") == 5 + 2 * 2  # listed; per outlet all and news
+
+
+def test_the_box_plots_give_each_boxs_n_of_all_its_articles_not_of_the_dots_drawn():
+    from framing.outputs import charts
+
+    svg = charts.scores_by_outlet({"Loaded": {"A": [0.1, 0.2, 0.3], "B": [0.5] * 7}, "Sourcing": {"A": [0.4]}}, dots=2)
+    assert re.findall(r">n=(\d+)<", svg) == ["3", "7", "1", "0"]  # per panel, outlets in order; B's sourcing not judged
 
 
 def test_index_filters_and_sorts_in_a_browser_from_file_without_network(tmp_path, browser):
