@@ -564,6 +564,11 @@ def test_the_manifest_records_version_hashes_options_times_and_counts(tmp_path):
     assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["counts"]["already_done"] == 4
     with pytest.raises(InputError, match="another input"):
         corpus.run(jsonl_corpus(tmp_path / "other.jsonl", copies=1), out)
+    made = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    (out / "manifest.json").write_text(json.dumps(made | {"lexicons_sha256": "0" * 64}), encoding="utf-8")
+    with pytest.raises(InputError, match=r"holds audits made with other lexicons \(manifest.json\); .* --force"):
+        corpus.run(source, out)  # audits by other lexicons are not mixed with these
+    assert corpus.run(source, out, force=True).audited == 4
 
 
 def genre_corpus(path, copies: int = 3):

@@ -403,11 +403,12 @@ def _mode_made(mode: str, manifest: dict) -> str:
 
 def claim_folder(outdir: Path, source: Path, contextual: bool, force: bool = False, hints: bool = False) -> dict:
     """Make `outdir` this input's corpus folder, or refuse in one line: a folder holding another
-    input's corpus (or this one's in another mode: --fast, --hints) or files framing did not
+    input's corpus (or this one's in another mode: --fast, --hints; or made by another framing
+    version, other models or lexicons: its numbers would mix two tools) or files framing did not
     write is never mixed or overwritten unless `force`, which removes framing's outputs there and
     starts again. Returns the input's fingerprint."""
     wanted = {"input": input_fingerprint(source, skip=outdir), "contextual": contextual, "hints": hints,
-              "framing": __version__}
+              "framing": __version__, **provenance()}
     manifest = outdir / MANIFEST
     entries = sorted(p.name for p in outdir.iterdir()) if outdir.is_dir() else []
     if manifest.exists():
@@ -416,10 +417,14 @@ def claim_folder(outdir: Path, source: Path, contextual: bool, force: bool = Fal
         except (json.JSONDecodeError, UnicodeDecodeError):
             earlier = {}
         modes = [m for m in ("contextual", "hints") if bool(earlier.get(m)) != wanted[m]]
-        if earlier.get("input") == wanted["input"] and not modes:
-            return wanted["input"]  # the same input in the same mode: resume
+        tools = [name for key, name in (("framing", f"framing {earlier.get('framing')}"), ("models", "other models"),
+                                        ("lexicons_sha256", "other lexicons"))
+                 if key in earlier and earlier[key] != wanted[key]]  # (a manifest of an earlier version may lack them)
+        if earlier.get("input") == wanted["input"] and not modes and not tools:
+            return wanted["input"]  # the same input in the same mode, by the same tool: resume
         problem = (f"holds the corpus of another input ({earlier.get('input', {}).get('path', '?')})"
-                   if earlier.get("input") != wanted["input"] else f"holds audits made {_mode_made(modes[0], earlier)}")
+                   if earlier.get("input") != wanted["input"] else f"holds audits made {_mode_made(modes[0], earlier)}"
+                   if modes else f"holds audits made with {' and '.join(tools)} (manifest.json)")
     elif entries:
         problem = f"is not empty and holds no framing corpus ({', '.join(entries[:3])}{', ...' if len(entries) > 3 else ''})"
     else:
