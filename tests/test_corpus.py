@@ -102,9 +102,10 @@ def test_bad_input_is_a_one_line_error(tmp_path, capsys):
 
 
 def test_a_killed_run_resumes_without_redoing_finished_articles(tmp_path):
-    source = jsonl_corpus(tmp_path / "in.jsonl", copies=24)  # 48 articles (3 parts) and a bad line
+    source = jsonl_corpus(tmp_path / "in.jsonl", copies=24)  # 48 articles (3 parts of 16) and a bad line
     out = tmp_path / "out"
-    command = [sys.executable, "-m", "framing", "corpus", str(source), "-o", str(out), "--parquet"]
+    command = [sys.executable, "-c", "import sys; from framing.runs import corpus; corpus.BATCH = 16; "
+               "from framing.cli import main; sys.exit(main(sys.argv[1:]))", "corpus", str(source), "-o", str(out), "--parquet"]
     process = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and not list((out / "parts").glob("*.audits.jsonl")):
@@ -115,7 +116,7 @@ def test_a_killed_run_resumes_without_redoing_finished_articles(tmp_path):
     (out / "parts" / "000000016-00000.articles.csv").write_text("id\r\nx\r\n")  # as if killed within a part
     (out / "parts" / "000000016-00000.findings.parquet").write_bytes(b"PAR1")
     before = corpus.finished_ids(out)
-    assert len(before) == corpus.BATCH and not list((out / "parts").glob("000000016-00000.*"))
+    assert len(before) == 16 and not list((out / "parts").glob("000000016-00000.*"))
     summary = corpus.run(source, out, parquet=True)
     assert summary.skipped == len(before) and summary.audited == 48 - len(before)
     ids = [json.loads(line)["id"] for line in audit_lines(out).splitlines()]
@@ -126,13 +127,14 @@ def test_a_killed_run_resumes_without_redoing_finished_articles(tmp_path):
 
 def test_dask_engine_gives_the_same_outputs_as_local_processes_its_workers_writing_the_parts(tmp_path, monkeypatch):
     pytest.importorskip("dask.distributed")
+    monkeypatch.setattr(corpus, "BATCH", 16)
     source = jsonl_corpus(tmp_path / "in.jsonl", copies=9)  # 18 articles: two parts
     corpus.run(source, tmp_path / "local", jobs=2, parquet=True)
-    written_here = []
+    written_here, real_write_files = [], corpus.write_files
     monkeypatch.setattr(corpus, "write_files", lambda outdir, files: written_here.append(files))
     corpus.run(source, tmp_path / "dask", jobs=2, engine="dask", parquet=True)  # a LocalCluster of 2 workers
     assert written_here == []  # the workers saw OUTDIR and wrote every part and report themselves
-    monkeypatch.undo()
+    monkeypatch.setattr(corpus, "write_files", real_write_files)
     local, dask = tmp_path / "local", tmp_path / "dask"
     assert len(corpus.parts(dask)) == 2 and audit_lines(dask) == audit_lines(local)
     for name in ("articles.csv", "findings.csv", "sources.csv", "actors.csv", "index.html", "errors.jsonl",
@@ -201,6 +203,22 @@ def test_local_engine_maps_in_input_order_through_the_interface(jobs):
     assert list(LocalEngine(jobs).map(corpus.report_name, iter(ids))) == [corpus.report_name(i) for i in ids]
 
 
+@pytest.mark.parametrize("window", [1, 3, pool.WINDOW_PER_JOB])
+def test_the_local_engine_holds_its_window_of_items_per_worker_and_no_more(window):
+    """corpus sends batches of BATCH articles with a window of IN_FLIGHT // BATCH (the texts in flight
+    stay IN_FLIGHT articles a worker whatever the batch), batch single articles with the default."""
+    pulled = []
+
+    def items():
+        for i in range(10 * window):
+            pulled.append(i)
+            yield str(i)
+
+    results = LocalEngine(2).map(corpus.report_name, items(), window)
+    assert next(results) == "0.html" and len(pulled) == 2 * window
+    assert list(results) == [f"{i}.html" for i in range(1, 10 * window)]
+
+
 def test_an_engine_stopped_early_stops_its_workers():
     before = len(multiprocessing.active_children())
     results = LocalEngine(2).map(corpus.report_name, iter(str(i) for i in range(1000)))
@@ -216,7 +234,7 @@ class InProcess(Engine):
     name = "in-process"
     shares_disk = False
 
-    def map(self, work, items):
+    def map(self, work, items, window=None):
         prepare()
         yield from map(work, items)
 
@@ -353,12 +371,13 @@ def assert_parquet_is_csv(out):
         pandas.testing.assert_frame_equal(pandas.read_parquet(out / f"{name}.parquet"), getattr(api, name)(out))
 
 
-def test_parquet_tables_are_the_workers_parts_with_the_csv_types_and_rows(tmp_path):
+def test_parquet_tables_are_the_workers_parts_with_the_csv_types_and_rows(tmp_path, monkeypatch):
     pandas = pytest.importorskip("pandas")
     pytest.importorskip("pyarrow")
     from framing import corpus as api
     from framing.cli import main
 
+    monkeypatch.setattr(corpus, "BATCH", 16)
     source = jsonl_corpus(tmp_path / "in.jsonl", copies=9)  # 18 articles: two parts, one of them without meta_section
     with source.open("a", encoding="utf-8") as handle:
         handle.write(json.dumps({"id": "plain", "text": UNJUDGED, "outlet": "=X", "topic": "t"}) + "\n")
@@ -545,6 +564,11 @@ def test_the_manifest_records_version_hashes_options_times_and_counts(tmp_path):
     assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["counts"]["already_done"] == 4
     with pytest.raises(InputError, match="another input"):
         corpus.run(jsonl_corpus(tmp_path / "other.jsonl", copies=1), out)
+    made = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    (out / "manifest.json").write_text(json.dumps(made | {"lexicons_sha256": "0" * 64}), encoding="utf-8")
+    with pytest.raises(InputError, match=r"holds audits made with other lexicons \(manifest.json\); .* --force"):
+        corpus.run(source, out)  # audits by other lexicons are not mixed with these
+    assert corpus.run(source, out, force=True).audited == 4
 
 
 def genre_corpus(path, copies: int = 3):
@@ -589,6 +613,7 @@ def test_index_stays_bounded_listing_the_highest_scores_and_sampling_dots(tmp_pa
     index = (out / "index.html").read_text(encoding="utf-8")
     listed = index[index.index('<table id="articles">'):]
     assert listed.count("<tr data-group") == 5 and "The 5 articles with the highest overall score of 16" in index
+    assert '<a href="articles.csv">' in index  # the whole list, one click away (from file:// too)
     overall = sorted((float(r["score_overall"]) for r in rows(out)), reverse=True)[:5]
     shown = [float(re.findall(r'data-value="([^"]*)"', row)[3]) for row in listed.split("<tr data-group")[1:]]
     assert shown == overall
@@ -599,6 +624,13 @@ def test_index_stays_bounded_listing_the_highest_scores_and_sampling_dots(tmp_pa
     assert len(stats.listed) == 5 and stats.articles == 5000
     html = corpus.render_index(stats, {})
     assert len(html) < 200_000 and html.count("<tr data-group") == 5 + 2 * 2  # listed; per outlet all and news
+
+
+def test_the_box_plots_give_each_boxs_n_of_all_its_articles_not_of_the_dots_drawn():
+    from framing.outputs import charts
+
+    svg = charts.scores_by_outlet({"Loaded": {"A": [0.1, 0.2, 0.3], "B": [0.5] * 7}, "Sourcing": {"A": [0.4]}}, dots=2)
+    assert re.findall(r">n=(\d+)<", svg) == ["3", "7", "1", "0"]  # per panel, outlets in order; B's sourcing not judged
 
 
 def test_index_filters_and_sorts_in_a_browser_from_file_without_network(tmp_path, browser):

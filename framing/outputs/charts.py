@@ -144,8 +144,9 @@ def score_histograms(values: dict[str, list[float]]) -> str:
 
 
 def scores_by_outlet(values: dict[str, dict[str, list[float]]], dots: int | None = None) -> str:
-    """Small multiples: per score, one box (with the articles as dots) per outlet; with `dots`, at
-    most that many dots per box, evenly spaced over its articles (the box is of them all)."""
+    """Small multiples: per score, one box (with the articles as dots) per outlet, and its n (the
+    articles whose score was judged); with `dots`, at most that many dots per box, evenly spaced
+    over its articles (the box is of them all)."""
     from matplotlib.figure import Figure
 
     outlets = sorted({o for per_outlet in values.values() for o in per_outlet})
@@ -155,6 +156,8 @@ def scores_by_outlet(values: dict[str, dict[str, list[float]]], dots: int | None
         data = [per_outlet.get(o, []) for o in outlets]
         ax.boxplot(data, orientation="horizontal", widths=0.5, showfliers=False, medianprops={"color": "#a93226"})
         for row, scores in enumerate(data, 1):
+            ax.text(1.0, row - 0.3, f"n={len(scores)}", transform=ax.get_yaxis_transform(), ha="right", va="bottom",
+                    fontsize=7, color="#555")
             scores = scores[::max(1, -(-len(scores) // dots))] if dots else scores
             jitter = [row + 0.18 * ((i * 7919) % 11 - 5) / 5 for i in range(len(scores))]  # fixed, not random
             ax.scatter(scores, jitter, s=6, color=REPORTER_COLOUR, alpha=0.5, linewidths=0)

@@ -196,7 +196,9 @@ def _open(path: Path, binary: bool = False, **options):
 
 # ---- work (runs in worker processes) ---------------------------------------------------------
 
-BATCH = 16  # articles per task and per part: a part's files are written by the worker that audited them
+BATCH = 64  # articles per task and per part: a part's files are written by the worker that audited them (16 made
+# the main process's Parquet step 3x slower than from the merged CSV: it reads each part's files, 1 to 2 ms a file)
+IN_FLIGHT = 512  # articles in flight per worker: what the main process holds of a run's texts
 PARTS = "parts"
 
 
@@ -401,11 +403,12 @@ def _mode_made(mode: str, manifest: dict) -> str:
 
 def claim_folder(outdir: Path, source: Path, contextual: bool, force: bool = False, hints: bool = False) -> dict:
     """Make `outdir` this input's corpus folder, or refuse in one line: a folder holding another
-    input's corpus (or this one's in another mode: --fast, --hints) or files framing did not
+    input's corpus (or this one's in another mode: --fast, --hints; or made by another framing
+    version, other models or lexicons: its numbers would mix two tools) or files framing did not
     write is never mixed or overwritten unless `force`, which removes framing's outputs there and
     starts again. Returns the input's fingerprint."""
     wanted = {"input": input_fingerprint(source, skip=outdir), "contextual": contextual, "hints": hints,
-              "framing": __version__}
+              "framing": __version__, **provenance()}
     manifest = outdir / MANIFEST
     entries = sorted(p.name for p in outdir.iterdir()) if outdir.is_dir() else []
     if manifest.exists():
@@ -414,10 +417,14 @@ def claim_folder(outdir: Path, source: Path, contextual: bool, force: bool = Fal
         except (json.JSONDecodeError, UnicodeDecodeError):
             earlier = {}
         modes = [m for m in ("contextual", "hints") if bool(earlier.get(m)) != wanted[m]]
-        if earlier.get("input") == wanted["input"] and not modes:
-            return wanted["input"]  # the same input in the same mode: resume
+        tools = [name for key, name in (("framing", f"framing {earlier.get('framing')}"), ("models", "other models"),
+                                        ("lexicons_sha256", "other lexicons"))
+                 if key in earlier and earlier[key] != wanted[key]]  # (a manifest of an earlier version may lack them)
+        if earlier.get("input") == wanted["input"] and not modes and not tools:
+            return wanted["input"]  # the same input in the same mode, by the same tool: resume
         problem = (f"holds the corpus of another input ({earlier.get('input', {}).get('path', '?')})"
-                   if earlier.get("input") != wanted["input"] else f"holds audits made {_mode_made(modes[0], earlier)}")
+                   if earlier.get("input") != wanted["input"] else f"holds audits made {_mode_made(modes[0], earlier)}"
+                   if modes else f"holds audits made with {' and '.join(tools)} (manifest.json)")
     elif entries:
         problem = f"is not empty and holds no framing corpus ({', '.join(entries[:3])}{', ...' if len(entries) > 3 else ''})"
     else:
@@ -529,7 +536,7 @@ def run(source: Path, outdir: Path, jobs: int = 1, engine: str | Engine = "local
 
     total = _count(source) if progress else None
     meter = Progress(progress, total - len(done) if total else None)
-    results = engine.map(audit_batch, batches())
+    results = engine.map(audit_batch, batches(), max(1, IN_FLIGHT // BATCH))
     with closing(results), (outdir / "errors.jsonl").open("w", encoding="utf-8") as errors:  # failures are tried again
         for result in results:
             if result.files:  # from a worker that does not see OUTDIR
@@ -713,9 +720,16 @@ def write_parquet(outdir: Path, names: list[str] | None = None, canonical: dict[
                 write_files(outdir, {f"{PARTS}/{path.name}": tables.parquet_part(
                     path.with_suffix(".csv").read_text(encoding="utf-8"))})
         written.append(outdir / f"{table}.parquet")
-        tables.concatenate(written[-1], paths, merged_columns(table, [tables.columns_of(p) for p in paths]), rows,
+        columns = merged_columns(table, [_header(p.with_suffix(".csv")) for p in paths])  # a part's Parquet columns are its CSV's
+        tables.concatenate(written[-1], paths, columns, rows,
                            {tables.plain(n): tables.plain(a) for n, a in canonical.items()} if table == "actors" else None)
     return written
+
+
+def _header(path: Path) -> list[str]:
+    """The columns of a part's CSV file (its first line)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return next(csv.reader(handle))
 
 
 COLUMNS = {"findings": FINDING_COLUMNS, "sources": SOURCE_COLUMNS, "actors": ACTOR_COLUMNS}  # after ARTICLE_KEYS, meta_*
@@ -735,10 +749,7 @@ def _merge(outdir: Path, names: list[str], table: str, canonical: dict[str, str]
     rows copied, as text when the part has those columns and no `canonical` actor names (name ->
     actor) are to be filled in."""
     paths = [outdir / PARTS / f"{name}.{table}.csv" for name in names]
-    headers = []
-    for path in paths:
-        with path.open(encoding="utf-8", newline="") as handle:
-            headers.append(next(csv.reader(handle)))
+    headers = [_header(path) for path in paths]
     columns = merged_columns(table, headers)
     with atomic_writer(outdir / f"{table}.csv") as out:
         if columns is None:

@@ -21,7 +21,8 @@ from framing.runs import pool
 
 
 class Engine:
-    """The interface: map(work, items) -> a generator of the results, in input order."""
+    """The interface: map(work, items, window) -> a generator of the results, in input order, with
+    at most `window` items in flight per worker."""
 
     name = ""
     shares_disk = True  # the workers share this disk (see the module's docstring)
@@ -30,7 +31,7 @@ class Engine:
     def __init__(self, jobs: int = 1, contextual: bool = False, scheduler: str | None = None):
         self.jobs, self.contextual, self.scheduler = jobs, contextual, scheduler
 
-    def map(self, work: Callable, items: Iterator) -> Generator:
+    def map(self, work: Callable, items: Iterator, window: int = pool.WINDOW_PER_JOB) -> Generator:
         raise NotImplementedError
 
 
@@ -39,8 +40,8 @@ class LocalEngine(Engine):
 
     name = "local"
 
-    def map(self, work: Callable, items: Iterator) -> Generator:
-        return pool.ordered_map(work, items, self.jobs, self.contextual)
+    def map(self, work: Callable, items: Iterator, window: int = pool.WINDOW_PER_JOB) -> Generator:
+        return pool.ordered_map(work, items, self.jobs, self.contextual, window)
 
 
 class DaskEngine(Engine):
@@ -52,7 +53,7 @@ class DaskEngine(Engine):
     shares_disk = False
     takes_scheduler = True
 
-    def map(self, work: Callable, items: Iterator) -> Generator:
+    def map(self, work: Callable, items: Iterator, window: int = pool.WINDOW_PER_JOB) -> Generator:
         try:
             from dask.distributed import Client, LocalCluster, as_completed  # the dask extra: only for this engine
         except ImportError:
@@ -63,7 +64,7 @@ class DaskEngine(Engine):
         client = Client(self.scheduler or cluster)
         task = partial(_task, work, self.contextual)
         try:
-            window = pool.WINDOW_PER_JOB * max(self.jobs, len(client.scheduler_info().get("workers", {})) or 1)
+            window *= max(self.jobs, len(client.scheduler_info().get("workers", {})) or 1)
             while chunk := list(itertools.islice(items, window)):
                 futures = client.map(task, client.scatter(chunk, hash=False), pure=False)  # see _task
                 for _ in as_completed(futures):  # a task whose item was lost with its worker is cancelled:

@@ -13,7 +13,7 @@ import sys
 import time
 from collections.abc import Callable, Generator, Iterable, Iterator
 
-WINDOW_PER_JOB = 32  # items in flight per worker process: bounds the memory of a long run
+WINDOW_PER_JOB = 32  # items in flight per worker process, unless the caller says: bounds the memory of a long run
 
 
 def _stop(signum, frame) -> None:
@@ -55,16 +55,18 @@ def worker_pool(jobs: int, contextual: bool = False):
     return context.Pool(jobs, initializer=pool_worker, initargs=(contextual,))
 
 
-def bounded_map(pool, func: Callable, items: Iterable, window: int) -> Iterator:
+def bounded_map(pool, func: Callable, items: Iterable, window: int, chunksize: int = 4) -> Iterator:
     """Map in input order, holding at most `window` items in memory at once."""
     items = iter(items)
     while chunk := list(itertools.islice(items, window)):
-        yield from (pool.map(func, chunk, chunksize=4) if pool else map(func, chunk))
+        yield from (pool.map(func, chunk, chunksize=chunksize) if pool else map(func, chunk))
 
 
-def ordered_map(work: Callable, items: Iterable, jobs: int = 1, contextual: bool = False) -> Generator:
+def ordered_map(work: Callable, items: Iterable, jobs: int = 1, contextual: bool = False,
+                window: int = WINDOW_PER_JOB) -> Generator:
     """work(item) for every item, in input order: here (one job, after loading the models here), or
-    in `jobs` worker processes that load them once each, WINDOW_PER_JOB items in flight per process.
+    in `jobs` worker processes that load them once each, `window` items in flight per process, sent
+    to them about 8 at a time (one at a time when the window is small: items are then large).
     `work` must be picklable (a module-level function or a partial of one)."""
     from framing.api import prepare  # lazy: the audit stack (see the module's docstring)
 
@@ -75,7 +77,7 @@ def ordered_map(work: Callable, items: Iterable, jobs: int = 1, contextual: bool
     # workers load the models themselves: this process keeps a row per article and should stay small
     pool = worker_pool(jobs, contextual)
     try:
-        yield from bounded_map(pool, work, items, WINDOW_PER_JOB * jobs)
+        yield from bounded_map(pool, work, items, window * jobs, max(1, window // 8))
     except BaseException:  # an error, Ctrl-C, or the caller stopped early: no need to finish the window
         pool.terminate()
         raise

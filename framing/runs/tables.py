@@ -82,11 +82,6 @@ def parquet_part(text: str) -> bytes:
     return sink.getvalue().to_pybytes()
 
 
-def columns_of(path: Path) -> list[str]:
-    """The columns of a part's Parquet file (its footer only)."""
-    return _parquet_modules()[1].parquet.read_schema(path).names
-
-
 def concatenate(target: Path, paths: list[Path], columns: list[str] | None, rows: int = PARQUET_ROWS,
                 actors: dict[str, str] | None = None) -> None:
     """TARGET.parquet from the parts' Parquet files `paths`, read one at a time in order, as the
@@ -98,23 +93,25 @@ def concatenate(target: Path, paths: list[Path], columns: list[str] | None, rows
     schema = pyarrow.Schema.from_pandas(typed_frame(pandas, empty), preserve_index=False)
     if actors is not None:
         names, named = (pyarrow.array(values, pyarrow.string()) for values in (list(actors), list(actors.values())))
-    held, count = [], 0
+    held, count = [schema.empty_table()], 0
 
     def write(upto: int) -> None:  # the first `upto` rows held, in row groups of `rows`; the rest kept
         nonlocal held, count
-        whole = pyarrow.Table.from_batches(held, schema)
+        whole = pyarrow.concat_tables(held)
         if actors is not None:
             column = named.take(pyarrow.compute.index_in(whole["name"], value_set=names))
             whole = whole.set_column(schema.get_field_index("actor"), schema.field("actor"),
                                      column.cast(schema.field("actor").type))
         writer.write_table(whole.slice(0, upto), row_group_size=rows)
-        held, count = whole.slice(upto).to_batches(), count - upto
+        held, count = [whole.slice(upto)], count - upto
 
     with atomic_path(target) as temporary, pyarrow.parquet.ParquetWriter(temporary, schema) as writer:
         for path in paths:  # not as one pyarrow dataset: its scanner held 0.5 GB reading 5,775 parts
-            part = pyarrow.parquet.ParquetFile(path).read()
-            held += pyarrow.Table.from_arrays([part[c] if c in part.column_names else pyarrow.nulls(len(part), f.type)
-                                               for c, f in zip(schema.names, schema)], schema.names).cast(schema).to_batches()
+            part = pyarrow.parquet.ParquetFile(path).read(use_threads=False)  # threads cost more than a part
+            if not part.schema.equals(schema):  # a part without some meta_ column
+                part = pyarrow.Table.from_arrays([part[c] if c in part.column_names else pyarrow.nulls(len(part), f.type)
+                                                  for c, f in zip(schema.names, schema)], schema.names).cast(schema)
+            held.append(part.replace_schema_metadata(schema.metadata))
             count += len(part)
             if count >= rows:
                 write(count - count % rows)
