@@ -28,8 +28,9 @@ LOWER = {("attribution.txt", "adverbs_before_cue"), ("attribution.txt", "source_
 CAPITALISED = {("names.txt", "not_name_start"), ("names.txt", "honorifics"), ("names.txt", "titles"),
                ("attribution.txt", "sentence_openers"), ("sources.txt", "determiners"),
                ("actors.txt", "function_words"), ("actors.txt", "person_titles"),
-               ("actors.txt", "abbreviations_in_names"), ("actors.txt", "name_suffixes"), ("actors.txt", "epithets")}
-AS_WRITTEN = {("names.txt", "organisation_words"), ("news_outlets.txt", "")} | {
+               ("actors.txt", "abbreviations_in_names"), ("actors.txt", "name_suffixes"), ("actors.txt", "epithets"),
+               ("sources.txt", "name_titles")}
+AS_WRITTEN = {("names.txt", "organisation_words"), ("names.txt", "place_initials"), ("news_outlets.txt", "")} | {
     ("actors.txt", name) for name in ("departments", "places", "institutions", "outlets", "media_words", "laws",
                                       "law_words", "parties", "event_words", "place_words", "not_actors")}
 
