@@ -164,9 +164,9 @@ _TRAILING_JUNK = re.compile(r",\s*(?:at|in|on|during|after|before|with|when|whil
 _NAME_THEN_WHEN = re.compile(rf"({NAME.pattern})\s+(?:on|over|during)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)*[a-z]+")
 # 'Trump over the weekend', 'Reid on the Senate floor': a name, then when or where it spoke
 _DASHES = re.compile(r"\s+[—–-]\s+|\s+[—–-]$")  # dashes around an appositive after a name
-_NAME_WORDS = rf"[A-Z][\w’'\-]*(?:\s+(?:[A-Z]\.(?=\s+[A-Z])|{SUFFIX}|[A-Z][\w’'\-]*))*"  # 'Robert W. Goodlatte', 'Alito Jr.'
-_TITLE_THEN_NAME = re.compile(rf"(.*\b(?i:{ROLE_WORDS})s?)\s+({HONORIFIC}?{_NAME_WORDS})")
-_NAME_OF = re.compile(rf"({HONORIFIC}?[A-Z][\w’'\-]*(?:\s+(?:[A-Z]\.(?=\s+[A-Z])|{SUFFIX}|[A-Z][\w’'\-]*))+)"
+_NEXT_NAME_WORD = rf"\s+(?:[A-Z]\.(?=\s+[A-Z])|{SUFFIX}|[A-Z][\w’'\-]*)"  # 'Robert W. Goodlatte', 'Alito Jr.'
+_TITLE_THEN_NAME = re.compile(rf"(.*\b(?i:{ROLE_WORDS})s?)\s+({HONORIFIC}?[A-Z][\w’'\-]*(?:{_NEXT_NAME_WORD})*)")
+_NAME_OF = re.compile(rf"({HONORIFIC}?[A-Z][\w’'\-]*(?:{_NEXT_NAME_WORD})+)"
                       r"\s+((?:of|from|at)\s+(?:the\s+.+|[A-Z].*))")
 _POSSESSIVE = re.compile(r"[’']s\b")
 # 'Democratic presidential frontrunner Hillary Clinton', 'IMF chief economist Maury Obstfeld': a description
@@ -198,8 +198,9 @@ def _name_and_role(source: str) -> tuple[str, str]:
         return (titled[0], f"{titled[1]}, {party.group(2).strip('()')}") if titled \
             else (party.group(1), party.group(2).strip("()"))
     aside = _ASIDE.match(phrase)
+    # 'Arizona Gov. Jan Brewer (R)', 'Sen. X (a Democrat ...), ...'; not in 'X (D) and Y (D)', a joint source
     if aside and (plain_name(aside.group(1)) != aside.group(1) or re.fullmatch(PARTY_LABEL, f"({aside.group(2)})")) \
-            and not re.search(r"\sand\s+[A-Z]", aside.group(1) + aside.group(3)):  # not in 'X (D) and Y (D)', a joint source  # 'Arizona Gov. Jan Brewer (R)', 'Sen. X (a Democrat ...), ...'
+            and not re.search(r"\sand\s+[A-Z]", aside.group(1) + aside.group(3)):
         name, role = _name_and_role(aside.group(1) + aside.group(3))
         return name, ", ".join(r for r in (aside.group(2), role) if r)
     parts = [p.strip() for p in phrase.split(",") if p.strip()]
@@ -293,7 +294,8 @@ def build(doc: Document, attributions: list[Attribution]) -> tuple[list[Attribut
     linked: list[Attribution] = []
     previous: list[Source] = []  # the last named source, or the speakers of the last joint source
     for a in attributions:
-        pronoun = a.source is not None and _CONTRACTION.sub("", a.source.text.lower()) in _PRONOUNS  # 'she's said'
+        said_by = _CONTRACTION.sub("", a.source.text.lower()) if a.source is not None else ""  # 'she's said': 'she'
+        pronoun = said_by in _PRONOUNS
         if a.source is None or (pronoun and not previous):
             linked.append(a)
             continue
@@ -301,7 +303,7 @@ def build(doc: Document, attributions: list[Attribution]) -> tuple[list[Attribut
             linked.append(a)  # 'Her acknowledgment' long after the last source, or of no person: whose, unknown
             continue
         if pronoun:  # "he said": the last named source; "they said" after a joint source: its speakers
-            speakers = previous if _CONTRACTION.sub("", a.source.text.lower()) in _PLURAL else previous[-1:]
+            speakers = previous if said_by in _PLURAL else previous[-1:]
             for i, speaker in enumerate(speakers):
                 registry.credit(speaker, a, a.source, (i, len(speakers)))
                 linked.append(Attribution(a.cue, a.source, a.content, a.kind, speaker.id))
