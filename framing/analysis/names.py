@@ -10,11 +10,11 @@ _PARTICLE = rf"(?:{alternation(word_list('names.txt', 'name_particles'))})"
 _NAME_WORD = rf"(?:[A-Z][\w’'\-]*|{_PARTICLE}(?=\s+(?:[A-Z]|{_PARTICLE}\s)))"
 HONORIFIC = rf"(?:(?:{alternation(word_list('names.txt', 'honorifics'))})\.\s+)"
 SUFFIX = r"(?:Jr|Sr)\.(?!\w)"  # 'Samuel A. Alito Jr.': the period is the name's
-# a person's two initials open a name ('J.M. Berger'), a place's do not ('U.S. officials': [place_initials]);
+# a person's two initials open a name ('J.K. Hollis'), a place's do not ('U.S. officials': [place_initials]);
 # three are an organisation's ('F.B.I.', 'G.O.P.')
 _PLACE_INITIALS = alternation(word_list("names.txt", "place_initials"))
 _INITIALS = rf"(?<![\w.])(?!(?:{_PLACE_INITIALS})(?!\w))(?:[A-Z]\.){{2}}(?=\s+[A-Z][a-z])"
-# a middle initial before a name word is tried first: as a name word, 'W' of 'Robert W. Goodlatte' ended the name
+# a middle initial before a name word is tried first: as a name word, 'W' of 'Robert W. Pike' ended the name
 NAME = re.compile(rf"(?:{_INITIALS}|{HONORIFIC}?[A-Z][\w’'\-]*)(?:\s+(?:[A-Z]\.(?=\s+[A-Z])|{SUFFIX}|{_NAME_WORD}))*")
 ABBREVIATION = r"(?:[A-Z]\.){2,}"  # 'U.S.', 'I.R.S.': one word, never two single letters
 # Abbreviations with a period inside a name: 'Ohio Rep. Tim Ryan', 'Ariz. Gov. Jan Brewer', 'St. Louis'

@@ -144,7 +144,7 @@ def _same_source(short: str, full: str) -> bool:
         return False
     if " " in short and short[:1].isupper() and " and " not in short and full.endswith(" " + short) \
             and NAME.fullmatch(short) and all(w[:1].isupper() for w in full[:-len(short)].split()):
-        return True  # 'Sidney Blumenthal' is 'Former Clinton Senior Adviser Sidney Blumenthal', not 'Exit polls in South Carolina'
+        return True  # 'Ann Marsh' is 'Former Senior Adviser Ann Marsh'; 'New Hampshire' is not 'voters in New Hampshire'
     if " " in short or " " not in full or not short[:1].isupper():  # 'drivers' is no surname
         return False
     last = _surname(full).lower()  # 'Boutrous' is 'Theodore J. Boutrous Jr.'
@@ -162,9 +162,9 @@ _LEADING_JUNK = re.compile(r"^(?:[)\]]\s*,?\s*|(?:and|or|but)\s+|(?:[Ii]n|[Oo]n|
 _TRAILING_JUNK = re.compile(r",\s*(?:at|in|on|during|after|before|with|when|while)$|\s+(?:himself|herself|themselves|itself)$")
 # 'Hillary Clinton, at', 'Trump himself'
 _NAME_THEN_WHEN = re.compile(rf"({NAME.pattern})\s+(?:on|over|during)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)*[a-z]+")
-# 'Trump over the weekend', 'Reid on the Senate floor': a name, then when or where it spoke
+# 'Okafor over the weekend', 'Reyes on the Senate floor': a name, then when or where it spoke
 _DASHES = re.compile(r"\s+[—–-]\s+|\s+[—–-]$")  # dashes around an appositive after a name
-_NEXT_NAME_WORD = rf"\s+(?:[A-Z]\.(?=\s+[A-Z])|{SUFFIX}|[A-Z][\w’'\-]*)"  # 'Robert W. Goodlatte', 'Alito Jr.'
+_NEXT_NAME_WORD = rf"\s+(?:[A-Z]\.(?=\s+[A-Z])|{SUFFIX}|[A-Z][\w’'\-]*)"  # 'Robert W. Pike', 'Dane Jr.'
 _TITLE_THEN_NAME = re.compile(rf"(.*\b(?i:{ROLE_WORDS})s?)\s+({HONORIFIC}?[A-Z][\w’'\-]*(?:{_NEXT_NAME_WORD})*)")
 _NAME_OF = re.compile(rf"({HONORIFIC}?[A-Z][\w’'\-]*(?:{_NEXT_NAME_WORD})+)"
                       r"\s+((?:of|from|at)\s+(?:the\s+.+|[A-Z].*))")
@@ -186,14 +186,14 @@ def _name_and_role(source: str) -> tuple[str, str]:
     role ('Sen. Claire McCaskill (D-Mo.)' -> ('Sen. Claire McCaskill', 'D-Mo.'))."""
     phrase = re.sub(r"\s+[—–-]$", "", source.strip(" ,;:"))
     aside = re.match(r"(.+?)\s+[—–-]\s+", phrase)
-    if aside and NAME.fullmatch(plain_name(aside.group(1))):  # 'Jason Sims — a teacher from Mount Pleasant —'
+    if aside and NAME.fullmatch(plain_name(aside.group(1))):  # 'Tom Okafor — a fisher from Calder Bay —'
         phrase = _DASHES.sub(", ", phrase).strip(" ,")
     phrase = _TRAILING_JUNK.sub("", _LEADING_JUNK.sub("", phrase)) or source
     when = _NAME_THEN_WHEN.fullmatch(phrase)
     if when and when.group(1).split()[0] not in NOT_NAME_START:
         phrase = when.group(1)
     party = re.fullmatch(rf"({NAME.pattern})\s+({PARTY_LABEL})", phrase)
-    if party:  # 'Benghazi Committee Chairman Trey Gowdy (R-S.C)': the title too is the role
+    if party:  # 'Harbour Committee Chairman Ada Reyes (D)': the title too is the role
         titled = _name_and_title(party.group(1))
         return (titled[0], f"{titled[1]}, {party.group(2).strip('()')}") if titled \
             else (party.group(1), party.group(2).strip("()"))
@@ -213,7 +213,7 @@ def _name_and_role(source: str) -> tuple[str, str]:
                 and not ROLE.search(part)):
             return part, ", ".join(rest)
         if rest and i == 0 and plain_name(part) != part and NAME.fullmatch(plain_name(part)):
-            return part, ", ".join(rest)  # 'Adm. Harry B. Harris Jr., who leads ...', 'Top Republican Sen. John Thune, of ...'
+            return part, ", ".join(rest)  # 'Adm. Paul F. Vance Jr., who leads ...', 'Top Republican Sen. Ada Reyes, of ...'
         home = _NAME_OF.fullmatch(part)
         if (home and any(ROLE.search(r) for r in rest) and NAME.fullmatch(home.group(1)) and not ROLE.search(home.group(1))
                 and not ORG.search(part)
@@ -287,7 +287,7 @@ def _just_named(source: Source, offset: int) -> bool:
 def build(doc: Document, attributions: list[Attribution]) -> tuple[list[Attribution], list[Source]]:
     """The attributions linked to a registry of their sources: a surname joins the full name, a
     title the person who holds it, a pronoun the last named source, a relative pronoun what it
-    stands for. A joint source ('Jeff Flake and John McCain said') is one source per name, each
+    stands for. A joint source ('Ada Reyes and Tom Okafor said') is one source per name, each
     linked to the shared words by an attribution of its own, the words counted once among them."""
     registry = _Registry(doc.text)
     sources = registry.sources
@@ -356,9 +356,9 @@ _PLURAL_TITLE = re.compile(r"((?:[A-Z][\w.’'-]*\s+){0,2}(?:Justices|Senators|S
 
 
 def _joint(text: str, mention: TextSpan, name: str, role: str = "") -> list[tuple[str, str, TextSpan]] | None:
-    """The speakers of a joint source, each a name with its role and its span ('Jeff Flake and John
-    McCain', 'Ms. Pelosi and Mr. Schumer', 'Chaffetz and Rep. Bob Goodlatte (R-Va.)', 'Khizr and
-    Ghazala Khan' where the text names Khizr Khan); None for one source. Each part must be a name (a
+    """The speakers of a joint source, each a name with its role and its span ('Ada Reyes and Tom
+    Okafor', 'Ms. Reyes and Mr. Okafor', 'Okafor and Rep. Ada Reyes (D)', 'Khalid and Amina Saleh'
+    where the text names Khalid Saleh); None for one source. Each part must be a name (a
     group 'and his allies', 'Democrats and some Republicans' stays one source), and a one-word part
     one the text uses on its own elsewhere, not the start of an organisation's name ('Center on
     Budget and Policy Priorities', 'Fish and Wildlife Service', 'Ways and Means Committee')."""
@@ -370,15 +370,15 @@ def _joint(text: str, mention: TextSpan, name: str, role: str = "") -> list[tupl
     base = mention.start + at
     both = _BOTH.match(name) or _PLURAL_TITLE.match(name)
     offset = both.end() if both else 0
-    if both and both.group(1):  # 'Justices Kennedy and Samuel A. Alito Jr.': a title they share
+    if both and both.group(1):  # 'Justices Ortiz and Carl F. Dane Jr.': a title they share
         role = ", ".join(r for r in (both.group(1), role) if r)
     parts = [p.strip() for p in _JOINER.split(name[offset:]) if p.strip()]
     if len(parts) < 2:
         return None
     if mention.text[:at].rstrip().endswith(",") and role.split() and role.split()[-1][:1].isupper():
-        return None  # 'Most Republican voters in Alabama, Georgia and Virginia': a list the name and role split cut
+        return None  # 'Most voters in Ohio, Iowa and Utah': a list the name and role split cut
     if re.search(r"[,—–-]\s*$", mention.text[:at]) and role[:1].islower() and any(names_a_place(p) for p in parts):
-        return None  # 'insiders in the next two states, Nevada and South Carolina': places that describe a group
+        return None  # 'voters in two states — Iowa and Utah —': places that describe a group
     start = base + offset
     speakers = []
     for k, part in enumerate(parts):
@@ -387,7 +387,7 @@ def _joint(text: str, mention: TextSpan, name: str, role: str = "") -> list[tupl
             return None
         one, own_role = _name_and_role(part)
         party = _PARTY_BEFORE_NAME.match(one)
-        if party:  # 'Republican Trump and Democrat Clinton'
+        if party:  # 'Republican Okafor and Democrat Reyes'
             one, own_role = one[party.end():], ", ".join(r for r in (party.group(1), own_role) if r)
         plain = plain_name(re.sub(r"^The\s+(?=[A-Z])", "", one))  # 'The IRS'
         if not (plain[:1].isupper() and plain.split()[0] not in NOT_NAME_START and NAME.fullmatch(plain)
@@ -401,7 +401,7 @@ def _joint(text: str, mention: TextSpan, name: str, role: str = "") -> list[tupl
             last = parts[-1].split()
             if not alone and k < len(parts) - 1 and len(last) == 2 and \
                     re.search(rf"\b{re.escape(plain)}\s+(?:[A-Z]\.\s+)?{re.escape(last[-1])}\b", text):
-                one = f"{plain} {last[-1]}"  # 'Khizr and Ghazala Khan': Khizr Khan, as the text names him
+                one = f"{plain} {last[-1]}"  # 'Khalid and Amina Saleh': Khalid Saleh, as the text names him
             elif not alone:
                 return None  # the start of a name ('Budget and Policy Priorities'), or one the text never uses alone
         speakers.append([one, own_role, TextSpan(start, start + len(part), part)])
@@ -410,7 +410,7 @@ def _joint(text: str, mention: TextSpan, name: str, role: str = "") -> list[tupl
         return None  # 'Democrats and Republicans': members of both parties, one group
     described = speakers[0][1]
     if described and parts[0].startswith(described) and re.search(r"s\b", described.split()[-1]):
-        role = ", ".join(r for r in (described, role) if r)  # 'Republican senators Jeff Flake and John McCain'
+        role = ", ".join(r for r in (described, role) if r)  # 'Republican senators Ada Reyes and Tom Okafor'
         speakers[0][1] = ""
     for speaker in speakers:
         speaker[1] = ", ".join(r for r in (speaker[1], role) if r)
@@ -459,7 +459,7 @@ class _Registry:
         person = plain_name(source.name)
         keys = [("name", person), ("bare", _bare(source.name))] + _surname_keys(person, "tail", "word")
         if source.kind == "person" and len(person.split()) >= 2 and NAME.fullmatch(person):
-            keys.append(("given", person.split()[0].lower()))  # 'Jeb' is 'Jeb Bush' (Registry.given)
+            keys.append(("given", person.split()[0].lower()))  # 'Jeb' is 'Jeb Vance' (Registry.given)
         if source.role:
             keys.append(("role", _bare(source.role)))
         for key in keys:
@@ -483,7 +483,7 @@ class _Registry:
         """The first source that `name` refers to, or that refers to it (_same_source), and that was
         never named as the other sex ('Mr. Clinton' is not 'Hillary Clinton', called 'Mrs. Clinton')."""
         person, sex = plain_name(name), _sex(name)
-        longer = _surname_keys(person, "tail", "word") if " " in person else []  # 'Sidney Blumenthal' ends a longer name
+        longer = _surname_keys(person, "tail", "word") if " " in person else []  # 'Ann Marsh' ends a longer name
         return self._first([("name", person)] + _surname_keys(person, "word", "tail") + longer,
                            lambda s: (_same_source(name, s.name) or _same_source(s.name, name)) and not (
                                sex and {_sex(m.text) for m in s.mentions} - {None, sex})
@@ -501,14 +501,14 @@ class _Registry:
             title = _titles(m.group(), "")
             if (title and not title & _held_titles(full, role)) or (not title and m.group(1).rstrip(".") not in own
                                                              and m.group(1) not in ("Mr.", "Mrs.", "Ms.", "Dr.", "Miss")):
-                return True  # 'President Trump', 'Donald Trump'; not 'Admiral Harris' for 'Adm. Harry B. Harris Jr.'
+                return True  # 'President Trump', 'Donald Trump'; not 'Admiral Vance' for 'Adm. Paul F. Vance Jr.'
         return False
 
     def given(self, name: str) -> Source | None:
         """A lone first name ('Jeb', 'Hillary') that the one person source named in full with it bears,
         when the text never uses the word as a surname ('Mr. Jordan') or before another surname."""
         person = plain_name(name)
-        if " " in person:  # 'Jeb Bush' after a lone 'Jeb'
+        if " " in person:  # 'Jeb Vance' after a lone 'Jeb'
             first = person.split()[0]
             found = [s for s in self._first_all([("word", first.lower())]) if s.name == first and s.kind == "person"]
             if not (NAME.fullmatch(person) and len(found) == 1 and self._first_name_only(first, _surname(person))):
@@ -647,7 +647,7 @@ def _surname_keys(name: str, as_full: str, as_short: str) -> list[tuple[str, str
 
 
 def _surname(name: str) -> str:
-    """The last word of a plain name, before a 'Jr' or 'Sr' ('Harry Harris Jr' -> 'Harris')."""
+    """The last word of a plain name, before a 'Jr' or 'Sr' ('Paul Vance Jr' -> 'Vance')."""
     words = name.split()
     return words[-2] if len(words) > 2 and words[-1] in ("Jr", "Sr") else words[-1]
 

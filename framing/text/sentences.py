@@ -22,9 +22,9 @@ def _tokenizer():
 # is one name, which Punkt splits after 'G.K.' ('the U.S. The' stays two sentences); and no sentence
 # opens with a comma or a closing parenthesis ('Butterfield (D-N.C.), head of ...')
 _INITIALS_END = re.compile(r"(?<![\w.'’-])[A-Z][\w'’-]*\.?\s+(?:[A-Z]\.){2,3}$")
-# A person's two initials after a lower-case word or a quotation ('said J.M. Berger', 'by E.J. Dionne'),
+# A person's two initials after a lower-case word or a quotation ('said J.K. Hollis', 'by E.J. Dane'),
 # which Punkt also takes for a sentence's end; not a place's ('to D.C. Trump said': names.txt
-# [place_initials]), nor an organisation's three ('told the F.B.I. Michael Flynn ...')
+# [place_initials]), nor an organisation's three ('told the F.B.I. Ann Marsh said ...')
 _PERSON_INITIALS_END = re.compile(r"(?<![\w.'’-])(?:[A-Z]\.){2}$")
 _PLACE_INITIALS = frozenset(word_list("names.txt", "place_initials"))
 _NAME_START = re.compile(r"[A-Z][a-z][\w'’-]*")
