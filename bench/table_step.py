@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 STEPS = {"parquet": "from framing.corpus import to_parquet; to_parquet(OUT)",
-         "tables": "from framing.runs.corpus import write_tables; write_tables(OUT)"}
+         "tables": "from pathlib import Path; from framing.runs.corpus import write_tables; write_tables(Path(OUT))"}
 
 
 def copy_parts(source: Path, target: Path, copies: int) -> int:
