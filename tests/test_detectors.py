@@ -150,10 +150,43 @@ def test_labels_names_and_someones_words_are_not_scare_quotes():
         assert [f for f in audit_text(text).findings if f.rule == "doubt.scare-quotes"], text
 
 
-def test_so_called_and_its_quotes_are_one_low_finding():
-    audit = audit_text('The plan ends the so-called “sunset” clause, the so-called council said.')
+def test_so_called_doubts_a_claimed_standing_and_only_glosses_a_term_of_art():
+    """'So-called' before a word that claims a merit or standing (experts, allies, refugees) is doubt, one
+    medium finding with its quotes; before a term of art or a mechanism's name it means 'known as': no finding,
+    and its quotes are no scare quotes either."""
+    audit = audit_text('The plan ends the so-called “sunset” clause, and the so-called “experts” on the panel '
+                       'backed the so-called dreamers while the so-called filibuster rule stayed.')
     doubt = [(f.rule, f.text, f.severity) for f in audit.findings if f.category == "doubt"]
-    assert doubt == [("doubt.so-called", "so-called “sunset”", "low"), ("doubt.so-called", "so-called", "low")]
+    assert doubt == [("doubt.so-called", "so-called “experts”", "medium"), ("doubt.so-called", "so-called dreamers", "medium")]
+
+
+def test_a_term_followed_by_its_definition_is_not_a_scare_quote():
+    for text in ('Most of the town\'s "runners" - the volunteers who carry the post - are retired.',
+                 'The board set a “floor” (a minimum price for milk) on Friday.',
+                 'Donors gave to "pools", or funds that many donors share, in the spring.'):
+        assert not [f for f in audit_text(text).findings if f.rule == "doubt.scare-quotes"], text
+    assert [f for f in audit_text('The "runners" were paid too much.').findings if f.rule == "doubt.scare-quotes"]
+
+
+def test_new_loaded_words_and_their_literal_senses():
+    """Session 22's words: flagged in the narration, not in their literal or legal senses."""
+    def rules(text):
+        return {f.rule for f in audit_text(text).findings if f.voice == "reporter" and f.dimension == "loaded_language"}
+
+    flagged_text = ("The mayor's latest gaffe came a day after his incendiary speech. The firebrand lambasted the "
+                    "council in a brazen move, and the retail behemoth stayed silent. Selling the port was treason. "
+                    "The xenophobic flyers were handed out by the town's strongman.")
+    assert rules(flagged_text) >= {"editorializing.gaffe", "emotive.incendiary", "name_calling.firebrand", "emotive.lambaste",
+                                   "emotive.brazen", "emotive.behemoth", "name_calling.treason", "name_calling.xenophobe",
+                                   "contentious_label.strongman"}
+    literal = ("Police found incendiary devices in the van. The colonel was convicted of treason in 1952. The plant "
+               "leaked toxic chemicals into the river. Rising xenophobia worried the bishops.")
+    assert not rules(literal) & {"emotive.incendiary", "name_calling.treason", "emotive.toxic-figurative", "name_calling.xenophobe"}
+
+
+def test_claims_as_a_noun_in_a_headline_is_no_reporting_verb():
+    audit = audit_text("Old Letters Support Claims That the Mayor Lied\n\nThe letters were found in a cellar on Monday.")
+    assert not [f for f in audit.findings if f.rule == "reporting_verb.claimed"]
 
 
 def test_words_someone_called_or_a_headline_quotes_are_not_scare_quotes():
@@ -902,3 +935,37 @@ def test_a_party_or_institution_named_as_a_source_is_an_organisation():
     for name in ("Democrats", "House Republicans", "the GOP", "the White House", "FBI", "the Trump campaign"):
         assert _kind(name) == "organisation", name
     assert _kind("the council") == "vague" and _kind("Hillary Clinton") == "person"
+
+
+def test_huge_and_massive_before_a_word_of_quantity_are_literal():
+    def rules(text):
+        return {f.rule for f in audit_text(text).findings if f.voice == "reporter"}
+
+    assert not rules("She would need a huge share of the delegates and massive amounts of cash.") & {
+        "hyperbole.huge", "hyperbole.massive"}
+    assert {"hyperbole.huge", "hyperbole.massive"} <= rules("It was a huge blow after the massive protest.")
+
+
+def test_vague_groups_with_an_auxiliary_agentless_revelations_and_unsourced_praise():
+    text = ("Political observers have predicted that the mayor will keep her seat. On Monday, it was revealed that "
+            "the mayor had misled the auditors. The new chief has earned some praise since he took over.")
+    rules = {f.rule for f in audit_text(text).findings if f.category == "vague_attribution"}
+    assert rules >= {"vague_attribution.critics-say", "vague_attribution.it-is-believed", "vague_attribution.earned-praise"}
+    named = audit_text("The new chief has earned praise from the unions since he took over.")
+    assert not [f for f in named.findings if f.rule == "vague_attribution.earned-praise"]
+
+
+def test_an_obvious_truth_announced_by_the_writer_is_an_unattributed_verdict():
+    audit = audit_text("By now it is strikingly obvious that the agency misled the town about the spill.")
+    assert [f for f in audit.findings if f.rule == "unattributed_claim" and "writer verdict" in f.message]
+    assert not [f for f in audit_text("It is not obvious that the plan works.").findings if f.rule == "unattributed_claim"]
+
+
+def test_lines_above_an_embedded_posts_credit_are_the_posters_words():
+    text = ("Mayor Threatens To Close The Bridge\n\n"
+            "The mayor posted twice on Friday.\n"
+            "The bridge is a disaster and the council is a bunch of crooks!\n"
+            "— Jo Bloggs (@mayorjo) March 3, 2023\n"
+            "The council has not replied.")
+    loaded = [(f.text, f.voice) for f in audit_text(text).findings if f.dimension == "loaded_language"]
+    assert ("disaster", "quoted") in loaded and not [t for t, v in loaded if v == "reporter"]

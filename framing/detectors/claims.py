@@ -23,12 +23,21 @@ _FIGURE_METHOD = re.compile(r"\b(?:the|this|that|these|a|an)\s+(?:[\w-]+\s+){0,3
 _QUESTION = re.compile(r"\?[\s\"”’'»)\]]*$")  # a question asserts nothing: nobody is there to cite for it
 
 
+# 'it is strikingly obvious that ...', 'it seems clear that ...': the 'it' of a copula is nobody, whatever a tagger
+# makes of it, so the sentence is still the writer's
+_COPULA = re.compile(r"(?:is|was|'s|’s|seems|seemed|appears|appeared|has\s+been|had\s+been|becomes|became)\b", re.IGNORECASE)
+
+
+def _dummy_it(a) -> bool:
+    return a.source.text.strip().lower() == "it" and bool(_COPULA.match(a.cue.text))
+
+
 def _attributed_sentences(doc: Document, attributions) -> set[int]:
     """Start offsets of sentences holding a sourced cue or overlapping sourced content."""
     starts = set()
     sentences = SpanIndex(doc.sentences)
     for a in attributions:
-        if a.source is None:
+        if a.source is None or _dummy_it(a):
             continue
         cue_sentence = doc.sentence_at(a.cue.start)
         if cue_sentence is not None:

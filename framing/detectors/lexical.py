@@ -27,6 +27,9 @@ def _in_proper_name(doc: Document, start: int, end: int) -> bool:
                 or " " in doc.text[start:end])
 
 
+_OPENING_QUOTE = re.compile(r"\s[“\"‘]")
+
+
 def _drop_nested(findings: list[Finding]) -> list[Finding]:
     """Within one category, keep the longest of overlapping matches."""
     kept: list[Finding] = []
@@ -62,7 +65,8 @@ def _lexicon_findings(context: AuditContext, dimension: str, detector: str) -> l
                 continue
             if is_mention(doc, start) or (dimension == "loaded_language" and is_negated(doc, start)):
                 continue
-            voice, speaker = voice_of(start, end)
+            mark = _OPENING_QUOTE.search(doc.text, start, end)  # 'so-called “experts”': the voice of the words before the quote
+            voice, speaker = voice_of(start, mark.start() if mark and mark.start() > start else end)
             if voice != QUOTED and is_reported_label(doc, start):
                 continue
             found = doc.text[start:end]

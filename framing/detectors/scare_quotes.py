@@ -29,6 +29,10 @@ _SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.IGNORECASE)  # the lexicon's s
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|this|that|these|those|its|his|her|their|our|your|my|\w+[’']s)\s+$",
                                 re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"[”\"’']*\s+([a-z][a-z\-]+)\b")
+# 'Clinton's “bundlers” - the volunteer fund-raisers who ...', 'a “cap” (a limit on ...)', '“dark money”, or funds
+# whose donors ...': a term followed at once by its definition is being defined, not doubted
+_DEFINED_AFTER = re.compile(r"[”\"’']*\s*(?:[-–—]{1,2}\s*(?:the|a|an|or|meaning|i\.e\.)\s|\((?:the|a|an|or|meaning|i\.e\.)\s|"
+                            r",\s*(?:or|meaning|i\.e\.|a\s+term\s+for|which\s+(?:means|refers\s+to))\s)", re.IGNORECASE)
 
 
 def _labels_a_noun(text: str, start: int, end: int, inner: str) -> bool:
@@ -79,8 +83,8 @@ def scare_quotes(context: AuditContext) -> list[Finding]:
             continue
         if _SO_CALLED.search(doc.text, max(0, quote.start - 12), quote.start) or _labels_a_noun(doc.text, quote.start, quote.end, inner):
             continue
-        if is_mention(doc, quote.start):
-            continue  # 'the word "regime"' talks about the word
+        if is_mention(doc, quote.start) or _DEFINED_AFTER.match(doc.text, quote.end):
+            continue  # 'the word "regime"' talks about the word; '“bundlers” - the fund-raisers who' defines it
         sentence = doc.sentence_at(quote.start)
         if sentence is None or _NAMED_BY.search(doc.text[sentence.start:quote.start]):
             continue

@@ -71,7 +71,8 @@ def find_quotations(text: str, blocks) -> list[tuple[int, int, int]]:
                 pending = open_at
             else:
                 result.append((open_at, block.end, 0))
-    return sorted(result + _block_quotations(text, body, result))
+    result += _block_quotations(text, body, result)
+    return sorted(result + _embedded_posts(text, body, result))
 
 
 # 'Murillo wrote:', 'The six-page letter says:', 'A statement from the White House read as follows:'
@@ -89,3 +90,33 @@ def _block_quotations(text: str, body: list, found: list[tuple[int, int, int]]) 
                 and text[block.start] not in "“‘\"'" and not any(s < block.end and block.start < e for s, e in quoted)):
             blocks.append((block.start, block.end, 0))
     return blocks
+
+
+# '— Donald J. Trump (@realDonaldTrump) October 18, 2018': the credit line under an embedded post
+_POST_CREDIT = re.compile(r"^[ \t]*[—–-][ \t]*[^()\n]{1,60}\(@\w{1,30}\)[ \t]+[A-Z][a-z]+\.?[ \t]+\d{1,2},[ \t]+\d{4}[ \t]*$",
+                          re.MULTILINE)
+POST_LIMIT = 280  # characters: the longest post such a credit can sit under
+
+
+def _embedded_posts(text: str, body: list, found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """The lines right above a post's credit line, back to a blank line, an earlier credit or a quotation
+    mark, and no longer together than a post can be, are the poster's words (at depth 0), as a web page
+    shows an embedded post: the page's writer did not write them."""
+    quoted = [(s, e) for s, e, d in found if d == 0]
+    posts = []
+    for block in body:
+        for credit in _POST_CREDIT.finditer(text, block.start, block.end):
+            end = credit.start() - 1 if credit.start() > block.start else credit.start()
+            start = end
+            while start > block.start:
+                line_start = text.rfind("\n", block.start, start - 1) + 1 if start - 1 > block.start else block.start
+                line = text[max(line_start, block.start):start]
+                if (not line.strip() or _POST_CREDIT.match(line.strip("\n")) or end - max(line_start, block.start) > POST_LIMIT
+                        or any(mark in line for mark in "“”\"")):
+                    break
+                start = max(line_start, block.start)
+            while start < end and text[start].isspace():
+                start += 1
+            if start < end and not any(s < end and start < e for s, e in quoted):
+                posts.append((start, end, 0))
+    return posts
