@@ -139,7 +139,7 @@ def test_batch_keeps_order_and_skips_bad_lines(tmp_path):
 
 def test_markdown_heading_is_the_title(tmp_path, capsys):
     article = tmp_path / "draft.md"
-    article.write_text("# Port Deal Signed\n\nThe so-called deal was signed on Monday.\n", encoding="utf-8")
+    article.write_text("# Port Deal Signed\n\nThe so-called reform was signed on Monday.\n", encoding="utf-8")
     assert main(["audit", str(article), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["document"]["title"] == "Port Deal Signed"
