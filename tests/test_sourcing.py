@@ -462,6 +462,13 @@ SIDE_CASES = {
         "Eva Moss, who led days of protests in the city, said the plan works, as opposed to the old one.",
         [("Jon Reed", "Dan Price", "not supportive"), ("Ann Lee", "Dan Price", "not critical"),
          ("Eva Moss", "Dan Price", "not critical")]),
+    "a prefix joined to the actor's name in a role states the side; a mention alone does not": (
+        "Price Faces Ads\n\nDan Price faced new ads on Monday. Dan Price spoke in Iowa. Dan Price left.\n\n"
+        "\"He keeps his word,\" said Jon Reed, who heads the pro-Price super PAC Forward Ohio.\n\n"
+        "\"He will cut schools,\" said Ann Lee, an anti-Price activist.\n\n"
+        "\"The polls are close,\" said Eva Moss, a pollster who has studied Price voters.",
+        [("Jon Reed", "Dan Price", "supportive"), ("Ann Lee", "Dan Price", "critical"),
+         ("Eva Moss", "Dan Price", "not supportive")]),
 }
 
 

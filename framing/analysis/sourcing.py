@@ -43,6 +43,8 @@ _MEMBERSHIP = re.compile(rf"\b(?:{alternation(word_list('affiliation.txt', 'memb
 # 'a spokesman for the campaign', not 'attended a campaign event by Mr. Clinton'
 _OPPOSITION_WORDS = alternation(word_list('affiliation.txt', 'opposition'))
 _OPPOSITION = re.compile(rf"\b(?:{_OPPOSITION_WORDS})\b", re.I)
+_FOR_PREFIX = alternation(word_list('affiliation.txt', 'for_prefix'))
+_AGAINST_PREFIX = alternation(word_list('affiliation.txt', 'against_prefix'))
 _BARE_OPPOSITION = re.compile(rf"\b(?:{_OPPOSITION_WORDS})\b(?!\s+(?:of|to)\b)", re.I)  # 'another critic', not 'a critic of X'
 _ACTION_CUES = frozenset(word_list('attribution.txt', 'action_cues'))  # an act reported, not a saying
 _OWN_WORDS = re.compile(r"\s+(?:(?:his|her|their|its|my|our)\s+(?:own\s+)?(?:remarks?|comments?|words?|statements?|"
@@ -168,6 +170,12 @@ def _affiliation(doc: Document, source: Source, actors: list[Actor], principal: 
             evidence.append(Evidence(actor.id, SUPPORTIVE, "self", first, f"{source.name} speaks for {actor.name}"))
             continue
         role = f"{source.role} {source.name}".strip()  # 'Obama campaign', 'Romney adviser Eric Fehrnstrom'
+        leaning = _leaning(role, actor)
+        if leaning:
+            evidence.append(Evidence(actor.id, leaning, "affiliation", _role_span(doc, source),
+                                     f"{source.role or source.name} is {'for' if leaning == SUPPORTIVE else 'against'} "
+                                     f"{actor.name} by name"))
+            continue
         names_actor = _names(role, actor)
         last = actor.name.split()[-1].lower()
         names_actor = names_actor or bool(re.search(rf"\bthe\s+{re.escape(last)}\b", source.role, re.I))
@@ -186,6 +194,18 @@ def _affiliation(doc: Document, source: Source, actors: list[Actor], principal: 
         evidence.append(Evidence(principal.id, CRITICAL, "affiliation", _role_span(doc, source),
                                  f"{source.role} names no one else: a critic of {principal.name}, the story's subject"))
     return evidence
+
+
+def _leaning(role: str, actor: Actor) -> str | None:
+    """The side a prefix joined to the actor's name states ('the pro-Harlow super PAC', 'an anti-Harlow
+    activist', 'a Never Harlow Republican'), or None."""
+    for variant in actor.variants:
+        name = re.escape(variant)
+        if re.search(rf"(?<![\w-])(?i:{_FOR_PREFIX})-{name}\b", role):
+            return SUPPORTIVE
+        if re.search(rf"(?<![\w-])(?i:{_AGAINST_PREFIX})[- ]?{name}\b", role):
+            return CRITICAL
+    return None
 
 
 def _names(text: str, actor: Actor) -> bool:
