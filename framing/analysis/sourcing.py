@@ -51,9 +51,6 @@ _OWN_WORDS = re.compile(r"\s+(?:(?:his|her|their|its|my|our)\s+(?:own\s+)?(?:rem
                         r"decision|record|position|actions?|conduct|report(?:ing)?|story|stories|work|account)|"
                         r"(?:everything|all|what)\s+(?:I|he|she|we|they)\s+(?:have\s+|had\s+)?said|"
                         r"himself|herself|themselves|itself)\b", re.I)
-_OWN_CAUSE = re.compile(r"\s+(?:his|her|their|its|my|our)\s+(?!(?:[a-z-]+\s+){0,3}(?:advis[eo]rs?|aides?|allies|ally|"
-                        r"nominees?|picks?|appointees?|secretary|lawyers?|attorneys?|candidates?)\b)"
-                        r"(?!(?:against|from|for|on|in|and|as|after|at|when|to|with|by)\b)[A-Za-z][\w'’-]*\b(?<!ly)")
 _PARTY_ACTOR = re.compile(r"(?:(House|Senate)\s+)?(Republicans|Democrats|GOP|Republican Party|Democratic Party)")
 _CHAMBER = {"House": re.compile(r"\b(?:Rep\.|Representative|House|[Cc]ongress(?:wo)?man)"),
             "Senate": re.compile(r"\b(?:Sen\.|Senator|Senate)")}
@@ -278,7 +275,7 @@ def _said_evidence(doc: Document, source: Source, attribution: Attribution, acto
     named = actors_named(others, content.start, content.end)
     evidence = []
     for stance, entry, s, e in matches.within(start, end):
-        if _OWN_WORDS.match(doc.text, e) or (entry.id == "defend" and _OWN_CAUSE.match(doc.text, e)):
+        if _OWN_WORDS.match(doc.text, e):
             continue
         kind = "cue" if s < attribution.cue.end and attribution.cue.start < e else "content"
         if kind == "content" and attribution.cue.start <= s < attribution.cue.end + 40 and "against" in entry.id:
