@@ -17,8 +17,10 @@ from dataclasses import dataclass, field
 
 from framing import categories
 from framing.text.document import REPORTER, Document
+from framing.text.usage import is_negated
 from framing.findings import Attribution, Finding, Source, TextSpan
 from framing.resources import alternation, word_list
+from framing.rules import lexicon
 from framing.analysis.actors import (Actor, actors_named, distance, EPITHETS, find_actors, main_actors, mentions_starting,
                                      mentions_within, NEVER_START, PERSON, refers_to, strip_title, whole_word_at)
 from framing.analysis.attribution import reports_saying
@@ -36,6 +38,8 @@ INDEX_WEIGHTS = {"voices": 0.5, "words": 0.3, "first_last": 0.2}
 UNREAD_WORDS = 10  # words a named source says, from which an unread side leaves the one-sided verdict open
 _READ_KINDS = ("person", "organisation", "official")
 SENTIMENT_SIDE = 0.2  # |VADER compound| from which loaded wording alone gives a verdict a side
+LABEL_TONE = 0.25  # |VADER compound| from which a label ('called X a liar') takes a side
+_LABEL_CATEGORIES = {"name_calling": CRITICAL, "emotive": CRITICAL, "puffery": SUPPORTIVE}
 
 _GENERIC_PRONOUN_ROLE = re.compile(r"^(?:its|their)\b", re.I)
 _MEMBERSHIP = re.compile(rf"\b(?:{alternation(word_list('affiliation.txt', 'membership'))})\b"
@@ -46,6 +50,13 @@ _OPPOSITION = re.compile(rf"\b(?:{_OPPOSITION_WORDS})\b", re.I)
 _FOR_PREFIX = alternation(word_list('affiliation.txt', 'for_prefix'))
 _AGAINST_PREFIX = alternation(word_list('affiliation.txt', 'against_prefix'))
 _BARE_OPPOSITION = re.compile(rf"\b(?:{_OPPOSITION_WORDS})\b(?!\s+(?:of|to)\b)", re.I)  # 'another critic', not 'a critic of X'
+_LABELLING_CUES = frozenset(word_list('attribution.txt', 'labelling_cues'))  # 'called X a fraud'
+_REQUEST_WORDS = {"on", "for", "upon"}  # 'called on X to', 'called for X to be': a request, no label
+_REQUEST = re.compile(r"\s+to\b")  # 'called Harlow to urge her': a call or a summons
+_WITHHELD = re.compile(r"\b(?:stopped\s+short\s+of|declin\w*\s+to|refus\w*\s+to|without)\s+$", re.I)
+_SPACES = re.compile(r"\s*")
+_LABEL = re.compile(r"[^\"“”]*?(?:[\"“][^\"“”]*[\"”]|''.*?''|(?=[,;.]|$))")  # to its first closing quote, else its first comma
+_POSSESSIVE_START = re.compile(r"[’']s?\b")  # 'Harlow's plan ...'
 _ACTION_CUES = frozenset(word_list('attribution.txt', 'action_cues'))  # an act reported, not a saying
 _OWN_WORDS = re.compile(r"\s+(?:(?:his|her|their|its|my|our)\s+(?:own\s+)?(?:remarks?|comments?|words?|statements?|"
                         r"decision|record|position|actions?|conduct|report(?:ing)?|story|stories|work|account)|"
@@ -290,6 +301,7 @@ def _said_evidence(doc: Document, source: Source, attribution: Attribution, acto
         if target in speaking:
             continue
         evidence.append(Evidence(target.id, stance, kind, _span(doc, s, e), entry.explanation))
+    evidence.extend(_label_evidence(doc, attribution, others))
     for actor in named:
         for mention in mentions_within(actor, content.start, content.end):
             nickname = _EPITHET_BEFORE.search(doc.text, max(content.start, mention.start - _EPITHET_REACH), mention.start)
@@ -308,6 +320,46 @@ def _pronoun_antecedent(doc: Document, actors: list[Actor], start: int, offset: 
     named = [(mentions[-1].start, a) for a in actors if a.kind == PERSON
              and (mentions := mentions_starting(a, max(0, start - 400), start))]
     return max(named, key=lambda last: last[0])[1] if named else None
+
+
+def _label_evidence(doc: Document, attribution: Attribution, actors: list[Actor]) -> list[Evidence]:
+    """'called Harlow a fraud', 'branded Harlow's plan "reckless"': a labelling cue whose content opens
+    with an actor; the label after the name takes the speaker's side (`_label_side`). Not 'called on
+    Harlow to', 'called Harlow to ask' (a request or a phone call), nor a label withheld ('stopped
+    short of calling')."""
+    content = attribution.content
+    cue_words = attribution.cue.text.lower().split()
+    if content is None or not _LABELLING_CUES.intersection(cue_words) or _REQUEST_WORDS.intersection(cue_words):
+        return []
+    if is_negated(doc, attribution.cue.start) or _WITHHELD.search(doc.text, max(0, attribution.cue.start - 30),
+                                                                 attribution.cue.start):
+        return []
+    after_cue = _SPACES.match(doc.text, attribution.cue.end).end()  # its object opens the content or comes before it
+    opening = [(m, a) for a in actors for m in mentions_starting(a, after_cue, after_cue + 1)]
+    if not opening or opening[0][0].end >= content.end:
+        return []
+    mention, actor = opening[0]
+    side = _label_side(_LABEL.match(doc.text, mention.end, content.end).group())
+    if side is None:
+        return []
+    return [Evidence(actor.id, side, "cue", _span(doc, attribution.cue.start, content.end),
+                     f"A label given to {actor.name} takes a side {'against' if side == CRITICAL else 'for'} them.")]
+
+
+def _label_side(label: str) -> str | None:
+    """Critical by a name-calling or emotive word in the label or a negative tone (VADER); supportive by
+    a puffery word, or a positive tone of a label for the actor itself ('a champion of workers'), not for
+    a thing of theirs ('Harlow's plan "a welfare payment"', where tone says little); None if neutral."""
+    from framing.models.features import sentiment  # lazy: scikit-learn, which importing the analysis need not load
+    if _REQUEST.match(label):
+        return None
+    for entry in lexicon.by_dimension("loaded_language"):
+        if entry.category in _LABEL_CATEGORIES and next(iter(entry.finditer(label)), None):
+            return _LABEL_CATEGORIES[entry.category]
+    tone = sentiment(label)
+    if tone <= -LABEL_TONE:
+        return CRITICAL
+    return SUPPORTIVE if tone >= LABEL_TONE and not _POSSESSIVE_START.match(label) else None
 
 
 def _target_of(doc: Document, actors: list[Actor], start: int, end: int) -> Actor | None:
