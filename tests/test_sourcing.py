@@ -477,6 +477,11 @@ SIDE_CASES = {
         [("Ann Lee", "Dan Harlow", "critical"), ("Jon Reed", "Dan Harlow", "critical"),
          ("Al Dunn", "Dan Harlow", "unknown"), ("Eva Moss", "Dan Harlow", "unknown"),
          ("Tom Hale", "Dan Harlow", "unknown")]),
+    "a stance verb's pronoun object is the person named before, not the name nearest in its sentence": (
+        "Vale Faces Rivals\n\nRuth Vale spoke in Iowa on Monday. Ruth Vale left. Dan Price spoke in Ohio.\n\n"
+        "Dan Price was in Ohio when Ruth Vale spoke again. Ann Lee, a teacher, criticized her in a letter "
+        "to Dan Price.",
+        [("Ann Lee", "Ruth Vale", "critical"), ("Ann Lee", "Dan Price", "not critical")]),
 }
 
 

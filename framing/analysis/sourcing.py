@@ -67,6 +67,10 @@ _CHAMBER = {"House": re.compile(r"\b(?:Rep\.|Representative|House|[Cc]ongress(?:
             "Senate": re.compile(r"\b(?:Sen\.|Senator|Senate)")}
 _EPITHET_BEFORE = re.compile(rf"\b(?:{alternation(sorted(EPITHETS))})['’]?\s+$")  # 'Lyin' Ted Cruz', 'Crooked Hillary'
 _EPITHET_REACH = max(map(len, EPITHETS)) + 4  # characters before a name that its nickname, an apostrophe and spaces take
+_PRONOUN_BEFORE_NOUN = re.compile(r"\s+(him|her|his)\b", re.I)  # 'praised her handling', 'criticized his record'
+_PRONOUN_OBJECT = re.compile(r"\s+(?:him|her)(?=\s*(?:[,.;:!?)”\"]|$)|\s+(?:in|on|at|for|of|as|to|with|over|after|before|"
+                             r"during|by|from|and|but|because|when|while|since|until|last|this|again)\b)", re.I)
+# 'criticized her in a letter', 'praised him.': the pronoun is the whole object
 _THIRD_PERSON = re.compile(r"\b(?:he|she|him|her|his)\b", re.I)
 _DATA = re.compile(rf"\b(?:{alternation(word_list('sources.txt', 'data_nouns'))})\b", re.I)
 _OBJECT_REACH = 25  # characters after a stance word in which the actor it is about may be named
@@ -292,7 +296,7 @@ def _said_evidence(doc: Document, source: Source, attribution: Attribution, acto
         if kind == "content" and attribution.cue.start <= s < attribution.cue.end + 40 and "against" in entry.id:
             kind = "cue"  # 'spoke strongly against': the verb phrase runs into the content
         if kind == "cue":  # 'condemned Haftar': the object of the verb, else the actor nearest in its sentence
-            target = _target_of(doc, others, s, e) or _nearest(named, s) or principal
+            target = _target_of(doc, others, s, e, start, source.kind == "person") or _nearest(named, s) or principal
         else:  # a word in what the source said: the actor it names nearest to the word, else the principal;
             # when the principal speaks, a person its sentence calls 'he' or 'she' ('she should apologize')
             target = _nearest(named, s) or principal
@@ -362,12 +366,22 @@ def _label_side(label: str) -> str | None:
     return SUPPORTIVE if tone >= LABEL_TONE and not _POSSESSIVE_START.match(label) else None
 
 
-def _target_of(doc: Document, actors: list[Actor], start: int, end: int) -> Actor | None:
-    """The actor a stance word is about: named within a few words after it ('praised Haftar’s
-    forces'), else the nearest one named in its sentence."""
+def _target_of(doc: Document, actors: list[Actor], start: int, end: int, attribution_start: int,
+               by_a_person: bool) -> Actor | None:
+    """The actor a stance word at [start, end) is about: the person a pronoun object stands for
+    ('criticized her in a letter', `_pronoun_antecedent` of the attribution), else one named within
+    a few words after it ('praised Haftar’s forces'), else the person of a possessive after it ('praised
+    her effort'; 'his' only when a group speaks: a person's 'thanked his supporters' is his own), else
+    the nearest one named in its sentence."""
+    if _PRONOUN_OBJECT.match(doc.text, end) and (person := _pronoun_antecedent(doc, actors, attribution_start, start)):
+        return person  # 'criticized her in a letter to Price': her, not Price
     after = [(here[0].start, a) for a in actors if (here := mentions_starting(a, end, end + _OBJECT_REACH + 1))]
     if after:
         return min(after, key=lambda first: first[0])[1]
+    pronoun = _PRONOUN_BEFORE_NOUN.match(doc.text, end)
+    if pronoun and (pronoun.group(1).lower() != "his" or not by_a_person) and \
+            (person := _pronoun_antecedent(doc, actors, attribution_start, start)):
+        return person
     sentence = doc.sentence_at(start)
     if sentence is None:
         return None
