@@ -38,7 +38,7 @@ INDEX_WEIGHTS = {"voices": 0.5, "words": 0.3, "first_last": 0.2}
 UNREAD_WORDS = 10  # words a named source says, from which an unread side leaves the one-sided verdict open
 _READ_KINDS = ("person", "organisation", "official")
 SENTIMENT_SIDE = 0.2  # |VADER compound| from which loaded wording alone gives a verdict a side
-LABEL_TONE = 0.25  # |VADER compound| from which a label ('called X a liar') takes a side
+LABEL_TONE = 0.1  # |VADER compound| from which a label ('called X a liar') takes a side
 _LABEL_CATEGORIES = {"name_calling": CRITICAL, "emotive": CRITICAL, "puffery": SUPPORTIVE}
 
 _GENERIC_PRONOUN_ROLE = re.compile(r"^(?:its|their)\b", re.I)
