@@ -600,3 +600,10 @@ def test_a_group_with_a_member_named_stays_the_group():
     text = ("Port Plan\n\nSupporters of the plan, including Mayor Ada Reyes, said it would bring jobs.\n")
     found = _registry(text)
     assert "Ada Reyes" not in found and any(n.startswith("Supporters of the plan") for n in found), sorted(found)
+
+
+@pytest.mark.parametrize("name, expected", [("Republicans", "Republicans'"), ("Haftar", "Haftar's"),
+                                            ("Calder Port Authority", "Calder Port Authority's"), ("Congress", "Congress's"),
+                                            ("CBS", "CBS's")])
+def test_the_missing_side_is_named_in_good_english(name, expected):
+    assert sourcing.possessive(name) == expected

@@ -198,7 +198,7 @@ def _affiliation(doc: Document, source: Source, actors: list[Actor], principal: 
         stance = CRITICAL if _OPPOSITION.search(role) else SUPPORTIVE if _MEMBERSHIP.search(role) else None
         if stance is None:
             continue
-        reason = f"{source.role or source.name} speaks for {actor.name}'s side" if stance == SUPPORTIVE else \
+        reason = f"{source.role or source.name} speaks for {possessive(actor.name)} side" if stance == SUPPORTIVE else \
             f"{source.role or source.name} is on the other side of {actor.name}"
         evidence.append(Evidence(actor.id, stance, "affiliation", _role_span(doc, source), reason))
     if (principal is not None and not evidence and _BARE_OPPOSITION.search(source.role)
@@ -628,12 +628,17 @@ def _explain(principal: Actor | None, sides: dict[str, SideSummary], stances: li
                     "so it does not call the story one-sided.")
         return f"{counts} Balance: {index:.2f} of 1.{thin}"
     heavy, light = (crit, supp) if len(crit.sources) + crit.verdicts >= len(supp.sources) + supp.verdicts else (supp, crit)
-    other = f"{name}'s side is" if heavy is crit else "Its critics are"
+    other = f"{possessive(name)} side is" if heavy is crit else "Its critics are"
     light_names = [s.name for s in stances if s.source_id in light.sources]
     heard = f"{other} heard only through {_listing(light_names)}" if light_names else f"{other} not heard"
     return (f"{len(heavy.sources)} of the {_count(len(stances), 'source')} "
             f"{'criticise' if heavy is crit else 'support'} {name}, and they get {words[heavy.side] / total:.0%} of "
             f"the words of sources on a side. {heard}.{verdicts} Balance: {index:.2f} of 1.{unplaced}")
+
+
+def possessive(name: str) -> str:
+    """'Haftar's', 'Republicans'' (a plural's apostrophe alone)."""
+    return f"{name}'" if name.endswith("s") and not name.endswith("ss") and name[-2:-1].islower() else f"{name}'s"
 
 
 def _verb(n: int, verb: str) -> str:

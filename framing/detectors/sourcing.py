@@ -31,7 +31,7 @@ def one_sided_sourcing(context: AuditContext) -> list[Finding]:
         message=f"{category.label}: {result.explanation}",
         explanation="A story that gives one side most of the voices and words tells that side's story; "
                     "readers cannot weigh what the other side would answer.",
-        suggestion=[f"ask {actor}'s side (or its critics) for a response",
+        suggestion=[f"ask {sourcing.possessive(actor)} side (or its critics) for a response",
                     "give each side comparable space, or say who declined to comment"],
         score=round(1 - result.balance_index, 2),
     )]
