@@ -1,10 +1,12 @@
 """`framing corpus`: inputs, the three outputs, bad articles, resuming, and the engines."""
 
 import csv
+import gc
 import importlib.util
 import json
 import re
 import shutil
+import signal
 import multiprocessing
 import pickle
 import subprocess
@@ -226,6 +228,42 @@ def test_an_engine_stopped_early_stops_its_workers():
     assert len(multiprocessing.active_children()) == before + 2
     results.close()  # terminates the pool: no worker is left behind
     assert len(multiprocessing.active_children()) == before
+
+
+class _SlowFinaliser:
+    def __init__(self, started):
+        self.started, self.cycle = started, self
+
+    def __del__(self):
+        self.started.set()
+        end = time.monotonic() + 5
+        while time.monotonic() < end:  # Python code, where the SIGTERM's handler runs
+            pass
+
+
+def _swallow_sigterm_then_wait(started):
+    pool.worker_signals()
+    _SlowFinaliser(started)
+    gc.collect()  # its __del__ gets the SIGTERM: the SystemExit is printed and ignored
+    time.sleep(60)  # as a worker waiting on the queue's lock that terminate() holds
+
+
+def test_a_worker_ends_after_sigterm_even_when_a_finaliser_swallowed_its_systemexit(monkeypatch):
+    """The cause of a rare hang in the test above: a worker whose SIGTERM came in a finaliser went on
+    waiting on the pool's queue, and terminate() waited for it for ever."""
+    monkeypatch.setattr(pool, "STOP_GRACE", 1)
+    context = multiprocessing.get_context("fork")
+    started = context.Event()
+    worker = context.Process(target=_swallow_sigterm_then_wait, args=(started,))
+    worker.start()
+    try:
+        assert started.wait(30)
+        worker.terminate()
+        worker.join(20)
+        assert worker.exitcode == -signal.SIGALRM
+    finally:
+        worker.kill()
+        worker.join()
 
 
 class InProcess(Engine):
