@@ -774,7 +774,8 @@ def _unescaped(value: str) -> str:
     return value[1:] if value[:1] == "'" and value[1:2] and value[1] in _FORMULA_START else value
 
 
-LIST_SIZE = 300  # articles listed in index.html, highest overall score first (articles.csv has them all)
+LIST_SIZE = 300  # articles listed in index.html: each group's share of them, its highest overall scores
+# (per_group(); articles.csv has them all)
 DOTS = 150  # articles drawn as dots per group in the box plots (an even sample past it)
 GENRES = ("news", "mixed", "opinion")  # the genre model's labels, straight news first
 _ROW_KEYS = ("outlet", "date", "url", "genre")  # what `by` can name besides a metadata field
@@ -787,9 +788,9 @@ def _values() -> dict:
 
 @dataclass
 class CorpusStats:
-    """What the corpus report shows, gathered one article at a time into a few numbers each (no
-    row per article is kept past LIST_SIZE); `by` is what groups the articles: "outlet", "genre"
-    or another metadata field."""
+    """What the corpus report shows, gathered one article at a time into a few numbers each (the
+    rows kept are each group's share of LIST_SIZE); `by` is what groups the articles: "outlet",
+    "genre" or another metadata field."""
 
     by: str = "outlet"
     articles: int = 0
@@ -797,7 +798,7 @@ class CorpusStats:
     months: dict = field(default_factory=lambda: defaultdict(_values))  # (group, 'YYYY-MM') -> score -> values
     counts: Counter = field(default_factory=Counter)  # (group, genre) -> articles
     words: Counter = field(default_factory=Counter)  # group -> words
-    listed: list = field(default_factory=list)  # a heap of the LIST_SIZE highest overall scores
+    listed: dict = field(default_factory=dict)  # group -> a heap of its highest overall scores
     topics: set = field(default_factory=set)
     terms: dict = field(default_factory=lambda: defaultdict(Counter))  # group -> loaded term counts
     rules: dict = field(default_factory=lambda: defaultdict(Counter))  # group -> loaded-term rule counts
@@ -822,7 +823,10 @@ class CorpusStats:
         listed = (keep | scores | {"group": group, "genre": genre, "topic": topic, "words": int(row["words"] or 0),
                                    "balance_index": _number(row["balance_index"])})
         entry = (-1.0 if scores["overall"] is None else scores["overall"], -self.articles, listed)
-        (heapq.heappush if len(self.listed) < LIST_SIZE else heapq.heappushpop)(self.listed, entry)
+        heap = self.listed.setdefault(group, [])
+        heapq.heappush(heap, entry)
+        while len(heap) > self.per_group():  # the share only shrinks (more groups): what drops out stays out
+            heapq.heappop(heap)
         self.articles += 1
         for f in findings:  # loaded terms in the reporter's voice: the lexicons', and apart the word model's hints
             if f["dimension"] != "loaded_language" or f["voice"] != "reporter":
@@ -833,6 +837,17 @@ class CorpusStats:
                 self.terms[group][f["text"].lower()] += 1
                 self.rules[group][f["rule"]] += 1
                 self.forms[f["rule"]][f["text"].lower()] += 1
+
+    def per_group(self) -> int:
+        """How many articles index.html lists per group: an even share of LIST_SIZE, at least one."""
+        return max(LIST_SIZE // max(len(self.listed), 1), 1)
+
+    def listed_rows(self) -> list[dict]:
+        """The articles index.html lists: each group's per_group() highest overall scores (all its
+        articles when it has fewer), highest first, then in input order."""
+        share = self.per_group()
+        entries = [e for heap in self.listed.values() for e in heapq.nlargest(share, heap)]
+        return [e[2] for e in sorted(entries, key=lambda e: (-e[0], -e[1]))]
 
     def groups(self) -> dict[str, dict[str, dict[str, array]]]:
         """group -> slice ('all' or a genre present) -> score -> judged values."""
@@ -952,7 +967,7 @@ def render_index(stats: CorpusStats, labels: dict, actors: ActorStats | None = N
         words = {key: f"{key.split(':', 1)[1]} (hint)" for per_group in stats.hints.values() for key in per_group}
         with_hints = research.distinguishing(counts, stats.words, shown | words)
     every = {k: [v for per in groups.values() for v in per["all"][k]] for k in SCORES}
-    listed = [entry[2] for entry in sorted(stats.listed, key=lambda e: (-e[0], -e[1]))]
+    listed = stats.listed_rows()
     code, digest = script("corpus.js")
     return environment().get_template("corpus.html.j2").render(
         distinguishing=distinguishing, with_hints=with_hints, actors=actors.rows(list(groups)) if actors else [],
@@ -963,7 +978,7 @@ def render_index(stats: CorpusStats, labels: dict, actors: ActorStats | None = N
         if over_time else "",
         month_rows=[{"month": m, "group": g, **{k: over_time[k].get(g, {}).get(m) for k in SCORES}}
                     for m, g in sorted({(m, g) for (g, m) in stats.months})] if over_time else [],
-        articles=stats.articles, listed=listed, list_size=LIST_SIZE, groups=rows, group_names=list(groups),
+        articles=stats.articles, listed=listed, per_group=stats.per_group(), groups=rows, group_names=list(groups),
         slices=slices, genre_names=GENRE_NAMES, topics=sorted(t for t in stats.topics if t),
         by=stats.by, names=names, scores=SCORES, version=__version__, script=code, script_hash=digest,
         with_intervals=with_intervals, install=research.INSTALL, level=research.LEVEL, resamples=research.RESAMPLES,

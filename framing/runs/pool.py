@@ -14,10 +14,18 @@ import time
 from collections.abc import Callable, Generator, Iterable, Iterator
 
 WINDOW_PER_JOB = 32  # items in flight per worker process, unless the caller says: bounds the memory of a long run
+STOP_GRACE = 5  # seconds a worker has to end after SIGTERM before SIGALRM ends it
 
 
 def _stop(signum, frame) -> None:
-    raise SystemExit(128 + signum)  # unwinds: an atomic write in progress removes its temporary file
+    """SIGTERM in a worker: unwind (an atomic write in progress removes its temporary file). The
+    SystemExit is printed and ignored when the signal lands in a finaliser (a __del__ that the
+    garbage collector runs): the worker would then go on to wait for work on the pool's queue, whose
+    lock terminate() holds, and the pool would wait for it for ever. SIGALRM's default action ends
+    it in STOP_GRACE seconds if it is still there."""
+    signal.signal(signal.SIGALRM, signal.SIG_DFL)
+    signal.alarm(STOP_GRACE)
+    raise SystemExit(128 + signum)
 
 
 def worker_signals() -> None:
