@@ -482,6 +482,11 @@ SIDE_CASES = {
         "Dan Price was in Ohio when Ruth Vale spoke again. Ann Lee, a teacher, criticized her in a letter "
         "to Dan Price.",
         [("Ann Lee", "Ruth Vale", "critical"), ("Ann Lee", "Dan Price", "not critical")]),
+    "a stance aimed at a thing is about no actor unless its sentence names one; 'the governor' may be one": (
+        "Vale Signs Budget\n\nGov. Ruth Vale signed the budget on Monday. Ruth Vale spoke in Iowa. Ruth Vale left.\n\n"
+        "Ann Lee, a teacher, blamed the media for the delay in the talks. “They slowed everything,” "
+        "Lee said.\n\nJon Reed, a farmer, praised the governor for the deal. “She kept her word,” Reed said.",
+        [("Ann Lee", "Ruth Vale", "unknown"), ("Jon Reed", "Ruth Vale", "supportive")]),
 }
 
 

@@ -24,7 +24,7 @@ from framing.rules import lexicon
 from framing.analysis.actors import (Actor, actors_named, distance, EPITHETS, find_actors, main_actors, mentions_starting,
                                      mentions_within, NEVER_START, PERSON, refers_to, strip_title, whole_word_at)
 from framing.analysis.attribution import reports_saying
-from framing.analysis.names import stated_party
+from framing.analysis.names import ROLE_WORDS, stated_party
 from framing.analysis.stance_words import StanceWords
 from framing.analysis.writer import WriterStance, writer_stances
 
@@ -71,6 +71,10 @@ _PRONOUN_BEFORE_NOUN = re.compile(r"\s+(him|her|his)\b", re.I)  # 'praised her h
 _PRONOUN_OBJECT = re.compile(r"\s+(?:him|her)(?=\s*(?:[,.;:!?)”\"]|$)|\s+(?:in|on|at|for|of|as|to|with|over|after|before|"
                              r"during|by|from|and|but|because|when|while|since|until|last|this|again)\b)", re.I)
 # 'criticized her in a letter', 'praised him.': the pronoun is the whole object
+_LAST_DETERMINER = re.compile(r"\s\b(?:the|a|an)$", re.I)  # a stance entry ending in one: 'support the'
+_THING_OBJECT = re.compile(r"\s*\b(?:the|a|an|this|that|these|those|its|their|our|my|your|them|some|any|such|new)\s+"
+                           rf"(?!(?:[\w-]+\s+){{0,2}}(?:{ROLE_WORDS}|{alternation(word_list('sources.txt', 'stand_in_nouns'))})s?\b)",
+                           re.I)  # 'blamed the media'; not 'accused the president' or 'the Manhattan billionaire', which may be an actor
 _THIRD_PERSON = re.compile(r"\b(?:he|she|him|her|his)\b", re.I)
 _DATA = re.compile(rf"\b(?:{alternation(word_list('sources.txt', 'data_nouns'))})\b", re.I)
 _OBJECT_REACH = 25  # characters after a stance word in which the actor it is about may be named
@@ -296,7 +300,12 @@ def _said_evidence(doc: Document, source: Source, attribution: Attribution, acto
         if kind == "content" and attribution.cue.start <= s < attribution.cue.end + 40 and "against" in entry.id:
             kind = "cue"  # 'spoke strongly against': the verb phrase runs into the content
         if kind == "cue":  # 'condemned Haftar': the object of the verb, else the actor nearest in its sentence
-            target = _target_of(doc, others, s, e, start, source.kind == "person") or _nearest(named, s) or principal
+            if _aims_at_a_thing(doc, others, s, e):  # 'condemned the airstrikes': an actor its sentence names, or none
+                target = _named_in_sentence(doc, others, s)
+                if target is None:
+                    continue
+            else:
+                target = _target_of(doc, others, s, e, start, source.kind == "person") or _nearest(named, s) or principal
         else:  # a word in what the source said: the actor it names nearest to the word, else the principal;
             # when the principal speaks, a person its sentence calls 'he' or 'she' ('she should apologize')
             target = _nearest(named, s) or principal
@@ -324,6 +333,19 @@ def _pronoun_antecedent(doc: Document, actors: list[Actor], start: int, offset: 
     named = [(mentions[-1].start, a) for a in actors if a.kind == PERSON
              and (mentions := mentions_starting(a, max(0, start - 400), start))]
     return max(named, key=lambda last: last[0])[1] if named else None
+
+
+def _aims_at_a_thing(doc: Document, actors: list[Actor], start: int, end: int) -> bool:
+    """The object of the stance word at [start, end) is a thing, not an actor: a determiner opens it
+    (or ends the word: 'support the') and no actor is named within reach ('blame the media',
+    'applauded the reversal', 'support the bill'); 'the president' or 'the billionaire' may be an
+    actor. Such a stance goes to an actor its sentence names ('condemned the airstrikes' after
+    'Haftar's violence'), else to none: the content's nearest actor or the principal took it before,
+    wrongly in most cases read."""
+    last = _LAST_DETERMINER.search(doc.text, start, end)
+    if not _THING_OBJECT.match(doc.text, last.start() if last else end):
+        return False
+    return not any(mentions_starting(a, end, end + _OBJECT_REACH + 1) for a in actors)
 
 
 def _label_evidence(doc: Document, attribution: Attribution, actors: list[Actor]) -> list[Evidence]:
@@ -389,7 +411,15 @@ def _target_of(doc: Document, actors: list[Actor], start: int, end: int, attribu
         reach = doc.text[end:min(sentence.end, end + _OBJECT_REACH + 1)]
         named = [(at, a) for a in actors for v in a.variants if (at := whole_word_at(reach, v)) is not None]
         return min(named, key=lambda first: first[0])[1] if named else None
-    return _nearest(actors_named(actors, sentence.start, sentence.end), start)
+    return _named_in_sentence(doc, actors, start)
+
+
+def _named_in_sentence(doc: Document, actors: list[Actor], offset: int) -> Actor | None:
+    """The actor named nearest to `offset` in its sentence (not a headline), or None."""
+    sentence = doc.sentence_at(offset)
+    if sentence is None or sentence.is_title:
+        return None
+    return _nearest(actors_named(actors, sentence.start, sentence.end), offset)
 
 
 def _nearest(actors: list[Actor], offset: int) -> Actor | None:
