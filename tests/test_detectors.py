@@ -464,6 +464,19 @@ def test_a_quote_that_opens_the_next_sentence_runs_on_from_the_last_quote():
     assert speaker("regret the tone") is not None  # 'X said in a statement:' and the quote below
 
 
+def test_a_quoted_paragraph_after_a_quoted_speakers_paragraph_continues_that_speaker():
+    text = ('Port plan\n\nThe council met on Monday.\n\n"We were never asked about the dredging," Mayor Ines Ford '
+            'said.\n\n"The council has treated this town with contempt for years and we will not forget it."\n\n'
+            'The harbour board said the plan was sound.\n\n"Nobody has shown us a better route for the ships."\n\n'
+            '"All Bets Are Off."\n\nThe mayor left.\n')
+    audit = audit_text(text)
+    name = {s.id: s.name for s in audit.sources}
+    said = {a.content.text.strip('"'): name.get(a.source_id) for a in audit.attributions if a.content}
+    assert said["The council has treated this town with contempt for years and we will not forget it."] == "Ines Ford"
+    assert said.get("Nobody has shown us a better route for the ships.") is None  # after a paraphrase: open
+    assert said.get("All Bets Are Off.") is None  # a short quoted line is a heading
+
+
 def test_a_cues_content_ends_with_its_sentence():
     audit = audit_text((EXAMPLES / "harbour-balanced.txt").read_text(encoding="utf-8"))
     lind = [a for a in audit.attributions if a.source and a.source.text.startswith("Dr. Anna Lind")]

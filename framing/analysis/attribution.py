@@ -479,7 +479,9 @@ def _continued(doc: Document, contents: list[tuple[int, int]], found: list[Attri
 def _runs_on(doc: Document, quote: Quotation, sourced: list[Attribution]) -> Attribution | None:
     """A quotation no cue took that opens the sentence right after a sourced quotation's, in the same
     paragraph ('“A,” X said. “B.”'), or the paragraph after a sentence ending in a colon ('X said in a
-    statement:'): the same source's words. `sourced` is sorted by where each attribution ends."""
+    statement:'), or that is a whole paragraph of its own right after a paragraph ending in a sourced
+    quotation ('“A,” X said.' then '“B.”', as news writing continues a speaker): the same source's
+    words. `sourced` is sorted by where each attribution ends."""
     ends = [(a.content or a.cue).end for a in sourced]
     i = bisect_right(ends, quote.start) - 1
     if i < 0:
@@ -490,9 +492,21 @@ def _runs_on(doc: Document, quote: Quotation, sourced: list[Attribution]) -> Att
         return None
     gap = doc.text[sentence.end:quote.start]
     colon = doc.text[:sentence.end].rstrip().endswith(":")
-    if gap.strip() or (("\n" in gap or last.kind != "direct") and not colon):
+    if gap.strip() or not (colon or (last.kind == "direct" and ("\n" not in gap or _whole_paragraph(doc, quote)))):
         return None
     return Attribution(last.cue, last.source, _span(doc, quote.start, quote.end), "direct")
+
+
+MIN_PARAGRAPH_QUOTE_WORDS = 5  # shorter quoted paragraphs are headings ('“All Bets Are Off.”'), not a speaker's words
+
+
+def _whole_paragraph(doc: Document, quote: Quotation) -> bool:
+    """The quotation opens its paragraph and ends it, and is long enough to be someone's words."""
+    before = doc.text[doc.text.rfind("\n", 0, quote.start) + 1:quote.start]
+    end = doc.text.find("\n", quote.end)
+    after = doc.text[quote.end:len(doc.text) if end < 0 else end]
+    return not before.strip() and not after.strip(" .,;") and \
+        len(doc.text[quote.start:quote.end].split()) >= MIN_PARAGRAPH_QUOTE_WORDS
 
 
 def _speaker_in_sentence(doc: Document, quote: Quotation, sourced_cues: SpanIndex) -> Attribution | None:
