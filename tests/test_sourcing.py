@@ -487,6 +487,11 @@ SIDE_CASES = {
         "Ann Lee, a teacher, blamed the media for the delay in the talks. “They slowed everything,” "
         "Lee said.\n\nJon Reed, a farmer, praised the governor for the deal. “She kept her word,” Reed said.",
         [("Ann Lee", "Ruth Vale", "unknown"), ("Jon Reed", "Ruth Vale", "supportive")]),
+    "a stance word in the passive is another's stance toward its subject; 'was critical of' is the subject's": (
+        "Vale Under Fire\n\nRuth Vale spoke in Iowa on Monday. Ruth Vale left. Ruth Vale returned.\n\n"
+        "Dan Price, a builder who works with Ruth Vale, has been criticized for the delays. “We did our best,” "
+        "Price said.\n\nAnn Lee, a teacher, was critical of Ruth Vale. “She broke her word,” Lee said.",
+        [("Dan Price", "Ruth Vale", "unknown"), ("Ann Lee", "Ruth Vale", "critical")]),
 }
 
 

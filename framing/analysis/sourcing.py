@@ -71,6 +71,9 @@ _PRONOUN_BEFORE_NOUN = re.compile(r"\s+(him|her|his)\b", re.I)  # 'praised her h
 _PRONOUN_OBJECT = re.compile(r"\s+(?:him|her)(?=\s*(?:[,.;:!?)”\"]|$)|\s+(?:in|on|at|for|of|as|to|with|over|after|before|"
                              r"during|by|from|and|but|because|when|while|since|until|last|this|again)\b)", re.I)
 # 'criticized her in a letter', 'praised him.': the pronoun is the whole object
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being|be|get|gets|got|getting)\s+(?:\w+ly\s+)?$", re.I)
+_FEELINGS = frozenset(word_list('attribution.txt', 'feeling_participles'))  # 'was worried that': no passive
+_PREDICATE_AFTER = re.compile(r"\s+(?:of|to|about|with)\b")  # 'critical of', 'opposed to': the subject's own stance
 _LAST_DETERMINER = re.compile(r"\s\b(?:the|a|an)$", re.I)  # a stance entry ending in one: 'support the'
 _THING_OBJECT = re.compile(r"\s*\b(?:the|a|an|this|that|these|those|its|their|our|my|your|them|some|any|such|new)\s+"
                            rf"(?!(?:[\w-]+\s+){{0,2}}(?:{ROLE_WORDS}|{alternation(word_list('sources.txt', 'stand_in_nouns'))})s?\b)",
@@ -294,7 +297,7 @@ def _said_evidence(doc: Document, source: Source, attribution: Attribution, acto
     named = actors_named(others, content.start, content.end)
     evidence = []
     for stance, entry, s, e in matches.within(start, end):
-        if _OWN_WORDS.match(doc.text, e):
+        if _OWN_WORDS.match(doc.text, e) or _passive_on_another(doc, attribution, s, e):
             continue
         kind = "cue" if s < attribution.cue.end and attribution.cue.start < e else "content"
         if kind == "content" and attribution.cue.start <= s < attribution.cue.end + 40 and "against" in entry.id:
@@ -333,6 +336,18 @@ def _pronoun_antecedent(doc: Document, actors: list[Actor], start: int, offset: 
     named = [(mentions[-1].start, a) for a in actors if a.kind == PERSON
              and (mentions := mentions_starting(a, max(0, start - 400), start))]
     return max(named, key=lambda last: last[0])[1] if named else None
+
+
+def _passive_on_another(doc: Document, attribution: Attribution, start: int, end: int) -> bool:
+    """A stance word in the passive ('Price has been criticized for', 'to be blamed', 'was accused of')
+    is the agent's stance toward the subject: no evidence of the source unless the source is that
+    agent, named after it ('has been opposed by most Republicans'). 'was critical of', 'is opposed to',
+    'was worried that' and 'is praising' are no passives."""
+    verb = doc.text[start:end].split()[0]
+    if not _PASSIVE_BEFORE.search(doc.text, max(0, start - 30), start) or verb.endswith("ing") \
+            or verb.lower() in _FEELINGS or _PREDICATE_AFTER.match(doc.text, start + len(verb)):
+        return False
+    return attribution.source is None or attribution.source.start < end
 
 
 def _aims_at_a_thing(doc: Document, actors: list[Actor], start: int, end: int) -> bool:
