@@ -156,8 +156,9 @@ def test_so_called_doubts_a_claimed_standing_and_only_glosses_a_term_of_art():
     and its quotes are no scare quotes either."""
     audit = audit_text('The plan ends the so-called “sunset” clause, and the so-called “experts” on the panel '
                        'backed the so-called dreamers while the so-called filibuster rule stayed.')
-    doubt = [(f.rule, f.text, f.severity) for f in audit.findings if f.category == "doubt"]
-    assert doubt == [("doubt.so-called", "so-called “experts”", "medium"), ("doubt.so-called", "so-called dreamers", "medium")]
+    doubt = [(f.rule, f.text, f.severity, audit.document.text[f.end:f.end + 9]) for f in audit.findings if f.category == "doubt"]
+    # the finding is the word alone (its suggestion "(delete)" keeps the term), one for "so-called" and its quotes
+    assert doubt == [("doubt.so-called", "so-called", "medium", " “experts"), ("doubt.so-called", "so-called", "medium", " dreamers")]
 
 
 def test_a_term_followed_by_its_definition_is_not_a_scare_quote():
