@@ -185,6 +185,21 @@ def test_new_loaded_words_and_their_literal_senses():
     assert not rules(literal) & {"emotive.incendiary", "name_calling.treason", "emotive.toxic-figurative", "name_calling.xenophobe"}
 
 
+
+def test_session_23_words_and_their_literal_senses():
+    """Words session 23's reading missed: flagged in the narration, not in their literal senses."""
+    def rules(text):
+        return {f.rule for f in audit_text(text).findings if f.voice == "reporter" and f.dimension == "loaded_language"}
+
+    flagged = ("The senator assailed the ruling on Monday. Her rival trashes the plan, and the minister rubbished "
+               "the figures in a scathing speech. His fire-breathing vows were a flagrant bid for votes, the stupid "
+               "plan raised a paltry $4,000, and the shocking result was off the charts. The vulture fund owns it.")
+    assert rules(flagged) >= {"emotive.assail", "emotive.trash-verb", "emotive.rubbish-verb", "emotive.scathing",
+                              "emotive.fire-breathing", "emotive.flagrant", "emotive.stupid", "editorializing.paltry",
+                              "editorializing.shocking", "hyperbole.off-the-charts", "name_calling.vulture-fund"}
+    literal = "The assailant fled. Trash collection resumed, and a rubbish bin was emptied while a vulture circled."
+    assert not rules(literal)
+
 def test_claims_as_a_noun_in_a_headline_is_no_reporting_verb():
     audit = audit_text("Old Letters Support Claims That the Mayor Lied\n\nThe letters were found in a cellar on Monday.")
     assert not [f for f in audit.findings if f.rule == "reporting_verb.claimed"]
