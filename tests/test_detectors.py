@@ -985,3 +985,20 @@ def test_lines_above_an_embedded_posts_credit_are_the_posters_words():
             "The council has not replied.")
     loaded = [(f.text, f.voice) for f in audit_text(text).findings if f.dimension == "loaded_language"]
     assert ("disaster", "quoted") in loaded and not [t for t, v in loaded if v == "reporter"]
+
+
+def test_session_23_vague_attribution():
+    """Judgements and forecasts credited to nobody, found in session 23's reading; a verb with its subject is no
+    vague attribution."""
+    def vague(text):
+        return [f.text for f in audit_text(text).findings if f.category == "vague_attribution"]
+
+    for text in ("There is widespread speculation that the mayor will resign.",
+                 "Political observers in Ohio cautioned that the count could take weeks.",
+                 "Some blame the press for the panic.", "His much-praised speech drew a crowd.",
+                 "The widely discredited account was repeated on Monday.",
+                 "The harbour is considered an asset for the town."):
+        assert vague(text), text
+    for text in ("Councillors roundly criticized the plan on Monday.", "The mayor cautioned that the count could take weeks.",
+                 "The council considered a plan to widen the road."):
+        assert not vague(text), text
