@@ -878,6 +878,23 @@ def test_a_label_the_narration_reports_is_not_the_reporters_word():
     assert any("rebels" in t for t, _ in found), found  # 'so-called' is no report of a label
 
 
+
+def test_a_label_given_with_its_object_or_a_view_is_the_labellers_word():
+    """Session 23: 'calling the senator a liar', 'call it a coordinated terror attack', 'labeling her as both an
+    extremist', 'the Turks regard them as terrorists': the label is the speaker's or viewer's; the same word as the
+    reporter's own stays."""
+    def loaded(text):
+        return [f.text for f in audit_text(text, contextual=False).findings
+                if f.dimension == "loaded_language" and f.voice == REPORTER]
+
+    for text in ("Port row\n\nThe mayor hit back on Monday, calling the senator a liar.\n",
+                 "Port row\n\nThe mayor was slow to call it a coordinated terror attack.\n",
+                 "Port row\n\nThe unions are labeling her as both an extremist and a squish.\n",
+                 "Port row\n\nThe fighters hold the port, and the government regards them as terrorists.\n",
+                 "Port row\n\nThe minister views the strike as a mortal peril for the port.\n"):
+        assert loaded(text) == [], text
+    assert loaded("Port row\n\nThe senator is a liar, and the mortal peril of the port is clear.\n") == ["liar", "mortal peril"]
+
 def test_what_someone_is_accused_of_is_the_accusers_word():
     """'Liberals accused the lawmakers of betrayal': the charge is the accusers', not the reporter's;
     the same word as the reporter's own verdict stays."""
