@@ -1019,3 +1019,16 @@ def test_session_23_vague_attribution():
     for text in ("Councillors roundly criticized the plan on Monday.", "The mayor cautioned that the count could take weeks.",
                  "The council considered a plan to widen the road."):
         assert not vague(text), text
+
+
+def test_a_quoted_word_repeating_a_speakers_quotation_or_cited_as_a_name_is_no_scare_quote():
+    """Session 23: a headline's 'newcomer' that a historian says in the body quotes the historian; 'groups with the
+    name "tea party"' cites a name. A doubted word stays a scare quote."""
+    def scare(text):
+        return [f.text for f in audit_text(text, contextual=False).findings if f.rule == "doubt.scare-quotes"]
+
+    assert not scare('Town a "newcomer" in the race\n\nThe town plays a part.\n\n'
+                     '"The town is more of a newcomer," said Ann Lee, a historian.\n')
+    assert not scare('Port rules\n\nThe rules singled out clubs with the name "harbour watch" for review.\n')
+    assert scare('Port rules\n\nThe "reform" passed on Monday.\n\n"We need a reform of the port," said Ann Lee.\n') == []
+    assert scare('Port rules\n\nThe "peace" deal was signed on Monday.\n')

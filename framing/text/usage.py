@@ -7,7 +7,7 @@ import re
 
 from framing.text.document import Document
 
-_MENTION = re.compile(r"\b(?:word|words|term|terms|label|labels|phrase|expression|called\s+it|dubbed)\s*[\"“‘']?\s*$",
+_MENTION = re.compile(r"\b(?:word|words|term|terms|label|labels|phrase|expression|called\s+it|dubbed|(?:the|a)\s+names?)\s*[\"“‘']?\s*$",
                       re.IGNORECASE)
 # 'called him a racist', 'accused of being racist', 'branded Smith a traitor', 'calling the senator a liar',
 # 'call it a coordinated terror attack', 'views them as a mortal peril': someone else's label, reported
