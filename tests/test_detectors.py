@@ -1032,3 +1032,14 @@ def test_a_quoted_word_repeating_a_speakers_quotation_or_cited_as_a_name_is_no_s
     assert not scare('Port rules\n\nThe rules singled out clubs with the name "harbour watch" for review.\n')
     assert scare('Port rules\n\nThe "reform" passed on Monday.\n\n"We need a reform of the port," said Ann Lee.\n') == []
     assert scare('Port rules\n\nThe "peace" deal was signed on Monday.\n')
+
+
+def test_causes_as_a_noun_and_a_duty_are_no_causal_claim():
+    """Session 23: 'advocates for progressive causes', 'the official responsible for North America' assert no
+    cause; 'the strike caused delays' does."""
+    def claims(text):
+        return [f.text for f in audit_text(text, contextual=False).findings if f.rule == "unattributed_claim"]
+
+    assert not claims("Port news\n\nThe group advocates for progressive causes, including a new harbour bill.\n")
+    assert not claims("Port news\n\nAnn Lee will take over as the senior official responsible for the harbour.\n")
+    assert claims("Port news\n\nThe strike caused delays across the harbour.\n")
