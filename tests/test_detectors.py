@@ -169,36 +169,35 @@ def test_a_term_followed_by_its_definition_is_not_a_scare_quote():
     assert [f for f in audit_text('The "runners" were paid too much.').findings if f.rule == "doubt.scare-quotes"]
 
 
-def test_new_loaded_words_and_their_literal_senses():
-    """Session 22's words: flagged in the narration, not in their literal or legal senses."""
+@pytest.mark.parametrize("flagged, rules_flagged, literal, rules_literal", [
+    # session 22's words
+    ("The mayor's latest gaffe came a day after his incendiary speech. The firebrand lambasted the council in a "
+     "brazen move, and the retail behemoth stayed silent. Selling the port was treason. The xenophobic flyers were "
+     "handed out by the town's strongman.",
+     {"editorializing.gaffe", "emotive.incendiary", "name_calling.firebrand", "emotive.lambaste", "emotive.brazen",
+      "emotive.behemoth", "name_calling.treason", "name_calling.xenophobe", "contentious_label.strongman"},
+     "Police found incendiary devices in the van. The colonel was convicted of treason in 1952. The plant leaked toxic "
+     "chemicals into the river. Rising xenophobia worried the bishops.",
+     {"emotive.incendiary", "name_calling.treason", "emotive.toxic-figurative", "name_calling.xenophobe"}),
+    # session 23's words
+    ("The senator assailed the ruling on Monday. Her rival trashes the plan, and the minister rubbished the figures "
+     "in a scathing speech. His fire-breathing vows were a flagrant bid for votes, the stupid plan raised a paltry "
+     "$4,000, and the shocking result was off the charts. The vulture fund owns it.",
+     {"emotive.assail", "emotive.trash-verb", "emotive.rubbish-verb", "emotive.scathing", "emotive.fire-breathing",
+      "emotive.flagrant", "emotive.stupid", "editorializing.paltry", "editorializing.shocking",
+      "hyperbole.off-the-charts", "name_calling.vulture-fund"},
+     "The assailant fled. Trash collection resumed, and a rubbish bin was emptied while a vulture circled.",
+     None),  # None: no loaded word at all
+])
+def test_new_loaded_words_and_their_literal_senses(flagged, rules_flagged, literal, rules_literal):
+    """Words the readings of sessions 22 and 23 missed: flagged in the narration, not in their literal or legal senses."""
     def rules(text):
         return {f.rule for f in audit_text(text).findings if f.voice == "reporter" and f.dimension == "loaded_language"}
 
-    flagged_text = ("The mayor's latest gaffe came a day after his incendiary speech. The firebrand lambasted the "
-                    "council in a brazen move, and the retail behemoth stayed silent. Selling the port was treason. "
-                    "The xenophobic flyers were handed out by the town's strongman.")
-    assert rules(flagged_text) >= {"editorializing.gaffe", "emotive.incendiary", "name_calling.firebrand", "emotive.lambaste",
-                                   "emotive.brazen", "emotive.behemoth", "name_calling.treason", "name_calling.xenophobe",
-                                   "contentious_label.strongman"}
-    literal = ("Police found incendiary devices in the van. The colonel was convicted of treason in 1952. The plant "
-               "leaked toxic chemicals into the river. Rising xenophobia worried the bishops.")
-    assert not rules(literal) & {"emotive.incendiary", "name_calling.treason", "emotive.toxic-figurative", "name_calling.xenophobe"}
+    assert rules(flagged) >= rules_flagged
+    found = rules(literal)
+    assert not (found if rules_literal is None else found & rules_literal), found
 
-
-
-def test_session_23_words_and_their_literal_senses():
-    """Words session 23's reading missed: flagged in the narration, not in their literal senses."""
-    def rules(text):
-        return {f.rule for f in audit_text(text).findings if f.voice == "reporter" and f.dimension == "loaded_language"}
-
-    flagged = ("The senator assailed the ruling on Monday. Her rival trashes the plan, and the minister rubbished "
-               "the figures in a scathing speech. His fire-breathing vows were a flagrant bid for votes, the stupid "
-               "plan raised a paltry $4,000, and the shocking result was off the charts. The vulture fund owns it.")
-    assert rules(flagged) >= {"emotive.assail", "emotive.trash-verb", "emotive.rubbish-verb", "emotive.scathing",
-                              "emotive.fire-breathing", "emotive.flagrant", "emotive.stupid", "editorializing.paltry",
-                              "editorializing.shocking", "hyperbole.off-the-charts", "name_calling.vulture-fund"}
-    literal = "The assailant fled. Trash collection resumed, and a rubbish bin was emptied while a vulture circled."
-    assert not rules(literal)
 
 def test_claims_as_a_noun_in_a_headline_is_no_reporting_verb():
     audit = audit_text("Old Letters Support Claims That the Mayor Lied\n\nThe letters were found in a cellar on Monday.")
