@@ -31,7 +31,7 @@ def test_wheel_installs_and_audits_from_elsewhere(tmp_path, monkeypatch):
     assert result.returncode == 0, result.stderr
     html = (work / "report.html").read_text(encoding="utf-8")
     assert "so-called" in html and "<svg" in html
-    (work / "draft.md").write_text("# Port Deal\n\n*By Jane Roe*\n\nThe so-called deal was signed.\n", encoding="utf-8")
+    (work / "draft.md").write_text("# Port Deal\n\n*By Jane Roe*\n\nThe so-called reform was signed.\n", encoding="utf-8")
     result = subprocess.run([str(framing), "audit", "draft.md"], cwd=work, capture_output=True, text=True)
     assert result.returncode == 0 and "draft.md:5:5:" in result.stdout, result.stderr  # Markdown needs markdown-it-py
     shutil.copy(EXAMPLES / "bus-lanes.html", work / "page.html")  # HTML input needs what the wheel declares
