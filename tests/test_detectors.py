@@ -879,16 +879,15 @@ def test_a_label_the_narration_reports_is_not_the_reporters_word():
 
 
 def test_a_label_given_with_its_object_or_a_view_is_the_labellers_word():
-    """Session 23: 'calling the senator a liar', 'call it a coordinated terror attack', 'labeling her as both an
-    extremist', 'the Turks regard them as terrorists': the label is the speaker's or viewer's; the same word as the
-    reporter's own stays."""
+    """Session 23: a label given with its object or a view taken of someone is the speaker's or viewer's word; the
+    same word as the reporter's own stays."""
     def loaded(text):
         return [f.text for f in audit_text(text, contextual=False).findings
                 if f.dimension == "loaded_language" and f.voice == REPORTER]
 
-    for text in ("Port row\n\nThe mayor hit back on Monday, calling the senator a liar.\n",
-                 "Port row\n\nThe mayor was slow to call it a coordinated terror attack.\n",
-                 "Port row\n\nThe unions are labeling her as both an extremist and a squish.\n",
+    for text in ("Port row\n\nThe mayor hit back on Monday, calling the councillor a liar.\n",
+                 "Port row\n\nThe mayor was slow to call it a planned terror attack.\n",
+                 "Port row\n\nThe unions are labeling the mayor as both an extremist and a loner.\n",
                  "Port row\n\nThe fighters hold the port, and the government regards them as terrorists.\n",
                  "Port row\n\nThe minister views the strike as a mortal peril for the port.\n"):
         assert loaded(text) == [], text
@@ -1010,9 +1009,9 @@ def test_session_23_vague_attribution():
         return [f.text for f in audit_text(text).findings if f.category == "vague_attribution"]
 
     for text in ("There is widespread speculation that the mayor will resign.",
-                 "Political observers in Ohio cautioned that the count could take weeks.",
-                 "Some blame the press for the panic.", "His much-praised speech drew a crowd.",
-                 "The widely discredited account was repeated on Monday.",
+                 "Observers in Leeds cautioned that the count could take weeks.",
+                 "Some blame the weather for the delays.", "Her much-praised budget passed.",
+                 "A widely discredited theory was repeated on Monday.",
                  "The harbour is considered an asset for the town."):
         assert vague(text), text
     for text in ("Councillors roundly criticized the plan on Monday.", "The mayor cautioned that the count could take weeks.",
@@ -1021,24 +1020,24 @@ def test_session_23_vague_attribution():
 
 
 def test_a_quoted_word_repeating_a_speakers_quotation_or_cited_as_a_name_is_no_scare_quote():
-    """Session 23: a headline's 'newcomer' that a historian says in the body quotes the historian; 'groups with the
-    name "tea party"' cites a name. A doubted word stays a scare quote."""
+    """Session 23: a headline's "latecomer" that a historian says in the body quotes the historian; 'clubs with the
+    name "harbour watch"' cites a name. A doubted word stays a scare quote."""
     def scare(text):
         return [f.text for f in audit_text(text, contextual=False).findings if f.rule == "doubt.scare-quotes"]
 
-    assert not scare('Town a "newcomer" in the race\n\nThe town plays a part.\n\n'
-                     '"The town is more of a newcomer," said Ann Lee, a historian.\n')
+    assert not scare('Village a "latecomer" to the fair\n\nThe village plays a part.\n\n'
+                     '"The village is more of a latecomer," said Ann Lee, a historian.\n')
     assert not scare('Port rules\n\nThe rules singled out clubs with the name "harbour watch" for review.\n')
     assert scare('Port rules\n\nThe "reform" passed on Monday.\n\n"We need a reform of the port," said Ann Lee.\n') == []
     assert scare('Port rules\n\nThe "peace" deal was signed on Monday.\n')
 
 
 def test_causes_as_a_noun_and_a_duty_are_no_causal_claim():
-    """Session 23: 'advocates for progressive causes', 'the official responsible for North America' assert no
-    cause; 'the strike caused delays' does."""
+    """Session 23: 'campaigns for charitable causes', 'the deputy responsible for the harbour' assert no cause;
+    'the strike caused delays' does."""
     def claims(text):
         return [f.text for f in audit_text(text, contextual=False).findings if f.rule == "unattributed_claim"]
 
-    assert not claims("Port news\n\nThe group advocates for progressive causes, including a new harbour bill.\n")
-    assert not claims("Port news\n\nAnn Lee will take over as the senior official responsible for the harbour.\n")
+    assert not claims("Port news\n\nThe group campaigns for charitable causes, including a new harbour school.\n")
+    assert not claims("Port news\n\nAnn Lee will take over as the deputy responsible for the harbour.\n")
     assert claims("Port news\n\nThe strike caused delays across the harbour.\n")

@@ -9,12 +9,12 @@ from framing.text.document import Document
 
 _MENTION = re.compile(r"\b(?:word|words|term|terms|label|labels|phrase|expression|called\s+it|dubbed|(?:the|a)\s+names?)\s*[\"“‘']?\s*$",
                       re.IGNORECASE)
-# 'called him a racist', 'accused of being racist', 'branded Smith a traitor', 'calling the senator a liar',
-# 'call it a coordinated terror attack', 'views them as a mortal peril': someone else's label, reported
+# 'called him a racist', 'accused of being racist', 'branded Smith a traitor', 'calling the mayor a crook',
+# 'to call it a planned riot', 'the rebels view the army as occupiers': someone else's label, reported
 _OBJECT = r"(?:him|her|them|it|me|us|you|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}|(?:the|his|her|their|its|this|that|these|those)\s+[\w’'.-]+(?:\s+[\w’'.-]+)?)"
 _REPORTED_LABEL = re.compile(r"\b(?:(?:(?<!so-)called|calling|(?<!roll\s)calls?|labell?ed|labell?ing|branded|branding|dubbed|dubbing)"
                              r"(?:\s+" + _OBJECT + r")?(?:\s+as)?(?:\s+both)?"
-                             # 'Turkey views them as a mortal peril', 'the Turks regard them as terrorists': the viewer's word
+                             # 'the rebels view the army as occupiers', 'the state regards them as traitors': the viewer's word
                              r"|(?:views?|viewed|viewing|regards?|regarded|regarding|sees|saw|considers?|considered|considering"
                              r"|perceives?|perceived|portrays?|portrayed|portraying|paints?|painted|painting)\s+" + _OBJECT + r"\s+as"
                              r"|accused(?:\s+(?:him|her|them|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}))?\s+of\s+being"
