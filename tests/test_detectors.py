@@ -156,8 +156,9 @@ def test_so_called_doubts_a_claimed_standing_and_only_glosses_a_term_of_art():
     and its quotes are no scare quotes either."""
     audit = audit_text('The plan ends the so-called “sunset” clause, and the so-called “experts” on the panel '
                        'backed the so-called dreamers while the so-called filibuster rule stayed.')
-    doubt = [(f.rule, f.text, f.severity) for f in audit.findings if f.category == "doubt"]
-    assert doubt == [("doubt.so-called", "so-called “experts”", "medium"), ("doubt.so-called", "so-called dreamers", "medium")]
+    doubt = [(f.rule, f.text, f.severity, audit.document.text[f.end:f.end + 9]) for f in audit.findings if f.category == "doubt"]
+    # the finding is the word alone (its suggestion "(delete)" keeps the term), one for "so-called" and its quotes
+    assert doubt == [("doubt.so-called", "so-called", "medium", " “experts"), ("doubt.so-called", "so-called", "medium", " dreamers")]
 
 
 def test_a_term_followed_by_its_definition_is_not_a_scare_quote():
@@ -168,20 +169,34 @@ def test_a_term_followed_by_its_definition_is_not_a_scare_quote():
     assert [f for f in audit_text('The "runners" were paid too much.').findings if f.rule == "doubt.scare-quotes"]
 
 
-def test_new_loaded_words_and_their_literal_senses():
-    """Session 22's words: flagged in the narration, not in their literal or legal senses."""
+@pytest.mark.parametrize("flagged, rules_flagged, literal, rules_literal", [
+    # session 22's words
+    ("The mayor's latest gaffe came a day after his incendiary speech. The firebrand lambasted the council in a "
+     "brazen move, and the retail behemoth stayed silent. Selling the port was treason. The xenophobic flyers were "
+     "handed out by the town's strongman.",
+     {"editorializing.gaffe", "emotive.incendiary", "name_calling.firebrand", "emotive.lambaste", "emotive.brazen",
+      "emotive.behemoth", "name_calling.treason", "name_calling.xenophobe", "contentious_label.strongman"},
+     "Police found incendiary devices in the van. The colonel was convicted of treason in 1952. The plant leaked toxic "
+     "chemicals into the river. Rising xenophobia worried the bishops.",
+     {"emotive.incendiary", "name_calling.treason", "emotive.toxic-figurative", "name_calling.xenophobe"}),
+    # session 23's words
+    ("The senator assailed the ruling on Monday. Her rival trashes the plan, and the minister rubbished the figures "
+     "in a scathing speech. His fire-breathing vows were a flagrant bid for votes, the stupid plan raised a paltry "
+     "$4,000, and the shocking result was off the charts. The vulture fund owns it.",
+     {"emotive.assail", "emotive.trash-verb", "emotive.rubbish-verb", "emotive.scathing", "emotive.fire-breathing",
+      "emotive.flagrant", "emotive.stupid", "editorializing.paltry", "editorializing.shocking",
+      "hyperbole.off-the-charts", "name_calling.vulture-fund"},
+     "The assailant fled. Trash collection resumed, and a rubbish bin was emptied while a vulture circled.",
+     None),  # None: no loaded word at all
+])
+def test_new_loaded_words_and_their_literal_senses(flagged, rules_flagged, literal, rules_literal):
+    """Words the readings of sessions 22 and 23 missed: flagged in the narration, not in their literal or legal senses."""
     def rules(text):
         return {f.rule for f in audit_text(text).findings if f.voice == "reporter" and f.dimension == "loaded_language"}
 
-    flagged_text = ("The mayor's latest gaffe came a day after his incendiary speech. The firebrand lambasted the "
-                    "council in a brazen move, and the retail behemoth stayed silent. Selling the port was treason. "
-                    "The xenophobic flyers were handed out by the town's strongman.")
-    assert rules(flagged_text) >= {"editorializing.gaffe", "emotive.incendiary", "name_calling.firebrand", "emotive.lambaste",
-                                   "emotive.brazen", "emotive.behemoth", "name_calling.treason", "name_calling.xenophobe",
-                                   "contentious_label.strongman"}
-    literal = ("Police found incendiary devices in the van. The colonel was convicted of treason in 1952. The plant "
-               "leaked toxic chemicals into the river. Rising xenophobia worried the bishops.")
-    assert not rules(literal) & {"emotive.incendiary", "name_calling.treason", "emotive.toxic-figurative", "name_calling.xenophobe"}
+    assert rules(flagged) >= rules_flagged
+    found = rules(literal)
+    assert not (found if rules_literal is None else found & rules_literal), found
 
 
 def test_claims_as_a_noun_in_a_headline_is_no_reporting_verb():
@@ -875,6 +890,22 @@ def test_a_label_the_narration_reports_is_not_the_reporters_word():
     assert any("rebels" in t for t, _ in found), found  # 'so-called' is no report of a label
 
 
+
+def test_a_label_given_with_its_object_or_a_view_is_the_labellers_word():
+    """Session 23: a label given with its object or a view taken of someone is the speaker's or viewer's word; the
+    same word as the reporter's own stays."""
+    def loaded(text):
+        return [f.text for f in audit_text(text, contextual=False).findings
+                if f.dimension == "loaded_language" and f.voice == REPORTER]
+
+    for text in ("Port row\n\nThe mayor hit back on Monday, calling the councillor a liar.\n",
+                 "Port row\n\nThe mayor was slow to call it a planned terror attack.\n",
+                 "Port row\n\nThe unions are labeling the mayor as both an extremist and a loner.\n",
+                 "Port row\n\nThe fighters hold the port, and the government regards them as terrorists.\n",
+                 "Port row\n\nThe minister views the strike as a mortal peril for the port.\n"):
+        assert loaded(text) == [], text
+    assert loaded("Port row\n\nThe senator is a liar, and the mortal peril of the port is clear.\n") == ["liar", "mortal peril"]
+
 def test_what_someone_is_accused_of_is_the_accusers_word():
     """'Liberals accused the lawmakers of betrayal': the charge is the accusers', not the reporter's;
     the same word as the reporter's own verdict stays."""
@@ -982,3 +1013,44 @@ def test_lines_above_an_embedded_posts_credit_are_the_posters_words():
             "The council has not replied.")
     loaded = [(f.text, f.voice) for f in audit_text(text).findings if f.dimension == "loaded_language"]
     assert ("disaster", "quoted") in loaded and not [t for t, v in loaded if v == "reporter"]
+
+
+def test_session_23_vague_attribution():
+    """Judgements and forecasts credited to nobody, found in session 23's reading; a verb with its subject is no
+    vague attribution."""
+    def vague(text):
+        return [f.text for f in audit_text(text).findings if f.category == "vague_attribution"]
+
+    for text in ("There is widespread speculation that the mayor will resign.",
+                 "Observers in Leeds cautioned that the count could take weeks.",
+                 "Some blame the weather for the delays.", "Her much-praised budget passed.",
+                 "A widely discredited theory was repeated on Monday.",
+                 "The harbour is considered an asset for the town."):
+        assert vague(text), text
+    for text in ("Councillors roundly criticized the plan on Monday.", "The mayor cautioned that the count could take weeks.",
+                 "The council considered a plan to widen the road."):
+        assert not vague(text), text
+
+
+def test_a_quoted_word_repeating_a_speakers_quotation_or_cited_as_a_name_is_no_scare_quote():
+    """Session 23: a headline's "latecomer" that a historian says in the body quotes the historian; 'clubs with the
+    name "harbour watch"' cites a name. A doubted word stays a scare quote."""
+    def scare(text):
+        return [f.text for f in audit_text(text, contextual=False).findings if f.rule == "doubt.scare-quotes"]
+
+    assert not scare('Village a "latecomer" to the fair\n\nThe village plays a part.\n\n'
+                     '"The village is more of a latecomer," said Ann Lee, a historian.\n')
+    assert not scare('Port rules\n\nThe rules singled out clubs with the name "harbour watch" for review.\n')
+    assert scare('Port rules\n\nThe "reform" passed on Monday.\n\n"We need a reform of the port," said Ann Lee.\n') == []
+    assert scare('Port rules\n\nThe "peace" deal was signed on Monday.\n')
+
+
+def test_causes_as_a_noun_and_a_duty_are_no_causal_claim():
+    """Session 23: 'campaigns for charitable causes', 'the deputy responsible for the harbour' assert no cause;
+    'the strike caused delays' does."""
+    def claims(text):
+        return [f.text for f in audit_text(text, contextual=False).findings if f.rule == "unattributed_claim"]
+
+    assert not claims("Port news\n\nThe group campaigns for charitable causes, including a new harbour school.\n")
+    assert not claims("Port news\n\nAnn Lee will take over as the deputy responsible for the harbour.\n")
+    assert claims("Port news\n\nThe strike caused delays across the harbour.\n")

@@ -74,6 +74,10 @@ def scare_quotes(context: AuditContext) -> list[Finding]:
     attributed = [(a.content.start, a.content.end) for a in context.attributions
                   if a.content is not None and a.cue.end > a.cue.start]
     cues = sorted(a.cue.start for a in context.attributions if a.cue.end > a.cue.start)
+    # the longer quotations' words: a short quote that repeats a speaker's words ('Nevada a "newcomer" in the
+    # race' above '"Nevada is more of a newcomer," said ...') quotes that speaker, even where no cue is near
+    spoken = [" ".join(re.findall(r"[\w’'-]+", doc.text[q.inner.start:q.inner.end].lower())) for q in doc.quotations
+              if len(doc.text[q.inner.start:q.inner.end].split()) > MAX_WORDS]
     findings = []
     for quote in doc.quotations:
         if quote.depth or not doc.is_scored(quote.start, quote.end):
@@ -93,6 +97,9 @@ def scare_quotes(context: AuditContext) -> list[Finding]:
         if doc.text[quote.start] in "‘'" and doc.block_at(quote.start).kind == "title":
             continue  # a headline's single quotes quote someone: "Trump Was 'Mocking' Clinton Camp"
         if any(s < quote.end and quote.start < e for s, e in attributed):
+            continue
+        words = " ".join(re.findall(r"[\w’'-]+", inner.lower()))
+        if words and any(re.search(r"(?<![\w’'-])" + re.escape(words) + r"(?![\w’'-])", q) for q in spoken):
             continue
         first_cue = bisect.bisect_left(cues, sentence.start)
         if first_cue < len(cues) and cues[first_cue] < sentence.end:

@@ -7,15 +7,20 @@ import re
 
 from framing.text.document import Document
 
-_MENTION = re.compile(r"\b(?:word|words|term|terms|label|labels|phrase|expression|called\s+it|dubbed)\s*[\"“‘']?\s*$",
+_MENTION = re.compile(r"\b(?:word|words|term|terms|label|labels|phrase|expression|called\s+it|dubbed|(?:the|a)\s+names?)\s*[\"“‘']?\s*$",
                       re.IGNORECASE)
-# 'called him a racist', 'accused of being racist', 'branded Smith a traitor': someone else's label, reported
-_REPORTED_LABEL = re.compile(r"\b(?:(?:(?<!so-)called|calling|labell?ed|labell?ing|branded|branding|dubbed|dubbing)"
-                             r"(?:\s+(?:him|her|them|it|me|us|you|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}))?(?:\s+as)?"
+# 'called him a racist', 'accused of being racist', 'branded Smith a traitor', 'calling the mayor a crook',
+# 'to call it a planned riot', 'the rebels view the army as occupiers': someone else's label, reported
+_OBJECT = r"(?:him|her|them|it|me|us|you|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}|(?:the|his|her|their|its|this|that|these|those)\s+[\w’'.-]+(?:\s+[\w’'.-]+)?)"
+_REPORTED_LABEL = re.compile(r"\b(?:(?:(?<!so-)called|calling|(?<!roll\s)calls?|labell?ed|labell?ing|branded|branding|dubbed|dubbing)"
+                             r"(?:\s+" + _OBJECT + r")?(?:\s+as)?(?:\s+both)?"
+                             # 'the rebels view the army as occupiers', 'the state regards them as traitors': the viewer's word
+                             r"|(?:views?|viewed|viewing|regards?|regarded|regarding|sees|saw|considers?|considered|considering"
+                             r"|perceives?|perceived|portrays?|portrayed|portraying|paints?|painted|painting)\s+" + _OBJECT + r"\s+as"
                              r"|accused(?:\s+(?:him|her|them|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}))?\s+of\s+being"
                              # 'accused the lawmakers of betrayal', 'accusing Clinton of reckless ...': the accuser's word
                              r"|accus(?:ed|es|ing)(?:\s+(?!of\b)[\w’'.-]+){0,4}?\s+of(?:\s+(?:his|her|their|its))?"
-                             r"|denied\s+being|regarded\s+as|described\s+as)\s+(?:a\s+|an\s+)?[\"“‘']?\s*$")
+                             r"|denied\s+being|regarded\s+as|described\s+as)\s+(?:(?:a|an)\s+(?:[\w-]+\s+)?)?[\"“‘']?\s*$")
 _NEGATION = re.compile(r"\b(?:not|never|no|without|neither|nor|cannot|hardly)\b|n[’']t\b", re.IGNORECASE)
 NEGATION_WINDOW = 3  # words before the match that may negate it
 
