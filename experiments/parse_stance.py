@@ -56,7 +56,7 @@ import sys
 from functools import cache
 from pathlib import Path
 
-from framing.analysis import sourcing
+from framing.analysis import sourcing, stance_targets
 from framing.analysis.sourcing import CRITICAL, SUPPORTIVE, UNKNOWN, NEUTRAL, Evidence, _speaking_actors, _span
 
 VALENCE = 1.5  # VADER valence from which a word is evaluative
@@ -305,7 +305,7 @@ def parse_evidence(doc, attribution, actors, source) -> list[Evidence]:
             named = [a for a in actors if a not in speaking and any(
                 clause.start_char <= m.start < clause.end_char and content.start <= m.start < content.end
                 for m in a.mentions)]
-            near = sourcing._nearest(named, token.idx)
+            near = stance_targets.nearest(named, token.idx)
             if near is not None:
                 hits.append((near, stance))
         for actor, side in hits:

@@ -4,8 +4,8 @@ whether the evidence is enough to judge it; the writer's own stance comes from a
 
 Stances are rule-based and explained by spans: a stance is the sum of its evidence (affiliation
 from the source's role or name, lexicons/affiliation.txt; the source being the actor; stance words
-from lexicons/stance_*.toml aimed at the actor they are about; a principal actor's voice about the
-other principal), so the report can show why a source sits on a side. Measured on BASIL and PolNeAR
+from lexicons/stance_*.toml aimed at the actor they are about, analysis/stance_targets.py; a principal
+actor's voice about the other principal), so the report can show why a source sits on a side. Measured on BASIL and PolNeAR
 in docs/EVALUATION.md.
 """
 
@@ -17,18 +17,17 @@ from dataclasses import dataclass, field
 
 from framing import categories
 from framing.text.document import REPORTER, Document
-from framing.text.usage import is_negated
 from framing.findings import Attribution, Finding, Source, TextSpan
 from framing.resources import alternation, word_list
-from framing.rules import lexicon
-from framing.analysis.actors import (Actor, actors_named, distance, EPITHETS, find_actors, main_actors, mentions_starting,
-                                     mentions_within, NEVER_START, PERSON, refers_to, strip_title, whole_word_at)
+from framing.analysis.actors import (Actor, actors_named, EPITHETS, find_actors, main_actors, mentions_starting,
+                                     mentions_within, NEVER_START, refers_to, strip_title)
 from framing.analysis.attribution import reports_saying
-from framing.analysis.names import ROLE_WORDS, stated_party
-from framing.analysis.stance_words import StanceWords
+from framing.analysis.names import stated_party
+from framing.analysis import stance_targets as targets
+from framing.analysis.stance_words import CRITICAL, SUPPORTIVE, StanceWords
 from framing.analysis.writer import WriterStance, writer_stances
 
-CRITICAL, SUPPORTIVE, NEUTRAL, UNKNOWN = "critical", "supportive", "neutral", "unknown"
+NEUTRAL, UNKNOWN = "neutral", "unknown"
 SIDES = (CRITICAL, SUPPORTIVE, NEUTRAL, UNKNOWN)
 WEIGHT = {"affiliation": 3.0, "self": 3.0, "cue": 2.0, "content": 1.0, "adversary": 1.0}
 ONE_SIDED_BELOW = 0.6  # balance index under which the article is one-sided (see detectors/sourcing.py)
@@ -38,8 +37,6 @@ INDEX_WEIGHTS = {"voices": 0.5, "words": 0.3, "first_last": 0.2}
 UNREAD_WORDS = 10  # words a named source says, from which an unread side leaves the one-sided verdict open
 _READ_KINDS = ("person", "organisation", "official")
 SENTIMENT_SIDE = 0.2  # |VADER compound| from which loaded wording alone gives a verdict a side
-LABEL_TONE = 0.1  # |VADER compound| from which a label ('called X a liar') takes a side
-_LABEL_CATEGORIES = {"name_calling": CRITICAL, "emotive": CRITICAL, "puffery": SUPPORTIVE}
 
 _GENERIC_PRONOUN_ROLE = re.compile(r"^(?:its|their)\b", re.I)
 _MEMBERSHIP = re.compile(rf"\b(?:{alternation(word_list('affiliation.txt', 'membership'))})\b"
@@ -50,13 +47,6 @@ _OPPOSITION = re.compile(rf"\b(?:{_OPPOSITION_WORDS})\b", re.I)
 _FOR_PREFIX = alternation(word_list('affiliation.txt', 'for_prefix'))
 _AGAINST_PREFIX = alternation(word_list('affiliation.txt', 'against_prefix'))
 _BARE_OPPOSITION = re.compile(rf"\b(?:{_OPPOSITION_WORDS})\b(?!\s+(?:of|to)\b)", re.I)  # 'another critic', not 'a critic of X'
-_LABELLING_CUES = frozenset(word_list('attribution.txt', 'labelling_cues'))  # 'called X a fraud'
-_REQUEST_WORDS = {"on", "for", "upon"}  # 'called on X to', 'called for X to be': a request, no label
-_REQUEST = re.compile(r"\s+to\b")  # 'called Harlow to urge her': a call or a summons
-_WITHHELD = re.compile(r"\b(?:stopped\s+short\s+of|declin\w*\s+to|refus\w*\s+to|without)\s+$", re.I)
-_SPACES = re.compile(r"\s*")
-_LABEL = re.compile(r"[^\"“”]*?(?:[\"“][^\"“”]*[\"”]|''.*?''|(?=[,;.]|$))")  # to its first closing quote, else its first comma
-_POSSESSIVE_START = re.compile(r"[’']s?\b")  # 'Harlow's plan ...'
 _ACTION_CUES = frozenset(word_list('attribution.txt', 'action_cues'))  # an act reported, not a saying
 _OWN_WORDS = re.compile(r"\s+(?:(?:his|her|their|its|my|our)\s+(?:own\s+)?(?:remarks?|comments?|words?|statements?|"
                         r"decision|record|position|actions?|conduct|report(?:ing)?|story|stories|work|account)|"
@@ -67,20 +57,7 @@ _CHAMBER = {"House": re.compile(r"\b(?:Rep\.|Representative|House|[Cc]ongress(?:
             "Senate": re.compile(r"\b(?:Sen\.|Senator|Senate)")}
 _EPITHET_BEFORE = re.compile(rf"\b(?:{alternation(sorted(EPITHETS))})['’]?\s+$")  # 'Lyin' Ted Cruz', 'Crooked Hillary'
 _EPITHET_REACH = max(map(len, EPITHETS)) + 4  # characters before a name that its nickname, an apostrophe and spaces take
-_PRONOUN_BEFORE_NOUN = re.compile(r"\s+(him|her|his)\b", re.I)  # 'praised her handling', 'criticized his record'
-_PRONOUN_OBJECT = re.compile(r"\s+(?:him|her)(?=\s*(?:[,.;:!?)”\"]|$)|\s+(?:in|on|at|for|of|as|to|with|over|after|before|"
-                             r"during|by|from|and|but|because|when|while|since|until|last|this|again)\b)", re.I)
-# 'criticized her in a letter', 'praised him.': the pronoun is the whole object
-_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being|be|get|gets|got|getting)\s+(?:\w+ly\s+)?$", re.I)
-_FEELINGS = frozenset(word_list('attribution.txt', 'feeling_participles'))  # 'was worried that': no passive
-_PREDICATE_AFTER = re.compile(r"\s+(?:of|to|about|with)\b")  # 'critical of', 'opposed to': the subject's own stance
-_LAST_DETERMINER = re.compile(r"\s\b(?:the|a|an)$", re.I)  # a stance entry ending in one: 'support the'
-_THING_OBJECT = re.compile(r"\s*\b(?:the|a|an|this|that|these|those|its|their|our|my|your|them|some|any|such|new)\s+"
-                           rf"(?!(?:[\w-]+\s+){{0,2}}(?:{ROLE_WORDS}|{alternation(word_list('sources.txt', 'stand_in_nouns'))})s?\b)",
-                           re.I)  # 'blamed the media'; not 'accused the president' or 'the Manhattan billionaire', which may be an actor
-_THIRD_PERSON = re.compile(r"\b(?:he|she|him|her|his)\b", re.I)
 _DATA = re.compile(rf"\b(?:{alternation(word_list('sources.txt', 'data_nouns'))})\b", re.I)
-_OBJECT_REACH = 25  # characters after a stance word in which the actor it is about may be named
 
 
 @dataclass(frozen=True)
@@ -297,27 +274,30 @@ def _said_evidence(doc: Document, source: Source, attribution: Attribution, acto
     named = actors_named(others, content.start, content.end)
     evidence = []
     for stance, entry, s, e in matches.within(start, end):
-        if _OWN_WORDS.match(doc.text, e) or _passive_on_another(doc, attribution, s, e):
+        if _OWN_WORDS.match(doc.text, e) or targets.passive_on_another(doc, attribution, s, e):
             continue
         kind = "cue" if s < attribution.cue.end and attribution.cue.start < e else "content"
         if kind == "content" and attribution.cue.start <= s < attribution.cue.end + 40 and "against" in entry.id:
             kind = "cue"  # 'spoke strongly against': the verb phrase runs into the content
         if kind == "cue":  # 'condemned Haftar': the object of the verb, else the actor nearest in its sentence
-            if _aims_at_a_thing(doc, others, s, e):  # 'condemned the airstrikes': an actor its sentence names, or none
-                target = _named_in_sentence(doc, others, s)
+            if targets.aims_at_a_thing(doc, others, s, e):  # 'condemned the airstrikes': an actor its sentence names, or none
+                target = targets.named_in_sentence(doc, others, s)
                 if target is None:
                     continue
             else:
-                target = _target_of(doc, others, s, e, start, source.kind == "person") or _nearest(named, s) or principal
+                target = targets.target_of(doc, others, s, e, start, source.kind == "person") or targets.nearest(named, s) or principal
         else:  # a word in what the source said: the actor it names nearest to the word, else the principal;
             # when the principal speaks, a person its sentence calls 'he' or 'she' ('she should apologize')
-            target = _nearest(named, s) or principal
+            target = targets.nearest(named, s) or principal
             if target in speaking:
-                target = _pronoun_antecedent(doc, others, start, s) or target
+                target = targets.pronoun_antecedent(doc, others, start, s) or target
         if target in speaking:
             continue
         evidence.append(Evidence(target.id, stance, kind, _span(doc, s, e), entry.explanation))
-    evidence.extend(_label_evidence(doc, attribution, others))
+    if label := targets.labelled(doc, attribution, others):  # 'called Haftar a "criminal"'
+        actor, side = label
+        evidence.append(Evidence(actor.id, side, "cue", _span(doc, attribution.cue.start, attribution.content.end),
+                                 f"A label given to {actor.name} takes a side {'against' if side == CRITICAL else 'for'} them."))
     for actor in named:
         for mention in mentions_within(actor, content.start, content.end):
             nickname = _EPITHET_BEFORE.search(doc.text, max(content.start, mention.start - _EPITHET_REACH), mention.start)
@@ -325,120 +305,6 @@ def _said_evidence(doc: Document, source: Source, attribution: Attribution, acto
                 evidence.append(Evidence(actor.id, CRITICAL, "content", _span(doc, nickname.start(), mention.end),
                                          "A mocking nickname for a person is name-calling aimed at them."))
     return evidence
-
-
-def _pronoun_antecedent(doc: Document, actors: list[Actor], start: int, offset: int) -> Actor | None:
-    """The person a 'he' or 'she' in the sentence of `offset` stands for: the person actor last named in
-    the 400 characters before the attribution at `start` (the source itself left out of `actors`)."""
-    sentence = doc.sentence_at(offset)
-    if sentence is None or not _THIRD_PERSON.search(doc.text, sentence.start, sentence.end):
-        return None
-    named = [(mentions[-1].start, a) for a in actors if a.kind == PERSON
-             and (mentions := mentions_starting(a, max(0, start - 400), start))]
-    return max(named, key=lambda last: last[0])[1] if named else None
-
-
-def _passive_on_another(doc: Document, attribution: Attribution, start: int, end: int) -> bool:
-    """A stance word in the passive ('Price has been criticized for', 'to be blamed', 'was accused of')
-    is the agent's stance toward the subject: no evidence of the source unless the source is that
-    agent, named after it ('has been opposed by most Republicans'). 'was critical of', 'is opposed to',
-    'was worried that' and 'is praising' are no passives."""
-    verb = doc.text[start:end].split()[0]
-    if not _PASSIVE_BEFORE.search(doc.text, max(0, start - 30), start) or verb.endswith("ing") \
-            or verb.lower() in _FEELINGS or _PREDICATE_AFTER.match(doc.text, start + len(verb)):
-        return False
-    return attribution.source is None or attribution.source.start < end
-
-
-def _aims_at_a_thing(doc: Document, actors: list[Actor], start: int, end: int) -> bool:
-    """The object of the stance word at [start, end) is a thing, not an actor: a determiner opens it
-    (or ends the word: 'support the') and no actor is named within reach ('blame the media',
-    'applauded the reversal', 'support the bill'); 'the president' or 'the billionaire' may be an
-    actor. Such a stance goes to an actor its sentence names ('condemned the airstrikes' after
-    'Haftar's violence'), else to none: the content's nearest actor or the principal took it before,
-    wrongly in most cases read."""
-    last = _LAST_DETERMINER.search(doc.text, start, end)
-    if not _THING_OBJECT.match(doc.text, last.start() if last else end):
-        return False
-    return not any(mentions_starting(a, end, end + _OBJECT_REACH + 1) for a in actors)
-
-
-def _label_evidence(doc: Document, attribution: Attribution, actors: list[Actor]) -> list[Evidence]:
-    """'called Harlow a fraud', 'branded Harlow's plan "reckless"': a labelling cue whose content opens
-    with an actor; the label after the name takes the speaker's side (`_label_side`). Not 'called on
-    Harlow to', 'called Harlow to ask' (a request or a phone call), nor a label withheld ('stopped
-    short of calling')."""
-    content = attribution.content
-    cue_words = attribution.cue.text.lower().split()
-    if content is None or not _LABELLING_CUES.intersection(cue_words) or _REQUEST_WORDS.intersection(cue_words):
-        return []
-    if is_negated(doc, attribution.cue.start) or _WITHHELD.search(doc.text, max(0, attribution.cue.start - 30),
-                                                                 attribution.cue.start):
-        return []
-    after_cue = _SPACES.match(doc.text, attribution.cue.end).end()  # its object opens the content or comes before it
-    opening = [(m, a) for a in actors for m in mentions_starting(a, after_cue, after_cue + 1)]
-    if not opening or opening[0][0].end >= content.end:
-        return []
-    mention, actor = opening[0]
-    side = _label_side(_LABEL.match(doc.text, mention.end, content.end).group())
-    if side is None:
-        return []
-    return [Evidence(actor.id, side, "cue", _span(doc, attribution.cue.start, content.end),
-                     f"A label given to {actor.name} takes a side {'against' if side == CRITICAL else 'for'} them.")]
-
-
-def _label_side(label: str) -> str | None:
-    """Critical by a name-calling or emotive word in the label or a negative tone (VADER); supportive by
-    a puffery word, or a positive tone of a label for the actor itself ('a champion of workers'), not for
-    a thing of theirs ('Harlow's plan "a welfare payment"', where tone says little); None if neutral."""
-    from framing.models.features import sentiment  # lazy: scikit-learn, which importing the analysis need not load
-    if _REQUEST.match(label):
-        return None
-    for entry in lexicon.by_dimension("loaded_language"):
-        if entry.category in _LABEL_CATEGORIES and next(iter(entry.finditer(label)), None):
-            return _LABEL_CATEGORIES[entry.category]
-    tone = sentiment(label)
-    if tone <= -LABEL_TONE:
-        return CRITICAL
-    return SUPPORTIVE if tone >= LABEL_TONE and not _POSSESSIVE_START.match(label) else None
-
-
-def _target_of(doc: Document, actors: list[Actor], start: int, end: int, attribution_start: int,
-               by_a_person: bool) -> Actor | None:
-    """The actor a stance word at [start, end) is about: the person a pronoun object stands for
-    ('criticized her in a letter', `_pronoun_antecedent` of the attribution), else one named within
-    a few words after it ('praised Haftar’s forces'), else the person of a possessive after it ('praised
-    her effort'; 'his' only when a group speaks: a person's 'thanked his supporters' is his own), else
-    the nearest one named in its sentence."""
-    if _PRONOUN_OBJECT.match(doc.text, end) and (person := _pronoun_antecedent(doc, actors, attribution_start, start)):
-        return person  # 'criticized her in a letter to Price': her, not Price
-    after = [(here[0].start, a) for a in actors if (here := mentions_starting(a, end, end + _OBJECT_REACH + 1))]
-    if after:
-        return min(after, key=lambda first: first[0])[1]
-    pronoun = _PRONOUN_BEFORE_NOUN.match(doc.text, end)
-    if pronoun and (pronoun.group(1).lower() != "his" or not by_a_person) and \
-            (person := _pronoun_antecedent(doc, actors, attribution_start, start)):
-        return person
-    sentence = doc.sentence_at(start)
-    if sentence is None:
-        return None
-    if sentence.is_title:  # the headline's names are no mentions: 'endorses Clinton at DNC'
-        reach = doc.text[end:min(sentence.end, end + _OBJECT_REACH + 1)]
-        named = [(at, a) for a in actors for v in a.variants if (at := whole_word_at(reach, v)) is not None]
-        return min(named, key=lambda first: first[0])[1] if named else None
-    return _named_in_sentence(doc, actors, start)
-
-
-def _named_in_sentence(doc: Document, actors: list[Actor], offset: int) -> Actor | None:
-    """The actor named nearest to `offset` in its sentence (not a headline), or None."""
-    sentence = doc.sentence_at(offset)
-    if sentence is None or sentence.is_title:
-        return None
-    return _nearest(actors_named(actors, sentence.start, sentence.end), offset)
-
-
-def _nearest(actors: list[Actor], offset: int) -> Actor | None:
-    return min(actors, key=lambda a: distance(a, offset), default=None)
 
 
 def _speaking_actors(actors: list[Actor], source: TextSpan) -> list[Actor]:

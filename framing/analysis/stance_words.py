@@ -10,6 +10,7 @@ from framing.text.document import Document
 from framing.text.spans import SpanIndex
 from framing.text.usage import is_negated
 
+CRITICAL, SUPPORTIVE = "critical", "supportive"  # the stance lexicons' categories, and the sides a voice takes
 _DECLINED = re.compile(r"\b(?:declin|refus)\w*\s+to\s+$", re.I)  # 'declined to criticize': no criticism made
 StanceMatch = tuple[str, lexicon.Entry, int, int]  # (critical or supportive, entry, start, end)
 

@@ -1,0 +1,151 @@
+"""Which actor a stance word in a source's cue or words is about, and whether it counts: a verb's
+object ('condemned Haftar'), a pronoun standing for a person ('criticized her'), a thing that is no
+actor ('blamed the media'), a passive that is another's stance ('was criticized for'), and a label
+given to an actor ('called Haftar a "criminal"'). analysis/sourcing.py weighs what these find."""
+
+from __future__ import annotations
+
+import re
+
+from framing.analysis.actors import Actor, actors_named, distance, mentions_starting, PERSON, whole_word_at
+from framing.analysis.names import ROLE_WORDS
+from framing.analysis.stance_words import CRITICAL, SUPPORTIVE
+from framing.findings import Attribution
+from framing.resources import alternation, word_list
+from framing.rules import lexicon
+from framing.text.document import Document
+from framing.text.usage import is_negated
+
+LABEL_TONE = 0.1  # |VADER compound| from which a label ('called X a liar') takes a side
+_LABEL_CATEGORIES = {"name_calling": CRITICAL, "emotive": CRITICAL, "puffery": SUPPORTIVE}
+_LABELLING_CUES = frozenset(word_list('attribution.txt', 'labelling_cues'))  # 'called X a fraud'
+_REQUEST_WORDS = {"on", "for", "upon"}  # 'called on X to', 'called for X to be': a request, no label
+_REQUEST = re.compile(r"\s+to\b")  # 'called Harlow to urge her': a call or a summons
+_WITHHELD = re.compile(r"\b(?:stopped\s+short\s+of|declin\w*\s+to|refus\w*\s+to|without)\s+$", re.I)
+_SPACES = re.compile(r"\s*")
+_LABEL = re.compile(r"[^\"“”]*?(?:[\"“][^\"“”]*[\"”]|''.*?''|(?=[,;.]|$))")  # to its first closing quote, else its first comma
+_POSSESSIVE_START = re.compile(r"[’']s?\b")  # 'Harlow's plan ...'
+_PRONOUN_BEFORE_NOUN = re.compile(r"\s+(him|her|his)\b", re.I)  # 'praised her handling', 'criticized his record'
+_PRONOUN_OBJECT = re.compile(r"\s+(?:him|her)(?=\s*(?:[,.;:!?)”\"]|$)|\s+(?:in|on|at|for|of|as|to|with|over|after|before|"
+                             r"during|by|from|and|but|because|when|while|since|until|last|this|again)\b)", re.I)
+# 'criticized her in a letter', 'praised him.': the pronoun is the whole object
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being|be|get|gets|got|getting)\s+(?:\w+ly\s+)?$", re.I)
+_FEELINGS = frozenset(word_list('attribution.txt', 'feeling_participles'))  # 'was worried that': no passive
+_PREDICATE_AFTER = re.compile(r"\s+(?:of|to|about|with)\b")  # 'critical of', 'opposed to': the subject's own stance
+_LAST_DETERMINER = re.compile(r"\s\b(?:the|a|an)$", re.I)  # a stance entry ending in one: 'support the'
+_THING_OBJECT = re.compile(r"\s*\b(?:the|a|an|this|that|these|those|its|their|our|my|your|them|some|any|such|new)\s+"
+                           rf"(?!(?:[\w-]+\s+){{0,2}}(?:{ROLE_WORDS}|{alternation(word_list('sources.txt', 'stand_in_nouns'))})s?\b)",
+                           re.I)  # 'blamed the media'; not 'accused the president' or 'the Manhattan billionaire', which may be an actor
+_THIRD_PERSON = re.compile(r"\b(?:he|she|him|her|his)\b", re.I)
+_OBJECT_REACH = 25  # characters after a stance word in which the actor it is about may be named
+
+
+def pronoun_antecedent(doc: Document, actors: list[Actor], start: int, offset: int) -> Actor | None:
+    """The person a 'he' or 'she' in the sentence of `offset` stands for: the person actor last named in
+    the 400 characters before the attribution at `start` (the source itself left out of `actors`)."""
+    sentence = doc.sentence_at(offset)
+    if sentence is None or not _THIRD_PERSON.search(doc.text, sentence.start, sentence.end):
+        return None
+    named = [(mentions[-1].start, a) for a in actors if a.kind == PERSON
+             and (mentions := mentions_starting(a, max(0, start - 400), start))]
+    return max(named, key=lambda last: last[0])[1] if named else None
+
+
+def passive_on_another(doc: Document, attribution: Attribution, start: int, end: int) -> bool:
+    """A stance word in the passive ('Price has been criticized for', 'to be blamed', 'was accused of')
+    is the agent's stance toward the subject: no evidence of the source unless the source is that
+    agent, named after it ('has been opposed by most Republicans'). 'was critical of', 'is opposed to',
+    'was worried that' and 'is praising' are no passives."""
+    verb = doc.text[start:end].split()[0]
+    if not _PASSIVE_BEFORE.search(doc.text, max(0, start - 30), start) or verb.endswith("ing") \
+            or verb.lower() in _FEELINGS or _PREDICATE_AFTER.match(doc.text, start + len(verb)):
+        return False
+    return attribution.source is None or attribution.source.start < end
+
+
+def aims_at_a_thing(doc: Document, actors: list[Actor], start: int, end: int) -> bool:
+    """The object of the stance word at [start, end) is a thing, not an actor: a determiner opens it
+    (or ends the word: 'support the') and no actor is named within reach ('blame the media',
+    'applauded the reversal', 'support the bill'); 'the president' or 'the billionaire' may be an
+    actor. Such a stance goes to an actor its sentence names ('condemned the airstrikes' after
+    'Haftar's violence'), else to none: the content's nearest actor or the principal took it before,
+    wrongly in most cases read."""
+    last = _LAST_DETERMINER.search(doc.text, start, end)
+    if not _THING_OBJECT.match(doc.text, last.start() if last else end):
+        return False
+    return not any(mentions_starting(a, end, end + _OBJECT_REACH + 1) for a in actors)
+
+
+def labelled(doc: Document, attribution: Attribution, actors: list[Actor]) -> tuple[Actor, str] | None:
+    """'called Harlow a fraud', 'branded Harlow's plan "reckless"': a labelling cue whose content opens
+    with an actor; the label after the name takes the speaker's side (`label_side`). Not 'called on
+    Harlow to', 'called Harlow to ask' (a request or a phone call), nor a label withheld ('stopped
+    short of calling'). The actor and the side, or None."""
+    content = attribution.content
+    cue_words = attribution.cue.text.lower().split()
+    if content is None or not _LABELLING_CUES.intersection(cue_words) or _REQUEST_WORDS.intersection(cue_words):
+        return None
+    if is_negated(doc, attribution.cue.start) or _WITHHELD.search(doc.text, max(0, attribution.cue.start - 30),
+                                                                 attribution.cue.start):
+        return None
+    after_cue = _SPACES.match(doc.text, attribution.cue.end).end()  # its object opens the content or comes before it
+    opening = [(m, a) for a in actors for m in mentions_starting(a, after_cue, after_cue + 1)]
+    if not opening or opening[0][0].end >= content.end:
+        return None
+    mention, actor = opening[0]
+    side = label_side(_LABEL.match(doc.text, mention.end, content.end).group())
+    return (actor, side) if side else None
+
+
+def label_side(label: str) -> str | None:
+    """Critical by a name-calling or emotive word in the label or a negative tone (VADER); supportive by
+    a puffery word, or a positive tone of a label for the actor itself ('a champion of workers'), not for
+    a thing of theirs ('Harlow's plan "a welfare payment"', where tone says little); None if neutral."""
+    from framing.models.features import sentiment  # lazy: scikit-learn, which importing the analysis need not load
+    if _REQUEST.match(label):
+        return None
+    for entry in lexicon.by_dimension("loaded_language"):
+        if entry.category in _LABEL_CATEGORIES and next(iter(entry.finditer(label)), None):
+            return _LABEL_CATEGORIES[entry.category]
+    tone = sentiment(label)
+    if tone <= -LABEL_TONE:
+        return CRITICAL
+    return SUPPORTIVE if tone >= LABEL_TONE and not _POSSESSIVE_START.match(label) else None
+
+
+def target_of(doc: Document, actors: list[Actor], start: int, end: int, attribution_start: int,
+               by_a_person: bool) -> Actor | None:
+    """The actor a stance word at [start, end) is about: the person a pronoun object stands for
+    ('criticized her in a letter', `pronoun_antecedent` of the attribution), else one named within
+    a few words after it ('praised Haftar’s forces'), else the person of a possessive after it ('praised
+    her effort'; 'his' only when a group speaks: a person's 'thanked his supporters' is his own), else
+    the nearest one named in its sentence."""
+    if _PRONOUN_OBJECT.match(doc.text, end) and (person := pronoun_antecedent(doc, actors, attribution_start, start)):
+        return person  # 'criticized her in a letter to Price': her, not Price
+    after = [(here[0].start, a) for a in actors if (here := mentions_starting(a, end, end + _OBJECT_REACH + 1))]
+    if after:
+        return min(after, key=lambda first: first[0])[1]
+    pronoun = _PRONOUN_BEFORE_NOUN.match(doc.text, end)
+    if pronoun and (pronoun.group(1).lower() != "his" or not by_a_person) and \
+            (person := pronoun_antecedent(doc, actors, attribution_start, start)):
+        return person
+    sentence = doc.sentence_at(start)
+    if sentence is None:
+        return None
+    if sentence.is_title:  # the headline's names are no mentions: 'endorses Clinton at DNC'
+        reach = doc.text[end:min(sentence.end, end + _OBJECT_REACH + 1)]
+        named = [(at, a) for a in actors for v in a.variants if (at := whole_word_at(reach, v)) is not None]
+        return min(named, key=lambda first: first[0])[1] if named else None
+    return named_in_sentence(doc, actors, start)
+
+
+def named_in_sentence(doc: Document, actors: list[Actor], offset: int) -> Actor | None:
+    """The actor named nearest to `offset` in its sentence (not a headline), or None."""
+    sentence = doc.sentence_at(offset)
+    if sentence is None or sentence.is_title:
+        return None
+    return nearest(actors_named(actors, sentence.start, sentence.end), offset)
+
+
+def nearest(actors: list[Actor], offset: int) -> Actor | None:
+    return min(actors, key=lambda a: distance(a, offset), default=None)
