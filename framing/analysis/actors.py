@@ -16,6 +16,7 @@ from framing.analysis.names import ABBREVIATION, ACTOR_NAME, NOT_NAME_START, ORG
 from framing.findings import TextSpan
 from framing.resources import alternation, word_list, word_lists
 from framing.text.document import QUOTED, Document
+from framing.text.patterns import compiled
 from framing.text.spans import SpanIndex
 
 MAIN_ACTORS = 5
@@ -540,7 +541,7 @@ def _head_noun_in_title(actor: Actor, title: str) -> bool:
     last = actor.name.split()[-1]
     if len(actor.name.split()) < 2 or not ORG.fullmatch(last):
         return False
-    return bool(re.search(rf"(?:^|\b(?:The|the)\s+|\b[a-z][\w’'-]*\s+){re.escape(last)}\b", title))
+    return bool(compiled(rf"(?:^|\b(?:The|the)\s+|\b[a-z][\w’'-]*\s+){re.escape(last)}\b").search(title))
 
 
 def _add_common_references(doc: Document, actors) -> None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from framing import categories
 from framing.text.document import REPORTER, Document
+from framing.text.patterns import compiled
 from framing.findings import Attribution, Finding, Source, TextSpan
 from framing.resources import alternation, word_list
 from framing.analysis.actors import (Actor, actors_named, distance, EPITHETS, find_actors, main_actors, mentions_starting,
@@ -170,7 +171,7 @@ def _affiliation(doc: Document, source: Source, actors: list[Actor], principal: 
         role = f"{source.role} {source.name}".strip()  # 'Obama campaign', 'Romney adviser Eric Fehrnstrom'
         names_actor = _names(role, actor)
         last = actor.name.split()[-1].lower()
-        names_actor = names_actor or bool(re.search(rf"\bthe\s+{re.escape(last)}\b", source.role, re.I))
+        names_actor = names_actor or bool(compiled(rf"\bthe\s+{re.escape(last)}\b", re.I).search(source.role))
         if not names_actor and actor is principal and _GENERIC_PRONOUN_ROLE.match(source.role):
             names_actor = True  # 'Its chairman, Victor Hale' right after the authority is named
         if not names_actor:
@@ -190,7 +191,7 @@ def _affiliation(doc: Document, source: Source, actors: list[Actor], principal: 
 
 def _names(text: str, actor: Actor) -> bool:
     """`text` names the actor by one of its variants, as whole words."""
-    return any(re.search(rf"\b{re.escape(v)}\b", text) for v in actor.variants)
+    return any(compiled(rf"\b{re.escape(v)}\b").search(text) for v in actor.variants)
 
 
 def _role_span(doc: Document, source: Source) -> TextSpan:
@@ -221,7 +222,7 @@ def _is_actor(name: str, actor: Actor) -> bool:
     if _other_first_name(name, actor.name):
         return False
     return any(refers_to(name, v) or refers_to(v, name) or
-               (" " in v and re.search(rf"(?:^|\s){re.escape(v)}(?:$|[\s,(])", name)) for v in actor.variants)
+               (" " in v and compiled(rf"(?:^|\s){re.escape(v)}(?:$|[\s,(])").search(name)) for v in actor.variants)
 
 
 def _other_first_name(name: str, other: str) -> bool:
