@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from framing import categories
 from framing.text.document import REPORTER, Document
-from framing.text.patterns import compiled
+from framing.text.patterns import compiled, has_spaced, has_word
 from framing.findings import Attribution, Finding, Source, TextSpan
 from framing.resources import alternation, word_list
 from framing.analysis.actors import (Actor, actors_named, distance, EPITHETS, find_actors, main_actors, mentions_starting,
@@ -171,7 +171,7 @@ def _affiliation(doc: Document, source: Source, actors: list[Actor], principal: 
         role = f"{source.role} {source.name}".strip()  # 'Obama campaign', 'Romney adviser Eric Fehrnstrom'
         names_actor = _names(role, actor)
         last = actor.name.split()[-1].lower()
-        names_actor = names_actor or bool(compiled(rf"\bthe\s+{re.escape(last)}\b", re.I).search(source.role))
+        names_actor = names_actor or bool("the" in source.role.lower() and compiled(rf"\bthe\s+{re.escape(last)}\b", re.I).search(source.role))
         if not names_actor and actor is principal and _GENERIC_PRONOUN_ROLE.match(source.role):
             names_actor = True  # 'Its chairman, Victor Hale' right after the authority is named
         if not names_actor:
@@ -191,7 +191,7 @@ def _affiliation(doc: Document, source: Source, actors: list[Actor], principal: 
 
 def _names(text: str, actor: Actor) -> bool:
     """`text` names the actor by one of its variants, as whole words."""
-    return any(compiled(rf"\b{re.escape(v)}\b").search(text) for v in actor.variants)
+    return any(has_word(text, v) for v in actor.variants)
 
 
 def _role_span(doc: Document, source: Source) -> TextSpan:
@@ -222,7 +222,7 @@ def _is_actor(name: str, actor: Actor) -> bool:
     if _other_first_name(name, actor.name):
         return False
     return any(refers_to(name, v) or refers_to(v, name) or
-               (" " in v and compiled(rf"(?:^|\s){re.escape(v)}(?:$|[\s,(])").search(name)) for v in actor.variants)
+               (" " in v and has_spaced(name, v)) for v in actor.variants)
 
 
 def _other_first_name(name: str, other: str) -> bool:
