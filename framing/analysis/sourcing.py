@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from framing import categories
@@ -225,9 +226,11 @@ def _is_actor(name: str, actor: Actor) -> bool:
                (" " in v and has_spaced(name, v)) for v in actor.variants)
 
 
+@lru_cache(maxsize=4096)
 def _other_first_name(name: str, other: str) -> bool:
     """Both names are a person's, with the same surname and no given name in common ('Seth
-    Hutchinson', 'Asa Hutchinson'; an initial, 'J.' for 'John', or a middle name is no difference)."""
+    Hutchinson', 'Asa Hutchinson'; an initial, 'J.' for 'John', or a middle name is no difference).
+    Remembered: an audit asks it about the same few dozen pairs over a hundred times."""
     mine, theirs = (strip_title(re.sub(r"\s*\(.*\)$", "", n)).split() for n in (name, other))
     if not (_person_shaped(mine) and _person_shaped(theirs)) or mine[-1] != theirs[-1]:
         return False
