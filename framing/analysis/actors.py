@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -16,6 +17,7 @@ from framing.analysis.names import ABBREVIATION, ACTOR_NAME, NOT_NAME_START, ORG
 from framing.findings import TextSpan
 from framing.resources import alternation, word_list, word_lists
 from framing.text.document import QUOTED, Document
+from framing.text.patterns import compiled
 from framing.text.spans import SpanIndex
 
 MAIN_ACTORS = 5
@@ -97,9 +99,11 @@ def names_a_place(name: str) -> bool:
     return re.sub(r"^[Tt]he\s+", "", name) in _PLACES
 
 
+@lru_cache(maxsize=4096)
 def strip_title(name: str) -> str:
     """'Field Marshal Khalifa Haftar' → 'Khalifa Haftar', 'Wells Fargo CEO John Stumpf' → 'John
-    Stumpf'; 'Justice Department' stays (what follows a title must be a person's name)."""
+    Stumpf'; 'Justice Department' stays (what follows a title must be a person's name). Remembered:
+    an audit asks it about the same few dozen names some 300 times."""
     m = _LAST_TITLE.match(name)
     if not m:
         return name
@@ -540,7 +544,7 @@ def _head_noun_in_title(actor: Actor, title: str) -> bool:
     last = actor.name.split()[-1]
     if len(actor.name.split()) < 2 or not ORG.fullmatch(last):
         return False
-    return bool(re.search(rf"(?:^|\b(?:The|the)\s+|\b[a-z][\w’'-]*\s+){re.escape(last)}\b", title))
+    return bool(compiled(rf"(?:^|\b(?:The|the)\s+|\b[a-z][\w’'-]*\s+){re.escape(last)}\b").search(title))
 
 
 def _add_common_references(doc: Document, actors) -> None:

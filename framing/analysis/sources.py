@@ -10,6 +10,7 @@ from functools import cached_property
 from framing.analysis.actors import names_a_body, names_a_place
 from framing.analysis.attribution import joined_sentence
 from framing.text.document import Document
+from framing.text.patterns import compiled
 from framing.findings import Attribution, Source, TextSpan
 from framing.analysis.names import (HONORIFIC, NAME, NOT_NAME_START, ORG, PARTY, PARTY_LABEL, POSSESSIVE_END, ROLE,
                            ROLE_WORDS, SUFFIX, stated_party)
@@ -396,11 +397,11 @@ def _joint(text: str, mention: TextSpan, name: str, role: str = "") -> list[tupl
         if " " not in plain and plain_name(one) == one:  # 'Ms. Pelosi' is a person's name as it stands
             if k < len(parts) - 1 and ORG.search(parts[-1].split()[-1]) and not plain.isupper():
                 return None  # 'Health and Human Services Department'
-            alone = [m for m in re.finditer(rf"(?<![\w’'-]){re.escape(plain)}(?![\w’'-])(?!\s+[A-Z])", text)
+            alone = [m for m in compiled(rf"(?<![\w’'-]){re.escape(plain)}(?![\w’'-])(?!\s+[A-Z])").finditer(text)
                      if not mention.start <= m.start() < mention.end]
             last = parts[-1].split()
             if not alone and k < len(parts) - 1 and len(last) == 2 and \
-                    re.search(rf"\b{re.escape(plain)}\s+(?:[A-Z]\.\s+)?{re.escape(last[-1])}\b", text):
+                    compiled(rf"\b{re.escape(plain)}\s+(?:[A-Z]\.\s+)?{re.escape(last[-1])}\b").search(text):
                 one = f"{plain} {last[-1]}"  # 'Khalid and Amina Saleh': Khalid Saleh, as the text names him
             elif not alone:
                 return None  # the start of a name ('Budget and Policy Priorities'), or one the text never uses alone
@@ -497,7 +498,7 @@ class _Registry:
         if " " in plain_name(short) or len(words) < 3 or words[-1] not in ("Jr", "Sr"):
             return False
         surname, own = words[-2], set(full.replace(".", " ").split()) - set(words[:1]) - {_title(full)}
-        for m in re.finditer(rf"([A-Z][\w’'\-]*\.?)\s+{re.escape(surname)}\b(?!,?\s+(?:Jr|Sr)\b)", self._text):
+        for m in compiled(rf"([A-Z][\w’'\-]*\.?)\s+{re.escape(surname)}\b(?!,?\s+(?:Jr|Sr)\b)").finditer(self._text):
             title = _titles(m.group(), "")
             if (title and not title & _held_titles(full, role)) or (not title and m.group(1).rstrip(".") not in own
                                                              and m.group(1) not in ("Mr.", "Mrs.", "Ms.", "Dr.", "Miss")):
@@ -524,9 +525,9 @@ class _Registry:
     def _first_name_only(self, name: str, surname: str) -> bool:
         """The text uses `name` as a first name of the one bearer of `surname`: never after a title ('Mr.
         Jordan': a surname too) nor before another surname ('Hillary Rodham': another bearer)."""
-        if re.search(rf"\b(?:Mr|Mrs|Ms|Dr)\.?\s+{re.escape(name)}\b", self._text):
+        if compiled(rf"\b(?:Mr|Mrs|Ms|Dr)\.?\s+{re.escape(name)}\b").search(self._text):
             return False
-        return not re.search(rf"\b{re.escape(name)}\s+(?!{re.escape(surname)}\b)[A-Z][a-z]", self._text)
+        return not compiled(rf"\b{re.escape(name)}\s+(?!{re.escape(surname)}\b)[A-Z][a-z]").search(self._text)
 
     def group(self, name: str) -> Source | None:
         """The unnamed group named before by the same noun ('many experts', then 'experts')."""

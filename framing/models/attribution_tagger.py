@@ -383,9 +383,10 @@ class Tagger:
             self._joined[key] = (np.hstack([self.weights[r] for r in roles]),
                                  np.concatenate([self.intercepts[r] for r in roles]))
         weights, intercepts = self._joined[key]
-        total = weights[columns[:, 0]] + intercepts
-        for block in range(1, columns.shape[1]):  # one block at a time: faster than one big gather
-            total += weights[columns[:, block]]
+        blocks = columns.T.copy()  # each block's column numbers contiguous: take() is then about 3x faster
+        total = weights.take(blocks[0], axis=0) + intercepts
+        for block in blocks[1:]:  # one block at a time: faster than one big gather
+            total += weights.take(block, axis=0)
         return [total[:, 3 * i:3 * i + 3] for i in range(len(roles))]
 
     def _token_columns(self, tokens: Tokens) -> tuple[np.ndarray, list[str], list[str]]:

@@ -26,6 +26,7 @@ _ENTRY_KEYS = {"id", "term", "pattern", "severity", "explanation", "suggestion",
                "exceptions", "exception_patterns", "inflect", "loaded", "note"}
 _VOWELS = set("aeiou")
 EXCEPTION_REACH = 80  # characters around a match searched for an exception phrase covering it
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -107,24 +108,29 @@ class WordIndex:
 
     def __init__(self, text: str):
         self.positions: dict[str, list[int]] = {}
-        for m in re.finditer(r"\w+", text):
-            self.positions.setdefault(m.group().lower(), []).append(m.start())
+        at = self.positions.setdefault
+        for m in _WORD.finditer(text):
+            at(m[0].lower(), []).append(m.start())
         self.words = set(self.positions)
         self._sorted = sorted(self.positions)
 
     def starts_for(self, entry: Entry) -> list[int] | None:
         """Sorted offsets where `entry` may match; None when it may start anywhere."""
         if entry.anchors is not None:
-            return self.starts_for_anchors(Anchors(entry.anchors, ()))
-        return self.starts_for_anchors(Anchors(frozenset(), entry.prefixes) if entry.prefixes else None)
+            return self._starts(entry.anchors, ())
+        return self._starts(frozenset(), entry.prefixes) if entry.prefixes else None
 
     def starts_for_anchors(self, anchors: Anchors | None) -> list[int] | None:
         """Sorted offsets of the words among `anchors.words` or starting with one of its prefixes;
         None (anywhere) for None."""
-        if anchors is None:
-            return None
-        found = [p for w in anchors.words & self.words for p in self.positions[w]]
-        for prefix in anchors.prefixes:
+        return None if anchors is None else self._starts(anchors.words, anchors.prefixes)
+
+    def _starts(self, words: frozenset[str], prefixes: tuple[str, ...]) -> list[int]:
+        hits = words & self.words
+        if not prefixes and len(hits) <= 1:  # most entries: one word of the text, or none
+            return list(self.positions[next(iter(hits))]) if hits else []
+        found = [p for w in hits for p in self.positions[w]]
+        for prefix in prefixes:
             i = bisect.bisect_left(self._sorted, prefix)
             while i < len(self._sorted) and self._sorted[i].startswith(prefix):
                 found.extend(self.positions[self._sorted[i]])

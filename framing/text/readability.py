@@ -18,7 +18,7 @@ _LANG = "en_US"
 class _Pronunciations:
     """word -> [phones], as textstat expects of NLTK's cmudict, looked up by bisection in the dictionary's
     sorted lines (parsing all 135,000 lines took 80 ms of every cold audit) and remembered per
-    word. Only the first pronunciation and its vowel phones are kept (textstat counts those, the ones
+    word, a word the dictionary lacks too. Only the first pronunciation and its vowel phones are kept (textstat counts those, the ones
     ending in a stress digit)."""
 
     _WINDOW = 4  # lines either side of the bisection's end searched too: two pairs in the file are out of order
@@ -55,12 +55,17 @@ class _Pronunciations:
         raise KeyError(word)
 
     def __getitem__(self, word: str) -> list[tuple[str, ...]]:
-        parsed = self._parsed.get(word)
-        if parsed is None:
-            phones = self._line_of(word).split("#")[0].split()
-            parsed = [tuple(self._phones.setdefault(p, p) for p in phones if p[-1].isdigit())]
+        parsed = self._parsed.get(word, self._parsed)  # the table itself: not looked up yet
+        if parsed is self._parsed:
+            try:
+                phones = self._line_of(word).split("#")[0].split()
+                parsed = [tuple(self._phones.setdefault(p, p) for p in phones if p[-1].isdigit())]
+            except KeyError:
+                parsed = None  # not in the dictionary (names, numbers): remembered too, they recur
             if len(self._parsed) < WORD_TABLE_LIMIT:
                 self._parsed[word] = parsed
+        if parsed is None:
+            raise KeyError(word)
         return parsed
 
 
