@@ -482,11 +482,13 @@ SIDE_CASES = {
         "Dan Price was in Ohio when Ruth Vale spoke again. Ann Lee, a teacher, criticized her in a letter "
         "to Dan Price.",
         [("Ann Lee", "Ruth Vale", "critical"), ("Ann Lee", "Dan Price", "not critical")]),
-    "a stance aimed at a thing is about no actor unless its sentence names one; 'the governor' may be one": (
+    "a stance aimed at a thing is about no actor unless its sentence names one or it is an act; 'the governor' may be one": (
         "Vale Signs Budget\n\nGov. Ruth Vale signed the budget on Monday. Ruth Vale spoke in Iowa. Ruth Vale left.\n\n"
         "Ann Lee, a teacher, blamed the media for the delay in the talks. “They slowed everything,” "
-        "Lee said.\n\nJon Reed, a farmer, praised the governor for the deal. “She kept her word,” Reed said.",
-        [("Ann Lee", "Ruth Vale", "unknown"), ("Jon Reed", "Ruth Vale", "supportive")]),
+        "Lee said.\n\nJon Reed, a farmer, praised the governor for the deal. “She kept her word,” Reed said.\n\n"
+        "Eva Moss, a nurse, praised the new budget plan. “It pays for the clinics,” Moss said.",
+        [("Ann Lee", "Ruth Vale", "unknown"), ("Jon Reed", "Ruth Vale", "supportive"),
+         ("Eva Moss", "Ruth Vale", "supportive")]),  # the plan is an act: its author, the principal
     "a stance word in the passive is another's stance toward its subject; 'was critical of' is the subject's": (
         "Vale Under Fire\n\nRuth Vale spoke in Iowa on Monday. Ruth Vale left. Ruth Vale returned.\n\n"
         "Dan Price, a builder who works with Ruth Vale, has been criticized for the delays. “We did our best,” "

@@ -284,8 +284,10 @@ def _said_evidence(doc: Document, source: Source, attribution: Attribution, acto
         if kind == "content" and attribution.cue.start <= s < attribution.cue.end + 40 and "against" in entry.id:
             kind = "cue"  # 'spoke strongly against': the verb phrase runs into the content
         if kind == "cue":  # 'condemned Haftar': the object of the verb, else the actor nearest in its sentence
-            if targets.aims_at_a_thing(doc, others, s, e):  # 'condemned the airstrikes': an actor its sentence names, or none
-                target = targets.named_in_sentence(doc, others, s)
+            if targets.aims_at_a_thing(doc, others, s, e):  # 'blamed the media': an actor its sentence names, or none;
+                # 'praised the order': its author, an actor its sentence names, else the principal
+                target = targets.named_in_sentence(doc, others, s) or (
+                    principal if targets.aims_at_an_act(doc, s, e) and principal in others else None)
                 if target is None:
                     continue
             else:

@@ -36,6 +36,8 @@ _LAST_DETERMINER = re.compile(r"\s\b(?:the|a|an)$", re.I)  # a stance entry endi
 _THING_OBJECT = re.compile(r"\s*\b(?:the|a|an|this|that|these|those|its|their|our|my|your|them|some|any|such|new)\s+"
                            rf"(?!(?:[\w-]+\s+){{0,2}}(?:{ROLE_WORDS}|{alternation(word_list('sources.txt', 'stand_in_nouns'))})s?\b)",
                            re.I)  # 'blamed the media'; not 'accused the president' or 'the Manhattan billionaire', which may be an actor
+_ACT_OBJECT = re.compile(rf"\s*\b(?:the|this|that|these|those|its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}"
+                         rf"(?:{alternation(word_list('sources.txt', 'act_nouns'))})\b", re.I)  # 'praised the new order'
 _THIRD_PERSON = re.compile(r"\b(?:he|she|him|her|his)\b", re.I)
 _OBJECT_REACH = 25  # characters after a stance word in which the actor it is about may be named
 
@@ -61,6 +63,13 @@ def passive_on_another(doc: Document, attribution: Attribution, start: int, end:
             or verb.lower() in _FEELINGS or _PREDICATE_AFTER.match(doc.text, start + len(verb)):
         return False
     return attribution.source is None or attribution.source.start < end
+
+
+def aims_at_an_act(doc: Document, start: int, end: int) -> bool:
+    """The thing the stance word at [start, end) is about is someone's act or work ('praised the order',
+    'condemned the airstrikes on civilians'): its author, when no actor is named, is the principal."""
+    last = _LAST_DETERMINER.search(doc.text, start, end)
+    return bool(_ACT_OBJECT.match(doc.text, last.start() if last else end))
 
 
 def aims_at_a_thing(doc: Document, actors: list[Actor], start: int, end: int) -> bool:
