@@ -199,9 +199,9 @@ def _leaning(role: str, actor: Actor) -> str | None:
     activist', 'a Never Harlow Republican'), or None."""
     for variant in actor.variants:
         name = re.escape(variant)
-        if re.search(rf"(?<![\w-])(?i:{_FOR_PREFIX})-{name}\b", role):
+        if compiled(rf"(?<![\w-])(?i:{_FOR_PREFIX})-{name}\b").search(role):
             return SUPPORTIVE
-        if re.search(rf"(?<![\w-])(?i:{_AGAINST_PREFIX})[- ]?{name}\b", role):
+        if compiled(rf"(?<![\w-])(?i:{_AGAINST_PREFIX})[- ]?{name}\b").search(role):
             return CRITICAL
     return None
 

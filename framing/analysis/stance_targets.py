@@ -9,7 +9,7 @@ import re
 
 from framing.analysis.actors import Actor, actors_named, distance, mentions_starting, PERSON, whole_word_at
 from framing.analysis.names import ROLE_WORDS
-from framing.analysis.stance_words import CRITICAL, SUPPORTIVE
+from framing.analysis.stance_words import CRITICAL, DECLINED, SUPPORTIVE
 from framing.findings import Attribution
 from framing.resources import alternation, word_list
 from framing.rules import lexicon
@@ -21,7 +21,7 @@ _LABEL_CATEGORIES = {"name_calling": CRITICAL, "emotive": CRITICAL, "puffery": S
 _LABELLING_CUES = frozenset(word_list('attribution.txt', 'labelling_cues'))  # 'called X a fraud'
 _REQUEST_WORDS = {"on", "for", "upon"}  # 'called on X to', 'called for X to be': a request, no label
 _REQUEST = re.compile(r"\s+to\b")  # 'called Harlow to urge her': a call or a summons
-_WITHHELD = re.compile(r"\b(?:stopped\s+short\s+of|declin\w*\s+to|refus\w*\s+to|without)\s+$", re.I)
+_WITHHELD = re.compile(rf"\b(?:stopped\s+short\s+of|{DECLINED}|without)\s+$", re.I)  # a label not given
 _SPACES = re.compile(r"\s*")
 _LABEL = re.compile(r"[^\"“”]*?(?:[\"“][^\"“”]*[\"”]|''.*?''|(?=[,;.]|$))")  # to its first closing quote, else its first comma
 _POSSESSIVE_START = re.compile(r"[’']s?\b")  # 'Harlow's plan ...'
@@ -65,11 +65,17 @@ def passive_on_another(doc: Document, attribution: Attribution, start: int, end:
     return attribution.source is None or attribution.source.start < end
 
 
+def _object_start(doc: Document, start: int, end: int) -> int:
+    """Where the object of the stance word at [start, end) opens: at the determiner that ends the
+    word ('support the'), else right after it."""
+    last = _LAST_DETERMINER.search(doc.text, start, end)
+    return last.start() if last else end
+
+
 def aims_at_an_act(doc: Document, start: int, end: int) -> bool:
     """The thing the stance word at [start, end) is about is someone's act or work ('praised the order',
     'condemned the airstrikes on civilians'): its author, when no actor is named, is the principal."""
-    last = _LAST_DETERMINER.search(doc.text, start, end)
-    return bool(_ACT_OBJECT.match(doc.text, last.start() if last else end))
+    return bool(_ACT_OBJECT.match(doc.text, _object_start(doc, start, end)))
 
 
 def aims_at_a_thing(doc: Document, actors: list[Actor], start: int, end: int) -> bool:
@@ -79,8 +85,7 @@ def aims_at_a_thing(doc: Document, actors: list[Actor], start: int, end: int) ->
     actor. Such a stance goes to an actor its sentence names ('condemned the airstrikes' after
     'Haftar's violence'), else to none: the content's nearest actor or the principal took it before,
     wrongly in most cases read."""
-    last = _LAST_DETERMINER.search(doc.text, start, end)
-    if not _THING_OBJECT.match(doc.text, last.start() if last else end):
+    if not _THING_OBJECT.match(doc.text, _object_start(doc, start, end)):
         return False
     return not any(mentions_starting(a, end, end + _OBJECT_REACH + 1) for a in actors)
 

@@ -11,7 +11,8 @@ from framing.text.spans import SpanIndex
 from framing.text.usage import is_negated
 
 CRITICAL, SUPPORTIVE = "critical", "supportive"  # the stance lexicons' categories, and the sides a voice takes
-_DECLINED = re.compile(r"\b(?:declin|refus)\w*\s+to\s+$", re.I)  # 'declined to criticize': no criticism made
+DECLINED = r"(?:declin|refus)\w*\s+to"  # 'declined to criticize', 'refused to endorse': no stance taken
+_DECLINED = re.compile(rf"\b{DECLINED}\s+$", re.I)
 StanceMatch = tuple[str, lexicon.Entry, int, int]  # (critical or supportive, entry, start, end)
 
 

@@ -28,11 +28,17 @@ _SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.IGNORECASE)  # the lexicon's s
 # single word there may well be doubted ('the "peace" deal')
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|this|that|these|those|its|his|her|their|our|your|my|\w+[’']s)\s+$",
                                 re.IGNORECASE)
+_QUOTED_WORD = re.compile(r"[\w’'-]+")
 _NOUN_AFTER = re.compile(r"[”\"’']*\s+([a-z][a-z\-]+)\b")
 # 'Clinton's “bundlers” - the volunteer fund-raisers who ...', 'a “cap” (a limit on ...)', '“dark money”, or funds
 # whose donors ...': a term followed at once by its definition is being defined, not doubted
 _DEFINED_AFTER = re.compile(r"[”\"’']*\s*(?:[-–—]{1,2}\s*(?:the|a|an|or|meaning|i\.e\.)\s|\((?:the|a|an|or|meaning|i\.e\.)\s|"
                             r",\s*(?:or|meaning|i\.e\.|a\s+term\s+for|which\s+(?:means|refers\s+to))\s)", re.IGNORECASE)
+
+
+def _plain_words(text: str) -> str:
+    """A quotation's words, lower-cased and single-spaced, for comparing one quotation with another."""
+    return " ".join(_QUOTED_WORD.findall(text.lower()))
 
 
 def _labels_a_noun(text: str, start: int, end: int, inner: str) -> bool:
@@ -76,7 +82,7 @@ def scare_quotes(context: AuditContext) -> list[Finding]:
     cues = sorted(a.cue.start for a in context.attributions if a.cue.end > a.cue.start)
     # the longer quotations' words: a short quote that repeats a speaker's words ('Nevada a "newcomer" in the
     # race' above '"Nevada is more of a newcomer," said ...') quotes that speaker, even where no cue is near
-    spoken = [" ".join(re.findall(r"[\w’'-]+", doc.text[q.inner.start:q.inner.end].lower())) for q in doc.quotations
+    spoken = [_plain_words(doc.text[q.inner.start:q.inner.end]) for q in doc.quotations
               if len(doc.text[q.inner.start:q.inner.end].split()) > MAX_WORDS]
     findings = []
     for quote in doc.quotations:
@@ -98,8 +104,9 @@ def scare_quotes(context: AuditContext) -> list[Finding]:
             continue  # a headline's single quotes quote someone: "Trump Was 'Mocking' Clinton Camp"
         if any(s < quote.end and quote.start < e for s, e in attributed):
             continue
-        words = " ".join(re.findall(r"[\w’'-]+", inner.lower()))
-        if words and any(re.search(r"(?<![\w’'-])" + re.escape(words) + r"(?![\w’'-])", q) for q in spoken):
+        words = _plain_words(inner)  # the words of a longer quotation, repeated: that speaker's
+        repeated = words and re.compile(rf"(?<![\w’'-]){re.escape(words)}(?![\w’'-])")
+        if repeated and any(repeated.search(q) for q in spoken):
             continue
         first_cue = bisect.bisect_left(cues, sentence.start)
         if first_cue < len(cues) and cues[first_cue] < sentence.end:
