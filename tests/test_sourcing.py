@@ -251,6 +251,20 @@ def test_a_stance_word_is_aimed_at_the_actor_it_names():
     assert stance_toward(audit, "Anna Bell", "Dan Price") == "unknown"
 
 
+@pytest.mark.parametrize("words, side", [
+    ("“Many unions opposed Dan Price,” Anna Bell said.", "unknown"),
+    ("“Voters should back the governor,” Anna Bell said.", "unknown"),
+    ("“I strongly condemn Dan Price,” Anna Bell said.", "critical"),
+    ("“We are proud to endorse Dan Price,” Anna Bell said.", "supportive"),
+    ("Anna Bell said she had always endorsed Dan Price.", "supportive"),
+    ("“We welcome this debate about wages,” Anna Bell said.", "unknown"),
+])
+def test_a_stance_taken_in_a_sources_words_is_its_own_only_in_the_first_person(words, side):
+    text = ("Price Faces Vote\n\nGovernor Dan Price met Senator Ruth Vale on Monday. Dan Price spoke first. "
+            f"Ruth Vale spoke later.\n\n{words}")
+    assert stance_toward(audit_text(text, contextual=False), "Anna Bell", "Dan Price") == side
+
+
 def test_a_principal_actors_voice_about_the_other_principal_is_on_the_other_side():
     text = ("Price and Vale Clash Over Jobs\n\nDan Price and Ruth Vale are running for governor. Dan Price leads in "
             "polls. Ruth Vale trails Dan Price.\n\n\"Dan Price has a plan for nothing,\" said Tom Ash, a spokesman for "

@@ -266,9 +266,11 @@ def _person_shaped(words: list[str]) -> bool:
 def _said_evidence(doc: Document, source: Source, attribution: Attribution, actors: list[Actor], principal: Actor,
                    matches: StanceWords) -> list[Evidence]:
     """Stance words in the cue and content of one attribution, each aimed at the actor it is about:
-    for a cue, its object ('condemned Haftar') or the actor nearest in its sentence; for a word in
-    the content, the actor the content names nearest to it; else the principal actor. A stance
-    word about the speaker's own words ('defended his remarks') is about no other actor."""
+    for a cue, or a stance the speaker takes in the first person ('I condemn Haftar'), its object or
+    the actor nearest in its sentence; for a verdict in the content ('is a disgrace'), the actor the
+    content names nearest to it; else the principal actor. Someone else's stance the speaker reports
+    ('voters back the', 'China opposed') is no evidence, nor is a stance word about the speaker's own
+    words ('defended his remarks')."""
     parts = [p for p in (attribution.cue, attribution.content) if p is not None and p.end > p.start]
     start, end = min(p.start for p in parts), max(p.end for p in parts)
     content = attribution.content or attribution.cue
@@ -283,6 +285,8 @@ def _said_evidence(doc: Document, source: Source, attribution: Attribution, acto
         kind = "cue" if s < attribution.cue.end and attribution.cue.start < e else "content"
         if kind == "content" and attribution.cue.start <= s < attribution.cue.end + 40 and "against" in entry.id:
             kind = "cue"  # 'spoke strongly against': the verb phrase runs into the content
+        if kind == "content" and entry.act and not targets.speaker_is_subject(doc, s):
+            continue  # 'voters back the', 'China opposed hacking': someone else taking a stance, not the speaker
         if kind == "cue":  # 'condemned Haftar': the object of the verb, else the actor nearest in its sentence
             if targets.aims_at_a_thing(doc, others, s, e):  # 'blamed the media': an actor its sentence names, or none;
                 # 'praised the order': its author, an actor its sentence names, else the principal
@@ -292,6 +296,14 @@ def _said_evidence(doc: Document, source: Source, attribution: Attribution, acto
                     continue
             else:
                 target = targets.target_of(doc, others, s, e, start, source.kind == "person") or targets.nearest(named, s) or principal
+        elif entry.act:  # 'I condemn Haftar', 'we reject his visit': the actor named after the verb, else as a verdict;
+            # 'I support a higher wage' is about no actor, 'I condemn the airstrikes' about their author
+            if not targets.aims_at_a_thing(doc, others, s, e):
+                target = targets.named_after(others, e) or targets.nearest(named, s) or principal
+            elif targets.aims_at_an_act(doc, s, e):
+                target = targets.named_in_sentence(doc, others, s) or principal
+            else:
+                continue
         else:  # a word in what the source said: the actor it names nearest to the word, else the principal;
             # when the principal speaks, a person its sentence calls 'he' or 'she' ('she should apologize')
             target = targets.nearest(named, s) or principal

@@ -13,7 +13,7 @@ from framing.analysis.stance_words import CRITICAL, DECLINED, SUPPORTIVE
 from framing.findings import Attribution
 from framing.resources import alternation, word_list
 from framing.rules import lexicon
-from framing.text.document import Document
+from framing.text.document import Document, QUOTED
 from framing.text.usage import is_negated
 
 LABEL_TONE = 0.1  # |VADER compound| from which a label ('called X a liar') takes a side
@@ -40,6 +40,12 @@ _ACT_OBJECT = re.compile(rf"\s*\b(?:the|this|that|these|those|its|their|his|her)
                          rf"(?:{alternation(word_list('sources.txt', 'act_nouns'))})\b", re.I)  # 'praised the new order'
 _THIRD_PERSON = re.compile(r"\b(?:he|she|him|her|his)\b", re.I)
 _OBJECT_REACH = 25  # characters after a stance word in which the actor it is about may be named
+_BETWEEN_SUBJECT_AND_VERB = (r"(?:(?:am|are|is|was|were|be|been|will|would|shall|should|can|could|must|may|might|do|does|"
+                             r"did|have|has|had|also|always|still|just|only|now|all|both|fully|\w+ly|to|(?:go|going|want|"
+                             r"wanted|continue|continued|decided|proud|happy|glad|ready|like|love|plan|intend|hope|need)\s+to"
+                             r"|gonna)\s+)*$")
+_FIRST_PERSON_SUBJECT = re.compile(rf"\b(?:I|we)(?:['’](?:m|re|ve|ll|d))?\s+{_BETWEEN_SUBJECT_AND_VERB}", re.I)
+_THIRD_PERSON_SUBJECT = re.compile(rf"\b(?:he|she|they)(?:['’](?:s|ll|d|re|ve))?\s+{_BETWEEN_SUBJECT_AND_VERB}", re.I)
 
 
 def pronoun_antecedent(doc: Document, actors: list[Actor], start: int, offset: int) -> Actor | None:
@@ -51,6 +57,16 @@ def pronoun_antecedent(doc: Document, actors: list[Actor], start: int, offset: i
     named = [(mentions[-1].start, a) for a in actors if a.kind == PERSON
              and (mentions := mentions_starting(a, max(0, start - 400), start))]
     return max(named, key=lambda last: last[0])[1] if named else None
+
+
+def speaker_is_subject(doc: Document, offset: int) -> bool:
+    """Whether the speaker is the one doing the stance verb at `offset` in what they said: 'I condemn',
+    'we are proud to endorse', or in a paraphrase 'he had supported', 'they're endorsing'; not 'voters back the', 'China
+    opposed', 'the Khans' criticism', which report someone else's stance."""
+    before = doc.text[max(0, offset - 60):offset]
+    if _FIRST_PERSON_SUBJECT.search(before):
+        return True
+    return doc.voice_at(offset) != QUOTED and bool(_THIRD_PERSON_SUBJECT.search(before))
 
 
 def passive_on_another(doc: Document, attribution: Attribution, start: int, end: int) -> bool:
@@ -136,9 +152,8 @@ def target_of(doc: Document, actors: list[Actor], start: int, end: int, attribut
     the nearest one named in its sentence."""
     if _PRONOUN_OBJECT.match(doc.text, end) and (person := pronoun_antecedent(doc, actors, attribution_start, start)):
         return person  # 'criticized her in a letter to Price': her, not Price
-    after = [(here[0].start, a) for a in actors if (here := mentions_starting(a, end, end + _OBJECT_REACH + 1))]
-    if after:
-        return min(after, key=lambda first: first[0])[1]
+    if after := named_after(actors, end):
+        return after
     pronoun = _PRONOUN_BEFORE_NOUN.match(doc.text, end)
     if pronoun and (pronoun.group(1).lower() != "his" or not by_a_person) and \
             (person := pronoun_antecedent(doc, actors, attribution_start, start)):
@@ -151,6 +166,12 @@ def target_of(doc: Document, actors: list[Actor], start: int, end: int, attribut
         named = [(at, a) for a in actors for v in a.variants if (at := whole_word_at(reach, v)) is not None]
         return min(named, key=lambda first: first[0])[1] if named else None
     return named_in_sentence(doc, actors, start)
+
+
+def named_after(actors: list[Actor], end: int) -> Actor | None:
+    """The actor named first within a few words after `end` ('praised Haftar’s forces'), or None."""
+    after = [(here[0].start, a) for a in actors if (here := mentions_starting(a, end, end + _OBJECT_REACH + 1))]
+    return min(after, key=lambda first: first[0])[1] if after else None
 
 
 def named_in_sentence(doc: Document, actors: list[Actor], offset: int) -> Actor | None:
