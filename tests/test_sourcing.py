@@ -265,6 +265,19 @@ def test_a_stance_taken_in_a_sources_words_is_its_own_only_in_the_first_person(w
     assert stance_toward(audit_text(text, contextual=False), "Anna Bell", "Dan Price") == side
 
 
+@pytest.mark.parametrize("words, side", [
+    ("“Dan Price failed to act,” Anna Bell said.", "critical"),
+    ("“The governor failed to act,” Anna Bell said.", "critical"),
+    ("“The inquiry failed to find anything,” Anna Bell said.", "unknown"),
+    ("“We have failed to hold Dan Price to account,” Anna Bell said.", "unknown"),
+    ("“It is a disgrace that Dan Price was attacked,” Anna Bell said.", "unknown"),
+])
+def test_a_verdict_is_about_its_subject_and_about_no_actor_when_its_subject_is_none(words, side):
+    text = ("Price Faces Vote\n\nGovernor Dan Price met Senator Ruth Vale on Monday. Dan Price spoke first. "
+            f"Ruth Vale spoke later.\n\n{words}")
+    assert stance_toward(audit_text(text, contextual=False), "Anna Bell", "Dan Price") == side
+
+
 def test_a_principal_actors_voice_about_the_other_principal_is_on_the_other_side():
     text = ("Price and Vale Clash Over Jobs\n\nDan Price and Ruth Vale are running for governor. Dan Price leads in "
             "polls. Ruth Vale trails Dan Price.\n\n\"Dan Price has a plan for nothing,\" said Tom Ash, a spokesman for "

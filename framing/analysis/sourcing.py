@@ -285,7 +285,7 @@ def _said_evidence(doc: Document, source: Source, attribution: Attribution, acto
         kind = "cue" if s < attribution.cue.end and attribution.cue.start < e else "content"
         if kind == "content" and attribution.cue.start <= s < attribution.cue.end + 40 and "against" in entry.id:
             kind = "cue"  # 'spoke strongly against': the verb phrase runs into the content
-        if kind == "content" and entry.act and not targets.speaker_is_subject(doc, s):
+        if kind == "content" and entry.act and not targets.speaker_is_subject(doc, s, source.kind == "person"):
             continue  # 'voters back the', 'China opposed hacking': someone else taking a stance, not the speaker
         if kind == "cue":  # 'condemned Haftar': the object of the verb, else the actor nearest in its sentence
             if targets.aims_at_a_thing(doc, others, s, e):  # 'blamed the media': an actor its sentence names, or none;
@@ -304,6 +304,8 @@ def _said_evidence(doc: Document, source: Source, attribution: Attribution, acto
                 target = targets.named_in_sentence(doc, others, s) or principal
             else:
                 continue
+        elif entry.on_subject and targets.verdict_on_no_actor(doc, others, s, e):
+            continue  # 'they destroyed his life', 'the inquiry failed to': a verdict on no actor
         else:  # a word in what the source said: the actor it names nearest to the word, else the principal;
             # when the principal speaks, a person its sentence calls 'he' or 'she' ('she should apologize')
             target = targets.nearest(named, s) or principal

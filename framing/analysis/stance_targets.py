@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from framing.analysis.actors import Actor, actors_named, distance, mentions_starting, PERSON, whole_word_at
+from framing.analysis.actors import Actor, actors_named, distance, mentions_starting, NEVER_START, PERSON, whole_word_at
 from framing.analysis.names import ROLE_WORDS
 from framing.analysis.stance_words import CRITICAL, DECLINED, SUPPORTIVE
 from framing.findings import Attribution
@@ -45,7 +45,15 @@ _BETWEEN_SUBJECT_AND_VERB = (r"(?:(?:am|are|is|was|were|be|been|will|would|shall
                              r"wanted|continue|continued|decided|proud|happy|glad|ready|like|love|plan|intend|hope|need)\s+to"
                              r"|gonna)\s+)*$")
 _FIRST_PERSON_SUBJECT = re.compile(rf"\b(?:I|we)(?:['’](?:m|re|ve|ll|d))?\s+{_BETWEEN_SUBJECT_AND_VERB}", re.I)
-_THIRD_PERSON_SUBJECT = re.compile(rf"\b(?:he|she|they)(?:['’](?:s|ll|d|re|ve))?\s+{_BETWEEN_SUBJECT_AND_VERB}", re.I)
+_THIRD_PERSON_SUBJECT = re.compile(rf"\b(he|she|they)(?:['’](?:s|ll|d|re|ve))?\s+{_BETWEEN_SUBJECT_AND_VERB}", re.I)
+_NO_ACTOR_PRONOUNS = frozenset("i we it you this that these those there which".split())
+_ACTOR_PRONOUNS = frozenset("he she they him her his them their".split())  # 'they sold us out', 'her lawyers'
+_PRONOUN_OPENING = re.compile(r"(it|that|he|she|who)['’]s\b", re.I)  # a verdict that opens with its subject: 'it's beneath'
+_POSSESSOR = re.compile(r"['’]s?$")  # 'the authority's thugs'
+_CLAUSE_BREAK = re.compile(r"[,;:()“”\"—]|\b(?:and|but|or|because|although|while|if|when)\s", re.I)
+_AUXILIARIES = frozenset("am are is was were be been being has have had will would shall should can could must may might "
+                         "do does did to not also still just only now so all".split())
+_ACTOR_NOUN = re.compile(rf"(?:{ROLE_WORDS}|{alternation(word_list('sources.txt', 'stand_in_nouns'))})s?", re.I)
 
 
 def pronoun_antecedent(doc: Document, actors: list[Actor], start: int, offset: int) -> Actor | None:
@@ -59,14 +67,37 @@ def pronoun_antecedent(doc: Document, actors: list[Actor], start: int, offset: i
     return max(named, key=lambda last: last[0])[1] if named else None
 
 
-def speaker_is_subject(doc: Document, offset: int) -> bool:
+def speaker_is_subject(doc: Document, offset: int, by_a_person: bool) -> bool:
     """Whether the speaker is the one doing the stance verb at `offset` in what they said: 'I condemn',
-    'we are proud to endorse', or in a paraphrase 'he had supported', 'they're endorsing'; not 'voters back the', 'China
-    opposed', 'the Khans' criticism', which report someone else's stance."""
+    'we are proud to endorse', or in a paraphrase 'he had supported' (a person) or 'they're endorsing'
+    (a group); not 'voters back the', 'China opposed', 'the Khans' criticism', which report someone
+    else's stance."""
     before = doc.text[max(0, offset - 60):offset]
     if _FIRST_PERSON_SUBJECT.search(before):
         return True
-    return doc.voice_at(offset) != QUOTED and bool(_THIRD_PERSON_SUBJECT.search(before))
+    third = _THIRD_PERSON_SUBJECT.search(before)
+    return doc.voice_at(offset) != QUOTED and third is not None and (third.group(1).lower() != "they") == by_a_person
+
+
+def verdict_on_no_actor(doc: Document, actors: list[Actor], start: int, end: int) -> bool:
+    """A verdict on its subject ('X failed to', 'X is a disgrace') whose subject is plainly no actor: a
+    pronoun such as 'it', 'we', 'this' ('it is necessary', 'we have failed to') or a common noun
+    with no name before it ('the inquiry failed to', 'these acts are despicable'). 'The BuzzFeed piece
+    was a disgrace', 'the governor needs to resign', 'the authority('s staff) should have waited' (the
+    last word of an actor's name), 'she should apologize', 'her lawyers failed to' and 'they sold us
+    out' may be about an actor."""
+    opening = _PRONOUN_OPENING.match(doc.text, start, end)
+    clause = [opening.group(1)] if opening else _CLAUSE_BREAK.split(doc.text[max(0, start - 80):start])[-1].split()
+    while clause and (clause[-1].lower() in _AUXILIARIES or clause[-1].endswith("ly")):
+        clause.pop()
+    if not clause:
+        return False
+    head = clause[-1]
+    if head.lower() in _NO_ACTOR_PRONOUNS:
+        return True
+    return head.islower() and not _ACTOR_NOUN.fullmatch(head) and head not in _ACTOR_PRONOUNS and \
+        not any(w[0].isupper() and w not in NEVER_START or w.lower() in _ACTOR_PRONOUNS for w in clause[-4:-1]) and \
+        not any(a.name.lower().endswith(" " + _POSSESSOR.sub("", w)) for a in actors for w in clause[-4:])
 
 
 def passive_on_another(doc: Document, attribution: Attribution, start: int, end: int) -> bool:

@@ -23,7 +23,7 @@ FINDING_DIMENSIONS = ("loaded_language", "unattributed")  # lexicons whose entri
 _FILE_KEYS = {"category", "severity", "entries"}
 _REGISTRY_KEYS = {"dimension", "label", "description"}  # said once, in lexicons/categories.toml
 _ENTRY_KEYS = {"id", "term", "pattern", "severity", "explanation", "suggestion", "examples",
-               "exceptions", "exception_patterns", "inflect", "loaded", "act", "note"}
+               "exceptions", "exception_patterns", "inflect", "loaded", "act", "on_subject", "note"}
 _VOWELS = set("aeiou")
 EXCEPTION_REACH = 80  # characters around a match searched for an exception phrase covering it
 _WORD = re.compile(r"\w+")
@@ -46,6 +46,7 @@ class Entry:
     anchors: frozenset[str] | None = None  # a term's first-word forms; None: always tried
     prefixes: tuple[str, ...] = ()  # a pattern's leading literal letters: some word must start with one
     act: bool = False  # a stance entry that reports someone taking a stance ('condemned'), not a verdict ('must stop')
+    on_subject: bool = False  # a stance entry that is a verdict on its grammatical subject ('X failed to')
 
     @property
     def rule(self) -> str:
@@ -299,7 +300,7 @@ def _entry(raw: dict, defaults: dict, dimension: str, where: str) -> Entry:
         _apostrophes(x) for x in raw.get("exception_patterns", ()))
     entry = Entry(entry_id, defaults["category"], dimension, severity, explanation, suggestions,
                   regex, matches, no_matches, exceptions, raw.get("loaded", True), where, anchors, prefixes,
-                  raw.get("act", False))
+                  raw.get("act", False), raw.get("on_subject", False))
     if "pattern" in raw:  # written by hand: check it now, so a bad one names its file and entry at load
         entry.__dict__["regex"] = _compile(regex, where)
     return entry
