@@ -278,6 +278,24 @@ def test_a_verdict_is_about_its_subject_and_about_no_actor_when_its_subject_is_n
     assert stance_toward(audit_text(text, contextual=False), "Anna Bell", "Dan Price") == side
 
 
+@pytest.mark.parametrize("words", [
+    "Anna Bell failed to mention Dan Price in her speech.",
+    "Anna Bell failed to mention Dan Price when she said the budget was late.",
+])
+def test_the_reporters_verdict_on_a_source_is_no_stance_of_the_source(words):
+    text = ("Price Faces Vote\n\nGovernor Dan Price met Senator Ruth Vale on Monday. Dan Price spoke first. "
+            f"Ruth Vale spoke later.\n\n{words}")
+    assert stance_toward(audit_text(text, contextual=False), "Anna Bell", "Dan Price") == "unknown"
+
+
+def test_every_name_of_a_joint_source_speaks():
+    text = ("Price Remarks Draw Fire\n\nGovernor Dan Price spoke on Monday. Dan Price spoke again on Tuesday. "
+            "Democrats met on Wednesday.\n\nDan Price apologised. Both Democrats and Republicans denounced the remarks.")
+    audit = audit_text(text, contextual=False)
+    assert stance_toward(audit, "Both Democrats and Republicans", "Dan Price") == "critical"
+    assert stance_toward(audit, "Both Democrats and Republicans", "Democrats") == "unknown"
+
+
 def test_a_principal_actors_voice_about_the_other_principal_is_on_the_other_side():
     text = ("Price and Vale Clash Over Jobs\n\nDan Price and Ruth Vale are running for governor. Dan Price leads in "
             "polls. Ruth Vale trails Dan Price.\n\n\"Dan Price has a plan for nothing,\" said Tom Ash, a spokesman for "

@@ -59,6 +59,9 @@ _CHAMBER = {"House": re.compile(r"\b(?:Rep\.|Representative|House|[Cc]ongress(?:
             "Senate": re.compile(r"\b(?:Sen\.|Senator|Senate)")}
 _EPITHET_BEFORE = re.compile(rf"\b(?:{alternation(sorted(EPITHETS))})['’]?\s+$")  # 'Lyin' Ted Cruz', 'Crooked Hillary'
 _EPITHET_REACH = max(map(len, EPITHETS)) + 4  # characters before a name that its nickname, an apostrophe and spaces take
+_NAME_LIST = re.compile(r"(?:(?:[Bb]oth|[Nn]either|[Ee]ither|[Tt]he)\s+)?[A-Z][\w.'’-]*(?:(?:\s+|,\s*|\s+(?:and|or|nor|&)\s+(?:the\s+)?)"
+                        r"[A-Z][\w.'’-]*)*")  # 'Both Democrats and Republicans', 'Neither Johnson nor Weld'
+_JOINED = re.compile(r"\s(?:and|or|nor|&)\s")
 _DATA = re.compile(rf"\b(?:{alternation(word_list('sources.txt', 'data_nouns'))})\b", re.I)
 
 
@@ -285,6 +288,8 @@ def _said_evidence(doc: Document, source: Source, attribution: Attribution, acto
         kind = "cue" if s < attribution.cue.end and attribution.cue.start < e else "content"
         if kind == "content" and attribution.cue.start <= s < attribution.cue.end + 40 and "against" in entry.id:
             kind = "cue"  # 'spoke strongly against': the verb phrase runs into the content
+        if kind == "cue" and entry.on_subject:
+            continue  # 'Holder failed to prosecute', 'Manafort ignored Cruz': the reporter's verdict on the source
         if kind == "content" and entry.act and not targets.speaker_is_subject(doc, s, source.kind == "person"):
             continue  # 'voters back the', 'China opposed hacking': someone else taking a stance, not the speaker
         if kind == "cue":  # 'condemned Haftar': the object of the verb, else the actor nearest in its sentence
@@ -329,7 +334,10 @@ def _said_evidence(doc: Document, source: Source, attribution: Attribution, acto
 
 def _speaking_actors(actors: list[Actor], source: TextSpan) -> list[Actor]:
     """The actors a source phrase is: named at its start or its end ('the Shura Council', 'The UN
-    envoy, Martin Kobler'), not within its role ('A spokesperson for Haftar’s forces, X')."""
+    envoy, Martin Kobler'), not within its role ('A spokesperson for Haftar’s forces, X'); every one
+    of a list of names ('Both Democrats and Republicans')."""
+    if _NAME_LIST.fullmatch(source.text.strip(" ,")) and _JOINED.search(source.text):
+        return actors_named(actors, source.start, source.end)
     start = source.start + len(source.text) - len(re.sub(r"^[Tt]he\s+", "", source.text))
     end = source.start + len(source.text.rstrip(" ,"))
     return [a for a in actors
