@@ -792,6 +792,16 @@ def test_verdicts_motives_predictions_and_causes_in_the_writers_voice_are_named_
                      "The senator raised questions about the budget at a hearing on Tuesday.\n")
 
 
+def test_an_interviews_transcript_is_not_the_writers_claims():
+    """The answers of an interview printed as 'Q:' and 'A:' turns are the interviewee's, however
+    unquoted; the writer's introduction before them is still the writer's."""
+    text = ("Talking with the harbour master.\n\nThe harbour master's reform is a complete fiasco.\n\n"
+            "Q: Why did the fees rise?\n\nA: The old ferry was a disaster. That's why we had to borrow.\n\n"
+            "The port lost 40 percent of its trade.\n")
+    claims = [f.text for f in audit_text(text, contextual=False).findings if f.rule == "unattributed_claim"]
+    assert claims == ["The harbour master's reform is a complete fiasco."]
+
+
 def test_figures_that_continue_a_named_poll_are_its_own_not_unattributed():
     """A poll named, then a paragraph of its figures: the figures carry the poll. A figure after an
     unrelated quote, or a paragraph away from the poll, is still a claim to source."""
