@@ -218,7 +218,7 @@
   title.addEventListener("input", soon);
   markdown.addEventListener("change", refresh);
 
-  function load(text, name) { draft.value = text; draft.setSelectionRange(0, 0); markdown.checked = /\.(md|markdown)$/i.test(name || ""); refresh(); }
+  function load(text, name) { draft.value = text; draft.setSelectionRange(0, 0); markdown.checked = /\.(md|markdown|html?|xhtml)$/i.test(name || ""); refresh(); }
   fetch("/api/examples").then(function (r) { return r.json(); }).then(function (names) {
     names.forEach(function (name) {
       var option = document.createElement("option");

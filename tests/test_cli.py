@@ -120,6 +120,26 @@ def test_html_input_is_extracted(capsys):
     assert any(f["text"] == "claimed" for f in data["findings"])
 
 
+def test_a_claim_that_links_its_source_in_a_web_page_is_attributed(tmp_path, capsys):
+    """An HTML page keeps its links as Markdown links: the sentence that links its source is no
+    unattributed claim, the same sentence without the link is, and no word of a web address is audited."""
+    filler = "<p>The harbour board met on Monday to discuss the ferry timetable and the fees for the coming year.</p>" * 6
+
+    def claims(sentence):
+        page = tmp_path / "page.html"
+        page.write_text(f"<html><head><title>Ferry fees</title></head><body><article><h1>Ferry fees</h1><p>{sentence}</p>"
+                        f"{filler}</article></body></html>", encoding="utf-8")
+        assert main(["audit", str(page), "--fast", "--format", "json"]) == 0
+        data = json.loads(capsys.readouterr().out)
+        return [f["text"] for f in data["findings"] if f["dimension"] == "unattributed"], data["findings"]
+
+    linked, findings = claims('The new ferry service will obviously fail within a year, on the '
+                              '<a href="https://example.org/shocking-terror-report">port\'s own figures</a>.')
+    assert not linked and not [f for f in findings if "example.org" in f["text"] or f["text"] in ("shocking", "terror")]
+    unlinked, _ = claims("The new ferry service will obviously fail within a year, on the port's own figures.")
+    assert unlinked == ["The new ferry service will obviously fail within a year, on the port's own figures."]
+
+
 def test_batch_keeps_order_and_skips_bad_lines(tmp_path):
     loaded = (EXAMPLES / "harbour-loaded.txt").read_text(encoding="utf-8")
     lines = [json.dumps({"id": "a", "text": loaded}), "{not json", json.dumps({"id": "b", "text": ""}),

@@ -770,9 +770,36 @@ def test_opinion_claims_name_their_kind():
     text = ("Budget talks resume.\n\nThe plan will obviously fail. The mayor cut the budget so she can stay in office. "
             "In truth, the new rule should not have been necessary. The council will meet on Monday.\n")
     kinds = [f.message.rsplit("(", 1)[1].rstrip(")") for f in audit_text(text).findings if f.rule == "unattributed_claim"]
-    assert kinds == ["certain prediction", "motive", "writer verdict"]
+    assert kinds == ["prediction", "motive", "verdict"]
     said = audit_text("Budget talks resume.\n\nThe plan will obviously fail, the opposition leader said.\n")
     assert not [f for f in said.findings if f.rule == "unattributed_claim"]
+
+
+def test_verdicts_motives_predictions_and_causes_in_the_writers_voice_are_named_claims():
+    """An opinion writer's verdicts, motives, predictions and causes are unattributed claims named by
+    their type; the same verdict quoted or attributed to a source, and wire copy, are not."""
+    def kinds(text):
+        return [f.message.rsplit("(", 1)[1].rstrip(")") for f in audit_text(text, contextual=False).findings
+                if f.rule == "unattributed_claim"]
+    assert kinds("Harbour fees rise.\n\nThe minister's reform is a complete fiasco. The timing raises its own set of "
+                 "questions. The visit was clearly meant as a warning to the unions. If the mayor is serious, a clash "
+                 "with the council is coming. That's why the town had to borrow again.\n") == [
+        "verdict", "verdict", "motive", "prediction", "causal"]
+    assert not kinds("Harbour fees rise.\n\n“The minister's reform is a complete fiasco,” the opposition leader said. "
+                     "The union said the visit was clearly meant as a warning.\n")
+    assert not kinds("Harbour fees rise.\n\nThe council will meet on Monday to vote on the harbour fees. The flood "
+                     "last year was a natural disaster, and the storm is coming ashore tonight, forecasters said. "
+                     "The senator raised questions about the budget at a hearing on Tuesday.\n")
+
+
+def test_an_interviews_transcript_is_not_the_writers_claims():
+    """The answers of an interview printed as 'Q:' and 'A:' turns are the interviewee's, however
+    unquoted; the writer's introduction before them is still the writer's."""
+    text = ("Talking with the harbour master.\n\nThe harbour master's reform is a complete fiasco.\n\n"
+            "Q: Why did the fees rise?\n\nA: The old ferry was a disaster. That's why we had to borrow.\n\n"
+            "The port lost 40 percent of its trade.\n")
+    claims = [f.text for f in audit_text(text, contextual=False).findings if f.rule == "unattributed_claim"]
+    assert claims == ["The harbour master's reform is a complete fiasco."]
 
 
 def test_figures_that_continue_a_named_poll_are_its_own_not_unattributed():
@@ -1001,7 +1028,7 @@ def test_vague_groups_with_an_auxiliary_agentless_revelations_and_unsourced_prai
 
 def test_an_obvious_truth_announced_by_the_writer_is_an_unattributed_verdict():
     audit = audit_text("By now it is strikingly obvious that the agency misled the town about the spill.")
-    assert [f for f in audit.findings if f.rule == "unattributed_claim" and "writer verdict" in f.message]
+    assert [f for f in audit.findings if f.rule == "unattributed_claim" and "(verdict)" in f.message]
     assert not [f for f in audit_text("It is not obvious that the plan works.").findings if f.rule == "unattributed_claim"]
 
 

@@ -44,9 +44,10 @@ def _markdown(text: str = DRAFT):
     return audit_text(text, markdown=True)
 
 
-def test_only_md_and_markdown_suffixes_are_markdown():
+def test_md_and_markdown_suffixes_are_markdown_and_html_pages_are_extracted_as_markdown():
     assert is_markdown("a/draft.md") and is_markdown("DRAFT.Markdown")
-    assert not is_markdown("draft.txt") and not is_markdown("-") and not is_markdown("page.html")
+    assert is_markdown("page.html") and is_markdown("PAGE.HTM")  # extracted with their links as Markdown links
+    assert not is_markdown("draft.txt") and not is_markdown("-")
 
 
 def test_markers_emphasis_and_link_targets_are_not_audited():

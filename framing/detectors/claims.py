@@ -21,6 +21,7 @@ _FIGURE_SOURCE = re.compile(rf"\b(?:{alternation(word_list('attribution.txt', 'f
 _FIGURE_METHOD = re.compile(r"\b(?:the|this|that|these|a|an)\s+(?:[\w-]+\s+){0,3}?(?:poll|polls|survey|surveys|study|analysis)\s+"
                             r"(?:was|were|is|are)\s+(?:conducted|carried\s+out|commissioned|taken|fielded|done)\b", re.I)
 _QUESTION = re.compile(r"\?[\s\"”’'»)\]]*$")  # a question asserts nothing: nobody is there to cite for it
+_TURN = re.compile(r"[QA]:\s")  # a paragraph opening a turn of an interview's transcript ('Q: ...', 'A: ...')
 
 
 # 'it is strikingly obvious that ...', 'it seems clear that ...': the 'it' of a copula is nobody, whatever a tagger
@@ -49,6 +50,16 @@ def _attributed_sentences(doc: Document, attributions) -> set[int]:
 
 # '[the council's study](https://...)' in Markdown, or a bare web address: the sentence cites its source
 _LINK = re.compile(r"\[[^\]\n]{1,300}\]\(\s*(?:https?://|www\.)[^)\s]+\s*\)|\bhttps?://[^\s)>\]]+|\bwww\.[\w-]+\.\w[^\s)>\]]*")
+
+
+def _transcript_start(doc: Document) -> int:
+    """Where an interview's transcript begins (its first 'Q:' or 'A:' paragraph), when it has answers:
+    from there on, unquoted words are the interviewer's questions and the answers of whoever is
+    interviewed, not the writer's claims. The text's length when there is none."""
+    turns = [b for b in doc.paragraphs if _TURN.match(doc.text, b.start)]
+    if any(doc.text.startswith("A:", b.start) for b in turns):
+        return turns[0].start
+    return len(doc.text)
 
 
 def _sourced_figures(doc: Document, index: int, attributed: set[int], statistic, sourced: set[int]) -> bool:
@@ -92,10 +103,11 @@ def unattributed_claims(context: AuditContext) -> list[Finding]:
                 markers_by_sentence[sentence.start].append(entry)
     attributed = _attributed_sentences(doc, context.attributions)
     sourced: set[int] = set()  # starts of the figure sentences whose source an earlier sentence names
+    transcript = _transcript_start(doc)
     findings = []
     for index, sentence in enumerate(doc.sentences):
         found = markers_by_sentence.get(sentence.start)
-        if not found or sentence.is_title or sentence.start in attributed:
+        if not found or sentence.is_title or sentence.start in attributed or sentence.start >= transcript:
             continue
         if all(e.id == "statistic" for e in found) and _sourced_figures(doc, index, attributed, found[0].regex, sourced):
             sourced.add(sentence.start)

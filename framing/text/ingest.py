@@ -63,8 +63,10 @@ def decode(data: bytes, name: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def html_to_text(html: str, name: str) -> str:
-    """The article's main text (title first) from an HTML page, via trafilatura."""
+def html_to_text(html: str, name: str, links: bool = False) -> str:
+    """The article's main text (title first) from an HTML page, via trafilatura; with `links`, each
+    link kept as a Markdown link ('[the council's study](https://...)'), for a Markdown reading: a
+    claim whose sentence links its source is attributed to it."""
     try:
         import trafilatura  # lazy: slow to import, and only HTML input needs it
     except ImportError as exc:  # a broken install: say what is missing, in one line
@@ -72,7 +74,7 @@ def html_to_text(html: str, name: str) -> str:
                          f"(pip install trafilatura lxml_html_clean): {exc}") from None
 
     extracted = trafilatura.bare_extraction(html, include_comments=False, include_tables=False,
-                                            with_metadata=True, favor_precision=True)
+                                            with_metadata=True, favor_precision=True, include_links=links)
     body = getattr(extracted, "text", None) if extracted is not None else None
     if not body:
         raise InputError(f"{name}: no article text found in the HTML")
@@ -84,19 +86,21 @@ def html_to_text(html: str, name: str) -> str:
 
 
 def text_from_bytes(data: bytes, name: str) -> str:
-    """Decode and, for HTML (by the name's suffix, else by its first bytes), extract; refuse empty input."""
+    """Decode and, for HTML (by the name's suffix, else by its first bytes), extract; refuse empty input.
+    A page named as HTML keeps its links, as its name also makes it read as Markdown (is_markdown)."""
     text = decode(data, name)
     is_html = Path(name).suffix.lower() in HTML_SUFFIXES or bool(_HTML_START.match(text))
     if is_html:
-        text = html_to_text(text, name)
+        text = html_to_text(text, name, links=is_markdown(name))
     if not text.strip():
         raise InputError(f"{name}: empty input, nothing to audit")
     return text
 
 
 def is_markdown(name: str) -> bool:
-    """Markdown is known by its suffix (.md, .markdown) only: plain text is often valid Markdown too."""
-    return Path(name).suffix.lower() in MARKDOWN_SUFFIXES
+    """Markdown is known by its suffix (.md, .markdown) only: plain text is often valid Markdown too.
+    An HTML page (.html, .htm, .xhtml) is extracted as Markdown, its links kept (text_from_bytes)."""
+    return Path(name).suffix.lower() in MARKDOWN_SUFFIXES | HTML_SUFFIXES
 
 
 def read_article(path: str) -> str:
