@@ -307,6 +307,15 @@ def test_a_principal_actors_voice_about_the_other_principal_is_on_the_other_side
     assert any(e.kind == "adversary" for s in audit.sourcing.sources for e in s.evidence)
 
 
+def test_a_principal_actors_voice_speaking_warmly_of_the_other_is_no_adversary():
+    text = ("Price and Vale Clash Over Jobs\n\nDan Price and Ruth Vale are running for governor. Dan Price leads in "
+            "polls. Ruth Vale trails Dan Price.\n\n\"Dan Price is an amazing man and a wonderful friend,\" said Tom "
+            "Ash, a spokesman for Ruth Vale.")
+    audit = audit_text(text)
+    assert stance_toward(audit, "Tom Ash", "Ruth Vale") == "supportive"
+    assert stance_toward(audit, "Tom Ash", "Dan Price") == "unknown"
+
+
 def test_a_voice_about_an_actor_who_is_not_a_principal_rival_gets_no_side_from_that_alone():
     text = ("Price Wins Vote\n\nDan Price won the vote on Monday. Dan Price thanked Ruth Vale, who ran his office. "
             "Ruth Vale smiled. Ruth Vale left early.\n\n\"Ruth Vale ran the office,\" said Tom Ash, a spokesman for "

@@ -32,6 +32,7 @@ from framing.analysis.writer import WriterStance, writer_stances
 NEUTRAL, UNKNOWN = "neutral", "unknown"
 SIDES = (CRITICAL, SUPPORTIVE, NEUTRAL, UNKNOWN)
 WEIGHT = {"affiliation": 3.0, "self": 3.0, "cue": 2.0, "content": 1.0, "adversary": 1.0}
+ADVERSARY_WARMTH = 0.6  # 70 adversary cases on 485 real texts: from 0.6, 11 wrong and 3 right ones withdrawn
 ONE_SIDED_BELOW = 0.6  # balance index under which the article is one-sided (see detectors/sourcing.py)
 MIN_SIDED_VOICES = 3  # voices on either side (sources and the reporter's verdicts) before the balance is judged
 CERTAINTY = 0.9  # how sure the heavier side must be of holding most voices before the article is one-sided
@@ -413,11 +414,19 @@ def _adversary_evidence(doc: Document, source: Source, mine: list[Attribution], 
         if actor in own or stances[actor.id] != UNKNOWN or not actor.principal:
             continue
         about = [a for a in mine if any(actors_named([actor], p.start, p.end) for p in (a.cue, a.content) if p)]
-        if about:
+        if about and not _warm(doc, about):
             found.append(Evidence(actor.id, CRITICAL, "adversary", _span(doc, about[0].cue.start, about[0].cue.end),
                                   f"{source.name} speaks for {own[0].name} and talks about {actor.name} "
                                   "without a word for it"))
     return found
+
+
+def _warm(doc: Document, attributions: list[Attribution]) -> bool:
+    """What a source says is warm on the whole (VADER compound >= ADVERSARY_WARMTH: 'an amazing man', 'he
+    gets things done', 'I appreciate his statement'): no adversary, whatever side it speaks for."""
+    from framing.models.features import sentiment  # lazy: scikit-learn, which importing the analysis need not load
+    said = " ".join(doc.text[(a.content or a.cue).start:(a.content or a.cue).end] for a in attributions)
+    return sentiment(said) >= ADVERSARY_WARMTH
 
 
 def _reach(attribution: Attribution) -> tuple[int, int]:
