@@ -196,3 +196,9 @@ def test_initials_join_an_organisation_but_a_place_abbreviation_is_no_ones_initi
     assert refers_to("GNA", "Government of National Accord")
     assert not refers_to("DC", "Dan Cathy")
     assert refers_to("US", "United States")
+
+
+def test_the_headline_subject_is_principal_over_the_actor_it_speaks_about():
+    text = ("Ruth Vale Says Dan Price Misled Voters\n\nRuth Vale said on Monday that Dan Price had misled voters "
+            "about the budget. Dan Price denied it and said the budget was sound.")
+    assert principal(text) == "Ruth Vale"

@@ -13,7 +13,8 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from framing.analysis.names import ABBREVIATION, ACTOR_NAME, NOT_NAME_START, ORG, PARTY_LABEL, POSSESSIVE_END
+from framing.analysis.names import (ABBREVIATION, ACTOR_NAME, NOT_NAME_START, ORG, PARTY_LABEL, POSSESSIVE_END,
+                                    ROLE_WORDS)
 from framing.findings import TextSpan
 from framing.resources import alternation, word_list, word_lists
 from framing.text.document import QUOTED, Document
@@ -66,6 +67,7 @@ class Actor:
     variants: list[str] = field(default_factory=list)
     mentions: list[TextSpan] = field(default_factory=list)
     in_title: bool = False
+    opens_title: bool = False
     place_mentions: int = 0
     score: float = 0.0
     kind: str = OTHER
@@ -472,6 +474,7 @@ def find_actors(doc: Document) -> list[Actor]:
         actor.mentions.sort(key=lambda m: m.start)
         actor.kind = actor_kind(actor)
         actor.in_title = _title_position(actor, title) is not None or _head_noun_in_title(actor, title)
+        actor.opens_title = actor.kind in (PERSON, PARTY, ORGANISATION, INSTITUTION) and _opens_title(actor, title)
         actor.in_lede = any(m.start < lede_end for m in actor.mentions)
         actor.quoted_mentions = sum(doc.voice_at(m.start) == QUOTED for m in actor.mentions)
     _count_pronouns(doc, [a for a in actors.values() if a.kind == PERSON], headline)
@@ -480,14 +483,29 @@ def find_actors(doc: Document) -> list[Actor]:
     return sorted(actors.values(), key=lambda a: (-a.score, a.mentions[0].start))
 
 
-def _title_position(actor: Actor, title: str) -> int | None:
-    """Where the headline first names the actor: a variant, a party alias or a person's surname
-    ('Beck Wows the Crowd'); None when it does not."""
+def _title_names(actor: Actor) -> list[str]:
+    """What a headline may call the actor: a variant, a party alias or a person's surname ('Beck Wows
+    the Crowd')."""
     aliases = [alias for alias, name in _PARTIES.items() if name == actor.name]
     if actor.kind == PERSON:
         aliases.append(actor.name.split()[-1])
-    found = [at for v in actor.variants + aliases if (at := whole_word_at(title, v)) is not None]
+    return actor.variants + aliases
+
+
+def _title_position(actor: Actor, title: str) -> int | None:
+    """Where the headline first names the actor; None when it does not."""
+    found = [at for v in _title_names(actor) if (at := whole_word_at(title, v)) is not None]
     return min(found) if found else None
+
+
+def _opens_title(actor: Actor, title: str) -> bool:
+    """The headline opens with the actor as its subject ('Pelosi Says ...', 'Obama: ...'), not as a
+    modifier of another noun ('IRS Official Refuses ...') or a possessor ('Trump's Doctor ...')."""
+    return any((at := whole_word_at(title, v)) is not None and at <= 1 and not _MODIFIER_AFTER.match(title, at + len(v))
+               for v in _title_names(actor))
+
+
+_MODIFIER_AFTER = re.compile(rf"['’]|\s+(?:{ROLE_WORDS})\b", re.I)  # 'Trump's ...', 'IRS Official ...'
 
 
 def whole_word_at(text: str, words: str) -> int | None:
@@ -569,11 +587,12 @@ KIND_WEIGHT = {PERSON: 1.0, PARTY: 1.0, ORGANISATION: 0.9, OTHER: 0.8, INSTITUTI
 
 
 def rule_score(actor: Actor) -> float:
-    """Mentions (a pronoun or a mention in quoted speech counts half), named in the headline and
-    the lede, weighed by kind: a person or a party over the institution, place, law or outlet they
-    act in."""
+    """Mentions (a pronoun or a mention in quoted speech counts half), named in the headline (twice
+    when it opens it) and the lede, weighed by kind: a person or a party over the institution, place,
+    law or outlet they act in."""
     named = len(actor.mentions) - actor.place_mentions - 0.5 * actor.quoted_mentions
     base = (named + 0.3 * actor.place_mentions + 0.5 * actor.pronouns + (2.0 if actor.in_title else 0.0)
+            + (2.0 if actor.opens_title else 0.0)
             + (1.0 if actor.in_lede else 0.0))
     return base * KIND_WEIGHT[actor.kind]
 
