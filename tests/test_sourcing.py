@@ -296,6 +296,15 @@ def test_every_name_of_a_joint_source_speaks():
     assert stance_toward(audit, "Both Democrats and Republicans", "Democrats") == "unknown"
 
 
+def test_a_place_before_another_noun_in_a_role_is_where_someone_works_not_whom_they_speak_for():
+    text = ("Price Campaigns in Iowa\n\nDan Price toured Iowa on Monday. Iowa votes first, and Dan Price wants Iowa. "
+            "Iowa farmers listened to Dan Price.\n\n\"The crowds were large,\" said Tom Ash, the Price campaign's "
+            "Iowa director.\n\n\"We welcome every candidate,\" said Iowa Governor Ann Lee.")
+    audit = audit_text(text, contextual=False)
+    assert stance_toward(audit, "Tom Ash", "Iowa") == "unknown"
+    assert stance_toward(audit, "Ann Lee", "Iowa") == "supportive"
+
+
 def test_a_principal_actors_voice_about_the_other_principal_is_on_the_other_side():
     text = ("Price and Vale Clash Over Jobs\n\nDan Price and Ruth Vale are running for governor. Dan Price leads in "
             "polls. Ruth Vale trails Dan Price.\n\n\"Dan Price has a plan for nothing,\" said Tom Ash, a spokesman for "

@@ -22,7 +22,7 @@ from framing.text.patterns import compiled, has_spaced, has_word
 from framing.findings import Attribution, Finding, Source, TextSpan
 from framing.resources import alternation, word_list
 from framing.analysis.actors import (Actor, actors_named, EPITHETS, find_actors, main_actors, mentions_starting,
-                                     mentions_within, NEVER_START, refers_to, strip_title)
+                                     mentions_within, NEVER_START, PLACE, refers_to, strip_title)
 from framing.analysis.attribution import reports_saying
 from framing.analysis.names import stated_party
 from framing.analysis import stance_targets as targets
@@ -48,6 +48,7 @@ _MEMBERSHIP = re.compile(rf"\b(?:{alternation(word_list('affiliation.txt', 'memb
 _OPPOSITION_WORDS = alternation(word_list('affiliation.txt', 'opposition'))
 _OPPOSITION = re.compile(rf"\b(?:{_OPPOSITION_WORDS})\b", re.I)
 _FOR_PREFIX = alternation(word_list('affiliation.txt', 'for_prefix'))
+_PLACE_OFFICES = alternation(word_list('affiliation.txt', 'place_offices'))
 _AGAINST_PREFIX = alternation(word_list('affiliation.txt', 'against_prefix'))
 _BARE_OPPOSITION = re.compile(rf"\b(?:{_OPPOSITION_WORDS})\b(?!\s+(?:of|to)\b)", re.I)  # 'another critic', not 'a critic of X'
 _ACTION_CUES = frozenset(word_list('attribution.txt', 'action_cues'))  # an act reported, not a saying
@@ -183,7 +184,7 @@ def _affiliation(doc: Document, source: Source, actors: list[Actor], principal: 
         names_actor = names_actor or bool("the" in source.role.lower() and compiled(rf"\bthe\s+{re.escape(last)}\b", re.I).search(source.role))
         if not names_actor and actor is principal and _GENERIC_PRONOUN_ROLE.match(source.role):
             names_actor = True  # 'Its chairman, Victor Hale' right after the authority is named
-        if not names_actor:
+        if not names_actor or (actor.kind == PLACE and _only_as_a_modifier(role, actor)):
             continue
         stance = CRITICAL if _OPPOSITION.search(role) else SUPPORTIVE if _MEMBERSHIP.search(role) else None
         if stance is None:
@@ -208,6 +209,14 @@ def _leaning(role: str, actor: Actor) -> str | None:
         if compiled(rf"(?<![\w-])(?i:{_AGAINST_PREFIX})[- ]?{name}\b").search(role):
             return CRITICAL
     return None
+
+
+def _only_as_a_modifier(role: str, actor: Actor) -> bool:
+    """The role names a place only before another noun ('the campaign's Iowa director', 'the Iowa Renewable
+    Fuels Association'), where it says where someone works, not whom they speak for ('a spokesman for
+    Mexico', 'Mexico's ambassador', 'Nebraska Attorney General': affiliation.txt [place_offices])."""
+    return not any(compiled(rf"\b{re.escape(v)}\b(?!\s+[\w-])|\b{re.escape(v)}\s+(?i:{_PLACE_OFFICES})\b").search(role)
+                   for v in actor.variants)
 
 
 def _names(text: str, actor: Actor) -> bool:
