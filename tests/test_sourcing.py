@@ -258,6 +258,8 @@ def test_a_stance_word_is_aimed_at_the_actor_it_names():
     ("“We are proud to endorse Dan Price,” Anna Bell said.", "supportive"),
     ("Anna Bell said she had always endorsed Dan Price.", "supportive"),
     ("“We welcome this debate about wages,” Anna Bell said.", "unknown"),
+    ("“We welcome everyone who comes,” Anna Bell said.", "unknown"),
+    ("“He lied again. We reject his plan,” Anna Bell said of Dan Price.", "critical"),
 ])
 def test_a_stance_taken_in_a_sources_words_is_its_own_only_in_the_first_person(words, side):
     text = ("Price Faces Vote\n\nGovernor Dan Price met Senator Ruth Vale on Monday. Dan Price spoke first. "

@@ -311,10 +311,14 @@ def _said_evidence(doc: Document, source: Source, attribution: Attribution, acto
                     continue
             else:
                 target = targets.target_of(doc, others, s, e, start, source.kind == "person") or targets.nearest(named, s) or principal
-        elif entry.act:  # 'I condemn Haftar', 'we reject his visit': the actor named after the verb, else as a verdict;
-            # 'I support a higher wage' is about no actor, 'I condemn the airstrikes' about their author
+        elif entry.act:  # 'I condemn Haftar': the actor named after the verb; 'we reject his visit': the actor
+            # the content names, else the principal; 'we welcome all', 'I support a higher wage': no actor;
+            # 'I condemn the airstrikes': their author
             if not targets.aims_at_a_thing(doc, others, s, e):
-                target = targets.named_after(others, e) or targets.nearest(named, s) or principal
+                pronoun = targets.object_is_a_pronoun(doc, e)
+                target = targets.named_after(others, e) or (targets.nearest(named, s) or principal if pronoun else None)
+                if target is None:
+                    continue
             elif targets.aims_at_an_act(doc, s, e):
                 target = targets.named_in_sentence(doc, others, s) or principal
             else:

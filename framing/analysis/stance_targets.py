@@ -39,6 +39,7 @@ _THING_OBJECT = re.compile(r"\s*\b(?:the|a|an|this|that|these|those|its|their|ou
 _ACT_OBJECT = re.compile(rf"\s*\b(?:the|this|that|these|those|its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}"
                          rf"(?:{alternation(word_list('sources.txt', 'act_nouns'))})\b", re.I)  # 'praised the new order'
 _THIRD_PERSON = re.compile(r"\b(?:he|she|him|her|his)\b", re.I)
+_PERSONAL_OBJECT = re.compile(r"\s+(?:him|her|his|them|their)\b", re.I)
 _OBJECT_REACH = 25  # characters after a stance word in which the actor it is about may be named
 _BETWEEN_SUBJECT_AND_VERB = (r"(?:(?:am|are|is|was|were|be|been|will|would|shall|should|can|could|must|may|might|do|does|"
                              r"did|have|has|had|also|always|still|just|only|now|all|both|fully|\w+ly|to|(?:go|going|want|"
@@ -197,6 +198,12 @@ def target_of(doc: Document, actors: list[Actor], start: int, end: int, attribut
         named = [(at, a) for a in actors for v in a.variants if (at := whole_word_at(reach, v)) is not None]
         return min(named, key=lambda first: first[0])[1] if named else None
     return named_in_sentence(doc, actors, start)
+
+
+def object_is_a_pronoun(doc: Document, end: int) -> bool:
+    """The stance word ending at `end` has a pronoun for its object or its object's owner ('thank him',
+    'reject his visit')."""
+    return bool(_PERSONAL_OBJECT.match(doc.text, end))
 
 
 def named_after(actors: list[Actor], end: int) -> Actor | None:
