@@ -251,6 +251,13 @@ def test_a_stance_word_is_aimed_at_the_actor_it_names():
     assert stance_toward(audit, "Anna Bell", "Dan Price") == "unknown"
 
 
+def anna_bell_on_dan_price(words: str) -> str:
+    """Anna Bell's stance toward Dan Price when `words` follow a short story about him and Ruth Vale."""
+    text = ("Price Faces Vote\n\nGovernor Dan Price met Senator Ruth Vale on Monday. Dan Price spoke first. "
+            f"Ruth Vale spoke later.\n\n{words}")
+    return stance_toward(audit_text(text, contextual=False), "Anna Bell", "Dan Price")
+
+
 @pytest.mark.parametrize("words, side", [
     ("“Many unions opposed Dan Price,” Anna Bell said.", "unknown"),
     ("“Voters should back the governor,” Anna Bell said.", "unknown"),
@@ -262,9 +269,7 @@ def test_a_stance_word_is_aimed_at_the_actor_it_names():
     ("“He lied again. We reject his plan,” Anna Bell said of Dan Price.", "critical"),
 ])
 def test_a_stance_taken_in_a_sources_words_is_its_own_only_in_the_first_person(words, side):
-    text = ("Price Faces Vote\n\nGovernor Dan Price met Senator Ruth Vale on Monday. Dan Price spoke first. "
-            f"Ruth Vale spoke later.\n\n{words}")
-    assert stance_toward(audit_text(text, contextual=False), "Anna Bell", "Dan Price") == side
+    assert anna_bell_on_dan_price(words) == side
 
 
 @pytest.mark.parametrize("words, side", [
@@ -275,9 +280,7 @@ def test_a_stance_taken_in_a_sources_words_is_its_own_only_in_the_first_person(w
     ("“It is a disgrace that Dan Price was attacked,” Anna Bell said.", "unknown"),
 ])
 def test_a_verdict_is_about_its_subject_and_about_no_actor_when_its_subject_is_none(words, side):
-    text = ("Price Faces Vote\n\nGovernor Dan Price met Senator Ruth Vale on Monday. Dan Price spoke first. "
-            f"Ruth Vale spoke later.\n\n{words}")
-    assert stance_toward(audit_text(text, contextual=False), "Anna Bell", "Dan Price") == side
+    assert anna_bell_on_dan_price(words) == side
 
 
 @pytest.mark.parametrize("words", [
@@ -285,9 +288,7 @@ def test_a_verdict_is_about_its_subject_and_about_no_actor_when_its_subject_is_n
     "Anna Bell failed to mention Dan Price when she said the budget was late.",
 ])
 def test_the_reporters_verdict_on_a_source_is_no_stance_of_the_source(words):
-    text = ("Price Faces Vote\n\nGovernor Dan Price met Senator Ruth Vale on Monday. Dan Price spoke first. "
-            f"Ruth Vale spoke later.\n\n{words}")
-    assert stance_toward(audit_text(text, contextual=False), "Anna Bell", "Dan Price") == "unknown"
+    assert anna_bell_on_dan_price(words) == "unknown"
 
 
 def test_every_name_of_a_joint_source_speaks():
