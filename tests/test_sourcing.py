@@ -1,13 +1,14 @@
 """Sides and balance: actors and name merging, stance from cue verbs and affiliation, the index."""
 
 import json
+import re
 
 import pytest
 
 from framing.outputs import report, serialize
 from framing.analysis import actors, sourcing
 from framing.api import audit_text
-from framing.findings import TextSpan
+from framing.findings import Attribution, TextSpan
 
 from conftest import EXAMPLES
 
@@ -561,6 +562,23 @@ SIDE_CASES = {
         "Price said.\n\nAnn Lee, a teacher, was critical of Ruth Vale. “She broke her word,” Lee said.",
         [("Dan Price", "Ruth Vale", "unknown"), ("Ann Lee", "Ruth Vale", "critical")]),
 }
+
+
+@pytest.mark.parametrize("text, passive", [
+    ("The council said the plan, broadly endorsed by the mayor, would cost less.", True),
+    ("The council said the plan was endorsed in May.", True),
+    ("The council said it endorsed the plan.", False),
+    ("The council said it was opposed to the plan.", False),
+])
+def test_a_stance_participle_with_its_agent_or_after_was_is_anothers_stance(text, passive):
+    from framing.analysis.stance_targets import passive_on_another
+    from framing.text.document import build_document
+    doc = build_document(text)
+    verb = next(m for m in re.finditer(r"endorsed|opposed", text))
+    said = TextSpan(text.index("said"), text.index("said") + 4, "said")
+    content = TextSpan(said.end + 1, len(text), text[said.end + 1:])
+    attribution = Attribution(said, TextSpan(0, 11, "The council"), content, "indirect")
+    assert passive_on_another(doc, attribution, verb.start(), verb.end()) is passive
 
 
 @pytest.mark.parametrize("case", SIDE_CASES)

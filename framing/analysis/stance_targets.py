@@ -30,6 +30,7 @@ _PRONOUN_OBJECT = re.compile(r"\s+(?:him|her)(?=\s*(?:[,.;:!?)”\"]|$)|\s+(?:in
                              r"during|by|from|and|but|because|when|while|since|until|last|this|again)\b)", re.I)
 # 'criticized her in a letter', 'praised him.': the pronoun is the whole object
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being|be|get|gets|got|getting)\s+(?:\w+ly\s+)?$", re.I)
+_BY_AGENT = re.compile(r"\s+by\b")  # 'endorsed by Romney'
 _FEELINGS = frozenset(word_list('attribution.txt', 'feeling_participles'))  # 'was worried that': no passive
 _PREDICATE_AFTER = re.compile(r"\s+(?:of|to|about|with)\b")  # 'critical of', 'opposed to': the subject's own stance
 _LAST_DETERMINER = re.compile(r"\s\b(?:the|a|an)$", re.I)  # a stance entry ending in one: 'support the'
@@ -105,9 +106,11 @@ def passive_on_another(doc: Document, attribution: Attribution, start: int, end:
     """A stance word in the passive ('Price has been criticized for', 'to be blamed', 'was accused of')
     is the agent's stance toward the subject: no evidence of the source unless the source is that
     agent, named after it ('has been opposed by most Republicans'). 'was critical of', 'is opposed to',
-    'was worried that' and 'is praising' are no passives."""
+    'was worried that' and 'is praising' are no passives. A participle with its agent needs no 'was':
+    'the plan, broadly endorsed by Romney'."""
     verb = doc.text[start:end].split()[0]
-    if not _PASSIVE_BEFORE.search(doc.text, max(0, start - 30), start) or verb.endswith("ing") \
+    reduced = verb.endswith("ed") and _BY_AGENT.match(doc.text, start + len(verb))
+    if not (reduced or _PASSIVE_BEFORE.search(doc.text, max(0, start - 30), start)) or verb.endswith("ing") \
             or verb.lower() in _FEELINGS or _PREDICATE_AFTER.match(doc.text, start + len(verb)):
         return False
     return attribution.source is None or attribution.source.start < end
