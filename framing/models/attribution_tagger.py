@@ -388,7 +388,7 @@ class Tagger:
     transitions: dict[str, np.ndarray]  # per role, (from, to) scores over O/B/I
     reporting: frozenset[str]  # the reporting words' first five letters it was trained with
     card: dict
-    _words: dict = dataclass_field(default_factory=dict, repr=False)  # word -> (lower, shape, word-field ids)
+    _words: dict = dataclass_field(default_factory=dict, repr=False)  # word -> (lower, shape, word-field ids as int64 bytes)
     _joined: dict = dataclass_field(default_factory=dict, repr=False)  # roles -> weights side by side
 
     def scores(self, roles: tuple[str, ...], columns: np.ndarray) -> list[np.ndarray]:
@@ -414,13 +414,14 @@ class Tagger:
             row = known.get(word)
             if row is None:
                 values = word_fields(word, self.reporting)
-                row = (values[0], values[3]) + tuple(encoder.index[f].get(v, UNKNOWN) for f, v in zip(WORD_FIELDS, values))
+                ids = [encoder.index[f].get(v, UNKNOWN) for f, v in zip(WORD_FIELDS, values)]
+                row = (values[0], values[3], np.array(ids, dtype=np.int64).tobytes())  # joined below in one step
                 if len(known) < WORD_TABLE_LIMIT:
                     known[word] = row
             rows.append(row)
         lower = [r[0] for r in rows]
         shapes = [r[1] for r in rows]
-        table = np.array([r[2:] for r in rows], dtype=np.int64).reshape(len(rows), len(WORD_FIELDS))
+        table = np.frombuffer(b"".join([r[2] for r in rows]), dtype=np.int64).reshape(len(rows), len(WORD_FIELDS))
         ids = {field: table[:, i] for i, field in enumerate(WORD_FIELDS)}
         return encoder.columns(context_fields(tokens, lower, shapes), tokens.sentence, ids), lower, shapes
 
