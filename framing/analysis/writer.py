@@ -86,6 +86,16 @@ class Narration:
     pieces: dict[int, list[Piece]]  # sentence index -> its narration
     about: dict[str, list[int]]  # actor id -> the narration sentences about it
     named: dict[int, list[tuple[int, str]]]  # sentence index -> (offset, actor id) of each actor it is about
+    _tones: dict[int, dict[str, float]] = field(default_factory=dict, repr=False)  # sentence index -> tone()
+
+    def tone(self, doc: Document, index: int) -> dict[str, float]:
+        """VADER's scores of sentence `index`'s narration (features.tone), worked out once for all the
+        actors the sentence is about."""
+        if index not in self._tones:
+            from framing.models.features import tone  # lazy: scikit-learn, which importing the analysis need not load
+
+            self._tones[index] = tone(_text(doc, self.pieces[index]))
+        return self._tones[index]
 
     def nearest(self, index: int, offset: int) -> str | None:
         """The actor named closest to `offset` in sentence `index` (a pronoun sentence's actor at its start)."""
@@ -185,8 +195,6 @@ def actor_features(doc: Document, actor: Actor, told: Narration, attributions: l
     """The model's features (FEATURES) for one actor and the evidence behind them. A loaded word counts
     for the actor named nearest to it in its sentence; a sentence's tone and a verdict for every actor
     the sentence is about."""
-    from framing.models.features import tone  # lazy: scikit-learn, which importing the analysis need not load
-
     stance_words = stance_words or StanceWords(doc)
     values = dict.fromkeys(FEATURES, 0.0)
     evidence: list[WriterEvidence] = []
@@ -199,7 +207,7 @@ def actor_features(doc: Document, actor: Actor, told: Narration, attributions: l
                        if f.dimension == "unattributed" and categories.get(f.category).scope == "sentence")
     for index in sentences:
         mine = told.pieces[index]
-        scores = tone(_text(doc, mine))
+        scores = told.tone(doc, index)
         values["narration_negative"] += scores["neg"]
         values["narration_positive"] += scores["pos"]
         if abs(scores["compound"]) >= TONE_EVIDENCE:

@@ -310,11 +310,26 @@ def viterbi(scores: np.ndarray, transitions: np.ndarray | None = None, first: np
             back[t] = (k, k, k)
             so, sb, si = top + eo, top + eb, -np.inf
             continue
-        to_o, to_b, to_i = (so + oo, sb + bo, si + io), (so + ob, sb + bb, si + ib), (sb + bi, si + ii)
-        ko, kb = _best(to_o), _best(to_b)
-        ki = 1 if to_i[0] >= to_i[1] else 2
+        # the best way into O, B and I (the first on a tie, as _best), written out: this loop runs
+        # once per token, and calls and tuples were half its time
+        a, b, c = so + oo, sb + bo, si + io
+        if a >= b and a >= c:
+            ko, to_o = 0, a
+        elif b >= c:
+            ko, to_o = 1, b
+        else:
+            ko, to_o = 2, c
+        a, b, c = so + ob, sb + bb, si + ib
+        if a >= b and a >= c:
+            kb, to_b = 0, a
+        elif b >= c:
+            kb, to_b = 1, b
+        else:
+            kb, to_b = 2, c
+        a, b = sb + bi, si + ii
+        ki, to_i = (1, a) if a >= b else (2, b)
         back[t] = (ko, kb, ki)
-        so, sb, si = to_o[ko] + eo, to_b[kb] + eb, to_i[ki - 1] + ei
+        so, sb, si = to_o + eo, to_b + eb, to_i + ei
     state = _best((so, sb, si))
     path = [state]
     for t in range(n - 1, 0, -1):
@@ -373,7 +388,7 @@ class Tagger:
     transitions: dict[str, np.ndarray]  # per role, (from, to) scores over O/B/I
     reporting: frozenset[str]  # the reporting words' first five letters it was trained with
     card: dict
-    _words: dict = dataclass_field(default_factory=dict, repr=False)  # word -> (lower, shape, word-field ids)
+    _words: dict = dataclass_field(default_factory=dict, repr=False)  # word -> (lower, shape, word-field ids as int64 bytes)
     _joined: dict = dataclass_field(default_factory=dict, repr=False)  # roles -> weights side by side
 
     def scores(self, roles: tuple[str, ...], columns: np.ndarray) -> list[np.ndarray]:
@@ -399,13 +414,14 @@ class Tagger:
             row = known.get(word)
             if row is None:
                 values = word_fields(word, self.reporting)
-                row = (values[0], values[3]) + tuple(encoder.index[f].get(v, UNKNOWN) for f, v in zip(WORD_FIELDS, values))
+                ids = [encoder.index[f].get(v, UNKNOWN) for f, v in zip(WORD_FIELDS, values)]
+                row = (values[0], values[3], np.array(ids, dtype=np.int64).tobytes())  # joined below in one step
                 if len(known) < WORD_TABLE_LIMIT:
                     known[word] = row
             rows.append(row)
         lower = [r[0] for r in rows]
         shapes = [r[1] for r in rows]
-        table = np.array([r[2:] for r in rows], dtype=np.int64).reshape(len(rows), len(WORD_FIELDS))
+        table = np.frombuffer(b"".join([r[2] for r in rows]), dtype=np.int64).reshape(len(rows), len(WORD_FIELDS))
         ids = {field: table[:, i] for i, field in enumerate(WORD_FIELDS)}
         return encoder.columns(context_fields(tokens, lower, shapes), tokens.sentence, ids), lower, shapes
 

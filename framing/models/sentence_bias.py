@@ -75,12 +75,15 @@ class SentenceModel:
     def _tfidf(self, lowered: list[str], columns_of, idf: np.ndarray, coef: np.ndarray):
         """(row, value * coefficient) of each non-zero TF-IDF feature, rows in order and columns
         ascending within a row: log(count) + 1 times idf, each row scaled to unit length."""
-        keys: list[int] = []
+        found: list[int] = []
+        lengths = []
+        for sentence in lowered:
+            columns = columns_of(sentence)
+            found += columns
+            lengths.append(len(columns))
         width = len(idf)
-        for row, sentence in enumerate(lowered):
-            base = row * width
-            keys += [base + c for c in columns_of(sentence)]
-        unique, counts = np.unique(np.array(keys, dtype=np.int64), return_counts=True)
+        keys = np.repeat(np.arange(len(lowered), dtype=np.int64) * width, lengths) + np.array(found, dtype=np.int64)
+        unique, counts = np.unique(keys, return_counts=True)
         rows, columns = np.divmod(unique, width)
         values = np.log(counts.astype(np.float64))
         values += 1.0
@@ -94,7 +97,7 @@ class SentenceModel:
         vocabulary = self.word_vocabulary
         words = self._tokens(sentence)
         grams = words + [f"{a} {b}" for a, b in zip(words, words[1:])]
-        return [vocabulary[g] for g in grams if g in vocabulary]
+        return [c for c in map(vocabulary.get, grams) if c is not None]
 
     def _char_gram_columns(self, sentence: str) -> list[int]:
         """The columns of the sentence's char n-grams within words (padded by a space each side),

@@ -67,15 +67,16 @@ def _valences() -> dict[str, float]:
     return _vader().lexicon
 
 
-def features(text: str, tokens: list[Word], marks: list[tuple[int, int, str]] | None = None) -> list[dict]:
-    """A feature dict for every token of `text` (callers keep the content words); `marks` are the
-    lexicon matches in `text` when the caller has them already."""
+def features(text: str, tokens: list[Word], marks: list[tuple[int, int, str]] | None = None,
+             only: list[int] | None = None) -> list[dict]:
+    """A feature dict for every token of `text`, or for the tokens at the positions `only` (the content
+    words the caller keeps); `marks` are the lexicon matches in `text` when the caller has them already."""
     marks = _lexicon_marks(text) if marks is None else marks
     valence = _valences()
     rows = []
     lowers = [t.text.lower() for t in tokens]
-    for i, token in enumerate(tokens):
-        lower = lowers[i]
+    for i in range(len(tokens)) if only is None else only:
+        token, lower = tokens[i], lowers[i]
         value = valence.get(lower, 0.0)
         row = {
             "w=" + lower: 1, "suf3=" + lower[-3:]: 1, "suf2=" + lower[-2:]: 1, "pre3=" + lower[:3]: 1,
@@ -159,6 +160,6 @@ def content_rows(texts: list[str], bias: list[float],
     for text, marks, sentence_bias in zip(texts, category_matches(texts, memo), bias):
         tokens = words(text)
         keep = [i for i, t in enumerate(tokens) if is_content(t.text)]
-        rows = features(text, tokens, marks) if keep else []
-        result.append(([tokens[i] for i in keep], with_sentence_bias([rows[i] for i in keep], [sentence_bias] * len(keep))))
+        rows = features(text, tokens, marks, keep) if keep else []
+        result.append(([tokens[i] for i in keep], with_sentence_bias(rows, [sentence_bias] * len(keep))))
     return result
