@@ -192,18 +192,19 @@ def test_a_term_followed_by_its_definition_is_not_a_scare_quote():
     ("The mayor would not tone down his inflammatory rhetoric. With his customary swagger he sugarcoated the deficit, "
      "then backpedaled on the forecast amid a deafening silence. The hand-wringing is silly, and the reply was "
      "pathetic. Amazingly, the controversial billionaire Hal Brandt railed about the hypocritical council and the "
-     "illegals. Her rival played the race card. The siege was genocidal. “Out,” he barked. The board is DOING nothing.",
+     "illegals. Her rival played the race card. The siege was genocidal. “Out,” he barked. The board is DOING nothing. "
+     "Her relentless attacks on the mayor went on.",
      {"emotive.inflammatory", "emotive.swagger", "emotive.sugarcoat", "emotive.backpedal", "emotive.deafening",
       "emotive.hand-wringing", "editorializing.silly", "emotive.pathetic", "editorializing.astonishing",
       "contentious_label.controversial-person", "reporting_verb.rail-against", "name_calling.hypocrite",
       "contentious_label.illegals", "editorializing.race-card", "emotive.genocide", "emotive.barked",
-      "editorializing.shouting-capitals"},
+      "editorializing.shouting-capitals", "hyperbole.relentless-attack"},
      "Doctors treat inflammatory bowel disease with anti-inflammatory drugs. The engines made a deafening roar. "
      "A controversial law requiring permits passed. The museum of the Armenian genocide opened. The aides "
      "insisted on anonymity. She had never before made a donation. The rally was held in the historic Faneuil Hall. "
      "The board wants a radical change in the rules. Two bombs were claimed by the so-called Islamic State. "
      "She sued the councillor in 2014, claiming that he had fired her. Her campaign blasted out an email. The dogs "
-     "barked all night.\n\nWHAT’S NEW AT THE HARBOUR\n\nThe World Health Organization (WHO) sent a team.",
+     "barked all night. The relentless loss of factory jobs went on.\n\nWHAT’S NEW AT THE HARBOUR\n\nThe World Health Organization (WHO) sent a team.",
      None),
 ])
 def test_new_loaded_words_and_their_literal_senses(flagged, rules_flagged, literal, rules_literal):
