@@ -189,7 +189,7 @@ def test_a_term_followed_by_its_definition_is_not_a_scare_quote():
      "The assailant fled. Trash collection resumed, and a rubbish bin was emptied while a vulture circled.",
      None),  # None: no loaded word at all
     # session 24's words
-    ("The mayor would not tone down his inflammatory rhetoric. With his customary swagger he sugarcoated the deficit, "
+    ("The mayor kept up her inflammatory talk. With her usual swagger she sugarcoated the ferry deficit, "
      "then backpedaled on the forecast amid a deafening silence. The hand-wringing is silly, and the reply was "
      "pathetic. Amazingly, the controversial billionaire Hal Brandt railed about the hypocritical council and the "
      "illegals. Her rival played the race card. The siege was genocidal. “Out,” he barked. The board is DOING nothing. "
@@ -201,9 +201,9 @@ def test_a_term_followed_by_its_definition_is_not_a_scare_quote():
       "editorializing.shouting-capitals", "hyperbole.relentless-attack"},
      "Doctors treat inflammatory bowel disease with anti-inflammatory drugs. The engines made a deafening roar. "
      "A controversial law requiring permits passed. The museum of the Armenian genocide opened. The aides "
-     "insisted on anonymity. She had never before made a donation. The rally was held in the historic Faneuil Hall. "
+     "insisted on anonymity. The fisherman had never before given to a campaign. The rally was held in the historic Corn Exchange Hall. "
      "The board wants a radical change in the rules. Two bombs were claimed by the so-called Islamic State. "
-     "She sued the councillor in 2014, claiming that he had fired her. Her campaign blasted out an email. The dogs "
+     "The harbourmaster sued the board last spring, claiming that it had cut her pay. The club blasted out a newsletter. The dogs "
      "barked all night. The relentless loss of factory jobs went on.\n\nWHAT’S NEW AT THE HARBOUR\n\nThe World Health Organization (WHO) sent a team.",
      None),
 ])

@@ -17,7 +17,7 @@ _REPORTED_LABEL = re.compile(r"\b(?:(?:(?<!so-)called|calling|(?<!roll\s)calls?|
                              # 'the rebels view the army as occupiers', 'the state regards them as traitors': the viewer's word
                              r"|(?:views?|viewed|viewing|regards?|regarded|regarding|sees|saw|considers?|considered|considering"
                              r"|perceives?|perceived|portrays?|portrayed|portraying|paints?|painted|painting)\s+" + _OBJECT + r"\s+as"
-                             # 'what he saw as a disastrous exercise', 'which critics view as a giveaway': the viewer's word
+                             # 'what she saw as a reckless sale', 'which critics view as a giveaway': the viewer's word
                              r"|(?:what|which)\s+(?:[\w’'.-]+\s+){1,2}?(?:saw|sees|see|viewed|views?|regarded|regards?|considered|considers?"
                              r"|perceived|perceives?|deemed|deems?)\s+as"
                              r"|accused(?:\s+(?:him|her|them|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}))?\s+of\s+being"
