@@ -188,6 +188,24 @@ def test_a_term_followed_by_its_definition_is_not_a_scare_quote():
       "hyperbole.off-the-charts", "name_calling.vulture-fund"},
      "The assailant fled. Trash collection resumed, and a rubbish bin was emptied while a vulture circled.",
      None),  # None: no loaded word at all
+    # session 24's words
+    ("The mayor kept up her inflammatory talk. With her usual swagger she sugarcoated the ferry deficit, "
+     "then backpedaled on the forecast amid a deafening silence. The hand-wringing is silly, and the reply was "
+     "pathetic. Amazingly, the controversial billionaire Hal Brandt railed about the hypocritical council and the "
+     "illegals. Her rival played the race card. The siege was genocidal. “Out,” he barked. The board is DOING nothing. "
+     "Her relentless attacks on the mayor went on.",
+     {"emotive.inflammatory", "emotive.swagger", "emotive.sugarcoat", "emotive.backpedal", "emotive.deafening",
+      "emotive.hand-wringing", "editorializing.silly", "emotive.pathetic", "editorializing.astonishing",
+      "contentious_label.controversial-person", "reporting_verb.rail-against", "name_calling.hypocrite",
+      "contentious_label.illegals", "editorializing.race-card", "emotive.genocide", "emotive.barked",
+      "editorializing.shouting-capitals", "hyperbole.relentless-attack"},
+     "Doctors treat inflammatory bowel disease with anti-inflammatory drugs. The engines made a deafening roar. "
+     "A controversial law requiring permits passed. The museum of the Armenian genocide opened. The aides "
+     "insisted on anonymity. The fisherman had never before given to a campaign. The rally was held in the historic Corn Exchange Hall. "
+     "The board wants a radical change in the rules. Two bombs were claimed by the so-called Islamic State. "
+     "The harbourmaster sued the board last spring, claiming that it had cut her pay. The club blasted out a newsletter. The dogs "
+     "barked all night. The relentless loss of factory jobs went on.\n\nWHAT’S NEW AT THE HARBOUR\n\nThe World Health Organization (WHO) sent a team.",
+     None),
 ])
 def test_new_loaded_words_and_their_literal_senses(flagged, rules_flagged, literal, rules_literal):
     """Words the readings of sessions 22 and 23 missed: flagged in the narration, not in their literal or legal senses."""
@@ -932,6 +950,17 @@ def test_a_label_given_with_its_object_or_a_view_is_the_labellers_word():
                  "Port row\n\nThe minister views the strike as a mortal peril for the port.\n"):
         assert loaded(text) == [], text
     assert loaded("Port row\n\nThe senator is a liar, and the mortal peril of the port is clear.\n") == ["liar", "mortal peril"]
+    # session 24: a view reported with 'what ... saw as'
+    assert loaded("Port row\n\nThe mayor opposed what he saw as a disastrous sale of the port.\n") == []
+    assert loaded("Port row\n\nThe mayor opposed the disastrous sale of the port.\n") == ["disastrous"]
+
+
+def test_verdicts_of_bigotry_are_high_in_the_narration():
+    """Session 24: 'bigot', 'xenophobe', 'misogynist', as 'racist', and the dehumanising 'illegals' are high."""
+    found = {f.text: f.severity for f in audit_text("Port row\n\nThe mayor is a bigot and a misogynist who wants the "
+                                                     "illegals out.\n", contextual=False).findings
+             if f.dimension == "loaded_language" and f.voice == REPORTER}
+    assert found == {"bigot": "high", "misogynist": "high", "illegals": "high"}, found
 
 def test_what_someone_is_accused_of_is_the_accusers_word():
     """'Liberals accused the lawmakers of betrayal': the charge is the accusers', not the reporter's;

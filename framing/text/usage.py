@@ -17,6 +17,9 @@ _REPORTED_LABEL = re.compile(r"\b(?:(?:(?<!so-)called|calling|(?<!roll\s)calls?|
                              # 'the rebels view the army as occupiers', 'the state regards them as traitors': the viewer's word
                              r"|(?:views?|viewed|viewing|regards?|regarded|regarding|sees|saw|considers?|considered|considering"
                              r"|perceives?|perceived|portrays?|portrayed|portraying|paints?|painted|painting)\s+" + _OBJECT + r"\s+as"
+                             # 'what she saw as a reckless sale', 'which critics view as a giveaway': the viewer's word
+                             r"|(?:what|which)\s+(?:[\w’'.-]+\s+){1,2}?(?:saw|sees|see|viewed|views?|regarded|regards?|considered|considers?"
+                             r"|perceived|perceives?|deemed|deems?)\s+as"
                              r"|accused(?:\s+(?:him|her|them|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}))?\s+of\s+being"
                              # 'accused the lawmakers of betrayal', 'accusing Clinton of reckless ...': the accuser's word
                              r"|accus(?:ed|es|ing)(?:\s+(?!of\b)[\w’'.-]+){0,4}?\s+of(?:\s+(?:his|her|their|its))?"
@@ -32,7 +35,7 @@ def is_mention(doc: Document, start: int) -> bool:
 
 def is_reported_label(doc: Document, start: int) -> bool:
     """'called him a racist', 'accused of being racist', 'accused the lawmakers of betrayal', 'regarded as
-    racist': someone else's label that
+    racist', 'what he saw as a disastrous war': someone else's label that
     the narration reports, not the reporter's own word (in a quotation it is the speaker's, and stays)."""
     return bool(_REPORTED_LABEL.search(doc.text[max(0, start - 60):start]))
 

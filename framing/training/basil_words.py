@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from framing.api import audit_text
+from framing.detectors.model import CONTEXTUAL_HINT_THRESHOLD, HINT_THRESHOLD
 from framing.training.basil import FOLDS, BasilArticle, fold_of, load
 
 GROUPS = {"lexicon": ("loaded_language",), "scare quotes": ("scare_quotes",), "hints": ("model",),
           "rules": ("loaded_language", "scare_quotes"), "all": ("loaded_language", "scare_quotes", "model")}
-THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95)
+THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.97)  # those below the one the audit shows hints from are left out
 
 
 @dataclass
@@ -84,9 +85,10 @@ def hint_precision(items: list[Article], threshold: float) -> tuple[float | None
 def evaluate_words(data: Path, contextual: bool = False) -> dict:
     """Every BASIL article audited; the measures of every group, per-fold sentence F1 and the hints by threshold."""
     items = collect(load(data), contextual)
+    shown = CONTEXTUAL_HINT_THRESHOLD if contextual else HINT_THRESHOLD  # no hint below it is in the audit to count
     result = {"articles": len(items), "groups": {g: measure(items, g) for g in GROUPS},
               "folds": {g: [measure([a for a in items if a.fold == k], g)["sentences"]["f1"] for k in range(FOLDS)]
                         for g in GROUPS},
-              "hints_by_threshold": {t: hint_precision(items, t) for t in THRESHOLDS}}
+              "hints_by_threshold": {t: hint_precision(items, t) for t in THRESHOLDS if t >= shown}}
     result["spread"] = {g: round(statistics.pstdev(v), 3) for g, v in result["folds"].items()}
     return result
