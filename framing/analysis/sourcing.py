@@ -342,7 +342,7 @@ def _said_evidence(doc: Document, source: Source, attribution: Attribution, acto
             else:
                 continue
         elif entry.on_subject and targets.verdict_on_no_actor(doc, others, s, e):
-            continue  # 'they destroyed his life', 'the inquiry failed to': a verdict on no actor
+            continue  # 'we have failed to', 'the inquiry failed to': a verdict on no actor
         else:  # a word in what the source said: the actor it names nearest to the word, else the principal;
             # when the principal speaks, a person its sentence calls 'he' or 'she' ('she should apologize')
             target = targets.nearest(named, s) or principal

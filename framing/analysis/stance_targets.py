@@ -1,7 +1,9 @@
 """Which actor a stance word in a source's cue or words is about, and whether it counts: a verb's
 object ('condemned Haftar'), a pronoun standing for a person ('criticized her'), a thing that is no
-actor ('blamed the media'), a passive that is another's stance ('was criticized for'), and a label
-given to an actor ('called Haftar a "criminal"'). analysis/sourcing.py weighs what these find."""
+actor ('blamed the media'), a passive that is another's stance ('was criticized for'), a stance the
+speaker takes only in the first person ('I condemn', not 'voters back'), a verdict whose subject is
+no actor ('the inquiry failed to'), and a label given to an actor ('called Haftar a "criminal"').
+analysis/sourcing.py weighs what these find."""
 
 from __future__ import annotations
 
@@ -97,9 +99,11 @@ def verdict_on_no_actor(doc: Document, actors: list[Actor], start: int, end: int
     head = clause[-1]
     if head.lower() in _NO_ACTOR_PRONOUNS:
         return True
-    return head.islower() and not _ACTOR_NOUN.fullmatch(head) and head not in _ACTOR_PRONOUNS and \
-        not any(w[0].isupper() and w not in NEVER_START or w.lower() in _ACTOR_PRONOUNS for w in clause[-4:-1]) and \
-        not any(a.name.lower().endswith(" " + _POSSESSOR.sub("", w)) for a in actors for w in clause[-4:])
+    if not head.islower() or _ACTOR_NOUN.fullmatch(head) or head in _ACTOR_PRONOUNS:
+        return False  # a name, a role ('the governor'), 'they'
+    someone_before = any(w[0].isupper() and w not in NEVER_START or w.lower() in _ACTOR_PRONOUNS for w in clause[-4:-1])
+    an_actors_word = any(a.name.lower().endswith(" " + _POSSESSOR.sub("", w)) for a in actors for w in clause[-4:])
+    return not (someone_before or an_actors_word)
 
 
 def passive_on_another(doc: Document, attribution: Attribution, start: int, end: int) -> bool:
