@@ -208,6 +208,8 @@ def _leaning(role: str, actor: Actor) -> str | None:
     """The side a prefix joined to the actor's name states ('the pro-Harlow super PAC', 'an anti-Harlow
     activist', 'a Never Harlow Republican'), or None."""
     for variant in actor.variants:
+        if variant not in role:
+            continue  # the patterns below hold the name as written: most names are not in the role
         name = re.escape(variant)
         if compiled(rf"(?<![\w-])(?i:{_FOR_PREFIX})-{name}\b").search(role):
             return SUPPORTIVE
