@@ -27,6 +27,7 @@ from framing.analysis.attribution import reports_saying
 from framing.analysis.names import stated_party
 from framing.analysis import stance_targets as targets
 from framing.analysis.stance_words import CRITICAL, SUPPORTIVE, StanceWords
+from framing.rules import lexicon
 from framing.analysis.writer import WriterStance, writer_stances
 
 NEUTRAL, UNKNOWN = "neutral", "unknown"
@@ -322,37 +323,11 @@ def _said_evidence(doc: Document, source: Source, attribution: Attribution, acto
             continue  # 'Holder failed to prosecute', 'Manafort ignored Cruz': the reporter's verdict on the source
         if kind == "content" and entry.act and not targets.speaker_is_subject(doc, s, source.kind == "person"):
             continue  # 'voters back the', 'China opposed hacking': someone else taking a stance, not the speaker
-        if kind == "cue":  # 'condemned Haftar': the object of the verb, else the actor nearest in its sentence
-            if targets.aims_at_a_thing(doc, others, s, e):  # 'blamed the media': an actor its sentence names, or none;
-                # 'praised the order': its author, an actor its sentence names, else the principal
-                target = targets.named_in_sentence(doc, others, s) or (
-                    principal if targets.aims_at_an_act(doc, s, e) and principal in others else None)
-                if target is None:
-                    continue
-            else:
-                target = targets.target_of(doc, others, s, e, start, source.kind == "person") or targets.nearest(named, s) or principal
-        elif entry.act:  # 'I condemn Haftar': the actor named after the verb; 'we reject his visit': the actor
-            # the content names, else the principal; 'we welcome all', 'I support a higher wage': no actor;
-            # 'I condemn the airstrikes': their author
-            if not targets.aims_at_a_thing(doc, others, s, e):
-                pronoun = targets.object_is_a_pronoun(doc, e)
-                target = targets.named_after(others, e) or (targets.nearest(named, s) or principal if pronoun else None)
-                if target is None:
-                    continue
-            elif targets.aims_at_an_act(doc, s, e):
-                target = targets.named_in_sentence(doc, others, s) or principal
-            else:
-                continue
-        elif entry.on_subject and targets.verdict_on_no_actor(doc, others, s, e):
-            continue  # 'we have failed to', 'the inquiry failed to': a verdict on no actor
-        else:  # a word in what the source said: the actor it names nearest to the word, else the principal;
-            # when the principal speaks, a person its sentence calls 'he' or 'she' ('she should apologize')
-            target = targets.nearest(named, s) or principal
-            if target in speaking:
-                target = targets.pronoun_antecedent(doc, others, start, s) or target
-        if target in speaking:
-            continue
-        evidence.append(Evidence(target.id, stance, kind, _span(doc, s, e), entry.explanation))
+        target = _target(doc, entry, kind, s, e, others, named, principal, start, source.kind == "person")
+        if target in speaking:  # 'she should apologize' when the principal speaks: the person 'she' stands for
+            target = targets.pronoun_antecedent(doc, others, start, s) if kind == "content" and not entry.act else None
+        if target is not None:
+            evidence.append(Evidence(target.id, stance, kind, _span(doc, s, e), entry.explanation))
     if label := targets.labelled(doc, attribution, others):  # 'called Haftar a "criminal"'
         actor, side = label
         evidence.append(Evidence(actor.id, side, "cue", _span(doc, attribution.cue.start, attribution.content.end),
@@ -364,6 +339,28 @@ def _said_evidence(doc: Document, source: Source, attribution: Attribution, acto
                 evidence.append(Evidence(actor.id, CRITICAL, "content", _span(doc, nickname.start(), mention.end),
                                          "A mocking nickname for a person is name-calling aimed at them."))
     return evidence
+
+
+def _target(doc: Document, entry: lexicon.Entry, kind: str, start: int, end: int, others: list[Actor], named: list[Actor],
+            principal: Actor, attribution_start: int, by_a_person: bool) -> Actor | None:
+    """The actor a stance word at [start, end) in a source's cue or words is about, or None."""
+    if kind == "cue":  # 'condemned Haftar': the object of the verb, else the actor nearest in its sentence
+        if targets.aims_at_a_thing(doc, others, start, end):  # 'blamed the media': an actor its sentence names, or
+            # none; 'praised the order': its author, an actor its sentence names, else the principal
+            return targets.named_in_sentence(doc, others, start) or (
+                principal if targets.aims_at_an_act(doc, start, end) and principal in others else None)
+        return (targets.target_of(doc, others, start, end, attribution_start, by_a_person)
+                or targets.nearest(named, start) or principal)
+    if entry.act:  # 'I condemn Haftar': the actor named after the verb; 'we reject his visit': the actor the
+        # content names, else the principal; 'we welcome all', 'I support a higher wage': no actor; 'I condemn
+        # the airstrikes': their author
+        if not targets.aims_at_a_thing(doc, others, start, end):
+            pronoun = targets.object_is_a_pronoun(doc, end)
+            return targets.named_after(others, end) or (targets.nearest(named, start) or principal if pronoun else None)
+        return (targets.named_in_sentence(doc, others, start) or principal) if targets.aims_at_an_act(doc, start, end) else None
+    if entry.on_subject and targets.verdict_on_no_actor(doc, others, start, end):
+        return None  # 'we have failed to', 'the inquiry failed to': a verdict on no actor
+    return targets.nearest(named, start) or principal  # a verdict: the actor the content names nearest, else the principal
 
 
 def _speaking_actors(actors: list[Actor], source: TextSpan) -> list[Actor]:
