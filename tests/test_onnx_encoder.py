@@ -204,3 +204,17 @@ def test_a_contextual_audit_imports_neither_torch_nor_transformers(tmp_path):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_wordpieces_are_found_for_every_span_at_once():
+    from framing.models.adapters import first_pieces
+
+    # [CLS], 'pre', '##dict', 'ed', 'rain', [SEP]: special tokens have empty spans; the text was cut after 'rain'
+    offsets = np.array([[0, 0], [0, 3], [3, 7], [7, 9], [10, 14], [0, 0]])
+    spans = [(0, 9), (10, 14), (15, 20), (4, 7)]
+    assert first_pieces(offsets, spans).tolist() == [1, 4, -1, -1]  # (4, 7) holds no piece's start
+    assert first_pieces(offsets, []).tolist() == []
+    states = np.eye(6, dtype=np.float32)  # piece j's logit is weight[j]
+    encoded = contextual.Encoded(states.mean(axis=0), offsets, states)
+    logits = encoded.word_logits(spans, np.array([9, 1, 3, 2, 5, 9], np.float32), 0.5)
+    assert logits.tolist() == [3.5, 5.5, -np.inf, 3.5]  # the highest piece overlapping each span

@@ -3,8 +3,6 @@ encoder's weights, and where a token's first wordpiece is. Training them is fram
 
 from __future__ import annotations
 
-import bisect
-
 import numpy as np
 
 RANK, ALPHA = 8, 16
@@ -37,13 +35,16 @@ def merge_arrays(weights: dict[str, np.ndarray], arrays: dict[str, np.ndarray], 
     return merged
 
 
-def first_pieces(offsets, spans: list[tuple[int, int]]) -> list[int | None]:
-    """For each (start, end) span, the index of the first wordpiece starting inside it (None when the
+def first_pieces(offsets, spans) -> np.ndarray:
+    """For each (start, end) span, the index of the first wordpiece starting inside it (-1 when the
     text was cut before it). Training and tagging read a token's labels there."""
-    pieces = [(int(start), j) for j, (start, end) in enumerate(offsets) if end > start]
-    starts = [start for start, _ in pieces]
-    found = []
-    for start, end in spans:
-        k = bisect.bisect_left(starts, start)
-        found.append(pieces[k][1] if k < len(pieces) and starts[k] < end else None)
+    offsets = np.asarray(offsets, dtype=np.int64).reshape(-1, 2)
+    spans = np.asarray(spans, dtype=np.int64).reshape(-1, 2)
+    pieces = np.flatnonzero(offsets[:, 1] > offsets[:, 0])  # special tokens have empty spans
+    starts = offsets[pieces, 0]
+    k = np.searchsorted(starts, spans[:, 0])  # the first piece starting at or after the span's start
+    hit = np.flatnonzero(k < len(starts))
+    hit = hit[starts[k[hit]] < spans[hit, 1]]
+    found = np.full(len(spans), -1, dtype=np.int64)
+    found[hit] = pieces[k[hit]]
     return found

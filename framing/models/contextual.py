@@ -58,14 +58,11 @@ class Encoded:
 
     def word_logits(self, spans: list[tuple[int, int]], weight: np.ndarray, bias: float) -> np.ndarray:
         """Per (start, end) span, the highest logit of the wordpieces overlapping it (-inf past the cut)."""
-        pieces = self.states @ weight + bias
+        pieces = (self.states @ weight + bias).astype(np.float64)
         starts, ends = self.offsets[:, 0], self.offsets[:, 1]
-        out = np.full(len(spans), -np.inf)
-        for i, (start, end) in enumerate(spans):
-            overlapping = (ends > starts) & (starts < end) & (start < ends)
-            if overlapping.any():
-                out[i] = pieces[overlapping].max()
-        return out
+        spans = np.asarray(spans, dtype=np.int64).reshape(-1, 2)
+        overlapping = (ends > starts) & (starts < spans[:, 1:]) & (spans[:, :1] < ends)  # (spans, pieces)
+        return np.where(overlapping, pieces, -np.inf).max(axis=1, initial=-np.inf)
 
 
 def _int8_path() -> Path:

@@ -46,9 +46,8 @@ class ContextualTagger:
         logits = (encoded.states @ self.weight.T + self.bias).reshape(len(encoded.states), len(ROLES), 3)
         scores = np.zeros((len(spans), len(ROLES), 3), dtype=np.float32)
         scores[:, :, 0] = 1.0
-        for k, j in enumerate(first_pieces(encoded.offsets, [(start - offset, end - offset) for start, end in spans])):
-            if j is not None:
-                scores[k] = logits[j]
+        pieces = first_pieces(encoded.offsets, np.asarray(spans, dtype=np.int64).reshape(-1, 2) - offset)
+        scores[pieces >= 0] = logits[pieces[pieces >= 0]]
         return scores
 
 

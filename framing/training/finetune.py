@@ -231,6 +231,6 @@ def _first_piece_tags(offsets, tokens, n_roles: int) -> list[tuple[int, ...]]:
     """Each wordpiece's labels: those of the token it starts, else IGNORED for every role."""
     tags = [(IGNORED,) * n_roles] * len(offsets)
     for j, (_, _, labels) in zip(first_pieces(offsets, [(start, end) for start, end, _ in tokens]), tokens):
-        if j is not None:
+        if j >= 0:
             tags[j] = labels
     return tags
