@@ -191,7 +191,7 @@ def _affiliation(doc: Document, source: Source, actors: list[Actor], principal: 
             names_actor = True  # 'Its chairman, Victor Hale' right after the authority is named
         if not names_actor or (actor.kind == PLACE and _only_as_a_modifier(role, actor)):
             continue
-        against, member = _distance(role, _OPPOSITION, actor), _distance(role, _MEMBERSHIP, actor)
+        against, member = _distances(role, actor)
         if against is None and member is None:
             continue
         stance = CRITICAL if member is None or (against is not None and against <= member) else SUPPORTIVE
@@ -219,11 +219,17 @@ def _leaning(role: str, actor: Actor) -> str | None:
     return None
 
 
-def _distance(role: str, words: re.Pattern, actor: Actor) -> int | None:
-    """How many words lie between the actor's name in the role and the nearest word of `words` ('a
-    spokesman for the Clinton campaign': 2), within AFFILIATION_REACH and the same clause ('the former
-    Florida governor, who has resented Mr. Rubio's glide path' names Rubio in another); None if none."""
+def _distances(role: str, actor: Actor) -> tuple[int | None, int | None]:
+    """How many words lie between the actor's name in the role and the nearest word of opposition, and
+    of membership ('a spokesman for the Clinton campaign': membership 2), within AFFILIATION_REACH and
+    the same clause ('the former Florida governor, who has resented Mr. Rubio's glide path' names Rubio
+    in another); None for a kind of word not found."""
     names = [m.span() for v in actor.variants for m in compiled(rf"\b{re.escape(v)}\b").finditer(role)]
+    return _distance(role, _OPPOSITION, names), _distance(role, _MEMBERSHIP, names)
+
+
+def _distance(role: str, words: re.Pattern, names: list[tuple[int, int]]) -> int | None:
+    """The fewest words between a span of `names` and a word of `words` in the role (see _distances)."""
     if not names:
         return 0 if words.search(role) else None  # 'its chairman', 'the authority': the actor named another way
     found = [m.span() for m in words.finditer(role) if not any(s1 <= m.start() < e1 for s1, e1 in names)]  # not 'Judge' of 'Judge X'
@@ -312,6 +318,7 @@ def _said_evidence(doc: Document, source: Source, attribution: Attribution, acto
     speaking += _speaking_actors(actors, attribution.source) if attribution.source else []
     others = [a for a in actors if a not in speaking]
     named = actors_named(others, content.start, content.end)
+    by_a_person = source.kind == "person"
     evidence = []
     for stance, entry, s, e in matches.within(start, end):
         if _OWN_WORDS.match(doc.text, e) or targets.passive_on_another(doc, attribution, s, e):
@@ -321,9 +328,9 @@ def _said_evidence(doc: Document, source: Source, attribution: Attribution, acto
             kind = "cue"  # 'spoke strongly against': the verb phrase runs into the content
         if kind == "cue" and entry.on_subject:
             continue  # 'Holder failed to prosecute', 'Manafort ignored Cruz': the reporter's verdict on the source
-        if kind == "content" and entry.act and not targets.speaker_is_subject(doc, s, source.kind == "person"):
+        if kind == "content" and entry.act and not targets.speaker_is_subject(doc, s, by_a_person):
             continue  # 'voters back the', 'China opposed hacking': someone else taking a stance, not the speaker
-        target = _target(doc, entry, kind, s, e, others, named, principal, start, source.kind == "person")
+        target = _target(doc, entry, kind, s, e, others, named, principal, start, by_a_person)
         if target in speaking:  # 'she should apologize' when the principal speaks: the person 'she' stands for
             target = targets.pronoun_antecedent(doc, others, start, s) if kind == "content" and not entry.act else None
         if target is not None:
