@@ -560,13 +560,18 @@ SIDE_CASES = {
         "Dan Price was in Ohio when Ruth Vale spoke again. Ann Lee, a teacher, criticized her in a letter "
         "to Dan Price.",
         [("Ann Lee", "Ruth Vale", "critical"), ("Ann Lee", "Dan Price", "not critical")]),
-    "a stance aimed at a thing is about no actor unless its sentence names one or it is an act; 'the governor' may be one": (
+    "a stance aimed at a thing is about no actor unless it is an act; 'the governor' may be one": (
         "Vale Signs Budget\n\nGov. Ruth Vale signed the budget on Monday. Ruth Vale spoke in Iowa. Ruth Vale left.\n\n"
         "Ann Lee, a teacher, blamed the media for the delay in the talks. “They slowed everything,” "
         "Lee said.\n\nJon Reed, a farmer, praised the governor for the deal. “She kept her word,” Reed said.\n\n"
         "Eva Moss, a nurse, praised the new budget plan. “It pays for the clinics,” Moss said.",
         [("Ann Lee", "Ruth Vale", "unknown"), ("Jon Reed", "Ruth Vale", "supportive"),
          ("Eva Moss", "Ruth Vale", "supportive")]),  # the plan is an act: its author, the principal
+    "a thing that is no act is about no actor though its sentence names one; so is a name that is no actor's": (
+        "Vale Signs Budget\n\nGov. Ruth Vale signed the budget on Monday. Ruth Vale spoke in Iowa. Ruth Vale left. "
+        "Dan Price spoke in Ohio. Dan Price left.\n\nAnn Lee, a teacher, denounced the media at a rally for Ruth Vale. "
+        "“They lie,” Lee said.\n\nEva Moss, a nurse, endorsed Karen Holt over Dan Price. “She listens,” Moss said.",
+        [("Ann Lee", "Ruth Vale", "unknown"), ("Eva Moss", "Dan Price", "unknown")]),
     "a stance word in the passive is another's stance toward its subject; 'was critical of' is the subject's": (
         "Vale Under Fire\n\nRuth Vale spoke in Iowa on Monday. Ruth Vale left. Ruth Vale returned.\n\n"
         "Dan Price, a builder who works with Ruth Vale, has been criticized for the delays. “We did our best,” "
@@ -590,6 +595,36 @@ def test_a_stance_participle_with_its_agent_or_after_was_is_anothers_stance(text
     content = TextSpan(said.end + 1, len(text), text[said.end + 1:])
     attribution = Attribution(said, TextSpan(0, 11, "The council"), content, "indirect")
     assert passive_on_another(doc, attribution, verb.start(), verb.end()) is passive
+
+
+@pytest.mark.parametrize("text, owners", [
+    ("Allen singled out Mr. Trump's criticism of the family.", True),
+    ("Allen singled out Mr. Trump's harsh criticism of the family.", True),
+    ("Trump's criticism of the family grew.", False),  # the source is Trump
+    ("Allen voiced criticism of the family.", False),
+])
+def test_a_stance_noun_with_a_named_owner_is_the_owners(text, owners):
+    from framing.analysis.stance_targets import anothers_stance
+    from framing.text.document import build_document
+    source = "Trump" if text.startswith("Trump") else "Gen. John Allen"
+    assert anothers_stance(build_document(text), source, text.index("criticism")) is owners
+
+
+@pytest.mark.parametrize("text, someone_else", [
+    ("Moss endorsed Karen Holt over Dan Price.", True),
+    ("Moss endorsed Dan Price on Monday.", False),  # an actor of the story
+    ("Moss praised Democratic leaders.", False),  # a party word is no name
+    ("Moss criticized Tulsa, Okla., police officer Dan Price.", False),  # a place before a role
+    ("Moss criticized Monday's vote.", False),
+])
+def test_a_stance_on_a_name_that_is_no_actor_is_about_no_other_actor(text, someone_else):
+    from framing.analysis.actors import find_actors
+    from framing.analysis.stance_targets import names_someone_else
+    from framing.text.document import build_document
+    doc = build_document("Price Wins\n\nDan Price spoke. Dan Price left. Dan Price won.\n\n" + text)
+    verb = re.search(r"endorsed|praised|criticized", doc.text)
+    price = [a for a in find_actors(doc) if a.name == "Dan Price"]  # the story's one main actor
+    assert names_someone_else(doc, price, verb.end()) is someone_else
 
 
 @pytest.mark.parametrize("case", SIDE_CASES)

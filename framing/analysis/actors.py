@@ -33,8 +33,8 @@ PERSON, PARTY, ORGANISATION, INSTITUTION, PLACE, OUTLET, LAW, PEOPLE, OTHER = (
 _LISTS = word_lists("actors.txt")
 EPITHETS = frozenset(_LISTS["epithets"])
 NEVER_START = NOT_NAME_START | frozenset(_LISTS["function_words"]) | EPITHETS
-_TITLE_WORDS = frozenset(word_list("names.txt", "titles")) | frozenset(_LISTS["person_titles"])
-_TITLES = alternation(sorted(_TITLE_WORDS | {f"{h}." for h in word_list("names.txt", "honorifics")},
+TITLE_WORDS = frozenset(word_list("names.txt", "titles")) | frozenset(_LISTS["person_titles"])
+_TITLES = alternation(sorted(TITLE_WORDS | {f"{h}." for h in word_list("names.txt", "honorifics")},
                              key=len, reverse=True))
 _LAST_TITLE = re.compile(rf"^(?:.*\s)?(?:{_TITLES})\s+(?=\S)")
 _TITLE_BEFORE = re.compile(rf"\b(?:{_TITLES})\s+(?:of\s+(?:the\s+)?)?$")
@@ -283,7 +283,7 @@ def _candidate_mentions(doc: Document) -> list[Mention]:
     surnames = {m.name.rsplit(" ", 1)[-1] for m in found if " " in m.name}
     # a bare title ('President' of 'President of the United States') names an office, not one actor,
     # unless it is someone's surname here ('King' for Larry King)
-    found = [m for m in found if m.name not in _TITLE_WORDS or m.name in surnames]
+    found = [m for m in found if m.name not in TITLE_WORDS or m.name in surnames]
     known = _NameFile({m.name for m in found})
     return found + [m for m in doubtful if known.referred_to(m.name)]
 

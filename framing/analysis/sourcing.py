@@ -326,6 +326,8 @@ def _said_evidence(doc: Document, source: Source, attribution: Attribution, acto
         kind = "cue" if s < attribution.cue.end and attribution.cue.start < e else "content"
         if kind == "content" and attribution.cue.start <= s < attribution.cue.end + 40 and "against" in entry.id:
             kind = "cue"  # 'spoke strongly against': the verb phrase runs into the content
+        if kind == "cue" and targets.anothers_stance(doc, source.name, s):
+            continue  # 'singled out Mr. Trump's criticism of': the owner's stance, reported
         if kind == "cue" and entry.on_subject:
             continue  # 'Holder failed to prosecute', 'Manafort ignored Cruz': the reporter's verdict on the source
         if kind == "content" and entry.act and not targets.speaker_is_subject(doc, s, by_a_person):
@@ -352,10 +354,13 @@ def _target(doc: Document, entry: lexicon.Entry, kind: str, start: int, end: int
             principal: Actor, attribution_start: int, by_a_person: bool) -> Actor | None:
     """The actor a stance word at [start, end) in a source's cue or words is about, or None."""
     if kind == "cue":  # 'condemned Haftar': the object of the verb, else the actor nearest in its sentence
-        if targets.aims_at_a_thing(doc, others, start, end):  # 'blamed the media': an actor its sentence names, or
-            # none; 'praised the order': its author, an actor its sentence names, else the principal
-            return targets.named_in_sentence(doc, others, start) or (
-                principal if targets.aims_at_an_act(doc, start, end) and principal in others else None)
+        if targets.aims_at_a_thing(doc, others, start, end):  # 'blamed the media': no actor; 'praised the order':
+            # its author, an actor its sentence names, else the principal
+            if not targets.aims_at_an_act(doc, start, end):
+                return None
+            return targets.named_in_sentence(doc, others, start) or (principal if principal in others else None)
+        if targets.names_someone_else(doc, others, end):  # 'endorsed Hillary Rodham Clinton against Mr. Obama',
+            return None  # with Clinton no actor of the story: not the actor nearest in the sentence
         return (targets.target_of(doc, others, start, end, attribution_start, by_a_person)
                 or targets.nearest(named, start) or principal)
     if entry.act:  # 'I condemn Haftar': the actor named after the verb; 'we reject his visit': the actor the

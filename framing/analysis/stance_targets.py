@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from framing.analysis.actors import Actor, actors_named, distance, mentions_starting, NEVER_START, PERSON, whole_word_at
+from framing.analysis.actors import (Actor, actors_named, distance, mentions_starting, NEVER_START, PERSON, TITLE_WORDS,
+                                     whole_word_at)
 from framing.analysis.names import ROLE_WORDS
 from framing.analysis.stance_words import CRITICAL, DECLINED, SUPPORTIVE
 from framing.findings import Attribution
@@ -53,7 +54,13 @@ _THIRD_PERSON_SUBJECT = re.compile(rf"\b(he|she|they)(?:['’](?:s|ll|d|re|ve))?
 _NO_ACTOR_PRONOUNS = frozenset("i we it you this that these those there which".split())
 _ACTOR_PRONOUNS = frozenset("he she they him her his them their".split())  # 'they sold us out', 'her lawyers'
 _PRONOUN_OPENING = re.compile(r"(it|that|he|she|who)['’]s\b", re.I)  # a verdict that opens with its subject: 'it's beneath'
-_POSSESSOR = re.compile(r"['’]s?$")  # 'the authority's thugs'
+_NAMED_OWNER = re.compile(r"\b([A-Z][\w.-]*)['’]s?\s+(?:[a-z]+\s+)?$")  # 'Mr. Trump's (harsh) criticism'
+_POSSESSOR = re.compile(r"['’]s?$")
+_PLACE_COMMA = re.compile(r",\s+[A-Z]")  # 'Tulsa, Okla., police officer': a place, not 'Cruz, the senator'
+_NAME_RUN = re.compile(r"(?:\s+[A-Z][\w.’'-]*){1,5}")  # capitalised words right after a stance word
+_NOT_A_NAME = frozenset("Democratic Democrat Democrats Republican Republicans GOP Independent Former Monday Tuesday "
+                        "Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
+                        "September October November December I".split())  # 'the authority's thugs'
 _CLAUSE_BREAK = re.compile(r"[,;:()“”\"—]|\b(?:and|but|or|because|although|while|if|when)\s", re.I)
 _AUXILIARIES = frozenset("am are is was were be been being has have had will would shall should can could must may might "
                          "do does did to not also still just only now so all".split())
@@ -81,6 +88,14 @@ def speaker_is_subject(doc: Document, offset: int, by_a_person: bool) -> bool:
         return True
     third = _THIRD_PERSON_SUBJECT.search(before)
     return doc.voice_at(offset) != QUOTED and third is not None and (third.group(1).lower() != "they") == by_a_person
+
+
+def anothers_stance(doc: Document, source_name: str, start: int) -> bool:
+    """The stance noun at `start` has a named owner who is not the source: 'singled out Mr. Trump's
+    criticism of the Khans' is Trump's stance, not the speaker's; 'Clinton's criticism', said of
+    Clinton, is hers."""
+    owner = _NAMED_OWNER.search(doc.text, max(0, start - 60), start)
+    return owner is not None and owner.group(1) not in source_name.replace("’", "'").replace("'s", " ").split()
 
 
 def verdict_on_no_actor(doc: Document, actors: list[Actor], start: int, end: int) -> bool:
@@ -205,6 +220,21 @@ def target_of(doc: Document, actors: list[Actor], start: int, end: int, attribut
         named = [(at, a) for a in actors for v in a.variants if (at := whole_word_at(reach, v)) is not None]
         return min(named, key=lambda first: first[0])[1] if named else None
     return named_in_sentence(doc, actors, start)
+
+
+def names_someone_else(doc: Document, actors: list[Actor], end: int) -> bool:
+    """The object right after a stance word ending at `end` is a name ('praised Florida Sen. Marco Rubio')
+    in which no actor of the story is named: the stance is about someone the story does not count, not
+    the actor nearest in the sentence. Party words, titles and a day or month alone are no name; a name
+    ending in a comma may be a place before a role ('Tulsa, Okla., police officer')."""
+    run = _NAME_RUN.match(doc.text, end)
+    sentence = doc.sentence_at(end)
+    if run is None or _PLACE_COMMA.match(doc.text, run.end()) or sentence is None or sentence.is_title:
+        return False  # 'criticized Tulsa, Okla., police officer Betty Shelby'; a headline's names are no mentions
+    words = [w.rstrip(".,;:’'s") for w in run.group().split()]
+    if all(w in _NOT_A_NAME or w.rstrip(".") in TITLE_WORDS for w in words):
+        return False
+    return not any(mentions_starting(a, run.start(), run.end()) for a in actors)
 
 
 def object_is_a_pronoun(doc: Document, end: int) -> bool:
