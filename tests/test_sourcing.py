@@ -572,6 +572,11 @@ SIDE_CASES = {
         "Dan Price spoke in Ohio. Dan Price left.\n\nAnn Lee, a teacher, denounced the media at a rally for Ruth Vale. "
         "“They lie,” Lee said.\n\nEva Moss, a nurse, endorsed Karen Holt over Dan Price. “She listens,” Moss said.",
         [("Ann Lee", "Ruth Vale", "unknown"), ("Eva Moss", "Dan Price", "unknown")]),
+    "a bare noun after a stance verb is a thing ('opposed calls for'); a pronoun or a role may be an actor": (
+        "Vale Signs Budget\n\nGov. Ruth Vale signed the budget on Monday. Ruth Vale spoke in Iowa. Ruth Vale left.\n\n"
+        "Ann Lee, a teacher, opposed calls for a new tax in a speech about Ruth Vale. “It is too much,” Lee said.\n\n"
+        "Jon Reed, a farmer, criticized officials at Ruth Vale's office. “They were late,” Reed said.",
+        [("Ann Lee", "Ruth Vale", "unknown"), ("Jon Reed", "Ruth Vale", "critical")]),
     "a stance word in the passive is another's stance toward its subject; 'was critical of' is the subject's": (
         "Vale Under Fire\n\nRuth Vale spoke in Iowa on Monday. Ruth Vale left. Ruth Vale returned.\n\n"
         "Dan Price, a builder who works with Ruth Vale, has been criticized for the delays. “We did our best,” "

@@ -37,9 +37,13 @@ _BY_AGENT = re.compile(r"\s+by\b")  # 'endorsed by Romney'
 _FEELINGS = frozenset(word_list('attribution.txt', 'feeling_participles'))  # 'was worried that': no passive
 _PREDICATE_AFTER = re.compile(r"\s+(?:of|to|about|with)\b")  # 'critical of', 'opposed to': the subject's own stance
 _LAST_DETERMINER = re.compile(r"\s\b(?:the|a|an)$", re.I)  # a stance entry ending in one: 'support the'
-_THING_OBJECT = re.compile(r"\s*\b(?:the|a|an|this|that|these|those|its|their|our|my|your|them|some|any|such|new)\s+"
+_THING_OBJECT = re.compile(r"\s*\b(?:(?:the|a|an|this|that|these|those|its|their|our|my|your|them|some|any|such|new)\s+|"
+                           r"(?-i:(?=[a-z]))(?!(?:it|him|her|his|them|their|us|me|you|himself|herself|themselves|each|both|all|"
+                           r"everyone|anyone|of|for|from|about|against|after|on|to|as|by|in|at|with|over|and|or|but|that|"
+                           r"what|who|whom|whoever|\w+ly)\b))"
                            rf"(?!(?:[\w-]+\s+){{0,2}}(?:{ROLE_WORDS}|{alternation(word_list('sources.txt', 'stand_in_nouns'))})s?\b)",
-                           re.I)  # 'blamed the media'; not 'accused the president' or 'the Manhattan billionaire', which may be an actor
+                           re.I)  # 'blamed the media', 'opposed calls for'; not 'accused the president', 'the Manhattan billionaire' or
+# 'criticized officials', which may be an actor, nor 'accused him', 'accused it of'
 _ACT_OBJECT = re.compile(rf"\s*\b(?:the|this|that|these|those|its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}"
                          rf"(?:{alternation(word_list('sources.txt', 'act_nouns'))})\b", re.I)  # 'praised the new order'
 _THIRD_PERSON = re.compile(r"\b(?:he|she|him|her|his)\b", re.I)
