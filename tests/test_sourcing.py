@@ -615,6 +615,24 @@ def test_a_stance_noun_with_a_named_owner_is_the_owners(text, owners):
     assert anothers_stance(build_document(text), source, text.index("criticism")) is owners
 
 
+@pytest.mark.parametrize("text, word, thing", [
+    ("Lee opposed calls for a tax.", "opposed", True),  # a bare noun
+    ("Lee said others oppose it, as Dan Price does.", "oppose", True),  # the actor is past the clause
+    ("Lee voiced her rejection of the tax.", "rejection", True),  # a noun's object follows its 'of'
+    ("Lee criticized officials in the city.", "criticized", False),  # a role may be an actor
+    ("Lee accused it of lying.", "accused", False),
+    ("Lee praised Dan Price on Monday.", "praised", False),
+])
+def test_a_stance_aimed_at_a_thing(text, word, thing):
+    from framing.analysis.actors import find_actors
+    from framing.analysis.stance_targets import aims_at_a_thing
+    from framing.text.document import build_document
+    doc = build_document("Price Wins\n\nDan Price spoke. Dan Price left. Dan Price won.\n\n" + text)
+    price = [a for a in find_actors(doc) if a.name == "Dan Price"]
+    start = doc.text.index(word, 60)
+    assert aims_at_a_thing(doc, price, start, start + len(word)) is thing
+
+
 @pytest.mark.parametrize("text, someone_else", [
     ("Moss endorsed Karen Holt over Dan Price.", True),
     ("Moss endorsed Dan Price on Monday.", False),  # an actor of the story

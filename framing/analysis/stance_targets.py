@@ -29,21 +29,23 @@ _SPACES = re.compile(r"\s*")
 _LABEL = re.compile(r"[^\"“”]*?(?:[\"“][^\"“”]*[\"”]|''.*?''|(?=[,;.]|$))")  # to its first closing quote, else its first comma
 _POSSESSIVE_START = re.compile(r"[’']s?\b")  # 'Harlow's plan ...'
 _PRONOUN_BEFORE_NOUN = re.compile(r"\s+(him|her|his)\b", re.I)  # 'praised her handling', 'criticized his record'
-_PRONOUN_OBJECT = re.compile(r"\s+(?:him|her)(?=\s*(?:[,.;:!?)”\"]|$)|\s+(?:in|on|at|for|of|as|to|with|over|after|before|"
+_PRONOUN_OBJECT = re.compile(r"\s+(?:him|her)(?=\s*(?:[,.;:!?)”\"]|$)|\s+(?:in|on|at|for|of|as|to|with|over|after|before|than|"
                              r"during|by|from|and|but|because|when|while|since|until|last|this|again)\b)", re.I)
 # 'criticized her in a letter', 'praised him.': the pronoun is the whole object
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being|be|get|gets|got|getting)\s+(?:\w+ly\s+)?$", re.I)
 _BY_AGENT = re.compile(r"\s+by\b")  # 'endorsed by Romney'
 _FEELINGS = frozenset(word_list('attribution.txt', 'feeling_participles'))  # 'was worried that': no passive
 _PREDICATE_AFTER = re.compile(r"\s+(?:of|to|about|with)\b")  # 'critical of', 'opposed to': the subject's own stance
+_CLAUSE_END = re.compile(r"[,;:.!?]\s")
+_NOUN_OF = re.compile(r"\s+of\b")
 _LAST_DETERMINER = re.compile(r"\s\b(?:the|a|an)$", re.I)  # a stance entry ending in one: 'support the'
 _THING_OBJECT = re.compile(r"\s*\b(?:(?:the|a|an|this|that|these|those|its|their|our|my|your|them|some|any|such|new)\s+|"
-                           r"(?-i:(?=[a-z]))(?!(?:it|him|her|his|them|their|us|me|you|himself|herself|themselves|each|both|all|"
+                           r"(?-i:(?=[a-z]))(?!(?:it\s+of|him|her|his|them|their|us|me|you|himself|herself|themselves|each|both|all|"
                            r"everyone|anyone|of|for|from|about|against|after|on|to|as|by|in|at|with|over|and|or|but|that|"
                            r"what|who|whom|whoever|\w+ly)\b))"
                            rf"(?!(?:[\w-]+\s+){{0,2}}(?:{ROLE_WORDS}|{alternation(word_list('sources.txt', 'stand_in_nouns'))})s?\b)",
                            re.I)  # 'blamed the media', 'opposed calls for'; not 'accused the president', 'the Manhattan billionaire' or
-# 'criticized officials', which may be an actor, nor 'accused him', 'accused it of'
+# 'criticized officials', which may be an actor, nor 'accused him', 'accused it of' ('oppose it' is a thing)
 _ACT_OBJECT = re.compile(rf"\s*\b(?:the|this|that|these|those|its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}"
                          rf"(?:{alternation(word_list('sources.txt', 'act_nouns'))})\b", re.I)  # 'praised the new order'
 _THIRD_PERSON = re.compile(r"\b(?:he|she|him|her|his)\b", re.I)
@@ -141,9 +143,12 @@ def passive_on_another(doc: Document, attribution: Attribution, start: int, end:
 
 def _object_start(doc: Document, start: int, end: int) -> int:
     """Where the object of the stance word at [start, end) opens: at the determiner that ends the
-    word ('support the'), else right after it."""
+    word ('support the'), after the 'of' of a noun ('rejection of the'), else right after it."""
     last = _LAST_DETERMINER.search(doc.text, start, end)
-    return last.start() if last else end
+    if last:
+        return last.start()
+    of = _NOUN_OF.match(doc.text, end) if doc.text[start:end].lower().endswith(("ion", "ism")) else None
+    return of.end() if of else end  # 'his rejection of the figure': the figure
 
 
 def aims_at_an_act(doc: Document, start: int, end: int) -> bool:
@@ -153,15 +158,17 @@ def aims_at_an_act(doc: Document, start: int, end: int) -> bool:
 
 
 def aims_at_a_thing(doc: Document, actors: list[Actor], start: int, end: int) -> bool:
-    """The object of the stance word at [start, end) is a thing, not an actor: a determiner opens it
-    (or ends the word: 'support the') and no actor is named within reach ('blame the media',
-    'applauded the reversal', 'support the bill'); 'the president' or 'the billionaire' may be an
-    actor. Such a stance goes to an actor its sentence names ('condemned the airstrikes' after
-    'Haftar's violence'), else to none: the content's nearest actor or the principal took it before,
-    wrongly in most cases read."""
+    """The object of the stance word at [start, end) is a thing, not an actor: a determiner or a
+    lower-case noun opens it (or the word ends in one: 'support the') and no actor is named within
+    reach, before the clause ends ('blame the media', 'applauded the reversal', 'opposed calls for',
+    'oppose it, as Price does'); 'the president' or 'the billionaire' may be an actor. Such a stance
+    goes to no actor unless it is an act ('condemned the airstrikes'): the actor the sentence names
+    nearest or the principal took it before, wrongly in most cases read."""
     if not _THING_OBJECT.match(doc.text, _object_start(doc, start, end)):
         return False
-    return not any(mentions_starting(a, end, end + _OBJECT_REACH + 1) for a in actors)
+    reach = end + _OBJECT_REACH + 1
+    clause_end = _CLAUSE_END.search(doc.text, end, reach)
+    return not any(mentions_starting(a, end, clause_end.start() if clause_end else reach) for a in actors)
 
 
 def labelled(doc: Document, attribution: Attribution, actors: list[Actor]) -> tuple[Actor, str] | None:
