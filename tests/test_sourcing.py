@@ -304,19 +304,23 @@ def test_every_name_of_a_joint_source_speaks():
     ("the former governor, who has resented Dan Price's rise,", "unknown"),  # the title is not about Price
     ("a longtime aide to Dan Price,", "supportive"),
     ("who ran the campaign of Dan Price's opponent in 2012,", "critical"),
+    ("a strategist on Tom Price's campaign in 2008,", "unknown"),  # a namesake with another first name
+    ("a strategist on the campaigns of Ruth Vale and Tom Price,", "unknown"),
 ])
 def test_a_word_of_membership_or_opposition_goes_with_the_name_it_is_near(role, side):
     text = ("Price Faces Vote\n\nGovernor Dan Price met Senator Ruth Vale on Monday. Dan Price spoke first. "
-            f"Ruth Vale spoke later.\n\nTom Ash, {role} said the vote would be close.")
+            f"Ruth Vale spoke later. Price left.\n\nTom Ash, {role} said the vote would be close.")
     assert stance_toward(audit_text(text, contextual=False), "Tom Ash", "Dan Price") == side
 
 
 def test_a_place_before_another_noun_in_a_role_is_where_someone_works_not_whom_they_speak_for():
     text = ("Price Campaigns in Iowa\n\nDan Price toured Iowa on Monday. Iowa votes first, and Dan Price wants Iowa. "
             "Iowa farmers listened to Dan Price.\n\n\"The crowds were large,\" said Tom Ash, the Price campaign's "
-            "Iowa director.\n\n\"We welcome every candidate,\" said Iowa Governor Ann Lee.")
+            "Iowa director.\n\n\"We welcome every candidate,\" said Iowa Governor Ann Lee.\n\n\"Sales are up,\" "
+            "said Eva Moss, the head of an Iowa-based seed company.")
     audit = audit_text(text, contextual=False)
     assert stance_toward(audit, "Tom Ash", "Iowa") == "unknown"
+    assert stance_toward(audit, "Eva Moss", "Iowa") == "unknown"
     assert stance_toward(audit, "Ann Lee", "Iowa") == "supportive"
 
 

@@ -191,7 +191,10 @@ def _affiliation(doc: Document, source: Source, actors: list[Actor], principal: 
             names_actor = True  # 'Its chairman, Victor Hale' right after the authority is named
         if not names_actor or (actor.kind == PLACE and _only_as_a_modifier(role, actor)):
             continue
-        against, member = _distances(role, actor)
+        spans = _name_spans(role, actor)
+        if spans is None:
+            continue  # "George W Bush's campaign" names no Jeb Bush
+        against, member = _distance(role, _OPPOSITION, spans), _distance(role, _MEMBERSHIP, spans)
         if against is None and member is None:
             continue
         stance = CRITICAL if member is None or (against is not None and against <= member) else SUPPORTIVE
@@ -219,17 +222,20 @@ def _leaning(role: str, actor: Actor) -> str | None:
     return None
 
 
-def _distances(role: str, actor: Actor) -> tuple[int | None, int | None]:
-    """How many words lie between the actor's name in the role and the nearest word of opposition, and
-    of membership ('a spokesman for the Clinton campaign': membership 2), within AFFILIATION_REACH and
-    the same clause ('the former Florida governor, who has resented Mr. Rubio's glide path' names Rubio
-    in another); None for a kind of word not found."""
-    names = [m.span() for v in actor.variants for m in compiled(rf"\b{re.escape(v)}\b").finditer(role)]
-    return _distance(role, _OPPOSITION, names), _distance(role, _MEMBERSHIP, names)
+def _name_spans(role: str, actor: Actor) -> list[tuple[int, int]] | None:
+    """Where the role names the actor, leaving out a namesake with another first name ("George W Bush's
+    campaign" for Jeb Bush); None when every name in it is such a namesake."""
+    spans = [m.span() for v in actor.variants for m in compiled(rf"\b{re.escape(v)}\b").finditer(role)]
+    kept = [(s, e) for s, e in spans
+            if not ((given := _GIVEN_NAMES_BEFORE.search(role, 0, s)) and _other_first_name(given.group() + role[s:e], actor.name))]
+    return None if spans and not kept else kept
 
 
 def _distance(role: str, words: re.Pattern, names: list[tuple[int, int]]) -> int | None:
-    """The fewest words between a span of `names` and a word of `words` in the role (see _distances)."""
+    """The fewest words between a span of `names` (the actor in the role) and a word of `words` in it:
+    how near a word of opposition or membership is ('a spokesman for the Clinton campaign': membership
+    2), within AFFILIATION_REACH and the same clause ('the former Florida governor, who has resented Mr.
+    Rubio's glide path' names Rubio in another); None for a word not found."""
     if not names:
         return 0 if words.search(role) else None  # 'its chairman', 'the authority': the actor named another way
     found = [m.span() for m in words.finditer(role) if not any(s1 <= m.start() < e1 for s1, e1 in names)]  # not 'Judge' of 'Judge X'
@@ -240,9 +246,9 @@ def _distance(role: str, words: re.Pattern, names: list[tuple[int, int]]) -> int
 
 def _only_as_a_modifier(role: str, actor: Actor) -> bool:
     """The role names a place only before another noun ('the campaign's Iowa director', 'the Iowa Renewable
-    Fuels Association'), where it says where someone works, not whom they speak for ('a spokesman for
+    Fuels Association', 'a Colorado-based trade group'), where it says where someone works, not whom they speak for ('a spokesman for
     Mexico', 'Mexico's ambassador', 'Nebraska Attorney General': affiliation.txt [place_offices])."""
-    return not any(compiled(rf"\b{re.escape(v)}\b(?!\s+[\w-])|\b{re.escape(v)}\s+(?i:{_PLACE_OFFICES})\b").search(role)
+    return not any(compiled(rf"\b{re.escape(v)}\b(?!\s+[\w-]|-\w)|\b{re.escape(v)}\s+(?i:{_PLACE_OFFICES})\b").search(role)
                    for v in actor.variants)
 
 
@@ -294,6 +300,7 @@ def _other_first_name(name: str, other: str) -> bool:
     return not any(a.startswith(b) or b.startswith(a) for a in given(mine) for b in given(theirs))
 
 
+_GIVEN_NAMES_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,2}$")  # 'George W ' before 'Bush'
 _PERSON_WORD = re.compile(r"[A-Z][\w'’.-]*$")
 
 
