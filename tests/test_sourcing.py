@@ -637,6 +637,24 @@ def test_a_stance_aimed_at_a_thing(text, word, thing):
     assert aims_at_a_thing(doc, price, start, start + len(word)) is thing
 
 
+@pytest.mark.parametrize("said, word, subject", [
+    ("Dan Price has failed to fix the roads.", "failed to", (True, "Dan Price")),
+    ("Dan Price spoke, and he should resign.", "should resign", (True, "Dan Price")),
+    ("Officials should resign.", "should resign", (False, None)),  # a sentence's first word tells nothing
+    ("Worse, the White House should resign.", "should resign", (True, None)),  # a name of no actor: nobody
+    ("Worse, the governor should resign.", "should resign", (False, None)),  # a role does not tell
+])
+def test_a_verdict_is_about_the_actor_its_subject_names(said, word, subject):
+    from framing.analysis.actors import find_actors
+    from framing.analysis.stance_targets import verdict_subject
+    from framing.text.document import build_document
+    doc = build_document("Price Wins\n\nDan Price spoke. Dan Price left. Dan Price won.\n\n" + said)
+    price = [a for a in find_actors(doc) if a.name == "Dan Price"]
+    start = doc.text.index(word)
+    found, actor = verdict_subject(doc, price, start, start + len(word))
+    assert (found, actor.name if actor else None) == subject
+
+
 @pytest.mark.parametrize("text, someone_else", [
     ("Moss endorsed Karen Holt over Dan Price.", True),
     ("Moss endorsed Dan Price on Monday.", False),  # an actor of the story

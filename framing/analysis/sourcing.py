@@ -379,6 +379,8 @@ def _target(doc: Document, entry: lexicon.Entry, kind: str, start: int, end: int
         return (targets.named_in_sentence(doc, others, start) or principal) if targets.aims_at_an_act(doc, start, end) else None
     if entry.on_subject and targets.verdict_on_no_actor(doc, others, start, end):
         return None  # 'we have failed to', 'the inquiry failed to': a verdict on no actor
+    if entry.on_subject and (subject := targets.verdict_subject(doc, others, start, end))[0]:
+        return subject[1]  # 'Rubio has failed to', 'she should apologize'; 'the White House should not have': nobody
     return targets.nearest(named, start) or principal  # a verdict: the actor the content names nearest, else the principal
 
 

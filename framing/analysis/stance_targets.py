@@ -67,6 +67,7 @@ _NAME_RUN = re.compile(r"(?:\s+[A-Z][\w.’'-]*){1,5}")  # capitalised words rig
 _NOT_A_NAME = frozenset("Democratic Democrat Democrats Republican Republicans GOP Independent Former Monday Tuesday "
                         "Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
                         "September October November December I".split())  # 'the authority's thugs'
+_WORD = re.compile(r"\S+")
 _CLAUSE_BREAK = re.compile(r"[,;:()“”\"—]|\b(?:and|but|or|because|although|while|if|when)\s", re.I)
 _AUXILIARIES = frozenset("am are is was were be been being has have had will would shall should can could must may might "
                          "do does did to not also still just only now so all".split())
@@ -111,10 +112,7 @@ def verdict_on_no_actor(doc: Document, actors: list[Actor], start: int, end: int
     was a disgrace', 'the governor needs to resign', 'the authority('s staff) should have waited' (the
     last word of an actor's name), 'she should apologize', 'her lawyers failed to' and 'they sold us
     out' may be about an actor."""
-    opening = _PRONOUN_OPENING.match(doc.text, start, end)
-    clause = [opening.group(1)] if opening else _CLAUSE_BREAK.split(doc.text[max(0, start - 80):start])[-1].split()
-    while clause and (clause[-1].lower() in _AUXILIARIES or clause[-1].endswith("ly")):
-        clause.pop()
+    clause = [word for word, _ in _subject_words(doc, start, end)]
     if not clause:
         return False
     head = clause[-1]
@@ -125,6 +123,38 @@ def verdict_on_no_actor(doc: Document, actors: list[Actor], start: int, end: int
     someone_before = any(w[0].isupper() and w not in NEVER_START or w.lower() in _ACTOR_PRONOUNS for w in clause[-4:-1])
     an_actors_word = any(a.name.lower().endswith(" " + _POSSESSOR.sub("", w)) for a in actors for w in clause[-4:])
     return not (someone_before or an_actors_word)
+
+
+def _subject_words(doc: Document, start: int, end: int) -> list[tuple[str, int]]:
+    """The words (and where each starts) of the clause before a verdict at [start, end), up to its head:
+    auxiliaries and adverbs before the verdict left out ('Rubio has failed to': Rubio)."""
+    opening = _PRONOUN_OPENING.match(doc.text, start, end)
+    if opening:
+        return [(opening.group(1), opening.start(1))]
+    window = max(0, start - 80)
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(doc.text, window, start)]
+    words = [(m.group(), m.start()) for m in _WORD.finditer(doc.text, breaks[-1] if breaks else window, start)]
+    while words and (words[-1][0].lower() in _AUXILIARIES or words[-1][0].endswith("ly")):
+        words.pop()
+    return words
+
+
+def verdict_subject(doc: Document, actors: list[Actor], start: int, end: int) -> tuple[bool, Actor | None]:
+    """Whom a verdict on its subject is about, when its subject says so: a name ('Rubio has failed to':
+    Rubio; 'the White House should not have', no actor of the story: nobody) or 'she'/'he' (the person
+    named last before it, if any: 'I think she should apologize'). (True, the actor or None), or
+    (False, None) when the subject does not tell ('the governor', 'they')."""
+    words = _subject_words(doc, start, end)
+    if not words:
+        return False, None
+    head, at = words[-1]
+    if head.lower() in ("he", "she"):
+        person = pronoun_antecedent(doc, actors, start, start)
+        return person is not None, person
+    if not head[:1].isupper() or head in NEVER_START or at == getattr(doc.sentence_at(at), "start", -1):
+        return False, None  # a common noun, or a capitalised first word of a sentence ('The governor')
+    named = [a for a in actors if any(m.start <= at < m.end for m in mentions_starting(a, max(0, at - 60), at + 1))]
+    return True, (named[0] if named else None)
 
 
 def passive_on_another(doc: Document, attribution: Attribution, start: int, end: int) -> bool:
