@@ -640,6 +640,8 @@ def test_a_stance_aimed_at_a_thing(text, word, thing):
 @pytest.mark.parametrize("said, word, subject", [
     ("Dan Price has failed to fix the roads.", "failed to", (True, "Dan Price")),
     ("Dan Price spoke, and he should resign.", "should resign", (True, "Dan Price")),
+    ("“Dan Price has failed to fix the roads.”", "failed to", (True, "Dan Price")),  # past the quotation mark
+    ("“Dan Price’s plan has failed to work.”", "failed to", (True, "Dan Price")),  # the owner of the subject
     ("Officials should resign.", "should resign", (False, None)),  # a sentence's first word tells nothing
     ("Worse, the White House should resign.", "should resign", (True, None)),  # a name of no actor: nobody
     ("Worse, the governor should resign.", "should resign", (False, None)),  # a role does not tell

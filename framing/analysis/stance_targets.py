@@ -67,7 +67,7 @@ _NAME_RUN = re.compile(r"(?:\s+[A-Z][\w.’'-]*){1,5}")  # capitalised words rig
 _NOT_A_NAME = frozenset("Democratic Democrat Democrats Republican Republicans GOP Independent Former Monday Tuesday "
                         "Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
                         "September October November December I".split())  # 'the authority's thugs'
-_WORD = re.compile(r"\S+")
+_WORD = re.compile(r"[^\s“”\"‘(\[]+")  # a word without the quotation mark or bracket that opens it
 _CLAUSE_BREAK = re.compile(r"[,;:()“”\"—]|\b(?:and|but|or|because|although|while|if|when)\s", re.I)
 _AUXILIARIES = frozenset("am are is was were be been being has have had will would shall should can could must may might "
                          "do does did to not also still just only now so all".split())
@@ -151,10 +151,18 @@ def verdict_subject(doc: Document, actors: list[Actor], start: int, end: int) ->
     if head.lower() in ("he", "she"):
         person = pronoun_antecedent(doc, actors, start, start)
         return person is not None, person
-    if not head[:1].isupper() or head in NEVER_START or at == getattr(doc.sentence_at(at), "start", -1):
-        return False, None  # a common noun, or a capitalised first word of a sentence ('The governor')
-    named = [a for a in actors if any(m.start <= at < m.end for m in mentions_starting(a, max(0, at - 60), at + 1))]
-    return True, (named[0] if named else None)
+    if head[:1].islower():  # 'Mitt Romney's Medicare ad is': the owner named before the noun
+        owners = [owner for word, at in reversed(words[-4:-1]) if _POSSESSOR.search(word)
+                  and (owner := _actor_at(actors, at))]
+        return (True, owners[0]) if owners else (False, None)
+    if head in NEVER_START or at == getattr(doc.sentence_at(at), "start", -1):
+        return False, None  # a capitalised first word of a sentence ('The governor')
+    return True, _actor_at(actors, at)
+
+
+def _actor_at(actors: list[Actor], offset: int) -> Actor | None:
+    """The actor one of whose mentions covers `offset`, or None."""
+    return next((a for a in actors if any(m.start <= offset < m.end for m in mentions_starting(a, max(0, offset - 60), offset + 1))), None)
 
 
 def passive_on_another(doc: Document, attribution: Attribution, start: int, end: int) -> bool:
