@@ -657,21 +657,26 @@ def test_a_verdict_is_about_the_actor_its_subject_names(said, word, subject):
     assert (found, actor.name if actor else None) == subject
 
 
-@pytest.mark.parametrize("text, someone_else", [
-    ("Moss endorsed Karen Holt over Dan Price.", True),
-    ("Moss endorsed Dan Price on Monday.", False),  # an actor of the story
-    ("Moss praised Democratic leaders.", False),  # a party word is no name
-    ("Moss criticized Tulsa, Okla., police officer Dan Price.", False),  # a place before a role
-    ("Moss criticized Monday's vote.", False),
+@pytest.mark.parametrize("text, named", [
+    ("Moss endorsed Karen Holt over Dan Price.", (True, None)),  # a name of no actor: nobody
+    ("Moss endorsed Dan Price on Monday.", (True, "Dan Price")),
+    ("Moss attacked former Republican presidential nominee Dan Price for it.", (True, "Dan Price")),
+    ("Moss attacked fellow GOP contender Karen Holt.", (True, None)),  # not the party of 'GOP'
+    ("Moss criticized Price Industries officials.", (True, None)),
+    ("Moss praised Democratic leaders.", (False, None)),  # a party word is no name
+    ("Moss criticized Tulsa, Okla., police officer Dan Price.", (False, None)),  # a place before a role
+    ("Moss criticized Monday's vote.", (False, None)),
+    ("Moss criticized the GOP nominee.", (False, None)),
 ])
-def test_a_stance_on_a_name_that_is_no_actor_is_about_no_other_actor(text, someone_else):
+def test_a_stance_on_a_name_is_about_the_actor_named_last_or_nobody(text, named):
     from framing.analysis.actors import find_actors
-    from framing.analysis.stance_targets import names_someone_else
+    from framing.analysis.stance_targets import named_object
     from framing.text.document import build_document
     doc = build_document("Price Wins\n\nDan Price spoke. Dan Price left. Dan Price won.\n\n" + text)
-    verb = re.search(r"endorsed|praised|criticized", doc.text)
+    verb = re.search(r"endorsed|praised|criticized|attacked", doc.text)
     price = [a for a in find_actors(doc) if a.name == "Dan Price"]  # the story's one main actor
-    assert names_someone_else(doc, price, verb.end()) is someone_else
+    found, actor = named_object(doc, price, verb.end())
+    assert (found, actor.name if actor else None) == named
 
 
 @pytest.mark.parametrize("case", SIDE_CASES)

@@ -366,8 +366,9 @@ def _target(doc: Document, entry: lexicon.Entry, kind: str, start: int, end: int
             if not targets.aims_at_an_act(doc, start, end):
                 return None
             return targets.named_in_sentence(doc, others, start) or (principal if principal in others else None)
-        if targets.names_someone_else(doc, others, end):  # 'endorsed Hillary Rodham Clinton against Mr. Obama',
-            return None  # with Clinton no actor of the story: not the actor nearest in the sentence
+        is_a_name, actor = targets.named_object(doc, others, end)
+        if is_a_name:  # 'endorsed Hillary Rodham Clinton against Mr. Obama', with Clinton no actor of the story: nobody
+            return actor
         return (targets.target_of(doc, others, start, end, attribution_start, by_a_person)
                 or targets.nearest(named, start) or principal)
     if entry.act:  # 'I condemn Haftar': the actor named after the verb; 'we reject his visit': the actor the

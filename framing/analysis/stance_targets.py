@@ -39,11 +39,12 @@ _PREDICATE_AFTER = re.compile(r"\s+(?:of|to|about|with)\b")  # 'critical of', 'o
 _CLAUSE_END = re.compile(r"[,;:.!?]\s")
 _NOUN_OF = re.compile(r"\s+of\b")
 _LAST_DETERMINER = re.compile(r"\s\b(?:the|a|an)$", re.I)  # a stance entry ending in one: 'support the'
+_STAND_INS = alternation(word_list('sources.txt', 'stand_in_nouns'))  # 'nominee', 'front-runner'
 _THING_OBJECT = re.compile(r"\s*\b(?:(?:the|a|an|this|that|these|those|its|their|our|my|your|them|some|any|such|new)\s+|"
                            r"(?-i:(?=[a-z]))(?!(?:it\s+of|him|her|his|them|their|us|me|you|himself|herself|themselves|each|both|all|"
                            r"everyone|anyone|of|for|from|about|against|after|on|to|as|by|in|at|with|over|and|or|but|that|"
                            r"what|who|whom|whoever|\w+ly)\b))"
-                           rf"(?!(?:[\w-]+\s+){{0,2}}(?:{ROLE_WORDS}|{alternation(word_list('sources.txt', 'stand_in_nouns'))})s?\b)",
+                           rf"(?!(?:[\w-]+\s+){{0,2}}(?:{ROLE_WORDS}|{_STAND_INS})s?\b)",
                            re.I)  # 'blamed the media', 'opposed calls for'; not 'accused the president', 'the Manhattan billionaire' or
 # 'criticized officials', which may be an actor, nor 'accused him', 'accused it of' ('oppose it' is a thing)
 _ACT_OBJECT = re.compile(rf"\s*\b(?:the|this|that|these|those|its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}"
@@ -63,7 +64,9 @@ _PRONOUN_OPENING = re.compile(r"(it|that|he|she|who)['’]s\b", re.I)  # a verdi
 _NAMED_OWNER = re.compile(r"\b([A-Z][\w.-]*)['’]s?\s+(?:[a-z]+\s+)?$")  # 'Mr. Trump's (harsh) criticism'
 _POSSESSOR = re.compile(r"['’]s?$")
 _PLACE_COMMA = re.compile(r",\s+[A-Z]")  # 'Tulsa, Okla., police officer': a place, not 'Cruz, the senator'
-_NAME_RUN = re.compile(r"(?:\s+[A-Z][\w.’'-]*){1,5}")  # capitalised words right after a stance word
+_OBJECT_PHRASE = re.compile(rf"(?:[ \t\u00a0]+(?:(?-i:[A-Z])[\w.’'-]*|(?:former|fellow|rival|then|late|presidential|vice|"
+                            rf"contender|hopeful|challenger|opponent|colleague|ally|{ROLE_WORDS}|{_STAND_INS})s?\b)){{1,7}}",
+                            re.I)  # 'fellow GOP contender Jeb Bush'; the words of a name
 _NOT_A_NAME = frozenset("Democratic Democrat Democrats Republican Republicans GOP Independent Former Monday Tuesday "
                         "Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
                         "September October November December I".split())  # 'the authority's thugs'
@@ -271,19 +274,28 @@ def target_of(doc: Document, actors: list[Actor], start: int, end: int, attribut
     return named_in_sentence(doc, actors, start)
 
 
-def names_someone_else(doc: Document, actors: list[Actor], end: int) -> bool:
-    """The object right after a stance word ending at `end` is a name ('praised Florida Sen. Marco Rubio')
-    in which no actor of the story is named: the stance is about someone the story does not count, not
-    the actor nearest in the sentence. Party words, titles and a day or month alone are no name; a name
-    ending in a comma may be a place before a role ('Tulsa, Okla., police officer')."""
-    run = _NAME_RUN.match(doc.text, end)
+def named_object(doc: Document, actors: list[Actor], end: int) -> tuple[bool, Actor | None]:
+    """Whether the object right after a stance word ending at `end` is a name, and the actor it names:
+    'praised Florida Sen. Marco Rubio', 'attacked former Republican presidential nominee Mitt Romney', 'took
+    swipes at fellow GOP contender Jeb Bush' are about the person named last, an actor of the story or
+    nobody (not the actor nearest in the sentence). Party words, titles and a day or month alone are no
+    name; 'the GOP nominee' ends in no name; a name before a comma may be a place before a role ('Tulsa,
+    Okla., police officer'); a headline's names are no mentions. (False, None) when it is not a name."""
+    phrase = _OBJECT_PHRASE.match(doc.text, end)
     sentence = doc.sentence_at(end)
-    if run is None or _PLACE_COMMA.match(doc.text, run.end()) or sentence is None or sentence.is_title:
-        return False  # 'criticized Tulsa, Okla., police officer Betty Shelby'; a headline's names are no mentions
-    words = [w.rstrip(".,;:’'s") for w in run.group().split()]
-    if all(w in _NOT_A_NAME or w.rstrip(".") in TITLE_WORDS for w in words):
-        return False
-    return not any(mentions_starting(a, run.start(), run.end()) for a in actors)
+    if phrase is None or _PLACE_COMMA.match(doc.text, phrase.end()) or sentence is None or sentence.is_title:
+        return False, None
+    tokens = list(_WORD.finditer(doc.text, phrase.start(), min(phrase.end(), sentence.end)))
+    name = []  # the last run of capitalised words: 'Colorado' of 'Colorado officials'
+    for token in reversed(tokens):
+        if token.group()[:1].isupper():
+            name.insert(0, token)
+        elif name:
+            break
+    if not name or all(t.group().rstrip(".,;:’'s") in _NOT_A_NAME or t.group().rstrip(".") in TITLE_WORDS for t in name):
+        return False, None
+    named = [a for a in actors if mentions_starting(a, name[0].start(), name[-1].end())]
+    return True, (named[0] if named else None)
 
 
 def object_is_a_pronoun(doc: Document, end: int) -> bool:
