@@ -657,6 +657,21 @@ def test_a_verdict_is_about_the_actor_its_subject_names(said, word, subject):
     assert (found, actor.name if actor else None) == subject
 
 
+@pytest.mark.parametrize("text, holder", [
+    ("Lee attacked the president for it.", "Dan Price"),  # the one the text calls President
+    ("Lee attacked the president of the union.", None),
+    ("Lee attacked the governor for it.", None),  # no one is called Governor
+])
+def test_a_stance_on_a_role_is_about_the_person_who_holds_that_title(text, holder):
+    from framing.analysis.actors import find_actors
+    from framing.analysis.stance_targets import role_holder
+    from framing.text.document import build_document
+    doc = build_document("Price Wins\n\nPresident Dan Price spoke. Ruth Vale left. Dan Price won. Ruth Vale spoke.\n\n" + text)
+    people = [a for a in find_actors(doc) if a.name in ("Dan Price", "Ruth Vale")]
+    found = role_holder(doc, people, doc.text.index("attacked") + len("attacked"))
+    assert (found.name if found else None) == holder
+
+
 @pytest.mark.parametrize("text, named", [
     ("Moss endorsed Karen Holt over Dan Price.", (True, None)),  # a name of no actor: nobody
     ("Moss endorsed Dan Price on Monday.", (True, "Dan Price")),

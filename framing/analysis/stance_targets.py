@@ -17,6 +17,7 @@ from framing.findings import Attribution
 from framing.resources import alternation, word_list
 from framing.rules import lexicon
 from framing.text.document import Document, QUOTED
+from framing.text.patterns import compiled
 from framing.text.usage import is_negated
 
 LABEL_TONE = 0.1  # |VADER compound| from which a label ('called X a liar') takes a side
@@ -39,6 +40,11 @@ _PREDICATE_AFTER = re.compile(r"\s+(?:of|to|about|with)\b")  # 'critical of', 'o
 _CLAUSE_END = re.compile(r"[,;:.!?]\s")
 _NOUN_OF = re.compile(r"\s+of\b")
 _LAST_DETERMINER = re.compile(r"\s\b(?:the|a|an)$", re.I)  # a stance entry ending in one: 'support the'
+_TITLE_FORMS = {"president": r"President|Pres\.", "governor": r"Governor|Gov\.", "senator": r"Senator|Sen\.",
+                "mayor": "Mayor", "speaker": "Speaker", "congressman": r"Rep\.|Representative|Congressman",
+                "congresswoman": r"Rep\.|Representative|Congresswoman", "chancellor": "Chancellor"}
+_ROLE_OBJECT = re.compile(rf"\s+the\s+(?:former\s+)?({'|'.join(_TITLE_FORMS)})\b(?!\s+(?:of|and)\b|['’]s\s+(?:office|campaign))",
+                          re.I)  # 'attacked the president', not 'the president of the union' or 'the president's campaign'
 _STAND_INS = alternation(word_list('sources.txt', 'stand_in_nouns'))  # 'nominee', 'front-runner'
 _THING_OBJECT = re.compile(r"\s*\b(?:(?:the|a|an|this|that|these|those|its|their|our|my|your|them|some|any|such|new)\s+|"
                            r"(?-i:(?=[a-z]))(?!(?:it\s+of|him|her|his|them|their|us|me|you|himself|herself|themselves|each|both|all|"
@@ -264,6 +270,8 @@ def target_of(doc: Document, actors: list[Actor], start: int, end: int, attribut
     if pronoun and (pronoun.group(1).lower() != "his" or not by_a_person) and \
             (person := pronoun_antecedent(doc, actors, attribution_start, start)):
         return person
+    if holder := role_holder(doc, actors, end):
+        return holder  # 'attacked the president': President Obama
     sentence = doc.sentence_at(start)
     if sentence is None:
         return None
@@ -296,6 +304,22 @@ def named_object(doc: Document, actors: list[Actor], end: int) -> tuple[bool, Ac
         return False, None
     named = [a for a in actors if mentions_starting(a, name[0].start(), name[-1].end())]
     return True, (named[0] if named else None)
+
+
+def role_holder(doc: Document, actors: list[Actor], end: int) -> Actor | None:
+    """The person a role after a stance word ending at `end` stands for: 'attacked the president' is the
+    one person the text calls President most often ('President Obama'), 'praised the governor' the one
+    it calls Governor or Gov.; None when no one, or more than one as often, holds the title."""
+    role = _ROLE_OBJECT.match(doc.text, end)
+    if role is None:
+        return None
+    forms = _TITLE_FORMS[role.group(1).lower()]
+    before, opening = compiled(rf"\b(?:{forms})\s+(?:[A-Z][\w.'’-]*\s+){{0,2}}$"), compiled(rf"(?:{forms})\s")
+    counts = [(sum(1 for m in a.mentions if opening.match(m.text) or before.search(doc.text, max(0, m.start - 40), m.start)), a)
+              for a in actors if a.kind == PERSON]  # 'President Barack Obama' as one mention, or after the title
+    most = max((n for n, _ in counts), default=0)
+    holders = [a for n, a in counts if n == most and n > 0]
+    return holders[0] if len(holders) == 1 else None
 
 
 def object_is_a_pronoun(doc: Document, end: int) -> bool:
