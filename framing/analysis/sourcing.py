@@ -226,8 +226,8 @@ def _name_spans(role: str, actor: Actor) -> list[tuple[int, int]] | None:
     """Where the role names the actor, leaving out a namesake with another first name ("George W Bush's
     campaign" for Jeb Bush); None when every name in it is such a namesake."""
     spans = [m.span() for v in actor.variants for m in compiled(rf"\b{re.escape(v)}\b").finditer(role)]
-    kept = [(s, e) for s, e in spans
-            if not ((given := _GIVEN_NAMES_BEFORE.search(role, 0, s)) and _other_first_name(given.group() + role[s:e], actor.name))]
+    kept = [(s, e) for s, e in spans if not ((given := _GIVEN_NAMES_BEFORE.search(role, 0, s))
+                                             and _other_first_name(given.group() + role[s:e], actor.name))]
     return None if spans and not kept else kept
 
 
@@ -246,8 +246,9 @@ def _distance(role: str, words: re.Pattern, names: list[tuple[int, int]]) -> int
 
 def _only_as_a_modifier(role: str, actor: Actor) -> bool:
     """The role names a place only before another noun ('the campaign's Iowa director', 'the Iowa Renewable
-    Fuels Association', 'a Colorado-based trade group'), where it says where someone works, not whom they speak for ('a spokesman for
-    Mexico', 'Mexico's ambassador', 'Nebraska Attorney General': affiliation.txt [place_offices])."""
+    Fuels Association', 'a Colorado-based trade group'), where it says where someone works, not whom they
+    speak for ('a spokesman for Mexico', 'Mexico's ambassador', 'Nebraska Attorney General': affiliation.txt
+    [place_offices])."""
     return not any(compiled(rf"\b{re.escape(v)}\b(?!\s+[\w-]|-\w)|\b{re.escape(v)}\s+(?i:{_PLACE_OFFICES})\b").search(role)
                    for v in actor.variants)
 

@@ -68,14 +68,14 @@ _NO_ACTOR_PRONOUNS = frozenset("i we it you this that these those there which".s
 _ACTOR_PRONOUNS = frozenset("he she they him her his them their".split())  # 'they sold us out', 'her lawyers'
 _PRONOUN_OPENING = re.compile(r"(it|that|he|she|who)['’]s\b", re.I)  # a verdict that opens with its subject: 'it's beneath'
 _NAMED_OWNER = re.compile(r"\b([A-Z][\w.-]*)['’]s?\s+(?:[a-z]+\s+)?$")  # 'Mr. Trump's (harsh) criticism'
-_POSSESSOR = re.compile(r"['’]s?$")
+_POSSESSOR = re.compile(r"['’]s?$")  # 'the authority's thugs'
 _PLACE_COMMA = re.compile(r",\s+[A-Z]")  # 'Tulsa, Okla., police officer': a place, not 'Cruz, the senator'
 _OBJECT_PHRASE = re.compile(rf"(?:[ \t\u00a0]+(?:(?-i:[A-Z])[\w.’'-]*|(?:former|fellow|rival|then|late|presidential|vice|"
                             rf"contender|hopeful|challenger|opponent|colleague|ally|{ROLE_WORDS}|{_STAND_INS})s?\b)){{1,7}}",
                             re.I)  # 'fellow GOP contender Jeb Bush'; the words of a name
 _NOT_A_NAME = frozenset("Democratic Democrat Democrats Republican Republicans GOP Independent Former Monday Tuesday "
                         "Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
-                        "September October November December I".split())  # 'the authority's thugs'
+                        "September October November December I".split())
 _WORD = re.compile(r"[^\s“”\"‘(\[]+")  # a word without the quotation mark or bracket that opens it
 _CLAUSE_BREAK = re.compile(r"[,;:()“”\"—]|\b(?:and|but|or|because|although|while|if|when)\s", re.I)
 _AUXILIARIES = frozenset("am are is was were be been being has have had will would shall should can could must may might "
@@ -161,8 +161,8 @@ def verdict_subject(doc: Document, actors: list[Actor], start: int, end: int) ->
         person = pronoun_antecedent(doc, actors, start, start)
         return person is not None, person
     if head[:1].islower():  # 'Mitt Romney's Medicare ad is': the owner named before the noun
-        owners = [owner for word, at in reversed(words[-4:-1]) if _POSSESSOR.search(word)
-                  and (owner := _actor_at(actors, at))]
+        owners = [owner for word, where in reversed(words[-4:-1]) if _POSSESSOR.search(word)
+                  and (owner := _actor_at(actors, where))]
         return (True, owners[0]) if owners else (False, None)
     if head in NEVER_START or at == getattr(doc.sentence_at(at), "start", -1):
         return False, None  # a capitalised first word of a sentence ('The governor')
@@ -171,7 +171,8 @@ def verdict_subject(doc: Document, actors: list[Actor], start: int, end: int) ->
 
 def _actor_at(actors: list[Actor], offset: int) -> Actor | None:
     """The actor one of whose mentions covers `offset`, or None."""
-    return next((a for a in actors if any(m.start <= offset < m.end for m in mentions_starting(a, max(0, offset - 60), offset + 1))), None)
+    return next((a for a in actors
+                 if any(m.start <= offset < m.end for m in mentions_starting(a, max(0, offset - 60), offset + 1))), None)
 
 
 def passive_on_another(doc: Document, attribution: Attribution, start: int, end: int) -> bool:
@@ -287,7 +288,7 @@ def named_object(doc: Document, actors: list[Actor], end: int) -> tuple[bool, Ac
     'praised Florida Sen. Marco Rubio', 'attacked former Republican presidential nominee Mitt Romney', 'took
     swipes at fellow GOP contender Jeb Bush' are about the person named last, an actor of the story or
     nobody (not the actor nearest in the sentence). Party words, titles and a day or month alone are no
-    name; 'the GOP nominee' ends in no name; a name before a comma may be a place before a role ('Tulsa,
+    name; 'the GOP nominee' holds no name; a name before a comma may be a place before a role ('Tulsa,
     Okla., police officer'); a headline's names are no mentions. (False, None) when it is not a name."""
     phrase = _OBJECT_PHRASE.match(doc.text, end)
     sentence = doc.sentence_at(end)
@@ -315,8 +316,9 @@ def role_holder(doc: Document, actors: list[Actor], end: int) -> Actor | None:
         return None
     forms = _TITLE_FORMS[role.group(1).lower()]
     before, opening = compiled(rf"\b(?:{forms})\s+(?:[A-Z][\w.'’-]*\s+){{0,2}}$"), compiled(rf"(?:{forms})\s")
-    counts = [(sum(1 for m in a.mentions if opening.match(m.text) or before.search(doc.text, max(0, m.start - 40), m.start)), a)
-              for a in actors if a.kind == PERSON]  # 'President Barack Obama' as one mention, or after the title
+    counts = [(sum(1 for m in a.mentions  # 'President Barack Obama' as one mention, or after the title
+                   if opening.match(m.text) or before.search(doc.text, max(0, m.start - 40), m.start)), a)
+              for a in actors if a.kind == PERSON]
     most = max((n for n, _ in counts), default=0)
     holders = [a for n, a in counts if n == most and n > 0]
     return holders[0] if len(holders) == 1 else None
