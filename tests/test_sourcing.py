@@ -619,6 +619,16 @@ def test_a_stance_noun_with_a_named_owner_is_the_owners(text, owners):
     assert anothers_stance(build_document(text), source, text.index("criticism")) is owners
 
 
+def _story(text: str, opening: str = "Dan Price spoke. Dan Price left. Dan Price won.",
+           names: tuple[str, ...] = ("Dan Price",)):
+    """A short story about Dan Price (and whoever `opening` names), then `text`: the document and the
+    actors of `names`, the story's main actors."""
+    from framing.analysis.actors import find_actors
+    from framing.text.document import build_document
+    doc = build_document(f"Price Wins\n\n{opening}\n\n{text}")
+    return doc, [a for a in find_actors(doc) if a.name in names]
+
+
 @pytest.mark.parametrize("text, word, thing", [
     ("Lee opposed calls for a tax.", "opposed", True),  # a bare noun
     ("Lee said others oppose it, as Dan Price does.", "oppose", True),  # the actor is past the clause
@@ -628,11 +638,8 @@ def test_a_stance_noun_with_a_named_owner_is_the_owners(text, owners):
     ("Lee praised Dan Price on Monday.", "praised", False),
 ])
 def test_a_stance_aimed_at_a_thing(text, word, thing):
-    from framing.analysis.actors import find_actors
     from framing.analysis.stance_targets import aims_at_a_thing
-    from framing.text.document import build_document
-    doc = build_document("Price Wins\n\nDan Price spoke. Dan Price left. Dan Price won.\n\n" + text)
-    price = [a for a in find_actors(doc) if a.name == "Dan Price"]
+    doc, price = _story(text)
     start = doc.text.index(word, 60)
     assert aims_at_a_thing(doc, price, start, start + len(word)) is thing
 
@@ -647,11 +654,8 @@ def test_a_stance_aimed_at_a_thing(text, word, thing):
     ("Worse, the governor should resign.", "should resign", (False, None)),  # a role does not tell
 ])
 def test_a_verdict_is_about_the_actor_its_subject_names(said, word, subject):
-    from framing.analysis.actors import find_actors
     from framing.analysis.stance_targets import verdict_subject
-    from framing.text.document import build_document
-    doc = build_document("Price Wins\n\nDan Price spoke. Dan Price left. Dan Price won.\n\n" + said)
-    price = [a for a in find_actors(doc) if a.name == "Dan Price"]
+    doc, price = _story(said)
     start = doc.text.index(word)
     found, actor = verdict_subject(doc, price, start, start + len(word))
     assert (found, actor.name if actor else None) == subject
@@ -663,11 +667,9 @@ def test_a_verdict_is_about_the_actor_its_subject_names(said, word, subject):
     ("Lee attacked the governor for it.", None),  # no one is called Governor
 ])
 def test_a_stance_on_a_role_is_about_the_person_who_holds_that_title(text, holder):
-    from framing.analysis.actors import find_actors
     from framing.analysis.stance_targets import role_holder
-    from framing.text.document import build_document
-    doc = build_document("Price Wins\n\nPresident Dan Price spoke. Ruth Vale left. Dan Price won. Ruth Vale spoke.\n\n" + text)
-    people = [a for a in find_actors(doc) if a.name in ("Dan Price", "Ruth Vale")]
+    doc, people = _story(text, "President Dan Price spoke. Ruth Vale left. Dan Price won. Ruth Vale spoke.",
+                         ("Dan Price", "Ruth Vale"))
     found = role_holder(doc, people, doc.text.index("attacked") + len("attacked"))
     assert (found.name if found else None) == holder
 
@@ -684,12 +686,9 @@ def test_a_stance_on_a_role_is_about_the_person_who_holds_that_title(text, holde
     ("Moss criticized the GOP nominee.", (False, None)),
 ])
 def test_a_stance_on_a_name_is_about_the_actor_named_last_or_nobody(text, named):
-    from framing.analysis.actors import find_actors
     from framing.analysis.stance_targets import named_object
-    from framing.text.document import build_document
-    doc = build_document("Price Wins\n\nDan Price spoke. Dan Price left. Dan Price won.\n\n" + text)
+    doc, price = _story(text)
     verb = re.search(r"endorsed|praised|criticized|attacked", doc.text)
-    price = [a for a in find_actors(doc) if a.name == "Dan Price"]  # the story's one main actor
     found, actor = named_object(doc, price, verb.end())
     assert (found, actor.name if actor else None) == named
 
