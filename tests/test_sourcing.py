@@ -633,6 +633,7 @@ def _story(text: str, opening: str = "Dan Price spoke. Dan Price left. Dan Price
     ("Lee opposed calls for a tax.", "opposed", True),  # a bare noun
     ("Lee said others oppose it, as Dan Price does.", "oppose", True),  # the actor is past the clause
     ("Lee voiced her rejection of the tax.", "rejection", True),  # a noun's object follows its 'of'
+    ("Lee opposed defunding Dan Price's clinic.", "opposed", True),  # a stance on an act, not on Price
     ("Lee criticized officials in the city.", "criticized", False),  # a role may be an actor
     ("Lee accused it of lying.", "accused", False),
     ("Lee praised Dan Price on Monday.", "praised", False),

@@ -37,6 +37,7 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being|be|get|gets|got|g
 _BY_AGENT = re.compile(r"\s+by\b")  # 'endorsed by Romney'
 _FEELINGS = frozenset(word_list('attribution.txt', 'feeling_participles'))  # 'was worried that': no passive
 _PREDICATE_AFTER = re.compile(r"\s+(?:of|to|about|with)\b")  # 'critical of', 'opposed to': the subject's own stance
+_GERUND_OBJECT = re.compile(r"\s+(?-i:[a-z]+ing)\b(?<!\bbeing)(?<!\bnothing)(?<!\bthing)")  # 'oppose defunding'
 _CLAUSE_END = re.compile(r"[,;:.!?]\s")
 _NOUN_OF = re.compile(r"\s+of\b")
 _LAST_DETERMINER = re.compile(r"\s\b(?:the|a|an)$", re.I)  # a stance entry ending in one: 'support the'
@@ -209,9 +210,12 @@ def aims_at_a_thing(doc: Document, actors: list[Actor], start: int, end: int) ->
     """The object of the stance word at [start, end) is a thing, not an actor: a determiner or a
     lower-case noun opens it (or the word ends in one: 'support the') and no actor is named within
     reach, before the clause ends ('blame the media', 'applauded the reversal', 'opposed calls for',
-    'oppose it, as Price does'); 'the president' or 'the billionaire' may be an actor. Such a stance
+    'oppose it, as Price does'), or a verb in -ing ('oppose defunding Planned Parenthood'); 'the president'
+    or 'the billionaire' may be an actor. Such a stance
     goes to no actor unless it is an act ('condemned the airstrikes'): the actor the sentence names
     nearest or the principal took it before, wrongly in most cases read."""
+    if _GERUND_OBJECT.match(doc.text, _object_start(doc, start, end)):
+        return True  # 'oppose defunding Planned Parenthood': a stance on an act, not on its object
     if not _THING_OBJECT.match(doc.text, _object_start(doc, start, end)):
         return False
     reach = end + _OBJECT_REACH + 1
