@@ -42,6 +42,12 @@ def test_a_common_word_opening_a_sentence_does_not_start_a_name():
     assert "Ann Lee" in found
 
 
+def test_a_title_of_honour_names_no_actor():
+    found = names("Merkel Named\n\nTime named Angela Merkel its Person of the Year. The Person of the Year "
+                  "cover, Time said, was chosen in December. Angela Merkel thanked the Year's readers.")
+    assert "Person" not in found and "Year" not in found and "Angela Merkel" in found
+
+
 def test_us_and_single_letters_are_never_actors():
     found = names("Trade Talks\n\nThe U.S. delegation met the U.S. trade envoy, and U.S. officials said the "
                   "I.R.S. would not comment. The IRS later issued a statement.")
