@@ -857,6 +857,44 @@ def test_figures_before_a_sentence_on_how_the_poll_was_taken_are_its_own():
     assert flagged(far) == ["Rents rose 12 percent in a year."]
 
 
+def test_results_of_record_a_poll_named_after_its_figures_and_a_correction_are_no_unattributed_claims():
+    """An election's result ('beat her 51% to 36%'), a poll's figures before 'X conducted the poll',
+    a named or dated attack and the outlet's correction are no claims the reporter owes a source for; a
+    lead in a poll with no poll named, and terrorists in the narration, still are (session 25)."""
+    def flagged(text):
+        return [f.text for f in audit_text(text, contextual=False).findings if f.rule == "unattributed_claim"]
+
+    assert flagged("Harbour vote nears\n\nMs. Vale beat Mr. Lind 51% to 36% in the port ward. Mr. Lind has won only "
+                   "two wards with more than 60% support.\n") == []
+    assert flagged("Harbour vote nears\n\nIn the harbour ward, Ms. Vale has 45%, while Mr. Lind has 44%.\n\n"
+                   "Vale Research conducted the poll of 800 voters last week.\n") == []
+    assert flagged("Harbour vote nears\n\nMs. Vale leads Mr. Lind 50 percent to 44 percent.\n") == [
+        "Ms. Vale leads Mr. Lind 50 percent to 44 percent."]
+    assert flagged("Harbour vote nears\n\nAfter the 9/11 terrorist attacks, the port tightened its checks.\n\n"
+                   "Correction: An earlier version of this story incorrectly indicated that the mayor intended to "
+                   "resign.\n") == []
+    assert flagged("Harbour vote nears\n\nTerrorists set fire to the port warehouse.\n") == ["Terrorists set fire to the port warehouse."]
+
+
+def test_an_analysiss_hedged_certainties_and_verdicts_are_named_claims():
+    """Session 25's analysis forms: a certain prediction with the adverb before 'will', dim prospects,
+    'is probably an illusion', 'creates an awkward situation'; attributed, they are the source's. A
+    suspicion put in nobody's mouth ('leaving some to question') is vague attribution."""
+    def found(text):
+        return [(f.rule, f.message.rsplit("(", 1)[1].rstrip(")") if f.rule == "unattributed_claim" else f.text)
+                for f in audit_text(text, contextual=False).findings if f.dimension == "unattributed"]
+
+    assert found("Harbour vote nears\n\nThere almost certainly won't be enough votes to pass the levy. Prospects are "
+                 "even dimmer for the bridge. The promise of a new ferry is probably an illusion. A win for Mr. Lind "
+                 "creates an awkward situation for the mayor.\n") == [
+        ("unattributed_claim", "prediction"), ("unattributed_claim", "prediction"), ("unattributed_claim", "verdict"),
+        ("unattributed_claim", "verdict")]
+    assert found("Harbour vote nears\n\nThere almost certainly won't be enough votes to pass the levy, the council "
+                 "leader said.\n") == []
+    assert found("Harbour vote nears\n\nThe vans left the port at night, leaving some to question if they were "
+                 "searched.\n") == [("vague_attribution.some-wonder", "leaving some to question")]
+
+
 def test_a_question_is_no_unattributed_claim():
     """A question asserts nothing ('Whom do you consider the most corrupt?', an interviewer's 'Has he
     gotten above 38 percent?'); the same words as a statement are a claim."""

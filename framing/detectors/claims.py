@@ -18,8 +18,17 @@ FIGURES_CARRY = 3  # sentences back, in the same or the previous paragraph, that
 _FIGURE_SOURCE = re.compile(rf"\b(?:{alternation(word_list('attribution.txt', 'figure_sources'))})\b", re.I)
 # 'The survey was conducted for AP ... by Edison Research': a sentence after the figures that says how
 # the poll behind them was taken names their source as well as one before them would
+# ... and so does one that says so in the active voice ('Quinnipiac conducted the poll of 1,042 Ohio voters', 'The
+# university surveyed 1,051 registered voters') or that counts people of the poll ('Forty-six percent of people in the
+# poll held ...')
 _FIGURE_METHOD = re.compile(r"\b(?:the|this|that|these|a|an)\s+(?:[\w-]+\s+){0,3}?(?:poll|polls|survey|surveys|study|analysis)\s+"
-                            r"(?:was|were|is|are)\s+(?:conducted|carried\s+out|commissioned|taken|fielded|done)\b", re.I)
+                            r"(?:was|were|is|are)\s+(?:conducted|carried\s+out|commissioned|taken|fielded|done)\b"
+                            r"|\b(?:conducted|carried\s+out|commissioned|fielded)\s+(?:the|this|that|these|its)\s+(?:[\w-]+\s+){0,3}?"
+                            r"(?:poll|polls|survey|surveys|study)\b"
+                            r"|\bsurveyed\s+(?:about\s+|nearly\s+|more\s+than\s+)?[\d,]+\s+(?:[\w-]+\s+){0,2}?(?:voters|adults|people|respondents|Americans|residents)\b"
+                            r"|\b(?:people|those|voters|respondents|adults|Americans)\s+(?:in|surveyed\s+(?:in|for)|polled\s+(?:in|for))\s+the\s+"
+                            r"(?:[\w-]+\s+){0,2}?(?:poll|survey)\b", re.I)
+_CORRECTION = re.compile(r"(?:Correction|Clarification|Editor['’]s\s+note)\s*:", re.I)  # the outlet correcting itself, no claim
 _QUESTION = re.compile(r"\?[\s\"”’'»)\]]*$")  # a question asserts nothing: nobody is there to cite for it
 _TURN = re.compile(r"[QA]:\s")  # a paragraph opening a turn of an interview's transcript ('Q: ...', 'A: ...')
 
@@ -115,7 +124,7 @@ def unattributed_claims(context: AuditContext) -> list[Finding]:
         if not doc.is_scored(sentence.start, sentence.end):
             continue
         text = doc.text[sentence.start:sentence.end]
-        if _QUESTION.search(text):
+        if _QUESTION.search(text) or _CORRECTION.match(text):
             continue
         if doc.quoted_chars(sentence.start, sentence.end) > QUOTED_SHARE_LIMIT * len(text) or _LINK.search(text):
             continue
