@@ -22,6 +22,7 @@ from framing.text.usage import is_negated
 
 LABEL_TONE = 0.1  # |VADER compound| from which a label ('called X a liar') takes a side
 _LABEL_CATEGORIES = {"name_calling": CRITICAL, "emotive": CRITICAL, "puffery": SUPPORTIVE}
+_CRITICAL_LABEL = re.compile(rf"\b(?:{alternation(word_list('attribution.txt', 'critical_labels'))})\b", re.I)
 _LABELLING_CUES = frozenset(word_list('attribution.txt', 'labelling_cues'))  # 'called X a fraud'
 _REQUEST_WORDS = {"on", "for", "upon"}  # 'called on X to', 'called for X to be': a request, no label
 _REQUEST = re.compile(r"\s+to\b")  # 'called Harlow to urge her': a call or a summons
@@ -245,7 +246,8 @@ def labelled(doc: Document, attribution: Attribution, actors: list[Actor]) -> tu
 
 
 def label_side(label: str) -> str | None:
-    """Critical by a name-calling or emotive word in the label or a negative tone (VADER); supportive by
+    """Critical by a name-calling or emotive word in the label, a word of `_CRITICAL_LABEL` ('unhinged',
+    'one-sided and ineffective') or a negative tone (VADER); supportive by
     a puffery word, or a positive tone of a label for the actor itself ('a champion of workers'), not for
     a thing of theirs ('Harlow's plan "a welfare payment"', where tone says little); None if neutral."""
     from framing.models.features import sentiment  # lazy: scikit-learn, which importing the analysis need not load
@@ -255,7 +257,7 @@ def label_side(label: str) -> str | None:
         if entry.category in _LABEL_CATEGORIES and next(iter(entry.finditer(label)), None):
             return _LABEL_CATEGORIES[entry.category]
     tone = sentiment(label)
-    if tone <= -LABEL_TONE:
+    if tone <= -LABEL_TONE or _CRITICAL_LABEL.search(label):
         return CRITICAL
     return SUPPORTIVE if tone >= LABEL_TONE and not _POSSESSIVE_START.match(label) else None
 
