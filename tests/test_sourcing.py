@@ -556,8 +556,8 @@ SIDE_CASES = {
         "Ann Lee called Harlow’s budget \"reckless and cruel.\"\n\nJon Reed called Harlow a \"fraud.\"\n\n"
         "Al Dunn called Harlow \"a moderate.\"\n\nEva Moss called on Harlow to resign.\n\n"
         "Tom Hale called Harlow to ask for \"a meeting.\"\n\nKim Ross called Harlow \"unhinged.\"",
-        [("Ann Lee", "Dan Harlow", "critical"), ("Jon Reed", "Dan Harlow", "critical"), ("Kim Ross", "Dan Harlow", "critical"),
-         ("Al Dunn", "Dan Harlow", "unknown"), ("Eva Moss", "Dan Harlow", "unknown"),
+        [("Ann Lee", "Dan Harlow", "critical"), ("Jon Reed", "Dan Harlow", "critical"),
+         ("Kim Ross", "Dan Harlow", "critical"), ("Al Dunn", "Dan Harlow", "unknown"), ("Eva Moss", "Dan Harlow", "unknown"),
          ("Tom Hale", "Dan Harlow", "unknown")]),
     "a stance verb's pronoun object is the person named before, not the name nearest in its sentence": (
         "Vale Faces Rivals\n\nRuth Vale spoke in Iowa on Monday. Ruth Vale left. Dan Price spoke in Ohio.\n\n"
