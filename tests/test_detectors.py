@@ -971,6 +971,10 @@ def test_what_someone_is_accused_of_is_the_accusers_word():
 
     assert loaded("Budget row\n\nThe vote enraged liberals, who accused the lawmakers of betrayal on Monday.\n") == []
     assert loaded("Budget row\n\nThe vote was a betrayal of the lawmakers' voters.\n") == ["betrayal"]
+    # session 25: a charge reported as 'charges / accusations / complaints that he ...'
+    assert loaded("Budget row\n\nResponding to charges that he demonized the unions, the mayor said nothing.\n") == []
+    assert loaded("Budget row\n\nComplaints that the mayor is a racist grew on Monday.\n") == []
+    assert loaded("Budget row\n\nThe mayor demonized the unions on Monday.\n") == ["demonized"]
 
 
 def test_al_is_a_given_name_not_a_particle():
