@@ -1114,3 +1114,14 @@ def test_causes_as_a_noun_and_a_duty_are_no_causal_claim():
     assert not claims("Port news\n\nThe group campaigns for charitable causes, including a new harbour school.\n")
     assert not claims("Port news\n\nAnn Lee will take over as the deputy responsible for the harbour.\n")
     assert claims("Port news\n\nThe strike caused delays across the harbour.\n")
+
+
+def test_an_interviews_answers_are_the_interviewees_words():
+    """Session 25: the answers of a Q-and-A interview are quoted speech (a loaded word in them is the
+    interviewee's), and a one-word answer ('A: Yes.') is no scare quote: it has no marks."""
+    text = ("Harbour master talks\n\nThe harbour master spoke to us.\n\nQ: What happened to the pier?\n\n"
+            "A: My life was ruined overnight.\n\nQ: Will you stay?\n\nA: Yes.\n")
+    found = [(f.rule, f.text, f.voice) for f in audit_text(text, contextual=False).findings
+             if f.dimension == "loaded_language"]
+    assert ("emotive.ruin", "ruined", QUOTED) in found, found
+    assert not any(rule.endswith("scare-quotes") or voice == REPORTER for rule, _, voice in found), found

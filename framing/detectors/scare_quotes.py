@@ -86,8 +86,8 @@ def scare_quotes(context: AuditContext) -> list[Finding]:
               if len(doc.text[q.inner.start:q.inner.end].split()) > MAX_WORDS]
     findings = []
     for quote in doc.quotations:
-        if quote.depth or not doc.is_scored(quote.start, quote.end):
-            continue
+        if quote.depth or not doc.is_scored(quote.start, quote.end) or doc.text[quote.start] not in "“‘\"'":
+            continue  # a block quotation, post or interview answer has no marks: someone's words, not a doubted one
         inner = doc.text[quote.inner.start:quote.inner.end].strip("'’‘\"“” ")  # ''doubled'' marks
         if not 0 < len(inner.split()) <= MAX_WORDS or _QUOTE_PUNCTUATION.search(inner) or _is_title(inner):
             continue
