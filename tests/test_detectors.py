@@ -1125,3 +1125,18 @@ def test_an_interviews_answers_are_the_interviewees_words():
              if f.dimension == "loaded_language"]
     assert ("emotive.ruin", "ruined", QUOTED) in found, found
     assert not any(rule.endswith("scare-quotes") or voice == REPORTER for rule, _, voice in found), found
+
+
+def test_a_short_quote_after_a_word_of_saying_writing_or_ordering_is_a_partial_quotation():
+    """Session 25: 'clarified that he was not speaking about the "wisdom" of', 'ordering agencies to "ease the
+    burden"', 'in an interview ... a "two-in-three chance"' quote what was said or written; the same quote with
+    no such word before it in its sentence stays a scare quote."""
+    def scare(text):
+        return [f.text for f in audit_text(text, contextual=False).findings if f.rule == "doubt.scare-quotes"]
+
+    assert not scare('Port rules\n\nBy Saturday, the mayor clarified that she was not speaking about the "wisdom" '
+                     'of the plan.\n')
+    assert not scare('Port rules\n\nThe mayor signed orders on Monday, ordering agencies to "ease the burden" of '
+                     'the fees.\n')
+    assert not scare('Port rules\n\nThe mayor, in an interview on Monday, gave the plan a "two-in-three chance".\n')
+    assert scare('Port rules\n\nThe "wisdom" of the plan escapes the harbour board.\n') == ['"wisdom"']
