@@ -1047,7 +1047,10 @@ def test_huge_and_massive_before_a_word_of_quantity_are_literal():
 
     assert not rules("She would need a huge share of the delegates and massive amounts of cash.") & {
         "hyperbole.huge", "hyperbole.massive"}
-    assert {"hyperbole.huge", "hyperbole.massive"} <= rules("It was a huge blow after the massive protest.")
+    assert {"hyperbole.huge", "hyperbole.massive"} <= rules("It was a huge blow after the massive cover-up.")
+    # session 25: before a count or sum of people or money too (a crowd, turnout, a protest, tax increases)
+    assert not rules("Huge crowds came to the massive protest, and the plan needs massive tax increases.") & {
+        "hyperbole.huge", "hyperbole.massive"}
 
 
 def test_vague_groups_with_an_auxiliary_agentless_revelations_and_unsourced_praise():
