@@ -1009,6 +1009,10 @@ def test_what_someone_is_accused_of_is_the_accusers_word():
 
     assert loaded("Budget row\n\nThe vote enraged liberals, who accused the lawmakers of betrayal on Monday.\n") == []
     assert loaded("Budget row\n\nThe vote was a betrayal of the lawmakers' voters.\n") == ["betrayal"]
+    # session 25: a charge reported as 'charges / accusations / complaints that he ...'
+    assert loaded("Budget row\n\nResponding to charges that he demonized the unions, the mayor said nothing.\n") == []
+    assert loaded("Budget row\n\nComplaints that the mayor is a racist grew on Monday.\n") == []
+    assert loaded("Budget row\n\nThe mayor demonized the unions on Monday.\n") == ["demonized"]
 
 
 def test_al_is_a_given_name_not_a_particle():
@@ -1081,7 +1085,10 @@ def test_huge_and_massive_before_a_word_of_quantity_are_literal():
 
     assert not rules("She would need a huge share of the delegates and massive amounts of cash.") & {
         "hyperbole.huge", "hyperbole.massive"}
-    assert {"hyperbole.huge", "hyperbole.massive"} <= rules("It was a huge blow after the massive protest.")
+    assert {"hyperbole.huge", "hyperbole.massive"} <= rules("It was a huge blow after the massive cover-up.")
+    # session 25: before a count or sum of people or money too (a crowd, turnout, a protest, tax increases)
+    assert not rules("Huge crowds came to the massive protest, and the plan needs massive tax increases.") & {
+        "hyperbole.huge", "hyperbole.massive"}
 
 
 def test_vague_groups_with_an_auxiliary_agentless_revelations_and_unsourced_praise():
@@ -1148,3 +1155,29 @@ def test_causes_as_a_noun_and_a_duty_are_no_causal_claim():
     assert not claims("Port news\n\nThe group campaigns for charitable causes, including a new harbour school.\n")
     assert not claims("Port news\n\nAnn Lee will take over as the deputy responsible for the harbour.\n")
     assert claims("Port news\n\nThe strike caused delays across the harbour.\n")
+
+
+def test_an_interviews_answers_are_the_interviewees_words():
+    """Session 25: the answers of a Q-and-A interview are quoted speech (a loaded word in them is the
+    interviewee's), and a one-word answer ('A: Yes.') is no scare quote: it has no marks."""
+    text = ("Harbour master talks\n\nThe harbour master spoke to us.\n\nQ: What happened to the pier?\n\n"
+            "A: My life was ruined overnight.\n\nQ: Will you stay?\n\nA: Yes.\n")
+    found = [(f.rule, f.text, f.voice) for f in audit_text(text, contextual=False).findings
+             if f.dimension == "loaded_language"]
+    assert ("emotive.ruin", "ruined", QUOTED) in found, found
+    assert not any(rule.endswith("scare-quotes") or voice == REPORTER for rule, _, voice in found), found
+
+
+def test_a_short_quote_after_a_word_of_saying_writing_or_ordering_is_a_partial_quotation():
+    """Session 25: 'clarified that he was not speaking about the "wisdom" of', 'ordering agencies to "ease the
+    burden"', 'in an interview ... a "two-in-three chance"' quote what was said or written; the same quote with
+    no such word before it in its sentence stays a scare quote."""
+    def scare(text):
+        return [f.text for f in audit_text(text, contextual=False).findings if f.rule == "doubt.scare-quotes"]
+
+    assert not scare('Port rules\n\nBy Saturday, the mayor clarified that she was not speaking about the "wisdom" '
+                     'of the plan.\n')
+    assert not scare('Port rules\n\nThe mayor signed orders on Monday, ordering agencies to "ease the burden" of '
+                     'the fees.\n')
+    assert not scare('Port rules\n\nThe mayor, in an interview on Monday, gave the plan a "two-in-three chance".\n')
+    assert scare('Port rules\n\nThe "wisdom" of the plan escapes the harbour board.\n') == ['"wisdom"']

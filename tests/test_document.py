@@ -36,6 +36,22 @@ def test_a_paragraph_introduced_by_wrote_colon_is_a_block_quotation():
     assert doc.voice_at(text.index("worked")) == QUOTED and doc.voice_at(text.index("Build the road")) == REPORTER
 
 
+def test_the_answers_of_an_interview_printed_as_questions_and_answers_are_quoted():
+    """Session 25: in a text of 'Q:' and 'A:' paragraphs each answer, from after 'A:' to the next question
+    (over the paragraphs between), is the interviewee's words; a quotation inside it keeps its marks; the
+    questions and the introduction are the writer's; a single 'Q.' makes no interview."""
+    text = ("Harbour master talks\n\nThe harbour master spoke to us. Answers were edited.\n\n"
+            "Q: What happened to the pier?\n\nA: It was ruined overnight.\n\nWe rebuilt it later.\n\n"
+            "Q: And the board?\n\nA: I told them, “Fix it now,” and they did.\n")
+    doc = build_document(text)
+    assert quotes_of(doc) == ["It was ruined overnight.\n\nWe rebuilt it later.", "I told them, ", "“Fix it now,”",
+                              " and they did."]
+    assert doc.voice_at(text.index("ruined")) == QUOTED and doc.voice_at(text.index("rebuilt")) == QUOTED
+    assert doc.voice_at(text.index("happened")) == REPORTER and doc.voice_at(text.index("spoke")) == REPORTER
+    one = build_document("Pier\n\nQ. What now? The pier was ruined.\n\nA: Nobody knows.\n")
+    assert one.voice_at(one.text.index("Nobody")) == REPORTER
+
+
 def test_title_byline_body_and_trailing_headlines():
     text = ("Storm Hits Coast\n\nBy Jane Doe\n\nThe storm hit the coast on Monday. Roads closed.\n\n"
             "Second paragraph here.\n\nTen Things to Do This Weekend\n\nRelated: More Weather News")

@@ -16,6 +16,7 @@ MAX_WORDS = 3
 _QUOTE_PUNCTUATION = re.compile(r"[,.;:!?]")
 _MINOR_WORDS = frozenset(word_list("minor_words.txt", "quoted_title"))
 _FUNCTION_WORDS = frozenset(word_list("stop_words.txt"))
+_PARTIAL_QUOTATION_CUES = frozenset(word_list("attribution.txt", "partial_quotation_cues"))
 # 'what lawmakers called "fraud"', 'as the magazine called them, "Manchurian anchors"', 'brought it up as
 # "very fishy"', 'in the words of an aide, "the torchbearer"': someone's word, quoted
 _NAMED_BY = re.compile(r"\b(?<!so-)(?:call(?:s|ed|ing)?(?!\s+(?:for|on|upon|off|up|in|out)\b)|dubb(?:ed|ing)|termed|"
@@ -86,8 +87,8 @@ def scare_quotes(context: AuditContext) -> list[Finding]:
               if len(doc.text[q.inner.start:q.inner.end].split()) > MAX_WORDS]
     findings = []
     for quote in doc.quotations:
-        if quote.depth or not doc.is_scored(quote.start, quote.end):
-            continue
+        if quote.depth or not doc.is_scored(quote.start, quote.end) or doc.text[quote.start] not in "“‘\"'":
+            continue  # a block quotation, post or interview answer has no marks: someone's words, not a doubted one
         inner = doc.text[quote.inner.start:quote.inner.end].strip("'’‘\"“” ")  # ''doubled'' marks
         if not 0 < len(inner.split()) <= MAX_WORDS or _QUOTE_PUNCTUATION.search(inner) or _is_title(inner):
             continue
@@ -111,6 +112,9 @@ def scare_quotes(context: AuditContext) -> list[Finding]:
         first_cue = bisect.bisect_left(cues, sentence.start)
         if first_cue < len(cues) and cues[first_cue] < sentence.end:
             continue  # 'he said the talking points could be "abused"': a partial quotation of the speaker
+        if not _PARTIAL_QUOTATION_CUES.isdisjoint(w.lower() for w in _QUOTED_WORD.findall(doc.text[sentence.start:quote.start])):
+            continue  # 'the president clarified that he was not speaking about the "wisdom" of', 'ordering agencies to
+            # “ease the burden”', 'in an interview ... a "two-in-three chance"': words said, written or ordered, quoted
         findings.append(Finding(
             detector="scare_quotes", rule=f"{CATEGORY}.scare-quotes", category=CATEGORY, dimension=category.dimension,
             severity="medium", start=quote.start, end=quote.end, text=doc.text[quote.start:quote.end],

@@ -72,7 +72,8 @@ def find_quotations(text: str, blocks) -> list[tuple[int, int, int]]:
             else:
                 result.append((open_at, block.end, 0))
     result += _block_quotations(text, body, result)
-    return sorted(result + _embedded_posts(text, body, result))
+    result += _embedded_posts(text, body, result)
+    return sorted(result + _interview_answers(text, body, result))
 
 
 # 'Murillo wrote:', 'The six-page letter says:', 'A statement from the White House read as follows:'
@@ -120,3 +121,47 @@ def _embedded_posts(text: str, body: list, found: list[tuple[int, int, int]]) ->
             if start < end and not any(s < end and start < e for s, e in quoted):
                 posts.append((start, end, 0))
     return posts
+
+
+# 'Q: You open your book on May 17, 2001.' / 'A: I came home from school and ...': an interview printed as questions
+# and answers, the answers the interviewee's words though no quotation mark marks them
+_QUESTION = re.compile(r"^[ \t]*(?:Q|QUESTION)[ \t]*[:.][ \t]+\S", re.MULTILINE)
+_ANSWER = re.compile(r"^[ \t]*(?:A|ANSWER)[ \t]*:[ \t]+(?=\S)", re.MULTILINE)
+MIN_QUESTIONS = 2  # questions that make a text an interview, not a line that happens to start 'Q.'
+
+
+def _interview_answers(text: str, body: list, found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """In a text printed as an interview (two or more lines opening 'Q:' and one 'A:' or more), each answer,
+    from after its 'A:' to the next question, is the interviewee's words (at depth 0): the rest of its
+    paragraph and the paragraphs after it that open with no 'Q:' or 'A:', as long as a question follows
+    (after the last question, only the answer's own paragraph). Quotations inside the answer keep theirs;
+    the answer is the parts between them."""
+    if len(_QUESTION.findall(text)) < MIN_QUESTIONS or not _ANSWER.search(text):
+        return []
+    questions = [m.start() for m in _QUESTION.finditer(text)]
+    quoted = sorted((s, e) for s, e, d in found if d == 0)
+    answers = []
+    for m in _ANSWER.finditer(text):
+        block = next((b for b in body if b.start <= m.start() < b.end), None)
+        if block is None or block.kind != "body":
+            continue
+        following = [q for q in questions if q > m.start()]
+        end = block.end
+        inside = [q for q in following if q < block.end]
+        if inside:
+            end = inside[0]
+        elif following:  # the answer runs on over paragraphs until the next question
+            for later in body[body.index(block) + 1:]:
+                if later.start >= following[0] or _ANSWER.match(text, later.start):
+                    break
+                end = later.end
+        start = m.end()
+        for s, e in quoted:  # the parts between the quotations the answer holds
+            if e <= start or s >= end:
+                continue
+            if s > start:
+                answers.append((start, s, 0))
+            start = max(start, e)
+        if start < end:
+            answers.append((start, end, 0))
+    return [(s, e, d) for s, e, d in answers if text[s:e].strip()]

@@ -23,6 +23,9 @@ _REPORTED_LABEL = re.compile(r"\b(?:(?:(?<!so-)called|calling|(?<!roll\s)calls?|
                              r"|accused(?:\s+(?:him|her|them|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}))?\s+of\s+being"
                              # 'accused the lawmakers of betrayal', 'accusing Clinton of reckless ...': the accuser's word
                              r"|accus(?:ed|es|ing)(?:\s+(?!of\b)[\w’'.-]+){0,4}?\s+of(?:\s+(?:his|her|their|its))?"
+                             # 'charges that he demonized Mexicans', 'accusations that the agency had smeared him': the accusers' word
+                             r"|(?i:charges?|accusations?|allegations?|complaints?)\s+that\s+(?:he|she|they|it|we|" + _OBJECT[3:-1] + r")"
+                             r"(?:\s+(?:has|had|have|was|were|is|are)(?:\s+been)?)?"
                              r"|denied\s+being|regarded\s+as|described\s+as)\s+(?:(?:a|an)\s+(?:[\w-]+\s+)?)?[\"“‘']?\s*$")
 _NEGATION = re.compile(r"\b(?:not|never|no|without|neither|nor|cannot|hardly)\b|n[’']t\b", re.IGNORECASE)
 NEGATION_WINDOW = 3  # words before the match that may negate it
@@ -35,7 +38,7 @@ def is_mention(doc: Document, start: int) -> bool:
 
 def is_reported_label(doc: Document, start: int) -> bool:
     """'called him a racist', 'accused of being racist', 'accused the lawmakers of betrayal', 'regarded as
-    racist', 'what he saw as a disastrous war': someone else's label that
+    racist', 'what he saw as a disastrous war', 'charges that he demonized Mexicans': someone else's label that
     the narration reports, not the reporter's own word (in a quotation it is the speaker's, and stays)."""
     return bool(_REPORTED_LABEL.search(doc.text[max(0, start - 60):start]))
 
