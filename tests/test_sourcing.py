@@ -645,6 +645,18 @@ def test_a_stance_aimed_at_a_thing(text, word, thing):
     assert aims_at_a_thing(doc, price, start, start + len(word)) is thing
 
 
+@pytest.mark.parametrize("text, word, act", [
+    ("Lee said shops fear losing trade.", "fear", True),  # a consequence of the story's act: its author's
+    ("Lee opposed defunding Dan Price's clinic.", "opposed", False),  # an act on Price, not Price's
+    ("Lee opposed calls for a tax.", "opposed", False),
+])
+def test_a_stance_on_a_verb_in_ing_is_on_an_act_unless_it_names_an_actor(text, word, act):
+    from framing.analysis.stance_targets import aims_at_an_act
+    doc, price = _story(text)
+    start = doc.text.index(word, 60)
+    assert aims_at_an_act(doc, start, start + len(word), price) is act
+
+
 @pytest.mark.parametrize("said, word, subject", [
     ("Dan Price has failed to fix the roads.", "failed to", (True, "Dan Price")),
     ("Dan Price spoke, and he should resign.", "should resign", (True, "Dan Price")),

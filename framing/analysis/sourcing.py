@@ -364,7 +364,7 @@ def _target(doc: Document, entry: lexicon.Entry, kind: str, start: int, end: int
     if kind == "cue":  # 'condemned Haftar': the object of the verb, else the actor nearest in its sentence
         if targets.aims_at_a_thing(doc, others, start, end):  # 'blamed the media': no actor; 'praised the order':
             # its author, an actor its sentence names, else the principal
-            if not targets.aims_at_an_act(doc, start, end):
+            if not targets.aims_at_an_act(doc, start, end, others):
                 return None
             return targets.named_in_sentence(doc, others, start) or (principal if principal in others else None)
         is_a_name, actor = targets.named_object(doc, others, end)
@@ -378,7 +378,8 @@ def _target(doc: Document, entry: lexicon.Entry, kind: str, start: int, end: int
         if not targets.aims_at_a_thing(doc, others, start, end):
             pronoun = targets.object_is_a_pronoun(doc, end)
             return targets.named_after(others, end) or (targets.nearest(named, start) or principal if pronoun else None)
-        return (targets.named_in_sentence(doc, others, start) or principal) if targets.aims_at_an_act(doc, start, end) else None
+        return (targets.named_in_sentence(doc, others, start) or principal) if targets.aims_at_an_act(doc, start, end, others) \
+            else None
     if entry.on_subject and targets.verdict_on_no_actor(doc, others, start, end):
         return None  # 'we have failed to', 'the inquiry failed to': a verdict on no actor
     if entry.on_subject and (subject := targets.verdict_subject(doc, others, start, end))[0]:

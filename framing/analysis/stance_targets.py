@@ -201,27 +201,35 @@ def _object_start(doc: Document, start: int, end: int) -> int:
     return of.end() if of else end  # 'his rejection of the figure': the figure
 
 
-def aims_at_an_act(doc: Document, start: int, end: int) -> bool:
+def aims_at_an_act(doc: Document, start: int, end: int, actors: list[Actor] = ()) -> bool:
     """The thing the stance word at [start, end) is about is someone's act or work ('praised the order',
-    'condemned the airstrikes on civilians'): its author, when no actor is named, is the principal."""
-    return bool(_ACT_OBJECT.match(doc.text, _object_start(doc, start, end)))
+    'condemned the airstrikes on civilians'), or a verb in -ing that names no actor in its clause ('fear
+    losing passing trade'; not 'oppose defunding Planned Parenthood'): its author, when no actor is named,
+    is the principal."""
+    opening = _object_start(doc, start, end)
+    if _GERUND_OBJECT.match(doc.text, opening):
+        return not _actor_in_clause(doc, actors, end)
+    return bool(_ACT_OBJECT.match(doc.text, opening))
+
+
+def _actor_in_clause(doc: Document, actors: list[Actor], end: int) -> bool:
+    """An actor is named after `end` within reach, before its clause ends."""
+    reach = end + _OBJECT_REACH + 1
+    clause_end = _CLAUSE_END.search(doc.text, end, reach)
+    return any(mentions_starting(a, end, clause_end.start() if clause_end else reach) for a in actors)
 
 
 def aims_at_a_thing(doc: Document, actors: list[Actor], start: int, end: int) -> bool:
     """The object of the stance word at [start, end) is a thing, not an actor: a determiner or a
     lower-case noun opens it (or the word ends in one: 'support the') and no actor is named within
     reach, before the clause ends ('blame the media', 'applauded the reversal', 'opposed calls for',
-    'oppose it, as Price does'), or a verb in -ing ('oppose defunding Planned Parenthood'); 'the president'
-    or 'the billionaire' may be an actor. Such a stance
-    goes to no actor unless it is an act ('condemned the airstrikes'): the actor the sentence names
-    nearest or the principal took it before, wrongly in most cases read."""
+    'oppose it, as Price does'), or a verb in -ing ('oppose defunding Planned Parenthood'); 'the
+    president' or 'the billionaire' may be an actor. Such a stance goes to no actor unless it is an act
+    ('condemned the airstrikes', 'fear losing trade'): the actor the sentence names nearest or the
+    principal took it before, wrongly in most cases read."""
     if _GERUND_OBJECT.match(doc.text, _object_start(doc, start, end)):
         return True  # 'oppose defunding Planned Parenthood': a stance on an act, not on its object
-    if not _THING_OBJECT.match(doc.text, _object_start(doc, start, end)):
-        return False
-    reach = end + _OBJECT_REACH + 1
-    clause_end = _CLAUSE_END.search(doc.text, end, reach)
-    return not any(mentions_starting(a, end, clause_end.start() if clause_end else reach) for a in actors)
+    return bool(_THING_OBJECT.match(doc.text, _object_start(doc, start, end))) and not _actor_in_clause(doc, actors, end)
 
 
 def labelled(doc: Document, attribution: Attribution, actors: list[Actor]) -> tuple[Actor, str] | None:
