@@ -1,0 +1,267 @@
+"""Issue 28, session 25: an attribution tag head on the FROZEN states of the bias-adapted encoder.
+
+The default mode runs the encoder twice per text: the bias adapters over each sentence, the
+tagger's own adapters over runs of sentences. Here the bias encoder's per-sentence states (the
+pass the bias heads already use) feed a linear O/B/I head per role, fitted with numpy/scipy on
+PolNeAR train, decoded over the tagger's runs of sentences with the same Viterbi. Variants:
+  plain  the state at each token's first wordpiece (384)
+  nb1    that state with the previous and next token's (1152)
+  nb1s   nb1 and the sentence's mean-pooled vector (1536)
+
+  PYTHONPATH=. python experiments/onepass_tagger.py --data ../shared/data features
+  PYTHONPATH=. python experiments/onepass_tagger.py --data ../shared/data cv     # 5 folds by article on train
+  PYTHONPATH=. python experiments/onepass_tagger.py --data ../shared/data dev    # fit on train, tagger alone on dev
+  PYTHONPATH=. python experiments/onepass_tagger.py --data ../shared/data audit  # the audit with it, on dev
+
+Features are cached in $ONEPASS_CACHE (default /tmp/onepass); no data text is written anywhere else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+from scipy.optimize import minimize
+
+from framing.models import attribution_tagger as standard
+from framing.models import contextual
+from framing.models.adapters import first_pieces
+from framing.models.contextual_tagger import ROLES, chunks
+from framing.text.document import build_document
+from framing.training import polnear
+
+CACHE = Path(os.environ.get("ONEPASS_CACHE", "/tmp/onepass"))
+LAYER = int(os.environ.get("ONEPASS_LAYER", "-1"))  # >= 0: that block's output beside the last (one pass still)
+
+
+def with_layer(layer: int) -> None:
+    """Make the shipped bias encoder's runs give block `layer`'s states beside the last block's
+    (concatenated): the same single pass, one more graph output. For this experiment only."""
+    import onnx
+    import onnxruntime
+    from framing.models import onnx_encoder
+
+    arrays = contextual.shipped_heads().arrays
+    path = onnx_encoder.graph_path(contextual.INT8_SHA256, arrays, "int8", None)  # built already by a first audit
+    model = onnx.load(str(path))
+    name = f"encoder.layer.{layer}.out"
+    model.graph.output.append(onnx.helper.make_tensor_value_info(name, onnx.TensorProto.FLOAT, None))
+    extended = CACHE / f"encoder-layer{layer}.onnx"
+    onnx.save_model(model, str(extended))
+    encoder = contextual._adapted()
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = options.inter_op_num_threads = 1
+    session = onnxruntime.InferenceSession(str(extended), options, providers=["CPUExecutionProvider"])
+
+    class Both:
+        def run(self, _names, feeds):
+            middle, last = session.run([name, "last_hidden_state"], feeds)
+            return [np.concatenate([middle, last], axis=-1)]
+
+    encoder.session = Both()
+FOLDS, SEED = 5, 0
+MAXITER = 200
+
+
+def token_states(doc, tokens, encoded) -> np.ndarray:
+    """(tokens, 384): each token's state at its first wordpiece in its sentence's pass (zeros outside
+    sentences and past the cut)."""
+    states = np.zeros((len(tokens.spans), encoded[0].states.shape[1] if encoded else 384 * (1 + (LAYER >= 0))),
+                      dtype=np.float32)
+    spans = np.asarray(tokens.spans, dtype=np.int64).reshape(-1, 2)
+    for k, (sentence, enc) in enumerate(zip(doc.sentences, encoded)):
+        idx = np.flatnonzero(tokens.sentence == k)
+        if not len(idx):
+            continue
+        pieces = first_pieces(enc.offsets, spans[idx] - sentence.start)
+        ok = pieces >= 0
+        states[idx[ok]] = enc.states[pieces[ok]]
+    return states
+
+
+def features(states: np.ndarray, tokens, vectors: np.ndarray, variant: str) -> np.ndarray:
+    if variant == "plain":
+        return states
+    zero = np.zeros((1, states.shape[1]), dtype=np.float32)
+    parts = [np.vstack([zero, states[:-1]]), states, np.vstack([states[1:], zero])]
+    if variant == "nb1s":
+        padded = np.vstack([vectors, np.zeros((1, states.shape[1]), dtype=np.float32)])
+        parts.append(padded[np.where(tokens.sentence >= 0, tokens.sentence, len(vectors))])
+    return np.hstack(parts)
+
+
+def article_data(annotations, split: str):
+    """Per article: its doc, tokens, sentence vectors, token states and the annotators' O/B/I targets
+    (averaged). The encodings are cached in CACHE/<split>.npz (numbers only)."""
+    by_article: dict[str, list] = {}
+    for ann in annotations:
+        by_article.setdefault(ann.article, []).append(ann)
+    path = CACHE / f"{split}-{len(by_article)}{f'-layer{LAYER}' if LAYER >= 0 else ''}.npz"
+    cached = dict(np.load(path)) if path.exists() else {}
+    result = {}
+    start = time.time()
+    for n, (article, anns) in enumerate(sorted(by_article.items()), 1):
+        doc = build_document(anns[0].text, title="")
+        tokens = standard.tokenize(doc)
+        if f"{article}/states" in cached:
+            vectors, states = cached[f"{article}/vectors"], cached[f"{article}/states"]
+        else:
+            encoded = contextual.encode([doc.text[s.start:s.end] for s in doc.sentences])
+            vectors = np.array([e.vector for e in encoded], dtype=np.float32).reshape(len(encoded), -1)
+            states = token_states(doc, tokens, encoded)
+        targets = np.zeros((len(tokens.spans), len(ROLES), 3), dtype=np.float32)
+        for ann in anns:
+            for r, role in enumerate(ROLES):
+                labels = standard.labels_from_spans(tokens, ann.spans[role])
+                targets[np.arange(len(labels)), r, ["OBI".index(x) for x in labels]] += 1.0 / len(anns)
+        result[article] = (doc, tokens, vectors, states, targets, anns)
+        if n % 100 == 0:
+            print(f"  {n} articles, {time.time() - start:.0f} s", file=sys.stderr)
+    if not cached:
+        np.savez(path, **{f"{a}/{k}": v for a, r in result.items() for k, v in (("vectors", r[2]), ("states", r[3]))})
+    return result
+
+
+class Head:
+    """A linear O/B/I head per role on standardised features, fitted by L-BFGS on soft targets."""
+
+    def __init__(self, l2: float = 1e-3):
+        self.l2 = l2
+
+    def fit(self, X: np.ndarray, T: np.ndarray, inside: np.ndarray) -> "Head":
+        X, T = X[inside], T[inside].reshape(int(inside.sum()), -1)
+        self.mean, self.std = X.mean(axis=0), X.std(axis=0) + 1e-6
+        Z = ((X - self.mean) / self.std).astype(np.float32)
+        n, d = Z.shape
+        k = T.shape[1]
+
+        def loss(w):
+            W = w.reshape(d + 1, k).astype(np.float32)
+            logits = (Z @ W[:-1] + W[-1]).reshape(n, len(ROLES), 3)
+            logits -= logits.max(axis=2, keepdims=True)
+            log_p = logits - np.log(np.exp(logits).sum(axis=2, keepdims=True))
+            value = -(T.reshape(n, len(ROLES), 3) * log_p).sum() / n + 0.5 * self.l2 * float((W[:-1] ** 2).sum())
+            g = (np.exp(log_p) - T.reshape(n, len(ROLES), 3)).reshape(n, k) / n
+            grad = np.vstack([Z.T @ g + self.l2 * W[:-1], g.sum(axis=0, keepdims=True)])
+            return float(value), grad.astype(np.float64).ravel()
+
+        found = minimize(loss, np.zeros((d + 1) * k), jac=True, method="L-BFGS-B", options={"maxiter": MAXITER})
+        W = found.x.reshape(d + 1, k).astype(np.float32)
+        # folded back to raw features: logits = X @ weight + bias
+        self.weight = W[:-1] / self.std[:, None]
+        self.bias = W[-1] - self.mean @ self.weight
+        return self
+
+    def log_probs(self, X: np.ndarray) -> np.ndarray:
+        logits = (X @ self.weight + self.bias).reshape(len(X), len(ROLES), 3)
+        logits -= logits.max(axis=2, keepdims=True)
+        return logits - np.log(np.exp(logits).sum(axis=2, keepdims=True))
+
+
+class OnePassTagger:
+    """tag(doc) as ContextualTagger's, from the bias encoder's per-sentence states and a Head."""
+
+    def __init__(self, head: Head, variant: str):
+        self.head, self.variant = head, variant
+
+    def tag(self, doc):
+        tokens = standard.tokenize(doc)
+        encoded = contextual.encode([doc.text[s.start:s.end] for s in doc.sentences])
+        vectors = np.array([e.vector for e in encoded], dtype=np.float32).reshape(len(encoded), -1)
+        scores = self.head.log_probs(features(token_states(doc, tokens, encoded), tokens, vectors, self.variant))
+        return decode(doc, tokens, scores)
+
+
+def decode(doc, tokens, scores) -> dict[str, list[tuple[int, int]]]:
+    result: dict[str, list[tuple[int, int]]] = {role: [] for role in ROLES}
+    for _, _, chosen in chunks(doc, tokens):
+        part = tokens.subset(chosen.tolist())
+        for r, role in enumerate(ROLES):
+            result[role] += standard.spans_from_labels(part, standard.viterbi(scores[chosen, r]))
+    return result
+
+
+def stacked(data, articles, variant):
+    X, T, inside = [], [], []
+    for a in articles:
+        doc, tokens, vectors, states, targets, _ = data[a]
+        X.append(features(states, tokens, vectors, variant))
+        T.append(targets)
+        inside.append(tokens.sentence >= 0)
+    return np.vstack(X), np.concatenate(T), np.concatenate(inside)
+
+
+def scores_on(data, articles, head, variant) -> dict:
+    counts = polnear.SpanCounts()
+    for a in articles:
+        doc, tokens, vectors, states, _, anns = data[a]
+        predicted = decode(doc, tokens, head.log_probs(features(states, tokens, vectors, variant)))
+        for ann in anns:
+            counts.add(ann.text, ann.spans, predicted)
+    return counts.scores()
+
+
+def f1s(scores) -> dict:
+    return {**polnear._f1s(scores), "overlap": {r: round(scores["overlap"][r]["f1"], 3) for r in ROLES}}
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--data", default="../shared/data")
+    parser.add_argument("--variants", default="plain,nb1,nb1s")
+    parser.add_argument("--l2", default="1e-3")
+    parser.add_argument("--folds-run", type=int, default=FOLDS, help="1: one held-out fifth of train only")
+    parser.add_argument("--limit", type=int, default=0, help="first N train articles only (a smoke test)")
+    parser.add_argument("steps", help="comma-separated: cv (5 folds by article on train), dev (tagger alone), audit")
+    args = parser.parse_args()
+    steps, variants, l2s = args.steps.split(","), args.variants.split(","), [float(x) for x in args.l2.split(",")]
+    annotations = polnear.load(Path(args.data), "train")
+    if args.limit:
+        keep = sorted({a.article for a in annotations})[:args.limit]
+        annotations = [a for a in annotations if a.article in keep]
+    train = article_data(annotations, "train")
+    names = sorted(train)
+    if "cv" in steps:
+        fold_of = dict(zip(names, np.random.default_rng(SEED).permutation(len(names)) % FOLDS))
+        for variant in variants:
+            for l2 in l2s:
+                counts = polnear.SpanCounts()
+                for fold in range(args.folds_run):
+                    head = Head(l2).fit(*stacked(train, [a for a in names if fold_of[a] != fold], variant))
+                    for a in (a for a in names if fold_of[a] == fold):
+                        doc, tokens, vectors, states, _, anns = train[a]
+                        predicted = decode(doc, tokens, head.log_probs(features(states, tokens, vectors, variant)))
+                        for ann in anns:
+                            counts.add(ann.text, ann.spans, predicted)
+                print(json.dumps({"step": f"cv {args.folds_run}/{FOLDS}", "variant": variant, "l2": l2, **f1s(counts.scores())}), flush=True)
+    if "dev" not in steps and "audit" not in steps:
+        return
+    dev = article_data(polnear.load(Path(args.data), "dev"), "dev")
+    for variant in variants:
+        for l2 in l2s:
+            head = Head(l2).fit(*stacked(train, names, variant))
+            np.savez(CACHE / f"head-{variant}-{l2:g}.npz", weight=head.weight, bias=head.bias)
+            print(json.dumps({"step": "dev tagger", "variant": variant, "l2": l2,
+                              **f1s(scores_on(dev, sorted(dev), head, variant))}), flush=True)
+            if "audit" in steps:
+                from framing.models import contextual_tagger
+
+                contextual_tagger.shipped = lambda: OnePassTagger(head, variant)
+                result = polnear.evaluate(Path(args.data), "dev", contextual=True)
+                print(json.dumps({"step": "dev audit", "variant": variant, "l2": l2,
+                                  "exact": {r: round(result["exact"][r]["f1"], 3) for r in ROLES},
+                                  "overlap": {r: round(result["overlap"][r]["f1"], 3) for r in ROLES},
+                                  "claim_precision": round(result["claim_precision"], 3),
+                                  "claims": result["claims"]}), flush=True)
+
+
+if __name__ == "__main__":
+    CACHE.mkdir(parents=True, exist_ok=True)
+    if LAYER >= 0:
+        with_layer(LAYER)
+    main()
