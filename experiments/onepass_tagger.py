@@ -40,8 +40,10 @@ LAYER = int(os.environ.get("ONEPASS_LAYER", "-1"))  # >= 0: that block's output 
 
 
 def with_layer(layer: int) -> None:
-    """Make the shipped bias encoder's runs give block `layer`'s states beside the last block's
-    (concatenated): the same single pass, one more graph output. For this experiment only."""
+    """ENCODER: the shipped bias encoder whose runs give block `layer`'s states beside the last block's
+    (concatenated): the same single pass, one more graph output. The audit's own heads keep the
+    shared encoder. For this experiment only."""
+    global ENCODER
     import onnx
     import onnxruntime
     from framing.models import onnx_encoder
@@ -53,7 +55,9 @@ def with_layer(layer: int) -> None:
     model.graph.output.append(onnx.helper.make_tensor_value_info(name, onnx.TensorProto.FLOAT, None))
     extended = CACHE / f"encoder-layer{layer}.onnx"
     onnx.save_model(model, str(extended))
-    encoder = contextual._adapted()
+    import copy
+
+    encoder = copy.copy(contextual._adapted())
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = options.inter_op_num_threads = 1
     session = onnxruntime.InferenceSession(str(extended), options, providers=["CPUExecutionProvider"])
@@ -63,7 +67,11 @@ def with_layer(layer: int) -> None:
             middle, last = session.run([name, "last_hidden_state"], feeds)
             return [np.concatenate([middle, last], axis=-1)]
 
-    encoder.session = Both()
+    encoder.session, encoder._pool = Both(), None
+    ENCODER = encoder
+
+
+ENCODER = None  # None: the shared encoder (contextual._adapted())
 FOLDS, SEED = 5, 0
 MAXITER = 200
 
@@ -111,7 +119,7 @@ def article_data(annotations, split: str):
         if f"{article}/states" in cached:
             vectors, states = cached[f"{article}/vectors"], cached[f"{article}/states"]
         else:
-            encoded = contextual.encode([doc.text[s.start:s.end] for s in doc.sentences])
+            encoded = contextual.encode([doc.text[s.start:s.end] for s in doc.sentences], ENCODER)
             vectors = np.array([e.vector for e in encoded], dtype=np.float32).reshape(len(encoded), -1)
             states = token_states(doc, tokens, encoded)
         targets = np.zeros((len(tokens.spans), len(ROLES), 3), dtype=np.float32)
@@ -134,9 +142,11 @@ class Head:
         self.l2 = l2
 
     def fit(self, X: np.ndarray, T: np.ndarray, inside: np.ndarray) -> "Head":
-        X, T = X[inside], T[inside].reshape(int(inside.sum()), -1)
-        self.mean, self.std = X.mean(axis=0), X.std(axis=0) + 1e-6
-        Z = ((X - self.mean) / self.std).astype(np.float32)
+        Z, T = X[inside], T[inside].reshape(int(inside.sum()), -1)  # a copy, standardised in place
+        del X
+        self.mean, self.std = Z.mean(axis=0), Z.std(axis=0) + 1e-6
+        Z -= self.mean
+        Z /= self.std
         n, d = Z.shape
         k = T.shape[1]
 
@@ -171,7 +181,7 @@ class OnePassTagger:
 
     def tag(self, doc):
         tokens = standard.tokenize(doc)
-        encoded = contextual.encode([doc.text[s.start:s.end] for s in doc.sentences])
+        encoded = contextual.encode([doc.text[s.start:s.end] for s in doc.sentences], ENCODER)
         vectors = np.array([e.vector for e in encoded], dtype=np.float32).reshape(len(encoded), -1)
         scores = self.head.log_probs(features(token_states(doc, tokens, encoded), tokens, vectors, self.variant))
         return decode(doc, tokens, scores)
@@ -216,11 +226,12 @@ def main():
     parser.add_argument("--variants", default="plain,nb1,nb1s")
     parser.add_argument("--l2", default="1e-3")
     parser.add_argument("--folds-run", type=int, default=FOLDS, help="1: one held-out fifth of train only")
+    parser.add_argument("--head", help="a head saved by an earlier dev step: no fitting, train not read")
     parser.add_argument("--limit", type=int, default=0, help="first N train articles only (a smoke test)")
     parser.add_argument("steps", help="comma-separated: cv (5 folds by article on train), dev (tagger alone), audit")
     args = parser.parse_args()
     steps, variants, l2s = args.steps.split(","), args.variants.split(","), [float(x) for x in args.l2.split(",")]
-    annotations = polnear.load(Path(args.data), "train")
+    annotations = [] if args.head else polnear.load(Path(args.data), "train")
     if args.limit:
         keep = sorted({a.article for a in annotations})[:args.limit]
         annotations = [a for a in annotations if a.article in keep]
@@ -244,8 +255,14 @@ def main():
     dev = article_data(polnear.load(Path(args.data), "dev"), "dev")
     for variant in variants:
         for l2 in l2s:
-            head = Head(l2).fit(*stacked(train, names, variant))
-            np.savez(CACHE / f"head-{variant}-{l2:g}.npz", weight=head.weight, bias=head.bias)
+            if args.head:
+                head = Head(l2)
+                with np.load(args.head) as saved:
+                    head.weight, head.bias = saved["weight"], saved["bias"]
+            else:
+                head = Head(l2).fit(*stacked(train, names, variant))
+                suffix = f"-layer{LAYER}" if LAYER >= 0 else ""
+                np.savez(CACHE / f"head-{variant}-{l2:g}{suffix}.npz", weight=head.weight, bias=head.bias)
             print(json.dumps({"step": "dev tagger", "variant": variant, "l2": l2,
                               **f1s(scores_on(dev, sorted(dev), head, variant))}), flush=True)
             if "audit" in steps:
