@@ -6,12 +6,16 @@ pass the bias heads already use) feed a linear O/B/I head per role, fitted with 
 PolNeAR train, decoded over the tagger's runs of sentences with the same Viterbi. Variants:
   plain  the state at each token's first wordpiece (384)
   nb1    that state with the previous and next token's (1152)
-  nb1s   nb1 and the sentence's mean-pooled vector (1536)
+  nb1s   nb1 and the sentence's mean-pooled vector (1536; not run: its fit needs over 13 GB)
+ONEPASS_LAYER=K puts block K's output (0-based) beside the last block's in every state: one more
+output of the same graph, so still one pass. Results: docs/EVALUATION.md, "One encoder pass for
+the tagger, session 25" (not shipped: far below today's tagger).
 
-  PYTHONPATH=. python experiments/onepass_tagger.py --data ../shared/data features
-  PYTHONPATH=. python experiments/onepass_tagger.py --data ../shared/data cv     # 5 folds by article on train
-  PYTHONPATH=. python experiments/onepass_tagger.py --data ../shared/data dev    # fit on train, tagger alone on dev
-  PYTHONPATH=. python experiments/onepass_tagger.py --data ../shared/data audit  # the audit with it, on dev
+  PYTHONPATH=. OPENBLAS_NUM_THREADS=1 python experiments/onepass_tagger.py --data ../shared/data \
+      --folds-run 1 --variants plain,nb1 cv,dev,audit
+  # cv: folds by article on train (--folds-run 1: one fifth held out); dev: fit on all of train,
+  # the tagger alone on dev; audit: `framing evaluate polnear --contextual`'s figures with it
+  # (--head FILE: a head saved by a dev step, nothing fitted)
 
 Features are cached in $ONEPASS_CACHE (default /tmp/onepass); no data text is written anywhere else.
 """
