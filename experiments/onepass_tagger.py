@@ -177,6 +177,54 @@ class Head:
         return logits - np.log(np.exp(logits).sum(axis=2, keepdims=True))
 
 
+class MLPHead:
+    """One hidden ReLU layer, then O/B/I per role; Adam on mini-batches (a richer head on the same states)."""
+
+    def __init__(self, hidden: int = 256, epochs: int = 10, lr: float = 1e-3, batch: int = 256, seed: int = SEED):
+        self.hidden, self.epochs, self.lr, self.batch, self.seed = hidden, epochs, lr, batch, seed
+
+    def fit(self, X: np.ndarray, T: np.ndarray, inside: np.ndarray) -> "MLPHead":
+        Z, T = X[inside], T[inside].reshape(int(inside.sum()), -1)
+        self.mean, self.std = Z.mean(axis=0), Z.std(axis=0) + 1e-6
+        Z -= self.mean
+        Z /= self.std
+        rng = np.random.default_rng(self.seed)
+        d, k = Z.shape[1], T.shape[1]
+        params = [rng.normal(0, np.sqrt(2 / d), (d, self.hidden)).astype(np.float32), np.zeros(self.hidden, np.float32),
+                  np.zeros((self.hidden, k), np.float32), np.zeros(k, np.float32)]
+        moments = [[np.zeros_like(p), np.zeros_like(p)] for p in params]
+        step = 0
+        for epoch in range(self.epochs):
+            order = rng.permutation(len(Z))
+            for first in range(0, len(Z), self.batch):
+                rows = order[first:first + self.batch]
+                z, t = Z[rows], T[rows]
+                h = np.maximum(z @ params[0] + params[1], 0)
+                p = np.exp(_log_softmax((h @ params[2] + params[3]).reshape(len(rows), -1, 3))).reshape(len(rows), k)
+                g = (p - t) / len(rows)
+                gh = (g @ params[2].T) * (h > 0)
+                grads = [z.T @ gh, gh.sum(axis=0), h.T @ g, g.sum(axis=0)]
+                step += 1
+                for param, grad, (m, v) in zip(params, grads, moments):
+                    m *= 0.9
+                    m += 0.1 * grad
+                    v *= 0.999
+                    v += 0.001 * grad * grad
+                    param -= self.lr * (m / (1 - 0.9 ** step)) / (np.sqrt(v / (1 - 0.999 ** step)) + 1e-8)
+            print(f"  epoch {epoch + 1}", file=sys.stderr, flush=True)
+        self.params = params
+        return self
+
+    def log_probs(self, X: np.ndarray) -> np.ndarray:
+        h = np.maximum(((X - self.mean) / self.std) @ self.params[0] + self.params[1], 0)
+        return _log_softmax((h @ self.params[2] + self.params[3]).reshape(len(X), len(ROLES), 3))
+
+
+def _log_softmax(logits: np.ndarray) -> np.ndarray:
+    logits = logits - logits.max(axis=2, keepdims=True)
+    return logits - np.log(np.exp(logits).sum(axis=2, keepdims=True))
+
+
 class OnePassTagger:
     """tag(doc) as ContextualTagger's, from the bias encoder's per-sentence states and a Head."""
 
@@ -231,11 +279,12 @@ def main():
     parser.add_argument("--l2", default="1e-3")
     parser.add_argument("--folds-run", type=int, default=FOLDS, help="1: one held-out fifth of train only")
     parser.add_argument("--head", help="a head saved by an earlier dev step: no fitting, train not read")
+    parser.add_argument("--mlp", action="store_true", help="a head with one hidden layer (cv only)")
     parser.add_argument("--limit", type=int, default=0, help="first N train articles only (a smoke test)")
-    parser.add_argument("steps", help="comma-separated: cv (5 folds by article on train), dev (tagger alone), audit")
+    parser.add_argument("steps", help="comma-separated: cv (5 folds by article on train), dev (tagger alone), audit, insample")
     args = parser.parse_args()
     steps, variants, l2s = args.steps.split(","), args.variants.split(","), [float(x) for x in args.l2.split(",")]
-    annotations = [] if args.head else polnear.load(Path(args.data), "train")
+    annotations = [] if args.head and "insample" not in steps else polnear.load(Path(args.data), "train")
     if args.limit:
         keep = sorted({a.article for a in annotations})[:args.limit]
         annotations = [a for a in annotations if a.article in keep]
@@ -247,13 +296,20 @@ def main():
             for l2 in l2s:
                 counts = polnear.SpanCounts()
                 for fold in range(args.folds_run):
-                    head = Head(l2).fit(*stacked(train, [a for a in names if fold_of[a] != fold], variant))
+                    make = MLPHead() if args.mlp else Head(l2)
+                    head = make.fit(*stacked(train, [a for a in names if fold_of[a] != fold], variant))
                     for a in (a for a in names if fold_of[a] == fold):
                         doc, tokens, vectors, states, _, anns = train[a]
                         predicted = decode(doc, tokens, head.log_probs(features(states, tokens, vectors, variant)))
                         for ann in anns:
                             counts.add(ann.text, ann.spans, predicted)
-                print(json.dumps({"step": f"cv {args.folds_run}/{FOLDS}", "variant": variant, "l2": l2, **f1s(counts.scores())}), flush=True)
+                print(json.dumps({"step": f"cv {args.folds_run}/{FOLDS}", "variant": variant, "l2": l2, "mlp": args.mlp, **f1s(counts.scores())}), flush=True)
+    if "insample" in steps:  # a saved head (--head) on the train articles it was fitted on
+        head = Head()
+        with np.load(args.head) as saved:
+            head.weight, head.bias = saved["weight"], saved["bias"]
+        print(json.dumps({"step": "train, in sample", "variant": variants[0],
+                          **f1s(scores_on(train, names, head, variants[0]))}), flush=True)
     if "dev" not in steps and "audit" not in steps:
         return
     dev = article_data(polnear.load(Path(args.data), "dev"), "dev")
