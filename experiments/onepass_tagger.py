@@ -279,7 +279,7 @@ def main():
     parser.add_argument("--l2", default="1e-3")
     parser.add_argument("--folds-run", type=int, default=FOLDS, help="1: one held-out fifth of train only")
     parser.add_argument("--head", help="a head saved by an earlier dev step: no fitting, train not read")
-    parser.add_argument("--mlp", action="store_true", help="a head with one hidden layer (cv only)")
+    parser.add_argument("--mlp", action="store_true", help="a head with one hidden layer of 256 (cv only)")
     parser.add_argument("--limit", type=int, default=0, help="first N train articles only (a smoke test)")
     parser.add_argument("steps", help="comma-separated: cv (5 folds by article on train), dev (tagger alone), audit, insample")
     args = parser.parse_args()
