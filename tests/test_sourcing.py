@@ -678,10 +678,11 @@ def test_a_verdict_is_about_the_actor_its_subject_names(said, word, subject):
     ("Lee attacked the president for it.", "Dan Price"),  # the one the text calls President
     ("Lee attacked the president of the union.", None),
     ("Lee attacked the governor for it.", None),  # no one is called Governor
+    ("Lee attacked the GOP nominee for it.", "Ruth Vale"),  # not the party of 'GOP'
 ])
 def test_a_stance_on_a_role_is_about_the_person_who_holds_that_title(text, holder):
     from framing.analysis.stance_targets import role_holder
-    doc, people = _story(text, "President Dan Price spoke. Ruth Vale left. Dan Price won. Ruth Vale spoke.",
+    doc, people = _story(text, "President Dan Price spoke. GOP nominee Ruth Vale left. Dan Price won. Ruth Vale spoke.",
                          ("Dan Price", "Ruth Vale"))
     found = role_holder(doc, people, doc.text.index("attacked") + len("attacked"))
     assert (found.name if found else None) == holder

@@ -44,9 +44,11 @@ _NOUN_OF = re.compile(r"\s+of\b")
 _LAST_DETERMINER = re.compile(r"\s\b(?:the|a|an)$", re.I)  # a stance entry ending in one: 'support the'
 _TITLE_FORMS = {"president": r"President|Pres\.", "governor": r"Governor|Gov\.", "senator": r"Senator|Sen\.",
                 "mayor": "Mayor", "speaker": "Speaker", "congressman": r"Rep\.|Representative|Congressman",
-                "congresswoman": r"Rep\.|Representative|Congresswoman", "chancellor": "Chancellor"}
-_ROLE_OBJECT = re.compile(rf"\s+the\s+(?:former\s+)?({'|'.join(_TITLE_FORMS)})\b(?!\s+(?:of|and)\b|['’]s\s+(?:office|campaign))",
-                          re.I)  # 'attacked the president', not 'the president of the union' or 'the president's campaign'
+                "congresswoman": r"Rep\.|Representative|Congresswoman", "chancellor": "Chancellor",
+                "nominee": "(?i:nominee)", "front-runner": "(?i:front-?runner)", "billionaire": "(?i:billionaire)"}
+_ROLE_OBJECT = re.compile(rf"\s+the\s+(?:(?:former|presumptive|likely|Republican|Democratic|GOP|party's|Manhattan)\s+){{0,2}}"
+                          rf"({'|'.join(_TITLE_FORMS)})\b(?!\s+(?:of|and)\b|['’]s\s+(?:office|campaign))", re.I)
+# 'attacked the president', 'the GOP nominee'; not 'the president of the union' or 'the president's campaign'
 _STAND_INS = alternation(word_list('sources.txt', 'stand_in_nouns'))  # 'nominee', 'front-runner'
 _THING_OBJECT = re.compile(r"\s*\b(?:(?:the|a|an|this|that|these|those|its|their|our|my|your|them|some|any|such|new)\s+|"
                            r"(?-i:(?=[a-z]))(?!(?:it\s+of|him|her|his|them|their|us|me|you|himself|herself|themselves|each|both|all|"
@@ -273,20 +275,20 @@ def label_side(label: str) -> str | None:
 def target_of(doc: Document, actors: list[Actor], start: int, end: int, attribution_start: int,
                by_a_person: bool) -> Actor | None:
     """The actor a stance word at [start, end) is about: the person a pronoun object stands for
-    ('criticized her in a letter', `pronoun_antecedent` of the attribution), else one named within
-    a few words after it ('praised Haftar’s forces'), else the person of a possessive after it ('praised
+    ('criticized her in a letter', `pronoun_antecedent` of the attribution), else the holder of a role
+    ('the president', `role_holder`), else one named within a few words after it ('praised Haftar’s forces'), else the person of a possessive after it ('praised
     her effort'; 'his' only when a group speaks: a person's 'thanked his supporters' is his own), else
     the nearest one named in its sentence."""
     if _PRONOUN_OBJECT.match(doc.text, end) and (person := pronoun_antecedent(doc, actors, attribution_start, start)):
         return person  # 'criticized her in a letter to Price': her, not Price
+    if holder := role_holder(doc, actors, end):
+        return holder  # 'attacked the president': President Obama; 'the GOP nominee': not the GOP
     if after := named_after(actors, end):
         return after
     pronoun = _PRONOUN_BEFORE_NOUN.match(doc.text, end)
     if pronoun and (pronoun.group(1).lower() != "his" or not by_a_person) and \
             (person := pronoun_antecedent(doc, actors, attribution_start, start)):
         return person
-    if holder := role_holder(doc, actors, end):
-        return holder  # 'attacked the president': President Obama
     sentence = doc.sentence_at(start)
     if sentence is None:
         return None
@@ -324,11 +326,12 @@ def named_object(doc: Document, actors: list[Actor], end: int) -> tuple[bool, Ac
 def role_holder(doc: Document, actors: list[Actor], end: int) -> Actor | None:
     """The person a role after a stance word ending at `end` stands for: 'attacked the president' is the
     one person the text calls President most often ('President Obama'), 'praised the governor' the one
-    it calls Governor or Gov.; None when no one, or more than one as often, holds the title."""
+    it calls Governor or Gov., 'the GOP nominee' the one it calls nominee ('Republican nominee Donald
+    Trump'); None when no one, or more than one as often, holds the title."""
     role = _ROLE_OBJECT.match(doc.text, end)
     if role is None:
         return None
-    forms = _TITLE_FORMS[role.group(1).lower()]
+    forms = _TITLE_FORMS[role.group(1).lower().replace("frontrunner", "front-runner")]
     before, opening = compiled(rf"\b(?:{forms})\s+(?:[A-Z][\w.'’-]*\s+){{0,2}}$"), compiled(rf"(?:{forms})\s")
     counts = [(sum(1 for m in a.mentions  # 'President Barack Obama' as one mention, or after the title
                    if opening.match(m.text) or before.search(doc.text, max(0, m.start - 40), m.start)), a)
