@@ -61,6 +61,7 @@ def test_missing_data_is_one_clear_error(tmp_path):
 @pytest.mark.parametrize("a, b, same", [
     ("Obama", "Barack Obama", True), ("Wal-Mart", "Walmart", True), ("IRS", "Internal Revenue Service", True),
     ("GOP", "Republicans", True), ("Senate", "Republicans", False), ("White House", "Obama administration", False),
+    ("State Department", "State Department officials", True), ("House", "House Republicans", False),
 ])
 def test_entity_names_match_as_annotators_write_them(a, b, same):
     assert basil.same_entity(a, b) is same

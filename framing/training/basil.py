@@ -124,11 +124,19 @@ def _initials(name: str) -> str:
 
 def same_entity(a: str, b: str) -> bool:
     """Two names of one entity: a shared name word ('Obama', 'Barack Obama'; 'Republicans',
-    'Republican leaders'), or an acronym of the other ('IRS', 'Internal Revenue Service')."""
+    'Republican leaders'), an acronym of the other ('IRS', 'Internal Revenue Service'), or a name of
+    generic words only, two or more, all inside the other ('State Department', 'State Department
+    officials'; not 'House' and 'House Republicans')."""
     wa, wb = _name_words(a), _name_words(b)
     if wa & wb:
         return True
-    return any(x.isupper() and len(x) > 1 and x == _initials(y) for x, y in ((a, b), (b, a)))
+    if any(x.isupper() and len(x) > 1 and x == _initials(y) for x, y in ((a, b), (b, a))):
+        return True
+    return any(not _name_words(x) and len(words := _words(x)) >= 2 and words <= _words(y) for x, y in ((a, b), (b, a)))
+
+
+def _words(name: str) -> set[str]:
+    return {w.lower().strip(".,’'") for w in name.replace("_", " ").split()}
 
 
 def _entity_of(name: str, entities: list[str]) -> str | None:
