@@ -362,11 +362,8 @@ def _target(doc: Document, entry: lexicon.Entry, kind: str, start: int, end: int
             principal: Actor, attribution_start: int, by_a_person: bool) -> Actor | None:
     """The actor a stance word at [start, end) in a source's cue or words is about, or None."""
     if kind == "cue":  # 'condemned Haftar': the object of the verb, else the actor nearest in its sentence
-        if targets.aims_at_a_thing(doc, others, start, end):  # 'blamed the media': no actor; 'praised the order':
-            # its author, an actor its sentence names, else the principal
-            if not targets.aims_at_an_act(doc, start, end, others):
-                return None
-            return targets.named_in_sentence(doc, others, start) or (principal if principal in others else None)
+        if targets.aims_at_a_thing(doc, others, start, end):  # 'blamed the media': no actor; 'praised the order'
+            return _author_of_act(doc, others, principal, start, end)
         is_a_name, actor = targets.named_object(doc, others, end)
         if is_a_name:  # 'endorsed Hillary Rodham Clinton against Mr. Obama', with Clinton no actor of the story: nobody
             return actor
@@ -378,13 +375,21 @@ def _target(doc: Document, entry: lexicon.Entry, kind: str, start: int, end: int
         if not targets.aims_at_a_thing(doc, others, start, end):
             pronoun = targets.object_is_a_pronoun(doc, end)
             return targets.named_after(others, end) or (targets.nearest(named, start) or principal if pronoun else None)
-        return (targets.named_in_sentence(doc, others, start) or principal) if targets.aims_at_an_act(doc, start, end, others) \
-            else None
+        return _author_of_act(doc, others, principal, start, end)
     if entry.on_subject and targets.verdict_on_no_actor(doc, others, start, end):
         return None  # 'we have failed to', 'the inquiry failed to': a verdict on no actor
     if entry.on_subject and (subject := targets.verdict_subject(doc, others, start, end))[0]:
         return subject[1]  # 'Rubio has failed to', 'she should apologize'; 'the White House should not have': nobody
     return targets.nearest(named, start) or principal  # a verdict: the actor the content names nearest, else the principal
+
+
+def _author_of_act(doc: Document, others: list[Actor], principal: Actor, start: int, end: int) -> Actor | None:
+    """Whom a stance on a thing is about: when the thing is someone's act or work ('praised the order',
+    'condemned the airstrikes'), an actor its sentence names, else the principal (no one, when the
+    principal is the speaker: _said_evidence drops it); any other thing is about no actor."""
+    if not targets.aims_at_an_act(doc, start, end, others):
+        return None
+    return targets.named_in_sentence(doc, others, start) or principal
 
 
 def _speaking_actors(actors: list[Actor], source: TextSpan) -> list[Actor]:

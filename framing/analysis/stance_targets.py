@@ -84,7 +84,7 @@ _WORD = re.compile(r"[^\s“”\"‘(\[]+")  # a word without the quotation mark
 _CLAUSE_BREAK = re.compile(r"[,;:()“”\"—]|\b(?:and|but|or|because|although|while|if|when)\s", re.I)
 _AUXILIARIES = frozenset("am are is was were be been being has have had will would shall should can could must may might "
                          "do does did to not also still just only now so all".split())
-_ACTOR_NOUN = re.compile(rf"(?:{ROLE_WORDS}|{alternation(word_list('sources.txt', 'stand_in_nouns'))})s?", re.I)
+_ACTOR_NOUN = re.compile(rf"(?:{ROLE_WORDS}|{_STAND_INS})s?", re.I)
 
 
 def pronoun_antecedent(doc: Document, actors: list[Actor], start: int, offset: int) -> Actor | None:
@@ -229,9 +229,10 @@ def aims_at_a_thing(doc: Document, actors: list[Actor], start: int, end: int) ->
     president' or 'the billionaire' may be an actor. Such a stance goes to no actor unless it is an act
     ('condemned the airstrikes', 'fear losing trade'): the actor the sentence names nearest or the
     principal took it before, wrongly in most cases read."""
-    if _GERUND_OBJECT.match(doc.text, _object_start(doc, start, end)):
+    opening = _object_start(doc, start, end)
+    if _GERUND_OBJECT.match(doc.text, opening):
         return True  # 'oppose defunding Planned Parenthood': a stance on an act, not on its object
-    return bool(_THING_OBJECT.match(doc.text, _object_start(doc, start, end))) and not _actor_in_clause(doc, actors, end)
+    return bool(_THING_OBJECT.match(doc.text, opening)) and not _actor_in_clause(doc, actors, end)
 
 
 def labelled(doc: Document, attribution: Attribution, actors: list[Actor]) -> tuple[Actor, str] | None:
