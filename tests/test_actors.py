@@ -208,3 +208,26 @@ def test_the_headline_subject_is_principal_over_the_actor_it_speaks_about():
     text = ("Ruth Vale Says Dan Price Misled Voters\n\nRuth Vale said on Monday that Dan Price had misled voters "
             "about the budget. Dan Price denied it and said the budget was sound.")
     assert principal(text) == "Ruth Vale"
+
+
+ROLE_STORY = ("Pipe Bomb Suspect Arrested in Harbour City\n\n"
+              "Police arrested a suspect on Friday. An official identified the suspect as Dara Venn, 48, of Lowfield. "
+              "Packages were sent to Mara Quill and to Mara Quill's office. Ms. Quill said she was shaken. "
+              "Ms. Quill thanked the police. The suspect's van was towed. Mara Quill spoke again.\n")
+
+
+def test_a_person_named_as_the_suspect_is_every_suspect_of_the_story():
+    venn = actor(ROLE_STORY, "Dara Venn")
+    assert venn.roles == ["suspect"]
+    assert [m.text for m in venn.mentions].count("suspect") == 3  # 'a suspect', 'the suspect', 'The suspect's van'
+    assert venn.in_title  # 'Pipe Bomb Suspect Arrested'
+    assert principal(ROLE_STORY) == "Dara Venn"
+
+
+@pytest.mark.parametrize("text", [
+    ROLE_STORY.replace("identified the suspect as", "said the victim was"),  # named as no role
+    ROLE_STORY.replace("Ms. Quill said", "The suspect, Tom Reyes, said"),  # two people named 'the suspect'
+])
+def test_a_role_refers_to_a_person_only_when_one_person_is_named_so(text):
+    assert actor(text, "Dara Venn").roles == []
+    assert principal(text) == "Mara Quill"

@@ -75,6 +75,7 @@ class Actor:
     titled: bool = False  # named with a person's title at least once ('Sen.', 'CEO')
     pronouns: int = 0  # 'he', 'she', 'his', 'her' that most likely refer to this person
     quoted_mentions: int = 0  # mentions inside quoted speech (a source's words, not the reporter's)
+    roles: list[str] = field(default_factory=list)  # nouns the story calls this person by ('suspect')
     principal: bool = False  # one of the story's principal actors (at most two, see principal_actors)
 
 
@@ -467,12 +468,14 @@ def find_actors(doc: Document) -> list[Actor]:
     for actor in actors.values():
         actor.name = _display_name(actor.variants)
     _add_common_references(doc, actors.values())
+    for actor in actors.values():
+        actor.kind = actor_kind(actor)
     headline = headline_span(doc)
+    _add_role_references(doc, [a for a in actors.values() if a.kind == PERSON], headline)
     title = doc.text[slice(*headline)] if headline else doc.title or ""
     lede_end = _lede_end(doc, headline)
     for actor in actors.values():
         actor.mentions.sort(key=lambda m: m.start)
-        actor.kind = actor_kind(actor)
         actor.in_title = _title_position(actor, title) is not None or _head_noun_in_title(actor, title)
         actor.opens_title = actor.kind in (PERSON, PARTY, ORGANISATION, INSTITUTION) and _opens_title(actor, title)
         actor.in_lede = any(m.start < lede_end for m in actor.mentions)
@@ -489,6 +492,7 @@ def _title_names(actor: Actor) -> list[str]:
     aliases = [alias for alias, name in _PARTIES.items() if name == actor.name]
     if actor.kind == PERSON:
         aliases.append(actor.name.split()[-1])
+    aliases += [form for role in actor.roles for form in (role, role.capitalize())]  # 'Bomb Suspect Arrested'
     return actor.variants + aliases
 
 
@@ -580,6 +584,50 @@ def _add_common_references(doc: Document, actors) -> None:
             for m in pattern.finditer(doc.text, block.start, block.end):
                 for actor in by_word[m.group(1)]:
                     actor.mentions.append(TextSpan(m.start(1), m.end(1), m.group(1)))
+
+
+_ROLES = alternation(_LISTS["role_references"])
+
+
+def _role(group: str, words: int = 3) -> str:
+    """'the suspect', 'a suspected male gunman': the role noun in the named group."""
+    return rf"(?:the|an?)\s+(?:[\w-]+\s+){{0,{words}}}?(?P<{group}>{_ROLES})\b"
+
+
+_ROLE_BEFORE_NAME = re.compile(rf"(?:\b(?:identified|named)\s+{_role('as')}(?:\s+[^.;\n]{{0,40}}?)?\s+as"
+                               rf"|{_role('apposed', 2)},)\s+$", re.I)  # '... the suspect as', 'the gunman,'
+_ROLE_AFTER_NAME = re.compile(rf"(?:,\s+\d+,)?(?:\s+(?:was|is|has\s+been))?\s+(?:identified|named)\s+as\s+"
+                              rf"(?:(?:the|an?)\s+)?(?:[\w-]+\s+){{0,3}}?(?P<named_as>{_ROLES})\b"
+                              rf"|,\s+{_role('after', 2)}", re.I)  # 'X Identified As Mail Bomb Suspect', 'X, the gunman'
+_NAMES_REACH = 80
+
+
+def _add_role_references(doc: Document, people: list[Actor], headline: tuple[int, int] | None) -> None:
+    """A person the story names as 'the suspect' ('identified the suspect as Cesar Sayoc', 'the gunman,
+    Omar Mateen,', 'Cesar Sayoc Identified As Mail Bomb Suspect') is every 'suspect' of the body and
+    the headline ('a male suspect', 'the suspect's door'), when no other person is named so."""
+    named: dict[str, set[int]] = {}
+    for index, actor in enumerate(people):
+        for m in actor.mentions:
+            before = _ROLE_BEFORE_NAME.search(doc.text[max(0, m.start - _NAMES_REACH):m.start])
+            after = _ROLE_AFTER_NAME.match(doc.text[m.end:m.end + _NAMES_REACH])
+            for found in (before, after):
+                if found:
+                    role = next(word for word in found.groups() if word)
+                    named.setdefault(role.lower(), set()).add(index)
+    body_start = headline[1] if headline else 0
+    taken = SpanIndex([(m.start, m.end) for actor in people for m in actor.mentions])
+    for role, holders in named.items():
+        if len(holders) != 1:
+            continue
+        actor = people[holders.pop()]
+        actor.roles.append(role)
+        pattern = compiled(rf"\b(?:the|an?)\s+(?:[\w-]+\s+){{0,2}}?({role})\b(?!-)", re.I)
+        for block in doc.scored_blocks:
+            if block.kind != "title" and block.end > body_start:
+                for m in pattern.finditer(doc.text, max(block.start, body_start), block.end):
+                    if not taken.overlapping(*m.span(1)):
+                        actor.mentions.append(TextSpan(*m.span(1), m.group(1)))
 
 
 KIND_WEIGHT = {PERSON: 1.0, PARTY: 1.0, ORGANISATION: 0.9, OTHER: 0.8, INSTITUTION: 0.6, LAW: 0.5,
