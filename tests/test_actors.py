@@ -231,3 +231,25 @@ def test_a_person_named_as_the_suspect_is_every_suspect_of_the_story():
 def test_a_role_refers_to_a_person_only_when_one_person_is_named_so(text):
     assert actor(text, "Dara Venn").roles == []
     assert principal(text) == "Mara Quill"
+
+
+@pytest.mark.parametrize("text, fragment, name", [
+    ("Certainly Ronald Reagan had no doubts. Reagan said so.", "Certainly Ronald Reagan", "Ronald Reagan"),
+    ("Entrusting Dana Whitlock with the budget is a gamble. Whitlock disagreed.", "Entrusting Dana Whitlock", "Dana Whitlock"),
+    ("Comedian Sara Vell was booed. Vell left the stage.", "Comedian Sara Vell", "Sara Vell"),
+    ("A new ad, Trust Dana Whitlock, ran on Monday. Voters trust her less, said Dana Whitlock.", "Trust Dana Whitlock",
+     "Dana Whitlock"),
+    ("Whitlock Dana Whitlock dropped out. Dana Whitlock said so.", "Whitlock Dana Whitlock", "Dana Whitlock"),
+])
+def test_a_word_stuck_before_a_full_name_is_no_part_of_it(text, fragment, name):
+    found = names(text)
+    assert name in found and fragment not in found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("On Monday Bill Clinton spoke. The bill passed. Clinton left.", "Bill Clinton"),  # what is left must be a full name
+    ("Debbie Wasserman Schultz spoke. Wasserman Schultz left.", "Debbie Wasserman Schultz"),  # a given name
+    ("Cardinal Gerhard Ludwig Müller spoke. Cardinal Müller left.", "Gerhard Ludwig Müller"),  # one person
+])
+def test_names_keep_their_first_words(text, name):
+    assert names(text)[0] == name

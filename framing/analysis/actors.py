@@ -7,6 +7,7 @@ analysis weighs (framing/analysis/sourcing.py). The words are data: lexicons/act
 from __future__ import annotations
 
 import bisect
+import collections
 import re
 from functools import lru_cache
 from bisect import bisect_left
@@ -57,6 +58,7 @@ _LOCATIVE = re.compile(r"\b(?:in|at|near|on|from|to|into|across|outside|inside|a
                        r"(?:east|west|north|south)\s+of)\s+$", re.I)
 _OPENING = " \t\n“\"‘'(—–-"
 _CONTRACTION = re.compile(r"[’'](?:m|s|re|ve|ll|d|t)$")  # 'I’m', 'That’s': never a name
+_GERUND = re.compile(r"[A-Z][a-z]+ing")  # opening a sentence before a full name: a verb ('Entrusting Donald Trump')
 _MINOR_WORDS = frozenset(word_list("minor_words.txt", "headline"))
 
 
@@ -183,7 +185,7 @@ class _TextWords:
 
 def _clean(doc: Document, words: _TextWords, start: int, end: int) -> Mention | None:
     """The name in one capitalised run, or None: function words and a sentence-opening common word
-    dropped from its start ('If Nebraska', 'Other Democrats'), titles and party words dropped ('Sen.',
+    or verb in -ing dropped from its start ('If Nebraska', 'Other Democrats', 'Using Ted Cruz'), titles and party words dropped ('Sen.',
     'Seattle Mayor', 'Republican Donald Trump'), the department after 'Secretary of' dropped, aliases
     applied ('GOP' is Republicans)."""
     text = doc.text
@@ -191,7 +193,8 @@ def _clean(doc: Document, words: _TextWords, start: int, end: int) -> Mention | 
     at_sentence_start = words.opens_sentence(start)
     while spans:
         word = text[slice(*spans[0])].strip("’'")
-        common_opener = at_sentence_start and len(spans) > 1 and words.is_common_word(word)
+        common_opener = at_sentence_start and len(spans) > 1 and (
+            words.is_common_word(word) or (len(spans) > 2 and _GERUND.fullmatch(word)))  # 'Using Ted Cruz'
         if word in NEVER_START or _CONTRACTION.search(word) or common_opener:
             spans.pop(0)
             at_sentence_start = False
@@ -285,8 +288,29 @@ def _candidate_mentions(doc: Document) -> list[Mention]:
     # a bare title ('President' of 'President of the United States') names an office, not one actor,
     # unless it is someone's surname here ('King' for Larry King)
     found = [m for m in found if m.name not in TITLE_WORDS or m.name in surnames]
+    found = _without_stray_openers(doc, found, words)
     known = _NameFile({m.name for m in found})
     return found + [m for m in doubtful if known.referred_to(m.name)]
+
+
+def _without_stray_openers(doc: Document, mentions: list[Mention], words: "_TextWords") -> list[Mention]:
+    """A word stuck before a person's full name is dropped when the text writes it in lower case
+    elsewhere, names the person without it and puts it before no other name ('Trust Donald Trump',
+    'Will Brett Kavanaugh', 'Chief of Staff Jake Sullivan'; not 'Cardinal' of 'Cardinal Gerhard Ludwig
+    Müller' beside 'Cardinal Müller'), or when it is the surname itself ('Christie Chris Christie').
+    'Bill Clinton' and 'White House' keep theirs: what is left must be a person's name of two words or
+    more."""
+    names = {m.name for m in mentions}
+    openers = collections.Counter(name.partition(" ")[0] for name in names)
+    kept = []
+    for m in mentions:
+        first, _, rest = m.name.partition(" ")
+        rest_words = rest.split()
+        if (len(rest_words) >= 2 and _person_like(rest) and all(w[0].isupper() and w not in NEVER_START for w in rest_words)
+                and (first == rest_words[-1] or (first.lower() in words.lower and rest in names and openers[first] == 1))):
+            m = m._replace(name=rest, start=doc.text.find(rest_words[0], m.start + len(first)))
+        kept.append(m)
+    return kept
 
 
 # ---- merging ----------------------------------------------------------------------------------
