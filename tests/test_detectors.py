@@ -465,6 +465,16 @@ def test_a_purpose_clause_opening_a_sentence_is_no_cue(monkeypatch):
     assert cues == ["has claimed"]
 
 
+@pytest.mark.parametrize("opener", ["Despite", "Amid"])
+def test_a_preposition_is_no_source(monkeypatch, opener):
+    # the tagger may read 'concerns about' as a cue and the word before it as its source
+    text = f"{opener} concerns about Harlow meddling in the inquiry, Ada Reyes was calm.\n"
+    _tagger_marks(monkeypatch, text, cue=["concerns about"], source=[opener], content=["Harlow meddling in the inquiry,"])
+    attributions = audit_text(text, contextual=False).attributions
+    assert [a.cue.text for a in attributions] == ["concerns about"]
+    assert attributions[0].source is None
+
+
 def test_the_name_right_before_the_cue_beats_a_tagged_object_after_it():
     text = "Tom Burns, a retired teacher, also criticised the council.\n"
     names = [s.name for s in audit_text(text).sources]

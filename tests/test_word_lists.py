@@ -25,7 +25,7 @@ LOWER = {("attribution.txt", "adverbs_before_cue"), ("attribution.txt", "source_
          ("writer_stance.txt", "positive_categories"), ("writer_stance.txt", "not_judgement"),
          ("attribution.txt", "action_cues"), ("attribution.txt", "speech_cues"), ("attribution.txt", "figure_sources"),
          ("attribution.txt", "claim_cues"), ("attribution.txt", "quotation_openers"), ("attribution.txt", "labelling_cues"), ("attribution.txt", "feeling_participles"), ("attribution.txt", "partial_quotation_cues"),
-         ("attribution.txt", "critical_labels"), ("actors.txt", "role_references")}
+         ("attribution.txt", "critical_labels"), ("actors.txt", "role_references"), ("attribution.txt", "not_sources")}
 CAPITALISED = {("names.txt", "not_name_start"), ("names.txt", "honorifics"), ("names.txt", "titles"),
                ("attribution.txt", "sentence_openers"), ("sources.txt", "determiners"),
                ("actors.txt", "function_words"), ("actors.txt", "person_titles"),

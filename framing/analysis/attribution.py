@@ -363,6 +363,7 @@ def _without_opener(text: str, span: tuple[int, int]) -> tuple[int, int]:
 
 
 _NOT_IN_SOURCE = frozenset(word_list("attribution.txt", "not_in_source"))  # time, place, auxiliaries, adverbs
+_NOT_SOURCES = frozenset(word_list("attribution.txt", "not_sources"))  # 'Despite', 'Amid': no one
 _PLAIN_WORDS = re.compile(r"(?:\s+[\w’'\-]+){1,3}\s+")
 
 
@@ -409,6 +410,8 @@ def extract(doc: Document, contextual: bool = False) -> list[Attribution]:
         if tagged:
             src = _tagged_source(text, tagged, cue, sentence, src, before, after)
         source = _span(doc, *_source_bounds(text, src, cue)) if src else None
+        if source is not None and set(source.text.lower().split()) <= _NOT_SOURCES:
+            source = None  # 'Despite concerns about': no one
         content_span = tagged and _nearest(tagged["content"], cue, sentence, avoid=src)
         if content_span:  # within the cue's sentence: the next one has its own cue, or is the reporter's
             content_span = (max(content_span[0], sentence.start), min(content_span[1], sentence.end))
