@@ -279,6 +279,8 @@ def test_a_stance_taken_in_a_sources_words_is_its_own_only_in_the_first_person(w
     ("“The inquiry failed to find anything,” Anna Bell said.", "unknown"),
     ("“We have failed to hold Dan Price to account,” Anna Bell said.", "unknown"),
     ("“It is a disgrace that Dan Price was attacked,” Anna Bell said.", "unknown"),
+    ("“Dan Price lied and they destroyed his life,” Anna Bell said.", "unknown"),  # done to him, not by him
+    ("“They have ignored Dan Price for years,” Anna Bell said.", "unknown"),
 ])
 def test_a_verdict_is_about_its_subject_and_about_no_actor_when_its_subject_is_none(words, side):
     assert anna_bell_on_dan_price(words) == side

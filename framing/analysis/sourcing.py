@@ -380,6 +380,8 @@ def _target(doc: Document, entry: lexicon.Entry, kind: str, start: int, end: int
         return None  # 'we have failed to', 'the inquiry failed to': a verdict on no actor
     if entry.on_subject and (subject := targets.verdict_subject(doc, others, start, end))[0]:
         return subject[1]  # 'Rubio has failed to', 'she should apologize'; 'the White House should not have': nobody
+    if entry.on_subject and (targets.object_is_a_pronoun(doc, end) or targets.named_object(doc, others, end)[0]):
+        return None  # 'they destroyed his life', 'they ignored Flynn': whoever did it, not the one it was done to
     return targets.nearest(named, start) or principal  # a verdict: the actor the content names nearest, else the principal
 
 
