@@ -281,6 +281,8 @@ def test_a_stance_taken_in_a_sources_words_is_its_own_only_in_the_first_person(w
     ("“It is a disgrace that Dan Price was attacked,” Anna Bell said.", "unknown"),
     ("“Dan Price lied and they destroyed his life,” Anna Bell said.", "unknown"),  # done to him, not by him
     ("“They have ignored Dan Price for years,” Anna Bell said.", "unknown"),
+    ("“They filed a lawsuit alleging that Dan Price violated the law,” Anna Bell said.", "unknown"),  # the suit's charge
+    ("“I think the governor should resign,” Anna Bell said.", "critical"),  # the one the text calls Governor
 ])
 def test_a_verdict_is_about_its_subject_and_about_no_actor_when_its_subject_is_none(words, side):
     assert anna_bell_on_dan_price(words) == side
@@ -666,7 +668,8 @@ def test_a_stance_on_a_verb_in_ing_is_on_an_act_unless_it_names_an_actor(text, w
     ("“Dan Price’s plan has failed to work.”", "failed to", (True, "Dan Price")),  # the owner of the subject
     ("Officials should resign.", "should resign", (False, None)),  # a sentence's first word tells nothing
     ("Worse, the White House should resign.", "should resign", (True, None)),  # a name of no actor: nobody
-    ("Worse, the governor should resign.", "should resign", (False, None)),  # a role does not tell
+    ("Worse, the governor should resign.", "should resign", (True, None)),  # a role no one holds: no one
+    ("Worse, they should resign.", "should resign", (False, None)),  # 'they' does not tell
 ])
 def test_a_verdict_is_about_the_actor_its_subject_names(said, word, subject):
     from framing.analysis.stance_targets import verdict_subject
@@ -681,11 +684,15 @@ def test_a_verdict_is_about_the_actor_its_subject_names(said, word, subject):
     ("Lee attacked the president of the union.", None),
     ("Lee attacked the governor for it.", None),  # no one is called Governor
     ("Lee attacked the GOP nominee for it.", "Ruth Vale"),  # not the party of 'GOP'
+    ("Lee attacked the mayor for it.", "Ruth Vale"),  # 'Harbour City Mayor Ruth Vale': the title inside the mention
+    ("Lee attacked the vice president for it.", None),  # 'Vice President Dan Price' is no president
 ])
 def test_a_stance_on_a_role_is_about_the_person_who_holds_that_title(text, holder):
     from framing.analysis.stance_targets import role_holder
-    doc, people = _story(text, "President Dan Price spoke. GOP nominee Ruth Vale left. Dan Price won. Ruth Vale spoke.",
-                         ("Dan Price", "Ruth Vale"))
+    opening = ("Vice President Dan Price spoke. Harbour City Mayor Ruth Vale left. Dan Price won. Ruth Vale spoke."
+               if "mayor" in text or "vice" in text else
+               "President Dan Price spoke. GOP nominee Ruth Vale left. Dan Price won. Ruth Vale spoke.")
+    doc, people = _story(text, opening, ("Dan Price", "Ruth Vale"))
     found = role_holder(doc, people, doc.text.index("attacked") + len("attacked"))
     assert (found.name if found else None) == holder
 
@@ -831,3 +838,11 @@ def test_a_group_with_a_member_named_stays_the_group():
                                             ("CBS", "CBS's")])
 def test_the_missing_side_is_named_in_good_english(name, expected):
     assert sourcing.possessive(name) == expected
+
+
+def test_a_stance_on_his_or_her_words_is_about_a_person_not_a_party_named_nearer():
+    text = ("Republicans Rebuke Price\n\nRepublicans met on Monday. Republicans voted. Dan Price spoke. Dan Price left. "
+            "Republicans left.\n\n“Dan Price does not speak for Republicans, and I condemn his views,” Anna Bell said.\n")
+    audit = audit_text(text, contextual=False)
+    assert stance_toward(audit, "Anna Bell", "Republicans") == "unknown"
+    assert stance_toward(audit, "Anna Bell", "Dan Price") == "critical"

@@ -22,7 +22,7 @@ from framing.text.patterns import compiled, has_spaced, has_word
 from framing.findings import Attribution, Finding, Source, TextSpan
 from framing.resources import alternation, word_list
 from framing.analysis.actors import (Actor, actors_named, EPITHETS, find_actors, main_actors, mentions_starting,
-                                     mentions_within, NEVER_START, PLACE, refers_to, strip_title)
+                                     mentions_within, NEVER_START, PERSON, PLACE, refers_to, strip_title)
 from framing.analysis.attribution import reports_saying
 from framing.analysis.names import stated_party
 from framing.analysis import stance_targets as targets
@@ -340,6 +340,8 @@ def _said_evidence(doc: Document, source: Source, attribution: Attribution, acto
             continue  # 'Holder failed to prosecute', 'Manafort ignored Cruz': the reporter's verdict on the source
         if kind == "content" and entry.act and not targets.speaker_is_subject(doc, s, by_a_person):
             continue  # 'voters back the', 'China opposed hacking': someone else taking a stance, not the speaker
+        if kind == "content" and targets.anothers_claim(doc, content.start, s):
+            continue  # 'a lawsuit alleging that the congressman violated': the lawsuit's charge
         target = _target(doc, entry, kind, s, e, others, named, principal, start, by_a_person)
         if target in speaking:  # 'she should apologize' when the principal speaks: the person 'she' stands for
             target = targets.pronoun_antecedent(doc, others, start, s) if kind == "content" and not entry.act else None
@@ -373,6 +375,9 @@ def _target(doc: Document, entry: lexicon.Entry, kind: str, start: int, end: int
         # content names, else the principal; 'we welcome all', 'I support a higher wage': no actor; 'I condemn
         # the airstrikes': their author
         if not targets.aims_at_a_thing(doc, others, start, end):
+            if targets.object_is_a_person(doc, end):  # 'I condemn his views': a person, not 'Republicans' named nearer
+                people = [a for a in named if a.kind == PERSON] or [a for a in [principal] if a and a.kind == PERSON]
+                return targets.named_after(others, end) or targets.nearest(people, start)
             pronoun = targets.object_is_a_pronoun(doc, end)
             return targets.named_after(others, end) or (targets.nearest(named, start) or principal if pronoun else None)
         return _author_of_act(doc, others, principal, start, end)

@@ -46,7 +46,7 @@ _TITLE_FORMS = {"president": r"President|Pres\.", "governor": r"Governor|Gov\.",
                 "mayor": "Mayor", "speaker": "Speaker", "congressman": r"Rep\.|Representative|Congressman",
                 "congresswoman": r"Rep\.|Representative|Congresswoman", "chancellor": "Chancellor",
                 "nominee": "(?i:nominee)", "front-runner": "(?i:front-?runner)", "billionaire": "(?i:billionaire)"}
-_ROLE_OBJECT = re.compile(rf"\s+the\s+(?:(?:former|presumptive|likely|Republican|Democratic|GOP|party's|Manhattan)\s+){{0,2}}"
+_ROLE_OBJECT = re.compile(rf"\s*the\s+(?:(?:former|presumptive|likely|Republican|Democratic|GOP|party's|Manhattan)\s+){{0,2}}"
                           rf"({'|'.join(_TITLE_FORMS)})\b(?!\s+(?:of|and)\b|['’]s\s+(?:office|campaign))", re.I)
 # 'attacked the president', 'the GOP nominee'; not 'the president of the union' or 'the president's campaign'
 _STAND_INS = alternation(word_list('sources.txt', 'stand_in_nouns'))  # 'nominee', 'front-runner'
@@ -154,9 +154,10 @@ def _subject_words(doc: Document, start: int, end: int) -> list[tuple[str, int]]
 
 def verdict_subject(doc: Document, actors: list[Actor], start: int, end: int) -> tuple[bool, Actor | None]:
     """Whom a verdict on its subject is about, when its subject says so: a name ('Rubio has failed to':
-    Rubio; 'the White House should not have', no actor of the story: nobody) or 'she'/'he' (the person
-    named last before it, if any: 'I think she should apologize'). (True, the actor or None), or
-    (False, None) when the subject does not tell ('the governor', 'they')."""
+    Rubio; 'the White House should not have', no actor of the story: nobody), 'she'/'he' (the person
+    named last before it, if any: 'I think she should apologize') or a role one person holds ('the
+    presumptive GOP nominee is unfit': role_holder, else no one). (True, the actor or None), or (False,
+    None) when the subject does not tell ('they')."""
     words = _subject_words(doc, start, end)
     if not words:
         return False, None
@@ -164,6 +165,9 @@ def verdict_subject(doc: Document, actors: list[Actor], start: int, end: int) ->
     if head.lower() in ("he", "she"):
         person = pronoun_antecedent(doc, actors, start, start)
         return person is not None, person
+    role_at = next((where for word, where in reversed(words[-4:]) if word.lower() == "the"), None)
+    if head.lower() in _TITLE_FORMS and role_at is not None:  # 'the presumptive GOP nominee is unfit': who holds
+        return True, role_holder(doc, actors, role_at)  # it, or no one (not the 'GOP' of the role)
     if head[:1].islower():  # 'Mitt Romney's Medicare ad is': the owner named before the noun
         owners = [owner for word, where in reversed(words[-4:-1]) if _POSSESSOR.search(word)
                   and (owner := _actor_at(actors, where))]
@@ -177,6 +181,15 @@ def _actor_at(actors: list[Actor], offset: int) -> Actor | None:
     """The actor one of whose mentions covers `offset`, or None."""
     return next((a for a in actors
                  if any(m.start <= offset < m.end for m in mentions_starting(a, max(0, offset - 60), offset + 1))), None)
+
+
+_NESTED_CLAIM = re.compile(r"\b(?:alleg|claim|accus|contend|charg)\w*\s+(?:[\w’'-]+\s+){0,3}?that\b", re.I)
+
+
+def anothers_claim(doc: Document, content_start: int, offset: int) -> bool:
+    """The words at `offset` are what someone else in the source's words alleges ('slammed a lawsuit
+    alleging that the congressman violated the law'): the lawsuit's charge, not the source's verdict."""
+    return _NESTED_CLAIM.search(doc.text, content_start, offset) is not None
 
 
 def passive_on_another(doc: Document, attribution: Attribution, start: int, end: int) -> bool:
@@ -333,9 +346,10 @@ def role_holder(doc: Document, actors: list[Actor], end: int) -> Actor | None:
     if role is None:
         return None
     forms = _TITLE_FORMS[role.group(1).lower().replace("frontrunner", "front-runner")]
-    before, opening = compiled(rf"\b(?:{forms})\s+(?:[A-Z][\w.'’-]*\s+){{0,2}}$"), compiled(rf"(?:{forms})\s")
+    before = compiled(rf"\b(?:{forms})\s+(?:[A-Z][\w.'’-]*\s+){{0,2}}$")
+    within = compiled(rf"(?:^|(?<=\s))(?<!Vice\s)(?:{forms})\s")  # 'Maine Gov. Paul LePage', not 'Vice President'
     counts = [(sum(1 for m in a.mentions  # 'President Barack Obama' as one mention, or after the title
-                   if opening.match(m.text) or before.search(doc.text, max(0, m.start - 40), m.start)), a)
+                   if within.search(m.text) or before.search(doc.text, max(0, m.start - 40), m.start)), a)
               for a in actors if a.kind == PERSON]
     most = max((n for n, _ in counts), default=0)
     holders = [a for n, a in counts if n == most and n > 0]
@@ -346,6 +360,12 @@ def object_is_a_pronoun(doc: Document, end: int) -> bool:
     """The stance word ending at `end` has a pronoun for its object or its object's owner ('thank him',
     'reject his visit')."""
     return bool(_PERSONAL_OBJECT.match(doc.text, end))
+
+
+def object_is_a_person(doc: Document, end: int) -> bool:
+    """That pronoun is a person's: 'him', 'her', 'his' (not 'them', 'their')."""
+    found = _PERSONAL_OBJECT.match(doc.text, end)
+    return found is not None and found.group().strip().lower() in ("him", "her", "his")
 
 
 def named_after(actors: list[Actor], end: int) -> Actor | None:
