@@ -667,6 +667,7 @@ def test_a_stance_on_a_verb_in_ing_is_on_an_act_unless_it_names_an_actor(text, w
     ("“Dan Price has failed to fix the roads.”", "failed to", (True, "Dan Price")),  # past the quotation mark
     ("“Dan Price’s plan has failed to work.”", "failed to", (True, "Dan Price")),  # the owner of the subject
     ("Officials should resign.", "should resign", (False, None)),  # a sentence's first word tells nothing
+    ("Belgium failed to act, as they said in Belgium.", "failed to", (True, None)),  # unless written as a name
     ("Worse, the White House should resign.", "should resign", (True, None)),  # a name of no actor: nobody
     ("Worse, the governor should resign.", "should resign", (True, None)),  # a role no one holds: no one
     ("Worse, they should resign.", "should resign", (False, None)),  # 'they' does not tell

@@ -172,9 +172,14 @@ def verdict_subject(doc: Document, actors: list[Actor], start: int, end: int) ->
         owners = [owner for word, where in reversed(words[-4:-1]) if _POSSESSOR.search(word)
                   and (owner := _actor_at(actors, where))]
         return (True, owners[0]) if owners else (False, None)
-    if head in NEVER_START or at == getattr(doc.sentence_at(at), "start", -1):
-        return False, None  # a capitalised first word of a sentence ('The governor')
-    return True, _actor_at(actors, at)
+    if head in NEVER_START or (at == getattr(doc.sentence_at(at), "start", -1) and not _written_as_a_name(doc, head)):
+        return False, None  # a capitalised first word of a sentence ('Officials should resign')
+    return True, _actor_at(actors, at)  # 'Belgium failed to', no actor of the story: nobody
+
+
+def _written_as_a_name(doc: Document, word: str) -> bool:
+    """The text capitalises `word` inside a sentence too ('Belgium'; not 'Officials')."""
+    return compiled(rf"(?<=[\w,;:] ){re.escape(word)}\b").search(doc.text) is not None
 
 
 def _actor_at(actors: list[Actor], offset: int) -> Actor | None:
