@@ -340,8 +340,8 @@ def _said_evidence(doc: Document, source: Source, attribution: Attribution, acto
             continue  # 'Holder failed to prosecute', 'Manafort ignored Cruz': the reporter's verdict on the source
         if kind == "content" and entry.act and not targets.speaker_is_subject(doc, s, by_a_person):
             continue  # 'voters back the', 'China opposed hacking': someone else taking a stance, not the speaker
-        if kind == "content" and targets.anothers_claim(doc, content.start, s):
-            continue  # 'a lawsuit alleging that the congressman violated': the lawsuit's charge
+        if kind == "content" and (targets.anothers_claim(doc, content.start, s) or targets.hedged(doc, s)):
+            continue  # 'a lawsuit alleging that the congressman violated': the lawsuit's charge; 'asked if he supported'
         target = _target(doc, entry, kind, s, e, others, named, principal, start, by_a_person)
         if target in speaking:  # 'she should apologize' when the principal speaks: the person 'she' stands for
             target = targets.pronoun_antecedent(doc, others, start, s) if kind == "content" and not entry.act else None

@@ -188,6 +188,18 @@ def _actor_at(actors: list[Actor], offset: int) -> Actor | None:
                  if any(m.start <= offset < m.end for m in mentions_starting(a, max(0, offset - 60), offset + 1))), None)
 
 
+_HEDGE = re.compile(r"(?:\b(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering|unclear|unsure|know|knew)\s+"
+                    r"(?:[\w’'-]+\s+)?if|\bwhether(?!\s+to\b))\b[^.;:!?]*$", re.I)
+
+
+def hedged(doc: Document, offset: int) -> bool:
+    """The word at `offset` is asked, not asserted: 'asked if he supported', 'waffled as to whether he
+    would support' (not 'determine whether to prosecute her for violating', nor a condition: 'if the
+    story is true, he must resign' takes a side)."""
+    sentence = doc.sentence_at(offset)
+    return sentence is not None and _HEDGE.search(doc.text, sentence.start, offset) is not None
+
+
 _NESTED_CLAIM = re.compile(r"\b(?:alleg|claim|accus|contend|charg)\w*\s+(?:[\w’'-]+\s+){0,3}?that\b", re.I)
 
 
