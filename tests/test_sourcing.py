@@ -286,6 +286,7 @@ def test_a_stance_taken_in_a_sources_words_is_its_own_only_in_the_first_person(w
     ("“If the report is true, Dan Price must resign,” Anna Bell said.", "critical"),  # a condition takes a side
     ("“Voters asked me if I supported Dan Price,” Anna Bell said.", "unknown"),  # a question does not
     ("“People keep asking whether I would endorse Dan Price,” Anna Bell said.", "unknown"),
+    ("“Ruth Vale was sold out by Dan Price,” Anna Bell said.", "critical"),  # the agent of a passive
 ])
 def test_a_verdict_is_about_its_subject_and_about_no_actor_when_its_subject_is_none(words, side):
     assert anna_bell_on_dan_price(words) == side

@@ -381,6 +381,8 @@ def _target(doc: Document, entry: lexicon.Entry, kind: str, start: int, end: int
             pronoun = targets.object_is_a_pronoun(doc, end)
             return targets.named_after(others, end) or (targets.nearest(named, start) or principal if pronoun else None)
         return _author_of_act(doc, others, principal, start, end)
+    if entry.on_subject and (agent := targets.passive_agent(doc, others, start, end))[0]:
+        return agent[1]  # 'Israel was sold out by Kerry and Obama': the agent, not the subject
     if entry.on_subject and targets.verdict_on_no_actor(doc, others, start, end):
         return None  # 'we have failed to', 'the inquiry failed to': a verdict on no actor
     if entry.on_subject and (subject := targets.verdict_subject(doc, others, start, end))[0]:

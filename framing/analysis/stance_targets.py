@@ -373,6 +373,15 @@ def role_holder(doc: Document, actors: list[Actor], end: int) -> Actor | None:
     return holders[0] if len(holders) == 1 else None
 
 
+def passive_agent(doc: Document, actors: list[Actor], start: int, end: int) -> tuple[bool, Actor | None]:
+    """A verdict in the passive with its agent ('Israel was sold out by Kerry and Obama'): (True, the first
+    actor the agent names, or None when it names none); (False, None) when it is no such passive."""
+    agent = _BY_AGENT.match(doc.text, end)
+    if agent is None or not _PASSIVE_BEFORE.search(doc.text, max(0, start - 30), start):
+        return False, None
+    return True, named_after(actors, agent.end())
+
+
 def object_is_a_pronoun(doc: Document, end: int) -> bool:
     """The stance word ending at `end` has a pronoun for its object or its object's owner ('thank him',
     'reject his visit')."""
