@@ -343,6 +343,18 @@ def test_a_principal_actors_voice_about_the_other_principal_is_on_the_other_side
     assert any(e.kind == "adversary" for s in audit.sourcing.sources for e in s.evidence)
 
 
+@pytest.mark.parametrize("parties, side", [
+    (("Republican", "Democratic"), "critical"),
+    (("Democratic", "Democratic"), "unknown"),  # one party's people: no rivals by default
+])
+def test_a_principal_actors_voice_on_the_other_of_the_same_party_is_no_adversary(parties, side):
+    text = ("Price and Vale Clash Over Jobs\n\n{} Gov. Dan Price and {} Sen. Ruth Vale are running. Dan Price leads in "
+            "polls. Ruth Vale trails Dan Price.\n\n\"Dan Price has a plan for nothing,\" said Tom Ash, a spokesman for "
+            "Ruth Vale.").format(*parties)
+    audit = audit_text(text)
+    assert stance_toward(audit, "Tom Ash", "Dan Price") == side
+
+
 def test_a_principal_actors_voice_speaking_warmly_of_the_other_is_no_adversary():
     text = ("Price and Vale Clash Over Jobs\n\nDan Price and Ruth Vale are running for governor. Dan Price leads in "
             "polls. Ruth Vale trails Dan Price.\n\n\"Dan Price is an amazing man and a wonderful friend,\" said Tom "

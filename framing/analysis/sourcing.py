@@ -478,15 +478,38 @@ def _adversary_evidence(doc: Document, source: Source, mine: list[Attribution], 
     found = []
     if not any(a.principal for a in own):
         return []  # only the voices of a principal actor: allies, victims and objects are not adversaries
+    parties = {stated_party(f"{source.role} {source.name}")} | {_party_of(doc, a) for a in own}
     for actor in actors:
         if actor in own or stances[actor.id] != UNKNOWN or not actor.principal:
             continue
+        if _party_of(doc, actor) in parties - {None}:
+            continue  # one party's people ('Democratic vice presidential candidate Tim Kaine' on Clinton): no rivals
         about = [a for a in mine if any(actors_named([actor], p.start, p.end) for p in (a.cue, a.content) if p)]
         if about and not _warm(doc, about):
             found.append(Evidence(actor.id, CRITICAL, "adversary", _span(doc, about[0].cue.start, about[0].cue.end),
                                   f"{source.name} speaks for {own[0].name} and talks about {actor.name} "
                                   "without a word for it"))
     return found
+
+
+_PARTY_BEFORE = re.compile(r"\b(?:Democratic|Democrat|Republican|GOP)\s+(?:(?:presidential|vice|former|then|candidate|nominee|"
+                           r"front-?runner|hopeful|contender|rival|challenger|leader|senator|congress(?:wo)?man|lawmaker|"
+                           r"governor|strategist|operative|incumbent|(?-i:[A-Z])[\w.]*)\s+){0,3}$", re.I)
+_PARTY_AFTER = re.compile(r"[,\s]*\(?[RD](?:-[A-Z]|\))")
+
+
+def _party_of(doc: Document, actor: Actor) -> str | None:
+    """'R' or 'D': a party ('House Democrats'), or the party the text gives a person right before or
+    after a mention ('Democratic presidential candidate Hillary Clinton', 'Sen. Chuck Grassley (R-Iowa)'),
+    when every such mention agrees; else None."""
+    if m := _PARTY_ACTOR.fullmatch(actor.name):
+        return "D" if "Democrat" in m.group(2) else "R"
+    if actor.kind != PERSON:
+        return None
+    stated = {stated_party(doc.text[m.start:m.end + 12]) if _PARTY_AFTER.match(doc.text, m.end)
+              else stated_party(found.group()) if (found := _PARTY_BEFORE.search(doc.text, max(0, m.start - 50), m.start))
+              else stated_party(m.text) for m in actor.mentions} - {None}
+    return stated.pop() if len(stated) == 1 else None
 
 
 def _warm(doc: Document, attributions: list[Attribution]) -> bool:
