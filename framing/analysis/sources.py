@@ -294,8 +294,8 @@ def _own(name: str) -> str:
 
 def _sex_in_text(doc: Document, name: str) -> str | None:
     """'m' or 'f' when the pronouns found right after the narration's mentions of a person's surname
-    (the first 'he', 'his', 'she' or 'herself' before any other name; quotations skipped) are two to
-    one at least. When the text names others of that surname ('Melania Trump', 'Mr. Trump' beside
+    (the first 'he', 'his', 'she' or 'herself' before any other name, in its sentence or, for a name
+    that opens it, the next; quotations skipped) are two to one at least. When the text names others of that surname ('Melania Trump', 'Mr. Trump' beside
     'Mrs. Trump'), only the mentions with the person's own first name count."""
     votes = {"m": 0, "f": 0}
     text = doc.text
@@ -307,7 +307,11 @@ def _sex_in_text(doc: Document, name: str) -> str | None:
     for m in found:
         if doc.voice_at(m.start()) == QUOTED or (shared and m.group(1) != given):
             continue
-        for w in _AFTER_NAME.finditer(text, m.end(), min(len(text), m.end() + SEX_REACH)):
+        sentence = joined_sentence(doc, m.start())
+        end = min(len(text), m.end() + SEX_REACH)
+        if sentence is not None and text[sentence.start:m.start()].strip(" “\"‘'(") and end > sentence.end:
+            end = sentence.end  # a name inside its sentence: 'She' after it is the subject's ('X criticized Trump. She said')
+        for w in _AFTER_NAME.finditer(text, m.end(), end):
             if doc.voice_at(w.start()) == QUOTED:
                 continue
             if w.group("name"):
@@ -390,15 +394,15 @@ _AFTER_NAME = re.compile(r"\b(?:(?P<m>[Hh]e|[Hh]is|[Hh]imself)|(?P<f>[Ss]he|[Hh]
 _HONORIFICS = frozenset(word_list("names.txt", "honorifics"))
 _OPENS_SENTENCE = re.compile(r'(?:[.!?]["”’\']?\s+|\n\s*)$')
 SEX_REACH = 200  # characters after a name in which its pronoun is looked for
-_OPENER = re.compile(rf"(?:[A-Z][A-Z.,\s]+\s[—–-]+\s+)?(?:(?:But|And|Yet|So|Still|Meanwhile|Instead|Then|Now|Also)\s*,?\s+(?:then\s+)?)?(?:(?:{alternation(NOT_NAME_START)}|"
+_OPENER = re.compile(rf"(?:[A-Z][A-Z.,\s]+\s[—–-]+\s+)?(?:(?:But|And|Yet|So|Still|Meanwhile|Instead|Then|Now|Also)\s*,?\s+(?:then\s+)?)?(?:(?:{alternation(NOT_NAME_START - {'He', 'She', 'They', 'It', 'We', 'I'})}|"
                      r"Like|Unlike|Despite|With|Without|Since|During|Under|Until|Once|Even|Though|Although|If|Last|Earlier|"
-                     r"Later|Hours|Days|Weeks|Months|Years|Moments|Minutes|[A-Z][a-z]+(?:ing|ed))\b[^,.;“”\"]{0,100},\s+){0,2}")
+                     r"Later|Hours|Days|Weeks|Months|Years|Moments|Minutes|[A-Z][a-z]+(?:ing|ed))\b[^,.;“”\"]{0,150},\s+){0,2}")
 # what opens a sentence before its subject: 'WASHINGTON — ', 'But ', 'On Monday, ', 'Like her heroine, ', 'Asked about it, '
 _NAMED = rf"(?:{ACTOR_NAME.pattern}){PARTY}(?:\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?(?:\s+and\s+(?:{ACTOR_NAME.pattern}){PARTY})?"
 # 'Ada Reyes', 'Former Rep. Chris Shays', 'Gov. Mike Pence of Indiana', 'Long and Bosma'
 # a sentence's subject: a name (with its appositive), or a description then the name, before a lower-case word
 _SUBJECT = re.compile(rf"({_NAMED}(?:,\s+[^,“”\"]{{2,80}},)?|[^,.“”\"]{{3,60}},\s+{_NAMED},)"
-                      rf",?\s+(?!(?:and|or|of|who|whose|which|that|(?:[a-z][\w-]*\s+)?(?i:{ROLE_WORDS}))\b)[a-z]")
+                      rf",?\s+(?!(?:and|or|of|who|whose|which|that|(?:[a-z][\w-]*\s+)?(?i:{ROLE_WORDS})s?)\b)[a-z]")
 # not 'Amnesty International spokesman Eric Ferrero': a description before the name
 _PRONOUN_SUBJECT = re.compile(r"(He|She|They|It)\s")
 
@@ -460,8 +464,9 @@ def _quoted(doc: Document, offset: int) -> bool:
 
 
 def _index(doc: Document, offset: int) -> int:
-    index = doc.sentence_index(offset)
-    return -1 if index is None else index
+    """The index of the first piece of the (joined) sentence at `offset`; -1 outside every sentence."""
+    sentence = joined_sentence(doc, offset)
+    return -1 if sentence is None else doc.sentence_index(sentence.start)
 
 
 def _subjects(doc: Document, here: int | None, offset: int) -> list[tuple[int, TextSpan]]:
@@ -470,8 +475,11 @@ def _subjects(doc: Document, here: int | None, offset: int) -> list[tuple[int, T
     if here is None:
         return []
     found = []
-    for index in range(here, max(here - 3, -1), -1):
-        sentence = doc.sentences[index]
+    index = _index(doc, offset)
+    for _ in range(3):
+        if index < 0:
+            break
+        sentence = joined_sentence(doc, doc.sentences[index].start)  # 'Rep. Brad Sherman (D-Calif.)' / 'last month joked ...'
         text = doc.text[sentence.start:min(sentence.end, offset)]
         start = sentence.start + len(text) - len(text.lstrip())
         opener = _OPENER.match(doc.text, start, sentence.end)
@@ -479,8 +487,9 @@ def _subjects(doc: Document, here: int | None, offset: int) -> list[tuple[int, T
         if m and doc.voice_at(m.start()) != QUOTED and m.group(1).split()[0] not in NOT_NAME_START \
                 and not POSSESSIVE_END.search(m.group(1).split(",")[0]):  # not 'When Maddow ...', "Strzok's attorney"
             found.append((index, TextSpan(m.start(1), m.start(1) + len(m.group(1).rstrip(",")), m.group(1).rstrip(","))))
-        if index < here and not _PRONOUN_SUBJECT.match(doc.text, opener.end()):
+        if sentence.end <= offset and not _PRONOUN_SUBJECT.match(doc.text, opener.end()):
             break  # the sentence before the one before only when the one before goes on about someone
+        index = _index(doc, doc.sentences[index - 1].start) if index > 0 else -1
     return found
 
 
@@ -499,8 +508,9 @@ def _subject_speakers(doc: Document, registry: "_Registry", subject: TextSpan, p
         kinds = ("person", "official", "organisation") if pronoun in _PLURAL else ("person", "official")
         if not NAME.fullmatch(plain) or plain.split()[0] in NOT_NAME_START or _kind(one) not in kinds:
             return None
-        if " " not in plain and not (registry.same(one) or compiled(rf"(?<=[a-z,;:]\s){re.escape(_surname(plain))}\b").search(doc.text)):
-            return None  # a capitalised word the text uses only to open sentences: 'Asked', 'Like', 'Public'
+        if " " not in plain and not registry.same(one) and (compiled(rf"\b{re.escape(plain.lower())}\b").search(doc.text)
+                                                          or not compiled(rf"(?<=[a-z,;:]\s){re.escape(plain)}\b").search(doc.text)):
+            return None  # a word the text also writes in lower case ('Climate change'), or only to open sentences ('Asked')
     return speakers
 
 
