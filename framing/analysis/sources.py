@@ -402,8 +402,8 @@ _NAMED = rf"(?:{ACTOR_NAME.pattern}){PARTY}(?:\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.
 # 'Ada Reyes', 'Former Rep. Chris Shays', 'Gov. Mike Pence of Indiana', 'Long and Bosma'
 # a sentence's subject: a name (with its appositive), or a description then the name, before a lower-case word
 _SUBJECT = re.compile(rf"({_NAMED}(?:,\s+[^,“”\"]{{2,80}},)?|[^,.“”\"]{{3,60}},\s+{_NAMED},)"
-                      rf",?\s+(?!(?:and|or|of|who|whose|which|that|(?:[a-z][\w-]*\s+)?(?i:{ROLE_WORDS})s?)\b)[a-z]")
-# not 'Amnesty International spokesman Eric Ferrero': a description before the name
+                      rf",?\s+(?!(?:and|or|of|who|whose|which|that|(?:[a-z][\w-]*\s+){{0,2}}(?:(?i:{ROLE_WORDS})|{alternation(word_list('sources.txt', 'person_nouns'))})s?)\b)[a-z]")
+# not 'Amnesty International spokesman Eric Ferrero', 'Clinton campaign manager Robby Mook': a description before the name
 _PRONOUN_SUBJECT = re.compile(r"(He|She|They|It)\s")
 
 
@@ -470,13 +470,13 @@ def _index(doc: Document, offset: int) -> int:
 
 
 def _subjects(doc: Document, here: int | None, offset: int) -> list[tuple[int, TextSpan]]:
-    """The named subjects of the sentence at `offset` (before it) and of the one before, and of the
-    one before that when the one before opens with a pronoun ('He wrote in his memoir ...')."""
+    """The named subjects of the sentence at `offset` (before it) and of the one before, and of those
+    before while the one after opens with a pronoun ('He wrote in his memoir ...'), four at most."""
     if here is None:
         return []
     found = []
     index = _index(doc, offset)
-    for _ in range(3):
+    for _ in range(5):
         if index < 0:
             break
         sentence = joined_sentence(doc, doc.sentences[index].start)  # 'Rep. Brad Sherman (D-Calif.)' / 'last month joked ...'
@@ -521,7 +521,7 @@ def _agrees(doc: Document, registry: "_Registry", speakers, pronoun: str) -> boo
             return True
         one = speakers[0]
         name, kind = (one.name, one.kind) if isinstance(one, Source) else (one[0], _kind(one[0]))
-        return kind in ("organisation", "media") or (kind != "person" and _plural(name))
+        return kind in ("organisation", "media") or ((kind != "person" or name.split()[-1][:1].islower()) and _plural(name))
     if len(speakers) > 1:
         return False
     one = speakers[0]
