@@ -400,9 +400,12 @@ _OPENER = re.compile(rf"(?:[A-Z][A-Z.,\s]+\s[—–-]+\s+)?(?:(?:But|And|Yet|So|
 # what opens a sentence before its subject: 'WASHINGTON — ', 'But ', 'On Monday, ', 'Like her heroine, ', 'Asked about it, '
 _NAMED = rf"(?:{ACTOR_NAME.pattern}){PARTY}(?:\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?(?:\s+and\s+(?:{ACTOR_NAME.pattern}){PARTY})?"
 # 'Ada Reyes', 'Former Rep. Chris Shays', 'Gov. Mike Pence of Indiana', 'Long and Bosma'
-# a sentence's subject: a name (with its appositive), or a description then the name, before a lower-case word
-_SUBJECT = re.compile(rf"({_NAMED}(?:,\s+[^,“”\"]{{2,80}},)?|[^,.“”\"]{{3,60}},\s+{_NAMED},)"
-                      rf",?\s+(?!(?:and|or|of|who|whose|which|that|(?:[a-z][\w-]*\s+){{0,2}}(?:(?i:{ROLE_WORDS})|{alternation(word_list('sources.txt', 'person_nouns'))})s?)\b)[a-z]")
+# a sentence's subject: a name (with its appositive), or a description then the name ('Its chairman, Victor
+# Hale,', 'Clinton campaign manager Robby Mook'), before a lower-case word
+_PERSON_NOUN = rf"(?:(?i:{ROLE_WORDS})|{alternation(word_list('sources.txt', 'person_nouns'))})s?"
+_SUBJECT = re.compile(rf"({_NAMED}(?:,\s+[^,“”\"]{{2,80}},)?|[^,.“”\"]{{3,60}},\s+{_NAMED},"
+                      rf"|{ACTOR_NAME.pattern}\s+(?:[a-z][\w-]*\s+){{0,2}}{_PERSON_NOUN}\s+{NAME.pattern})"
+                      rf",?\s+(?!(?:and|or|of|who|whose|which|that|(?:[a-z][\w-]*\s+){{0,2}}{_PERSON_NOUN})\b)[a-z]")
 # not 'Amnesty International spokesman Eric Ferrero', 'Clinton campaign manager Robby Mook': a description before the name
 _PRONOUN_SUBJECT = re.compile(r"(He|She|They|It)\s")
 
