@@ -876,3 +876,11 @@ def test_a_narration_subject_that_is_a_common_noun_or_a_description_is_no_voice(
     found = _pronoun_voices(text)
     assert ("he", "Tom Okafor") in found and ("she", "Ada Reyes") in found, found
     assert not {"Climate", "Calder"} & set(_registry(text)), sorted(_registry(text))
+
+
+def test_a_person_is_not_merged_into_a_spokesperson_for_them():
+    """'A spokeswoman for Mr. Dane' speaks for him; his own words stay his ('Mr. Dane said')."""
+    text = ("Port Plan\n\nA spokeswoman for Mr. Dane said he would not comment.\n\nMr. Dane said the plan "
+            "was rushed.\n")
+    found = _registry(text)
+    assert "Mr. Dane" in found and found["Mr. Dane"].paraphrased_words > 0, sorted(found)

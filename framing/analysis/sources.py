@@ -154,6 +154,8 @@ def _same_source(short: str, full: str) -> bool:
         return True  # 'Ann Marsh' is 'Former Senior Adviser Ann Marsh'; 'New Hampshire' is not 'voters in New Hampshire'
     if " " in short or " " not in full or not short[:1].isupper():  # 'drivers' is no surname
         return False
+    if _kind(full) in ("official", "anonymous"):  # 'Mr. Farenthold' is not 'A spokeswoman for Mr. Farenthold'
+        return False
     last = _surname(full).lower()  # 'Boutrous' is 'Theodore J. Boutrous Jr.'
     if _GIVEN_NAME_LAST.fullmatch(full):  # 'Mr. Ban' is 'Ban Ki-moon': the family name comes first
         return short.lower() == full.split()[0].lower()
