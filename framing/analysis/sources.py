@@ -1,6 +1,7 @@
 """The source registry: who the attributions' sources are. Mentions of one source merge (a surname
-refers back to the full name, a title to the person holding it, "he" to the last named source);
-each source gets a canonical name, a kind, a role, and the words quoted or paraphrased from it."""
+refers back to the full name, a title to the person holding it, "he" to the voice named last that
+agrees with it); each source gets a canonical name, a kind, a role, and the words quoted or
+paraphrased from it."""
 
 from __future__ import annotations
 
@@ -335,7 +336,7 @@ def _just_named(source: Source, offset: int) -> bool:
 
 def build(doc: Document, attributions: list[Attribution]) -> tuple[list[Attribution], list[Source]]:
     """The attributions linked to a registry of their sources: a surname joins the full name, a
-    title the person who holds it, a pronoun the last named source, a relative pronoun what it
+    title the person who holds it, a pronoun the voice it agrees with (_pronoun_speakers), a relative pronoun what it
     stands for. A joint source ('Ada Reyes and Tom Okafor said') is one source per name, each
     linked to the shared words by an attribution of its own, the words counted once among them."""
     registry = _Registry(doc.text)
@@ -447,9 +448,10 @@ def _pronoun_speakers(doc: Document, registry: "_Registry", previous: list[Sourc
     for _, option in sorted(options, key=lambda o: o[0], reverse=True):
         speakers = option if isinstance(option, list) else _subject_speakers(doc, registry, option, pronoun)
         if speakers and _agrees(doc, registry, speakers, pronoun):
-            if not isinstance(option, list):
-                speakers = [_register(doc, registry, name, role, part) for name, role, part in speakers]
-                for speaker, (_, _, part) in zip(speakers, _subject_parts(option)):
+            if not isinstance(option, list):  # the narration's subject: its persons, filed as sources
+                named = speakers
+                speakers = [_register(doc, registry, name, role, part) for name, role, part in named]
+                for speaker, (_, _, part) in zip(speakers, named):
                     registry.mention(speaker, part)
             return speakers
     return []
@@ -496,11 +498,6 @@ def _subjects(doc: Document, here: int | None, offset: int) -> list[tuple[int, T
             break  # the sentence before the one before only when the one before goes on about someone
         index = _index(doc, doc.sentences[index - 1].start) if index > 0 else -1
     return found
-
-
-def _subject_parts(subject: TextSpan) -> list[tuple[str, str, TextSpan]]:
-    name, role = _name_and_role(subject.text)
-    return [(name, role, subject)]
 
 
 def _subject_speakers(doc: Document, registry: "_Registry", subject: TextSpan, pronoun: str):
@@ -663,7 +660,7 @@ class _Registry:
         self._mentioned: set[tuple[str, TextSpan]] = set()
         self._holders: dict[str, set[str]] = {}  # title -> ids of the sources named with it
         self._groups: dict[str, Source] = {}  # group_key -> the unnamed group first named so
-        self._sexes: dict[str, str | None] = {}  # surname -> 'm' or 'f' by the pronouns after it
+        self._sexes: dict[str, str | None] = {}  # plain name -> 'm' or 'f' by the pronouns after it
 
     def credit(self, source: Source, attribution: Attribution, mention: TextSpan | None = None,
                share: tuple[int, int] = (0, 1)) -> None:
