@@ -863,3 +863,58 @@ def test_a_stance_on_his_or_her_words_is_about_a_person_not_a_party_named_nearer
     audit = audit_text(text, contextual=False)
     assert stance_toward(audit, "Anna Bell", "Republicans") == "unknown"
     assert stance_toward(audit, "Anna Bell", "Dan Price") == "critical"
+
+
+# ---- pronoun sources: the voice a reader takes 'he', 'she', 'it', 'they' for (session 26) ---------
+
+def _pronoun_voices(text: str) -> list[tuple[str, str | None]]:
+    """(pronoun, name of the source it is linked to) for each pronoun source of the fast audit."""
+    audit = audit_text(text, readability=False, contextual=False)
+    names = {s.id: s.name for s in audit.sources}
+    return [(a.source.text, names.get(a.source_id)) for a in audit.attributions
+            if a.source is not None and a.source.text.lower() in ("he", "she", "it", "they")]
+
+
+@pytest.mark.parametrize("text, pronoun, voice", [
+    # 'she' after a man is the woman named before him, not the last source
+    ("Port Plan\n\nAda Reyes, the mayor, said she backed the plan. Tom Okafor, a fisher, said he feared it "
+     "was rushed.\n\n“We will watch it closely,” she said.\n", "she", "Ada Reyes"),
+    # the person the sentence before names as its subject, though no source yet
+    ("Court Rules\n\nJustice Elena Kagan said the rule was fair.\n\nBut Justice Carl Dane was unconvinced.\n\n"
+     "“I am getting whipsawed here,” he told the lawyer.\n", "he", "Justice Carl Dane"),
+    # 'they' after one person is the group named before, not that person
+    ("Port Plan\n\nSeveral fishers said the plan was rushed. Tom Okafor said he agreed.\n\n"
+     "They said the council had ignored them.\n", "They", "Several fishers"),
+    # 'it' is the body, not its chairman named after it
+    ("Port Plan\n\nThe Calder Port Authority said the plan was sound. Its chairman, Victor Hale, said the "
+     "same.\n\nIt added that work would start in May.\n", "It", "The Calder Port Authority"),
+    # a shared surname: the pronouns after 'Donald Trump' are not Melania Trump's
+    ("Trump Rally\n\nMelania Trump said she was proud of him. Donald Trump said he would win Ohio.\n\n"
+     "“We are going on to Nevada,” she said.\n", "she", "Melania Trump"),
+])
+def test_a_pronoun_source_is_the_voice_that_agrees_with_it(text, pronoun, voice):
+    found = _pronoun_voices(text)
+    assert (pronoun, voice) in found, found
+
+
+def test_a_pronoun_no_voice_agrees_with_is_left_unlinked():
+    """'he' after a woman, the only source: whose words, unknown, not hers."""
+    text = "Port Plan\n\nMs. Ada Reyes said the plan was sound.\n\n“It will never work,” he said.\n"
+    assert ("he", None) in _pronoun_voices(text)
+    assert _registry(text)["Ms. Ada Reyes"].quoted_words == 0
+
+
+def test_a_narration_subject_that_is_a_common_noun_or_a_description_is_no_voice():
+    text = ("Port Plan\n\nTom Okafor said the plan was rushed.\n\nClimate change, he says, is the reason. "
+            "Calder campaign manager Ada Reyes released a memo.\n\n“It is sound,” she said.\n")
+    found = _pronoun_voices(text)
+    assert ("he", "Tom Okafor") in found and ("she", "Ada Reyes") in found, found
+    assert not {"Climate", "Calder"} & set(_registry(text)), sorted(_registry(text))
+
+
+def test_a_person_is_not_merged_into_a_spokesperson_for_them():
+    """'A spokeswoman for Mr. Dane' speaks for him; his own words stay his ('Mr. Dane said')."""
+    text = ("Port Plan\n\nA spokeswoman for Mr. Dane said he would not comment.\n\nMr. Dane said the plan "
+            "was rushed.\n")
+    found = _registry(text)
+    assert "Mr. Dane" in found and found["Mr. Dane"].paraphrased_words > 0, sorted(found)

@@ -1,6 +1,7 @@
 """The source registry: who the attributions' sources are. Mentions of one source merge (a surname
-refers back to the full name, a title to the person holding it, "he" to the last named source);
-each source gets a canonical name, a kind, a role, and the words quoted or paraphrased from it."""
+refers back to the full name, a title to the person holding it, "he" to the voice named last that
+agrees with it); each source gets a canonical name, a kind, a role, and the words quoted or
+paraphrased from it."""
 
 from __future__ import annotations
 
@@ -9,10 +10,10 @@ from functools import cached_property, lru_cache
 
 from framing.analysis.actors import names_a_body, names_a_place
 from framing.analysis.attribution import joined_sentence
-from framing.text.document import Document
+from framing.text.document import QUOTED, Document
 from framing.text.patterns import compiled
 from framing.findings import Attribution, Source, TextSpan
-from framing.analysis.names import (HONORIFIC, NAME, NOT_NAME_START, ORG, PARTY, PARTY_LABEL, POSSESSIVE_END, ROLE,
+from framing.analysis.names import (ACTOR_NAME, HONORIFIC, NAME, NOT_NAME_START, ORG, PARTY, PARTY_LABEL, POSSESSIVE_END, ROLE,
                            ROLE_WORDS, SUFFIX, stated_party)
 from framing.resources import alternation, word_list
 
@@ -154,6 +155,8 @@ def _same_source(short: str, full: str) -> bool:
         return True  # 'Ann Marsh' is 'Former Senior Adviser Ann Marsh'; 'New Hampshire' is not 'voters in New Hampshire'
     if " " in short or " " not in full or not short[:1].isupper():  # 'drivers' is no surname
         return False
+    if _kind(full) in ("official", "anonymous"):  # 'Mr. Farenthold' is not 'A spokeswoman for Mr. Farenthold'
+        return False
     last = _surname(full).lower()  # 'Boutrous' is 'Theodore J. Boutrous Jr.'
     if _GIVEN_NAME_LAST.fullmatch(full):  # 'Mr. Ban' is 'Ban Ki-moon': the family name comes first
         return short.lower() == full.split()[0].lower()
@@ -286,6 +289,46 @@ def _phrase_ending(text: str, floor: int, end: int) -> TextSpan | None:
     return None
 
 
+def _own(name: str) -> str:
+    """The words of a name or role that are about its bearer, not another person named in it: 'A
+    spokeswoman for Mr. Farenthold' -> 'A spokeswoman', "Mr. Jackson's wife" -> 'wife'."""
+    return re.split(r"[’']s\s+", re.split(r"\s+(?:for|of|to|at|with|from)\s+", name)[0])[-1]
+
+
+def _sex_in_text(doc: Document, name: str) -> str | None:
+    """'m' or 'f' when the pronouns found right after the narration's mentions of a person's surname
+    (the first 'he', 'his', 'she' or 'herself' before any other name, in its sentence or, for a name
+    that opens it, the next; quotations skipped) are two to one at least. When the text names others of that surname ('Melania Trump', 'Mr. Trump' beside
+    'Mrs. Trump'), only the mentions with the person's own first name count."""
+    votes = {"m": 0, "f": 0}
+    text = doc.text
+    surname, given = _surname(name), name.split()[0] if " " in name else None
+    found = list(compiled(rf"(?:([A-Z][\w’'-]*\.?)\s+)?(?<![\w’'-]){re.escape(surname)}(?![\w-])").finditer(text))
+    before = {(m.group(1) or "").rstrip(".") for m in found} - {"", given}
+    others = {w for w in before if w not in NOT_NAME_START and w not in _HONORIFICS and not ROLE.fullmatch(w)}
+    shared = bool(others) or ("Mr" in before and bool({"Mrs", "Ms", "Miss"} & before))  # 'Melania Trump'; 'Mrs. Clinton' beside 'Mr. Clinton'
+    for m in found:
+        if doc.voice_at(m.start()) == QUOTED or (shared and m.group(1) != given):
+            continue
+        sentence = joined_sentence(doc, m.start())
+        end = min(len(text), m.end() + SEX_REACH)
+        if sentence is not None and text[sentence.start:m.start()].strip(" “\"‘'(") and end > sentence.end:
+            end = sentence.end  # a name inside its sentence: 'She' after it is the subject's ('X criticized Trump. She said')
+        for w in _AFTER_NAME.finditer(text, m.end(), end):
+            if doc.voice_at(w.start()) == QUOTED:
+                continue
+            if w.group("name"):
+                if w.group() in NOT_NAME_START and _OPENS_SENTENCE.search(text, max(0, w.start() - 4), w.start()):
+                    continue  # 'The', 'But' opening a sentence: not yet another name
+                break
+            votes["m" if w.group("m") else "f"] += 1
+            break
+    for sex, other in (("m", "f"), ("f", "m")):
+        if votes[sex] and votes[sex] >= 2 * votes[other]:
+            return sex
+    return None
+
+
 def _just_named(source: Source, offset: int) -> bool:
     """A person (or an official) named as a source just before `offset`."""
     return source.kind in ("person", "official") and 0 <= offset - source.mentions[-1].end <= POSSESSIVE_REACH
@@ -293,27 +336,34 @@ def _just_named(source: Source, offset: int) -> bool:
 
 def build(doc: Document, attributions: list[Attribution]) -> tuple[list[Attribution], list[Source]]:
     """The attributions linked to a registry of their sources: a surname joins the full name, a
-    title the person who holds it, a pronoun the last named source, a relative pronoun what it
+    title the person who holds it, a pronoun the voice it agrees with (_pronoun_speakers), a relative pronoun what it
     stands for. A joint source ('Ada Reyes and Tom Okafor said') is one source per name, each
     linked to the shared words by an attribution of its own, the words counted once among them."""
     registry = _Registry(doc.text)
     sources = registry.sources
     linked: list[Attribution] = []
     previous: list[Source] = []  # the last named source, or the speakers of the last joint source
+    reported = [(a.content.start, a.content.end, a.source.start, a.source.end) for a in attributions  # words a named person says
+                if a.content is not None and a.source is not None and a.source.text.lower() not in _PRONOUNS
+                and _kind(a.source.text.strip(" ,")) in ("person", "official", "anonymous")]
     for a in attributions:
         said_by = _CONTRACTION.sub("", a.source.text.lower()) if a.source is not None else ""  # 'she's said': 'she'
         pronoun = said_by in _PRONOUNS
-        if a.source is None or (pronoun and not previous):
+        if a.source is None:
             linked.append(a)
             continue
         if a.source.text.lower() in _POSSESSIVES and not (previous and _just_named(previous[-1], a.source.start)):
             linked.append(a)  # 'Her acknowledgment' long after the last source, or of no person: whose, unknown
             continue
-        if pronoun:  # "he said": the last named source; "they said" after a joint source: its speakers
-            speakers = previous if said_by in _PLURAL else previous[-1:]
+        if pronoun:  # "he said": the voice a reader takes it for (_pronoun_speakers); "they" after a joint source: its speakers
+            speakers = _pronoun_speakers(doc, registry, previous, a.source.start, said_by, reported)
+            if not speakers:  # no voice named before agrees with the pronoun: whose, unknown
+                linked.append(a)
+                continue
             for i, speaker in enumerate(speakers):
                 registry.credit(speaker, a, a.source, (i, len(speakers)))
                 linked.append(Attribution(a.cue, a.source, a.content, a.kind, speaker.id))
+            previous = speakers
             continue
         mention = _antecedent(doc.text, a.source) if a.source.text.lower() in _RELATIVES else a.source
         if mention is None:  # 'who said' with no name or noun right before it: left out of the registry
@@ -332,6 +382,180 @@ def build(doc: Document, attributions: list[Attribution]) -> tuple[list[Attribut
 
 
 _PLURAL = frozenset(("they", "we", "their"))
+_NO_VOICE = frozenset(("i", "you", "we", "me", "us"))  # a source named so is the writer or the reader
+
+
+# ---- pronoun sources (session 26): a cheap, rule-based stand-in for coreference -------------------
+
+_PRONOUN_SEX = {"he": "m", "his": "m", "she": "f", "her": "f"}
+_SEX_WORDS = {**{w: "f" for w in word_list("sources.txt", "female_words")},
+              **{w: "m" for w in word_list("sources.txt", "male_words")}}
+# after a name, the first of: a pronoun of either sex ('Kirby said he'), or another capitalised word
+# inside a sentence, another name that the pronoun may be about instead ('Trump said Clinton ... her');
+# 'him' and 'her' are left out: often the object, someone else ('Trump attacked her')
+_AFTER_NAME = re.compile(r"\b(?:(?P<m>[Hh]e|[Hh]is|[Hh]imself)|(?P<f>[Ss]he|[Hh]erself)|(?P<name>[A-Z][\w’'-]*))\b")
+_HONORIFICS = frozenset(word_list("names.txt", "honorifics"))
+_OPENS_SENTENCE = re.compile(r'(?:[.!?]["”’\']?\s+|\n\s*)$')
+SEX_REACH = 200  # characters after a name in which its pronoun is looked for
+_OPENER = re.compile(rf"(?:[A-Z][A-Z.,\s]+\s[—–-]+\s+)?(?:(?:But|And|Yet|So|Still|Meanwhile|Instead|Then|Now|Also)\s*,?\s+(?:then\s+)?)?(?:(?:{alternation(NOT_NAME_START - {'He', 'She', 'They', 'It', 'We', 'I'})}|"
+                     r"Like|Unlike|Despite|With|Without|Since|During|Under|Until|Once|Even|Though|Although|If|Last|Earlier|"
+                     r"Later|Hours|Days|Weeks|Months|Years|Moments|Minutes|[A-Z][a-z]+(?:ing|ed))\b[^,.;“”\"]{0,150},\s+){0,2}")
+# what opens a sentence before its subject: 'WASHINGTON — ', 'But ', 'On Monday, ', 'Like her heroine, ', 'Asked about it, '
+_NAMED = rf"(?:{ACTOR_NAME.pattern}){PARTY}(?:\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?(?:\s+and\s+(?:{ACTOR_NAME.pattern}){PARTY})?"
+# 'Ada Reyes', 'Former Rep. Chris Shays', 'Gov. Mike Pence of Indiana', 'Long and Bosma'
+# a sentence's subject: a name (with its appositive), or a description then the name ('Its chairman, Victor
+# Hale,', 'Clinton campaign manager Robby Mook'), before a lower-case word
+_PERSON_NOUN = rf"(?:(?i:{ROLE_WORDS})|{alternation(word_list('sources.txt', 'person_nouns'))})s?"
+_SUBJECT = re.compile(rf"({_NAMED}(?:,\s+[^,“”\"]{{2,80}},)?|[^,.“”\"]{{3,60}},\s+{_NAMED},"
+                      rf"|{ACTOR_NAME.pattern}\s+(?:[a-z][\w-]*\s+){{0,2}}{_PERSON_NOUN}\s+{NAME.pattern})"
+                      rf",?\s+(?!(?:and|or|of|who|whose|which|that|(?:[a-z][\w-]*\s+){{0,2}}{_PERSON_NOUN})\b)[a-z]")
+# not 'Amnesty International spokesman Eric Ferrero', 'Clinton campaign manager Robby Mook': a description before the name
+_PRONOUN_SUBJECT = re.compile(r"(He|She|They|It)\s")
+
+
+def _pronoun_speakers(doc: Document, registry: "_Registry", previous: list[Source], offset: int,
+                      pronoun: str, reported: list[tuple[int, int, int, int]] = ()) -> list[Source]:
+    """Whom the pronoun source at `offset` stands for, the way a reader takes it: the voice named last
+    that agrees with it in number and sex, a sentence's subject before its other names. The voices
+    are the sources named before (a joint source's speakers together) and the persons the narration
+    names as the subject of this sentence or the one before ('Justice Scalia was unconvinced. “...,”
+    he said'), registered when they were no source yet. 'he' and 'she' are one person, not known to
+    be of the other sex ('Mr.', 'spokeswoman', the pronouns the text uses after the name); 'it' an
+    organisation or a thing; 'they' a group, a joint source or an organisation's people; 'we', a
+    speaker for its own, and any pronoun inside a quotation, whose words are the quoted speaker's: the
+    last source, as before. A subject inside the words of a named source
+    ('Cruz electrified the crowds, Stovall said.') is no narration, nor a name that may be any of
+    several sources ('Mr. Hutchinson' where two Hutchinsons speak); a source named only in the
+    headline or by a pronoun ('I') is no candidate. [] when none agrees."""
+    if pronoun == "we" or _quoted(doc, offset):
+        return previous  # 'we', or a pronoun inside a quotation ('... they are not right about X,”'): its speaker's words
+    here = doc.sentence_index(offset)
+    options: list[tuple[tuple, list[Source] | tuple]] = []  # (rank: later sentence first, subject first, later first)
+    for source in registry.sources:
+        before = [m.start for m in source.mentions if m.start < offset]
+        if before and not (len(previous) > 1 and source in previous) and source.name.lower() not in _NO_VOICE \
+                and not all((b := doc.block_at(m.start)) is not None and b.kind == "title" for m in source.mentions):
+            options.append(((_index(doc, max(before)), 0, max(before)), [source]))
+    if len(previous) > 1 and all(m.start < offset for s in previous for m in s.mentions[:1]):
+        at = max(m.start for s in previous for m in s.mentions if m.start < offset)
+        options.append(((_index(doc, at), 0, at), previous))
+    for index, subject in _subjects(doc, here, offset):
+        if not any(start <= subject.start < end and not said <= subject.start < said_end
+                   for start, end, said, said_end in reported) \
+                and len([s for s in registry.sources if _same_source(subject.text, s.name)
+                         and _agrees(doc, registry, [s], pronoun)]) <= 1:
+            options.append(((index, 1, subject.start), subject))
+    for _, option in sorted(options, key=lambda o: o[0], reverse=True):
+        speakers = option if isinstance(option, list) else _subject_speakers(doc, registry, option, pronoun)
+        if speakers and _agrees(doc, registry, speakers, pronoun):
+            if not isinstance(option, list):  # the narration's subject: its persons, filed as sources
+                named = speakers
+                speakers = [_register(doc, registry, name, role, part) for name, role, part in named]
+                for speaker, (_, _, part) in zip(speakers, named):
+                    registry.mention(speaker, part)
+            return speakers
+    return []
+
+
+def _quoted(doc: Document, offset: int) -> bool:
+    """Inside a quotation: one the document found, or a paragraph that goes on a quotation opened in
+    the one before (no opening mark before `offset`, a closing one after it)."""
+    if doc.voice_at(offset) == QUOTED:
+        return True
+    block = doc.block_at(offset)
+    if block is None:
+        return False
+    before, after = doc.text[block.start:offset], doc.text[offset:block.end]
+    close = after.find("”")
+    return "“" not in before and close >= 0 and "“" not in after[:close]
+
+
+def _index(doc: Document, offset: int) -> int:
+    """The index of the first piece of the (joined) sentence at `offset`; -1 outside every sentence."""
+    sentence = joined_sentence(doc, offset)
+    return -1 if sentence is None else doc.sentence_index(sentence.start)
+
+
+def _subjects(doc: Document, here: int | None, offset: int) -> list[tuple[int, TextSpan]]:
+    """The named subjects of the sentence at `offset` (before it) and of the one before, and of those
+    before while the one after opens with a pronoun ('He wrote in his memoir ...'), four at most."""
+    if here is None:
+        return []
+    found = []
+    index = _index(doc, offset)
+    for _ in range(5):
+        if index < 0:
+            break
+        sentence = joined_sentence(doc, doc.sentences[index].start)  # 'Rep. Brad Sherman (D-Calif.)' / 'last month joked ...'
+        text = doc.text[sentence.start:min(sentence.end, offset)]
+        start = sentence.start + len(text) - len(text.lstrip())
+        opener = _OPENER.match(doc.text, start, sentence.end)
+        m = _SUBJECT.match(doc.text, opener.end(), min(sentence.end, offset))
+        if m and doc.voice_at(m.start()) != QUOTED and m.group(1).split()[0] not in NOT_NAME_START \
+                and not POSSESSIVE_END.search(m.group(1).split(",")[0]):  # not 'When Maddow ...', "Strzok's attorney"
+            found.append((index, TextSpan(m.start(1), m.start(1) + len(m.group(1).rstrip(",")), m.group(1).rstrip(","))))
+        if sentence.end <= offset and not _PRONOUN_SUBJECT.match(doc.text, opener.end()):
+            break  # the sentence before the one before only when the one before goes on about someone
+        index = _index(doc, doc.sentences[index - 1].start) if index > 0 else -1
+    return found
+
+
+def _subject_speakers(doc: Document, registry: "_Registry", subject: TextSpan, pronoun: str):
+    """The person or persons a sentence's subject names, as (name, role, span): None for anything else
+    ('Kazakhstan', 'Of Obama')."""
+    name, role = _name_and_role(subject.text)
+    speakers = _joint(doc.text, subject, name, role) or [(name, role, subject)]
+    for one, _, _ in speakers:
+        plain = plain_name(one)
+        kinds = ("person", "official", "organisation") if pronoun in _PLURAL else ("person", "official")
+        if not NAME.fullmatch(plain) or plain.split()[0] in NOT_NAME_START or _kind(one) not in kinds:
+            return None
+        if " " not in plain and not registry.same(one) and (compiled(rf"\b{re.escape(plain.lower())}\b").search(doc.text)
+                                                          or not compiled(rf"(?<=[a-z,;:]\s){re.escape(plain)}\b").search(doc.text)):
+            return None  # a word the text also writes in lower case ('Climate change'), or only to open sentences ('Asked')
+    return speakers
+
+
+def _agrees(doc: Document, registry: "_Registry", speakers, pronoun: str) -> bool:
+    """The speakers (sources, or (name, role, span) of a subject) agree with the pronoun in number and sex."""
+    if pronoun in _PLURAL:
+        if len(speakers) > 1:
+            return True
+        one = speakers[0]
+        name, kind = (one.name, one.kind) if isinstance(one, Source) else (one[0], _kind(one[0]))
+        return kind in ("organisation", "media") or ((kind != "person" or name.split()[-1][:1].islower()) and _plural(name))
+    if len(speakers) > 1:
+        return False
+    one = speakers[0]
+    name, kind, role = (one.name, one.kind, one.role) if isinstance(one, Source) else (one[0], _kind(one[0]), one[1])
+    if pronoun in ("it", "its"):  # 'the company', 'The cable'; not 'A senior staffer'
+        return kind in ("organisation", "media") or (kind == "vague" and _a_thing(name))
+    if kind in ("organisation", "media"):  # 'The Internal Revenue Service official who'; not 'Judicial Watch'
+        return bool(ROLE.fullmatch(_head_noun(name)))
+    mentions = one.mentions if isinstance(one, Source) else [one[2]]
+    sex = registry.sex(name, role, mentions, doc)
+    if sex is not None:
+        return sex == _PRONOUN_SEX[pronoun]
+    return kind in ("person", "official", "anonymous", "vague") and not _a_thing(name) and not (
+        (kind != "person" or name.split()[-1][:1].islower()) and _plural(name))  # not 'some close to him', 'New Hampshire polls'
+
+
+def _plural(name: str) -> bool:
+    """An unnamed group: 'Some Americans', 'Democratic sources', 'some close to the chairman'; not 'the press'."""
+    head = _head_noun(name)
+    return bool(group_key(name) or _SOME.match(name)) or head == "people" or (
+        head.endswith("s") and not head.endswith(("ss", "us", "is")))
+
+
+_SOME = re.compile(r"(?:the\s+)?(?:some|many|several|few|most|all|both|those|others|two|three|people)\b", re.I)
+
+
+_THINGS = frozenset(word_list("sources.txt", "thing_nouns"))
+
+
+def _a_thing(name: str) -> bool:
+    """An unnamed thing or body: 'The cable', 'the company', 'a New Jersey Watchdog report'."""
+    return bool(re.match(r"(?:the|a|an|this|that)\s", name, re.I)) and _head_noun(name) in _THINGS
 
 
 def _register(doc: Document, registry: "_Registry", name: str, role: str, mention: TextSpan) -> Source:
@@ -436,6 +660,7 @@ class _Registry:
         self._mentioned: set[tuple[str, TextSpan]] = set()
         self._holders: dict[str, set[str]] = {}  # title -> ids of the sources named with it
         self._groups: dict[str, Source] = {}  # group_key -> the unnamed group first named so
+        self._sexes: dict[str, str | None] = {}  # plain name -> 'm' or 'f' by the pronouns after it
 
     def credit(self, source: Source, attribution: Attribution, mention: TextSpan | None = None,
                share: tuple[int, int] = (0, 1)) -> None:
@@ -452,6 +677,30 @@ class _Registry:
             source.quoted_words += words
         else:
             source.paraphrased_words += words
+
+    def mention(self, source: Source, mention: TextSpan) -> None:
+        """A mention that is no attribution's source: a pronoun's voice as the narration named it."""
+        if not any(m.start < mention.end and mention.start < m.end for m in source.mentions):  # not its own source span
+            self._mentioned.add((source.id, mention))
+            source.mentions.append(mention)
+            source.mentions.sort(key=lambda m: m.start)
+
+    def sex(self, name: str, role: str, mentions: list[TextSpan], doc: Document) -> str | None:
+        """'m' or 'f': by a title ('Mr.', 'Mrs.') or a word of the name or role ('spokeswoman', 'his
+        wife'), else by the pronouns the text uses right after the surname, two to one at least; None
+        when neither tells."""
+        for said in [name, *(m.text for m in mentions)]:
+            if _sex(_own(said)):
+                return _sex(_own(said))
+        words = {_SEX_WORDS.get(w.lower().rstrip(".")) for w in re.findall(r"[\w.]+", f"{_own(name)} {_own(role)}")} - {None}
+        if len(words) == 1:
+            return words.pop()
+        plain = plain_name(name)
+        if not NAME.fullmatch(plain) or not plain[:1].isupper():
+            return None
+        if plain not in self._sexes:
+            self._sexes[plain] = _sex_in_text(doc, plain)
+        return self._sexes[plain]
 
     def file(self, source: Source, titles: set[str] = frozenset(), group: str | None = None) -> None:
         """Add a new source, or file a renamed one under its new keys (stale keys are checked away),
