@@ -287,6 +287,10 @@ def test_a_stance_taken_in_a_sources_words_is_its_own_only_in_the_first_person(w
     ("“Voters asked me if I supported Dan Price,” Anna Bell said.", "unknown"),  # a question does not
     ("“People keep asking whether I would endorse Dan Price,” Anna Bell said.", "unknown"),
     ("“Ruth Vale was sold out by Dan Price,” Anna Bell said.", "critical"),  # the agent of a passive
+    ("Anna Bell called him “a fraud” on Tuesday.", "unknown"),  # 'him': Dan Price or Ruth Vale? no one
+    ("Anna Bell called her vote a mistake.", "unknown"),  # a possessive: no label for a person
+    ("Anna Bell said voters would call for Dan Price’s ouster.", "unknown"),  # the voters' call, not hers
+    ("Anna Bell called for Dan Price’s ouster.", "critical"),
 ])
 def test_a_verdict_is_about_its_subject_and_about_no_actor_when_its_subject_is_none(words, side):
     assert anna_bell_on_dan_price(words) == side
@@ -918,3 +922,9 @@ def test_a_person_is_not_merged_into_a_spokesperson_for_them():
             "was rushed.\n")
     found = _registry(text)
     assert "Mr. Dane" in found and found["Mr. Dane"].paraphrased_words > 0, sorted(found)
+
+
+def test_a_label_for_him_or_her_is_for_the_one_person_named_before():
+    text = ("Price Faces Vote\n\nGovernor Dan Price met voters on Monday. Dan Price spoke first.\n\n"
+            "Anna Bell called him “a liar” on Tuesday.\n")
+    assert stance_toward(audit_text(text, contextual=False), "Anna Bell", "Dan Price") == "critical"

@@ -61,6 +61,7 @@ _ACT_OBJECT = re.compile(rf"\s*\b(?:the|this|that|these|those|its|their|his|her)
                          rf"(?:{alternation(word_list('sources.txt', 'act_nouns'))})\b", re.I)  # 'praised the new order'
 _THIRD_PERSON = re.compile(r"\b(?:he|she|him|her|his)\b", re.I)
 _PERSONAL_OBJECT = re.compile(r"\s+(?:him|her|his|them|their)\b", re.I)
+_PERSON_PRONOUN = re.compile(r"(?:him|her)\s+(?=(?:a|an|the)\s|[“\"‘'])")  # 'called him a racist', not 'called her vote a mistake'
 _OBJECT_REACH = 25  # characters after a stance word in which the actor it is about may be named
 _BETWEEN_SUBJECT_AND_VERB = (r"(?:(?:am|are|is|was|were|be|been|will|would|shall|should|can|could|must|may|might|do|does|"
                              r"did|have|has|had|also|always|still|just|only|now|all|both|fully|\w+ly|to|(?:go|going|want|"
@@ -278,11 +279,15 @@ def labelled(doc: Document, attribution: Attribution, actors: list[Actor]) -> tu
                                                                  attribution.cue.start):
         return None
     after_cue = _SPACES.match(doc.text, attribution.cue.end).end()  # its object opens the content or comes before it
-    opening = [(m, a) for a in actors for m in mentions_starting(a, after_cue, after_cue + 1)]
-    if not opening or opening[0][0].end >= content.end:
+    opening = [(m.end, a) for a in actors for m in mentions_starting(a, after_cue, after_cue + 1)]
+    if not opening and (pronoun := _PERSON_PRONOUN.match(doc.text, after_cue)):  # 'had called him a racist':
+        named = [a for a in actors if a.kind == PERSON  # the one person named just before, if only one is
+                 and mentions_starting(a, max(0, attribution.cue.start - 400), attribution.cue.start)]
+        opening = [(pronoun.end(), named[0])] if len(named) == 1 else []
+    if not opening or opening[0][0] >= content.end:
         return None
-    mention, actor = opening[0]
-    side = label_side(_LABEL.match(doc.text, mention.end, content.end).group())
+    label_start, actor = opening[0]
+    side = label_side(_LABEL.match(doc.text, label_start, content.end).group())
     return (actor, side) if side else None
 
 
