@@ -178,6 +178,18 @@ def test_a_headline_ending_with_a_period_counts_as_the_headline():
     assert "Hold Ruth Okafor" not in found and found["Ruth Okafor"].in_title
 
 
+def test_a_headline_ending_with_a_semicolon_above_its_summary_is_the_headline():
+    text = ("Wins for Okafor and Vale in Harbour City; \nThe mayor keeps her seat, while Dan Price's run ends.\n\n"
+            "Dan Price conceded. Dan Price thanked voters. Ruth Okafor spoke. Ruth Vale spoke. Ann Lee spoke. "
+            "Ann Lee left.")
+    doc = build_document(text)
+    assert actors.headline_span(doc) == (0, text.index("\n\n"))  # the summary line with it
+    found = {a.name: a for a in actors.find_actors(doc)}
+    assert all(found[name].in_title for name in ("Ruth Okafor", "Ruth Vale", "Dan Price"))
+    assert not found["Ann Lee"].in_title
+    assert actors.headline_span(build_document("Ruth Okafor spoke first;\nthen Dan Price.\n\n" + "More words. " * 20))
+
+
 def test_pronouns_count_for_the_person_named_before_them():
     found = actor("Beck Speaks\n\nGlenn Beck spoke on Saturday. He said the party had lost its way, and he "
                   "asked his audience to vote.", "Glenn Beck")

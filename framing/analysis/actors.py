@@ -237,7 +237,9 @@ def _normalise(name: str) -> str:
 
 def headline_span(doc: Document) -> tuple[int, int] | None:
     """The title block, or a short first paragraph of one sentence before others (a headline
-    that ends with a period: 'Clinton Plan for Taxes Is Complex.')."""
+    that ends with a period: 'Clinton Plan for Taxes Is Complex.'), or a short first paragraph whose
+    first line ends with a semicolon before its summary line ('Crucial wins for Clinton and Trump in
+    New York;' above 'Mogul reclaims control of Republican race ...')."""
     blocks = doc.scored_blocks
     if not blocks:
         return None
@@ -248,6 +250,9 @@ def headline_span(doc: Document) -> tuple[int, int] | None:
     words = doc.text[first.start:first.end].split()
     one_line = "\n" not in doc.text[first.start:first.end]
     if len(blocks) > 1 and len(sentences) == 1 and len(words) <= HEADLINE_WORDS and one_line:
+        return first.start, first.end
+    line = doc.text[first.start:first.end].split("\n", 1)[0]
+    if len(blocks) > 1 and line.rstrip().endswith(";") and len(words) <= 2 * HEADLINE_WORDS:
         return first.start, first.end
     return None
 
