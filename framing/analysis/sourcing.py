@@ -506,10 +506,16 @@ def _party_of(doc: Document, actor: Actor) -> str | None:
         return "D" if "Democrat" in m.group(2) else "R"
     if actor.kind != PERSON:
         return None
-    stated = {stated_party(doc.text[m.start:m.end + 12]) if _PARTY_AFTER.match(doc.text, m.end)
-              else stated_party(found.group()) if (found := _PARTY_BEFORE.search(doc.text, max(0, m.start - 50), m.start))
-              else stated_party(m.text) for m in actor.mentions} - {None}
+    stated = {_party_at(doc, m) for m in actor.mentions} - {None}
     return stated.pop() if len(stated) == 1 else None
+
+
+def _party_at(doc: Document, mention: TextSpan) -> str | None:
+    """The party a label after a mention states ('(R-Iowa)'), else a party word before it or in it."""
+    if _PARTY_AFTER.match(doc.text, mention.end):
+        return stated_party(doc.text[mention.start:mention.end + 12])
+    before = _PARTY_BEFORE.search(doc.text, max(0, mention.start - 50), mention.start)
+    return stated_party(before.group() if before else mention.text)
 
 
 def _warm(doc: Document, attributions: list[Attribution]) -> bool:
