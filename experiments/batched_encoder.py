@@ -12,6 +12,7 @@ others of its run. This measures by how much, on real texts, with the shipped ad
   audits   the JSON of `audit_text` (the default mode) of every 31st PolNeAR text both ways
   polnear  `framing evaluate polnear --contextual`'s figures (dev) at each N
   speed    CPU (one thread) of the two passes of bench/run.py's 700-word article at each N
+  speed-news  the same over the first 40 PolNeAR articles (those of `framing batch` in PERFORMANCE.md)
 
   PYTHONPATH=. OPENBLAS_NUM_THREADS=1 python experiments/batched_encoder.py --data ../shared/data \
       --budgets 128 babe articles audits polnear speed
@@ -229,18 +230,43 @@ def speed(budgets: list[int], rounds: int = 9) -> None:
               f"median {statistics.median(t):.1f} ms CPU of {rounds}, ratio to alone {statistics.median(t) / statistics.median(times[name, 1]):.2f}")
 
 
+def speed_news(data: Path, budgets: list[int], count: int = 40, rounds: int = 3) -> None:
+    """CPU (one thread) of both passes over the first `count` of bench/run.py's real articles, each
+    budget in turn, round after round."""
+    contextual.set_threads(1)
+    texts = [p.read_text(encoding="utf-8") for split in ("train", "dev")
+             for p in sorted((data / "polnear" / split / "text").glob("*.txt"))][:count]
+    docs = [build_document(t) for t in texts]
+    sentence_encoder, tagger = contextual._adapted(), contextual_tagger.shipped()
+    work = [([d.text[s.start:s.end] for s in d.sentences],
+             [d.text[a:b] for a, b, _ in contextual_tagger.chunks(d, standard.tokenize(d))]) for d in docs]
+    times = {(name, b): [] for name in ("sentences", "chunks") for b in [1, *budgets]}
+    for _ in range(rounds):
+        for budget in [1, *budgets]:
+            for name, encoder, k in (("sentences", sentence_encoder, 0), ("chunks", tagger.encoder, 1)):
+                start = time.thread_time()
+                for texts_of_one in work:
+                    encoder.run(texts_of_one[k], budget)
+                times[name, budget].append((time.thread_time() - start) * 1000 / len(work))
+    words = sum(len(t.split()) for t in texts) / len(texts)
+    for (name, budget), t in times.items():
+        print(f"{len(work)} PolNeAR articles ({words:.0f} words on average), {name}, {budget} pieces a run: median "
+              f"{statistics.median(t):.1f} ms CPU an article of {rounds} rounds, ratio to alone "
+              f"{statistics.median(t) / statistics.median(times[name, 1]):.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--budgets", default="128", help="pieces per run to compare with 1 (alone), comma-separated")
-    parser.add_argument("steps", nargs="+", choices=["babe", "articles", "audits", "polnear", "speed"])
+    parser.add_argument("steps", nargs="+", choices=["babe", "articles", "audits", "polnear", "speed", "speed-news"])
     args = parser.parse_args()
     budgets = [int(b) for b in args.budgets.split(",")]
     for step in args.steps:
         print(f"== {step}", flush=True)
         {"babe": lambda: babe(args.data, budgets), "articles": lambda: articles(args.data, budgets),
          "audits": lambda: audits(args.data, budgets), "polnear": lambda: polnear_figures(args.data, budgets),
-         "speed": lambda: speed(budgets)}[step]()
+         "speed": lambda: speed(budgets), "speed-news": lambda: speed_news(args.data, budgets)}[step]()
 
 
 if __name__ == "__main__":
