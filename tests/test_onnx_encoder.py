@@ -93,21 +93,58 @@ def test_encoding_on_onnx_is_independent_of_the_batch(monkeypatch):
     assert np.allclose(together[0].states, alone[0].states, atol=1e-4)
 
 
-def test_texts_run_on_several_threads_keep_their_order_and_their_own_states():
-    """Each text is run alone, longest first, on a pool of threads: the results come back in the
-    order of the texts, each exactly what the text gives on its own (int8 too)."""
+def test_texts_run_in_padded_groups_keep_their_order_and_stay_close_to_alone(monkeypatch):
+    """A text's sentences of similar length run together, padded, up to PIECES_PER_RUN wordpieces a
+    run, on a pool of threads: the results come back in the order of the texts, the same on three
+    threads as on one; int8 scales a run's activations together, so a text's states move a little
+    from what it gives alone (one text per run: exactly that), within the int8 noise (docs/EVALUATION.md)."""
     encoder = contextual.adapted(contextual.shipped_heads().arrays)
     if contextual.backend() == "torch":
         pytest.skip("FRAMING_ENCODER=torch")
-    texts = [TEXTS[3], TEXTS[2], TEXTS[0], TEXTS[1], TEXTS[2]]
-    encoder.workers = 3
+    texts = [TEXTS[3], TEXTS[2], TEXTS[0], TEXTS[1], TEXTS[2]]  # 256, 4, 13, 32 and 4 wordpieces
+    shapes = []
+    run = encoder.session.run
+    monkeypatch.setattr(encoder.session, "run", lambda names, feed: shapes.append(feed["input_ids"].shape) or run(names, feed))
+    monkeypatch.setattr(encoder, "workers", 3)
     together = encoder.run(texts)
-    encoder.workers = 1
+    assert sorted(shapes) == [(1, 256), (4, 32)]  # the long text alone, the four short ones in one run
+    monkeypatch.setattr(encoder, "workers", 1)
+    again = encoder.run(texts)
+    shapes.clear()
     alone = [encoder.run([text])[0] for text in texts]
-    for text, (offsets, states), (offsets1, states1) in zip(texts, together, alone):
+    assert [rows for rows, _ in shapes] == [1] * 5
+    for text, (offsets, states), (offsets1, states1), (offsets2, states2) in zip(texts, together, again, alone):
         assert len(offsets) == len(states) == len(encoder.tokenizer.encode(text).ids)
-        assert np.array_equal(offsets, offsets1) and np.array_equal(states, states1)
+        assert np.array_equal(offsets, offsets1) and np.array_equal(states, states1)  # threads change nothing
+        assert np.array_equal(offsets, offsets2)
+        assert _cosines(states, states2).min() > 0.9 and _cosines(states.mean(0), states2.mean(0)) > 0.95
+    assert np.array_equal(together[0][1], alone[0][1])  # a run of its own: what it gives alone
+    assert not np.array_equal(together[2][1], alone[2][1])  # in a run with others: int8's scales moved
+    for (_, states), (_, states1) in zip(encoder.run(texts, pieces_per_run=1), alone):
+        assert np.array_equal(states, states1)
     assert encoder.run([]) == []
+
+
+def test_an_audit_depends_only_on_its_own_text(tmp_path):
+    """The encoder runs an article's sentences together, never with another article's: other texts
+    audited before, or beside it in a batch, change nothing in its audit."""
+    from framing.api import audit_text
+    from framing.cli import main
+    from framing.outputs.serialize import to_json
+
+    text = (ROOT / "examples" / "harbour-loaded.txt").read_text(encoding="utf-8")
+    others = ["Critics slammed the reckless plan, the mayor said. Short. " * 20, text.replace(".", "!")]
+    first = to_json(audit_text(text))
+    for other in others:
+        audit_text(other)
+    assert to_json(audit_text(text)) == first
+    source, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    rows = []
+    for batch in ([text], [*others, text]):
+        source.write_text("".join(json.dumps({"id": "a", "text": t}) + "\n" for t in batch), encoding="utf-8")
+        assert main(["batch", str(source), "-o", str(out)]) == 0
+        rows.append(out.read_text(encoding="utf-8").splitlines()[-1])
+    assert rows[0] == rows[1]
 
 
 def test_encoding_started_early_is_the_encoding(monkeypatch):

