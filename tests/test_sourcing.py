@@ -928,3 +928,12 @@ def test_a_label_for_him_or_her_is_for_the_one_person_named_before():
     text = ("Price Faces Vote\n\nGovernor Dan Price met voters on Monday. Dan Price spoke first.\n\n"
             "Anna Bell called him “a liar” on Tuesday.\n")
     assert stance_toward(audit_text(text, contextual=False), "Anna Bell", "Dan Price") == "critical"
+
+
+def test_a_persons_own_organisation_is_no_adversary():
+    text = ("Price and the Price Foundation Face Questions\n\nDan Price and the Price Foundation took gifts. Dan Price "
+            "spoke. The Price Foundation spoke. The Price Foundation paid.\n\n\"The Price Foundation files its "
+            "forms,\" said Tom Ash, a spokesman for Dan Price.")
+    audit = audit_text(text)
+    assert [a.name for a in audit.sourcing.actors if a.principal] == ["Dan Price", "Price Foundation"]
+    assert stance_toward(audit, "Tom Ash", "Price Foundation") == "unknown"

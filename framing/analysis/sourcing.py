@@ -482,8 +482,9 @@ def _adversary_evidence(doc: Document, source: Source, mine: list[Attribution], 
     for actor in actors:
         if actor in own or stances[actor.id] != UNKNOWN or not actor.principal:
             continue
-        if _party_of(doc, actor) in parties - {None}:
-            continue  # one party's people ('Democratic vice presidential candidate Tim Kaine' on Clinton): no rivals
+        if _party_of(doc, actor) in parties - {None} or any(_namesakes(actor, a) for a in own):
+            continue  # one party's people ('Democratic vice presidential candidate Tim Kaine' on Clinton), one family
+            # or a person's own organisation ('Hillary Clinton', 'Clinton Foundation'): no rivals
         about = [a for a in mine if any(actors_named([actor], p.start, p.end) for p in (a.cue, a.content) if p)]
         if about and not _warm(doc, about):
             found.append(Evidence(actor.id, CRITICAL, "adversary", _span(doc, about[0].cue.start, about[0].cue.end),
@@ -496,6 +497,13 @@ _PARTY_BEFORE = re.compile(r"\b(?:Democratic|Democrat|Republican|GOP)\s+(?:(?:pr
                            r"front-?runner|hopeful|contender|rival|challenger|leader|senator|congress(?:wo)?man|lawmaker|"
                            r"governor|strategist|operative|incumbent|(?-i:[A-Z])[\w.]*)\s+){0,3}$", re.I)
 _PARTY_AFTER = re.compile(r"[,\s]*\(?[RD](?:-[A-Z]|\))")
+
+
+def _namesakes(one: Actor, other: Actor) -> bool:
+    """One of two actors is a person whose surname the other's name holds ('Bill Clinton', 'Chelsea
+    Clinton Foundation'; 'Donald Trump', 'Trump University')."""
+    return any(a.kind == PERSON and len(a.name.split()) > 1 and a.name.split()[-1] in b.name.split()
+               for a, b in ((one, other), (other, one)))
 
 
 def _party_of(doc: Document, actor: Actor) -> str | None:
