@@ -185,9 +185,9 @@ class _TextWords:
 
 def _clean(doc: Document, words: _TextWords, start: int, end: int) -> Mention | None:
     """The name in one capitalised run, or None: function words and a sentence-opening common word
-    or verb in -ing dropped from its start ('If Nebraska', 'Other Democrats', 'Using Ted Cruz'), titles and party words dropped ('Sen.',
-    'Seattle Mayor', 'Republican Donald Trump'), the department after 'Secretary of' dropped, aliases
-    applied ('GOP' is Republicans)."""
+    or verb in -ing dropped from its start ('If Nebraska', 'Other Democrats', 'Using Ted Cruz'), titles
+    and party words dropped ('Sen.', 'Seattle Mayor', 'Republican Donald Trump'), the department after
+    'Secretary of' dropped, aliases applied ('GOP' is Republicans)."""
     text = doc.text
     spans = _word_spans(text, start, end)
     at_sentence_start = words.opens_sentence(start)
@@ -311,8 +311,10 @@ def _without_stray_openers(doc: Document, mentions: list[Mention], words: "_Text
     for m in mentions:
         first, _, rest = m.name.partition(" ")
         rest_words = rest.split()
-        if (len(rest_words) >= 2 and _person_like(rest) and all(w[0].isupper() and w not in NEVER_START for w in rest_words)
-                and (first == rest_words[-1] or (first.lower() in words.lower and rest in names and openers[first] == 1))):
+        a_full_name = (len(rest_words) >= 2 and _person_like(rest)
+                       and all(w[0].isupper() and w not in NEVER_START for w in rest_words))
+        if a_full_name and (first == rest_words[-1]
+                            or (first.lower() in words.lower and rest in names and openers[first] == 1)):
             m = m._replace(name=rest, start=doc.text.find(rest_words[0], m.start + len(first)))
         kept.append(m)
     return kept
