@@ -937,3 +937,10 @@ def test_a_persons_own_organisation_is_no_adversary():
     audit = audit_text(text)
     assert [a.name for a in audit.sourcing.actors if a.principal] == ["Dan Price", "Price Foundation"]
     assert stance_toward(audit, "Tom Ash", "Price Foundation") == "unknown"
+
+
+def test_a_surname_is_found_as_a_whole_word_with_the_capitalised_word_before_it():
+    from framing.analysis.sources import _surname_mentions
+    text = "Mrs. Vale spoke. Ruth Vale left; Valerie and O'Vale stayed. Vale-Smith went, as did Vale."
+    found = [(text[start:end], word) for start, end, word in _surname_mentions(text, "Vale")]
+    assert found == [("Mrs. Vale", "Mrs."), ("Ruth Vale", "Ruth"), ("Vale", None)]

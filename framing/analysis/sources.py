@@ -303,18 +303,18 @@ def _sex_in_text(doc: Document, name: str) -> str | None:
     votes = {"m": 0, "f": 0}
     text = doc.text
     surname, given = _surname(name), name.split()[0] if " " in name else None
-    found = list(compiled(rf"(?:([A-Z][\w’'-]*\.?)\s+)?(?<![\w’'-]){re.escape(surname)}(?![\w-])").finditer(text))
-    before = {(m.group(1) or "").rstrip(".") for m in found} - {"", given}
+    found = _surname_mentions(text, surname)
+    before = {(word or "").rstrip(".") for _, _, word in found} - {"", given}
     others = {w for w in before if w not in NOT_NAME_START and w not in _HONORIFICS and not ROLE.fullmatch(w)}
     shared = bool(others) or ("Mr" in before and bool({"Mrs", "Ms", "Miss"} & before))  # 'Melania Trump'; 'Mrs. Clinton' beside 'Mr. Clinton'
-    for m in found:
-        if doc.voice_at(m.start()) == QUOTED or (shared and m.group(1) != given):
+    for start, stop, word in found:
+        if doc.voice_at(start) == QUOTED or (shared and word != given):
             continue
-        sentence = joined_sentence(doc, m.start())
-        end = min(len(text), m.end() + SEX_REACH)
-        if sentence is not None and text[sentence.start:m.start()].strip(" “\"‘'(") and end > sentence.end:
+        sentence = joined_sentence(doc, start)
+        end = min(len(text), stop + SEX_REACH)
+        if sentence is not None and text[sentence.start:start].strip(" “\"‘'(") and end > sentence.end:
             end = sentence.end  # a name inside its sentence: 'She' after it is the subject's ('X criticized Trump. She said')
-        for w in _AFTER_NAME.finditer(text, m.end(), end):
+        for w in _AFTER_NAME.finditer(text, stop, end):
             if doc.voice_at(w.start()) == QUOTED:
                 continue
             if w.group("name"):
@@ -327,6 +327,23 @@ def _sex_in_text(doc: Document, name: str) -> str | None:
         if votes[sex] and votes[sex] >= 2 * votes[other]:
             return sex
     return None
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][\w’'-]*\.?)\s+$")
+
+
+def _surname_mentions(text: str, surname: str) -> list[tuple[int, int, str | None]]:
+    """Each whole-word `surname` of the text as (start, end, the capitalised word right before it or
+    None); start is that word's when there is one. str.find, not a regex scan of the whole text: an
+    audit asks this for every person a pronoun may stand for."""
+    found, at = [], text.find(surname)
+    while at >= 0:
+        end = at + len(surname)
+        if not (at and (text[at - 1].isalnum() or text[at - 1] in "_’'-")) and not (end < len(text) and (text[end].isalnum() or text[end] in "_-")):
+            word = _WORD_BEFORE.search(text, max(0, at - 60), at)
+            found.append((word.start() if word else at, end, word.group(1) if word else None))
+        at = text.find(surname, end)
+    return found
 
 
 def _just_named(source: Source, offset: int) -> bool:
