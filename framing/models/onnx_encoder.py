@@ -250,6 +250,17 @@ def _build(path: Path, base: dict[str, np.ndarray], arrays: dict[str, np.ndarray
         os.replace(fp32, path)
 
 
+def _padded(encodings) -> tuple[np.ndarray, np.ndarray]:
+    """(ids, mask): the encodings' wordpieces as (batch, pieces) int64 arrays, padded to the longest."""
+    width = max(len(e.ids) for e in encodings)
+    ids = np.zeros((len(encodings), width), np.int64)
+    mask = np.zeros((len(encodings), width), np.int64)
+    for row, e in enumerate(encodings):
+        ids[row, :len(e.ids)] = e.ids
+        mask[row, :len(e.ids)] = 1
+    return ids, mask
+
+
 class OnnxEncoder:
     """An adapted encoder on ONNX Runtime with its tokenizer: `run(texts)` gives, per text, its
     wordpieces' character offsets and last hidden states."""
@@ -284,13 +295,9 @@ class OnnxEncoder:
     def tokenize(self, texts: list[str]):
         """(ids, mask, offsets): padded (batch, pieces) int64 arrays and (batch, pieces, 2) offsets."""
         encodings = self.tokenizer.encode_batch(texts, add_special_tokens=True)
-        width = max(len(e.ids) for e in encodings)
-        ids = np.zeros((len(texts), width), np.int64)
-        mask = np.zeros((len(texts), width), np.int64)
-        offsets = np.zeros((len(texts), width, 2), np.int64)
+        ids, mask = _padded(encodings)
+        offsets = np.zeros((*ids.shape, 2), np.int64)
         for row, e in enumerate(encodings):
-            ids[row, :len(e.ids)] = e.ids
-            mask[row, :len(e.ids)] = 1
             offsets[row, :len(e.ids)] = e.offsets
         return ids, mask, offsets
 
@@ -309,10 +316,7 @@ class OnnxEncoder:
                 runs.append([i])
 
         def one(run: list[int]) -> np.ndarray:
-            ids = np.zeros((len(run), len(encodings[run[0]].ids)), np.int64)
-            mask = np.zeros_like(ids)
-            for row, i in enumerate(run):
-                ids[row, :len(encodings[i].ids)], mask[row, :len(encodings[i].ids)] = encodings[i].ids, 1
+            ids, mask = _padded([encodings[i] for i in run])
             (states,) = self.session.run(["last_hidden_state"], {"input_ids": ids, "attention_mask": mask})
             return states
 
