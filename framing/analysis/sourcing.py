@@ -375,10 +375,10 @@ def _target(doc: Document, entry: lexicon.Entry, kind: str, start: int, end: int
         # content names, else the principal; 'we welcome all', 'I support a higher wage': no actor; 'I condemn
         # the airstrikes': their author
         if not targets.aims_at_a_thing(doc, others, start, end):
-            if targets.object_is_a_person(doc, end):  # 'I condemn his views': a person, not 'Republicans' named nearer
+            pronoun = targets.object_pronoun(doc, end)
+            if pronoun in ("him", "her", "his"):  # 'I condemn his views': a person, not 'Republicans' named nearer
                 people = [a for a in named if a.kind == PERSON] or [a for a in [principal] if a and a.kind == PERSON]
                 return targets.named_after(others, end) or targets.nearest(people, start)
-            pronoun = targets.object_is_a_pronoun(doc, end)
             return targets.named_after(others, end) or (targets.nearest(named, start) or principal if pronoun else None)
         return _author_of_act(doc, others, principal, start, end)
     if entry.on_subject and (agent := targets.passive_agent(doc, others, start, end))[0]:
@@ -387,7 +387,7 @@ def _target(doc: Document, entry: lexicon.Entry, kind: str, start: int, end: int
         return None  # 'we have failed to', 'the inquiry failed to': a verdict on no actor
     if entry.on_subject and (subject := targets.verdict_subject(doc, others, start, end))[0]:
         return subject[1]  # 'Rubio has failed to', 'she should apologize'; 'the White House should not have': nobody
-    if entry.on_subject and (targets.object_is_a_pronoun(doc, end) or targets.named_object(doc, others, end)[0]):
+    if entry.on_subject and (targets.object_pronoun(doc, end) or targets.named_object(doc, others, end)[0]):
         return None  # 'they destroyed his life', 'they ignored Flynn': whoever did it, not the one it was done to
     return targets.nearest(named, start) or principal  # a verdict: the actor the content names nearest, else the principal
 

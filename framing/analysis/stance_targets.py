@@ -94,9 +94,14 @@ def pronoun_antecedent(doc: Document, actors: list[Actor], start: int, offset: i
     sentence = doc.sentence_at(offset)
     if sentence is None or not _THIRD_PERSON.search(doc.text, sentence.start, sentence.end):
         return None
-    named = [(mentions[-1].start, a) for a in actors if a.kind == PERSON
-             and (mentions := mentions_starting(a, max(0, start - 400), start))]
+    named = _people_named_before(actors, start)
     return max(named, key=lambda last: last[0])[1] if named else None
+
+
+def _people_named_before(actors: list[Actor], start: int) -> list[tuple[int, Actor]]:
+    """The person actors named in the 400 characters before `start`, each with its last mention there."""
+    return [(mentions[-1].start, a) for a in actors if a.kind == PERSON
+            and (mentions := mentions_starting(a, max(0, start - 400), start))]
 
 
 def speaker_is_subject(doc: Document, offset: int, by_a_person: bool) -> bool:
@@ -281,9 +286,8 @@ def labelled(doc: Document, attribution: Attribution, actors: list[Actor]) -> tu
     after_cue = _SPACES.match(doc.text, attribution.cue.end).end()  # its object opens the content or comes before it
     opening = [(m.end, a) for a in actors for m in mentions_starting(a, after_cue, after_cue + 1)]
     if not opening and (pronoun := _PERSON_PRONOUN.match(doc.text, after_cue)):  # 'had called him a racist':
-        named = [a for a in actors if a.kind == PERSON  # the one person named just before, if only one is
-                 and mentions_starting(a, max(0, attribution.cue.start - 400), attribution.cue.start)]
-        opening = [(pronoun.end(), named[0])] if len(named) == 1 else []
+        named = _people_named_before(actors, attribution.cue.start)  # the one person named just before, if only one is
+        opening = [(pronoun.end(), named[0][1])] if len(named) == 1 else []
     if not opening or opening[0][0] >= content.end:
         return None
     label_start, actor = opening[0]
@@ -387,16 +391,11 @@ def passive_agent(doc: Document, actors: list[Actor], start: int, end: int) -> t
     return True, named_after(actors, agent.end())
 
 
-def object_is_a_pronoun(doc: Document, end: int) -> bool:
-    """The stance word ending at `end` has a pronoun for its object or its object's owner ('thank him',
-    'reject his visit')."""
-    return bool(_PERSONAL_OBJECT.match(doc.text, end))
-
-
-def object_is_a_person(doc: Document, end: int) -> bool:
-    """That pronoun is a person's: 'him', 'her', 'his' (not 'them', 'their')."""
+def object_pronoun(doc: Document, end: int) -> str | None:
+    """The pronoun, in lower case, that is the object of the stance word ending at `end` or its
+    object's owner ('thank him', 'reject his visit', 'oppose their plan'), or None."""
     found = _PERSONAL_OBJECT.match(doc.text, end)
-    return found is not None and found.group().strip().lower() in ("him", "her", "his")
+    return found.group().strip().lower() if found else None
 
 
 def named_after(actors: list[Actor], end: int) -> Actor | None:
