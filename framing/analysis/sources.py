@@ -298,8 +298,9 @@ def _own(name: str) -> str:
 def _sex_in_text(doc: Document, name: str) -> str | None:
     """'m' or 'f' when the pronouns found right after the narration's mentions of a person's surname
     (the first 'he', 'his', 'she' or 'herself' before any other name, in its sentence or, for a name
-    that opens it, the next; quotations skipped) are two to one at least. When the text names others of that surname ('Melania Trump', 'Mr. Trump' beside
-    'Mrs. Trump'), only the mentions with the person's own first name count."""
+    that opens it, the next; quotations skipped) are two to one at least. When the text names others
+    of that surname ('Melania Trump', 'Mr. Trump' beside 'Mrs. Trump'), only the mentions with the
+    person's own first name count."""
     votes = {"m": 0, "f": 0}
     text = doc.text
     surname, given = _surname(name), name.split()[0] if " " in name else None
@@ -339,7 +340,9 @@ def _surname_mentions(text: str, surname: str) -> list[tuple[int, int, str | Non
     found, at = [], text.find(surname)
     while at >= 0:
         end = at + len(surname)
-        if not (at and (text[at - 1].isalnum() or text[at - 1] in "_’'-")) and not (end < len(text) and (text[end].isalnum() or text[end] in "_-")):
+        joined_before = at and (text[at - 1].isalnum() or text[at - 1] in "_’'-")  # 'O'Vale'
+        joined_after = end < len(text) and (text[end].isalnum() or text[end] in "_-")  # 'Valerie', 'Vale-Smith'
+        if not (joined_before or joined_after):
             word = _WORD_BEFORE.search(text, max(0, at - 60), at)
             found.append((word.start() if word else at, end, word.group(1) if word else None))
         at = text.find(surname, end)
@@ -707,8 +710,8 @@ class _Registry:
         wife'), else by the pronouns the text uses right after the surname, two to one at least; None
         when neither tells."""
         for said in [name, *(m.text for m in mentions)]:
-            if _sex(_own(said)):
-                return _sex(_own(said))
+            if sex := _sex(_own(said)):
+                return sex
         words = {_SEX_WORDS.get(w.lower().rstrip(".")) for w in re.findall(r"[\w.]+", f"{_own(name)} {_own(role)}")} - {None}
         if len(words) == 1:
             return words.pop()
