@@ -527,6 +527,26 @@ def test_the_principals_own_voice_is_no_third_supporter_of_a_one_sided_story():
     assert _voices_beside_itself(sides, [4, 3]) == [4, 3]  # the lighter side keeps its reply
 
 
+def test_the_principals_staff_are_its_camp_not_a_crowd_of_supporters():
+    """A story told by the principal actor, its spokeswoman and its advisers is no one-sided story of many
+    supporters: on the heavier side they count as its reply; two independent supporters more still leave
+    too few voices to judge, three more make it one-sided."""
+    from framing.analysis.sourcing import SUPPORTIVE, SideSummary, _voices_beside_itself
+
+    sides = {side: SideSummary(side) for side in ("critical", "supportive", "neutral", "unknown")}
+    sides[SUPPORTIVE].sources, sides[SUPPORTIVE].itself, sides[SUPPORTIVE].own_staff = ["self", "aide", "s1"], True, 1
+    assert _voices_beside_itself(sides, [0, 3]) == [0, 1]
+    text = ("Ortiz Plans Tour\n\nMayor Lena Ortiz will tour the state in May. Lena Ortiz spoke on Monday. "
+            "Lena Ortiz left for Ohio.\n\n\"We will win every county,\" Lena Ortiz said.\n\n"
+            "Ann Lee, a spokeswoman for Lena Ortiz, said the tour would start in Dayton.\n\n"
+            "Lena Ortiz's advisers said the tour would cost little.\n\n"
+            "Tom Berg, an adviser to Lena Ortiz, said the crowds would be large.")
+    audit = audit_text(text)
+    supportive = audit.sourcing.sides["supportive"]
+    assert supportive.itself and supportive.own_staff == 3
+    assert not audit.sourcing.one_sided
+
+
 def test_a_poll_or_a_record_is_no_voice_on_a_side():
     text = ("Ortiz Leads\n\nMayor Lena Ortiz spoke on Monday. Lena Ortiz won praise. Lena Ortiz left.\n\n"
             "Exit polls taken in the city praised Lena Ortiz for her handling of the budget, according to the "

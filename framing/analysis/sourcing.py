@@ -50,6 +50,7 @@ _GENERIC_PRONOUN_ROLE = re.compile(r"^(?:its|their)\b", re.I)
 _MEMBERSHIP = re.compile(rf"\b(?:{alternation(word_list('affiliation.txt', 'membership'))})\b"
                          r"(?!\s+(?:events?|rall(?:y|ies)|stops?|trail|appearances?|speech(?:es)?|elections?|public)\b)", re.I)
 # 'a spokesman for the campaign', not 'attended a campaign event by Mr. Clinton' or 'the general election'
+_STAFF = re.compile(rf"\b(?:{alternation(word_list('affiliation.txt', 'staff'))})\b", re.I)
 _OPPOSITION_WORDS = alternation(word_list('affiliation.txt', 'opposition'))
 _OPPOSITION = re.compile(rf"\b(?:{_OPPOSITION_WORDS})\b", re.I)
 _FOR_PREFIX = alternation(word_list('affiliation.txt', 'for_prefix'))
@@ -107,6 +108,7 @@ class SideSummary:
     verdicts: int = 0
     verdict_words: int = 0
     itself: bool = False  # the principal actor's own voice is one of the sources
+    own_staff: int = 0  # sources that speak for the principal actor by their work: its spokespeople, advisers, campaign
 
 
 @dataclass
@@ -586,6 +588,7 @@ def _summaries(stances: list[SourceStance], verdicts: list[Verdict], principal: 
         summary.itself = summary.itself or itself
         if not (itself and own_voice):
             summary.sources.append(s.source_id)
+            summary.own_staff += not itself and principal is not None and _of_its_staff(s, principal)
             if s.kind in ("vague", "anonymous") or s.name[:1].islower():
                 summary.unnamed += 1
             else:
@@ -597,6 +600,13 @@ def _summaries(stances: list[SourceStance], verdicts: list[Verdict], principal: 
         sides[v.stance].verdicts += 1
         sides[v.stance].verdict_words += len(v.span.text.split())
     return sides
+
+
+def _of_its_staff(stance: SourceStance, principal: Actor) -> bool:
+    """The source speaks for the principal actor by its work, its role holding a word of affiliation.txt
+    [staff] ('Mr. Rubio's advisers', 'a spokeswoman for Gore', 'the Sanders campaign')."""
+    return any(e.actor_id == principal.id and e.kind == "affiliation" and e.stance == SUPPORTIVE and _STAFF.search(e.span.text)
+               for e in stance.evidence)
 
 
 def balance_index(sides: dict[str, SideSummary], first_last: tuple[str | None, str | None]) -> float:
@@ -618,10 +628,11 @@ def sided_voices(sides: dict[str, SideSummary]) -> list[int]:
 
 
 def _voices_beside_itself(sides: dict[str, SideSummary], voices: list[int]) -> list[int]:
-    """The sided voices, less the principal actor's own on the heavier side: its reply is how its side is
-    heard against critics, not one of many supporters ('3 sources support X' where one is X itself)."""
+    """The sided voices, less the principal actor's own and its staff's on the heavier side: its reply
+    is how its side is heard against critics, and its camp is no crowd of supporters ('4 sources support
+    Rubio' where they are Rubio and his advisers, in a story his rivals' attacks fill)."""
     heavy = CRITICAL if voices[0] > voices[1] else SUPPORTIVE
-    return [v - (s == heavy and sides[s].itself) for v, s in zip(voices, (CRITICAL, SUPPORTIVE))]
+    return [v - (s == heavy) * (sides[s].itself + sides[s].own_staff) for v, s in zip(voices, (CRITICAL, SUPPORTIVE))]
 
 
 def _judged_and_certainty(voices: list[int]) -> tuple[bool, float]:
