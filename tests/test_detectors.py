@@ -942,6 +942,16 @@ def test_one_person_under_titles_and_initials_is_one_source():
     assert not _same_source("Bank of Maine", "Maine") and not _same_source("Sen. Lena Morrow", "Sen. Ana Morrow")
     assert not _same_source("Both Mr. Ames and Mr. Berg", "Berg")  # two people
     assert not _same_source("many economists, including Mr. Berg", "Berg")  # a group with one member named
+    assert not _same_source("Berg", "Several delegates supporting Berg")  # a group named by whom it backs
+    assert not _same_source("Berg", "The charge against Berg") and _same_source("Berg", "An angry Berg")
+
+
+def test_a_person_is_not_merged_into_a_group_named_by_whom_it_backs():
+    text = ("Berg vows to fight on\n\nSenator Tom Berg spoke in Ohio on Monday. \"We will win,\" Berg said. "
+            "He said the race was close.\n\nSeveral delegates supporting Berg declined to comment.\n")
+    mentions = {s.name: [m.text for m in s.mentions] for s in audit_text(text, contextual=False).sources}
+    berg = next(m for n, m in mentions.items() if n.endswith("Tom Berg") or n == "Berg")
+    assert "Several delegates supporting Berg" not in berg and "He" in berg
 
 
 def test_the_title_is_no_one_when_two_sources_hold_it():

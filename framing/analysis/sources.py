@@ -157,12 +157,15 @@ def _same_source(short: str, full: str) -> bool:
         return False
     if _kind(full) in ("official", "anonymous"):  # 'Mr. Farenthold' is not 'A spokeswoman for Mr. Farenthold'
         return False
+    if _kind(full) == "vague" and _NAME_IN_A_PHRASE.search(full):  # 'Sanders' is not 'Several superdelegates
+        return False  # supporting Sanders', nor 'The charge against Lewandowski'; 'An angry Trump' is Trump
     last = _surname(full).lower()  # 'Boutrous' is 'Theodore J. Boutrous Jr.'
     if _GIVEN_NAME_LAST.fullmatch(full):  # 'Mr. Ban' is 'Ban Ki-moon': the family name comes first
         return short.lower() == full.split()[0].lower()
     return short.lower() in (last, last.split("-")[-1])
 
 
+_NAME_IN_A_PHRASE = re.compile(r"\s(?:[a-z]+ing|of|for|against|to|with|from|by|about|behind|like|including)\s+(?:the\s+)?\S+$")
 _GIVEN_NAME_LAST = re.compile(r"[A-Z][a-z]+\s+[A-Z][a-z]+-[a-z]+")  # 'Ban Ki-moon', 'Moon Jae-in', 'Kim Jong-un'
 
 
