@@ -174,6 +174,8 @@ def test_a_source_named_only_in_the_headline_is_no_voice():
     assert any(s.name == "Black Lawmakers" for s in audit.sources)  # the headline's attribution stays
     assert "Black Lawmakers" not in [s.name for s in audit.sourcing.sources]
     assert {"Ana Ruiz", "Tom Berg"} <= {s.name for s in audit.sourcing.sources}
+    ended = audit_text(text.replace("Slam Harbour Plan", "slam harbour plan."), contextual=False)
+    assert "Black Lawmakers" not in [s.name for s in ended.sourcing.sources]  # a headline that ends in a period
 
 
 def test_named_sources_framing_cannot_place_leave_the_one_sided_verdict_open():

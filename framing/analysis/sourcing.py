@@ -21,7 +21,7 @@ from framing.text.document import REPORTER, Document
 from framing.text.patterns import compiled, has_spaced, has_word
 from framing.findings import Attribution, Finding, Source, TextSpan
 from framing.resources import alternation, word_list
-from framing.analysis.actors import (Actor, actors_named, EPITHETS, find_actors, main_actors, mentions_starting,
+from framing.analysis.actors import (Actor, actors_named, EPITHETS, find_actors, headline_span, main_actors, mentions_starting,
                                      mentions_within, NEVER_START, PERSON, PLACE, refers_to, strip_title)
 from framing.analysis.attribution import reports_saying
 from framing.analysis.names import stated_party
@@ -144,10 +144,11 @@ def _span(doc: Document, start: int, end: int) -> TextSpan:
     return TextSpan(start, end, doc.text[start:end])
 
 
-def _only_in_headline(doc: Document, source: Source) -> bool:
-    """Named only in the headline ('Black Lawmakers Rip Donald Trump', 'Virginia: Muslim Gets ...'):
-    the outlet's summary of a story, not a voice in it; one quoted in the story is a voice there."""
-    return all((block := doc.block_at(m.start)) is not None and block.kind == "title" for m in source.mentions)
+def _only_in_headline(doc: Document, source: Source, headline: tuple[int, int] | None) -> bool:
+    """Named only in the headline ('Black Lawmakers Rip Donald Trump', 'Indiana governor endorses Cruz.',
+    actors.headline_span): the outlet's summary of a story, not a voice in it; one quoted in the story is
+    a voice there."""
+    return headline is not None and all(headline[0] <= m.start < headline[1] for m in source.mentions)
 
 
 def _voices(doc: Document, attributions: list[Attribution]) -> set[str]:
@@ -725,7 +726,8 @@ def analyse(doc: Document, attributions: list[Attribution], sources: list[Source
     main = main_actors(actors, {m.start for source in sources for m in source.mentions})
     principal = main[0] if main else None
     matches = StanceWords(doc)
-    heard = [s for s in sources if not _only_in_headline(doc, s)]
+    headline = headline_span(doc)
+    heard = [s for s in sources if not _only_in_headline(doc, s, headline)]
     stances = source_stances(doc, attributions, heard, main, principal, matches)
     verdicts = reporter_verdicts(doc, findings, principal, matches)
     sides = _summaries(stances, verdicts, principal)
