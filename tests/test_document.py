@@ -70,6 +70,16 @@ def test_a_byline_above_the_title_is_the_byline_and_the_next_line_the_title():
     assert build_document("By the fall, the plan had failed.\n\nMore here.\n\nAnd here.").blocks[0].kind == "body"
 
 
+def test_a_short_present_tense_first_line_with_a_period_above_the_story_is_its_title():
+    body = "\n\nINDIANAPOLIS - Gov. Ana Ruiz endorsed the senator on Friday.\n\nShe spoke on the radio."
+    doc = build_document("Indiana governor endorses Cruz - but also has praise for rival." + body)
+    assert [b.kind for b in doc.blocks][:2] == ["title", "body"]
+    for lede in ("WASHINGTON - The House voted on the bill.", "By the fall, the plan had failed.",
+                 "The council met on Monday."):
+        assert build_document(lede + body).blocks[0].kind == "body", lede
+    assert build_document("Clinton stays ahead in latest poll.\n\nOne paragraph only.").blocks[0].kind == "body"
+
+
 def test_a_headline_cased_first_line_is_a_title_though_it_ends_in_punctuation():
     body = "\n\nThe former mayor spoke on Thursday. He praised the candidate."
     for title in ("Clinton Is 'Sane' And 'Competent,' Unlike Trump, Bloomberg Tells U.S.", "Is the Harbour Deal Dead?",
