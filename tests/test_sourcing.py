@@ -568,6 +568,12 @@ SIDE_CASES = {
         "Bell endorses Vale at rally\n\nAnna Bell endorsed Senator Ruth Vale on Wednesday, saying voters should "
         "choose her over Dan Price. Dan Price spoke later. Dan Price lost.\n\n\"Ruth Vale will win,\" Bell said.",
         [("Anna Bell", "Dan Price", "not supportive"), ("Anna Bell", "Ruth Vale", "supportive")]),
+    "a verdict word on the speaker's own conduct is about no one else; on another it is about them": (
+        "Price Faces Protests\n\nMayor Dan Price spoke on Monday. Dan Price met the police. Dan Price left.\n\n"
+        "Protest leaders said they would ignore the official route. Local union leaders vowed to ignore the rules."
+        "\n\nMr. Joe Hill said Ruth Vale had ignored the warnings. Ruth Vale spoke later.",
+        [("Protest leaders", "Dan Price", "not critical"), ("Local union leaders", "Dan Price", "not critical"),
+         ("Mr. Joe Hill", "Ruth Vale", "critical")]),
     "standing by one's own words, or behind someone on a stage, is no support": (
         "Vale Holds Firm\n\nRuth Vale spoke about Dan Price on Monday. Dan Price answered. Dan Price left.\n\n"
         "\"I stand by everything I said about Dan Price,\" Ruth Vale said.\n\nAnna Bell, standing behind Dan Price "

@@ -70,6 +70,7 @@ _EPITHET_REACH = max(map(len, EPITHETS)) + 4  # characters before a name that it
 _NAME_LIST = re.compile(r"(?:(?:[Bb]oth|[Nn]either|[Ee]ither|[Tt]he)\s+)?[A-Z][\w.'’-]*(?:(?:\s+|,\s*|\s+(?:and|or|nor|&)\s+(?:the\s+)?)"
                         r"[A-Z][\w.'’-]*)*")  # 'Both Democrats and Republicans', 'Neither Johnson nor Weld'
 _JOINED = re.compile(r"\s(?:and|or|nor|&)\s")
+_INFINITIVE = re.compile(r"\s*(?:not\s+)?to\s+(?:\w+ly\s+)?")  # a content that opens 'to ignore': the cue's own subject acts
 _DATA = re.compile(rf"\b(?:{alternation(word_list('sources.txt', 'data_nouns'))})\b", re.I)
 
 
@@ -343,6 +344,8 @@ def _said_evidence(doc: Document, source: Source, attribution: Attribution, acto
             continue  # 'Holder failed to prosecute', 'Manafort ignored Cruz': the reporter's verdict on the source
         if kind == "content" and entry.act and not targets.speaker_is_subject(doc, s, by_a_person):
             continue  # 'voters back the', 'China opposed hacking': someone else taking a stance, not the speaker
+        if kind == "content" and entry.on_subject and _own_conduct(doc, content.start, s, by_a_person):
+            continue  # 'Mr. Burke said he would ignore the parade route', 'intend to ignore restrictions'
         if kind == "content" and (targets.anothers_claim(doc, content.start, s) or targets.hedged(doc, s)):
             continue  # 'a lawsuit alleging that the congressman violated': the lawsuit's charge; 'asked if he supported'
         target = _target(doc, entry, kind, s, e, others, named, principal, start, by_a_person)
@@ -361,6 +364,14 @@ def _said_evidence(doc: Document, source: Source, attribution: Attribution, acto
                 evidence.append(Evidence(actor.id, CRITICAL, "content", _span(doc, nickname.start(), mention.end),
                                          "A mocking nickname for a person is name-calling aimed at them."))
     return evidence
+
+
+def _own_conduct(doc: Document, content_start: int, at: int, by_a_person: bool) -> bool:
+    """A verdict word whose subject is the speaker itself: its own conduct, about no other actor ('intend
+    to ignore restrictions', protest leaders 'said they would ignore the route'). Not a person's 'he', which
+    is as often another man ('Hoekstra said that if Mr. Obama opted to, he should have insisted')."""
+    return bool(_INFINITIVE.fullmatch(doc.text, content_start, at)) or (
+        not by_a_person and targets.speaker_is_subject(doc, at, by_a_person))
 
 
 def _target(doc: Document, entry: lexicon.Entry, kind: str, start: int, end: int, others: list[Actor], named: list[Actor],
