@@ -439,6 +439,15 @@ def test_a_source_that_says_nothing_and_takes_no_side_is_no_voice():
     assert "Investors" in attributed and "Investors" not in voices  # holds a view, says nothing, no side
 
 
+def test_an_actor_the_reporter_narrates_about_is_no_voice_of_its_own_side():
+    text = ("Ruiz Seeks Second Term\n\nMayor Ana Ruiz knows the race will be close. Ruiz appears to be spending "
+            "heavily on television. Councillor Tom Berg said Ruiz had wasted the harbour fund.\n")
+    audit = audit_text(text, contextual=False)
+    assert audit.sourcing.principal_actor.name == "Ana Ruiz"
+    assert "Ruiz" in {s.name for s in audit.sources}  # the attribution step still lists what she knows
+    assert {s.name for s in audit.sourcing.sources} == {"Tom Berg"}  # but 'knows' and 'appears' are no saying
+
+
 def test_the_principal_speaking_for_itself_under_several_names_is_one_voice():
     from framing.analysis.actors import Actor
     from framing.analysis.sourcing import SUPPORTIVE, Evidence, SourceStance, _summaries, sided_voices

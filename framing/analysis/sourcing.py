@@ -467,10 +467,19 @@ def source_stances(doc: Document, attributions: list[Attribution], sources: list
         first = min((a.cue.start for a in mine), default=source.mentions[0].start)
         speaks_for = [a.id for a in actors if _in_party(source, a) or any(
             e.actor_id == a.id and e.kind in ("self", "affiliation") and e.stance == SUPPORTIVE for e in evidence)]
-        if source.id in voices or any(v in (CRITICAL, SUPPORTIVE) for v in stances.values()):
+        takes_a_side = any(v in (CRITICAL, SUPPORTIVE) for v in stances.values())
+        if source.id in voices or (takes_a_side and _more_than_itself(evidence)):
             results.append(SourceStance(source.id, source.name, source.kind, source.role, side, stances, evidence,
                                         source.quoted_words, source.paraphrased_words, first, speaks_for))
     return results
+
+
+def _more_than_itself(evidence: list[Evidence]) -> bool:
+    """A source that says nothing is on a side by what it does ('Union leaders have never trusted her')
+    or whom it works for ('Mr. Trump's advisers believe'), not by being an actor: 'Clinton' in the
+    reporter's 'Clinton knows she has to remind voters', in a possessive or a poll's table is no voice
+    of Clinton's."""
+    return any(e.kind != "self" for e in evidence)
 
 
 def is_data(source: Source | SourceStance) -> bool:
