@@ -407,6 +407,20 @@ def test_the_missing_side_is_named_in_the_plural():
     assert "Calder Port Authority's side is not heard" in audit.sourcing.explanation
 
 
+def test_supporters_in_a_story_with_no_criticism_anywhere_are_no_one_sided_story():
+    """An endorsement story with only supporters holds no dispute whose other side is missing: framing
+    says why it does not call it one-sided; once someone in the story criticises someone, it does."""
+    text = ("Ortiz Wins Endorsements\n\nMayor Lena Ortiz won three endorsements on Monday.\n\n"
+            "Ann Cole praised Lena Ortiz. Bo Reed praised Lena Ortiz. Cy Dunn praised Lena Ortiz. Di Egan praised "
+            "Lena Ortiz.")
+    praise = audit_text(text, contextual=False).sourcing
+    assert praise.sides["supportive"].named == 4 and praise.balance_index == 0.0
+    assert not praise.one_sided and "reads no criticism of anyone" in praise.explanation
+    disputed = audit_text(text + "\n\nTom Berg, her rival, lost. Tom Berg left Ohio. Ed Fox condemned Tom Berg.",
+                          contextual=False).sourcing
+    assert disputed.one_sided and "Its critics are not heard" in disputed.explanation
+
+
 def test_a_namesake_with_another_first_name_does_not_speak_for_the_actor():
     text = ("Governor Signs Religious Freedom Bill\n\nGov. Asa Hutchinson signed the bill on Thursday after a week of "
             "protests. Hutchinson said the law would protect conscience.\n\nHis son, Seth Hutchinson, said the law was "

@@ -670,6 +670,15 @@ def verdict(index: float, voices: list[int], unread: int) -> tuple[bool, bool]:
     return leaning, leaning and unread < max(voices)
 
 
+def _criticism_anywhere(stances: list[SourceStance], verdicts: list[Verdict]) -> bool:
+    """Someone in the story criticises someone, the principal actor or another: a source's evidence or a
+    verdict of the reporter's. Support alone, where framing reads no dispute at all (an endorsement, a
+    win), leaves no missing side to name, and a misread stance is likelier than a one-sided story
+    (session 27: 2 of 2 such findings on PolNeAR read wrong); critics with no reply are one-sided as ever."""
+    return (any(v.stance == CRITICAL for v in verdicts)
+            or any(e.stance == CRITICAL for s in stances for e in s.evidence))
+
+
 def dominance(heavy: int, light: int) -> float:
     """How sure the side with `heavy` voices is of holding most of them, against `light`: the
     probability that its share exceeds one half, with a uniform prior on the share (Beta(heavy + 1,
@@ -679,10 +688,12 @@ def dominance(heavy: int, light: int) -> float:
 
 
 def _explain(principal: Actor | None, sides: dict[str, SideSummary], stances: list[SourceStance],
-             index: float, judged: bool, one_sided: bool, unread: list[str] | None = None) -> str:
+             index: float, judged: bool, one_sided: bool, unread: list[str] | None = None,
+             uncontested: bool = False) -> str:
     """Short plain sentences a student can read aloud: who is on which side, with what share of the words;
     `unread`: the named sources who say enough but whose side framing could not read, so that a count
-    of zero critics is not read as 'no critics'."""
+    of zero critics is not read as 'no critics'; `uncontested`: supporters only by the counts, but framing reads no
+    criticism anywhere in the story (_criticism_anywhere)."""
     if principal is None:
         return "No main actor found, so sources are not placed on sides."
     name = principal.name
@@ -708,7 +719,10 @@ def _explain(principal: Actor | None, sides: dict[str, SideSummary], stances: li
         return f"Too few voices take a side to judge the balance ({voices} of the {MIN_SIDED_VOICES} needed). {counts}{unplaced}"
     if not one_sided:
         thin = "" if index >= ONE_SIDED_BELOW else f" With {voices} voices on sides, that is too few to call it one-sided."
-        if unread and index < ONE_SIDED_BELOW:
+        if uncontested:
+            thin = (" But framing reads no criticism of anyone in the story, no dispute whose other side is "
+                    "missing, so it does not call it one-sided.")
+        elif unread and index < ONE_SIDED_BELOW:
             thin = (f" But framing could not tell the side of {_count(len(unread), 'other named source')}, "
                     "so it does not call the story one-sided.")
         return f"{counts} Balance: {index:.2f} of 1.{thin}"
@@ -760,7 +774,10 @@ def analyse(doc: Document, attributions: list[Attribution], sources: list[Source
     unread = [s.name for s in stances if s.side in (UNKNOWN, NEUTRAL) and s.kind in _READ_KINDS and not is_data(s)
               and s.quoted_words + s.paraphrased_words >= UNREAD_WORDS]
     leaning, one_sided = verdict(index, _voices_beside_itself(sides, voices), len(unread))
+    contested = voices[0] >= voices[1] or _criticism_anywhere(stances, verdicts)
+    explanation = _explain(principal, sides, stances, index, judged, one_sided and contested, unread,
+                           one_sided and not contested)
+    one_sided = one_sided and contested
     return Sourcing(principal, main, stances, sides, verdicts, sided[0].source_id if sided else None,
-                    sided[-1].source_id if sided else None, response, index,
-                    _explain(principal, sides, stances, index, judged, one_sided, unread), judged, certainty, one_sided,
+                    sided[-1].source_id if sided else None, response, index, explanation, judged, certainty, one_sided,
                     writer_stances(doc, attributions, sources, findings, main, matches))
