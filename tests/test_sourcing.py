@@ -421,6 +421,16 @@ def test_supporters_in_a_story_with_no_criticism_anywhere_are_no_one_sided_story
     assert disputed.one_sided and "Its critics are not heard" in disputed.explanation
 
 
+def test_people_a_name_is_governed_by_are_not_its_bearer():
+    """'A person familiar with X' is not X speaking, and 'a spokeswoman for X' speaks for X by her work."""
+    text = ("Ortiz Faces Inquiry\n\nMayor Lena Ortiz faced questions on Monday. Lena Ortiz left. Lena Ortiz spoke.\n\n"
+            "A person familiar with Lena Ortiz said the inquiry would widen. "
+            "A spokeswoman for Lena Ortiz said the mayor had done nothing wrong.")
+    evidence = {s.name: [(e.kind, e.stance) for e in s.evidence] for s in audit_text(text, contextual=False).sourcing.sources}
+    assert evidence["A person familiar with Lena Ortiz"] == []
+    assert evidence["A spokeswoman for Lena Ortiz"] == [("affiliation", "supportive")]
+
+
 def test_a_namesake_with_another_first_name_does_not_speak_for_the_actor():
     text = ("Governor Signs Religious Freedom Bill\n\nGov. Asa Hutchinson signed the bill on Thursday after a week of "
             "protests. Hutchinson said the law would protect conscience.\n\nHis son, Seth Hutchinson, said the law was "

@@ -72,6 +72,7 @@ _NAME_LIST = re.compile(r"(?:(?:[Bb]oth|[Nn]either|[Ee]ither|[Tt]he)\s+)?[A-Z][\
 _JOINED = re.compile(r"\s(?:and|or|nor|&)\s")
 _INFINITIVE = re.compile(r"\s*(?:not\s+)?to\s+(?:\w+ly\s+)?")  # a content that opens 'to ignore': the cue's own subject acts
 _DATA = re.compile(rf"\b(?:{alternation(word_list('sources.txt', 'data_nouns'))})\b", re.I)
+_GOVERNED = re.compile(r"\b(?:for|with|to|against|about|by|quotes?|quoted|behalf)\b")  # 'prosecutors for Petraeus'
 
 
 @dataclass(frozen=True)
@@ -286,11 +287,19 @@ def _in_party(source: Source, actor: Actor) -> bool:
 def _is_actor(name: str, actor: Actor) -> bool:
     """The source is the actor: the same name or a variant of it ('Haftar', 'General Khalifa Haftar'),
     or a full name of it inside the source's ('Arkansas Gov. Asa Hutchinson (R)'); never a namesake
-    with another first name ('Seth Hutchinson' is not Asa Hutchinson, though both are 'Hutchinson')."""
+    with another first name ('Seth Hutchinson' is not Asa Hutchinson, though both are 'Hutchinson'),
+    nor people the name is governed by ('Strategists for Barack Obama and Clinton', 'a person familiar
+    with Johnson', 'Depositions released in March quote Trump')."""
     if _other_first_name(name, actor.name):
         return False
-    return any(refers_to(name, v) or refers_to(v, name) or
-               (" " in v and has_spaced(name, v)) for v in actor.variants)
+    return any((refers_to(name, v) or refers_to(v, name) or (" " in v and has_spaced(name, v)))
+               and not _GOVERNED.search(name[:_last_start(name, v)]) for v in actor.variants)
+
+
+def _last_start(name: str, variant: str) -> int:
+    """Where `variant` starts in the source's name, the last time it is there (its length when it is not)."""
+    at = name.rfind(variant)
+    return at if at >= 0 else len(name)
 
 
 @lru_cache(maxsize=4096)
