@@ -431,6 +431,14 @@ def test_people_a_name_is_governed_by_are_not_its_bearer():
     assert evidence["A spokeswoman for Lena Ortiz"] == [("affiliation", "supportive")]
 
 
+@pytest.mark.parametrize("cue, saying", [("said", True), ("has to remind", False), ("must declare", False),
+                                         ("will have to explain", False), ("told", True), ("voted", False)])
+def test_a_saying_someone_is_bound_to_make_is_not_reported(cue, saying):
+    from framing.analysis.attribution import reports_saying
+
+    assert reports_saying(Attribution(TextSpan(0, len(cue), cue), None, None, "indirect")) is saying
+
+
 def test_a_namesake_with_another_first_name_does_not_speak_for_the_actor():
     text = ("Governor Signs Religious Freedom Bill\n\nGov. Asa Hutchinson signed the bill on Thursday after a week of "
             "protests. Hutchinson said the law would protect conscience.\n\nHis son, Seth Hutchinson, said the law was "

@@ -34,8 +34,9 @@ def _cue_words(attribution: Attribution) -> set[str]:
 
 def reports_saying(attribution: Attribution) -> bool:
     """The cue reports a saying ('said', 'told', 'accused', 'a poll found'), not an act ('voted') or
-    a state ('hoped', 'is counting on'): lexicons/attribution.txt [speech_cues]."""
-    return not _SPEECH_CUES.isdisjoint(_cue_words(attribution))
+    a state ('hoped', 'is counting on'): lexicons/attribution.txt [speech_cues]; nor a saying someone
+    is bound to make ('Clinton has to remind the party', 'lobbyists must declare')."""
+    return not _SPEECH_CUES.isdisjoint(_cue_words(attribution)) and not _OBLIGED.search(attribution.cue.text)
 
 
 def reports_claim(attribution: Attribution) -> bool:
@@ -49,6 +50,7 @@ def _words(name: str) -> str:
     return alternation(word_list("attribution.txt", name))
 
 
+_OBLIGED = re.compile(r"\b(?:(?:has|have|needs?|ought)\s+to|must|should)\b", re.I)
 _AUXILIARY = re.compile(r"\b(?:(?:has|have|had|will|would)\s+(?:also\s+)?|also\s+)$")
 _COMMON_SOURCE = (r"(?:(?:[Aa]|[Aa]n|[Tt]he|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther)\s+)?(?:[a-z][\w’'\-]*\s+){0,2}?"
                   r"(?:sources?|officials?|critics|analysts|experts|residents|witnesses|spokes(?:man|woman|person)|"
