@@ -493,8 +493,10 @@ over the tool's within a round, its median over the rounds. Cold: one whole proc
 The encoder runs twice over every sentence (once with the bias adapters, once with the attribution
 tagger's), so this mode is an order of magnitude slower than `--fast`. The graphs are built once
 into the cache folder (about 7 s and 800 MB the first time); the figures below are with them built.
-Each text still runs alone (int8's activation scales are per run, so a batch would change the
-outputs), but the runs are spread over a pool of threads, one per core, each run on one ONNX
+An article's sentences (and its tagger chunks) of similar length run together, up to 128 wordpieces
+a run (int8 scales a run's activations together, so a sentence's outputs move a little with the
+rest of its article's run: docs/PERFORMANCE.md, "Batched encoder runs"), and the runs are spread
+over a pool of threads, one per core, each run on one ONNX
 Runtime thread: a sentence is too small for the runtime to share one run between two cores. The
 sentences' pass starts before the attributions are found and runs beside the tagger's pass and the
 rules. A batch worker (`--jobs N`) keeps one thread and runs them one after another.
