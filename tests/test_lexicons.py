@@ -114,3 +114,15 @@ def test_indexed_matching_finds_what_a_full_scan_finds():
         index = lexicon.WordIndex(text)
         for entry in ENTRIES:
             assert list(entry.finditer(text, index)) == list(entry.finditer(text)), (entry.rule, text[:60])
+
+
+def test_woke_is_a_label_as_an_adjective_and_leaves_the_woke_mob_to_name_calling():
+    """Session 27: 'the woke mob' is name calling's phrase, not found again as a contentious label;
+    the adjective elsewhere is the label; the verb is not."""
+    from framing.api import audit_text
+    text = ("Harbour row\n\nThe woke mob gathered at the pier. Woke corporations paid for the banners. "
+            "Residents woke up to the noise.\n")
+    found = [(f.rule, text[f.start:f.end]) for f in audit_text(text, contextual=False).findings
+             if f.dimension == "loaded_language"]
+    assert ("name_calling.useful-idiot", "woke mob") in found, found
+    assert [t for r, t in found if r == "contentious_label.woke"] == ["Woke"], found
