@@ -317,6 +317,8 @@ def test_every_name_of_a_joint_source_speaks():
 @pytest.mark.parametrize("role, side", [
     ("the former governor, who has resented Dan Price's rise,", "unknown"),  # the title is not about Price
     ("a longtime aide to Dan Price,", "supportive"),
+    ("a person close to Dan Price,", "supportive"),  # 'people close to Clinton', 'one Trump confidant'
+    ("a longtime confidant of Dan Price,", "supportive"),
     ("who ran the campaign of Dan Price's opponent in 2012,", "critical"),
     ("a strategist on Tom Price's campaign in 2008,", "unknown"),  # a namesake with another first name
     ("a strategist on the campaigns of Ruth Vale and Tom Price,", "unknown"),
