@@ -441,6 +441,14 @@ def test_a_saying_someone_is_bound_to_make_is_not_reported(cue, saying):
     assert reports_saying(Attribution(TextSpan(0, len(cue), cue), None, None, "indirect")) is saying
 
 
+@pytest.mark.parametrize("object_, side", [("the president's foreign policy", "neutral"),  # no one is called President
+                                           ("the billionaire's wage plan", "critical")])  # a stand-in, not an office
+def test_a_stance_on_an_office_no_actor_holds_is_about_no_one(object_, side):
+    text = ("Price Rallies in Brooklyn\n\nDan Price rallied in Brooklyn on Thursday. Dan Price spoke of wages. "
+            f"Dan Price left.\n\nIn an interview on Thursday, Ruth Vale criticized {object_} and said allies wanted more.")
+    assert sides(audit_text(text, contextual=False))["Ruth Vale"] == side
+
+
 def test_a_namesake_with_another_first_name_does_not_speak_for_the_actor():
     text = ("Governor Signs Religious Freedom Bill\n\nGov. Asa Hutchinson signed the bill on Thursday after a week of "
             "protests. Hutchinson said the law would protect conscience.\n\nHis son, Seth Hutchinson, said the law was "

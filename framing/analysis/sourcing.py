@@ -392,6 +392,8 @@ def _target(doc: Document, entry: lexicon.Entry, kind: str, start: int, end: int
         is_a_name, actor = targets.named_object(doc, others, end)
         if is_a_name:  # 'endorsed Hillary Rodham Clinton against Mr. Obama', with Clinton no actor of the story: nobody
             return actor
+        if targets.office_object(doc, end) and not targets.role_holder(doc, others, end):
+            return None  # 'criticized the president's foreign policy' where no actor is called President: nobody
         return (targets.target_of(doc, others, start, end, attribution_start, by_a_person)
                 or targets.nearest(named, start) or principal)
     if entry.act:  # 'I condemn Haftar': the actor named after the verb; 'we reject his visit': the actor the

@@ -46,6 +46,7 @@ _TITLE_FORMS = {"president": r"President|Pres\.", "governor": r"Governor|Gov\.",
                 "mayor": "Mayor", "speaker": "Speaker", "congressman": r"Rep\.|Representative|Congressman",
                 "congresswoman": r"Rep\.|Representative|Congresswoman", "chancellor": "Chancellor",
                 "nominee": "(?i:nominee)", "front-runner": "(?i:front-?runner)", "billionaire": "(?i:billionaire)"}
+_OFFICES = ("president", "governor", "senator", "mayor", "speaker", "congressman", "congresswoman", "chancellor")
 _ROLE_OBJECT = re.compile(rf"\s*the\s+(?:(?:former|presumptive|likely|Republican|Democratic|GOP|party's|Manhattan)\s+){{0,2}}"
                           rf"({'|'.join(_TITLE_FORMS)})\b(?!\s+(?:of|and)\b|['’]s\s+(?:office|campaign))", re.I)
 # 'attacked the president', 'the GOP nominee'; not 'the president of the union' or 'the president's campaign'
@@ -361,6 +362,13 @@ def named_object(doc: Document, actors: list[Actor], end: int) -> tuple[bool, Ac
         return False, None
     named = [a for a in actors if mentions_starting(a, name[0].start(), name[-1].end())]
     return True, (named[0] if named else None)
+
+
+def office_object(doc: Document, end: int) -> bool:
+    """The object right after a stance word ending at `end` is an office ('the president', 'the governor'),
+    not a stand-in for a name ('the GOP nominee', 'the Manhattan billionaire')."""
+    role = _ROLE_OBJECT.match(doc.text, end)
+    return role is not None and role.group(1).lower() in _OFFICES
 
 
 def role_holder(doc: Document, actors: list[Actor], end: int) -> Actor | None:
