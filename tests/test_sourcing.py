@@ -238,9 +238,10 @@ def test_a_role_that_only_names_an_actor_is_no_affiliation():
     assert stance_toward(audit, "Sam Hill", "Lena Ortiz") == "supportive"
 
 
-def test_defending_ones_own_words_is_no_stance_toward_others():
+@pytest.mark.parametrize("defence", ["defended her remarks", "stood by her original remarks"])
+def test_defending_ones_own_words_is_no_stance_toward_others(defence):
     text = ("Senator Under Fire\n\nSenator Ruth Vale spoke about Governor Dan Price on Monday. Governor Dan Price "
-            "answered on Tuesday.\n\nRuth Vale defended her remarks about Dan Price on Wednesday.")
+            f"answered on Tuesday.\n\nRuth Vale {defence} about Dan Price on Wednesday.")
     audit = audit_text(text)
     evidence = next(s for s in audit.sourcing.sources if s.name == "Ruth Vale").evidence
     assert not [e for e in evidence if e.kind in ("cue", "content") and e.stance == "supportive"]

@@ -58,7 +58,7 @@ _PLACE_OFFICES = alternation(word_list('affiliation.txt', 'place_offices'))
 _AGAINST_PREFIX = alternation(word_list('affiliation.txt', 'against_prefix'))
 _BARE_OPPOSITION = re.compile(rf"\b(?:{_OPPOSITION_WORDS})\b(?!\s+(?:of|to)\b)", re.I)  # 'another critic', not 'a critic of X'
 _ACTION_CUES = frozenset(word_list('attribution.txt', 'action_cues'))  # an act reported, not a saying
-_OWN_WORDS = re.compile(r"\s+(?:(?:his|her|their|its|my|our)\s+(?:own\s+)?(?:remarks?|comments?|words?|statements?|"
+_OWN_WORDS = re.compile(r"\s+(?:(?:his|her|their|its|my|our)\s+(?:own\s+)?(?:(?:original|earlier|previous|initial|past|recent)\s+)?(?:remarks?|comments?|words?|statements?|"
                         r"decision|record|position|actions?|conduct|report(?:ing)?|story|stories|work|account)|"
                         r"(?:everything|all|what)\s+(?:I|he|she|we|they)\s+(?:have\s+|had\s+)?said|"
                         r"himself|herself|themselves|itself)\b", re.I)
