@@ -380,7 +380,7 @@ def _own_conduct(doc: Document, content_start: int, at: int, by_a_person: bool) 
     to ignore restrictions', protest leaders 'said they would ignore the route'). Not a person's 'he', which
     is as often another man ('Hoekstra said that if Mr. Obama opted to, he should have insisted')."""
     return bool(_INFINITIVE.fullmatch(doc.text, content_start, at)) or (
-        not by_a_person and targets.speaker_is_subject(doc, at, by_a_person))
+        not by_a_person and targets.speaker_is_subject(doc, at, by_a_person=False))
 
 
 def _target(doc: Document, entry: lexicon.Entry, kind: str, start: int, end: int, others: list[Actor], named: list[Actor],
@@ -785,10 +785,10 @@ def analyse(doc: Document, attributions: list[Attribution], sources: list[Source
     unread = [s.name for s in stances if s.side in (UNKNOWN, NEUTRAL) and s.kind in _READ_KINDS and not is_data(s)
               and s.quoted_words + s.paraphrased_words >= UNREAD_WORDS]
     leaning, one_sided = verdict(index, _voices_beside_itself(sides, voices), len(unread))
-    contested = voices[0] >= voices[1] or _criticism_anywhere(stances, verdicts)
-    explanation = _explain(principal, sides, stances, index, judged, one_sided and contested, unread,
-                           one_sided and not contested)
-    one_sided = one_sided and contested
+    uncontested = one_sided and voices[0] < voices[1] and not _criticism_anywhere(stances, verdicts)
+    one_sided = one_sided and not uncontested
     return Sourcing(principal, main, stances, sides, verdicts, sided[0].source_id if sided else None,
-                    sided[-1].source_id if sided else None, response, index, explanation, judged, certainty, one_sided,
+                    sided[-1].source_id if sided else None, response, index,
+                    _explain(principal, sides, stances, index, judged, one_sided, unread, uncontested),
+                    judged, certainty, one_sided,
                     writer_stances(doc, attributions, sources, findings, main, matches))
