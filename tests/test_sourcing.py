@@ -583,8 +583,7 @@ def test_the_principals_own_voice_is_no_third_supporter_of_a_one_sided_story():
 
 def test_the_principals_staff_are_its_camp_not_a_crowd_of_supporters():
     """A story told by the principal actor, its spokeswoman and its advisers is no one-sided story of many
-    supporters: on the heavier side they count as its reply; two independent supporters more still leave
-    too few voices to judge, three more make it one-sided."""
+    supporters: on the heavier side they count with it as its reply, not as more voices."""
     from framing.analysis.sourcing import SUPPORTIVE, SideSummary, _voices_beside_itself
 
     sides = {side: SideSummary(side) for side in ("critical", "supportive", "neutral", "unknown")}
