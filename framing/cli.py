@@ -138,10 +138,12 @@ def _parser() -> argparse.ArgumentParser:
     evaluate = commands.add_parser("evaluate", help="measure the detectors and models on labelled data")
     evaluate.add_argument("dataset", choices=("babe", "ptc", "polnear", "basil", "genre"),
                           help="which labelled data set to measure on (docs/EVALUATION.md)")
-    evaluate.add_argument("--split", default="dev", choices=("train", "dev"), help="PolNeAR split (default dev)")
+    evaluate.add_argument("--split", default="dev", choices=("train", "dev", "all"),
+                          help="PolNeAR split (default dev; all: both, for --sourcing)")
     evaluate.add_argument("--data", default="../shared/data", help="folder holding babe/, ptc/, polnear/, basil/")
     evaluate.add_argument("--sourcing", action="store_true", help="for basil: the sourcing measures (principal "
-                          "actor, speakers' stance, the writer's feeling, balance) instead of the loaded-language ones")
+                          "actor, speakers' stance, the writer's feeling, balance) instead of the loaded-language ones; "
+                          "for polnear: sources and sides against hand labels of 122 articles")
     evaluate.add_argument("--contextual", action="store_true",
                           help="the contextual mode: for babe or ptc, fine-tune it under 5-fold CV (BABE and PTC "
                                "together; about 45 min); for polnear, audit with its attribution tagger")
@@ -401,11 +403,15 @@ def _cmd_evaluate(args) -> int:
     data = Path(args.data)
     if args.dataset == "basil":
         return _evaluate_basil(data, args.contextual) if args.sourcing else _evaluate_basil_words(data, args.contextual)
+    if args.sourcing and args.dataset == "polnear":
+        return _evaluate_polnear_sourcing(data, args.split, args.contextual)
     if args.sourcing:
-        raise InputError("--sourcing is measured on basil")
+        raise InputError("--sourcing is measured on basil and polnear")
     if args.dataset == "genre":
         return _evaluate_genre(data)
     if args.dataset == "polnear":
+        if args.split == "all":
+            raise InputError("--split all is for --sourcing (the attribution figures are per split)")
         return _evaluate_polnear(data, args.split, args.contextual)
     if args.contextual:
         return _evaluate_contextual(data)
@@ -565,6 +571,20 @@ def _evaluate_polnear(data: Path, split: str, contextual: bool = False) -> int:
     print(f"Annotators against each other ({agreement['articles']} {split} articles with several annotators), F1: "
           + ", ".join(f"{role} exact {agreement['exact'][role]['f1']:.3f} / overlap {agreement['overlap'][role]['f1']:.3f}"
                       for role in polnear.ROLES))
+    return 0
+
+
+def _evaluate_polnear_sourcing(data: Path, split: str, contextual: bool = False) -> int:
+    from framing.training import polnear_stance
+
+    r = polnear_stance.evaluate(data, split, contextual)
+    mode = ", contextual mode" if contextual else ", fast mode"
+    print(f"PolNeAR {split}{mode}: sources and sides against hand labels ({r['articles']} articles, "
+          f"{r['labelled_pairs']} labelled (source, actor) pairs, {r['unmatched_pairs']} whose source this audit does not find)")
+    print(f"  sources that are no speaker (a poll, a document, a fragment): {r['not_speakers']} of {r['sources']}")
+    for side, f in r["sides"].items():
+        print(f"  {side:10s} precision {f['precision']} ({f['right']}/{f['decided']})  recall {f['recall']} ({f['right']}/{f['gold']})")
+    print("  pairs, label -> framing: " + ", ".join(f"{k} {n}" for k, n in r["pairs"].items()))
     return 0
 
 
