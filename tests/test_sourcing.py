@@ -341,15 +341,21 @@ def test_a_place_before_another_noun_in_a_role_is_where_someone_works_not_whom_t
     assert stance_toward(audit, "Ann Lee", "Iowa") == "supportive"
 
 
-def test_a_principal_actors_voice_about_the_other_principal_is_on_the_other_side():
+CRITIC = " Union leader Kim Lee condemned Dan Price on Monday."
+
+
+@pytest.mark.parametrize("critic, side", [(CRITIC, "critical"), ("", "unknown")])
+def test_a_principal_actors_voice_about_the_other_principal_is_on_the_other_side(critic, side):
+    """Only where someone criticises the other in words: without that, allies were taken for rivals
+    as often as not on real news."""
     text = ("Price and Vale Clash Over Jobs\n\nDan Price and Ruth Vale are running for governor. Dan Price leads in "
-            "polls. Ruth Vale trails Dan Price.\n\n\"Dan Price has a plan for nothing,\" said Tom Ash, a spokesman for "
+            f"polls. Ruth Vale trails Dan Price.{critic}\n\n\"Dan Price has a plan for nothing,\" said Tom Ash, a spokesman for "
             "Ruth Vale.")
     audit = audit_text(text)
     assert [a.name for a in audit.sourcing.actors if a.principal] == ["Dan Price", "Ruth Vale"]
     assert stance_toward(audit, "Tom Ash", "Ruth Vale") == "supportive"
-    assert stance_toward(audit, "Tom Ash", "Dan Price") == "critical"
-    assert any(e.kind == "adversary" for s in audit.sourcing.sources for e in s.evidence)
+    assert stance_toward(audit, "Tom Ash", "Dan Price") == side
+    assert any(e.kind == "adversary" for s in audit.sourcing.sources for e in s.evidence) == bool(critic)
 
 
 @pytest.mark.parametrize("parties, side", [
@@ -358,15 +364,15 @@ def test_a_principal_actors_voice_about_the_other_principal_is_on_the_other_side
 ])
 def test_a_principal_actors_voice_on_the_other_of_the_same_party_is_no_adversary(parties, side):
     text = ("Price and Vale Clash Over Jobs\n\n{} Gov. Dan Price and {} Sen. Ruth Vale are running. Dan Price leads in "
-            "polls. Ruth Vale trails Dan Price.\n\n\"Dan Price has a plan for nothing,\" said Tom Ash, a spokesman for "
-            "Ruth Vale.").format(*parties)
+            "polls. Ruth Vale trails Dan Price.{}\n\n\"Dan Price has a plan for nothing,\" said Tom Ash, a spokesman for "
+            "Ruth Vale.").format(*parties, CRITIC)
     audit = audit_text(text)
     assert stance_toward(audit, "Tom Ash", "Dan Price") == side
 
 
 def test_a_principal_actors_voice_speaking_warmly_of_the_other_is_no_adversary():
     text = ("Price and Vale Clash Over Jobs\n\nDan Price and Ruth Vale are running for governor. Dan Price leads in "
-            "polls. Ruth Vale trails Dan Price.\n\n\"Dan Price is an amazing man and a wonderful friend,\" said Tom "
+            f"polls. Ruth Vale trails Dan Price.{CRITIC}\n\n\"Dan Price is an amazing man and a wonderful friend,\" said Tom "
             "Ash, a spokesman for Ruth Vale.")
     audit = audit_text(text)
     assert stance_toward(audit, "Tom Ash", "Ruth Vale") == "supportive"
