@@ -581,7 +581,8 @@ def _evaluate_polnear_sourcing(data: Path, split: str, contextual: bool = False)
     mode = ", contextual mode" if contextual else ", fast mode"
     print(f"PolNeAR {split}{mode}: sources and sides against hand labels ({r['articles']} articles, "
           f"{r['labelled_pairs']} labelled (source, actor) pairs, {r['unmatched_pairs']} whose source this audit does not find)")
-    print(f"  sources that are no speaker (a poll, a document, a fragment): {r['not_speakers']} of {r['sources']}")
+    print(f"  sources that are no speaker (a poll, a document, a fragment): {r['not_speakers']} of {r['sources']}, "
+          f"{r['not_speakers_as_data']} of them read as data (no side); speakers read as data: {r['speakers_as_data']}")
     for side, f in r["sides"].items():
         print(f"  {side:10s} precision {f['precision']} ({f['right']}/{f['decided']})  recall {f['recall']} ({f['right']}/{f['gold']})")
     print("  pairs, label -> framing: " + ", ".join(f"{k} {n}" for k, n in r["pairs"].items()))

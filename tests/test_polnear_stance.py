@@ -45,7 +45,8 @@ def test_sides_are_scored_against_the_labels(tmp_path, monkeypatch):
     monkeypatch.setattr(polnear_stance, "LABELS", labels)
     result = polnear_stance.evaluate(tmp_path, "dev")
     assert result["labelled_pairs"] == 5 and result["unmatched_pairs"] == 1
-    assert (result["sources"], result["not_speakers"]) == (4, 1)
+    assert (result["sources"], result["not_speakers"], result["not_speakers_as_data"]) == (4, 1, 1)
+    assert result["speakers_as_data"] == 0
     assert result["sides"]["critical"] == {"right": 1, "decided": 1, "gold": 2, "precision": 1.0, "recall": 0.5}
     assert result["pairs"] == {"critical -> critical": 1, "critical -> no side": 1, "no side -> no side": 1}
 

@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from framing.analysis.actors import refers_to
+from framing.analysis.sourcing import is_data
 from framing.api import audit_text
 from framing.errors import InputError
 
@@ -68,7 +69,7 @@ def evaluate(data: Path, split: str = "dev", contextual: bool = False) -> dict:
             if source is None:
                 unmatched += 1
                 continue
-            sources.setdefault((article, source.source_id), set()).add(row["label"])
+            sources.setdefault((article, source.source_id), {"data" if is_data(source) else "voice"}).add(row["label"])
             if actor is None or row["label"] not in STANCES:
                 continue
             predicted = source.stances.get(actor.id, "unknown")
@@ -77,6 +78,8 @@ def evaluate(data: Path, split: str = "dev", contextual: bool = False) -> dict:
     return {"articles": len(load_labels(split)), "split": split, "contextual": contextual,
             "labelled_pairs": sum(len(rows) for rows in load_labels(split).values()), "unmatched_pairs": unmatched,
             "sources": len(sources), "not_speakers": sum("not_a_source" in labels for labels in sources.values()),
+            "not_speakers_as_data": sum({"not_a_source", "data"} <= labels for labels in sources.values()),
+            "speakers_as_data": sum("data" in labels and bool(labels & set(STANCES)) for labels in sources.values()),
             "pairs": {f"{gold} -> {predicted}": n for (gold, predicted), n in sorted(pairs.items())},
             "sides": {side: _side_figures(pairs, side) for side in (*SIDES, "either")}}
 
