@@ -1029,3 +1029,14 @@ def test_a_surname_is_found_as_a_whole_word_with_the_capitalised_word_before_it(
     text = "Mrs. Vale spoke. Ruth Vale left; Valerie and O'Vale stayed. Vale-Smith went, as did Vale."
     found = [(text[start:end], word) for start, end, word in _surname_mentions(text, "Vale")]
     assert found == [("Mrs. Vale", "Mrs."), ("Ruth Vale", "Ruth"), ("Vale", None)]
+
+
+@pytest.mark.parametrize("between, side", [
+    ("", "supportive"),
+    (" Tom Ash trails him. Tom Ash will stay in the race, and Tom Ash is in Iowa.", "unknown"),  # another man named last
+])
+def test_his_staff_speak_for_the_man_named_before_them(between, side):
+    text = ("Dan Price Wins in Ohio\n\nDan Price said he won the primary. Dan Price said his campaign will go on.\n\n"
+            f"Dan Price will campaign in Iowa next.{between} \"We have a path to victory,\" said Jeff Weaver, his campaign manager.")
+    audit = audit_text(text)
+    assert stance_toward(audit, "Jeff Weaver", "Dan Price") == side

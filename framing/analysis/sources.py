@@ -298,7 +298,7 @@ def _own(name: str) -> str:
     return re.split(r"[’']s\s+", re.split(r"\s+(?:for|of|to|at|with|from)\s+", name)[0])[-1]
 
 
-def _sex_in_text(doc: Document, name: str) -> str | None:
+def sex_in_text(doc: Document, name: str) -> str | None:
     """'m' or 'f' when the pronouns found right after the narration's mentions of a person's surname
     (the first 'he', 'his', 'she' or 'herself' before any other name, in its sentence or, for a name
     that opens it, the next; quotations skipped) are two to one at least. When the text names others
@@ -722,7 +722,7 @@ class _Registry:
         if not NAME.fullmatch(plain) or not plain[:1].isupper():
             return None
         if plain not in self._sexes:
-            self._sexes[plain] = _sex_in_text(doc, plain)
+            self._sexes[plain] = sex_in_text(doc, plain)
         return self._sexes[plain]
 
     def file(self, source: Source, titles: set[str] = frozenset(), group: str | None = None) -> None:

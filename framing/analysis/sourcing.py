@@ -25,6 +25,7 @@ from framing.analysis.actors import (Actor, actors_named, EPITHETS, find_actors,
                                      mentions_within, NEVER_START, PERSON, PLACE, refers_to, strip_title)
 from framing.analysis.attribution import reports_saying
 from framing.analysis.names import stated_party
+from framing.analysis.sources import sex_in_text
 from framing.analysis import stance_targets as targets
 from framing.analysis.stance_words import CRITICAL, SUPPORTIVE, StanceWords
 from framing.rules import lexicon
@@ -47,6 +48,8 @@ _READ_KINDS = ("person", "organisation", "official")
 SENTIMENT_SIDE = 0.2  # |VADER compound| from which loaded wording alone gives a verdict a side
 
 _GENERIC_PRONOUN_ROLE = re.compile(r"^(?:its|their)\b", re.I)
+_PERSONAL_PRONOUN_ROLE = re.compile(r"^(?:(?P<m>his)|(?P<f>her))\b", re.I)  # 'his campaign manager', 'Her chief policy aide'
+HIS_OR_HER_REACH = 400  # characters before a source's first mention in which the person its role's 'his' or 'her' is about is named
 _MEMBERSHIP = re.compile(rf"\b(?:{alternation(word_list('affiliation.txt', 'membership'))})\b"
                          r"(?!\s+(?:events?|rall(?:y|ies)|stops?|trail|appearances?|speech(?:es)?|elections?|public)\b)", re.I)
 # 'a spokesman for the campaign', not 'attended a campaign event by Mr. Clinton' or 'the general election'
@@ -194,6 +197,8 @@ def _affiliation(doc: Document, source: Source, actors: list[Actor], principal: 
         names_actor = names_actor or bool("the" in source.role.lower() and compiled(rf"\bthe\s+{re.escape(last)}\b", re.I).search(source.role))
         if not names_actor and actor is principal and _GENERIC_PRONOUN_ROLE.match(source.role):
             names_actor = True  # 'Its chairman, Victor Hale' right after the authority is named
+        if not names_actor and actor.principal and _his_or_hers(doc, source, actor, actors):
+            names_actor = True  # 'Jeff Weaver, his campaign manager' right after Sanders is named
         if not names_actor or (actor.kind == PLACE and _only_as_a_modifier(role, actor)):
             continue
         spans = _name_spans(role, actor)
@@ -211,6 +216,17 @@ def _affiliation(doc: Document, source: Source, actors: list[Actor], principal: 
         evidence.append(Evidence(principal.id, CRITICAL, "affiliation", _role_span(doc, source),
                                  f"{source.role} names no one else: a critic of {principal.name}, the story's subject"))
     return evidence
+
+
+def _his_or_hers(doc: Document, source: Source, actor: Actor, actors: list[Actor]) -> bool:
+    """The source's role opens with 'his' or 'her', and the person it is about is the actor: of that
+    sex (sources.sex_in_text), and the last person of the main actors named before the source."""
+    pronoun = _PERSONAL_PRONOUN_ROLE.match(source.role)
+    if pronoun is None or actor.kind != PERSON or sex_in_text(doc, actor.name) != pronoun.lastgroup:
+        return False
+    first = source.mentions[0].start
+    before = [(m.start, a) for a in actors if a.kind == PERSON for m in a.mentions if first - HIS_OR_HER_REACH <= m.start < first]
+    return bool(before) and max(before, key=lambda pair: pair[0])[1] is actor
 
 
 def _leaning(role: str, actor: Actor) -> str | None:
