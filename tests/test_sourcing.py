@@ -1040,3 +1040,23 @@ def test_his_staff_speak_for_the_man_named_before_them(between, side):
             f"Dan Price will campaign in Iowa next.{between} \"We have a path to victory,\" said Jeff Weaver, his campaign manager.")
     audit = audit_text(text)
     assert stance_toward(audit, "Jeff Weaver", "Dan Price") == side
+
+
+@pytest.mark.parametrize("role, side", [
+    ("White House press secretary Josh Earnest", "supportive"),
+    ("a former senior White House adviser, Josh Earnest", "unknown"),  # who once was
+    ("Josh Earnest of the White House Correspondents' Association", "unknown"),  # the press that covers it
+])
+def test_the_white_house_speaks_for_the_sitting_president(role, side):
+    text = ("Obama Vetoes Bill\n\nPresident Obama vetoed the bill on Friday. Obama said the bill was flawed. Obama will "
+            f"travel next week.\n\n\"The bill puts our troops at risk,\" said {role}.")
+    audit = audit_text(text)
+    assert stance_toward(audit, "Josh Earnest", "Obama") == side
+
+
+def test_no_sitting_president_when_the_text_calls_two_people_president():
+    text = ("Obama Meets Putin\n\nPresident Obama met President Vladimir Putin on Friday. Obama said the talks were long. "
+            "Vladimir Putin said little. Obama will travel next week.\n\n\"The talks were useful,\" said White House press "
+            "secretary Josh Earnest.")
+    audit = audit_text(text)
+    assert stance_toward(audit, "Josh Earnest", "Obama") == "unknown"

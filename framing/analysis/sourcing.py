@@ -48,6 +48,12 @@ _READ_KINDS = ("person", "organisation", "official")
 SENTIMENT_SIDE = 0.2  # |VADER compound| from which loaded wording alone gives a verdict a side
 
 _GENERIC_PRONOUN_ROLE = re.compile(r"^(?:its|their)\b", re.I)
+_WHITE_HOUSE_VOICE = re.compile(r"(?:^|(?<=\s))(?:(?:the|a|an|The|A|An)\s+)?White House(?:$|\s+(?:press\s+secretary|(?:deputy\s+)?spokes\w+|"
+                                r"officials?|aides?|advis[eo]rs?|chief\s+of\s+staff|counsel|communications\s+director|press\s+office))\b")
+# the White House itself, 'White House press secretary Josh Earnest', 'a White House official'; not the 'Obama White House'
+# of a 'former White House aide', a 'White House petition', the 'White House Correspondents' Association' or its pool reports
+_PRESIDENT = re.compile(r"(?<![Aa] )(?<!Vice )(?<!Vice-)\bPresident\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*$")
+_FORMER_PRESIDENT = re.compile(r"\b(?:former|ex-|late)\s*President\s", re.I)
 _PERSONAL_PRONOUN_ROLE = re.compile(r"^(?:(?P<m>his)|(?P<f>her))\b", re.I)  # 'his campaign manager', 'Her chief policy aide'
 HIS_OR_HER_REACH = 400  # characters before a source's first mention in which the person its role's 'his' or 'her' is about is named
 _MEMBERSHIP = re.compile(rf"\b(?:{alternation(word_list('affiliation.txt', 'membership'))})\b"
@@ -192,6 +198,10 @@ def _affiliation(doc: Document, source: Source, actors: list[Actor], principal: 
                                      f"{source.role or source.name} is {'for' if leaning == SUPPORTIVE else 'against'} "
                                      f"{actor.name} by name"))
             continue
+        if _for_the_white_house(source) and _sitting_president(doc, actor, actors):
+            evidence.append(Evidence(actor.id, SUPPORTIVE, "affiliation", _role_span(doc, source),
+                                     f"{source.role or source.name} speaks for the White House, {possessive(actor.name)}"))
+            continue
         names_actor = _names(role, actor)
         last = actor.name.split()[-1].lower()
         names_actor = names_actor or bool("the" in source.role.lower() and compiled(rf"\bthe\s+{re.escape(last)}\b", re.I).search(source.role))
@@ -216,6 +226,23 @@ def _affiliation(doc: Document, source: Source, actors: list[Actor], principal: 
         evidence.append(Evidence(principal.id, CRITICAL, "affiliation", _role_span(doc, source),
                                  f"{source.role} names no one else: a critic of {principal.name}, the story's subject"))
     return evidence
+
+
+def _for_the_white_house(source: Source) -> bool:
+    """The source is the White House or one of its staff, not someone who once was ('a former senior
+    White House adviser', 'her White House chief of staff')."""
+    found = _WHITE_HOUSE_VOICE.search(f"{source.role} {source.name}".strip())
+    before = f"{source.role} {source.name}"[:found.start()].lower() if found else ""
+    return found is not None and not re.search(r"(?:\b(?:former|ex|then)\b\W*(?:\w+\W+){0,2}|\b(?:his|her|their|its)\s+|'s\s+|’s\s+)$", before)
+
+
+def _sitting_president(doc: Document, actor: Actor, actors: list[Actor]) -> bool:
+    """The only main actor the text calls 'President' ('President Obama'; not 'Vice President Joe Biden'
+    nor 'a President Donald Trump'), never 'former President'."""
+    def called_president(a: Actor) -> bool:
+        before = [doc.text[max(0, m.start - 30):m.start] + m.text for m in a.mentions]  # a mention may hold its title
+        return a.kind == PERSON and any(_PRESIDENT.search(b) for b in before) and not any(_FORMER_PRESIDENT.search(b) for b in before)
+    return called_president(actor) and not any(called_president(a) for a in actors if a is not actor)
 
 
 def _his_or_hers(doc: Document, source: Source, actor: Actor, actors: list[Actor]) -> bool:
