@@ -1060,3 +1060,11 @@ def test_no_sitting_president_when_the_text_calls_two_people_president():
             "secretary Josh Earnest.")
     audit = audit_text(text)
     assert stance_toward(audit, "Josh Earnest", "Obama") == "unknown"
+
+
+@pytest.mark.parametrize("role", ["a Price strategist", "a prominent surrogate for Dan Price", "a Price delegate"])
+def test_strategists_surrogates_and_delegates_are_on_their_candidates_side(role):
+    text = ("Dan Price Wins in Ohio\n\nDan Price won the Ohio primary on Tuesday. Dan Price will campaign in Iowa. "
+            f"Dan Price spoke on Monday.\n\n\"We have a path to victory,\" said Jeff Weaver, {role}.")
+    audit = audit_text(text)
+    assert stance_toward(audit, "Jeff Weaver", "Dan Price") == "supportive"
