@@ -660,13 +660,13 @@ SIDE_CASES = {
         "\"The polls are close,\" said Eva Moss, a pollster who has studied Price voters.",
         [("Jon Reed", "Dan Price", "supportive"), ("Ann Lee", "Dan Price", "critical"),
          ("Eva Moss", "Dan Price", "not supportive")]),
-    "a label given to an actor takes a side by its words; a neutral one, a request or a call does not": (
+    "a label given to an actor takes a side by its words, and so does a call to resign; a neutral one or a request does not": (
         "Harlow Under Fire\n\nDan Harlow spoke in Iowa on Monday. Dan Harlow left. Dan Harlow returned.\n\n"
         "Ann Lee called Harlow’s budget \"reckless and cruel.\"\n\nJon Reed called Harlow a \"fraud.\"\n\n"
         "Al Dunn called Harlow \"a moderate.\"\n\nEva Moss called on Harlow to resign.\n\n"
         "Tom Hale called Harlow to ask for \"a meeting.\"\n\nKim Ross called Harlow \"unhinged.\"",
         [("Ann Lee", "Dan Harlow", "critical"), ("Jon Reed", "Dan Harlow", "critical"),
-         ("Kim Ross", "Dan Harlow", "critical"), ("Al Dunn", "Dan Harlow", "unknown"), ("Eva Moss", "Dan Harlow", "unknown"),
+         ("Kim Ross", "Dan Harlow", "critical"), ("Al Dunn", "Dan Harlow", "unknown"), ("Eva Moss", "Dan Harlow", "critical"),
          ("Tom Hale", "Dan Harlow", "unknown")]),
     "a stance verb's pronoun object is the person named before, not the name nearest in its sentence": (
         "Vale Faces Rivals\n\nRuth Vale spoke in Iowa on Monday. Ruth Vale left. Dan Price spoke in Ohio.\n\n"
