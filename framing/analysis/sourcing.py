@@ -48,7 +48,7 @@ _READ_KINDS = ("person", "organisation", "official")
 SENTIMENT_SIDE = 0.2  # |VADER compound| from which loaded wording alone gives a verdict a side
 
 _GENERIC_PRONOUN_ROLE = re.compile(r"^(?:its|their)\b", re.I)
-_WHITE_HOUSE_VOICE = re.compile(r"(?:^|(?<=\s))(?:(?:the|a|an|The|A|An)\s+)?White House(?:$|\s+(?:press\s+secretary|(?:deputy\s+)?spokes\w+|"
+_WHITE_HOUSE_VOICE = re.compile(r"(?:^|(?<=\s))(?:(?:the|a|an|The|A|An)\s+)?White House(?:$|\s+(?i:press\s+secretary|(?:deputy\s+)?spokes\w+|"
                                 r"officials?|aides?|advis[eo]rs?|chief\s+of\s+staff|counsel|communications\s+director|press\s+office))\b")
 # the White House itself, 'White House press secretary Josh Earnest', 'a White House official'; not the 'Obama White House'
 # of a 'former White House aide', a 'White House petition', the 'White House Correspondents' Association' or its pool reports
