@@ -1068,3 +1068,11 @@ def test_strategists_surrogates_and_delegates_are_on_their_candidates_side(role)
             f"Dan Price spoke on Monday.\n\n\"We have a path to victory,\" said Jeff Weaver, {role}.")
     audit = audit_text(text)
     assert stance_toward(audit, "Jeff Weaver", "Dan Price") == "supportive"
+
+
+@pytest.mark.parametrize("before, side", [("", "supportive"), ("The Ash campaign filed its report. ", "unknown")])
+def test_the_campaign_is_the_last_named_campaigns_else_the_one_candidates(before, side):
+    text = ("Dan Price Wins in Ohio\n\nDan Price won the Ohio primary on Tuesday. Dan Price will campaign in Iowa. "
+            f"Dan Price spoke on Monday.\n\n{before}The campaign said it raised $2 million in March.")
+    audit = audit_text(text)
+    assert stance_toward(audit, "The campaign", "Dan Price") == side

@@ -54,6 +54,8 @@ _WHITE_HOUSE_VOICE = re.compile(r"(?:^|(?<=\s))(?:(?:the|a|an|The|A|An)\s+)?Whit
 # of a 'former White House aide', a 'White House petition', the 'White House Correspondents' Association' or its pool reports
 _PRESIDENT = re.compile(r"(?<![Aa] )(?<!Vice )(?<!Vice-)\bPresident\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*$")
 _FORMER_PRESIDENT = re.compile(r"\b(?:former|ex-|late)\s*President\s", re.I)
+_THE_CAMPAIGN = re.compile(r"(?:the\s+)?campaign(?:'s)?(?:\s+(?:aides?|officials?|spokes\w+|staff|manager|chairman|chairwoman))?", re.I)
+_NAMED_CAMPAIGN = re.compile(r"\b([A-Z][\w’'-]+)(?:'s|’s)?\s+campaign\b")  # 'the Sanders campaign', 'Clinton’s campaign'
 _PERSONAL_PRONOUN_ROLE = re.compile(r"^(?:(?P<m>his)|(?P<f>her))\b", re.I)  # 'his campaign manager', 'Her chief policy aide'
 HIS_OR_HER_REACH = 400  # characters before a source's first mention in which the person its role's 'his' or 'her' is about is named
 _MEMBERSHIP = re.compile(rf"\b(?:{alternation(word_list('affiliation.txt', 'membership'))})\b"
@@ -207,6 +209,8 @@ def _affiliation(doc: Document, source: Source, actors: list[Actor], principal: 
         names_actor = names_actor or bool("the" in source.role.lower() and compiled(rf"\bthe\s+{re.escape(last)}\b", re.I).search(source.role))
         if not names_actor and actor is principal and _GENERIC_PRONOUN_ROLE.match(source.role):
             names_actor = True  # 'Its chairman, Victor Hale' right after the authority is named
+        if not names_actor and _THE_CAMPAIGN.fullmatch(role) and _campaign_of(doc, source, actors, principal) is actor:
+            names_actor = True  # 'the campaign said' after 'the Sanders campaign', or in a story about one candidate
         if not names_actor and actor.principal and _his_or_hers(doc, source, actor, actors):
             names_actor = True  # 'Jeff Weaver, his campaign manager' right after Sanders is named
         if not names_actor or (actor.kind == PLACE and _only_as_a_modifier(role, actor)):
@@ -243,6 +247,18 @@ def _sitting_president(doc: Document, actor: Actor, actors: list[Actor]) -> bool
         before = [doc.text[max(0, m.start - 30):m.start] + m.text for m in a.mentions]  # a mention may hold its title
         return a.kind == PERSON and any(_PRESIDENT.search(b) for b in before) and not any(_FORMER_PRESIDENT.search(b) for b in before)
     return called_president(actor) and not any(called_president(a) for a in actors if a is not actor)
+
+
+def _campaign_of(doc: Document, source: Source, actors: list[Actor], principal: Actor | None) -> Actor | None:
+    """Whose campaign 'the campaign' is: the actor of the last '<Name> campaign' or '<Name>'s campaign'
+    within HIS_OR_HER_REACH before it, else the principal actor when it is a person and the only principal."""
+    first = source.mentions[0].start
+    named = [m.group(1) for m in _NAMED_CAMPAIGN.finditer(doc.text, max(0, first - HIS_OR_HER_REACH), first)]
+    if named:
+        return next((a for a in actors if _names(named[-1], a)), None)
+    if principal is not None and principal.kind == PERSON and not any(a.principal and a is not principal for a in actors):
+        return principal
+    return None
 
 
 def _his_or_hers(doc: Document, source: Source, actor: Actor, actors: list[Actor]) -> bool:
