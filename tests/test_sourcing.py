@@ -1042,24 +1042,20 @@ def test_his_staff_speak_for_the_man_named_before_them(between, side):
     assert stance_toward(audit, "Jeff Weaver", "Dan Price") == side
 
 
-@pytest.mark.parametrize("role, side", [
-    ("White House press secretary Josh Earnest", "supportive"),
-    ("a former senior White House adviser, Josh Earnest", "unknown"),  # who once was
-    ("Josh Earnest of the White House Correspondents' Association", "unknown"),  # the press that covers it
+OBAMA_ALONE = "President Obama vetoed the bill on Friday. Obama said the bill was flawed."
+OBAMA_AND_PUTIN = "President Obama met President Vladimir Putin on Friday. Vladimir Putin said little."
+
+
+@pytest.mark.parametrize("opening, role, side", [
+    (OBAMA_ALONE, "White House press secretary Josh Earnest", "supportive"),
+    (OBAMA_ALONE, "a former senior White House adviser, Josh Earnest", "unknown"),  # who once was
+    (OBAMA_ALONE, "Josh Earnest of the White House Correspondents' Association", "unknown"),  # the press that covers it
+    (OBAMA_AND_PUTIN, "White House press secretary Josh Earnest", "unknown"),  # two people called President
 ])
-def test_the_white_house_speaks_for_the_sitting_president(role, side):
-    text = ("Obama Vetoes Bill\n\nPresident Obama vetoed the bill on Friday. Obama said the bill was flawed. Obama will "
-            f"travel next week.\n\n\"The bill puts our troops at risk,\" said {role}.")
+def test_the_white_house_speaks_for_the_sitting_president(opening, role, side):
+    text = f"Obama Vetoes Bill\n\n{opening} Obama will travel next week.\n\n\"The bill is flawed,\" said {role}."
     audit = audit_text(text)
     assert stance_toward(audit, "Josh Earnest", "Obama") == side
-
-
-def test_no_sitting_president_when_the_text_calls_two_people_president():
-    text = ("Obama Meets Putin\n\nPresident Obama met President Vladimir Putin on Friday. Obama said the talks were long. "
-            "Vladimir Putin said little. Obama will travel next week.\n\n\"The talks were useful,\" said White House press "
-            "secretary Josh Earnest.")
-    audit = audit_text(text)
-    assert stance_toward(audit, "Josh Earnest", "Obama") == "unknown"
 
 
 @pytest.mark.parametrize("role", ["a Price strategist", "a prominent surrogate for Dan Price", "a Price delegate"])
