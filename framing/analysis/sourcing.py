@@ -52,12 +52,12 @@ _WHITE_HOUSE_VOICE = re.compile(r"(?:^|(?<=\s))(?:(?:the|a|an|The|A|An)\s+)?Whit
                                 r"officials?|aides?|advis[eo]rs?|chief\s+of\s+staff|counsel|communications\s+director|press\s+office))\b")
 # the White House itself, 'White House press secretary Josh Earnest', 'a White House official'; not the 'Obama White House'
 # of a 'former White House aide', a 'White House petition', the 'White House Correspondents' Association' or its pool reports
+_NOT_NOW_BEFORE = re.compile(r"(?:\b(?:former|ex|then)\b\W*(?:\w+\W+){0,2}|\b(?:his|her|their|its)\s+|'s\s+|’s\s+)$")
 _PRESIDENT = re.compile(r"(?<![Aa] )(?<!Vice )(?<!Vice-)\bPresident\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*$")
 _FORMER_PRESIDENT = re.compile(r"\b(?:former|ex-|late)\s*President\s", re.I)
 _THE_CAMPAIGN = re.compile(r"(?:the\s+)?campaign(?:'s)?(?:\s+(?:aides?|officials?|spokes\w+|staff|manager|chairman|chairwoman))?", re.I)
 _NAMED_CAMPAIGN = re.compile(r"\b([A-Z][\w’'-]+)(?:'s|’s)?\s+campaign\b")  # 'the Sanders campaign', 'Clinton’s campaign'
 _PERSONAL_PRONOUN_ROLE = re.compile(r"^(?:(?P<m>his)|(?P<f>her))\b", re.I)  # 'his campaign manager', 'Her chief policy aide'
-HIS_OR_HER_REACH = 400  # characters before a source's first mention in which the person its role's 'his' or 'her' is about is named
 _MEMBERSHIP = re.compile(rf"\b(?:{alternation(word_list('affiliation.txt', 'membership'))})\b"
                          r"(?!\s+(?:events?|rall(?:y|ies)|stops?|trail|appearances?|speech(?:es)?|elections?|public)\b)", re.I)
 # 'a spokesman for the campaign', not 'attended a campaign event by Mr. Clinton' or 'the general election'
@@ -200,7 +200,7 @@ def _affiliation(doc: Document, source: Source, actors: list[Actor], principal: 
                                      f"{source.role or source.name} is {'for' if leaning == SUPPORTIVE else 'against'} "
                                      f"{actor.name} by name"))
             continue
-        if _for_the_white_house(source) and _sitting_president(doc, actor, actors):
+        if _for_the_white_house(role) and _sitting_president(doc, actor, actors):
             evidence.append(Evidence(actor.id, SUPPORTIVE, "affiliation", _role_span(doc, source),
                                      f"{source.role or source.name} speaks for the White House, {possessive(actor.name)}"))
             continue
@@ -232,12 +232,11 @@ def _affiliation(doc: Document, source: Source, actors: list[Actor], principal: 
     return evidence
 
 
-def _for_the_white_house(source: Source) -> bool:
-    """The source is the White House or one of its staff, not someone who once was ('a former senior
-    White House adviser', 'her White House chief of staff')."""
-    found = _WHITE_HOUSE_VOICE.search(f"{source.role} {source.name}".strip())
-    before = f"{source.role} {source.name}"[:found.start()].lower() if found else ""
-    return found is not None and not re.search(r"(?:\b(?:former|ex|then)\b\W*(?:\w+\W+){0,2}|\b(?:his|her|their|its)\s+|'s\s+|’s\s+)$", before)
+def _for_the_white_house(role: str) -> bool:
+    """The source (its role and name) is the White House or one of its staff, not someone who once was
+    ('a former senior White House adviser', 'her White House chief of staff')."""
+    found = _WHITE_HOUSE_VOICE.search(role)
+    return found is not None and not _NOT_NOW_BEFORE.search(role[:found.start()].lower())
 
 
 def _sitting_president(doc: Document, actor: Actor, actors: list[Actor]) -> bool:
@@ -251,9 +250,9 @@ def _sitting_president(doc: Document, actor: Actor, actors: list[Actor]) -> bool
 
 def _campaign_of(doc: Document, source: Source, actors: list[Actor], principal: Actor | None) -> Actor | None:
     """Whose campaign 'the campaign' is: the actor of the last '<Name> campaign' or '<Name>'s campaign'
-    within HIS_OR_HER_REACH before it, else the principal actor when it is a person and the only principal."""
+    within targets.LOOK_BACK before it, else the principal actor when it is a person and the only principal."""
     first = source.mentions[0].start
-    named = [m.group(1) for m in _NAMED_CAMPAIGN.finditer(doc.text, max(0, first - HIS_OR_HER_REACH), first)]
+    named = [m.group(1) for m in _NAMED_CAMPAIGN.finditer(doc.text, max(0, first - targets.LOOK_BACK), first)]
     if named:
         return next((a for a in actors if _names(named[-1], a)), None)
     if principal is not None and principal.kind == PERSON and not any(a.principal and a is not principal for a in actors):
@@ -267,9 +266,7 @@ def _his_or_hers(doc: Document, source: Source, actor: Actor, actors: list[Actor
     pronoun = _PERSONAL_PRONOUN_ROLE.match(source.role)
     if pronoun is None or actor.kind != PERSON or sex_in_text(doc, actor.name) != pronoun.lastgroup:
         return False
-    first = source.mentions[0].start
-    before = [(m.start, a) for a in actors if a.kind == PERSON for m in a.mentions if first - HIS_OR_HER_REACH <= m.start < first]
-    return bool(before) and max(before, key=lambda pair: pair[0])[1] is actor
+    return targets.person_named_last(actors, source.mentions[0].start) is actor
 
 
 def _leaning(role: str, actor: Actor) -> str | None:

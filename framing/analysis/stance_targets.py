@@ -89,20 +89,28 @@ _AUXILIARIES = frozenset("am are is was were be been being has have had will wou
 _ACTOR_NOUN = re.compile(rf"(?:{ROLE_WORDS}|{_STAND_INS})s?", re.I)
 
 
+LOOK_BACK = 400  # characters before an attribution or a source in which whom a pronoun or a bare role means is named
+
+
 def pronoun_antecedent(doc: Document, actors: list[Actor], start: int, offset: int) -> Actor | None:
     """The person a 'he' or 'she' in the sentence of `offset` stands for: the person actor last named in
-    the 400 characters before the attribution at `start` (the source itself left out of `actors`)."""
+    the LOOK_BACK characters before the attribution at `start` (the source itself left out of `actors`)."""
     sentence = doc.sentence_at(offset)
     if sentence is None or not _THIRD_PERSON.search(doc.text, sentence.start, sentence.end):
         return None
+    return person_named_last(actors, start)
+
+
+def person_named_last(actors: list[Actor], start: int) -> Actor | None:
+    """Of the person actors, the one named last in the LOOK_BACK characters before `start`, or None."""
     named = _people_named_before(actors, start)
     return max(named, key=lambda last: last[0])[1] if named else None
 
 
 def _people_named_before(actors: list[Actor], start: int) -> list[tuple[int, Actor]]:
-    """The person actors named in the 400 characters before `start`, each with its last mention there."""
+    """The person actors named in the LOOK_BACK characters before `start`, each with its last mention there."""
     return [(mentions[-1].start, a) for a in actors if a.kind == PERSON
-            and (mentions := mentions_starting(a, max(0, start - 400), start))]
+            and (mentions := mentions_starting(a, max(0, start - LOOK_BACK), start))]
 
 
 def speaker_is_subject(doc: Document, offset: int, by_a_person: bool) -> bool:
