@@ -1015,6 +1015,18 @@ def test_a_label_for_him_or_her_is_for_the_one_person_named_before():
     assert stance_toward(audit_text(text, contextual=False), "Anna Bell", "Dan Price") == "critical"
 
 
+def test_a_label_whose_content_ends_inside_its_quotation_is_read_to_the_contents_end():
+    """A tagger may end the content before the label's closing quote: the label is read to the content's
+    end (before, an AttributeError stopped the whole audit)."""
+    from framing.analysis.stance_targets import labelled
+    doc, principal = _story("Anna Bell called Dan Price “a reckless liar” on Tuesday.")
+    cue = doc.text.index("called")
+    content_end = doc.text.index("liar”")
+    attribution = Attribution(TextSpan(cue, cue + 6, "called"), None,
+                              TextSpan(cue + 7, content_end, doc.text[cue + 7:content_end]), "indirect")
+    assert labelled(doc, attribution, principal) == (principal[0], "critical")
+
+
 def test_a_persons_own_organisation_is_no_adversary():
     text = ("Price and the Price Foundation Face Questions\n\nDan Price and the Price Foundation took gifts. Dan Price "
             "spoke. The Price Foundation spoke. The Price Foundation paid.\n\n\"The Price Foundation files its "

@@ -300,7 +300,8 @@ def labelled(doc: Document, attribution: Attribution, actors: list[Actor]) -> tu
     if not opening or opening[0][0] >= content.end:
         return None
     label_start, actor = opening[0]
-    side = label_side(_LABEL.match(doc.text, label_start, content.end).group())
+    label = _LABEL.match(doc.text, label_start, content.end)  # none when the content ends inside a quotation
+    side = label_side(label.group() if label else doc.text[label_start:content.end])
     return (actor, side) if side else None
 
 
