@@ -61,8 +61,8 @@ def evaluate(data: Path, split: str = "dev", contextual: bool = False) -> dict:
     pairs: Counter = Counter()
     sources: dict[tuple[str, str], set[str]] = {}
     unmatched = 0
-    labels = load_labels(split)
-    for article, rows in sorted(labels.items()):
+    by_article = load_labels(split)
+    for article, rows in sorted(by_article.items()):
         text = (root / rows[0]["split"] / "text" / f"{article}.txt").read_text(encoding="utf-8")
         audit = audit_text(text, readability=False, contextual=contextual)
         for row in rows:
@@ -76,8 +76,8 @@ def evaluate(data: Path, split: str = "dev", contextual: bool = False) -> dict:
             predicted = source.stances.get(actor.id, "unknown")
             gold = row["label"] if row["label"] in SIDES else "no side"
             pairs[(gold, predicted if predicted in SIDES else "no side")] += 1
-    return {"articles": len(labels), "split": split, "contextual": contextual,
-            "labelled_pairs": sum(len(rows) for rows in labels.values()), "unmatched_pairs": unmatched,
+    return {"articles": len(by_article), "split": split, "contextual": contextual,
+            "labelled_pairs": sum(len(rows) for rows in by_article.values()), "unmatched_pairs": unmatched,
             "sources": len(sources), "not_speakers": sum("not_a_source" in labels for labels in sources.values()),
             "not_speakers_as_data": sum({"not_a_source", "data"} <= labels for labels in sources.values()),
             "speakers_as_data": sum("data" in labels and bool(labels & set(STANCES)) for labels in sources.values()),
