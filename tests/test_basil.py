@@ -119,3 +119,17 @@ def test_evaluate_basil_measures_loaded_language_against_lexical_spans(basil_fol
     assert main(["evaluate", "basil", "--data", str(basil_folder)]) == 0
     out = capsys.readouterr().out
     assert "lexical-bias spans" in out and "hints" in out and "per 1,000 words" in out
+
+
+def test_sentence_scores_rank_the_sentences_that_hold_a_lexical_span():
+    from framing.training.basil_words import Article, sentence_scores
+
+    item = Article(0, 30, gold=[(12, 15)], sentences=[(0, 10), (10, 20), (20, 30), (30, 40)],
+                   bias_scores=[0.2, 0.7, 0.6, None])  # the unscored sentence is left out
+    measured = sentence_scores([item])
+    assert measured["sentences"] == 3 and measured["with_span"] == 1
+    assert measured["auc"] == 1.0  # the one sentence with a span scores above both without
+    assert measured["flagged_with_span"] == 1.0 and measured["flagged_without"] == 0.5
+    item.bias_scores = [0.9, 0.1, 0.6, None]
+    assert sentence_scores([item])["auc"] == 0.0
+    assert sentence_scores([Article(0, 10, gold=[], sentences=[(0, 10)], bias_scores=[0.4])])["auc"] is None

@@ -27,6 +27,7 @@ class Article:
     sentences: list[tuple[int, int]]
     findings: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # group -> spans
     hints: list[tuple[int, int, float]] = field(default_factory=list)  # (start, end, probability)
+    bias_scores: list[float | None] = field(default_factory=list)  # the audit's, per sentence
 
 
 def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -46,6 +47,7 @@ def collect(articles: list[BasilArticle], contextual: bool = False) -> list[Arti
         for group, detectors in GROUPS.items():
             item.findings[group] = [(f.start, f.end) for f in loaded if f.detector in detectors]
         item.hints = [(f.start, f.end, f.score or 0.0) for f in loaded if f.detector == "model"]
+        item.bias_scores = audit.bias_scores
         out.append(item)
     return out
 
@@ -82,6 +84,22 @@ def hint_precision(items: list[Article], threshold: float) -> tuple[float | None
     return (round(hits / len(kept), 3) if kept else None), len(kept)
 
 
+def sentence_scores(items: list[Article], threshold: float = 0.5) -> dict:
+    """The audit's sentence scores, read in their articles, against "the sentence holds a lexical-bias
+    span": ROC AUC, and the share of sentences at `threshold` or more with and without one."""
+    pairs = [(_overlaps(s, a.gold), p) for a in items for s, p in zip(a.sentences, a.bias_scores) if p is not None]
+    biased = [p for g, p in pairs if g]
+    neutral = [p for g, p in pairs if not g]
+    if not biased or not neutral:
+        return {"sentences": len(pairs), "auc": None}
+    from sklearn.metrics import roc_auc_score  # lazy: training-time
+
+    auc = roc_auc_score([g for g, _ in pairs], [p for _, p in pairs])
+    return {"sentences": len(pairs), "with_span": len(biased), "auc": round(auc, 3),
+            "flagged_with_span": round(sum(p >= threshold for p in biased) / len(biased), 3),
+            "flagged_without": round(sum(p >= threshold for p in neutral) / len(neutral), 3)}
+
+
 def evaluate_words(data: Path, contextual: bool = False) -> dict:
     """Every BASIL article audited; the measures of every group, per-fold sentence F1 and the hints by threshold."""
     items = collect(load(data), contextual)
@@ -89,6 +107,7 @@ def evaluate_words(data: Path, contextual: bool = False) -> dict:
     result = {"articles": len(items), "groups": {g: measure(items, g) for g in GROUPS},
               "folds": {g: [measure([a for a in items if a.fold == k], g)["sentences"]["f1"] for k in range(FOLDS)]
                         for g in GROUPS},
-              "hints_by_threshold": {t: hint_precision(items, t) for t in THRESHOLDS if t >= shown}}
+              "hints_by_threshold": {t: hint_precision(items, t) for t in THRESHOLDS if t >= shown},
+              "sentence_scores": sentence_scores(items)}
     result["spread"] = {g: round(statistics.pstdev(v), 3) for g, v in result["folds"].items()}
     return result
