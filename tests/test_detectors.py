@@ -1202,3 +1202,24 @@ def test_a_short_quote_after_a_word_of_saying_writing_or_ordering_is_a_partial_q
                      'the fees.\n')
     assert not scare('Port rules\n\nThe mayor, in an interview on Monday, gave the plan a "two-in-three chance".\n')
     assert scare('Port rules\n\nThe "wisdom" of the plan escapes the harbour board.\n') == ['"wisdom"']
+
+
+def test_the_one_a_deed_is_attributed_to_or_blamed_on_is_no_source_of_it(monkeypatch):
+    from framing.analysis import attribution
+    from framing.text.document import build_document
+    from framing.text.spans import SpanIndex
+
+    def extracted(text, cue_words, source_words):
+        cue = (text.index(cue_words), text.index(cue_words) + len(cue_words))
+        source = (text.index(source_words), text.index(source_words) + len(source_words))
+        tagged = {"cue": [cue], "source": SpanIndex([source]), "content": SpanIndex([(0, text.index(" have"))])}
+        monkeypatch.setattr(attribution, "_tagged", lambda doc, contextual=False, runs=None: tagged)
+        [found] = [a for a in attribution.extract(build_document(text), contextual=True) if a.cue.start == cue[0]]
+        return found.source and found.source.text
+
+    deed = "Numerous shootings have been reported and attributed to General Dan Price’s forces.\n"
+    assert extracted(deed, "have been reported and attributed to", "General Dan Price’s forces") is None
+    blamed = "Numerous shootings have been blamed on General Dan Price’s forces.\n"
+    assert extracted(blamed, "have been blamed on", "General Dan Price’s forces") is None
+    saying = "Numerous shootings have been reported, said General Dan Price’s forces.\n"
+    assert extracted(saying, "said", "General Dan Price’s forces") == "General Dan Price’s forces"

@@ -367,6 +367,7 @@ def _without_opener(text: str, span: tuple[int, int]) -> tuple[int, int]:
 _NOT_IN_SOURCE = frozenset(word_list("attribution.txt", "not_in_source"))  # time, place, auxiliaries, adverbs
 _NOT_SOURCES = frozenset(word_list("attribution.txt", "not_sources"))  # 'Despite', 'Amid': no one
 _PLAIN_WORDS = re.compile(r"(?:\s+[\w’'\-]+){1,3}\s+")
+_BLAME_CUE = re.compile(r"\b(?:attributed|blamed)\s+(?:to|on)$", re.I)  # 'shootings ... attributed to X': X did it, did not say it
 
 
 def _up_to_cue(text: str, source: tuple[int, int], cue: tuple[int, int]) -> tuple[int, int]:
@@ -414,6 +415,8 @@ def extract(doc: Document, contextual: bool = False) -> list[Attribution]:
         source = _span(doc, *_source_bounds(text, src, cue)) if src else None
         if source is not None and set(source.text.lower().split()) <= _NOT_SOURCES:
             source = None  # 'Despite concerns about': no one
+        if source is not None and quote is None and _BLAME_CUE.search(text[cue[0]:cue[1]]):
+            source = None  # the one blamed is no source of the words; a quotation makes it a saying
         content_span = tagged and _nearest(tagged["content"], cue, sentence, avoid=src)
         if content_span:  # within the cue's sentence: the next one has its own cue, or is the reporter's
             content_span = (max(content_span[0], sentence.start), min(content_span[1], sentence.end))
