@@ -512,7 +512,7 @@ def _evaluate_basil_words(data: Path, contextual: bool = False) -> int:
     scores = r["sentence_scores"]
     if scores["auc"] is not None:
         print(f"  sentence scores against 'holds a lexical-bias span' ({scores['sentences']} sentences, "
-              f"{scores['with_span']} with one): AUC {scores['auc']}; at 0.5 or more: {scores['flagged_with_span']} "
+              f"{scores['with_span']} with one): AUC {scores['auc']}; at {scores['threshold']} or more: {scores['flagged_with_span']} "
               f"of those with a span, {scores['flagged_without']} of those without")
     return 0
 

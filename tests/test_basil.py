@@ -126,7 +126,7 @@ def test_sentence_scores_rank_the_sentences_that_hold_a_lexical_span():
 
     item = Article(0, 30, gold=[(12, 15)], sentences=[(0, 10), (10, 20), (20, 30), (30, 40)],
                    bias_scores=[0.2, 0.7, 0.6, None])  # the unscored sentence is left out
-    measured = sentence_scores([item])
+    measured = sentence_scores([item], threshold=0.5)
     assert measured["sentences"] == 3 and measured["with_span"] == 1
     assert measured["auc"] == 1.0  # the one sentence with a span scores above both without
     assert measured["flagged_with_span"] == 1.0 and measured["flagged_without"] == 0.5

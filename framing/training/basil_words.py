@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from framing.api import audit_text
+from framing.audit import BIASED_SENTENCE
 from framing.detectors.model import CONTEXTUAL_HINT_THRESHOLD, HINT_THRESHOLD
 from framing.training.basil import FOLDS, BasilArticle, fold_of, load
 
@@ -84,9 +85,10 @@ def hint_precision(items: list[Article], threshold: float) -> tuple[float | None
     return (round(hits / len(kept), 3) if kept else None), len(kept)
 
 
-def sentence_scores(items: list[Article], threshold: float = 0.5) -> dict:
+def sentence_scores(items: list[Article], threshold: float = BIASED_SENTENCE) -> dict:
     """The audit's sentence scores, read in their articles, against "the sentence holds a lexical-bias
-    span": ROC AUC, and the share of sentences at `threshold` or more with and without one."""
+    span": ROC AUC, and the share of sentences at `threshold` (the report's "biased") or more with and
+    without one."""
     pairs = [(_overlaps(s, a.gold), p) for a in items for s, p in zip(a.sentences, a.bias_scores) if p is not None]
     biased = [p for g, p in pairs if g]
     neutral = [p for g, p in pairs if not g]
@@ -96,7 +98,7 @@ def sentence_scores(items: list[Article], threshold: float = 0.5) -> dict:
 
     auc = roc_auc_score([g for g, _ in pairs], [p for _, p in pairs])
     return {"sentences": len(pairs), "with_span": len(biased), "auc": round(auc, 3),
-            "flagged_with_span": round(sum(p >= threshold for p in biased) / len(biased), 3),
+            "threshold": threshold, "flagged_with_span": round(sum(p >= threshold for p in biased) / len(biased), 3),
             "flagged_without": round(sum(p >= threshold for p in neutral) / len(neutral), 3)}
 
 
