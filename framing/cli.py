@@ -509,11 +509,12 @@ def _evaluate_basil_words(data: Path, contextual: bool = False) -> int:
               f"± {r['spread'][group]}; {m['per_1000_words']} per 1,000 words (annotators {m['gold_per_1000_words']})")
     print("  hints' precision by the model's probability: " + ", ".join(
         f"{t}: {p} ({n})" for t, (p, n) in r["hints_by_threshold"].items()))
-    scores = r["sentence_scores"]
-    if scores["auc"] is not None:
-        print(f"  sentence scores against 'holds a lexical-bias span' ({scores['sentences']} sentences, "
-              f"{scores['with_span']} with one): AUC {scores['auc']}; at {scores['threshold']} or more: {scores['flagged_with_span']} "
-              f"of those with a span, {scores['flagged_without']} of those without")
+    print("  sentence scores against 'holds a lexical-bias span' (AUC; share at the report's biased line with / "
+          "without a span):")
+    for voice, scores in r["sentence_scores"].items():
+        if scores["auc"] is not None:
+            print(f"    {voice:16s} AUC {scores['auc']}; at {scores['threshold']}: {scores['flagged_with_span']} / "
+                  f"{scores['flagged_without']} ({scores['sentences']} sentences, {scores['with_span']} with a span)")
     return 0
 
 

@@ -133,3 +133,6 @@ def test_sentence_scores_rank_the_sentences_that_hold_a_lexical_span():
     item.bias_scores = [0.9, 0.1, 0.6, None]
     assert sentence_scores([item])["auc"] == 0.0
     assert sentence_scores([Article(0, 10, gold=[], sentences=[(0, 10)], bias_scores=[0.4])])["auc"] is None
+    item.quoted = [False, True, False, False]  # the sentence with the span is a quotation
+    assert sentence_scores([item], quoted=False)["auc"] is None  # no span left in the reporter's voice
+    assert sentence_scores([item], quoted=True)["sentences"] == 1

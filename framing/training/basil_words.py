@@ -29,6 +29,7 @@ class Article:
     findings: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # group -> spans
     hints: list[tuple[int, int, float]] = field(default_factory=list)  # (start, end, probability)
     bias_scores: list[float | None] = field(default_factory=list)  # the audit's, per sentence
+    quoted: list[bool] = field(default_factory=list)  # per sentence: mostly inside quotation marks
 
 
 def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -49,6 +50,7 @@ def collect(articles: list[BasilArticle], contextual: bool = False) -> list[Arti
             item.findings[group] = [(f.start, f.end) for f in loaded if f.detector in detectors]
         item.hints = [(f.start, f.end, f.score or 0.0) for f in loaded if f.detector == "model"]
         item.bias_scores = audit.bias_scores
+        item.quoted = [audit.document.quoted_chars(s, e) > (e - s) / 2 for s, e in item.sentences]
         out.append(item)
     return out
 
@@ -85,11 +87,13 @@ def hint_precision(items: list[Article], threshold: float) -> tuple[float | None
     return (round(hits / len(kept), 3) if kept else None), len(kept)
 
 
-def sentence_scores(items: list[Article], threshold: float = BIASED_SENTENCE) -> dict:
+def sentence_scores(items: list[Article], threshold: float = BIASED_SENTENCE, quoted: bool | None = None) -> dict:
     """The audit's sentence scores, read in their articles, against "the sentence holds a lexical-bias
     span": ROC AUC, and the share of sentences at `threshold` (the report's "biased") or more with and
-    without one."""
-    pairs = [(_overlaps(s, a.gold), p) for a in items for s, p in zip(a.sentences, a.bias_scores) if p is not None]
+    without one; `quoted`: only the sentences mostly in quotation marks (True) or not (False)."""
+    pairs = [(_overlaps(s, a.gold), p) for a in items
+             for s, p, q in zip(a.sentences, a.bias_scores, a.quoted or [False] * len(a.sentences))
+             if p is not None and quoted in (None, q)]
     biased = [p for g, p in pairs if g]
     neutral = [p for g, p in pairs if not g]
     if not biased or not neutral:
@@ -110,6 +114,7 @@ def evaluate_words(data: Path, contextual: bool = False) -> dict:
               "folds": {g: [measure([a for a in items if a.fold == k], g)["sentences"]["f1"] for k in range(FOLDS)]
                         for g in GROUPS},
               "hints_by_threshold": {t: hint_precision(items, t) for t in THRESHOLDS if t >= shown},
-              "sentence_scores": sentence_scores(items)}
+              "sentence_scores": {"all": sentence_scores(items), "reporter's voice": sentence_scores(items, quoted=False),
+                                  "quoted": sentence_scores(items, quoted=True)}}
     result["spread"] = {g: round(statistics.pstdev(v), 3) for g, v in result["folds"].items()}
     return result
