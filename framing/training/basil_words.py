@@ -12,6 +12,7 @@ from pathlib import Path
 
 from framing.api import audit_text
 from framing.audit import BIASED_SENTENCE
+from framing.detectors.claims import QUOTED_SHARE_LIMIT
 from framing.detectors.model import CONTEXTUAL_HINT_THRESHOLD, HINT_THRESHOLD
 from framing.training.basil import FOLDS, BasilArticle, fold_of, load
 
@@ -29,7 +30,7 @@ class Article:
     findings: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # group -> spans
     hints: list[tuple[int, int, float]] = field(default_factory=list)  # (start, end, probability)
     bias_scores: list[float | None] = field(default_factory=list)  # the audit's, per sentence
-    quoted: list[bool] = field(default_factory=list)  # per sentence: mostly inside quotation marks
+    quoted: list[bool] = field(default_factory=list)  # per sentence: the speaker's, as the claims detector reads it
 
 
 def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -50,7 +51,7 @@ def collect(articles: list[BasilArticle], contextual: bool = False) -> list[Arti
             item.findings[group] = [(f.start, f.end) for f in loaded if f.detector in detectors]
         item.hints = [(f.start, f.end, f.score or 0.0) for f in loaded if f.detector == "model"]
         item.bias_scores = audit.bias_scores
-        item.quoted = [audit.document.quoted_chars(s, e) > (e - s) / 2 for s, e in item.sentences]
+        item.quoted = [audit.document.quoted_chars(s, e) > QUOTED_SHARE_LIMIT * (e - s) for s, e in item.sentences]
         out.append(item)
     return out
 
@@ -90,7 +91,7 @@ def hint_precision(items: list[Article], threshold: float) -> tuple[float | None
 def sentence_scores(items: list[Article], threshold: float = BIASED_SENTENCE, quoted: bool | None = None) -> dict:
     """The audit's sentence scores, read in their articles, against "the sentence holds a lexical-bias
     span": ROC AUC, and the share of sentences at `threshold` (the report's "biased") or more with and
-    without one; `quoted`: only the sentences mostly in quotation marks (True) or not (False)."""
+    without one; `quoted`: only the sentences more than QUOTED_SHARE_LIMIT in quotation marks (True) or not (False)."""
     pairs = [(_overlaps(s, a.gold), p) for a in items
              for s, p, q in zip(a.sentences, a.bias_scores, a.quoted or [False] * len(a.sentences))
              if p is not None and quoted in (None, q)]
