@@ -1223,3 +1223,36 @@ def test_the_one_a_deed_is_attributed_to_or_blamed_on_is_no_source_of_it(monkeyp
     assert extracted(blamed, "have been blamed on", "General Dan Price’s forces") is None
     saying = "Numerous shootings have been reported, said General Dan Price’s forces.\n"
     assert extracted(saying, "said", "General Dan Price’s forces") == "General Dan Price’s forces"
+
+
+def test_a_source_span_starts_at_a_whole_word_and_ends_without_a_loose_word():
+    from framing.analysis.attribution import _source_bounds
+
+    def bounded(text, source, cue):
+        start, cue_start = text.index(source), text.index(cue)
+        s, e = _source_bounds(text, (start, start + len(source)), (cue_start, cue_start + len(cue)))
+        return text[s:e]
+
+    assert bounded("E.U. leaders said the plan was sound.", "U. leaders", "said") == "E.U. leaders"
+    assert bounded("Asked about it, Mark Z. Barabak noted the risk.", "Z. Barabak", "noted") == "Mark Z. Barabak"
+    assert bounded("“It is small,” wrote Cameron Easley for Morning Consult.", "Cameron Easley for", "wrote") == (
+        "Cameron Easley")
+    assert bounded("Christie, who has campaigned for him, said no.", "Christie, who", "said") == "Christie"
+    assert bounded("Donald Trump, under fire, is casting doubt.", "Donald Trump,", "is casting") == "Donald Trump"
+    assert bounded("Dean, a doctor, then appeared and said so.", "Dean, a doctor,", "said") == "Dean, a doctor,"
+    assert bounded("After Z. Barabak noted the risk, it fell.", "Z. Barabak", "noted") == "Z. Barabak"  # no name
+
+
+def test_a_tagged_cue_that_stops_at_an_auxiliary_or_adverb_runs_on_through_its_verb():
+    from framing.analysis.attribution import _completed
+
+    def completed(text, cue):
+        start = text.index(cue)
+        s, e = _completed(text, (start, start + len(cue)))
+        return text[s:e]
+
+    text = "Haftar has claimed a link, a claim that the council has fully rejected."
+    assert completed(text, "has fully") == "has fully rejected"
+    assert completed("The council has repeatedly warned them.", "has repeatedly") == "has repeatedly warned"
+    assert completed("The council has the list.", "has") == "has"  # no verb after it
+    assert completed("The council said it.", "said") == "said"

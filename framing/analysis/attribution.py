@@ -225,12 +225,26 @@ def _tagged(doc: Document, contextual: bool = False) -> dict | None:
     spans = tagger.tag(doc)
     if contextual:
         spans["cue"] = spans["cue"] + _cues_of_orphan_content(doc, spans)
-    spans["cue"] = [c for c in spans["cue"] if doc.is_scored(*c) and doc.quoted_chars(*c) == 0
-                    and not _PURPOSE.match(doc.text, c[0])]
+    spans["cue"] = [_completed(doc.text, c) for c in spans["cue"] if doc.is_scored(*c)
+                    and doc.quoted_chars(*c) == 0 and not _PURPOSE.match(doc.text, c[0])]
     sources = (_within_a_line(doc.text, s, spans["cue"]) for s in spans["source"])
     spans["source"] = SpanIndex(s for s in sources if _names_someone(doc.text[s[0]:s[1]]))
     spans["content"] = SpanIndex(spans["content"])
     return spans
+
+
+_HALF_CUE = frozenset(word_list("attribution.txt", "adverbs_before_cue"))  # 'has', 'fully': a cue goes on
+_NEXT_VERB = re.compile(r"\s+([a-z][a-z\-]+(?:ed|es|s))\b")  # 'has fully[ rejected]'
+
+
+def _completed(text: str, cue: tuple[int, int]) -> tuple[int, int]:
+    """A tagged cue that stops at an auxiliary or an adverb ('has fully') runs on through the verb
+    after it ('has fully rejected'), as PolNeAR marks cues."""
+    words = text[cue[0]:cue[1]].split()
+    if not words or words[-1].lower() not in _HALF_CUE:
+        return cue
+    verb = _NEXT_VERB.match(text, cue[1])
+    return (cue[0], verb.end()) if verb and verb.group(1) not in _FUNCTION_WORDS else cue
 
 
 ORPHAN_GAP = 30  # characters: tagged content with no cue this close claims none
@@ -334,7 +348,7 @@ def _source_bounds(text: str, source: tuple[int, int], cue: tuple[int, int]) -> 
     """The source span as PolNeAR bounds it: run on to the cue over the rest of its noun phrase,
     without a sentence's opening adverb, and with its commas (a source after the cue ends before
     its comma, an appositive before the cue ends with its closing one: 'Jo Hale, a teacher, said')."""
-    start, end = _up_to_cue(text, source, cue)
+    start, end = _whole_words(text, *_up_to_cue(text, source, cue))
     if text[start:start + 1].isupper():
         start = _joint_start(text, start)
     if start >= cue[1] and text[end - 1] == ",":
@@ -342,6 +356,31 @@ def _source_bounds(text: str, source: tuple[int, int], cue: tuple[int, int]) -> 
     elif end <= cue[0] and "," in text[start:end] and re.fullmatch(r",\s*", text[end:cue[0]]):
         end += 1
     return _without_opener(text, (start, end))
+
+
+_INITIAL = re.compile(r"[A-Z]\.")  # 'Z.' of 'Z. Barabak', 'U.' of 'E.U.'
+_ACRONYM_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.)+$")  # 'E.' before 'U. leaders'
+_LOOSE_END = re.compile(r"(?:,?\s+(?:for|on|in|at|to|of|with|by|from|who|which|that))+,?$|^[^,]+(,)$")  # 'Cameron Easley for'
+_FIRST_NAME_BEFORE = re.compile(r"(?<![\w.])[A-Z][a-z]+\s+$")  # 'Mark ' before 'Z. Barabak'
+
+
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """A source from its first whole word ('E.U. leaders', not 'U. leaders'; 'Mark Z. Barabak'),
+    without a loose preposition or relative pronoun at its end ('Cameron Easley for', 'Christie,
+    who'), nor a comma unless it closes an appositive ('Donald Trump,' but 'Dean, a doctor,')."""
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    acronym = _ACRONYM_BEFORE.search(text, max(0, start - 12), start) if _INITIAL.match(text, start) else None
+    start = acronym.start() if acronym else start
+    first = _FIRST_NAME_BEFORE.search(text, max(0, start - 20), start) if _INITIAL.match(text, start) else None
+    if first and first.group().split()[0] not in NOT_NAME_START:
+        start = first.start()
+    loose = _LOOSE_END.search(text, start, end)
+    if loose and loose.start() > start:
+        end = loose.start()
+    elif loose:  # 'Donald Trump,': a lone comma; an appositive's closing one stays
+        end = loose.start(1)
+    return start, end
 
 
 _NAME_AND = re.compile(rf"(?<![\w’'])(?:{NAME.pattern})\s+and\s+$")
