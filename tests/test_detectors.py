@@ -1241,6 +1241,8 @@ def test_a_source_span_starts_at_a_whole_word_and_ends_without_a_loose_word():
     assert bounded("Donald Trump, under fire, is casting doubt.", "Donald Trump,", "is casting") == "Donald Trump"
     assert bounded("Dean, a doctor, then appeared and said so.", "Dean, a doctor,", "said") == "Dean, a doctor,"
     assert bounded("After Z. Barabak noted the risk, it fell.", "Z. Barabak", "noted") == "Z. Barabak"  # no name
+    assert bounded("The resident said no.", "ident", "said") == "resident"  # a word cut in its middle
+    assert bounded("6, 2016 10:35PMChris Christie Says It", "Chris Christie", "Says") == "Chris Christie"  # glued, not cut
 
 
 def test_a_tagged_cue_that_stops_at_an_auxiliary_or_adverb_runs_on_through_its_verb():

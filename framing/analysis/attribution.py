@@ -368,7 +368,7 @@ def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
     """A source from its first whole word ('E.U. leaders', not 'U. leaders'; 'Mark Z. Barabak'),
     without a loose preposition or relative pronoun at its end ('Cameron Easley for', 'Christie,
     who'), nor a comma unless it closes an appositive ('Donald Trump,' but 'Dean, a doctor,')."""
-    while start > 0 and text[start - 1].isalnum():
+    while start > 0 and text[start].islower() and text[start - 1].isalnum():  # 'ident' of 'resident'
         start -= 1
     acronym = _ACRONYM_BEFORE.search(text, max(0, start - 12), start) if _INITIAL.match(text, start) else None
     start = acronym.start() if acronym else start
