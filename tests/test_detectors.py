@@ -1258,3 +1258,26 @@ def test_a_tagged_cue_that_stops_at_an_auxiliary_or_adverb_runs_on_through_its_v
     assert completed("The council has repeatedly warned them.", "has repeatedly") == "has repeatedly warned"
     assert completed("The council has the list.", "has") == "has"  # no verb after it
     assert completed("The council said it.", "said") == "said"
+
+
+def test_the_agent_of_a_passive_cue_is_its_source_unless_it_names_a_feeling(monkeypatch):
+    from framing.analysis import attribution
+    from framing.text.document import build_document
+    from framing.text.spans import SpanIndex
+
+    def extracted(text, cue_words, source_words):
+        cue = (text.index(cue_words), text.index(cue_words) + len(cue_words))
+        source = (text.index(source_words), text.index(source_words) + len(source_words))
+        tagged = {"cue": [cue], "source": SpanIndex([source]), "content": SpanIndex([])}
+        monkeypatch.setattr(attribution, "_tagged", lambda doc, contextual=False: tagged)
+        [found] = [a for a in attribution.extract(build_document(text), contextual=True) if a.cue.start == cue[0]]
+        return found.cue.text, found.source and found.source.text
+
+    criticised = "Mrs. Clinton has been criticized by Republicans and some Democrats for saying little.\n"
+    assert extracted(criticised, "has been criticized", "Mrs. Clinton") == (
+        "has been criticized by", "Republicans and some Democrats")
+    portrayed = "The attack was initially portrayed by the White House as a protest.\n"
+    assert extracted(portrayed, "was initially portrayed", "The attack") == (
+        "was initially portrayed by", "the White House")
+    delighted = "Dan Price was delighted by the resulting controversy.\n"
+    assert extracted(delighted, "was delighted by", "Dan Price") == ("was delighted by", "Dan Price")

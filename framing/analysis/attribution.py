@@ -418,6 +418,30 @@ def _up_to_cue(text: str, source: tuple[int, int], cue: tuple[int, int]) -> tupl
     return source[0], source[1] + len(gap.group().rstrip())
 
 
+_FEELINGS = frozenset(word_list("attribution.txt", "feeling_participles"))  # 'was delighted by': the subject feels
+_BY_PASSIVE = re.compile(r"(?:(?:has|have|had)\s+been|is|are|was|were|be|being)\s+(?:\w+ly\s+)?(\w+(?:ed|en)|seen|told)"
+                         r"(?:\s+by)?$", re.I)
+_BY_AGENT = re.compile(  # up to a clause's next part: 'by some [as a threat]', 'by Obama [and confirmed by]'
+    r"\s*by\s+((?:(?!\s(?:for|after|over|because|when|while|since|that|to|on|at|as|already|also|(?:and|or)\s+\w+ed)\s)"
+    r"[^,.;:“”\"()])+)")
+
+
+def _passive_agent(text: str, cue: tuple[int, int], sentence_end: int, tagged: dict | None) -> tuple[int, int] | None:
+    """The agent of a passive cue ('was accused by [a reporter]', 'is backed by [34% of voters]'):
+    its source, after the cue; not of a feeling ('was delighted by': the subject feels it)."""
+    passive = _BY_PASSIVE.search(text, cue[0], cue[1])
+    if not passive or passive.end() != cue[1] or passive.group(1).lower() in _FEELINGS:
+        return None
+    agent = _BY_AGENT.match(text, cue[1], sentence_end)
+    if not agent:
+        return None
+    if tagged:
+        for source in tagged["source"].near(agent.start(1), agent.start(1), reach=2):
+            if source[0] == agent.start(1):
+                return source
+    return agent.start(1), len(agent.group(1).rstrip()) + agent.start(1)
+
+
 def _agentless(text: str, sentence_start: int, cue: tuple[int, int]) -> bool:
     """An agentless passive cue ('have been reported'), not a progressive one ('is warning')."""
     if text[cue[0]:cue[1]].lower().endswith("ing"):
@@ -437,6 +461,13 @@ def extract(doc: Document, contextual: bool = False) -> list[Attribution]:
     for cue in cues:
         sentence = joined_sentence(doc, cue[0])
         quote = quote_of.get(cue)
+        agent = quote is None and _passive_agent(text, cue, sentence.end, tagged)
+        if agent:  # 'was accused by a reporter': the cue runs through 'by', the agent is its source
+            by = (cue[0], len(text[:agent[0]].rstrip()))
+            content_span = tagged and _nearest(tagged["content"], by, sentence, avoid=agent)
+            content = _span(doc, *content_span) if content_span else None
+            found.append(Attribution(_span(doc, *by), _span(doc, *_source_bounds(text, agent, by)), content, "indirect"))
+            continue
         if quote is None and not (tagged and _source_next_to(tagged, cue)) and _agentless(text, sentence.start, cue):
             content_span = tagged and _nearest(tagged["content"], cue, sentence)
             content = _span(doc, *content_span) if content_span else _trimmed(doc, sentence.start, sentence.end)
