@@ -1281,3 +1281,7 @@ def test_the_agent_of_a_passive_cue_is_its_source_unless_it_names_a_feeling(monk
         "was initially portrayed by", "the White House")
     delighted = "Dan Price was delighted by the resulting controversy.\n"
     assert extracted(delighted, "was delighted by", "Dan Price") == ("was delighted by", "Dan Price")
+    accused = "Mr. Dan Price was accused of sending a warrant to his own email account.\n"
+    assert extracted(accused, "was accused of", "Mr. Dan Price") == ("was accused of", None)  # its target
+    convinced = "Mr. Dan Price is convinced that the plan will fail.\n"
+    assert extracted(convinced, "is convinced that", "Mr. Dan Price") == ("is convinced that", "Mr. Dan Price")

@@ -442,6 +442,19 @@ def _passive_agent(text: str, cue: tuple[int, int], sentence_end: int, tagged: d
     return agent.start(1), len(agent.group(1).rstrip()) + agent.start(1)
 
 
+_SUBJECT_PASSIVE = re.compile(
+    r"(?:(?:has|have|had)\s+been|is|are|was|were|being|be)\s+(?:\w+ly\s+)?(\w+(?:ed|en)|seen|told|said|thought|known)"
+    r"(?:\s+(?:of|as|with|that|to|about|in))?", re.I)
+
+
+def _passive_on_subject(text: str, cue: tuple[int, int]) -> bool:
+    """A passive cue with no agent ('Mr. Strzok was accused of', 'is expected to'): its subject is
+    what the words are about, not who says them (PolNeAR: 396 of 447 such cues have no source
+    there, the rest states of mind, 'were frustrated that', which keep theirs)."""
+    passive = _SUBJECT_PASSIVE.fullmatch(text, *cue)
+    return bool(passive) and passive.group(1).lower() not in _FEELINGS
+
+
 def _agentless(text: str, sentence_start: int, cue: tuple[int, int]) -> bool:
     """An agentless passive cue ('have been reported'), not a progressive one ('is warning')."""
     if text[cue[0]:cue[1]].lower().endswith("ing"):
@@ -468,7 +481,8 @@ def extract(doc: Document, contextual: bool = False) -> list[Attribution]:
             content = _span(doc, *content_span) if content_span else None
             found.append(Attribution(_span(doc, *by), _span(doc, *_source_bounds(text, agent, by)), content, "indirect"))
             continue
-        if quote is None and not (tagged and _source_next_to(tagged, cue)) and _agentless(text, sentence.start, cue):
+        if quote is None and (_passive_on_subject(text, cue)
+                              or not (tagged and _source_next_to(tagged, cue)) and _agentless(text, sentence.start, cue)):
             content_span = tagged and _nearest(tagged["content"], cue, sentence)
             content = _span(doc, *content_span) if content_span else _trimmed(doc, sentence.start, sentence.end)
             found.append(Attribution(_span(doc, *cue), None, content, "indirect"))
