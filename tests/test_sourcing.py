@@ -1084,3 +1084,14 @@ def test_the_campaign_is_the_last_named_campaigns_else_the_one_candidates(before
             f"Dan Price spoke on Monday.\n\n{before}The campaign said it raised $2 million in March.")
     audit = audit_text(text)
     assert stance_toward(audit, "The campaign", "Dan Price") == side
+
+
+def test_the_writer_or_the_reader_is_no_source_outside_a_quotation():
+    text = ("Mayor Dan Price won again on Monday.\n\nI wish Dan Price and those who back him well, but I predicted "
+            "that his plan will obviously fail. You may also agree to the site's terms.\n\n"
+            "\"I think he is wrong,\" said Ruth Vale, a rival.\n")
+    audit = audit_text(text, readability=False)
+    names = {s.name for s in audit.sourcing.sources}
+    assert "Ruth Vale" in names and not names & {"I", "You"}
+    claims = [text[f.start:f.end] for f in audit.findings if f.detector == "claims"]
+    assert any("obviously fail" in c for c in claims)  # the writer's prediction is the narration's own claim

@@ -17,7 +17,7 @@ import re
 from bisect import bisect_right
 
 from framing.rules import lexicon
-from framing.text.document import Document
+from framing.text.document import QUOTED, Document
 from framing.text.spans import Quotation, Sentence, SpanIndex
 from framing.findings import Attribution, TextSpan
 from framing.analysis.names import NAME, NOT_NAME_START, PARTY, ROLE, ROLE_WORDS
@@ -37,6 +37,17 @@ def reports_saying(attribution: Attribution) -> bool:
     a state ('hoped', 'is counting on'): lexicons/attribution.txt [speech_cues]; nor a saying someone
     is bound to make ('Clinton has to remind the party', 'lobbyists must declare')."""
     return not _SPEECH_CUES.isdisjoint(_cue_words(attribution)) and not _OBLIGED.search(attribution.cue.text)
+
+
+_WRITER_OR_READER = frozenset(("i", "me", "we", "us", "you"))
+
+
+def by_writer_or_reader(doc: Document, attribution: Attribution) -> bool:
+    """Whether the source is the writer or the reader ('I wish ...', 'We examine ...', 'You may ...')
+    outside any quotation: no voice of the story, so its words are the narration's own."""
+    source = attribution.source
+    return (source is not None and source.text.strip().lower() in _WRITER_OR_READER
+            and doc.voice_at(source.start) != QUOTED)
 
 
 def reports_claim(attribution: Attribution) -> bool:

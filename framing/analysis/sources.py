@@ -9,7 +9,7 @@ import re
 from functools import cached_property, lru_cache
 
 from framing.analysis.actors import names_a_body, names_a_place
-from framing.analysis.attribution import joined_sentence
+from framing.analysis.attribution import by_writer_or_reader, joined_sentence
 from framing.text.document import QUOTED, Document
 from framing.text.patterns import compiled
 from framing.findings import Attribution, Source, TextSpan
@@ -372,7 +372,7 @@ def build(doc: Document, attributions: list[Attribution]) -> tuple[list[Attribut
     for a in attributions:
         said_by = _CONTRACTION.sub("", a.source.text.lower()) if a.source is not None else ""  # 'she's said': 'she'
         pronoun = said_by in _PRONOUNS
-        if a.source is None:
+        if a.source is None or by_writer_or_reader(doc, a):  # 'I wish ...' outside quotes: the writer, no voice
             linked.append(a)
             continue
         if a.source.text.lower() in _POSSESSIVES and not (previous and _just_named(previous[-1], a.source.start)):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from framing import categories
+from framing.analysis.attribution import by_writer_or_reader
 from framing.detectors.context import AuditContext
 from framing.rules import lexicon
 from framing.text.document import Document
@@ -47,7 +48,7 @@ def _attributed_sentences(doc: Document, attributions) -> set[int]:
     starts = set()
     sentences = SpanIndex(doc.sentences)
     for a in attributions:
-        if a.source is None or _dummy_it(a):
+        if a.source is None or _dummy_it(a) or by_writer_or_reader(doc, a):
             continue
         cue_sentence = doc.sentence_at(a.cue.start)
         if cue_sentence is not None:
