@@ -323,6 +323,8 @@ def test_every_name_of_a_joint_source_speaks():
     ("who ran the campaign of Dan Price's opponent in 2012,", "critical"),
     ("a strategist on Tom Price's campaign in 2008,", "unknown"),  # a namesake with another first name
     ("a strategist on the campaigns of Ruth Vale and Tom Price,", "unknown"),
+    ("the former governor challenged by Dan Price in 1986,", "unknown"),  # Price acted on him: no camp
+    ("a judge appointed by Dan Price,", "supportive"),
 ])
 def test_a_word_of_membership_or_opposition_goes_with_the_name_it_is_near(role, side):
     text = ("Price Faces Vote\n\nGovernor Dan Price met Senator Ruth Vale on Monday. Dan Price spoke first. "
