@@ -1097,3 +1097,16 @@ def test_the_writer_or_the_reader_is_no_source_outside_a_quotation():
     assert "Ruth Vale" in names and not names & {"I", "You"}
     claims = [text[f.start:f.end] for f in audit.findings if f.detector == "claims"]
     assert any("obviously fail" in c for c in claims)  # the writer's prediction is the narration's own claim
+
+
+@pytest.mark.parametrize("phrase, name", [
+    ("the former top aide to President George W. Bush", "the former top aide to President George W. Bush"),
+    ("A spokesman for Democratic presidential candidate Hillary Clinton",
+     "A spokesman for Democratic presidential candidate Hillary Clinton"),
+    ("Romney adviser Eric Fehrnstrom", "Eric Fehrnstrom"),  # named himself
+    ("Secretary of State John Kerry", "Secretary of State John Kerry"),
+])
+def test_someone_known_by_whom_they_work_for_is_not_that_person(phrase, name):
+    from framing.analysis.sources import _name_and_role
+
+    assert _name_and_role(phrase)[0] == name

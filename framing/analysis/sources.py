@@ -236,12 +236,20 @@ def _name_and_role(source: str) -> tuple[str, str]:
     return name or source, ""
 
 
+_SOMEONE_OF = re.compile(  # a person known by whom they work for or stand with: the name is the other one
+    r"\b(?:aides?|advis[eo]rs?|spokes(?:man|woman|person)|lawyers?|attorneys?|counsel|friends?|confidants?|allies|ally|"
+    r"critics?|rivals?|opponents?|wife|husband|son|daughter|brother|sister|father|mother|assistants?|strategists?|"
+    r"surrogates?)\s+(?:to|for|of|with)(?:\s+[\w.’'\-]+){0,4}\s*$")  # '... for Democratic presidential candidate'
+
+
 def _name_and_title(part: str) -> tuple[str, str] | None:
     """'Councillor Ruth Okafor' -> ('Ruth Okafor', 'Councillor'); 'Dan Mercer of the Westford Drivers'
     -> ('Dan Mercer', 'of the Westford Drivers'); None for anything else."""
     if _NAME_AND.search(part):  # 'Joe Biden and campaign chairman John Podesta' are two
         return None
     m = _TITLE_THEN_NAME.fullmatch(part)
+    if m and _SOMEONE_OF.search(m.group(1)):
+        return None  # 'the former top aide to President George W. Bush' is the aide, not Bush
     if m and not re.search(r"\b(?:including|like|such\s+as)\b", m.group(1)):  # not a group's member: '..., including President Trump'
         return m.group(2), m.group(1)
     m = _NAME_OF.fullmatch(part)
@@ -251,7 +259,7 @@ def _name_and_title(part: str) -> tuple[str, str] | None:
     if m and m.group(2).split()[1] == "the" and not ROLE.search(m.group(1)) and not _POSSESSIVE.search(m.group(1)):
         return m.group(1), m.group(2)  # not "Libya’s Deputy ... of the UN", nor 'Federal Bureau of Investigation'"
     described = _DESCRIBED_NAME.fullmatch(part)
-    if described:
+    if described and not _SOMEONE_OF.search(described.group(1)):
         return described.group(2), described.group(1)
     return None
 
