@@ -1110,3 +1110,12 @@ def test_someone_known_by_whom_they_work_for_is_not_that_person(phrase, name):
     from framing.analysis.sources import _name_and_role
 
     assert _name_and_role(phrase)[0] == name
+
+
+def test_thanking_or_praising_ones_own_is_no_side_in_the_story():
+    text = ("Price Wins Ohio\n\nSenator Dan Price won Ohio on Tuesday. Dan Price spoke in Columbus. Dan Price left.\n\n"
+            "Mrs. Ruth Vale, his rival, thanked her adopted home state and said she would fight on.\n\n"
+            "Tom Ash thanked his supporters in Iowa. Tom Ash said the race was long.\n")
+    audit = audit_text(text, contextual=False)
+    assert stance_toward(audit, "Mrs. Ruth Vale", "Dan Price") != "supportive"
+    assert stance_toward(audit, "Tom Ash", "Dan Price") != "supportive"

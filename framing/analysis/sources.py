@@ -554,7 +554,7 @@ def _agrees(doc: Document, registry: "_Registry", speakers, pronoun: str) -> boo
             return True
         one = speakers[0]
         name, kind = (one.name, one.kind) if isinstance(one, Source) else (one[0], _kind(one[0]))
-        return kind in ("organisation", "media") or ((kind != "person" or name.split()[-1][:1].islower()) and _plural(name))
+        return kind in ("organisation", "media") or ((kind != "person" or name.split()[-1][:1].islower()) and plural_group(name))
     if len(speakers) > 1:
         return False
     one = speakers[0]
@@ -568,10 +568,10 @@ def _agrees(doc: Document, registry: "_Registry", speakers, pronoun: str) -> boo
     if sex is not None:
         return sex == _PRONOUN_SEX[pronoun]
     return kind in ("person", "official", "anonymous", "vague") and not _a_thing(name) and not (
-        (kind != "person" or name.split()[-1][:1].islower()) and _plural(name))  # not 'some close to him', 'New Hampshire polls'
+        (kind != "person" or name.split()[-1][:1].islower()) and plural_group(name))  # not 'some close to him', 'New Hampshire polls'
 
 
-def _plural(name: str) -> bool:
+def plural_group(name: str) -> bool:
     """An unnamed group: 'Some Americans', 'Democratic sources', 'some close to the chairman'; not 'the press'."""
     head = _head_noun(name)
     return bool(group_key(name) or _SOME.match(name)) or head == "people" or (

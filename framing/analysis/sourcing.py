@@ -25,7 +25,7 @@ from framing.analysis.actors import (Actor, actors_named, EPITHETS, find_actors,
                                      mentions_within, NEVER_START, PERSON, PLACE, refers_to, strip_title)
 from framing.analysis.attribution import reports_saying
 from framing.analysis.names import stated_party
-from framing.analysis.sources import sex_in_text
+from framing.analysis.sources import plural_group, sex_in_text
 from framing.analysis import stance_targets as targets
 from framing.analysis.stance_words import CRITICAL, SUPPORTIVE, StanceWords
 from framing.rules import lexicon
@@ -417,7 +417,7 @@ def _said_evidence(doc: Document, source: Source, attribution: Attribution, acto
             continue  # 'Mr. Burke said he would ignore the parade route', 'intend to ignore restrictions'
         if kind == "content" and (targets.anothers_claim(doc, content.start, s) or targets.hedged(doc, s)):
             continue  # 'a lawsuit alleging that the congressman violated': the lawsuit's charge; 'asked if he supported'
-        target = _target(doc, entry, kind, s, e, others, named, principal, start, by_a_person)
+        target = _target(doc, entry, kind, s, e, others, named, principal, start, by_a_person, source.name)
         if target in speaking:  # 'she should apologize' when the principal speaks: the person 'she' stands for
             target = targets.pronoun_antecedent(doc, others, start, s) if kind == "content" and not entry.act else None
         if target is not None:
@@ -444,7 +444,7 @@ def _own_conduct(doc: Document, content_start: int, at: int, by_a_person: bool) 
 
 
 def _target(doc: Document, entry: lexicon.Entry, kind: str, start: int, end: int, others: list[Actor], named: list[Actor],
-            principal: Actor, attribution_start: int, by_a_person: bool) -> Actor | None:
+            principal: Actor, attribution_start: int, by_a_person: bool, source_name: str = "") -> Actor | None:
     """The actor a stance word at [start, end) in a source's cue or words is about, or None."""
     if kind == "cue":  # 'condemned Haftar': the object of the verb, else the actor nearest in its sentence
         if targets.aims_at_a_thing(doc, others, start, end):  # 'blamed the media': no actor; 'praised the order'
@@ -454,6 +454,9 @@ def _target(doc: Document, entry: lexicon.Entry, kind: str, start: int, end: int
             return actor
         if targets.office_object(doc, end) and not targets.role_holder(doc, others, end):
             return None  # 'criticized the president's foreign policy' where no actor is called President: nobody
+        if (entry.category == SUPPORTIVE and by_a_person and not plural_group(source_name)
+                and targets.own_possessive(doc, end, sex_in_text(doc, source_name))):
+            return None  # 'thanked her adopted home state', 'defended his record': the speaker's own
         return (targets.target_of(doc, others, start, end, attribution_start, by_a_person)
                 or targets.nearest(named, start) or principal)
     if entry.act:  # 'I condemn Haftar': the actor named after the verb; 'we reject his visit': the actor the

@@ -322,6 +322,13 @@ def label_side(label: str) -> str | None:
     return SUPPORTIVE if tone >= LABEL_TONE and not _POSSESSIVE_START.match(label) else None
 
 
+def own_possessive(doc: Document, end: int, sex: str | None) -> bool:
+    """The object after `end` opens with the possessive a speaker of that sex uses for their own ('his'
+    for a man or a person of unknown sex, 'her' for a woman): 'thanked her adopted home state'."""
+    pronoun = _PRONOUN_BEFORE_NOUN.match(doc.text, end)
+    return bool(pronoun) and pronoun.group(1).lower() == ("her" if sex == "f" else "his")
+
+
 def target_of(doc: Document, actors: list[Actor], start: int, end: int, attribution_start: int,
                by_a_person: bool) -> Actor | None:
     """The actor a stance word at [start, end) is about: the person a pronoun object stands for
