@@ -36,6 +36,16 @@ def test_a_paragraph_introduced_by_wrote_colon_is_a_block_quotation():
     assert doc.voice_at(text.index("worked")) == QUOTED and doc.voice_at(text.index("Build the road")) == REPORTER
 
 
+def test_a_line_introduced_by_reports_colon_is_a_block_quotation_where_lines_are_paragraphs():
+    """PTC's scraped pages break paragraphs with one newline: 'Reuters reports:' ends a line, the next
+    line is Reuters's words; the line after it is the writer's again."""
+    text = ("Orban speaks\n\nThe prime minister spoke on Sunday.\nReuters reports:\n"
+            "Hungarian leader Viktor Orban called for a global alliance against migration.\nThat is the news.\n")
+    doc = build_document(text)
+    assert quotes_of(doc) == ["Hungarian leader Viktor Orban called for a global alliance against migration."]
+    assert doc.voice_at(text.index("That is")) == REPORTER
+
+
 def test_the_answers_of_an_interview_printed_as_questions_and_answers_are_quoted():
     """Session 25: in a text of 'Q:' and 'A:' paragraphs each answer, from after 'A:' to the next question
     (over the paragraphs between), is the interviewee's words; a quotation inside it keeps its marks; the

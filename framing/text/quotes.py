@@ -83,14 +83,27 @@ _INTRODUCES = re.compile(rf"\b(?:{alternation(word_list('attribution.txt', 'quot
 
 def _block_quotations(text: str, body: list, found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     """A paragraph without quotation marks right after one that introduces it ('Murillo wrote:') is a
-    block quotation, the quoted writer's words (at depth 0, marks or none)."""
+    block quotation, the quoted writer's words (at depth 0, marks or none); so is a line after such a
+    line inside a paragraph, in texts that break paragraphs with a single newline ('Reuters reports:')."""
     quoted = [(s, e) for s, e, d in found if d == 0]
+    pieces = [(start, end, kind) for block in body for start, end in _lines(text, block) for kind in [block.kind]]
     blocks = []
-    for before, block in zip(body, body[1:]):
-        if (block.kind == "body" and _INTRODUCES.search(text, before.start, before.end)
-                and text[block.start] not in "“‘\"'" and not any(s < block.end and block.start < e for s, e in quoted)):
-            blocks.append((block.start, block.end, 0))
+    for (before_start, before_end, _), (start, end, kind) in zip(pieces, pieces[1:]):
+        if (kind == "body" and _INTRODUCES.search(text, before_start, before_end)
+                and text[start] not in "“‘\"'" and not any(s < end and start < e for s, e in quoted)):
+            blocks.append((start, end, 0))
     return blocks
+
+
+def _lines(text: str, block) -> list[tuple[int, int]]:
+    """The block's non-blank lines, stripped."""
+    result, start = [], block.start
+    for line in text[block.start:block.end].split("\n"):
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            result.append((start + lead, start + lead + len(line.strip())))
+        start += len(line) + 1
+    return result
 
 
 # '— Donald J. Trump (@realDonaldTrump) October 18, 2018': the credit line under an embedded post
