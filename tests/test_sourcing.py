@@ -1119,3 +1119,6 @@ def test_thanking_or_praising_ones_own_is_no_side_in_the_story():
     audit = audit_text(text, contextual=False)
     assert stance_toward(audit, "Mrs. Ruth Vale", "Dan Price") != "supportive"
     assert stance_toward(audit, "Tom Ash", "Dan Price") != "supportive"
+    text = ("Flynn Pleads Guilty\n\nMichael Flynn pleaded guilty on Friday. Michael Flynn left court. Michael Flynn "
+            "said nothing.\n\nDan Price defended his former national security adviser and said the case was unfair.\n")
+    assert stance_toward(audit_text(text, contextual=False), "Dan Price", "Michael Flynn") == "supportive"  # not his own

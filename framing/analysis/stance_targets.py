@@ -322,11 +322,17 @@ def label_side(label: str) -> str | None:
     return SUPPORTIVE if tone >= LABEL_TONE and not _POSSESSIVE_START.match(label) else None
 
 
+_PERSON_AFTER = re.compile(rf"(?:\s+[\w-]+){{0,3}}?\s+(?:{ROLE_WORDS}|advis[eo]r|aide|wife|husband|son|daughter|brother|"
+                           r"sister|friend|ally|nominee|pick|running\s+mate|lawyer|attorney|deputy|successor|predecessor)s?\b")
+
+
 def own_possessive(doc: Document, end: int, sex: str | None) -> bool:
     """The object after `end` opens with the possessive a speaker of that sex uses for their own ('his'
-    for a man or a person of unknown sex, 'her' for a woman): 'thanked her adopted home state'."""
+    for a man or a person of unknown sex, 'her' for a woman): 'thanked her adopted home state'; not
+    before a person ('defended his former national security adviser' is about the adviser)."""
     pronoun = _PRONOUN_BEFORE_NOUN.match(doc.text, end)
-    return bool(pronoun) and pronoun.group(1).lower() == ("her" if sex == "f" else "his")
+    return (bool(pronoun) and pronoun.group(1).lower() == ("her" if sex == "f" else "his")
+            and not _PERSON_AFTER.match(doc.text, pronoun.end()))
 
 
 def target_of(doc: Document, actors: list[Actor], start: int, end: int, attribution_start: int,
