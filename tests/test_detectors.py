@@ -1242,6 +1242,8 @@ def test_a_source_span_starts_at_a_whole_word_and_ends_without_a_loose_word():
     assert bounded("Dean, a doctor, then appeared and said so.", "Dean, a doctor,", "said") == "Dean, a doctor,"
     assert bounded("After Z. Barabak noted the risk, it fell.", "Z. Barabak", "noted") == "Z. Barabak"  # no name
     assert bounded("The resident said no.", "ident", "said") == "resident"  # a word cut in its middle
+    assert bounded("Viktor Orban who has led the fight has called for an alliance.", "who has led the fight",
+                   "has called for") == "who"  # the relative pronoun alone, as PolNeAR marks it
     assert bounded("6, 2016 10:35PMChris Christie Says It", "Chris Christie", "Says") == "Chris Christie"  # glued, not cut
 
 

@@ -371,12 +371,14 @@ def _source_bounds(text: str, source: tuple[int, int], cue: tuple[int, int]) -> 
 
 _INITIAL = re.compile(r"[A-Z]\.")  # 'Z.' of 'Z. Barabak', 'U.' of 'E.U.'
 _ACRONYM_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.)+$")  # 'E.' before 'U. leaders'
+_RELATIVE_START = re.compile(r"(who|which)\s+\w")  # 'who has been at the forefront ...': the pronoun stands for a name
 _LOOSE_END = re.compile(r"(?:,?\s+(?:for|on|in|at|to|of|with|by|from|who|which|that))+,?$|^[^,]+(,)$")  # 'Cameron Easley for'
 _FIRST_NAME_BEFORE = re.compile(r"(?<![\w.])[A-Z][a-z]+\s+$")  # 'Mark ' before 'Z. Barabak'
 
 
 def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
-    """A source from its first whole word ('E.U. leaders', not 'U. leaders'; 'Mark Z. Barabak'),
+    """A source from its first whole word ('E.U. leaders', not 'U. leaders'; 'Mark Z. Barabak'), a
+    relative pronoun alone ('who', as PolNeAR marks it; sources.py finds whom it stands for), and
     without a loose preposition or relative pronoun at its end ('Cameron Easley for', 'Christie,
     who'), nor a comma unless it closes an appositive ('Donald Trump,' but 'Dean, a doctor,')."""
     while start > 0 and text[start].islower() and text[start - 1].isalnum():  # 'ident' of 'resident'
@@ -386,6 +388,8 @@ def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
     first = _FIRST_NAME_BEFORE.search(text, max(0, start - 20), start) if _INITIAL.match(text, start) else None
     if first and first.group().split()[0] not in NOT_NAME_START:
         start = first.start()
+    relative = _RELATIVE_START.match(text, start, end)
+    end = relative.end(1) if relative else end
     loose = _LOOSE_END.search(text, start, end)
     if loose and loose.start() > start:
         end = loose.start()
