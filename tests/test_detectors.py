@@ -944,6 +944,8 @@ def test_one_person_under_titles_and_initials_is_one_source():
     assert not _same_source("many economists, including Mr. Berg", "Berg")  # a group with one member named
     assert not _same_source("Berg", "Several delegates supporting Berg")  # a group named by whom it backs
     assert not _same_source("Berg", "The charge against Berg") and _same_source("Berg", "An angry Berg")
+    assert _same_source("Lena Morrow", "Lena Hale Morrow")  # a middle name aside
+    assert not _same_source("Lena Morrow", "Lena and Tom Morrow") and not _same_source("Tom Morrow", "Lena Hale Morrow")
 
 
 def test_a_person_is_not_merged_into_a_group_named_by_whom_it_backs():

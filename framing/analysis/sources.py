@@ -153,6 +153,10 @@ def _same_source(short: str, full: str) -> bool:
     if " " in short and short[:1].isupper() and " and " not in short and full.endswith(" " + short) \
             and NAME.fullmatch(short) and all(w[:1].isupper() for w in full[:-len(short)].split()):
         return True  # 'Ann Marsh' is 'Former Senior Adviser Ann Marsh'; 'New Hampshire' is not 'voters in New Hampshire'
+    words = full.split()
+    if (len(words) == 3 and short.split() == [words[0], words[2]] and NAME.fullmatch(full) and _kind(full) == "person"
+            and words[0] not in NOT_NAME_START and all(w[:1].isupper() for w in words)):
+        return True  # 'Hillary Clinton' is 'Hillary Rodham Clinton'
     if " " in short or " " not in full or not short[:1].isupper():  # 'drivers' is no surname
         return False
     if _kind(full) in ("official", "anonymous"):  # 'Mr. Farenthold' is not 'A spokeswoman for Mr. Farenthold'
