@@ -44,6 +44,8 @@ def test_a_line_introduced_by_reports_colon_is_a_block_quotation_where_lines_are
     doc = build_document(text)
     assert quotes_of(doc) == ["Hungarian leader Viktor Orban called for a global alliance against migration."]
     assert doc.voice_at(text.index("That is")) == REPORTER
+    wrapped = "Letter leaks\n\nMurillo wrote:\n\nWe worked very hard\nand long.\n\nThe rest is narration.\n"
+    assert quotes_of(build_document(wrapped)) == ["We worked very hard\nand long."]  # a paragraph is quoted whole
 
 
 def test_the_answers_of_an_interview_printed_as_questions_and_answers_are_quoted():

@@ -491,7 +491,7 @@ def extract(doc: Document, contextual: bool = False) -> list[Attribution]:
         quote = quote_of.get(cue)
         agent = quote is None and _passive_agent(text, cue, sentence.end, tagged)
         if agent:  # 'was accused by a reporter': the cue runs through 'by', the agent is its source
-            by = (cue[0], len(text[:agent[0]].rstrip()))
+            by = (cue[0], text.rindex("by", cue[0], agent[0]) + 2)
             content_span = tagged and _nearest(tagged["content"], by, sentence, avoid=agent)
             content = _span(doc, *content_span) if content_span else None
             found.append(Attribution(_span(doc, *by), _span(doc, *_source_bounds(text, agent, by)), content, "indirect"))

@@ -444,7 +444,7 @@ def _own_conduct(doc: Document, content_start: int, at: int, by_a_person: bool) 
 
 
 def _target(doc: Document, entry: lexicon.Entry, kind: str, start: int, end: int, others: list[Actor], named: list[Actor],
-            principal: Actor, attribution_start: int, by_a_person: bool, source_name: str = "") -> Actor | None:
+            principal: Actor, attribution_start: int, by_a_person: bool, source_name: str) -> Actor | None:
     """The actor a stance word at [start, end) in a source's cue or words is about, or None."""
     if kind == "cue":  # 'condemned Haftar': the object of the verb, else the actor nearest in its sentence
         if targets.aims_at_a_thing(doc, others, start, end):  # 'blamed the media': no actor; 'praised the order'

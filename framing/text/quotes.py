@@ -86,13 +86,13 @@ def _block_quotations(text: str, body: list, found: list[tuple[int, int, int]]) 
     block quotation, the quoted writer's words (at depth 0, marks or none); so is a line after such a
     line inside a paragraph, in texts that break paragraphs with a single newline ('Reuters reports:')."""
     quoted = [(s, e) for s, e, d in found if d == 0]
-    pieces = [(start, end, kind) for block in body for start, end in _lines(text, block) for kind in [block.kind]]
-    blocks = []
-    for (before_start, before_end, _), (start, end, kind) in zip(pieces, pieces[1:]):
-        if (kind == "body" and _INTRODUCES.search(text, before_start, before_end)
-                and text[start] not in "“‘\"'" and not any(s < end and start < e for s, e in quoted)):
-            blocks.append((start, end, 0))
-    return blocks
+    pairs = [((before.start, before.end), (block.start, block.end)) for before, block in zip(body, body[1:])
+             if block.kind == "body"]
+    pairs += [(before, line) for block in body if block.kind == "body"
+              for before, line in zip(_lines(text, block), _lines(text, block)[1:])]
+    return sorted((start, end, 0) for (before_start, before_end), (start, end) in pairs
+                  if _INTRODUCES.search(text, before_start, before_end) and text[start] not in "“‘\"'"
+                  and not any(s < end and start < e for s, e in quoted))
 
 
 def _lines(text: str, block) -> list[tuple[int, int]]:
