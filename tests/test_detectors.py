@@ -993,7 +993,8 @@ def test_a_label_the_narration_reports_is_not_the_reporters_word():
     found = [(f.text, f.voice) for f in audit_text(text, contextual=False).findings if f.dimension == "loaded_language"]
     assert ("racist", "reporter") in found and found.count(("racist", "reporter")) == 1, found  # the graffiti
     assert any(t.strip('"') == "racist" and v == "quoted" for t, v in found), found  # Berg's word, quoted
-    assert any("rebels" in t for t, _ in found), found  # 'so-called' is no report of a label
+    assert ("so-called", "reporter") in found and not any("rebels" in t for t, _ in found), found  # the writer's doubt,
+    # one finding: 'so-called' is no report of someone else's label, and the term after it is mentioned, not used
 
 
 
@@ -1289,3 +1290,10 @@ def test_the_agent_of_a_passive_cue_is_its_source_unless_it_names_a_feeling(monk
     assert extracted(accused, "was accused of", "Mr. Dan Price") == ("was accused of", None)  # its target
     convinced = "Mr. Dan Price is convinced that the plan will fail.\n"
     assert extracted(convinced, "is convinced that", "Mr. Dan Price") == ("is convinced that", "Mr. Dan Price")
+
+
+def test_a_term_after_so_called_is_mentioned_and_makes_one_finding():
+    text = "Dan Price has said that a so-called deep state of bureaucrats was undermining him.\n"
+    found = [f.rule for f in audit_text(text, contextual=False).findings if f.dimension == "loaded_language"]
+    assert found == ["doubt.so-called"]  # not 'deep state' as the writer's name-calling too
+    assert [f.rule for f in audit_text("The deep state is at work.\n", contextual=False).findings] == ["name_calling.deep-state"]

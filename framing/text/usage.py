@@ -7,8 +7,8 @@ import re
 
 from framing.text.document import Document
 
-_MENTION = re.compile(r"\b(?:word|words|term|terms|label|labels|phrase|expression|called\s+it|dubbed|(?:the|a)\s+names?)\s*[\"“‘']?\s*$",
-                      re.IGNORECASE)
+_MENTION = re.compile(r"\b(?:word|words|term|terms|label|labels|phrase|expression|called\s+it|dubbed|(?:the|a)\s+names?|so[- ]called)"
+                      r"\s*[\"“‘']?\s*$", re.IGNORECASE)  # 'the so-called deep state': the doubt is the one finding
 # 'called him a racist', 'accused of being racist', 'branded Smith a traitor', 'calling the mayor a crook',
 # 'to call it a planned riot', 'the rebels view the army as occupiers': someone else's label, reported
 _OBJECT = r"(?:him|her|them|it|me|us|you|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}|(?:the|his|her|their|its|this|that|these|those)\s+[\w’'.-]+(?:\s+[\w’'.-]+)?)"
@@ -32,7 +32,8 @@ NEGATION_WINDOW = 3  # words before the match that may negate it
 
 
 def is_mention(doc: Document, start: int) -> bool:
-    """'the word "regime"': the term is talked about, not used."""
+    """'the word "regime"', 'the so-called deep state': the term is talked about, not used (the
+    lexicon's 'so-called' finding, where it is doubt, is the one finding)."""
     return bool(_MENTION.search(doc.text[max(0, start - 40):start]))
 
 
