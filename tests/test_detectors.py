@@ -1297,3 +1297,22 @@ def test_a_term_after_so_called_is_mentioned_and_makes_one_finding():
     found = [f.rule for f in audit_text(text, contextual=False).findings if f.dimension == "loaded_language"]
     assert found == ["doubt.so-called"]  # not 'deep state' as the writer's name-calling too
     assert [f.rule for f in audit_text("The deep state is at work.\n", contextual=False).findings] == ["name_calling.deep-state"]
+
+
+def test_a_name_right_after_a_cue_that_ends_in_a_preposition_is_its_object_not_its_source(monkeypatch):
+    from framing.analysis import attribution
+    from framing.text.document import build_document
+    from framing.text.spans import SpanIndex
+
+    def source_of(text, cue_words, source_words):
+        cue = (text.index(cue_words), text.index(cue_words) + len(cue_words))
+        source = (text.index(source_words), text.index(source_words) + len(source_words))
+        tagged = {"cue": [cue], "source": SpanIndex([source]), "content": SpanIndex([])}
+        monkeypatch.setattr(attribution, "_tagged", lambda doc, contextual=False: tagged)
+        [found] = [a for a in attribution.extract(build_document(text), contextual=True) if a.cue.start == cue[0]]
+        return found.source and found.source.text
+
+    critical = "Ann Hale is a Republican, but has reportedly been critical of Dan Price all year.\n"
+    assert source_of(critical, "has reportedly been critical of", "Dan Price") is None  # its object
+    asked = "Asked about the convention, Ruth Vale said she would go.\n"
+    assert source_of(asked, "Asked about", "Ruth Vale") == "Ruth Vale"  # after a comma: the clause's subject
