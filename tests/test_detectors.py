@@ -1316,3 +1316,10 @@ def test_a_name_right_after_a_cue_that_ends_in_a_preposition_is_its_object_not_i
     assert source_of(critical, "has reportedly been critical of", "Dan Price") is None  # its object
     asked = "Asked about the convention, Ruth Vale said she would go.\n"
     assert source_of(asked, "Asked about", "Ruth Vale") == "Ruth Vale"  # after a comma: the clause's subject
+
+
+def test_a_charge_in_the_legal_process_is_no_unattributed_claim():
+    text = ("Church trial\n\nDylann Roof is accused of killing nine people inside the church in June 2015.\n\n"
+            "The crime is corrupt and the guilty will pay.\n")
+    claims = [f.text for f in audit_text(text, contextual=False).findings if f.detector == "claims"]
+    assert not any("accused of killing" in c for c in claims) and any("guilty will pay" in c for c in claims), claims

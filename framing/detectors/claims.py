@@ -10,7 +10,7 @@ from framing.detectors.context import AuditContext
 from framing.rules import lexicon
 from framing.text.document import Document
 from framing.text.spans import SpanIndex
-from framing.findings import Finding
+from framing.findings import Attribution, Finding
 from framing.resources import alternation, word_list
 
 CATEGORY = RULE = "unattributed_claim"
@@ -39,6 +39,12 @@ _TURN = re.compile(r"[QA]:\s")  # a paragraph opening a turn of an interview's t
 _COPULA = re.compile(r"(?:is|was|'s|’s|seems|seemed|appears|appeared|has\s+been|had\s+been|becomes|became)\b", re.IGNORECASE)
 
 
+# 'Roof is accused of', 'was charged with', 'was indicted on': a charge in the legal process, whose
+# accuser (prosecutors, the state) news copy leaves implied; no claim of the writer's
+_CHARGED = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?(?:accused|charged|indicted|suspected|convicted)\b",
+                      re.IGNORECASE)
+
+
 def _dummy_it(a) -> bool:
     return a.source.text.strip().lower() == "it" and bool(_COPULA.match(a.cue.text))
 
@@ -48,6 +54,8 @@ def _attributed_sentences(doc: Document, attributions) -> set[int]:
     starts = set()
     sentences = SpanIndex(doc.sentences)
     for a in attributions:
+        if a.source is None and _CHARGED.search(a.cue.text):  # 'Roof is accused of': the courts' charge
+            a = Attribution(a.cue, a.cue, a.content, a.kind)
         if a.source is None or _dummy_it(a) or by_writer_or_reader(doc, a):
             continue
         cue_sentence = doc.sentence_at(a.cue.start)
