@@ -1265,17 +1265,23 @@ def test_a_tagged_cue_that_stops_at_an_auxiliary_or_adverb_runs_on_through_its_v
     assert completed("The council said it.", "said") == "said"
 
 
-def test_the_agent_of_a_passive_cue_is_its_source_unless_it_names_a_feeling(monkeypatch):
+def _extracted_with_tags(monkeypatch, text, cue_words, source_words):
+    """The attribution of one cue when the tagger marks that cue and that source alone."""
     from framing.analysis import attribution
     from framing.text.document import build_document
     from framing.text.spans import SpanIndex
 
+    cue = (text.index(cue_words), text.index(cue_words) + len(cue_words))
+    source = (text.index(source_words), text.index(source_words) + len(source_words))
+    tagged = {"cue": [cue], "source": SpanIndex([source]), "content": SpanIndex([])}
+    monkeypatch.setattr(attribution, "_tagged", lambda doc, contextual=False: tagged)
+    [found] = [a for a in attribution.extract(build_document(text), contextual=True) if a.cue.start == cue[0]]
+    return found
+
+
+def test_the_agent_of_a_passive_cue_is_its_source_unless_it_names_a_feeling(monkeypatch):
     def extracted(text, cue_words, source_words):
-        cue = (text.index(cue_words), text.index(cue_words) + len(cue_words))
-        source = (text.index(source_words), text.index(source_words) + len(source_words))
-        tagged = {"cue": [cue], "source": SpanIndex([source]), "content": SpanIndex([])}
-        monkeypatch.setattr(attribution, "_tagged", lambda doc, contextual=False: tagged)
-        [found] = [a for a in attribution.extract(build_document(text), contextual=True) if a.cue.start == cue[0]]
+        found = _extracted_with_tags(monkeypatch, text, cue_words, source_words)
         return found.cue.text, found.source and found.source.text
 
     criticised = "Mrs. Clinton has been criticized by Republicans and some Democrats for saying little.\n"
@@ -1300,16 +1306,8 @@ def test_a_term_after_so_called_is_mentioned_and_makes_one_finding():
 
 
 def test_a_name_right_after_a_cue_that_ends_in_a_preposition_is_its_object_not_its_source(monkeypatch):
-    from framing.analysis import attribution
-    from framing.text.document import build_document
-    from framing.text.spans import SpanIndex
-
     def source_of(text, cue_words, source_words):
-        cue = (text.index(cue_words), text.index(cue_words) + len(cue_words))
-        source = (text.index(source_words), text.index(source_words) + len(source_words))
-        tagged = {"cue": [cue], "source": SpanIndex([source]), "content": SpanIndex([])}
-        monkeypatch.setattr(attribution, "_tagged", lambda doc, contextual=False: tagged)
-        [found] = [a for a in attribution.extract(build_document(text), contextual=True) if a.cue.start == cue[0]]
+        found = _extracted_with_tags(monkeypatch, text, cue_words, source_words)
         return found.source and found.source.text
 
     critical = "Ann Hale is a Republican, but has reportedly been critical of Dan Price all year.\n"
