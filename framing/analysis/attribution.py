@@ -435,9 +435,9 @@ def _up_to_cue(text: str, source: tuple[int, int], cue: tuple[int, int]) -> tupl
     return source[0], source[1] + len(gap.group().rstrip())
 
 
-_FEELINGS = frozenset(word_list("attribution.txt", "feeling_participles"))  # 'was delighted by': the subject feels
-_BY_PASSIVE = re.compile(r"(?:(?:has|have|had)\s+been|is|are|was|were|be|being)\s+(?:\w+ly\s+)?(\w+(?:ed|en)|seen|told)"
-                         r"(?:\s+by)?$", re.I)
+FEELING_PARTICIPLES = frozenset(word_list("attribution.txt", "feeling_participles"))  # 'was delighted by': the subject feels
+_BE = r"(?:(?:has|have|had)\s+been|is|are|was|were|be|being)\s+(?:\w+ly\s+)?"  # before a participle: 'has been widely'
+_BY_PASSIVE = re.compile(_BE + r"(\w+(?:ed|en)|seen|told)(?:\s+by)?$", re.I)
 _BY_AGENT = re.compile(  # up to a clause's next part: 'by some [as a threat]', 'by Obama [and confirmed by]'
     r"\s*by\s+((?:(?!\s(?:for|after|over|because|when|while|since|that|to|on|at|as|already|also|(?:and|or)\s+\w+ed)\s)"
     r"[^,.;:“”\"()])+)")
@@ -447,7 +447,7 @@ def _passive_agent(text: str, cue: tuple[int, int], sentence_end: int, tagged: d
     """The agent of a passive cue ('was accused by [a reporter]', 'is backed by [34% of voters]'):
     its source, after the cue; not of a feeling ('was delighted by': the subject feels it)."""
     passive = _BY_PASSIVE.search(text, cue[0], cue[1])
-    if not passive or passive.end() != cue[1] or passive.group(1).lower() in _FEELINGS:
+    if not passive or passive.end() != cue[1] or passive.group(1).lower() in FEELING_PARTICIPLES:
         return None
     agent = _BY_AGENT.match(text, cue[1], sentence_end)
     if not agent:
@@ -459,9 +459,7 @@ def _passive_agent(text: str, cue: tuple[int, int], sentence_end: int, tagged: d
     return agent.start(1), len(agent.group(1).rstrip()) + agent.start(1)
 
 
-_SUBJECT_PASSIVE = re.compile(
-    r"(?:(?:has|have|had)\s+been|is|are|was|were|being|be)\s+(?:\w+ly\s+)?(\w+(?:ed|en)|seen|told|said|thought|known)"
-    r"(?:\s+(?:of|as|with|that|to|about|in))?", re.I)
+_SUBJECT_PASSIVE = re.compile(_BE + r"(\w+(?:ed|en)|seen|told|said|thought|known)(?:\s+(?:of|as|with|that|to|about|in))?", re.I)
 
 
 def _passive_on_subject(text: str, cue: tuple[int, int]) -> bool:
@@ -469,7 +467,7 @@ def _passive_on_subject(text: str, cue: tuple[int, int]) -> bool:
     what the words are about, not who says them (PolNeAR: 396 of 447 such cues have no source
     there, the rest states of mind, 'were frustrated that', which keep theirs)."""
     passive = _SUBJECT_PASSIVE.fullmatch(text, *cue)
-    return bool(passive) and passive.group(1).lower() not in _FEELINGS
+    return bool(passive) and passive.group(1).lower() not in FEELING_PARTICIPLES
 
 
 def _agentless(text: str, sentence_start: int, cue: tuple[int, int]) -> bool:

@@ -11,6 +11,7 @@ import re
 
 from framing.analysis.actors import (Actor, actors_named, distance, mentions_starting, NEVER_START, PERSON, TITLE_WORDS,
                                      whole_word_at)
+from framing.analysis.attribution import FEELING_PARTICIPLES
 from framing.analysis.names import ROLE_WORDS
 from framing.analysis.stance_words import CRITICAL, DECLINED, SUPPORTIVE
 from framing.findings import Attribution
@@ -36,7 +37,6 @@ _PRONOUN_OBJECT = re.compile(r"\s+(?:him|her)(?=\s*(?:[,.;:!?)”\"]|$)|\s+(?:in
 # 'criticized her in a letter', 'praised him.': the pronoun is the whole object
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being|be|get|gets|got|getting)\s+(?:\w+ly\s+)?$", re.I)
 _BY_AGENT = re.compile(r"\s+by\b")  # 'endorsed by Romney'
-_FEELINGS = frozenset(word_list('attribution.txt', 'feeling_participles'))  # 'was worried that': no passive
 _PREDICATE_AFTER = re.compile(r"\s+(?:of|to|about|with)\b")  # 'critical of', 'opposed to': the subject's own stance
 _GERUND_OBJECT = re.compile(r"\s+(?-i:[a-z]+ing)\b(?<!\bbeing)(?<!\bnothing)(?<!\bthing)")  # 'oppose defunding'
 _CLAUSE_END = re.compile(r"[,;:.!?]\s")
@@ -233,7 +233,7 @@ def passive_on_another(doc: Document, attribution: Attribution, start: int, end:
     verb = doc.text[start:end].split()[0]
     reduced = verb.endswith("ed") and _BY_AGENT.match(doc.text, start + len(verb))
     if not (reduced or _PASSIVE_BEFORE.search(doc.text, max(0, start - 30), start)) or verb.endswith("ing") \
-            or verb.lower() in _FEELINGS or _PREDICATE_AFTER.match(doc.text, start + len(verb)):
+            or verb.lower() in FEELING_PARTICIPLES or _PREDICATE_AFTER.match(doc.text, start + len(verb)):
         return False
     return attribution.source is None or attribution.source.start < end
 

@@ -10,7 +10,7 @@ from framing.detectors.context import AuditContext
 from framing.rules import lexicon
 from framing.text.document import Document
 from framing.text.spans import SpanIndex
-from framing.findings import Attribution, Finding
+from framing.findings import Finding
 from framing.resources import alternation, word_list
 
 CATEGORY = RULE = "unattributed_claim"
@@ -50,13 +50,15 @@ def _dummy_it(a) -> bool:
 
 
 def _attributed_sentences(doc: Document, attributions) -> set[int]:
-    """Start offsets of sentences holding a sourced cue or overlapping sourced content."""
+    """Start offsets of sentences holding a sourced cue or overlapping sourced content, or a charge
+    in the legal process ('Roof is accused of': the courts' charge)."""
     starts = set()
     sentences = SpanIndex(doc.sentences)
     for a in attributions:
-        if a.source is None and _CHARGED.search(a.cue.text):  # 'Roof is accused of': the courts' charge
-            a = Attribution(a.cue, a.cue, a.content, a.kind)
-        if a.source is None or _dummy_it(a) or by_writer_or_reader(doc, a):
+        if a.source is None:
+            if not _CHARGED.search(a.cue.text):
+                continue
+        elif _dummy_it(a) or by_writer_or_reader(doc, a):
             continue
         cue_sentence = doc.sentence_at(a.cue.start)
         if cue_sentence is not None:
