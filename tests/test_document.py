@@ -122,6 +122,25 @@ def test_nested_quote_is_depth_one_and_still_quoted():
     assert doc.voice_at(text.index("left")) == REPORTER
 
 
+def test_two_apostrophes_are_one_double_quotation_mark():
+    # archives print “ and ” as '' (123 of PolNeAR's 132 NYT texts): a nested quote, a plural
+    # possessive and three apostrophes must not end the quotation early
+    text = ("Mr. Franco wrote. ''It shows a hatred toward the 'foreigner' born of fear.'' Critics call him a "
+            "''political pope'' of the Clintons' kind.\n\n''He is one of 'us,''' Mr. English said. He said, "
+            "'''Sir, we decided,' he told me.''")
+    doc = build_document(text)
+    assert quotes_of(doc) == ["''It shows a hatred toward the 'foreigner' born of fear.''", "''political pope''",
+                              "''He is one of 'us,'''", "'''Sir, we decided,' he told me.''"]
+    assert quotes_of(doc, 1) == ["'foreigner'", "'us,'", "'Sir, we decided,'"]
+    assert doc.voice_at(text.index("born")) == QUOTED
+    assert doc.voice_at(text.index("kind")) == REPORTER
+
+
+def test_a_quote_in_two_apostrophes_runs_over_paragraphs():
+    text = "She said: ''The first part goes on.\n\n''The second part ends here.'' Done.\n\nAfter that."
+    assert quotes_of(build_document(text)) == ["''The first part goes on.\n\n''The second part ends here.''"]
+
+
 def test_quote_running_over_paragraphs():
     text = "Title Here\n\nShe said: “The first part goes on.\n\n“The second part ends here.” Done.\n\nAfter that."
     doc = build_document(text)

@@ -1,5 +1,6 @@
-"""Find quotations: straight and curly double quotes, single quotes nested inside them
-(or used as top-level marks), and quotes that run over several paragraphs."""
+"""Find quotations: straight and curly double quotes, two apostrophes as one double mark (''as some
+archives print them''), single quotes nested inside them (or used as top-level marks), and quotes
+that run over several paragraphs."""
 
 from __future__ import annotations
 
@@ -9,14 +10,16 @@ from framing.resources import alternation, word_list
 
 _OPEN_DOUBLE, _CLOSE_DOUBLE = "“", "”"
 _OPEN_SINGLE, _CLOSE_SINGLE = "‘", "’"
-_MARKS = re.compile("[“”‘’\"']")
+_MARKS = re.compile("'''|''|[“”‘’\"']")
+DOUBLED = "''"  # two apostrophes: a double quotation mark in some archives' text
 _OPENERS_BEFORE = set(" \t\n([{—–-/") | {_OPEN_DOUBLE, _OPEN_SINGLE, '"', "'"}
 
 
-def _opens(text: str, i: int) -> bool:
-    """A straight or single mark at i opens a quote when it follows space/start and precedes a non-space."""
+def _opens(text: str, i: int, width: int = 1) -> bool:
+    """A straight or single mark at i (`width` characters long) opens a quote when it follows space or
+    the start and precedes a non-space."""
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     return before in _OPENERS_BEFORE and not after.isspace()
 
 
@@ -32,17 +35,16 @@ def _scan_paragraph(text: str, start: int, end: int, open_at: int | None):
     double = open_at          # start of the open double-quoted span, if any
     single = None             # start of the open single-quoted span, if any
     if open_at is not None:
-        start += 1            # the continuing paragraph's opening mark re-opens the same quote
-    for mark in _MARKS.finditer(text, start, end):
-        i, ch = mark.start(), mark.group()
-        if ch == _OPEN_DOUBLE or (ch == '"' and double is None and _opens(text, i)):
+        start += 2 if text.startswith(DOUBLED, start) else 1  # the continuing paragraph's opening mark re-opens the same quote
+    for i, ch in _marks(text, start, end):
+        if ch == _OPEN_DOUBLE or (ch in ('"', DOUBLED) and double is None and _opens(text, i, len(ch))):
             if double is None:
                 double = i
-        elif ch == _CLOSE_DOUBLE or ch == '"':
+        elif ch in (_CLOSE_DOUBLE, '"', DOUBLED):
             if double is not None:
                 if single is not None:
                     single = None  # an unclosed inner quote ends with its outer quote
-                found.append((double, i + 1, 0))
+                found.append((double, i + len(ch), 0))
                 double = None
         elif ch in (_OPEN_SINGLE, "'") and single is None and _opens(text, i):
             single = i
@@ -50,6 +52,20 @@ def _scan_paragraph(text: str, start: int, end: int, open_at: int | None):
             found.append((single, i + 1, 1 if double is not None else 0))
             single = None
     return found, double
+
+
+def _marks(text: str, start: int, end: int):
+    """(offset, mark) of the quotation marks in text[start:end]. Three apostrophes are a single mark and a
+    double one, in the order they open a quote or close it (the double first before 'Sir', the single
+    first after 'of us,')."""
+    for mark in _MARKS.finditer(text, start, end):
+        i, ch = mark.start(), mark.group()
+        if len(ch) < 3:
+            yield i, ch
+        elif _opens(text, i, 3):
+            yield from ((i, DOUBLED), (i + 2, "'"))
+        else:
+            yield from ((i, "'"), (i + 1, DOUBLED))
 
 
 def find_quotations(text: str, blocks) -> list[tuple[int, int, int]]:
@@ -67,7 +83,7 @@ def find_quotations(text: str, blocks) -> list[tuple[int, int, int]]:
         pending = None
         if open_at is not None:
             nxt = body[index + 1] if index + 1 < len(body) else None
-            if nxt is not None and nxt.kind == "body" and text[nxt.start] in (_OPEN_DOUBLE, '"'):
+            if nxt is not None and nxt.kind == "body" and (text[nxt.start] in (_OPEN_DOUBLE, '"') or text.startswith(DOUBLED, nxt.start)):
                 pending = open_at
             else:
                 result.append((open_at, block.end, 0))
