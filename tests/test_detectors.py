@@ -53,6 +53,16 @@ def test_a_loaded_word_in_what_a_source_is_reported_to_say_is_paraphrased_speech
     assert "(2 more in paraphrased speech)" in audit.scores["loaded_language"]["explanation"]
 
 
+def test_a_loaded_word_beside_a_partial_quotation_is_the_sources_paraphrase():
+    """'argue that the mayor is a “harbour baron” pursuing a reckless plan': the attribution is direct
+    (it holds a quotation), and the words around the quotation are still the source's claim."""
+    text = ("Harbour plan\n\nHarbour pilot Ruth Okafor argued that the mayor is a “harbour baron” pursuing a "
+            "reckless plan. The reckless plan passed on Monday.")
+    audit = audit_text(text, contextual=False)
+    reckless = [(f.voice, f.speaker) for f in audit.findings if f.text == "reckless"]
+    assert reckless == [("paraphrased", "Ruth Okafor"), (REPORTER, None)]
+
+
 def test_derna_excluded_lines_are_not_scored(derna_audit):
     doc = derna_audit.document
     for block in doc.excluded:

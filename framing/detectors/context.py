@@ -35,15 +35,16 @@ class AuditContext:
 def speech_voices(context: AuditContext) -> Callable[[int, int], tuple[str, str | None]]:
     """A function giving whose words [start, end) are, and who said them when known: QUOTED inside a
     quotation; PARAPHRASED inside what a source is reported to say ('Clinton said his reckless
-    comments ...': the narration's words for the source's claim) when the cue reports a claim (not
-    'she had hoped', 'slammed the plan' or 'calls for'; lexicons/attribution.txt [claim_cues]) and the
-    span is no cue itself; else REPORTER."""
+    comments ...': the narration's words for the source's claim, also around a partial quotation:
+    'critics argue that he is a ''political pope'' pursuing a leftist agenda') when the cue reports a
+    claim (not 'she had hoped', 'slammed the plan' or 'calls for'; lexicons/attribution.txt
+    [claim_cues]) and the span is no cue itself; else REPORTER."""
     doc = context.document
     names = {s.id: s.name for s in context.sources}
     direct = SpanIndex((a for a in context.attributions if a.kind == "direct" and a.content and a.source),
                        key=lambda a: a.content)
-    indirect = SpanIndex((a for a in context.attributions if a.kind == "indirect" and a.content and a.source_id
-                          and reports_claim(a)), key=lambda a: a.content)
+    reported = SpanIndex((a for a in context.attributions if a.content and a.source_id and reports_claim(a)),
+                         key=lambda a: a.content)
     cues = SpanIndex(a.cue for a in context.attributions)
 
     def name(a: Attribution) -> str:
@@ -53,7 +54,7 @@ def speech_voices(context: AuditContext) -> Callable[[int, int], tuple[str, str 
         if doc.voice_of(start, end) == QUOTED:
             said = next(iter(direct.overlapping(start, start + 1)), None)
             return QUOTED, name(said) if said else None
-        said = next((a for a in indirect.overlapping(start, end) if a.content.start <= start and end <= a.content.end
+        said = next((a for a in reported.overlapping(start, end) if a.content.start <= start and end <= a.content.end
                      and not cues.overlapping(start, end)), None)  # a cue word is the reporter's choice
         return (PARAPHRASED, name(said)) if said else (REPORTER, None)
     return voice
