@@ -1122,3 +1122,42 @@ def test_thanking_or_praising_ones_own_is_no_side_in_the_story():
     text = ("Flynn Pleads Guilty\n\nMichael Flynn pleaded guilty on Friday. Michael Flynn left court. Michael Flynn "
             "said nothing.\n\nDan Price defended his former national security adviser and said the case was unfair.\n")
     assert stance_toward(audit_text(text, contextual=False), "Dan Price", "Michael Flynn") == "supportive"  # not his own
+
+
+def test_the_explanation_names_the_principal_actors_own_voice_among_its_supporters():
+    """Read on real audits: '1 source supports Lindsey Graham (100%)' where that source was Graham
+    himself, which a reader takes for an outside supporter."""
+    text = ("Hale Defends Harbour Plan\n\nMayor Jane Hale defended her harbour plan on Monday. “The plan will save "
+            "the harbour,” Hale said.\n")
+    alone = audit_text(text, contextual=False).sourcing.explanation
+    assert "1 source supports Jane Hale (100%; it is Jane Hale's own voice)" in alone
+    with_okafor = audit_text(text + "\nHarbour pilot Ruth Okafor praised Hale for the plan.\n", contextual=False)
+    assert "2 sources support Jane Hale (100%; one of them is Jane Hale's own voice)" in with_okafor.sourcing.explanation
+
+
+def test_a_description_with_no_name_is_the_person_just_named():
+    """'The Democratic presidential candidate said', right after 'Bernie Sanders met ...', is Sanders,
+    as 'he' would be: read on real audits, such descriptions were sources of their own, sides unknown."""
+    text = ("Sanders meets the pope\n\nBernie Sanders met Pope Francis in Rome on Saturday. The Democratic "
+            "presidential candidate said the meeting was personal. The independent Vermont senator said he "
+            "admired the pope.\n")
+    mentions = {s.name: [m.text for m in s.mentions] for s in audit_text(text, contextual=False).sources}
+    assert mentions == {"Bernie Sanders": ["Bernie Sanders", "The Democratic presidential candidate",
+                                           "The independent Vermont senator"]}
+
+
+def test_she_is_not_a_body_of_many_named_with_where_it_sits():
+    text = ("Court case\n\nJudge Ana Ruiz said the law was clear. Republicans on Capitol Hill said they were "
+            "uneasy about the ruling. She said later that the ruling would stand.\n")
+    mentions = {s.name: [m.text for m in s.mentions] for s in audit_text(text, contextual=False).sources}
+    assert mentions["Ana Ruiz"] == ["Judge Ana Ruiz", "She"]
+    assert mentions["Republicans on Capitol Hill"] == ["Republicans on Capitol Hill"]
+
+
+def test_a_description_is_not_someone_of_another_trade():
+    """'The candidate' right after 'Her top aide, Tom Burns, said' is not the aide (read on real audits:
+    'the businessman' was given to Tad Devine, 'his top aide'); with no one it fits, it stays a source."""
+    text = ("Hale campaigns\n\nJane Hale campaigned in Ohio on Monday. Her top aide, Tom Burns, said the race was "
+            "close. The candidate said she would win.\n")
+    mentions = {s.name: [m.text for m in s.mentions] for s in audit_text(text, contextual=False).sources}
+    assert mentions["Tom Burns"] == ["Her top aide, Tom Burns,"] and mentions["The candidate"] == ["The candidate"]

@@ -32,6 +32,9 @@ _GROUP_CLAUSE = re.compile(r"\s+(?:who|whom|which|that|like|including|such as)\b
 _NEWS_OUTLETS = frozenset(word_list("news_outlets.txt"))  # 'Reuters', 'The Guardian'
 
 
+_WHERE = re.compile(r"\s+(?:on|in|at|across|from)\s+[A-Z]")  # 'Republicans on Capitol Hill'
+
+
 @lru_cache(maxsize=4096)
 def _kind(name: str) -> str:
     """person, organisation, official (a role without a name), media, anonymous or vague. Remembered
@@ -54,7 +57,8 @@ def _kind(name: str) -> str:
     if _MEDIA.search(re.sub(r"\(.*?\)", "", name)) or {name, re.sub(r"^The\s+", "", name)} & _NEWS_OUTLETS:
         return "media"  # 'Yahoo News', 'Reuters'; not 'Price (D-Newport News)'
     head = re.split(r"[’']s\s+(?=[A-Z])", name.split(",")[0])[-1]  # 'James Comey, the director of the FBI', 'MRC’s Bozell'
-    if ORG.search(head) or names_a_body(name) or names_a_place(name):  # 'China said': its government
+    where = _WHERE.search(head)  # a body where it sits: 'Republicans on Capitol Hill' are Republicans
+    if ORG.search(head) or names_a_body(name) or names_a_place(name) or (where and names_a_body(head[:where.start()])):
         return "organisation"
     return "person"
 
@@ -407,9 +411,11 @@ def build(doc: Document, attributions: list[Attribution]) -> tuple[list[Attribut
         name, role = _name_and_role(mention.text)
         role = role or _role(doc, mention)
         speakers = _joint(doc.text, mention, name, role) or [(name, role, mention)]
-        previous = []
+        previous_voice, previous = previous, []
         for i, (name, role, part) in enumerate(speakers):
-            match = _register(doc, registry, name, role, part)
+            described = None if len(speakers) > 1 else (
+                lambda: _pronoun_speakers(doc, registry, previous_voice, a.source.start, name, reported, body_only=True))
+            match = _register(doc, registry, name, role, part, described)
             registry.credit(match, a, part if len(speakers) > 1 else None, (i, len(speakers)))
             previous.append(match)
             linked.append(Attribution(a.cue, a.source, a.content, a.kind, match.id))
@@ -449,7 +455,7 @@ _PRONOUN_SUBJECT = re.compile(r"(He|She|They|It)\s")
 
 
 def _pronoun_speakers(doc: Document, registry: "_Registry", previous: list[Source], offset: int,
-                      pronoun: str, reported: list[tuple[int, int, int, int]] = ()) -> list[Source]:
+                      pronoun: str, reported: list[tuple[int, int, int, int]] = (), body_only: bool = False) -> list[Source]:
     """Whom the pronoun source at `offset` stands for, the way a reader takes it: the voice named last
     that agrees with it in number and sex, a sentence's subject before its other names. The voices
     are the sources named before (a joint source's speakers together) and the persons the narration
@@ -461,8 +467,10 @@ def _pronoun_speakers(doc: Document, registry: "_Registry", previous: list[Sourc
     last source, as before. A subject inside the words of a named source
     ('Cruz electrified the crowds, Stovall said.') is no narration, nor a name that may be any of
     several sources ('Mr. Hutchinson' where two Hutchinsons speak); a source named only in the
-    headline or by a pronoun ('I') is no candidate. [] when none agrees."""
-    if pronoun == "we" or _quoted(doc, offset):
+    headline or by a pronoun ('I') is no candidate; with `body_only`, neither is the headline's subject.
+    `pronoun` may be a definite description ('the businessman'): a person of either sex that it fits.
+    [] when none agrees."""
+    if pronoun == "we" or (pronoun in _PRONOUNS and _quoted(doc, offset)):
         return previous  # 'we', or a pronoun inside a quotation ('... they are not right about X,”'): its speaker's words
     here = doc.sentence_index(offset)
     options: list[tuple[tuple, list[Source] | tuple]] = []  # (rank: later sentence first, subject first, later first)
@@ -474,7 +482,7 @@ def _pronoun_speakers(doc: Document, registry: "_Registry", previous: list[Sourc
     if len(previous) > 1 and all(m.start < offset for s in previous for m in s.mentions[:1]):
         at = max(m.start for s in previous for m in s.mentions if m.start < offset)
         options.append(((_index(doc, at), 0, at), previous))
-    for index, subject in _subjects(doc, here, offset):
+    for index, subject in _subjects(doc, here, offset, body_only):
         if not any(start <= subject.start < end and not said <= subject.start < said_end
                    for start, end, said, said_end in reported) \
                 and len([s for s in registry.sources if _same_source(subject.text, s.name)
@@ -483,6 +491,8 @@ def _pronoun_speakers(doc: Document, registry: "_Registry", previous: list[Sourc
     for _, option in sorted(options, key=lambda o: o[0], reverse=True):
         speakers = option if isinstance(option, list) else _subject_speakers(doc, registry, option, pronoun)
         if speakers and _agrees(doc, registry, speakers, pronoun):
+            if pronoun not in _PRONOUNS and not _fits(pronoun, *_name_role(speakers[0]), _sex_of(doc, registry, speakers[0])):
+                return []  # the one a reader would take it for is someone else by trade: a new voice
             if not isinstance(option, list):  # the narration's subject: its persons, filed as sources
                 named = speakers
                 speakers = [_register(doc, registry, name, role, part) for name, role, part in named]
@@ -490,6 +500,18 @@ def _pronoun_speakers(doc: Document, registry: "_Registry", previous: list[Sourc
                     registry.mention(speaker, part)
             return speakers
     return []
+
+
+def _sex_of(doc: Document, registry: "_Registry", speaker) -> str | None:
+    """'m', 'f' or None (not known) for a source, or a subject's (name, role, span)."""
+    if isinstance(speaker, Source):
+        return registry.sex(speaker.name, speaker.role, speaker.mentions, doc)
+    return registry.sex(speaker[0], speaker[1], [speaker[2]], doc)
+
+
+def _name_role(speaker) -> tuple[str, str]:
+    """The name and role of a source, or of a subject's (name, role, span)."""
+    return (speaker.name, speaker.role) if isinstance(speaker, Source) else speaker[:2]
 
 
 def _quoted(doc: Document, offset: int) -> bool:
@@ -511,15 +533,18 @@ def _index(doc: Document, offset: int) -> int:
     return -1 if sentence is None else doc.sentence_index(sentence.start)
 
 
-def _subjects(doc: Document, here: int | None, offset: int) -> list[tuple[int, TextSpan]]:
+def _subjects(doc: Document, here: int | None, offset: int, body_only: bool = False) -> list[tuple[int, TextSpan]]:
     """The named subjects of the sentence at `offset` (before it) and of the one before, and of those
-    before while the one after opens with a pronoun ('He wrote in his memoir ...'), four at most."""
+    before while the one after opens with a pronoun ('He wrote in his memoir ...'), four at most; with
+    `body_only`, none from the headline."""
     if here is None:
         return []
     found = []
     index = _index(doc, offset)
     for _ in range(5):
         if index < 0:
+            break
+        if body_only and doc.sentences[index].is_title:
             break
         sentence = joined_sentence(doc, doc.sentences[index].start)  # 'Rep. Brad Sherman (D-Calif.)' / 'last month joked ...'
         text = doc.text[sentence.start:min(sentence.end, offset)]
@@ -565,6 +590,8 @@ def _agrees(doc: Document, registry: "_Registry", speakers, pronoun: str) -> boo
     name, kind, role = (one.name, one.kind, one.role) if isinstance(one, Source) else (one[0], _kind(one[0]), one[1])
     if pronoun in ("it", "its"):  # 'the company', 'The cable'; not 'A senior staffer'
         return kind in ("organisation", "media") or (kind == "vague" and _a_thing(name))
+    if pronoun not in _PRONOUN_SEX:  # a definite description ('the businessman'): a person, of either sex
+        return kind in ("person", "official")
     if kind in ("organisation", "media"):  # 'The Internal Revenue Service official who'; not 'Judicial Watch'
         return bool(ROLE.fullmatch(_head_noun(name)))
     mentions = one.mentions if isinstance(one, Source) else [one[2]]
@@ -593,8 +620,28 @@ def _a_thing(name: str) -> bool:
     return bool(re.match(r"(?:the|a|an|this|that)\s", name, re.I)) and _head_noun(name) in _THINGS
 
 
-def _register(doc: Document, registry: "_Registry", name: str, role: str, mention: TextSpan) -> Source:
-    """The source that `name` (with its role, as mentioned at `mention`) refers to, filed anew when none."""
+_DESCRIBED_AS = {word: frozenset(line.split()) for line in word_list("sources.txt", "description_heads") for word in line.split()}
+_DESCRIPTION = re.compile(rf"[Tt]he\s+(?:(?:[A-Z][a-z]+|[a-z][\w-]*)\s+){{0,4}}?({alternation(_DESCRIBED_AS)})")
+_OTHER_TRADES = (frozenset(word_list("sources.txt", "person_nouns")) - set(_DESCRIBED_AS)) | frozenset(word_list("sources.txt", "other_trades"))
+_SEX_OF_HEAD = {"businessman": "m", "congressman": "m", "businesswoman": "f", "congresswoman": "f"}
+
+
+def _fits(description: str, name: str, role: str, sex: str | None) -> bool:
+    """Whether a person (of `sex`, when known) may be the one `description` ('the businessman', 'The Vermont
+    senator') stands for: their role makes them no one's staff nor a professional of another kind ('his top
+    aide, Tad Devine', 'FBI Director James Comey' for 'the candidate'), unless it holds the description's
+    own word; 'the businessman' is no woman."""
+    head = _DESCRIPTION.fullmatch(description).group(1)
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", f"{name} {role}")}
+    other = {w for w in words if w in _OTHER_TRADES or w.startswith("spokes")} - _DESCRIBED_AS[head]
+    return (not other or bool(words & _DESCRIBED_AS[head])) and (sex is None or _SEX_OF_HEAD.get(head, sex) == sex)
+
+
+def _register(doc: Document, registry: "_Registry", name: str, role: str, mention: TextSpan,
+              described=None) -> Source:
+    """The source that `name` (with its role, as mentioned at `mention`) refers to, filed anew when none.
+    `described()`, when given, finds whom a definite description no source matches stands for
+    ('The Democratic presidential candidate said', after 'Bernie Sanders met ...')."""
     sources = registry.sources
     match = (registry.same(name) or registry.group(name) or _described_before(sources, mention.text.strip(" ,"))
              or registry.given(name))
@@ -607,7 +654,8 @@ def _register(doc: Document, registry: "_Registry", name: str, role: str, mentio
     elif held:
         match = held
     elif match is None:
-        match = Source(f"s{len(sources) + 1}", name, _kind(name), role)
+        meant = described() if described is not None and _DESCRIPTION.fullmatch(name) and not registry.title_held(name) else []
+        match = meant[0] if len(meant) == 1 else Source(f"s{len(sources) + 1}", name, _kind(name), role)
     elif len(plain_name(name)) > len(plain_name(match.name)):
         match.name, match.kind = name, _kind(name)
         match.role = match.role or role
@@ -840,6 +888,11 @@ class _Registry:
         near = [h for h in holders if _surname(plain_name(h.name)) in before
                 and not (m.group(1) and _other_party(m.group(1), f"{h.role} {h.name}"))]
         return near[0] if len(near) == 1 else None
+
+    def title_held(self, name: str) -> bool:
+        """Whether a source was named with the title of 'the governor' (then `holder` says whose, or no one's)."""
+        m = _DESCRIBED_TITLE.fullmatch(name.split()[0] + " " + name.split()[-1])
+        return m is not None and _TITLE_WORDS.get(m.group(2), m.group(2)) in self._holders
 
     def titled(self, name: str, role: str) -> Source | None:
         """The first source named by `role`, or whose role is `name`."""
