@@ -19,7 +19,7 @@ LOWER = {("attribution.txt", "adverbs_before_cue"), ("attribution.txt", "source_
          ("attribution.txt", "not_in_source"), ("names.txt", "name_particles"), ("names.txt", "role_words"),
          ("sources.txt", "pronouns"), ("sources.txt", "relative_pronouns"), ("sources.txt", "media_words"),
          ("sources.txt", "group_openers"), ("sources.txt", "quantity_openers"), ("sources.txt", "quantity_hedges"),
-         ("sources.txt", "group_words"), ("sources.txt", "not_before_name"), ("sources.txt", "data_nouns"), ("sources.txt", "stand_in_nouns"), ("sources.txt", "act_nouns"), ("sources.txt", "female_words"), ("sources.txt", "male_words"), ("sources.txt", "thing_nouns"), ("sources.txt", "person_nouns"), ("minor_words.txt", "headline"), ("minor_words.txt", "quoted_title"),
+         ("sources.txt", "group_words"), ("sources.txt", "not_before_name"), ("sources.txt", "data_nouns"), ("sources.txt", "stand_in_nouns"), ("sources.txt", "act_nouns"), ("sources.txt", "female_words"), ("sources.txt", "male_words"), ("sources.txt", "thing_nouns"), ("sources.txt", "person_nouns"), ("sources.txt", "description_heads"), ("sources.txt", "other_trades"), ("minor_words.txt", "headline"), ("minor_words.txt", "quoted_title"),
          ("abbreviations.txt", ""), ("stop_words.txt", ""), ("affiliation.txt", "membership"), ("affiliation.txt", "opposition"), ("affiliation.txt", "staff"), ("affiliation.txt", "for_prefix"), ("affiliation.txt", "against_prefix"), ("affiliation.txt", "place_offices"),
          ("writer_stance.txt", "pronouns"), ("writer_stance.txt", "negative_categories"),
          ("writer_stance.txt", "positive_categories"), ("writer_stance.txt", "not_judgement"),
