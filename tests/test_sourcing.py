@@ -1161,3 +1161,15 @@ def test_a_description_is_not_someone_of_another_trade():
             "close. The candidate said she would win.\n")
     mentions = {s.name: [m.text for m in s.mentions] for s in audit_text(text, contextual=False).sources}
     assert mentions["Tom Burns"] == ["Her top aide, Tom Burns,"] and mentions["The candidate"] == ["The candidate"]
+
+
+def test_a_voice_quoted_right_after_a_groups_stance_takes_its_side():
+    """'Gay and civil rights groups praised Lew.' then '“...,” said Chad Griffin': news writing leads with the
+    group and gives one of its voices (read on a BASIL article, where Griffin's side was unknown). A voice
+    two sentences on, or one that is no named person, takes nothing from it."""
+    text = ("Lew Backs Equal Tax Rules\n\nJacob Lew said on Thursday that married gay couples will be treated equally. "
+            "Gay and civil rights groups praised Lew. “This is a historic day for equality,” said Chad Griffin, "
+            "president of the Human Rights Campaign.\n\nBrian Brown said the rules were lawless.\n")
+    sides = {s.name: (s.side, [e.kind for e in s.evidence]) for s in audit_text(text, contextual=False).sourcing.sources}
+    assert sides["Chad Griffin"] == ("supportive", ["lead"])
+    assert sides["Brian Brown"][1] == []

@@ -24,8 +24,8 @@ from framing.resources import alternation, word_list
 from framing.analysis.actors import (Actor, actors_named, EPITHETS, find_actors, headline_span, main_actors, mentions_starting,
                                      mentions_within, NEVER_START, PERSON, PLACE, refers_to, strip_title)
 from framing.analysis.attribution import reports_saying
-from framing.analysis.names import stated_party
-from framing.analysis.sources import plural_group, sex_in_text
+from framing.analysis.names import NAME, stated_party
+from framing.analysis.sources import plain_name, plural_group, sex_in_text
 from framing.analysis import stance_targets as targets
 from framing.analysis.stance_words import CRITICAL, SUPPORTIVE, StanceWords
 from framing.rules import lexicon
@@ -33,7 +33,7 @@ from framing.analysis.writer import WriterStance, writer_stances
 
 NEUTRAL, UNKNOWN = "neutral", "unknown"
 SIDES = (CRITICAL, SUPPORTIVE, NEUTRAL, UNKNOWN)
-WEIGHT = {"affiliation": 3.0, "self": 3.0, "cue": 2.0, "content": 1.0, "adversary": 1.0}
+WEIGHT = {"affiliation": 3.0, "self": 3.0, "cue": 2.0, "content": 1.0, "adversary": 1.0, "lead": 1.0}
 AFFILIATION_REACH = 6  # words between a word of membership or opposition and the actor's name in a role
 _POSSESSIVE_S = re.compile(r"^['’]s?")  # 'Gorsuch's critics': the possessive is no word between
 _RELATIVE_CLAUSE = re.compile(r"[,;]\s*(?:who|which|whose)\b")  # '..., who has resented Mr. Rubio's ...'
@@ -532,6 +532,7 @@ def source_stances(doc: Document, attributions: list[Attribution], sources: list
             evidence.extend(said.values())
         read.append((source, mine, data, evidence))
     criticised = _criticised([evidence for *_, evidence in read])
+    _add_lead_evidence(doc, read)
     for source, mine, data, evidence in read:
         stances = {a.id: _side(evidence, a.id) or UNKNOWN for a in actors}
         for adversary in _adversary_evidence(doc, source, mine, actors, evidence, stances, criticised):
@@ -550,6 +551,33 @@ def source_stances(doc: Document, attributions: list[Attribution], sources: list
             results.append(SourceStance(source.id, source.name, source.kind, source.role, side, stances, evidence,
                                         source.quoted_words, source.paraphrased_words, first, speaks_for))
     return results
+
+
+def _add_lead_evidence(doc: Document, read: list[tuple[Source, list[Attribution], bool, list[Evidence]]]) -> None:
+    """A named voice quoted in the sentence right after an unnamed group's stance ('Gay rights groups praised
+    the ruling.' then '"...," said Chad Griffin, president of the Human Rights Campaign') speaks for that
+    group, as news writing leads with the group and then gives one of its voices: it takes the group's
+    side toward each actor it has no word of its own about (evidence kind 'lead', the weakest)."""
+    led: dict[int, list[Evidence]] = {}  # sentence index after a group's stance -> its evidence
+    for source, mine, data, evidence in read:
+        if data or source.kind not in ("vague", "anonymous") or not plural_group(source.name):
+            continue
+        for e in evidence:
+            if e.kind == "cue":
+                here = doc.sentence_index(e.span.start)
+                if here is not None:
+                    led.setdefault(here + 1, []).append(e)
+    if not led:
+        return
+    for source, mine, data, evidence in read:
+        if data or not mine or not (source.kind == "official" or (
+                source.kind == "person" and NAME.fullmatch(plain_name(source.name)))):
+            continue  # a named person or an official, not 'Another holdout — the United Mine Workers'
+        first = min(mine, key=lambda a: a.cue.start)
+        for e in led.get(doc.sentence_index(first.cue.start), []):
+            if first.kind == "direct" and not any(own.actor_id == e.actor_id for own in evidence):
+                evidence.append(Evidence(e.actor_id, e.stance, "lead", e.span,
+                                         f"{source.name} is quoted right after '{e.span.text}', as one of that group"))
 
 
 def _more_than_itself(evidence: list[Evidence]) -> bool:
