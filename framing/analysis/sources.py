@@ -413,8 +413,9 @@ def build(doc: Document, attributions: list[Attribution]) -> tuple[list[Attribut
         speakers = _joint(doc.text, mention, name, role) or [(name, role, mention)]
         previous_voice, previous = previous, []
         for i, (name, role, part) in enumerate(speakers):
-            described = None if len(speakers) > 1 else (
-                lambda: _pronoun_speakers(doc, registry, previous_voice, a.source.start, name, reported, body_only=True))
+            described = None if len(speakers) > 1 else (  # 'The Democratic presidential candidate': whom it stands for
+                lambda name=name: _pronoun_speakers(doc, registry, previous_voice, a.source.start, name, reported,
+                                                    body_only=True))
             match = _register(doc, registry, name, role, part, described)
             registry.credit(match, a, part if len(speakers) > 1 else None, (i, len(speakers)))
             previous.append(match)
@@ -590,7 +591,7 @@ def _agrees(doc: Document, registry: "_Registry", speakers, pronoun: str) -> boo
     name, kind, role = (one.name, one.kind, one.role) if isinstance(one, Source) else (one[0], _kind(one[0]), one[1])
     if pronoun in ("it", "its"):  # 'the company', 'The cable'; not 'A senior staffer'
         return kind in ("organisation", "media") or (kind == "vague" and _a_thing(name))
-    if pronoun not in _PRONOUN_SEX:  # a definite description ('the businessman'): a person, of either sex
+    if pronoun not in _PRONOUNS:  # a definite description ('the businessman'): a person, of either sex
         return kind in ("person", "official")
     if kind in ("organisation", "media"):  # 'The Internal Revenue Service official who'; not 'Judicial Watch'
         return bool(ROLE.fullmatch(_head_noun(name)))

@@ -570,12 +570,12 @@ def _add_lead_evidence(doc: Document, read: list[tuple[Source, list[Attribution]
     if not led:
         return
     for source, mine, data, evidence in read:
-        if data or not mine or not (source.kind == "official" or (
+        first = min(mine, key=lambda a: a.cue.start) if mine else None
+        if data or first is None or first.kind != "direct" or not (source.kind == "official" or (
                 source.kind == "person" and NAME.fullmatch(plain_name(source.name)))):
-            continue  # a named person or an official, not 'Another holdout — the United Mine Workers'
-        first = min(mine, key=lambda a: a.cue.start)
+            continue  # a named person or an official quoted, not 'Another holdout — the United Mine Workers'
         for e in led.get(doc.sentence_index(first.cue.start), []):
-            if first.kind == "direct" and not any(own.actor_id == e.actor_id for own in evidence):
+            if not any(own.actor_id == e.actor_id for own in evidence):
                 evidence.append(Evidence(e.actor_id, e.stance, "lead", e.span,
                                          f"{source.name} is quoted right after '{e.span.text}', as one of that group"))
 
