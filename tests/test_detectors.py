@@ -1251,6 +1251,8 @@ def test_a_source_span_starts_at_a_whole_word_and_ends_without_a_loose_word():
     assert bounded("“It is small,” wrote Cameron Easley for Morning Consult.", "Cameron Easley for", "wrote") == (
         "Cameron Easley")
     assert bounded("Christie, who has campaigned for him, said no.", "Christie, who", "said") == "Christie"
+    assert bounded("The Latin American pope again demonstrated his knack.", "The Latin American pope again",
+                   "demonstrated") == "The Latin American pope"  # an adverb is the cue's, not the source's
     assert bounded("Donald Trump, under fire, is casting doubt.", "Donald Trump,", "is casting") == "Donald Trump"
     assert bounded("Dean, a doctor, then appeared and said so.", "Dean, a doctor,", "said") == "Dean, a doctor,"
     assert bounded("After Z. Barabak noted the risk, it fell.", "Z. Barabak", "noted") == "Z. Barabak"  # no name

@@ -372,15 +372,17 @@ def _source_bounds(text: str, source: tuple[int, int], cue: tuple[int, int]) -> 
 _INITIAL = re.compile(r"[A-Z]\.")  # 'Z.' of 'Z. Barabak', 'U.' of 'E.U.'
 _ACRONYM_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.)+$")  # 'E.' before 'U. leaders'
 _RELATIVE_START = re.compile(r"(who|which)\s+\w")  # 'who has been at the forefront ...': the pronoun stands for a name
-_LOOSE_END = re.compile(r"(?:,?\s+(?:for|on|in|at|to|of|with|by|from|who|which|that))+,?$|^[^,]+(,)$")  # 'Cameron Easley for'
+_LOOSE_END = re.compile(r"(?:,?\s+(?:for|on|in|at|to|of|with|by|from|who|which|that|again|also|too|then|now|still|already|"
+                        r"later|once|repeatedly|previously|recently|immediately|publicly|privately))+,?$|^[^,]+(,)$")  # 'Cameron Easley for', 'the pope again'
 _FIRST_NAME_BEFORE = re.compile(r"(?<![\w.])[A-Z][a-z]+\s+$")  # 'Mark ' before 'Z. Barabak'
 
 
 def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
     """A source from its first whole word ('E.U. leaders', not 'U. leaders'; 'Mark Z. Barabak'), a
     relative pronoun alone ('who', as PolNeAR marks it; sources.py finds whom it stands for), and
-    without a loose preposition or relative pronoun at its end ('Cameron Easley for', 'Christie,
-    who'), nor a comma unless it closes an appositive ('Donald Trump,' but 'Dean, a doctor,')."""
+    without a loose preposition, relative pronoun or adverb at its end ('Cameron Easley for', 'Christie,
+    who', 'the Latin American pope again'), nor a comma unless it closes an appositive ('Donald Trump,'
+    but 'Dean, a doctor,')."""
     while start > 0 and text[start].islower() and text[start - 1].isalnum():  # 'ident' of 'resident'
         start -= 1
     acronym = _ACRONYM_BEFORE.search(text, max(0, start - 12), start) if _INITIAL.match(text, start) else None
