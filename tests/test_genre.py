@@ -64,6 +64,17 @@ def test_a_title_that_names_its_section_decides_the_label():
     assert _genre(WIRE.replace("Council Approves", "Analysis of Council Vote: Approves")).labelled == ""
 
 
+def test_a_line_presenting_the_writer_at_the_end_makes_it_opinion():
+    """An op-ed closes with its contributor line ('... is a lecturer in political science at Yale'): 5 of
+    PolNeAR's 924 texts read as news or mixed until this, all of them columns; none of BASIL, PTC or
+    SemEval's texts has such a line. A source introduced in the middle is no contributor line."""
+    bio = "Ruth Okafor is a lecturer in maritime history at Calder University."
+    signed = _genre(WIRE.rstrip("\n") + "\n\n" + bio + "\n")
+    assert signed.label == "opinion" and signed.labelled == bio
+    assert "a line presenting the writer ends it" in genre.describe(signed)["reasons"][0]
+    assert _genre(WIRE.replace("\n\n", "\n\n" + bio + "\n\n", 1)).labelled == ""  # after the title, not at the end
+
+
 def test_the_reading_is_described_with_the_signals_behind_it():
     described = genre.describe(_genre(OPINION))
     assert described["reads_as"] == "opinion or analysis"

@@ -39,6 +39,12 @@ FEATURES = tuple(SIGNALS)
 _SECTION = r"(?:opinion|op-ed|editorial|commentary|column|news analysis|analysis|perspective|viewpoint)"
 _LABELLED = re.compile(rf"^\s*{_SECTION}\s*[:|\u2013\u2014-]|[;|\u2013\u2014-]\s*{_SECTION}\s*$", re.IGNORECASE)
 LABELS = {"opinion": "opinion or analysis", "mixed": "news with some signs of opinion", "news": "straight news"}
+# The line that presents the writer at the end of an op-ed ('Jane Doe is a lecturer in history at Yale.',
+# '... is the author of ... and a member of USA TODAY's Board of Contributors'): a byline of opinion.
+_CONTRIBUTOR = re.compile(r"(?:[A-Z][\w.'’-]+\s+){1,4}(?:is|are)\s+(?:a|an|the)\s+(?:[^.\n]{0,120}?\s)?(?:columnist|"
+                          r"contributor|contributing\s+(?:writer|editor|columnist)|author|professor|lecturer|historian|"
+                          r"economist|fellow|op-ed\s+writer)\b|.{0,200}\bBoard\s+of\s+Contributors\b")
+CONTRIBUTOR_CHARS = 300  # a contributor line is short; a longer last paragraph is the article's own
 
 
 @dataclass(frozen=True)
@@ -46,7 +52,7 @@ class Genre:
     label: str  # "opinion" (opinion or analysis), "mixed" or "news" (straight news)
     probability: float  # the model's P(opinion or analysis)
     signals: dict[str, float]  # FEATURES -> value
-    labelled: str = ""  # the section word when the title names it ("News Analysis"): the label follows it
+    labelled: str = ""  # the title's section word ("News Analysis") or the contributor line that ends an op-ed: the label follows it
 
 
 def read(doc: Document, findings: list[Finding], attributions: list[Attribution], biased: list[bool]) -> Genre | None:
@@ -58,9 +64,18 @@ def read(doc: Document, findings: list[Finding], attributions: list[Attribution]
     values = signals(doc, findings, attributions, biased)
     probability = round(model.opinion.probability(values), 3)
     found = _LABELLED.search(doc.title or "")
-    label = "opinion" if found else model.label(probability)
-    return Genre(label, probability, {k: round(v, 4) for k, v in values.items()},
-                 found.group().strip(" :;|-\u2013\u2014") if found else "")
+    labelled = found.group().strip(" :;|-\u2013\u2014") if found else contributor_line(doc)
+    label = "opinion" if labelled else model.label(probability)
+    return Genre(label, probability, {k: round(v, 4) for k, v in values.items()}, labelled)
+
+
+def contributor_line(doc: Document) -> str:
+    """The short line presenting the writer that ends an op-ed ('Jane Doe is a lecturer in history at
+    Yale.'), one of the text's last two lines; '' when there is none."""
+    for line in [line.strip() for line in doc.text.strip().splitlines() if line.strip()][-2:]:
+        if len(line) <= CONTRIBUTOR_CHARS and _CONTRIBUTOR.match(line):
+            return line
+    return ""
 
 
 def signals(doc: Document, findings: list[Finding], attributions: list[Attribution],
@@ -119,6 +134,7 @@ def describe(genre: Genre, strongest: int = 3) -> dict:
                 pushes.append((abs(push), SIGNALS[name].format(value)))
     reasons = [text for _, text in sorted(pushes, reverse=True)[:strongest]]
     if genre.labelled:
-        reasons.insert(0, f"the title names its section: \u201c{genre.labelled}\u201d")
+        reasons.insert(0, f"the title names its section: \u201c{genre.labelled}\u201d" if re.fullmatch(_SECTION, genre.labelled, re.I)
+                       else f"a line presenting the writer ends it, as op-eds do: \u201c{genre.labelled}\u201d")
     return {"label": genre.label, "reads_as": LABELS[genre.label], "probability": genre.probability,
             "reasons": reasons, "normal": NORMAL[genre.label]}
