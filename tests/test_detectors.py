@@ -174,7 +174,9 @@ def test_so_called_doubts_a_claimed_standing_and_only_glosses_a_term_of_art():
 def test_a_term_followed_by_its_definition_is_not_a_scare_quote():
     for text in ('Most of the town\'s "runners" - the volunteers who carry the post - are retired.',
                  'The board set a “floor” (a minimum price for milk) on Friday.',
-                 'Donors gave to "pools", or funds that many donors share, in the spring.'):
+                 'Donors gave to "pools", or funds that many donors share, in the spring.',
+                 'It was a “stitch-up” as the English call it; a fix.',  # whose word it is, said after it
+                 'Couples may now file jointly as “married filing jointly” on their returns.'):  # a form's own term
         assert not [f for f in audit_text(text).findings if f.rule == "doubt.scare-quotes"], text
     assert [f for f in audit_text('The "runners" were paid too much.').findings if f.rule == "doubt.scare-quotes"]
 

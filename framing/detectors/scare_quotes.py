@@ -21,7 +21,7 @@ _PARTIAL_QUOTATION_CUES = frozenset(word_list("attribution.txt", "partial_quotat
 # "very fishy"', 'in the words of an aide, "the torchbearer"': someone's word, quoted
 _NAMED_BY = re.compile(r"\b(?<!so-)(?:call(?:s|ed|ing)?(?!\s+(?:for|on|upon|off|up|in|out)\b)|dubb(?:ed|ing)|termed|"
                        r"labell?ed|branded|(?:described|brought\s+(?:\w+\s+)?up|positioned|billed|touted|hailed|portrayed|"
-                       r"characteri[sz]ed|referred\s+to|known)\s+(?:\w+\s+){0,3}as|told\s+to|in\s+the\s+words\s+of)"
+                       r"characteri[sz]ed|referred\s+to|known|fil(?:e|es|ed|ing)|treated)\s+(?:\w+\s+){0,3}as|told\s+to|in\s+the\s+words\s+of)"
                        r"\b[^.;:!?“”\"]{0,40}$", re.IGNORECASE)
 _SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.IGNORECASE)  # the lexicon's so-called finding holds the quote
 # 'an “opt-out” movement', 'a "no-disparagement" clause', 'the “brother and sister” approach': a compound
@@ -35,6 +35,11 @@ _NOUN_AFTER = re.compile(r"[”\"’']*\s+([a-z][a-z\-]+)\b")
 # whose donors ...': a term followed at once by its definition is being defined, not doubted
 _DEFINED_AFTER = re.compile(r"[”\"’']*\s*(?:[-–—]{1,2}\s*(?:the|a|an|or|meaning|i\.e\.)\s|\((?:the|a|an|or|meaning|i\.e\.)\s|"
                             r",\s*(?:or|meaning|i\.e\.|a\s+term\s+for|which\s+(?:means|refers\s+to))\s)", re.IGNORECASE)
+
+
+# '“stitch-up,” as the English call it', '"gerrymandering," as critics put it': whose word it is, said after it
+_GLOSSED_AFTER = re.compile(r"[”\"’']*\s*,?\s+as\s+(?:[\w-]+\s+){0,3}?(?:call|calls|called|put\s+it|say|says|know\s+it)\b",
+                            re.IGNORECASE)
 
 
 def _plain_words(text: str) -> str:
@@ -94,7 +99,7 @@ def scare_quotes(context: AuditContext) -> list[Finding]:
             continue
         if _SO_CALLED.search(doc.text, max(0, quote.start - 12), quote.start) or _labels_a_noun(doc.text, quote.start, quote.end, inner):
             continue
-        if is_mention(doc, quote.start) or _DEFINED_AFTER.match(doc.text, quote.end):
+        if is_mention(doc, quote.start) or _DEFINED_AFTER.match(doc.text, quote.end) or _GLOSSED_AFTER.match(doc.text, quote.end):
             continue  # 'the word "regime"' talks about the word; '“bundlers” - the fund-raisers who' defines it
         sentence = doc.sentence_at(quote.start)
         if sentence is None or _NAMED_BY.search(doc.text[sentence.start:quote.start]):
