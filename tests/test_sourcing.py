@@ -1144,6 +1144,9 @@ def test_a_description_with_no_name_is_the_person_just_named():
     mentions = {s.name: [m.text for m in s.mentions] for s in audit_text(text, contextual=False).sources}
     assert mentions == {"Bernie Sanders": ["Bernie Sanders", "The Democratic presidential candidate",
                                            "The independent Vermont senator"]}
+    group = ("Clinton's allies\n\nClinton's supporters, superdelegates and party solons said she would win. The "
+             "senator said so too.\n")  # a description is one person, not a group named with a capital
+    assert "The senator" in {s.name for s in audit_text(group, contextual=False).sources}
 
 
 def test_she_is_not_a_body_of_many_named_with_where_it_sits():

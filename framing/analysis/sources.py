@@ -591,16 +591,16 @@ def _agrees(doc: Document, registry: "_Registry", speakers, pronoun: str) -> boo
     name, kind, role = (one.name, one.kind, one.role) if isinstance(one, Source) else (one[0], _kind(one[0]), one[1])
     if pronoun in ("it", "its"):  # 'the company', 'The cable'; not 'A senior staffer'
         return kind in ("organisation", "media") or (kind == "vague" and _a_thing(name))
-    if pronoun not in _PRONOUNS:  # a definite description ('the businessman'): a person, of either sex
-        return kind in ("person", "official")
+    many = (kind != "person" or name.split()[-1][:1].islower()) and plural_group(name)  # not 'Sanders', but 'party solons'
+    if pronoun not in _PRONOUNS:  # a definite description ('the businessman'): one person, of either sex
+        return kind in ("person", "official") and not many
     if kind in ("organisation", "media"):  # 'The Internal Revenue Service official who'; not 'Judicial Watch'
         return bool(ROLE.fullmatch(_head_noun(name)))
     mentions = one.mentions if isinstance(one, Source) else [one[2]]
     sex = registry.sex(name, role, mentions, doc)
     if sex is not None:
         return sex == _PRONOUN_SEX[pronoun]
-    return kind in ("person", "official", "anonymous", "vague") and not _a_thing(name) and not (
-        (kind != "person" or name.split()[-1][:1].islower()) and plural_group(name))  # not 'some close to him', 'New Hampshire polls'
+    return kind in ("person", "official", "anonymous", "vague") and not _a_thing(name) and not many  # not 'some close to him', 'New Hampshire polls'
 
 
 def plural_group(name: str) -> bool:
