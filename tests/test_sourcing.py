@@ -1176,3 +1176,17 @@ def test_a_voice_quoted_right_after_a_groups_stance_takes_its_side():
     sides = {s.name: (s.side, [e.kind for e in s.evidence]) for s in audit_text(text, contextual=False).sourcing.sources}
     assert sides["Chad Griffin"] == ("supportive", ["lead"])
     assert sides["Brian Brown"][1] == []
+
+
+def test_an_interview_answer_is_not_the_question_askers():
+    """'"That would be you?" Borger asked.' then the answer, '"That would be me," the senator said.': the
+    cue 'asked' took the next paragraph's quotation, which touched it across the sentence's end, and the
+    senator's answer was the interviewer's (read on a real audit). And 'the senator' is the one already
+    described as a senator ('the independent Vermont senator', who joined Sanders)."""
+    text = ("Sanders on CNN\n\nBernie Sanders spoke to CNN on Sunday. The independent Vermont senator said the race "
+            "was open.\n\n\"That would be you?\" Gloria Borger asked.\n\n\"That would be me, yes,\" the senator said.\n")
+    audit = audit_text(text, contextual=False)
+    names = {s.id: s.name for s in audit.sources}
+    answer = next(a for a in audit.attributions if a.content and "would be me" in a.content.text)
+    assert answer.cue.text == "said" and names[answer.source_id] == "Bernie Sanders"
+    assert not any(a.cue.text == "asked" and a.content and "would be me" in a.content.text for a in audit.attributions)

@@ -174,12 +174,17 @@ def _continues(text: str, start: int) -> bool:
     return start < len(text) and (text[start].islower() or text[start] in "),;:")
 
 
-def _nearest_quote(quotes: SpanIndex, cue: tuple[int, int], sentence) -> Quotation | None:
-    """The top-level quotation in the cue's sentence closest to the cue, or one touching the cue."""
+_SENTENCE_BREAK = re.compile(r"[.!?]|\n")
+
+
+def _nearest_quote(text: str, quotes: SpanIndex, cue: tuple[int, int], sentence) -> Quotation | None:
+    """The top-level quotation in the cue's sentence closest to the cue, or one touching the cue with no
+    sentence's end between ('"That would be you?" Borger asked.' does not take the next paragraph's answer)."""
     best, best_gap = None, None
     region = (min(cue[0], sentence.start), max(cue[1], sentence.end)) if sentence else cue
     for q in quotes.near(*region, reach=5):
-        touching = 0 <= cue[0] - q.end <= 4 or 0 <= q.start - cue[1] <= 4
+        touching = ((0 <= cue[0] - q.end <= 4 and "\n" not in text[q.end:cue[0]])
+                    or (0 <= q.start - cue[1] <= 4 and not _SENTENCE_BREAK.search(text, cue[1], q.start)))
         in_sentence = sentence and q.start < sentence.end and sentence.start < q.end
         if touching or in_sentence:
             gap = min(abs(cue[0] - q.end), abs(q.start - cue[1]))
@@ -209,7 +214,7 @@ def _assign_quotes(doc: Document, cues: list[tuple[int, int]]) -> dict:
         for cue in cues:
             if cue in assigned:
                 continue
-            quote = _nearest_quote(quotes, cue, None if touching_only else joined_sentence(doc, cue[0]))
+            quote = _nearest_quote(doc.text, quotes, cue, None if touching_only else joined_sentence(doc, cue[0]))
             if quote is not None and quote.start not in taken:
                 assigned[cue] = quote
                 taken.add(quote.start)

@@ -627,6 +627,15 @@ _OTHER_TRADES = (frozenset(word_list("sources.txt", "person_nouns")) - set(_DESC
 _SEX_OF_HEAD = {"businessman": "m", "congressman": "m", "businesswoman": "f", "congresswoman": "f"}
 
 
+def _described_so(sources: list[Source], description: str) -> list[Source]:
+    """The one source already described with the same word ('the senator' after 'the independent Vermont
+    senator' joined Sanders), as [it]; [] when none or several."""
+    head = _DESCRIPTION.fullmatch(description).group(1)
+    same = [s for s in sources if any((d := _DESCRIPTION.fullmatch(m.text.strip(" ,"))) and d.group(1) in _DESCRIBED_AS[head]
+                                      for m in s.mentions)]
+    return same if len(same) == 1 else []
+
+
 def _fits(description: str, name: str, role: str, sex: str | None) -> bool:
     """Whether a person (of `sex`, when known) may be the one `description` ('the businessman', 'The Vermont
     senator') stands for: their role makes them no one's staff nor a professional of another kind ('his top
@@ -655,7 +664,8 @@ def _register(doc: Document, registry: "_Registry", name: str, role: str, mentio
     elif held:
         match = held
     elif match is None:
-        meant = described() if described is not None and _DESCRIPTION.fullmatch(name) and not registry.title_held(name) else []
+        meant = (_described_so(sources, name) or described()) if described is not None and _DESCRIPTION.fullmatch(name) \
+            and not registry.title_held(name) else []
         match = meant[0] if len(meant) == 1 else Source(f"s{len(sources) + 1}", name, _kind(name), role)
     elif len(plain_name(name)) > len(plain_name(match.name)):
         match.name, match.kind = name, _kind(name)
