@@ -826,9 +826,9 @@ def _explain(principal: Actor | None, sides: dict[str, SideSummary], stances: li
     verdicts = "".join(f" The reporter's own voice adds {_count(side.verdicts, 'verdict')} "
                        f"{'against' if side is crit else 'for'} {name}." for side in (crit, supp) if side.verdicts)
     counts = (f"{_count(len(crit.sources), 'source')} {_verb(len(crit.sources), 'criticise')} {name} "
-              f"({words[CRITICAL] / total:.0%} of the words of sources on a side{_own_voice(crit, name)}) and "
+              f"({words[CRITICAL] / total:.0%} of the words of sources on a side{_own_voice(crit, name, '; ')}) and "
               f"{_count(len(supp.sources), 'source')} {_verb(len(supp.sources), 'support')} {name} "
-              f"({words[SUPPORTIVE] / total:.0%}{_own_voice(supp, name)}).{verdicts}")
+              f"({words[SUPPORTIVE] / total:.0%}{_own_voice(supp, name, '; ')}).{verdicts}")
     if not judged:
         return f"Too few voices take a side to judge the balance ({voices} of the {MIN_SIDED_VOICES} needed). {counts}{unplaced}"
     if not one_sided:
@@ -844,18 +844,18 @@ def _explain(principal: Actor | None, sides: dict[str, SideSummary], stances: li
     other = f"{possessive(name)} side is" if heavy is crit else "Its critics are"
     light_names = [s.name for s in stances if s.source_id in light.sources]
     heard = f"{other} heard only through {_listing(light_names)}" if light_names else f"{other} not heard"
-    own = f" ({_own_voice(heavy, name)[2:]})" if heavy.itself else ""
     return (f"{len(heavy.sources)} of the {_count(len(stances), 'source')} "
-            f"{'criticise' if heavy is crit else 'support'} {name}{own}, and they get {words[heavy.side] / total:.0%} of "
+            f"{'criticise' if heavy is crit else 'support'} {name}{_own_voice(heavy, name, ' (', ')')}, and they get {words[heavy.side] / total:.0%} of "
             f"the words of sources on a side. {heard}.{verdicts} Balance: {index:.2f} of 1.{unplaced}")
 
 
-def _own_voice(side: SideSummary, name: str) -> str:
-    """'; it is Graham's own voice' when the principal actor speaking for itself is the side's one source,
-    '; one of them is Graham's own voice' among others; '' when it is not on the side."""
+def _own_voice(side: SideSummary, name: str, before: str, after: str = "") -> str:
+    """'it is Graham's own voice' when the principal actor speaking for itself is the side's one source,
+    'one of them is Graham's own voice' among others, between `before` and `after`; '' when it is not on
+    the side."""
     if not side.itself:
         return ""
-    return f"; {'it is' if len(side.sources) == 1 else 'one of them is'} {possessive(name)} own voice"
+    return f"{before}{'it is' if len(side.sources) == 1 else 'one of them is'} {possessive(name)} own voice{after}"
 
 
 def possessive(name: str) -> str:

@@ -104,8 +104,10 @@ def _block_quotations(text: str, body: list, found: list[tuple[int, int, int]]) 
     quoted = [(s, e) for s, e, d in found if d == 0]
     pairs = [((before.start, before.end), (block.start, block.end)) for before, block in zip(body, body[1:])
              if block.kind == "body"]
-    pairs += [(before, line) for block in body if block.kind == "body"
-              for before, line in zip(_lines(text, block), _lines(text, block)[1:])]
+    for block in body:
+        if block.kind == "body":
+            lines = _lines(text, block)
+            pairs += zip(lines, lines[1:])
     return sorted((start, end, 0) for (before_start, before_end), (start, end) in pairs
                   if _INTRODUCES.search(text, before_start, before_end) and text[start] not in "“‘\"'"
                   and not any(s < end and start < e for s, e in quoted))
