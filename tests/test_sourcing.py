@@ -1008,6 +1008,12 @@ def _pronoun_voices(text: str) -> list[tuple[str, str | None]]:
     # a shared surname: the pronouns after 'Donald Trump' are not Melania Trump's
     ("Trump Rally\n\nMelania Trump said she was proud of him. Donald Trump said he would win Ohio.\n\n"
      "“We are going on to Nevada,” she said.\n", "she", "Melania Trump"),
+    # a man by his given name, though a 'she' follows his name in a sentence about someone else; named in
+    # full, or by his surname alone
+    *[("Vale Under Fire\n\nJustice Ruth Vale said on Monday that the bill was unfair.\n\nShe faced a backlash on "
+       "Wednesday, including a call from Donald Price to resign, as she doubled down on her criticism.\n\n"
+       f"{price} lashed out on Twitter, saying the justice was unfit.\n\nThe veteran justice started the storm on "
+       "Saturday. “I cannot imagine it,” she said.\n", "she", "Justice Ruth Vale") for price in ("Donald Price", "Price")],
 ])
 def test_a_pronoun_source_is_the_voice_that_agrees_with_it(text, pronoun, voice):
     found = _pronoun_voices(text)

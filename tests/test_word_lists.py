@@ -30,7 +30,7 @@ CAPITALISED = {("names.txt", "not_name_start"), ("names.txt", "honorifics"), ("n
                ("attribution.txt", "sentence_openers"), ("sources.txt", "determiners"),
                ("actors.txt", "function_words"), ("actors.txt", "person_titles"),
                ("actors.txt", "abbreviations_in_names"), ("actors.txt", "name_suffixes"), ("actors.txt", "epithets"),
-               ("sources.txt", "name_titles")}
+               ("sources.txt", "name_titles"), ("names.txt", "male_given"), ("names.txt", "female_given")}
 AS_WRITTEN = {("names.txt", "organisation_words"), ("names.txt", "place_initials"), ("news_outlets.txt", "")} | {
     ("actors.txt", name) for name in ("departments", "places", "institutions", "outlets", "media_words", "laws",
                                       "law_words", "parties", "event_words", "place_words", "not_actors")}

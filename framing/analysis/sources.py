@@ -352,6 +352,18 @@ def sex_in_text(doc: Document, name: str) -> str | None:
 _WORD_BEFORE = re.compile(r"([A-Z][\w’'-]*\.?)\s+$")
 
 
+def _sex_by_given_name(doc: Document, plain: str) -> str | None:
+    """'m' or 'f' by a given name borne almost only by one sex: the name's own ('Donald Trump'), or for
+    a surname alone the ones the text writes before it, when every name word before it is such a
+    given name and all of one sex ('Trump' where the text has 'Donald Trump'; none beside 'Melania Trump')."""
+    if " " in plain:
+        return _SEX_OF_GIVEN_NAME.get(plain.split()[0])
+    before = {(word or "").rstrip(".") for _, _, word in _surname_mentions(doc.text, plain)}
+    names = {w for w in before if w and w not in NOT_NAME_START and w not in _HONORIFICS and not ROLE.fullmatch(w)}
+    sexes = {_SEX_OF_GIVEN_NAME.get(w) for w in names}
+    return sexes.pop() if len(sexes) == 1 else None
+
+
 def _surname_mentions(text: str, surname: str) -> list[tuple[int, int, str | None]]:
     """Each whole-word `surname` of the text as (start, end, the capitalised word right before it or
     None); start is that word's when there is one. str.find, not a regex scan of the whole text: an
@@ -437,6 +449,8 @@ _SEX_WORDS = {**{w: "f" for w in word_list("sources.txt", "female_words")},
 # 'him' and 'her' are left out: often the object, someone else ('Trump attacked her')
 _AFTER_NAME = re.compile(r"\b(?:(?P<m>[Hh]e|[Hh]is|[Hh]imself)|(?P<f>[Ss]he|[Hh]erself)|(?P<name>[A-Z][\w’'-]*))\b")
 _HONORIFICS = frozenset(word_list("names.txt", "honorifics"))
+_SEX_OF_GIVEN_NAME = {**{w: "m" for w in word_list("names.txt", "male_given")},
+                      **{w: "f" for w in word_list("names.txt", "female_given")}}
 _OPENS_SENTENCE = re.compile(r'(?:[.!?]["”’\']?\s+|\n\s*)$')
 SEX_REACH = 200  # characters after a name in which its pronoun is looked for
 _OPENER = re.compile(rf"(?:[A-Z][A-Z.,\s]+\s[—–-]+\s+)?(?:(?:But|And|Yet|So|Still|Meanwhile|Instead|Then|Now|Also)\s*,?\s+(?:then\s+)?)?(?:(?:{alternation(NOT_NAME_START - {'He', 'She', 'They', 'It', 'We', 'I'})}|"
@@ -792,6 +806,8 @@ class _Registry:
         plain = plain_name(name)
         if not NAME.fullmatch(plain) or not plain[:1].isupper():
             return None
+        if given := _sex_by_given_name(doc, plain):
+            return given
         if plain not in self._sexes:
             self._sexes[plain] = sex_in_text(doc, plain)
         return self._sexes[plain]
