@@ -1049,6 +1049,16 @@ def test_a_label_for_him_or_her_is_for_the_one_person_named_before():
     assert stance_toward(audit_text(text, contextual=False), "Anna Bell", "Dan Price") == "critical"
 
 
+@pytest.mark.parametrize("words, side", [
+    ("Anna Bell described Dan Price as “a reckless liar” on Tuesday.", "critical"),
+    ("Anna Bell described the new Dan Price ad on the budget as “dishonest and hypocritical.”", "critical"),
+    ("Anna Bell described Dan Price's approach in terms of lowering expectations.", "unknown"),  # no label
+])
+def test_describing_an_actor_or_a_work_of_theirs_as_something_labels_them(words, side):
+    text = f"Price Faces Vote\n\nGovernor Dan Price met voters on Monday. Dan Price spoke first.\n\n{words}\n"
+    assert stance_toward(audit_text(text, contextual=False), "Anna Bell", "Dan Price") == side
+
+
 def test_a_label_whose_content_ends_inside_its_quotation_is_read_to_the_contents_end():
     """A tagger may end the content before the label's closing quote: the label is read to the content's
     end (before, an AttributeError stopped the whole audit)."""

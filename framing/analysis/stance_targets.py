@@ -29,6 +29,11 @@ _REQUEST_WORDS = {"on", "for", "upon"}  # 'called on X to', 'called for X to be'
 _REQUEST = re.compile(r"\s+to\b")  # 'called Harlow to urge her': a call or a summons
 _WITHHELD = re.compile(rf"\b(?:stopped\s+short\s+of|{DECLINED}|without)\s+$", re.I)  # a label not given
 _SPACES = re.compile(r"\s*")
+_DESCRIBING = re.compile(r"(?:[\w\s]*\s)?(?:describ|characteri[sz])", re.I)
+_AS_LABEL = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,4}?\s+as\b")  # 'Trump as', 'the new Romney-Ryan ad on the subject as'
+_THE_BEFORE_OWNER = re.compile(r"the\s+(?:(?:new|latest|recent|first|second|last|former|current|proposed|planned)\s+)?")
+_THING_AFTER_OWNER = re.compile(rf"(?:['’]s)?\s+(?:{alternation(word_list('sources.txt', 'act_nouns'))}|ads?|campaign|record|rhetoric|views|claims|bill)\b"
+                                r"(?:\s+(?:on|about|of|for)\s+(?:the\s+)?\w+)?(?=\s+(?:as|an?|the)\b|\s*[“\"])")  # "the Obama administration's plan as", "the Romney ad a"
 _LABEL = re.compile(r"[^\"“”]*?(?:[\"“][^\"“”]*[\"”]|''.*?''|(?=[,;.]|$))")  # to its first closing quote, else its first comma
 _POSSESSIVE_START = re.compile(r"[’']s?\b")  # 'Harlow's plan ...'
 _PRONOUN_BEFORE_NOUN = re.compile(r"\s+(him|her|his)\b", re.I)  # 'praised her handling', 'criticized his record'
@@ -294,12 +299,17 @@ def labelled(doc: Document, attribution: Attribution, actors: list[Actor]) -> tu
         return None
     after_cue = _SPACES.match(doc.text, attribution.cue.end).end()  # its object opens the content or comes before it
     opening = [(m.end, a) for a in actors for m in mentions_starting(a, after_cue, after_cue + 1)]
+    if not opening and (the := _THE_BEFORE_OWNER.match(doc.text, after_cue)):  # 'described the new Romney-Ryan ad as'
+        opening = [(m.end, a) for a in actors for m in mentions_starting(a, the.end(), the.end() + 1)
+                   if _THING_AFTER_OWNER.match(doc.text, m.end)]
     if not opening and (pronoun := _PERSON_PRONOUN.match(doc.text, after_cue)):  # 'had called him a racist':
         named = _people_named_before(actors, attribution.cue.start)  # the one person named just before, if only one is
         opening = [(pronoun.end(), named[0][1])] if len(named) == 1 else []
     if not opening or opening[0][0] >= content.end:
         return None
     label_start, actor = opening[0]
+    if _DESCRIBING.match(attribution.cue.text) and not _AS_LABEL.match(doc.text, label_start, content.end):
+        return None  # 'described Trump's approach in terms of': no label; 'described Trump as "a narcissist"' is one
     label = _LABEL.match(doc.text, label_start, content.end)  # none when the content ends inside a quotation
     side = label_side(label.group() if label else doc.text[label_start:content.end])
     return (actor, side) if side else None
