@@ -105,6 +105,16 @@ def test_single_paragraph_is_never_excluded():
     assert [b.kind for b in doc.blocks] == ["body"]
 
 
+def test_a_closing_mark_that_opens_a_paragraph_and_a_mark_behind_an_invisible_character_open_quotes():
+    """Web pages mistype the opening mark as a closing one and put direction marks before quotes:
+    '\u202a”They are evil,” said Kim Ash.' is her quotation, not the reporter's words."""
+    for opening in ("”", "\u202a”", "\u202a\"", "\u200b“"):
+        text = f"The mayor spoke.\n\n{opening}They are evil. Nobody is safe,” said Kim Ash.\n"
+        doc = build_document(text)
+        assert doc.voice_at(text.index("evil")) == QUOTED, opening
+        assert doc.voice_at(text.index("mayor")) == REPORTER
+
+
 def test_curly_and_straight_quotes_and_apostrophes():
     text = 'Haftar’s men said “we will stay,” and the mayor said "no way". It’s over.'
     doc = build_document(text)

@@ -13,14 +13,19 @@ _OPEN_SINGLE, _CLOSE_SINGLE = "‘", "’"
 _MARKS = re.compile("'''|''|[“”‘’\"']")
 DOUBLED = "''"  # two apostrophes: a double quotation mark in some archives' text
 _OPENERS_BEFORE = set(" \t\n([{—–-/") | {_OPEN_DOUBLE, _OPEN_SINGLE, '"', "'"}
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff")
 
 
 def _opens(text: str, i: int, width: int = 1) -> bool:
     """A straight or single mark at i (`width` characters long) opens a quote when it follows space or
-    the start and precedes a non-space."""
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + width] if i + width < len(text) else " "
-    return before in _OPENERS_BEFORE and not after.isspace()
+    the start and precedes a non-space; invisible format characters around it (a direction mark that web
+    pages put before a quotation, a zero-width space) do not count."""
+    before, after = i - 1, i + width
+    while before >= 0 and text[before] in _INVISIBLE:
+        before -= 1
+    while after < len(text) and text[after] in _INVISIBLE:
+        after += 1
+    return (text[before] if before >= 0 else " ") in _OPENERS_BEFORE and not (text[after] if after < len(text) else " ").isspace()
 
 
 def _closes_single(text: str, i: int) -> bool:
@@ -37,7 +42,8 @@ def _scan_paragraph(text: str, start: int, end: int, open_at: int | None):
     if open_at is not None:
         start += 2 if text.startswith(DOUBLED, start) else 1  # the continuing paragraph's opening mark re-opens the same quote
     for i, ch in _marks(text, start, end):
-        if ch == _OPEN_DOUBLE or (ch in ('"', DOUBLED) and double is None and _opens(text, i, len(ch))):
+        if ch == _OPEN_DOUBLE or (ch in ('"', DOUBLED, _CLOSE_DOUBLE) and double is None and _opens(text, i, len(ch))):
+            # a closing mark after a space and before a word, with no quote open, is an opening one mistyped
             if double is None:
                 double = i
         elif ch in (_CLOSE_DOUBLE, '"', DOUBLED):
