@@ -372,6 +372,16 @@ def test_a_principal_actors_voice_on_the_other_of_the_same_party_is_no_adversary
     assert stance_toward(audit, "Tom Ash", "Dan Price") == side
 
 
+def test_a_source_that_declined_to_comment_is_no_voice_and_is_named_when_its_side_is_not_heard():
+    text = ("Price Faces Questions Over Donors\n\nDan Price took money from hedge funds, records show. Dan Price "
+            "spoke on Monday.\n\nTom Ash condemned Dan Price on Tuesday. Ann Lee criticized Dan Price on Wednesday. "
+            "Kim Ross denounced Dan Price on Thursday.\n\nA spokeswoman for Dan Price declined to comment.\n")
+    audit = audit_text(text, contextual=False)
+    assert not any("spokeswoman" in s.name for s in audit.sourcing.sources)
+    assert audit.sourcing.one_sided
+    assert "(A spokeswoman for Dan Price declined to reply or could not be reached)" in audit.sourcing.explanation
+
+
 PARTISAN = ("Senate Republicans Block Jobs Bill\n\nSenate Republicans blocked the jobs bill on Tuesday. The bill needed "
             "60 votes. Senate Republicans said the bill cost too much.\n\n{}")
 

@@ -81,6 +81,10 @@ _CHAMBER = {"House": re.compile(r"\b(?:Rep\.|Representative|House|[Cc]ongress(?:
             "Senate": re.compile(r"\b(?:Sen\.|Senator|Senate)")}
 _BACKING = re.compile(r"\b(?:back(?:s|ed|ing)?|sid(?:e|es|ed|ing)\s+with|endors\w*|support\w*|vot\w+\s+for|join\w*|"
                       r"(?:declin|refus)\w*\s+to\s+(?:criti[cs]|condemn|attack|blame|comment|discuss))", re.I)  # no partisan attack
+_NO_REPLY = re.compile(r"\b(?:(?:declin|refus)\w*\s+(?:to\s+)?(?:comment|respond|discuss|answer|elaborate|say\s+more)|"
+                       r"(?:did|does|do|would|could|has|have)\s*(?:not|n[’']t)\s+(?:immediately\s+|yet\s+)?(?:respond|return|comment|answer|reply)|"
+                       r"could\s*(?:not|n[’']t)\s+be\s+reached|(?:was|were)\s+not\s+(?:immediately\s+)?available\s+for\s+comment|"
+                       r"no\s+comment)", re.I)
 _TALLY = re.compile(r"\d|\bpercent\b|\bpolled\b|\brespondents\b", re.I)  # '26 percent of Democrats': a poll's figure
 _SHARE_OF = re.compile(r"(?:\bpercent|%|\b(?:half|thirds?|quarters?|majority)|\d)\s+of\s+(?:the\s+)?$", re.I)
 _CAPITAL_NEXT = re.compile(r"\s+(?-i:[A-Z])")
@@ -556,6 +560,8 @@ def source_stances(doc: Document, attributions: list[Attribution], sources: list
         speaks_for = [a.id for a in actors if _in_party(source, a) or any(
             e.actor_id == a.id and e.kind in ("self", "affiliation") and e.stance == SUPPORTIVE for e in evidence)]
         takes_a_side = any(v in (CRITICAL, SUPPORTIVE) for v in stances.values())
+        if _no_reply(doc, mine):
+            continue  # 'A spokeswoman for Mr. Price declined to comment': not heard, on no side
         if source.id in voices or (takes_a_side and _more_than_itself(evidence)):
             results.append(SourceStance(source.id, source.name, source.kind, source.role, side, stances, evidence,
                                         source.quoted_words, source.paraphrased_words, first, speaks_for))
@@ -631,6 +637,25 @@ def _add_lead_evidence(doc: Document, read: list[tuple[Source, list[Attribution]
             if not any(own.actor_id == e.actor_id for own in evidence):
                 evidence.append(Evidence(e.actor_id, e.stance, "lead", e.span,
                                          f"{source.name} is quoted right after '{e.span.text}', as one of that group"))
+
+
+def _no_reply(doc: Document, mine: list[Attribution]) -> bool:
+    """Every attribution of the source is a refusal or a silence ('declined to comment', 'did not respond
+    to a request', 'could not be reached'): the source says nothing, so it is no voice on any side."""
+    return bool(mine) and all(_NO_REPLY.search(doc.text, a.cue.start, min((a.content or a.cue).end, a.cue.end + 60))
+                              for a in mine)
+
+
+def _silent(doc: Document, attributions: list[Attribution], sources: list[Source], principal: Actor | None) -> list[str]:
+    """The sources that are the principal actor or speak for it and gave no reply (`_no_reply`)."""
+    if principal is None:
+        return []
+    silent = []
+    for source in sources:
+        mine = [a for a in attributions if a.source_id == source.id]
+        if _no_reply(doc, mine) and any(e.stance == SUPPORTIVE for e in _affiliation(doc, source, [principal], principal, [])):
+            silent.append(source.name)
+    return silent
 
 
 def _more_than_itself(evidence: list[Evidence]) -> bool:
@@ -856,11 +881,12 @@ def dominance(heavy: int, light: int) -> float:
 
 def _explain(principal: Actor | None, sides: dict[str, SideSummary], stances: list[SourceStance],
              index: float, judged: bool, one_sided: bool, unread: list[str] | None = None,
-             uncontested: bool = False) -> str:
+             uncontested: bool = False, silent: list[str] | None = None) -> str:
     """Short plain sentences a student can read aloud: who is on which side, with what share of the words;
     `unread`: the named sources who say enough but whose side framing could not read, so that a count
     of zero critics is not read as 'no critics'; `uncontested`: supporters only by the counts, but framing reads no
-    criticism anywhere in the story (_criticism_anywhere)."""
+    criticism anywhere in the story (_criticism_anywhere); `silent`: the principal's own voices that declined to
+    reply, named when its side is the one not heard."""
     if principal is None:
         return "No main actor found, so sources are not placed on sides."
     name = principal.name
@@ -897,6 +923,8 @@ def _explain(principal: Actor | None, sides: dict[str, SideSummary], stances: li
     other = f"{possessive(name)} side is" if heavy is crit else "Its critics are"
     light_names = [s.name for s in stances if s.source_id in light.sources]
     heard = f"{other} heard only through {_listing(light_names)}" if light_names else f"{other} not heard"
+    if not light_names and heavy is crit and silent:
+        heard += f" ({_listing(silent)} declined to reply or could not be reached)"
     return (f"{len(heavy.sources)} of the {_count(len(stances), 'source')} "
             f"{'criticise' if heavy is crit else 'support'} {name}{_own_voice(heavy, name, ' (', ')')}, and they get {words[heavy.side] / total:.0%} of "
             f"the words of sources on a side. {heard}.{verdicts} Balance: {index:.2f} of 1.{unplaced}")
@@ -954,6 +982,7 @@ def analyse(doc: Document, attributions: list[Attribution], sources: list[Source
     one_sided = one_sided and not uncontested
     return Sourcing(principal, main, stances, sides, verdicts, sided[0].source_id if sided else None,
                     sided[-1].source_id if sided else None, response, index,
-                    _explain(principal, sides, stances, index, judged, one_sided, unread, uncontested),
+                    _explain(principal, sides, stances, index, judged, one_sided, unread, uncontested,
+                             _silent(doc, attributions, heard, principal)),
                     judged, certainty, one_sided,
                     writer_stances(doc, attributions, sources, findings, main, matches))
