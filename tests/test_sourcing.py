@@ -382,6 +382,27 @@ def test_a_source_that_declined_to_comment_is_no_voice_and_is_named_when_its_sid
     assert "(A spokeswoman for Dan Price declined to reply or could not be reached)" in audit.sourcing.explanation
 
 
+LAW = "Price Signs Religion Law\n\nGov. Dan Price signed the law on Thursday. Dan Price said it protects believers. Dan Price left.\n\n{}\n"
+
+
+@pytest.mark.parametrize("voice, name, side", [
+    ("Critics say the law could open the door to discrimination.", "Critics", "critical"),
+    ("His critics say the law is unfair.", "His critics", "critical"),
+    ("Opponents of Price say the law is unfair.", "Opponents of Price", "critical"),  # not Price himself
+    ("Supporters of Price say the law is fair.", "Supporters of Price", "supportive"),
+])
+def test_plain_critics_are_critics_of_the_principal_and_a_group_of_an_actor_is_not_the_actor(voice, name, side):
+    """Plain critics were left unknown, the commonest miss on real news; 'Opponents of Price' was Price's own voice."""
+    audit = audit_text(LAW.format(voice), contextual=False)
+    assert next(s.side for s in audit.sourcing.sources if s.name == name) == side
+
+
+def test_critics_as_the_agent_of_a_passive_are_the_subjects_not_the_principals():
+    voice = "Al Dunn was rebuked by critics for his remarks, and critics said he should quit."
+    audit = audit_text(LAW.format(voice), contextual=False)
+    assert all(s.side != "critical" for s in audit.sourcing.sources)
+
+
 PARTISAN = ("Senate Republicans Block Jobs Bill\n\nSenate Republicans blocked the jobs bill on Tuesday. The bill needed "
             "60 votes. Senate Republicans said the bill cost too much.\n\n{}")
 

@@ -85,6 +85,7 @@ _NO_REPLY = re.compile(r"\b(?:(?:declin|refus)\w*\s+(?:to\s+)?(?:comment|respond
                        r"(?:did|does|do|would|could|has|have)\s*(?:not|n[’']t)\s+(?:immediately\s+|yet\s+)?(?:respond|return|comment|answer|reply)|"
                        r"could\s*(?:not|n[’']t)\s+be\s+reached|(?:was|were)\s+not\s+(?:immediately\s+)?available\s+for\s+comment|"
                        r"no\s+comment)", re.I)
+_BY_AGENT = re.compile(r"\bby\s+(?:\w+\s+){0,2}$")
 _TALLY = re.compile(r"\d|\bpercent\b|\bpolled\b|\brespondents\b", re.I)  # '26 percent of Democrats': a poll's figure
 _SHARE_OF = re.compile(r"(?:\bpercent|%|\b(?:half|thirds?|quarters?|majority)|\d)\s+of\s+(?:the\s+)?$", re.I)
 _CAPITAL_NEXT = re.compile(r"\s+(?-i:[A-Z])")
@@ -96,6 +97,8 @@ _JOINED = re.compile(r"\s(?:and|or|nor|&)\s")
 _INFINITIVE = re.compile(r"\s*(?:not\s+)?to\s+(?:\w+ly\s+)?")  # a content that opens 'to ignore': the cue's own subject acts
 _DATA = re.compile(rf"\b(?:{alternation(word_list('sources.txt', 'data_nouns'))})\b", re.I)
 _GOVERNED = re.compile(r"\b(?:for|with|to|against|about|by|quotes?|quoted|behalf)\b")  # 'prosecutors for Petraeus'
+_GROUP_OF = re.compile(rf"\b(?:{_OPPOSITION_WORDS}|supporters?|all(?:y|ies)|backers?|loyalists?|friends?|fans?|members?|"
+                       r"followers?)\s+of\s+(?:the\s+)?$", re.I)  # 'Opponents of Price', 'Friends of Price': people of or against the actor, not it
 
 
 @dataclass(frozen=True)
@@ -237,11 +240,23 @@ def _affiliation(doc: Document, source: Source, actors: list[Actor], principal: 
         reason = f"{source.role or source.name} speaks for {possessive(actor.name)} side" if stance == SUPPORTIVE else \
             f"{source.role or source.name} is on the other side of {actor.name}"
         evidence.append(Evidence(actor.id, stance, "affiliation", _role_span(doc, source), reason))
-    if (principal is not None and not evidence and _BARE_OPPOSITION.search(source.role)
-            and not any(_names(source.role, a) for a in actors)):
+    bare = source.role if _BARE_OPPOSITION.search(source.role) else (
+        source.name if source.kind in ("vague", "anonymous") and _BARE_OPPOSITION.search(source.name) else "")
+    if (principal is not None and not evidence and bare and not any(_names(bare, a) for a in actors)
+            and not _agent_of_another(doc, source, principal)):
         evidence.append(Evidence(principal.id, CRITICAL, "affiliation", _role_span(doc, source),
-                                 f"{source.role} names no one else: a critic of {principal.name}, the story's subject"))
+                                 f"{bare} names no one else: a critic of {principal.name}, the story's subject"))
     return evidence
+
+
+def _agent_of_another(doc: Document, source: Source, principal: Actor) -> bool:
+    """Critics named as the agent of a passive ('Trump has been rebuked by opponents') are the subject's,
+    someone other than the principal actor unless its sentence names it before them."""
+    first = source.mentions[0]
+    if not _BY_AGENT.search(doc.text, max(0, first.start - 30), first.start):
+        return False
+    sentence = doc.sentence_at(first.start)
+    return sentence is None or not actors_named([principal], sentence.start, first.start)
 
 
 def _for_the_white_house(role: str) -> bool:
@@ -362,7 +377,8 @@ def _is_actor(name: str, actor: Actor) -> bool:
     if _other_first_name(name, actor.name):
         return False
     return any((refers_to(name, v) or refers_to(v, name) or (" " in v and has_spaced(name, v)))
-               and not _GOVERNED.search(name[:_last_start(name, v)]) for v in actor.variants)
+               and not _GOVERNED.search(name[:_last_start(name, v)]) and not _GROUP_OF.search(name[:_last_start(name, v)])
+               for v in actor.variants)
 
 
 def _last_start(name: str, variant: str) -> int:
