@@ -390,9 +390,11 @@ LAW = "Price Signs Religion Law\n\nGov. Dan Price signed the law on Thursday. Da
     ("His critics say the law is unfair.", "His critics", "critical"),
     ("Opponents of Price say the law is unfair.", "Opponents of Price", "critical"),  # not Price himself
     ("Supporters of Price say the law is fair.", "Supporters of Price", "supportive"),
+    ("Proponents say the law protects believers.", "Proponents", "supportive"),
 ])
 def test_plain_critics_are_critics_of_the_principal_and_a_group_of_an_actor_is_not_the_actor(voice, name, side):
-    """Plain critics were left unknown, the commonest miss on real news; 'Opponents of Price' was Price's own voice."""
+    """Plain critics (and proponents) were left unknown, the commonest miss on real news; 'Opponents of Price'
+    was Price's own voice."""
     audit = audit_text(LAW.format(voice), contextual=False)
     assert next(s.side for s in audit.sourcing.sources if s.name == name) == side
 

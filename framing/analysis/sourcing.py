@@ -85,6 +85,7 @@ _NO_REPLY = re.compile(r"\b(?:(?:declin|refus)\w*\s+(?:to\s+)?(?:comment|respond
                        r"(?:did|does|do|would|could|has|have)\s*(?:not|n[’']t)\s+(?:immediately\s+|yet\s+)?(?:respond|return|comment|answer|reply)|"
                        r"could\s*(?:not|n[’']t)\s+be\s+reached|(?:was|were)\s+not\s+(?:immediately\s+)?available\s+for\s+comment|"
                        r"no\s+comment)", re.I)
+_BARE_SUPPORT = re.compile(r"(?:(?:the|some|many|most|other)\s+)?(?:supporters|proponents|defenders|backers|allies|loyalists)", re.I)
 _BY_AGENT = re.compile(r"\bby\s+(?:\w+\s+){0,2}$")
 _TALLY = re.compile(r"\d|\bpercent\b|\bpolled\b|\brespondents\b", re.I)  # '26 percent of Democrats': a poll's figure
 _SHARE_OF = re.compile(r"(?:\bpercent|%|\b(?:half|thirds?|quarters?|majority)|\d)\s+of\s+(?:the\s+)?$", re.I)
@@ -246,6 +247,10 @@ def _affiliation(doc: Document, source: Source, actors: list[Actor], principal: 
             and not _agent_of_another(doc, source, principal)):
         evidence.append(Evidence(principal.id, CRITICAL, "affiliation", _role_span(doc, source),
                                  f"{bare} names no one else: a critic of {principal.name}, the story's subject"))
+    if (principal is not None and not evidence and source.kind in ("vague", "anonymous") and _BARE_SUPPORT.fullmatch(source.name)
+            and not _agent_of_another(doc, source, principal)):
+        evidence.append(Evidence(principal.id, SUPPORTIVE, "affiliation", _role_span(doc, source),
+                                 f"{source.name} names no one else: supporters of {principal.name}, the story's subject"))
     return evidence
 
 
