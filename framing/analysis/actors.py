@@ -467,8 +467,8 @@ def actor_kind(actor: Actor) -> str:
 
     if last in _EVENT_WORDS:
         return OTHER  # 'Chick-fil-A Appreciation Day'
-    if name.endswith("s") and (name[:-1] in _NOT_ACTORS or name[:-1] in _PARTIES):
-        return PEOPLE  # 'Americans', 'Latinos'
+    if name.endswith("s") and (name[:-1] in _NOT_ACTORS or name[:-1] in _PARTIES or last[:-1] in _NOT_ACTORS):
+        return PEOPLE  # 'Americans', 'Latinos', 'Middle Eastern Christians'
     if ORG.search(name) or name.isupper():
         return ORGANISATION
     if actor.titled or (1 < len(words) <= 4 and all(w[0].isupper() and not w.isupper() for w in words)):
@@ -536,10 +536,11 @@ def _title_position(actor: Actor, title: str) -> int | None:
 def _opens_title(actor: Actor, title: str) -> bool:
     """The headline opens with the actor as its subject ('Pelosi Says ...', 'Obama: ...'), not as a
     modifier of another noun ('IRS Official Refuses ...') or a possessor ('Trump's Doctor ...')."""
-    return any((at := whole_word_at(title, v)) is not None and at <= 1 and not _MODIFIER_AFTER.match(title, at + len(v))
-               for v in _title_names(actor))
+    return any((at := whole_word_at(title, v)) is not None and (at <= 1 or _ONLY_TITLES.fullmatch(title, 0, at))
+               and not _MODIFIER_AFTER.match(title, at + len(v)) for v in _title_names(actor))
 
 
+_ONLY_TITLES = re.compile(rf"(?:(?:{_TITLES})\s+)+")  # 'Pope Francis Denounces ...', 'Sen. Warren Says ...'
 _MODIFIER_AFTER = re.compile(rf"['’]|\s+(?:{ROLE_WORDS})\b", re.I)  # 'Trump's ...', 'IRS Official ...'
 
 
