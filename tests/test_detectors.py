@@ -507,7 +507,8 @@ def test_a_quote_that_opens_the_next_sentence_runs_on_from_the_last_quote():
             '"The council has treated this town with contempt for years."\n\n'
             'The harbour board said the plan was sound. "Nobody has shown us a better route for the ships."\n\n'
             'Ford was asked about the budget. "That is the real scandal of this whole affair."\n\n'
-            'The board published a statement:\n\n"We regret the tone of the debate and will meet the mayor."\n')
+            'The board published a statement:\n\n"We regret the tone of the debate and will meet the mayor."\n\n'
+            '"The plan breaks the law," Judge Ada Cole wrote, citing precedent. "And the board ignored every warning."\n')
     audit = audit_text(text)
     name = {s.id: s.name for s in audit.sources}
 
@@ -518,6 +519,7 @@ def test_a_quote_that_opens_the_next_sentence_runs_on_from_the_last_quote():
     assert speaker("better route") is None  # after a paraphrase: may be the reporter's framing of a quote
     assert speaker("real scandal") is None  # the sentence before it has no cue
     assert speaker("regret the tone") is not None  # 'X said in a statement:' and the quote below
+    assert speaker("every warning") == "Ada Cole"  # her quotation's sentence also reports her 'citing' something
 
 
 def test_a_quoted_paragraph_after_a_quoted_speakers_paragraph_continues_that_speaker():
