@@ -522,6 +522,16 @@ def test_a_quote_that_opens_the_next_sentence_runs_on_from_the_last_quote():
     assert speaker("every warning") == "Ada Cole"  # her quotation's sentence also reports her 'citing' something
 
 
+def test_the_one_asked_is_no_source_of_asked_but_the_one_asking_by_name_is():
+    text = ("Price Unveils Roads Plan\n\nDan Price unveiled a roads plan on Monday.\n\nWhen asked if the plan was "
+            "feasible, Tom Gale, an economist, said it might not be. When asked by Ann Lee about the cost, Price said it "
+            "was fair.\n")
+    for contextual in (False, True):
+        found = {(a.cue.text, a.source.text if a.source else None) for a in audit_text(text, contextual=contextual).attributions}
+        assert ("asked", "Tom Gale, an economist") not in found and ("asked", None) in found
+        assert any(cue.startswith("asked") and source == "Ann Lee" for cue, source in found), found
+
+
 def test_a_quoted_paragraph_after_a_quoted_speakers_paragraph_continues_that_speaker():
     text = ('Port plan\n\nThe council met on Monday.\n\n"We were never asked about the dredging," Mayor Ines Ford '
             'said.\n\n"The council has treated this town with contempt for years and we will not forget it."\n\n'
