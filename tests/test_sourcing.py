@@ -205,6 +205,20 @@ def test_a_story_with_unread_critics_does_not_read_as_having_none():
     assert "could not tell" not in _explain(principal, sides, [], 1.0, False, False)
 
 
+def test_a_balance_that_looks_even_keeps_its_caveat_about_unread_voices():
+    """A judged, even-looking balance said nothing of the named voices framing could not place."""
+    from framing.analysis.sourcing import CRITICAL, SUPPORTIVE, SideSummary, _explain
+    from framing.analysis.actors import Actor
+
+    sides = {side: SideSummary(side) for side in ("critical", "supportive", "neutral", "unknown")}
+    sides[CRITICAL].sources, sides[SUPPORTIVE].sources = ["s1", "s2"], ["s3", "s4"]
+    principal = Actor(id="a1", name="Ana Ruiz", kind="person", variants=["Ana Ruiz"])
+    text = _explain(principal, sides, [], 0.9, True, False, unread=["Tom Berg", "Lea Park"])
+    assert text.endswith("framing could not tell the side of 2 other named sources (Tom Berg and Lea Park), "
+                         "so these counts are not the whole story.")
+    assert "whole story" not in _explain(principal, sides, [], 0.9, True, False)
+
+
 def test_one_voice_on_a_side_is_too_little_to_judge():
     text = COUNCIL.split("\n\nTom Burns")[0]  # only Jane Roe, critical: nobody else takes a side
     audit = audit_text(text)

@@ -939,6 +939,8 @@ def _explain(principal: Actor | None, sides: dict[str, SideSummary], stances: li
         elif unread and index < ONE_SIDED_BELOW:
             thin = (f" But framing could not tell the side of {_count(len(unread), 'other named source')}, "
                     "so it does not call the story one-sided.")
+        elif unread:
+            thin = unplaced  # a balance that looks even is no more the whole story than a lopsided one
         return f"{counts} Balance: {index:.2f} of 1.{thin}"
     heavy, light = (crit, supp) if len(crit.sources) + crit.verdicts >= len(supp.sources) + supp.verdicts else (supp, crit)
     other = f"{possessive(name)} side is" if heavy is crit else "Its critics are"
