@@ -225,8 +225,6 @@ def _name_and_role(source: str) -> tuple[str, str]:
         name, role = _name_and_role(aside.group(1) + aside.group(3))
         return name, ", ".join(r for r in (aside.group(2), role) if r)
     parts = [p.strip() for p in phrase.split(",") if p.strip()]
-    if len(parts) > 1 and _DESCRIPTION.fullmatch(parts[0]) and all(p[:1].islower() for p in parts[1:]):
-        return parts[0], ", ".join(parts[1:])  # 'The governor, a Republican,': a description, then its role
     for i, part in enumerate(parts):
         rest = parts[:i] + parts[i + 1:]
         titled = _name_and_title(part)
