@@ -795,8 +795,8 @@ class _Registry:
 
     def sex(self, name: str, role: str, mentions: list[TextSpan], doc: Document) -> str | None:
         """'m' or 'f': by a title ('Mr.', 'Mrs.') or a word of the name or role ('spokeswoman', 'his
-        wife'), else by the pronouns the text uses right after the surname, two to one at least; None
-        when neither tells."""
+        wife'), else by a given name of one sex (`_sex_by_given_name`), else by the pronouns the text uses
+        right after the surname, two to one at least; None when none tells."""
         for said in [name, *(m.text for m in mentions)]:
             if sex := _sex(_own(said)):
                 return sex
@@ -806,10 +806,8 @@ class _Registry:
         plain = plain_name(name)
         if not NAME.fullmatch(plain) or not plain[:1].isupper():
             return None
-        if given := _sex_by_given_name(doc, plain):
-            return given
         if plain not in self._sexes:
-            self._sexes[plain] = sex_in_text(doc, plain)
+            self._sexes[plain] = _sex_by_given_name(doc, plain) or sex_in_text(doc, plain)
         return self._sexes[plain]
 
     def file(self, source: Source, titles: set[str] = frozenset(), group: str | None = None) -> None:
