@@ -508,7 +508,8 @@ def test_a_quote_that_opens_the_next_sentence_runs_on_from_the_last_quote():
             'The harbour board said the plan was sound. "Nobody has shown us a better route for the ships."\n\n'
             'Ford was asked about the budget. "That is the real scandal of this whole affair."\n\n'
             'The board published a statement:\n\n"We regret the tone of the debate and will meet the mayor."\n\n'
-            '"The plan breaks the law," Judge Ada Cole wrote, citing precedent. "And the board ignored every warning."\n')
+            '"The plan breaks the law," Judge Ada Cole wrote, citing precedent. "And the board ignored every warning."\n\n'
+            '"It is good strategy," said Tom Reed, a former governor, referring to the list. "Cities can be crucial in May."\n')
     audit = audit_text(text)
     name = {s.id: s.name for s in audit.sources}
 
@@ -520,6 +521,7 @@ def test_a_quote_that_opens_the_next_sentence_runs_on_from_the_last_quote():
     assert speaker("real scandal") is None  # the sentence before it has no cue
     assert speaker("regret the tone") is not None  # 'X said in a statement:' and the quote below
     assert speaker("every warning") == "Ada Cole"  # her quotation's sentence also reports her 'citing' something
+    assert speaker("crucial in May") == "Tom Reed"  # 'said Tom Reed, a former governor,' and 'Tom Reed, ..., referring'
 
 
 def test_the_one_asked_is_no_source_of_asked_but_the_one_asking_by_name_is():

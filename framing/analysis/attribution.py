@@ -616,7 +616,8 @@ def _runs_on(doc: Document, quote: Quotation, sourced: list[Attribution]) -> Att
         return None
     if last.kind != "direct":  # '“A,” Reeves wrote, citing precedent. “B.”': the quotation of its sentence, not 'citing'
         last = next((a for a in reversed(sourced[:i]) if a.kind == "direct" and a.source and last.source
-                     and a.source.text == last.source.text and joined_sentence(doc, a.cue.start) == sentence), last)
+                     and a.source.text.strip(" ,") == last.source.text.strip(" ,")
+                     and joined_sentence(doc, a.cue.start) == sentence), last)
     gap = doc.text[sentence.end:quote.start]
     colon = doc.text[:sentence.end].rstrip().endswith(":")
     if gap.strip() or not (colon or (last.kind == "direct" and ("\n" not in gap or _whole_paragraph(doc, quote)))):
