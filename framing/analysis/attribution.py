@@ -467,7 +467,7 @@ def _passive_agent(text: str, cue: tuple[int, int], sentence_end: int, tagged: d
 
 
 _BY_NEXT = re.compile(r"\s+by\b")
-_ASKED_CLAUSE = re.compile(r".*\b(?:when|after|if|once|before|until|as)\s+asked$", re.I | re.S)
+_ASKED_CLAUSE = re.compile(r"\b(?:when|after|if|once|before|until|as)\s+asked$", re.I)
 _SUBJECT_PASSIVE = re.compile(_BE + r"(\w+(?:ed|en)|seen|told|said|thought|known)(?:\s+(?:of|as|with|that|to|about|in))?", re.I)
 
 
@@ -528,7 +528,7 @@ def extract(doc: Document, contextual: bool = False) -> list[Attribution]:
             source = None  # 'Despite concerns about': no one
         if source is not None and quote is None and _BLAME_CUE.search(text[cue[0]:cue[1]]):
             source = None  # the one blamed is no source of the words; a quotation makes it a saying
-        if source is not None and _ASKED_CLAUSE.match(text, max(0, cue[0] - 12), cue[1]):
+        if source is not None and _ASKED_CLAUSE.search(text, max(0, cue[0] - 12), cue[1]):
             # 'When asked if the plan was feasible, Gale said': Gale was asked; the asker is unnamed, or named after 'by'
             by = _BY_NEXT.match(text, cue[1])
             asker = by and _source_after(text, by.end(), sentence.end)

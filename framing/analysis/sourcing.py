@@ -422,8 +422,7 @@ def _said_evidence(doc: Document, source: Source, attribution: Attribution, acto
     content names nearest to it; else the principal actor. Someone else's stance the speaker reports
     ('voters back the', 'China opposed') is no evidence, nor is a stance word about the speaker's own
     words ('defended his remarks')."""
-    parts = [p for p in (attribution.cue, attribution.content) if p is not None and p.end > p.start]
-    start, end = min(p.start for p in parts), max(p.end for p in parts)
+    start, end = _extent(attribution)
     content = attribution.content or attribution.cue
     speaking = [a for a in actors if _is_actor(source.name, a)]
     speaking += _speaking_actors(actors, attribution.source) if attribution.source else []
@@ -563,13 +562,14 @@ def source_stances(doc: Document, attributions: list[Attribution], sources: list
         read.append((source, mine, data, evidence))
     criticised = _criticised([evidence for *_, evidence in read])
     _add_lead_evidence(doc, read)
+    party = {a.id: _party_of(doc, a) for a in actors}
     for source, mine, data, evidence in read:
         stances = {a.id: _side(evidence, a.id) or UNKNOWN for a in actors}
-        for adversary in _adversary_evidence(doc, source, mine, actors, evidence, stances, criticised):
+        for adversary in _adversary_evidence(doc, source, mine, actors, evidence, stances, criticised, party):
             evidence.append(adversary)
             stances[adversary.actor_id] = CRITICAL
         if not data:
-            for partisan in _partisan_evidence(doc, source, mine, actors, evidence, stances, matches):
+            for partisan in _partisan_evidence(doc, source, mine, actors, evidence, stances, matches, party):
                 evidence.append(partisan)
                 stances[partisan.actor_id] = CRITICAL
         side = UNKNOWN
@@ -590,7 +590,8 @@ def source_stances(doc: Document, attributions: list[Attribution], sources: list
 
 
 def _partisan_evidence(doc: Document, source: Source, mine: list[Attribution], actors: list[Actor],
-                       evidence: list[Evidence], stances: dict[str, str], matches: StanceWords) -> list[Evidence]:
+                       evidence: list[Evidence], stances: dict[str, str], matches: StanceWords,
+                       party: dict[str, str | None]) -> list[Evidence]:
     """A source of one US party that names an actor of the other in what it says, with no word for it,
     no backing and nothing declined ('Democrats say Republicans are looking for a new line of attack'),
     is critical of it: against the hand labels of 122 PolNeAR articles it was right in 6 of 6 new
@@ -602,12 +603,12 @@ def _partisan_evidence(doc: Document, source: Source, mine: list[Attribution], a
         return []
     own = [a for a in actors if _in_party(source, a) or any(
         e.actor_id == a.id and e.stance == SUPPORTIVE and e.kind in ("self", "affiliation") for e in evidence)]
-    parties = ({stated_party(f"{source.role} {source.name}")} | {_party_of(doc, a) for a in own}) - {None}
+    parties = _parties(source, own, party)
     if len(parties) != 1:
         return []
     found = []
     for actor in actors:
-        if actor in own or stances[actor.id] != UNKNOWN or _party_of(doc, actor) in parties | {None}:
+        if actor in own or stances[actor.id] != UNKNOWN or party[actor.id] in parties | {None}:
             continue
         about = [a for a in mine if any(_named_as_itself(doc, actor, p) for p in (a.cue, a.content) if p)]
         if not about or _warm(doc, about) or any(
@@ -620,8 +621,8 @@ def _partisan_evidence(doc: Document, source: Source, mine: list[Attribution], a
 
 
 def _extent(attribution: Attribution) -> tuple[int, int]:
-    """Where an attribution's cue and content lie."""
-    parts = [p for p in (attribution.cue, attribution.content) if p is not None]
+    """Where an attribution's cue and content lie (an empty one, a quotation's cue that no word holds, left out)."""
+    parts = [p for p in (attribution.cue, attribution.content) if p is not None and p.end > p.start]
     return min(p.start for p in parts), max(p.end for p in parts)
 
 
@@ -671,12 +672,11 @@ def _silent(doc: Document, attributions: list[Attribution], sources: list[Source
     """The sources that are the principal actor or speak for it and gave no reply (`_no_reply`)."""
     if principal is None:
         return []
-    silent = []
-    for source in sources:
-        mine = [a for a in attributions if a.source_id == source.id]
-        if _no_reply(doc, mine) and any(e.stance == SUPPORTIVE for e in _affiliation(doc, source, [principal], principal, [])):
-            silent.append(source.name)
-    return silent
+    by_source: dict[str, list[Attribution]] = {}
+    for a in attributions:
+        by_source.setdefault(a.source_id, []).append(a)
+    return [source.name for source in sources if _no_reply(doc, by_source.get(source.id, []))
+            and any(e.stance == SUPPORTIVE for e in _affiliation(doc, source, [principal], principal, []))]
 
 
 def _more_than_itself(evidence: list[Evidence]) -> bool:
@@ -700,7 +700,8 @@ def _criticised(evidence_by_source: list[list[Evidence]]) -> set[str]:
 
 
 def _adversary_evidence(doc: Document, source: Source, mine: list[Attribution], actors: list[Actor],
-                        evidence: list[Evidence], stances: dict[str, str], criticised: set[str]) -> list[Evidence]:
+                        evidence: list[Evidence], stances: dict[str, str], criticised: set[str],
+                        party: dict[str, str | None]) -> list[Evidence]:
     """A source that speaks for one of the story's two principal actors in conflict (the headline sets
     them against each other, see actors.principal_actors) and names the other in what it says, with
     no word that takes a side, is on the other side of it, when someone in the story criticises the
@@ -714,11 +715,11 @@ def _adversary_evidence(doc: Document, source: Source, mine: list[Attribution], 
     found = []
     if not any(a.principal for a in own):
         return []  # only the voices of a principal actor: allies, victims and objects are not adversaries
-    parties = {stated_party(f"{source.role} {source.name}")} | {_party_of(doc, a) for a in own}
+    parties = _parties(source, own, party)
     for actor in actors:
         if actor in own or stances[actor.id] != UNKNOWN or not actor.principal:
             continue
-        if _party_of(doc, actor) in parties - {None} or any(_namesakes(actor, a) for a in own):
+        if party[actor.id] in parties or any(_namesakes(actor, a) for a in own):
             continue  # one party's people ('Democratic vice presidential candidate Tim Kaine' on Clinton), one family
             # or a person's own organisation ('Hillary Clinton', 'Clinton Foundation'): no rivals
         about = [a for a in mine if any(actors_named([actor], p.start, p.end) for p in (a.cue, a.content) if p)]
@@ -733,6 +734,12 @@ _PARTY_BEFORE = re.compile(r"\b(?:Democratic|Democrat|Republican|GOP)\s+(?:(?:pr
                            r"front-?runner|hopeful|contender|rival|challenger|leader|senator|congress(?:wo)?man|lawmaker|"
                            r"governor|strategist|operative|incumbent|(?-i:[A-Z])(?:\w{0,3}\.|\w*))\s+){0,3}$", re.I)
 _PARTY_AFTER = re.compile(r"[,\s]*\(?[RD](?:-[A-Z]|\))")
+
+
+def _parties(source: Source, own: list[Actor], party: dict[str, str | None]) -> set[str]:
+    """The US parties a source is of: the one its role or name states and those of the actors it speaks
+    for (`party`: each actor's, from `_party_of`)."""
+    return ({stated_party(f"{source.role} {source.name}")} | {party[a.id] for a in own}) - {None}
 
 
 def _namesakes(one: Actor, other: Actor) -> bool:
