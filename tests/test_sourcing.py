@@ -1279,3 +1279,36 @@ def test_an_interview_answer_is_not_the_question_askers():
     answer = next(a for a in audit.attributions if a.content and "would be me" in a.content.text)
     assert answer.cue.text == "said" and names[answer.source_id] == "Bernie Sanders"
     assert not any(a.cue.text == "asked" and a.content and "would be me" in a.content.text for a in audit.attributions)
+
+
+@pytest.mark.parametrize("name, text, party", [
+    ("Paul Ryan", "", "R"),
+    ("Ryan", "Paul Ryan spoke. Ryan left.", "R"),
+    ("Ryan", "Ryan Smith spoke. Ryan left.", None),  # a surname alone: only when the text names the politician in full
+    ("Obama", "Mr. Obama spoke.", "D"),  # a president by surname
+    ("President Obama", "", "D"),
+    ("the Obama campaign", "", "D"),
+    ("Brown", "Sherrod Brown and Scott Brown spoke. Brown left.", None),  # two parties share the surname here
+    ("Tom Ash", "", None),
+    ("Gwen Graham", "Lindsey Graham spoke. Gwen Graham left.", None),  # a full name is matched whole
+    ("Donald J. Trump", "", "R"),
+    ("Florida Sen. Marco Rubio", "", "R"),
+])
+def test_a_politician_everyone_knows_has_a_party(name, text, party):
+    from framing.analysis.names import known_party
+    assert known_party(name, text) == party
+
+
+KNOWN = ("Ryan Defends Budget Plan\n\nPaul Ryan defended his budget plan on Tuesday. Ryan said the plan would cut "
+         "the deficit. Ryan spoke in Ohio.\n\n{}")
+
+
+@pytest.mark.parametrize("voice, side", [
+    ("Joe Biden said Ryan would have to explain the plan to seniors.", "critical"),  # a Democrat everyone knows
+    ("Tom Ash said Ryan would have to explain the plan to seniors.", "unknown"),  # no party known
+    ("Mitt Romney said Ryan would have to explain the plan to seniors.", "unknown"),  # one party
+])
+def test_a_voice_of_one_party_on_a_politician_of_the_other_known_by_name_is_critical(voice, side):
+    audit = audit_text(KNOWN.format(voice), contextual=False)
+    speaker = voice.split(" said")[0]
+    assert stance_toward(audit, speaker, "Paul Ryan") == side

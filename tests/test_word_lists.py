@@ -30,7 +30,8 @@ CAPITALISED = {("names.txt", "not_name_start"), ("names.txt", "honorifics"), ("n
                ("attribution.txt", "sentence_openers"), ("sources.txt", "determiners"),
                ("actors.txt", "function_words"), ("actors.txt", "person_titles"),
                ("actors.txt", "abbreviations_in_names"), ("actors.txt", "name_suffixes"), ("actors.txt", "epithets"),
-               ("sources.txt", "name_titles"), ("names.txt", "male_given"), ("names.txt", "female_given")}
+               ("sources.txt", "name_titles"), ("names.txt", "male_given"), ("names.txt", "female_given")} | {
+    ("politicians.txt", name) for name in ("presidents_democratic", "presidents_republican", "democratic", "republican")}
 AS_WRITTEN = {("names.txt", "organisation_words"), ("names.txt", "place_initials"), ("news_outlets.txt", "")} | {
     ("actors.txt", name) for name in ("departments", "places", "institutions", "outlets", "media_words", "laws",
                                       "law_words", "parties", "event_words", "place_words", "not_actors")}
@@ -138,3 +139,9 @@ def test_headline_and_quoted_title_minor_words_differ_on_purpose():
 def test_abbreviations_do_not_end_sentences():
     doc = build_document("Gen. Haftar spoke on Monday. Mr. Burns did not.")
     assert len(doc.sentences) == 2
+
+
+def test_no_politician_is_of_both_parties():
+    democrats = set(word_list("politicians.txt", "presidents_democratic") + word_list("politicians.txt", "democratic"))
+    republicans = set(word_list("politicians.txt", "presidents_republican") + word_list("politicians.txt", "republican"))
+    assert not democrats & republicans

@@ -42,3 +42,40 @@ def stated_party(text: str) -> str | None:
         return label.group(1)
     words = {"R" if w.group(1) else "D" for w in _US_PARTY_WORD.finditer(text)}
     return words.pop() if len(words) == 1 else None
+
+
+def _politicians() -> tuple[dict[str, str], dict[str, set[tuple[str, str]]], frozenset[str]]:
+    """lexicons/politicians.txt as (full name -> party, surname -> {(full name, party)}, presidents' full names)."""
+    full, by_surname, presidents = {}, {}, set()
+    for section, party in (("presidents_democratic", "D"), ("presidents_republican", "R"),
+                           ("democratic", "D"), ("republican", "R")):
+        for name in word_list("politicians.txt", section):
+            full[_INITIAL.sub(" ", name)] = party
+            by_surname.setdefault(name.split()[-1], set()).add((name, party))
+            if section.startswith("presidents"):
+                presidents.add(name)
+    return full, by_surname, frozenset(presidents)
+
+
+_INITIAL = re.compile(r"\s+[A-Z]\.\s+")  # 'Donald J. Trump', 'George W. Bush': a middle initial is no part of the match
+_POLITICIANS = _politicians()
+_OWN_BODY = re.compile(r"^(?:the\s+)?([A-Z][\w’'-]+)(?:['’]s)?\s+(?:campaign|administration|camp|White\s+House|transition\s+team)$", re.I)
+_TITLED = re.compile(r"^(?:(?:former|Former|then-)\s*)?(?:(?:Vice\s+)?President|Mr\.|Mrs\.|Ms\.|Sen\.|Senator|Gov\.|Governor|Rep\.|Speaker|Leader)\s+")
+
+
+def known_party(name: str, text: str) -> str | None:
+    """'R' or 'D' for a US politician of national standing (lexicons/politicians.txt) that the text names
+    in full ('Florida Sen. Marco Rubio'; 'Ryan' after 'Paul Ryan'), a president or vice president also by title ('President Obama',
+    'Mr. Obama') or surname alone, and the campaign or administration of one ('the Obama campaign');
+    None for anyone else, or a surname two parties share in the text."""
+    full, by_surname, presidents = _POLITICIANS
+    if own := _OWN_BODY.match(name):
+        name = own.group(1)
+    name = _INITIAL.sub(" ", _TITLED.sub("", name.strip()))
+    words = name.split()
+    if len(words) > 1:  # the name at its end ('Florida Sen. Marco Rubio'); 'Gwen Graham' is no 'Lindsey Graham'
+        return next((full[tail] for i in range(len(words) - 1) if (tail := " ".join(words[i:])) in full), None)
+    if not name:
+        return None
+    candidates = {party for whole, party in by_surname.get(name, ()) if whole in text or whole in presidents}
+    return candidates.pop() if len(candidates) == 1 else None

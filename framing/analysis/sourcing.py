@@ -24,7 +24,7 @@ from framing.resources import alternation, word_list
 from framing.analysis.actors import (Actor, actors_named, EPITHETS, find_actors, headline_span, main_actors, mentions_starting,
                                      mentions_within, NEVER_START, PERSON, PLACE, refers_to, strip_title)
 from framing.analysis.attribution import reports_saying
-from framing.analysis.names import NAME, stated_party
+from framing.analysis.names import NAME, known_party, stated_party
 from framing.analysis.sources import plain_name, plural_group, sex_in_text
 from framing.analysis import stance_targets as targets
 from framing.analysis.stance_words import CRITICAL, SUPPORTIVE, StanceWords
@@ -563,13 +563,14 @@ def source_stances(doc: Document, attributions: list[Attribution], sources: list
     criticised = _criticised([evidence for *_, evidence in read])
     _add_lead_evidence(doc, read)
     party = {a.id: _party_of(doc, a) for a in actors}
+    known = {a.id: party[a.id] or known_party(a.name, doc.text) for a in actors}  # and the politicians everyone knows
     for source, mine, data, evidence in read:
         stances = {a.id: _side(evidence, a.id) or UNKNOWN for a in actors}
         for adversary in _adversary_evidence(doc, source, mine, actors, evidence, stances, criticised, party):
             evidence.append(adversary)
             stances[adversary.actor_id] = CRITICAL
         if not data:
-            for partisan in _partisan_evidence(doc, source, mine, actors, evidence, stances, matches, party):
+            for partisan in _partisan_evidence(doc, source, mine, actors, evidence, stances, matches, known):
                 evidence.append(partisan)
                 stances[partisan.actor_id] = CRITICAL
         side = UNKNOWN
@@ -603,7 +604,7 @@ def _partisan_evidence(doc: Document, source: Source, mine: list[Attribution], a
         return []
     own = [a for a in actors if _in_party(source, a) or any(
         e.actor_id == a.id and e.stance == SUPPORTIVE and e.kind in ("self", "affiliation") for e in evidence)]
-    parties = _parties(source, own, party)
+    parties = _parties(source, own, party) or {known_party(source.name, doc.text)} - {None}
     if len(parties) != 1:
         return []
     found = []
