@@ -1312,3 +1312,14 @@ def test_a_voice_of_one_party_on_a_politician_of_the_other_known_by_name_is_crit
     audit = audit_text(KNOWN.format(voice), contextual=False)
     speaker = voice.split(" said")[0]
     assert stance_toward(audit, speaker, "Paul Ryan") == side
+
+
+def test_she_in_a_quotation_is_a_person_named_further_back_never_an_institution_named_nearer():
+    filler = "The court has nine members and hears about seventy cases a year. " * 6
+    text = ("Mayor Says Judge Should Apologize\n\nJudge Ann Lee criticized Mayor Tom Ash on Monday. "
+            f"\"The mayor is wrong,\" Judge Ann Lee said.\n\n{filler}\n\n"
+            "\"I think it's highly inappropriate that a Supreme Court judge gets involved,\" Tom Ash said. "
+            "\"I think she should apologize to the Supreme Court.\"")
+    audit = audit_text(text, contextual=False)
+    assert stance_toward(audit, "Tom Ash", "Ann Lee") == "critical"
+    assert stance_toward(audit, "Tom Ash", "Supreme Court") != "critical"

@@ -106,16 +106,16 @@ def pronoun_antecedent(doc: Document, actors: list[Actor], start: int, offset: i
     return person_named_last(actors, start)
 
 
-def person_named_last(actors: list[Actor], start: int) -> Actor | None:
-    """Of the person actors, the one named last in the LOOK_BACK characters before `start`, or None."""
-    named = _people_named_before(actors, start)
+def person_named_last(actors: list[Actor], start: int, reach: int = LOOK_BACK) -> Actor | None:
+    """Of the person actors, the one named last in the `reach` characters before `start`, or None."""
+    named = _people_named_before(actors, start, reach)
     return max(named, key=lambda last: last[0])[1] if named else None
 
 
-def _people_named_before(actors: list[Actor], start: int) -> list[tuple[int, Actor]]:
-    """The person actors named in the LOOK_BACK characters before `start`, each with its last mention there."""
+def _people_named_before(actors: list[Actor], start: int, reach: int = LOOK_BACK) -> list[tuple[int, Actor]]:
+    """The person actors named in the `reach` characters before `start`, each with its last mention there."""
     return [(mentions[-1].start, a) for a in actors if a.kind == PERSON
-            and (mentions := mentions_starting(a, max(0, start - LOOK_BACK), start))]
+            and (mentions := mentions_starting(a, max(0, start - reach), start))]
 
 
 def speaker_is_subject(doc: Document, offset: int, by_a_person: bool) -> bool:
@@ -184,7 +184,9 @@ def verdict_subject(doc: Document, actors: list[Actor], start: int, end: int) ->
     head, at = words[-1]
     if head.lower() in ("he", "she"):
         person = pronoun_antecedent(doc, actors, start, start)
-        return person is not None, person
+        if person is None and doc.voice_at(start) == QUOTED:  # in a quotation 'she' is no speaker: a person named
+            person = person_named_last(actors, start, 3 * LOOK_BACK)  # further back, never an institution named nearer
+        return person is not None or doc.voice_at(start) == QUOTED, person
     role_at = next((where for word, where in reversed(words[-4:]) if word.lower() == "the"), None)
     if head.lower() in _TITLE_FORMS and role_at is not None:  # 'the presumptive GOP nominee is unfit': who holds
         return True, role_holder(doc, actors, role_at)  # it, or no one (not the 'GOP' of the role)
