@@ -1323,3 +1323,12 @@ def test_she_in_a_quotation_is_a_person_named_further_back_never_an_institution_
     audit = audit_text(text, contextual=False)
     assert stance_toward(audit, "Tom Ash", "Ann Lee") == "critical"
     assert stance_toward(audit, "Tom Ash", "Supreme Court") != "critical"
+
+
+def test_a_partisan_voice_on_the_president_by_title_is_on_the_one_called_president():
+    text = ("House Republicans Unveil Immigration Plan\n\nHouse Republicans released immigration principles on "
+            "Thursday. President Obama has pushed for a path to citizenship. Obama met with House Republicans last "
+            "week.\n\n\u201cThe president\u2019s pathway to citizenship is a stumbling block,\u201d said Representative "
+            "Tom Ash, a Republican of Idaho.\n")
+    audit = audit_text(text, contextual=False)
+    assert stance_toward(audit, "Tom Ash", "Obama") == "critical"

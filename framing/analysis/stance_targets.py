@@ -424,6 +424,15 @@ def role_holder(doc: Document, actors: list[Actor], end: int) -> Actor | None:
     return holders[0] if len(holders) == 1 else None
 
 
+_THE = re.compile(r"\bthe\b", re.I)
+
+
+def role_holders_named(doc: Document, actors: list[Actor], start: int, end: int) -> list[Actor]:
+    """The people [start, end) names by a role one of them holds (`role_holder`): "The president's pathway
+    to citizenship" is Obama's where the text calls him President Obama."""
+    return [holder for m in _THE.finditer(doc.text, start, end) if (holder := role_holder(doc, actors, m.start()))]
+
+
 def passive_agent(doc: Document, actors: list[Actor], start: int, end: int) -> tuple[bool, Actor | None]:
     """A verdict in the passive with its agent ('Israel was sold out by Kerry and Obama'): (True, the first
     actor the agent names, or None when it names none); (False, None) when it is no such passive."""
