@@ -1293,6 +1293,7 @@ def test_an_interview_answer_is_not_the_question_askers():
     ("Gwen Graham", "Lindsey Graham spoke. Gwen Graham left.", None),  # a full name is matched whole
     ("Donald J. Trump", "", "R"),
     ("Florida Sen. Marco Rubio", "", "R"),
+    ("Donald John Trump", "", "R"),
 ])
 def test_a_politician_everyone_knows_has_a_party(name, text, party):
     from framing.analysis.names import known_party

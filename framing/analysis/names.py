@@ -73,8 +73,10 @@ def known_party(name: str, text: str) -> str | None:
         name = own.group(1)
     name = _INITIAL.sub(" ", _TITLED.sub("", name.strip()))
     words = name.split()
-    if len(words) > 1:  # the name at its end ('Florida Sen. Marco Rubio'); 'Gwen Graham' is no 'Lindsey Graham'
-        return next((full[tail] for i in range(len(words) - 1) if (tail := " ".join(words[i:])) in full), None)
+    if len(words) > 1:  # the name at its end ('Florida Sen. Marco Rubio'), or without a middle name ('Donald John
+        # Trump'); 'Gwen Graham' is no 'Lindsey Graham'
+        tails = [" ".join(words[i:]) for i in range(len(words) - 1)] + ([f"{words[-3]} {words[-1]}"] if len(words) > 2 else [])
+        return next((full[tail] for tail in tails if tail in full), None)
     if not name:
         return None
     candidates = {party for whole, party in by_surname.get(name, ()) if whole in text or whole in presidents}
