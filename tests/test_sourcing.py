@@ -1290,6 +1290,8 @@ def test_an_interview_answer_is_not_the_question_askers():
     ("the Obama campaign", "", "D"),
     ("Brown", "Sherrod Brown and Scott Brown spoke. Brown left.", None),  # two parties share the surname here
     ("Tom Ash", "", None),
+    ("Priorities USA Action", "", "D"),  # a group that works for one party
+    ("the RNC and the DNC", "", None),
     ("Gwen Graham", "Lindsey Graham spoke. Gwen Graham left.", None),  # a full name is matched whole
     ("Donald J. Trump", "", "R"),
     ("Florida Sen. Marco Rubio", "", "R"),
@@ -1308,10 +1310,12 @@ KNOWN = ("Ryan Defends Budget Plan\n\nPaul Ryan defended his budget plan on Tues
     ("Joe Biden said Ryan would have to explain the plan to seniors.", "critical"),  # a Democrat everyone knows
     ("Tom Ash said Ryan would have to explain the plan to seniors.", "unknown"),  # no party known
     ("Mitt Romney said Ryan would have to explain the plan to seniors.", "unknown"),  # one party
+    ("Tom Ash, a spokesman for Priorities USA, said Ryan would have to explain the plan to seniors.", "critical"),
+    ("Tom Ash, a critic of Priorities USA, said Ryan would have to explain the plan to seniors.", "unknown"),
 ])
 def test_a_voice_of_one_party_on_a_politician_of_the_other_known_by_name_is_critical(voice, side):
     audit = audit_text(KNOWN.format(voice), contextual=False)
-    speaker = voice.split(" said")[0]
+    speaker = voice.split(",")[0].split(" said")[0]
     assert stance_toward(audit, speaker, "Paul Ryan") == side
 
 

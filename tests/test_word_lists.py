@@ -32,7 +32,7 @@ CAPITALISED = {("names.txt", "not_name_start"), ("names.txt", "honorifics"), ("n
                ("actors.txt", "abbreviations_in_names"), ("actors.txt", "name_suffixes"), ("actors.txt", "epithets"),
                ("sources.txt", "name_titles"), ("names.txt", "male_given"), ("names.txt", "female_given")} | {
     ("politicians.txt", name) for name in ("presidents_democratic", "presidents_republican", "democratic", "republican")}
-AS_WRITTEN = {("names.txt", "organisation_words"), ("names.txt", "place_initials"), ("news_outlets.txt", "")} | {
+AS_WRITTEN = {("politicians.txt", "democratic_groups"), ("politicians.txt", "republican_groups"), ("names.txt", "organisation_words"), ("names.txt", "place_initials"), ("news_outlets.txt", "")} | {
     ("actors.txt", name) for name in ("departments", "places", "institutions", "outlets", "media_words", "laws",
                                       "law_words", "parties", "event_words", "place_words", "not_actors")}
 

@@ -57,18 +57,29 @@ def _politicians() -> tuple[dict[str, str], dict[str, set[tuple[str, str]]], fro
     return full, by_surname, frozenset(presidents)
 
 
+_PARTY_GROUPS = [(re.compile(rf"(?<![\w-])(?:{alternation(word_list('politicians.txt', section))})(?![\w-])"), party)
+                 for section, party in (("democratic_groups", "D"), ("republican_groups", "R"))]
 _INITIAL = re.compile(r"\s+[A-Z]\.\s+")  # 'Donald J. Trump', 'George W. Bush': a middle initial is no part of the match
 _POLITICIANS = _politicians()
 _OWN_BODY = re.compile(r"^(?:the\s+)?([A-Z][\w’'-]+)(?:['’]s)?\s+(?:campaign|administration|camp|White\s+House|transition\s+team)$", re.I)
 _TITLED = re.compile(r"^(?:(?:former|Former|then-)\s*)?(?:(?:Vice\s+)?President|Mr\.|Mrs\.|Ms\.|Sen\.|Senator|Gov\.|Governor|Rep\.|Speaker|Leader)\s+")
 
 
+def group_party(text: str) -> str | None:
+    """'R' or 'D' for a party committee or a group that works for one party's candidates that `text` names
+    (lexicons/politicians.txt: 'the RNC', 'Priorities USA'), None for none or both."""
+    groups = {party for pattern, party in _PARTY_GROUPS if pattern.search(text)}
+    return groups.pop() if len(groups) == 1 else None
+
+
 def known_party(name: str, text: str) -> str | None:
     """'R' or 'D' for a US politician of national standing (lexicons/politicians.txt) that the text names
     in full ('Florida Sen. Marco Rubio'; 'Ryan' after 'Paul Ryan'), a president or vice president also by title ('President Obama',
-    'Mr. Obama') or surname alone, and the campaign or administration of one ('the Obama campaign');
-    None for anyone else, or a surname two parties share in the text."""
+    'Mr. Obama') or surname alone, the campaign or administration of one ('the Obama campaign') and a
+    party's groups (`group_party`); None for anyone else, or a surname two parties share in the text."""
     full, by_surname, presidents = _POLITICIANS
+    if group := group_party(name):  # 'Priorities USA Action'
+        return group
     if own := _OWN_BODY.match(name):
         name = own.group(1)
     name = _INITIAL.sub(" ", _TITLED.sub("", name.strip()))

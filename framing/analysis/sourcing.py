@@ -24,7 +24,7 @@ from framing.resources import alternation, word_list
 from framing.analysis.actors import (Actor, actors_named, EPITHETS, find_actors, headline_span, main_actors, mentions_starting,
                                      mentions_within, NEVER_START, PERSON, PLACE, refers_to, strip_title)
 from framing.analysis.attribution import reports_saying
-from framing.analysis.names import NAME, known_party, stated_party
+from framing.analysis.names import NAME, group_party, known_party, stated_party
 from framing.analysis.sources import plain_name, plural_group, sex_in_text
 from framing.analysis import stance_targets as targets
 from framing.analysis.stance_words import CRITICAL, SUPPORTIVE, StanceWords
@@ -604,7 +604,8 @@ def _partisan_evidence(doc: Document, source: Source, mine: list[Attribution], a
         return []
     own = [a for a in actors if _in_party(source, a) or any(
         e.actor_id == a.id and e.stance == SUPPORTIVE and e.kind in ("self", "affiliation") for e in evidence)]
-    parties = _parties(source, own, party) or {known_party(source.name, doc.text)} - {None}
+    parties = _parties(source, own, party) or {known_party(source.name, doc.text) or (
+        None if _OPPOSITION.search(source.role) else group_party(source.role))} - {None}  # 'Priorities spokesman Justin Barasky'
     if len(parties) != 1:
         return []
     found = []
