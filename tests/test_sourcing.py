@@ -1337,3 +1337,11 @@ def test_a_partisan_voice_on_the_president_by_title_is_on_the_one_called_preside
             "Tom Ash, a Republican of Idaho.\n")
     audit = audit_text(text, contextual=False)
     assert stance_toward(audit, "Tom Ash", "Obama") == "critical"
+
+
+@pytest.mark.parametrize("blamed", ["Oversight", "the committee"])
+def test_a_verdict_after_for_is_on_the_one_blamed_not_the_principal(blamed):
+    text = ("Clinton Aides Got Immunity\n\nHillary Clinton's aides received immunity, the FBI said. Hillary Clinton "
+            f"spoke in Ohio.\n\nDemocrats said they blamed {blamed} for failing to make the terms clear.")
+    audit = audit_text(text, contextual=False)
+    assert stance_toward(audit, "Democrats", "Hillary Clinton") != "critical"

@@ -182,6 +182,11 @@ def verdict_subject(doc: Document, actors: list[Actor], start: int, end: int) ->
     if not words:
         return False, None
     head, at = words[-1]
+    if head.lower() == "for" and len(words) > 1:  # 'blasted Oversight for failing to': the one blamed, an actor of
+        blamed, where = words[-2]  # the story or nobody; 'criticized him for', 'faulted the agency for'
+        if blamed.lower() in ("him", "her"):
+            return True, person_named_last(actors, where)
+        return True, _actor_at(actors, where) if blamed[:1].isupper() else None
     if head.lower() in ("he", "she"):
         person = pronoun_antecedent(doc, actors, start, start)
         if person is None and doc.voice_at(start) == QUOTED:  # in a quotation 'she' is no speaker: a person named
