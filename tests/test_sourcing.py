@@ -189,7 +189,7 @@ def test_named_sources_framing_cannot_place_leave_the_one_sided_verdict_open():
     sides[CRITICAL].sources = ["s1", "s2", "s3", "s4"]
     principal = Actor(id="a1", name="Ana Ruiz", kind="person", variants=["Ana Ruiz"])
     text = _explain(principal, sides, [], 0.2, True, False, unread=["A", "B", "C", "D"])
-    assert "could not tell the side of 4 other named sources" in text and SUPPORTIVE not in text
+    assert "read no side for 4 other named sources" in text and SUPPORTIVE not in text
 
 
 def test_a_story_with_unread_critics_does_not_read_as_having_none():
@@ -201,8 +201,8 @@ def test_a_story_with_unread_critics_does_not_read_as_having_none():
     principal = Actor(id="a1", name="Ana Ruiz", kind="person", variants=["Ana Ruiz"])
     text = _explain(principal, sides, [], 1.0, False, False, unread=["Tom Berg", "Lea Park", "Joe Bell", "Kim Dale"])
     assert text.startswith("Too few voices take a side")
-    assert "could not tell the side of 4 other named sources (Tom Berg, Lea Park, Joe Bell and others)" in text
-    assert "could not tell" not in _explain(principal, sides, [], 1.0, False, False)
+    assert "read no side for 4 other named sources (Tom Berg, Lea Park, Joe Bell and others)" in text
+    assert "read no side" not in _explain(principal, sides, [], 1.0, False, False)
 
 
 def test_a_balance_that_looks_even_keeps_its_caveat_about_unread_voices():
@@ -214,7 +214,7 @@ def test_a_balance_that_looks_even_keeps_its_caveat_about_unread_voices():
     sides[CRITICAL].sources, sides[SUPPORTIVE].sources = ["s1", "s2"], ["s3", "s4"]
     principal = Actor(id="a1", name="Ana Ruiz", kind="person", variants=["Ana Ruiz"])
     text = _explain(principal, sides, [], 0.9, True, False, unread=["Tom Berg", "Lea Park"])
-    assert text.endswith("framing could not tell the side of 2 other named sources (Tom Berg and Lea Park), "
+    assert text.endswith("framing read no side for 2 other named sources (Tom Berg and Lea Park), "
                          "so these counts are not the whole story.")
     assert "whole story" not in _explain(principal, sides, [], 0.9, True, False)
 
@@ -639,7 +639,7 @@ def test_sources_who_talk_about_the_principal_with_no_side_read_leave_the_verdic
     assert [read[n] for n in ("Sam Hill", "Ann Lee")] == ["supportive", "supportive"]
     assert [read[n] for n in ("Tom Berg", "Kim Dale", "Joe Bell")] == ["neutral"] * 3
     assert not audit.sourcing.one_sided
-    assert "could not tell the side of 3 other named sources" in audit.sourcing.explanation
+    assert "read no side for 3 other named sources" in audit.sourcing.explanation
 
 
 def test_the_campaign_is_the_campaign_named_before():
@@ -1345,3 +1345,10 @@ def test_a_verdict_after_for_is_on_the_one_blamed_not_the_principal(blamed):
             f"spoke in Ohio.\n\nDemocrats said they blamed {blamed} for failing to make the terms clear.")
     audit = audit_text(text, contextual=False)
     assert stance_toward(audit, "Democrats", "Hillary Clinton") != "critical"
+
+
+def test_a_name_a_sources_last_words_govern_is_not_its_own_voice():
+    governed = actors.Actor("a1", "Tom Ash", kind=actors.PERSON, mentions=[TextSpan(37, 40, "Ash")])
+    assert sourcing._speaking_actors([governed], TextSpan(0, 40, "the newly revised timeline regarding Ash")) == []
+    apposed = actors.Actor("a1", "Tom Ash", kind=actors.PERSON, mentions=[TextSpan(16, 23, "Tom Ash")])
+    assert sourcing._speaking_actors([apposed], TextSpan(0, 23, "The city envoy, Tom Ash")) == [apposed]

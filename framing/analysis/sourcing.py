@@ -97,6 +97,7 @@ _NAME_LIST = re.compile(r"(?:(?:[Bb]oth|[Nn]either|[Ee]ither|[Tt]he)\s+)?[A-Z][\
 _JOINED = re.compile(r"\s(?:and|or|nor|&)\s")
 _INFINITIVE = re.compile(r"\s*(?:not\s+)?to\s+(?:\w+ly\s+)?")  # a content that opens 'to ignore': the cue's own subject acts
 _DATA = re.compile(rf"\b(?:{alternation(word_list('sources.txt', 'data_nouns'))})\b", re.I)
+_GOVERNED_BY = re.compile(r"\b(?:regarding|concerning|about|of|on|for|against|with|over|to|from|by|into|at|in|toward|towards)\s+$", re.I)  # 'the timeline regarding Campos'
 _GOVERNED = re.compile(r"\b(?:for|with|to|against|about|by|quotes?|quoted|behalf)\b")  # 'prosecutors for Petraeus'
 _GROUP_OF = re.compile(rf"\b(?:{_OPPOSITION_WORDS}|supporters?|all(?:y|ies)|backers?|loyalists?|friends?|fans?|members?|"
                        r"followers?)\s+of\s+(?:the\s+)?$", re.I)  # 'Opponents of Price', 'Friends of Price': people of or against the actor, not it
@@ -521,13 +522,14 @@ def _author_of_act(doc: Document, others: list[Actor], principal: Actor, start: 
 def _speaking_actors(actors: list[Actor], source: TextSpan) -> list[Actor]:
     """The actors a source phrase is: named at its start or its end ('the Shura Council', 'The UN
     envoy, Martin Kobler'), not within its role ('A spokesperson for Haftar’s forces, X'); every one
-    of a list of names ('Both Democrats and Republicans')."""
+    of a list of names ('Both Democrats and Republicans'); not one its last words govern ('the timeline
+    regarding Campos')."""
     if _NAME_LIST.fullmatch(source.text.strip(" ,")) and _JOINED.search(source.text):
         return actors_named(actors, source.start, source.end)
     start = source.start + len(source.text) - len(re.sub(r"^[Tt]he\s+", "", source.text))
     end = source.start + len(source.text.rstrip(" ,"))
-    return [a for a in actors
-            if mentions_starting(a, start, start + 1) or any(m.end == end for m in mentions_starting(a, source.start, end))]
+    return [a for a in actors if mentions_starting(a, start, start + 1) or any(
+        m.end == end and not _GOVERNED_BY.search(source.text, 0, m.start - source.start) for m in mentions_starting(a, source.start, end))]
 
 
 def _side(evidence: list[Evidence], actor_id: str) -> str | None:
@@ -930,9 +932,9 @@ def _explain(principal: Actor | None, sides: dict[str, SideSummary], stances: li
     unread_names = _listing(unread[:3] + (["others"] if len(unread) > 3 else [])) if unread else ""
     if not voices:
         return (f"No source takes a side for or against {name} that framing can read: the balance is not judged."
-                + (f" framing could not tell the side of {_count(len(unread), 'named source')} ({unread_names})."
+                + (f" framing read no side for {_count(len(unread), 'named source')} ({unread_names})."
                    if unread else ""))
-    unplaced = (f" framing could not tell the side of {_count(len(unread), 'other named source')} ({unread_names}), "
+    unplaced = (f" framing read no side for {_count(len(unread), 'other named source')} ({unread_names}), "
                 "so these counts are not the whole story." if unread else "")
     words = {k: sides[k].quoted_words + sides[k].paraphrased_words for k in (CRITICAL, SUPPORTIVE)}
     total = sum(words.values()) or 1
@@ -950,7 +952,7 @@ def _explain(principal: Actor | None, sides: dict[str, SideSummary], stances: li
             thin = (" But framing reads no criticism of anyone in the story, no dispute whose other side is "
                     "missing, so it does not call it one-sided.")
         elif unread and index < ONE_SIDED_BELOW:
-            thin = (f" But framing could not tell the side of {_count(len(unread), 'other named source')}, "
+            thin = (f" But framing read no side for {_count(len(unread), 'other named source')}, "
                     "so it does not call the story one-sided.")
         elif unread:
             thin = unplaced  # a balance that looks even is no more the whole story than a lopsided one
