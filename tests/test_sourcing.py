@@ -1352,3 +1352,11 @@ def test_a_name_a_sources_last_words_govern_is_not_its_own_voice():
     assert sourcing._speaking_actors([governed], TextSpan(0, 40, "the newly revised timeline regarding Ash")) == []
     apposed = actors.Actor("a1", "Tom Ash", kind=actors.PERSON, mentions=[TextSpan(16, 23, "Tom Ash")])
     assert sourcing._speaking_actors([apposed], TextSpan(0, 23, "The city envoy, Tom Ash")) == [apposed]
+
+
+def test_her_after_a_stance_word_is_a_woman_not_the_male_principal():
+    text = ("Trump Shadows Senate Race\n\nDonald Trump held a rally in Concord. Donald Trump spoke for an hour. "
+            "Republicans asked Ann Lee whether Hillary Clinton is honest.\n\n\"I was focused on the reasons I "
+            "support her,\" Ann Lee said.")
+    audit = audit_text(text, contextual=False)
+    assert stance_toward(audit, "Ann Lee", "Donald Trump") != "supportive"

@@ -364,6 +364,12 @@ def _sex_by_given_name(doc: Document, plain: str) -> str | None:
     return sexes.pop() if len(sexes) == 1 else None
 
 
+def person_sex(doc: Document, name: str) -> str | None:
+    """'m' or 'f' for a person actor's name: by a given name of one sex, else by the pronouns after its surname."""
+    plain = plain_name(name)
+    return _sex_by_given_name(doc, plain) or sex_in_text(doc, plain)
+
+
 def _surname_mentions(text: str, surname: str) -> list[tuple[int, int, str | None]]:
     """Each whole-word `surname` of the text as (start, end, the capitalised word right before it or
     None); start is that word's when there is one. str.find, not a regex scan of the whole text: an

@@ -25,7 +25,7 @@ from framing.analysis.actors import (Actor, actors_named, EPITHETS, find_actors,
                                      mentions_within, NEVER_START, PERSON, PLACE, refers_to, strip_title)
 from framing.analysis.attribution import reports_saying
 from framing.analysis.names import NAME, group_party, known_party, stated_party
-from framing.analysis.sources import plain_name, plural_group, sex_in_text
+from framing.analysis.sources import person_sex, plain_name, plural_group, sex_in_text
 from framing.analysis import stance_targets as targets
 from framing.analysis.stance_words import CRITICAL, SUPPORTIVE, StanceWords
 from framing.rules import lexicon
@@ -494,8 +494,11 @@ def _target(doc: Document, entry: lexicon.Entry, kind: str, start: int, end: int
         # the airstrikes': their author
         if not targets.aims_at_a_thing(doc, others, start, end):
             pronoun = targets.object_pronoun(doc, end)
-            if pronoun in ("him", "her", "his"):  # 'I condemn his views': a person, not 'Republicans' named nearer
-                people = [a for a in named if a.kind == PERSON] or [a for a in [principal] if a and a.kind == PERSON]
+            if pronoun in ("him", "her", "his"):  # 'I condemn his views': a person, not 'Republicans' named nearer;
+                sex = "f" if pronoun == "her" else "m"  # 'the reasons I support her' said of Clinton: not Trump, the principal
+                fits = [a for a in others if a.kind == PERSON and person_sex(doc, a.name) in (sex, None)]
+                people = ([a for a in named if a in fits] or [a for a in [principal] if a in fits]
+                          or [a for a in [targets.person_named_last(fits, attribution_start)] if a])
                 return targets.named_after(others, end) or targets.nearest(people, start)
             return targets.named_after(others, end) or (targets.nearest(named, start) or principal if pronoun else None)
         return _author_of_act(doc, others, principal, start, end)
