@@ -1360,3 +1360,10 @@ def test_her_after_a_stance_word_is_a_woman_not_the_male_principal():
             "support her,\" Ann Lee said.")
     audit = audit_text(text, contextual=False)
     assert stance_toward(audit, "Ann Lee", "Donald Trump") != "supportive"
+
+
+def test_a_source_named_her_campaign_speaks_for_the_woman_named_before():
+    text = ("Lee Courts Voters in Ohio\n\nAnn Lee held a rally in Ohio on Monday. Ann Lee spoke about jobs.\n\n"
+            "Her campaign said the rally drew 2,000 people and showed growing support.")
+    audit = audit_text(text, contextual=False)
+    assert stance_toward(audit, "Her campaign", "Ann Lee") == "supportive"

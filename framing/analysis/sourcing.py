@@ -294,10 +294,11 @@ def _campaign_of(doc: Document, source: Source, actors: list[Actor], principal: 
 
 
 def _his_or_hers(doc: Document, source: Source, actor: Actor, actors: list[Actor]) -> bool:
-    """The source's role opens with 'his' or 'her', and the person it is about is the actor: of that
-    sex (sources.sex_in_text), and the last person of the main actors named before the source."""
-    pronoun = _PERSONAL_PRONOUN_ROLE.match(source.role)
-    if pronoun is None or actor.kind != PERSON or sex_in_text(doc, actor.name) != pronoun.lastgroup:
+    """The source's role (or, with none, its name: 'her campaign') opens with 'his' or 'her', and the person
+    it is about is the actor: of that sex (sources.person_sex), and the last person of the main actors
+    named before the source."""
+    pronoun = _PERSONAL_PRONOUN_ROLE.match(source.role or source.name)
+    if pronoun is None or actor.kind != PERSON or person_sex(doc, actor.name) != pronoun.lastgroup:
         return False
     return targets.person_named_last(actors, source.mentions[0].start) is actor
 
