@@ -1367,3 +1367,11 @@ def test_a_source_named_her_campaign_speaks_for_the_woman_named_before():
             "Her campaign said the rally drew 2,000 people and showed growing support.")
     audit = audit_text(text, contextual=False)
     assert stance_toward(audit, "Her campaign", "Ann Lee") == "supportive"
+
+
+@pytest.mark.parametrize("source", ["The Ash administration", "Ash's team", "The Ash camp"])
+def test_an_administration_a_team_or_a_camp_speaks_for_its_person(source):
+    text = ("Ash Defends Trade Deal\n\nPresident Tom Ash signed the trade deal on Monday. Tom Ash said it would "
+            f"create jobs.\n\n{source} said the deal would lower prices for families.")
+    audit = audit_text(text, contextual=False)
+    assert stance_toward(audit, source, "Tom Ash") == "supportive"
