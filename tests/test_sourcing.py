@@ -189,7 +189,7 @@ def test_named_sources_framing_cannot_place_leave_the_one_sided_verdict_open():
     sides[CRITICAL].sources = ["s1", "s2", "s3", "s4"]
     principal = Actor(id="a1", name="Ana Ruiz", kind="person", variants=["Ana Ruiz"])
     text = _explain(principal, sides, [], 0.2, True, False, unread=["A", "B", "C", "D"])
-    assert "read no side for 4 other named sources" in text and SUPPORTIVE not in text
+    assert "could not tell the side of 4 other named sources" in text and SUPPORTIVE not in text
 
 
 def test_a_story_with_unread_critics_does_not_read_as_having_none():
@@ -201,8 +201,8 @@ def test_a_story_with_unread_critics_does_not_read_as_having_none():
     principal = Actor(id="a1", name="Ana Ruiz", kind="person", variants=["Ana Ruiz"])
     text = _explain(principal, sides, [], 1.0, False, False, unread=["Tom Berg", "Lea Park", "Joe Bell", "Kim Dale"])
     assert text.startswith("Too few voices take a side")
-    assert "read no side for 4 other named sources (Tom Berg, Lea Park, Joe Bell and others)" in text
-    assert "read no side" not in _explain(principal, sides, [], 1.0, False, False)
+    assert "could not tell the side of 4 other named sources (Tom Berg, Lea Park, Joe Bell and others)" in text
+    assert "could not tell" not in _explain(principal, sides, [], 1.0, False, False)
 
 
 def test_a_balance_that_looks_even_keeps_its_caveat_about_unread_voices():
@@ -214,7 +214,7 @@ def test_a_balance_that_looks_even_keeps_its_caveat_about_unread_voices():
     sides[CRITICAL].sources, sides[SUPPORTIVE].sources = ["s1", "s2"], ["s3", "s4"]
     principal = Actor(id="a1", name="Ana Ruiz", kind="person", variants=["Ana Ruiz"])
     text = _explain(principal, sides, [], 0.9, True, False, unread=["Tom Berg", "Lea Park"])
-    assert text.endswith("framing read no side for 2 other named sources (Tom Berg and Lea Park), "
+    assert text.endswith("framing could not tell the side of 2 other named sources (Tom Berg and Lea Park), "
                          "so these counts are not the whole story.")
     assert "whole story" not in _explain(principal, sides, [], 0.9, True, False)
 
@@ -639,7 +639,7 @@ def test_sources_who_talk_about_the_principal_with_no_side_read_leave_the_verdic
     assert [read[n] for n in ("Sam Hill", "Ann Lee")] == ["supportive", "supportive"]
     assert [read[n] for n in ("Tom Berg", "Kim Dale", "Joe Bell")] == ["neutral"] * 3
     assert not audit.sourcing.one_sided
-    assert "read no side for 3 other named sources" in audit.sourcing.explanation
+    assert "reads 3 other named sources as on no side" in audit.sourcing.explanation
 
 
 def test_the_campaign_is_the_campaign_named_before():
@@ -1375,3 +1375,19 @@ def test_an_administration_a_team_or_a_camp_speaks_for_its_person(source):
             f"create jobs.\n\n{source} said the deal would lower prices for families.")
     audit = audit_text(text, contextual=False)
     assert stance_toward(audit, source, "Tom Ash") == "supportive"
+
+
+def test_the_explanation_tells_sources_read_as_on_no_side_from_those_whose_side_it_could_not_tell():
+    from framing.analysis.sourcing import _unread
+    text = _unread(["Tom Berg", "Lea Park", "Joe Bell"], {"Lea Park", "Joe Bell"}, "other named source")
+    assert text == ("framing could not tell the side of 1 other named source (Tom Berg) and reads 2 (Lea Park and "
+                    "Joe Bell) as on no side")
+    assert _unread(["Lea Park"], {"Lea Park"}, "named source") == "framing reads 1 named source (Lea Park) as on no side"
+
+
+def test_a_balance_not_judged_is_null_in_the_json_never_a_number():
+    text = ("Ash Opens Library\n\nMayor Tom Ash opened the library on Monday. Tom Ash cut the ribbon.\n\n"
+            "\"It is a great day,\" said Ann Lee, a supporter of Tom Ash.")
+    audit = audit_text(text, contextual=False)
+    assert not audit.sourcing.judged
+    assert json.loads(serialize.to_json(audit))["sourcing"]["balance_index"] is None

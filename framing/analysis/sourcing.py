@@ -933,13 +933,12 @@ def _explain(principal: Actor | None, sides: dict[str, SideSummary], stances: li
     crit, supp = sides[CRITICAL], sides[SUPPORTIVE]
     voices = sum(sided_voices(sides))
     unread = unread or []
-    unread_names = _listing(unread[:3] + (["others"] if len(unread) > 3 else [])) if unread else ""
+    neutral = {s.name for s in stances if s.side == NEUTRAL}
     if not voices:
         return (f"No source takes a side for or against {name} that framing can read: the balance is not judged."
-                + (f" framing read no side for {_count(len(unread), 'named source')} ({unread_names})."
-                   if unread else ""))
-    unplaced = (f" framing read no side for {_count(len(unread), 'other named source')} ({unread_names}), "
-                "so these counts are not the whole story." if unread else "")
+                + (f" {_unread(unread, neutral, 'named source')}." if unread else ""))
+    unplaced = (f" {_unread(unread, neutral, 'other named source')}, so these counts are not the whole story."
+                if unread else "")
     words = {k: sides[k].quoted_words + sides[k].paraphrased_words for k in (CRITICAL, SUPPORTIVE)}
     total = sum(words.values()) or 1
     verdicts = "".join(f" The reporter's own voice adds {_count(side.verdicts, 'verdict')} "
@@ -956,8 +955,7 @@ def _explain(principal: Actor | None, sides: dict[str, SideSummary], stances: li
             thin = (" But framing reads no criticism of anyone in the story, no dispute whose other side is "
                     "missing, so it does not call it one-sided.")
         elif unread and index < ONE_SIDED_BELOW:
-            thin = (f" But framing read no side for {_count(len(unread), 'other named source')}, "
-                    "so it does not call the story one-sided.")
+            thin = f" But {_unread(unread, neutral, 'other named source', names=False)}, so it does not call the story one-sided."
         elif unread:
             thin = unplaced  # a balance that looks even is no more the whole story than a lopsided one
         return f"{counts} Balance: {index:.2f} of 1.{thin}"
@@ -989,6 +987,21 @@ def possessive(name: str) -> str:
 def _verb(n: int, verb: str) -> str:
     """'criticise' after several sources, 'criticises' after one."""
     return verb + ("s" if n == 1 else "")
+
+
+def _unread(unread: list[str], neutral: set[str], noun: str, names: bool = True) -> str:
+    """'framing could not tell the side of 1 other named source (X) and reads 2 (Y and Z) as on no side': the
+    sources whose side is unknown apart from those framing read as speaking without taking one."""
+    def listed(group: list[str]) -> str:
+        return f" ({_listing(group[:3] + (['others'] if len(group) > 3 else []))})" if names else ""
+    unknown, on_none = [n for n in unread if n not in neutral], [n for n in unread if n in neutral]
+    parts = []
+    if unknown:
+        parts.append(f"could not tell the side of {_count(len(unknown), noun)}{listed(unknown)}")
+    if on_none:
+        counted = _count(len(on_none), noun) if not unknown else str(len(on_none))
+        parts.append(f"reads {counted}{listed(on_none)} as on no side")
+    return "framing " + " and ".join(parts)
 
 
 def _count(n: int, noun: str) -> str:

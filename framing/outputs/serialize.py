@@ -86,11 +86,13 @@ def _attribution(attribution) -> dict:
 
 
 def _sourcing(audit: Audit) -> dict | None:
-    """The sides analysis; the principal actor is given by its id in `actors`."""
+    """The sides analysis; the principal actor is given by its id in `actors`, and a balance not judged is null."""
     if audit.sourcing is None:
         return None
     data = plain(audit.sourcing)
     data["principal_actor"] = audit.sourcing.principal_actor.id if audit.sourcing.principal_actor else None
+    if not audit.sourcing.judged:
+        data["balance_index"] = None  # not judged, never a balance of 0 or 1 from one voice
     return data
 
 
