@@ -618,11 +618,11 @@ def _partisan_evidence(doc: Document, source: Source, mine: list[Attribution], a
     if len(parties) != 1:
         return []
     found = []
+    holders = {id(p): targets.role_holders_named(doc, actors, p.start, p.end) for a in mine for p in (a.cue, a.content) if p}
     for actor in actors:
         if actor in own or stances[actor.id] != UNKNOWN or known[actor.id] in parties | {None}:
             continue
-        about = [a for a in mine if any(_named_as_itself(doc, actor, p) or actor in targets.role_holders_named(doc, actors, p.start, p.end)
-                                        for p in (a.cue, a.content) if p)]
+        about = [a for a in mine if any(_named_as_itself(doc, actor, p) or actor in holders[id(p)] for p in (a.cue, a.content) if p)]
         if not about or _warm(doc, about) or any(
                 _BACKING.search(doc.text, *_extent(a)) or any(m[0] == SUPPORTIVE for m in matches.within(*_extent(a)))
                 for a in about):
