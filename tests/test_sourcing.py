@@ -1285,9 +1285,10 @@ def test_an_interview_answer_is_not_the_question_askers():
     ("Paul Ryan", "", "R"),
     ("Ryan", "Paul Ryan spoke. Ryan left.", "R"),
     ("Ryan", "Ryan Smith spoke. Ryan left.", None),  # a surname alone: only when the text names the politician in full
-    ("Obama", "Mr. Obama spoke.", "D"),  # a president by surname
+    ("Obama", "President Obama spoke. Mr. Obama left.", "D"),  # a president by surname
+    ("Carter", "Ash Carter spoke. Carter left.", None),  # not without the title or full name
     ("President Obama", "", "D"),
-    ("the Obama campaign", "", "D"),
+    ("the Obama campaign", "President Obama spoke.", "D"),
     ("Brown", "Sherrod Brown and Scott Brown spoke. Brown left.", None),  # two parties share the surname here
     ("Tom Ash", "", None),
     ("Priorities USA Action", "", "D"),  # a group that works for one party

@@ -2,6 +2,7 @@
 registry and the actors. The words are data: lexicons/names.txt (and lexicons/actors.txt for actors)."""
 
 import re
+from functools import lru_cache
 
 from framing.resources import alternation, word_list
 
@@ -65,6 +66,25 @@ _OWN_BODY = re.compile(r"^(?:the\s+)?([A-Z][\w’'-]+)(?:['’]s)?\s+(?:campaign
 _TITLED = re.compile(r"^(?:(?:former|Former|then-)\s*)?(?:(?:Vice\s+)?President|Mr\.|Mrs\.|Ms\.|Sen\.|Senator|Gov\.|Governor|Rep\.|Speaker|Leader)\s+")
 
 
+@lru_cache(maxsize=None)
+def _written_in_full(whole: str) -> re.Pattern:
+    """A politician's full name as a text may write it, with a middle initial or name ('Donald J. Trump',
+    'Hillary Rodham Clinton')."""
+    first, last = re.escape(whole.split()[0]), re.escape(whole.split()[-1])
+    return re.compile(rf"\b{first}\s+(?:[A-Z]\.\s+|[A-Z][a-z]+\s+)?{last}\b")
+
+
+_NOT_GIVEN = frozenset("President Vice Former Mr Mrs Ms Sen Senator Gov Governor Rep Speaker Leader The A An".split())
+
+
+def _namesakes(whole: str, text: str) -> bool:
+    """The text names someone else of the politician's surname ('Ash Carter' for a 'Carter' who is no
+    Jimmy Carter; 'Melania Trump'), so the surname alone does not say which."""
+    first, last = whole.split()[0], whole.split()[-1]
+    given = {m.group(1) for m in re.finditer(rf"\b([A-Z][a-z]+)\.?\s+(?:[A-Z]\.\s+)?{re.escape(last)}\b", text)}
+    return bool(given - _NOT_GIVEN - NOT_NAME_START - {first})  # not 'But Trump', 'When Obama'
+
+
 def group_party(text: str) -> str | None:
     """'R' or 'D' for a party committee or a group that works for one party's candidates that `text` names
     (lexicons/politicians.txt: 'the RNC', 'Priorities USA'), None for none or both."""
@@ -75,9 +95,10 @@ def group_party(text: str) -> str | None:
 def known_party(name: str, text: str) -> str | None:
     """'R' or 'D' for a US politician of national standing (lexicons/politicians.txt) that the text names
     in full ('Florida Sen. Marco Rubio'; 'Ryan' after 'Paul Ryan'), a president or vice president also by title ('President Obama',
-    'Mr. Obama') or surname alone, the campaign or administration of one ('the Obama campaign') and a
+    or 'Obama' where the text writes 'President Obama'), the campaign or administration of one ('the Obama campaign') and a
     party's groups (`group_party`); None for anyone else, or a surname two parties share in the text."""
     full, by_surname, presidents = _POLITICIANS
+    titled = f"{text} {name}"  # 'President Obama' in the text or in the name itself
     if group := group_party(name):  # 'Priorities USA Action'
         return group
     if own := _OWN_BODY.match(name):
@@ -90,5 +111,7 @@ def known_party(name: str, text: str) -> str | None:
         return next((full[tail] for tail in tails if tail in full), None)
     if not name:
         return None
-    candidates = {party for whole, party in by_surname.get(name, ()) if whole in text or whole in presidents}
+    candidates = {party for whole, party in by_surname.get(name, ())
+                  if _written_in_full(whole).search(text) or (whole in presidents and (
+                      f"President {name}" in titled or not _namesakes(whole, text)))}  # 'Ash Carter' is no 'Carter'
     return candidates.pop() if len(candidates) == 1 else None
