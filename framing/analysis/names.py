@@ -77,7 +77,7 @@ def _written_in_full(whole: str) -> re.Pattern:
 _NOT_GIVEN = frozenset("President Vice Former Mr Mrs Ms Sen Senator Gov Governor Rep Speaker Leader The A An".split())
 
 
-def _namesakes(whole: str, text: str) -> bool:
+def _other_bearers(whole: str, text: str) -> bool:
     """The text names someone else of the politician's surname ('Ash Carter' for a 'Carter' who is no
     Jimmy Carter; 'Melania Trump'), so the surname alone does not say which."""
     first, last = whole.split()[0], whole.split()[-1]
@@ -98,7 +98,7 @@ def known_party(name: str, text: str) -> str | None:
     or 'Obama' where the text writes 'President Obama'), the campaign or administration of one ('the Obama campaign') and a
     party's groups (`group_party`); None for anyone else, or a surname two parties share in the text."""
     full, by_surname, presidents = _POLITICIANS
-    titled = f"{text} {name}"  # 'President Obama' in the text or in the name itself
+    given = name
     if group := group_party(name):  # 'Priorities USA Action'
         return group
     if own := _OWN_BODY.match(name):
@@ -111,7 +111,8 @@ def known_party(name: str, text: str) -> str | None:
         return next((full[tail] for tail in tails if tail in full), None)
     if not name:
         return None
+    titled = f"President {name}"  # in the text or in the name itself; else no one else of that surname ('Ash Carter')
     candidates = {party for whole, party in by_surname.get(name, ())
-                  if _written_in_full(whole).search(text) or (whole in presidents and (
-                      f"President {name}" in titled or not _namesakes(whole, text)))}  # 'Ash Carter' is no 'Carter'
+                  if _written_in_full(whole).search(text)
+                  or (whole in presidents and (titled in text or titled in given or not _other_bearers(whole, text)))}
     return candidates.pop() if len(candidates) == 1 else None

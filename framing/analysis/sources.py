@@ -813,7 +813,7 @@ class _Registry:
         if not NAME.fullmatch(plain) or not plain[:1].isupper():
             return None
         if plain not in self._sexes:
-            self._sexes[plain] = _sex_by_given_name(doc, plain) or sex_in_text(doc, plain)
+            self._sexes[plain] = person_sex(doc, plain)
         return self._sexes[plain]
 
     def file(self, source: Source, titles: set[str] = frozenset(), group: str | None = None) -> None:

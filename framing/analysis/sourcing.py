@@ -497,9 +497,11 @@ def _target(doc: Document, entry: lexicon.Entry, kind: str, start: int, end: int
             pronoun = targets.object_pronoun(doc, end)
             if pronoun in ("him", "her", "his"):  # 'I condemn his views': a person, not 'Republicans' named nearer;
                 sex = "f" if pronoun == "her" else "m"  # 'the reasons I support her' said of Clinton: not Trump, the principal
-                fits = [a for a in others if a.kind == PERSON and person_sex(doc, a.name) in (sex, None)]
-                people = ([a for a in named if a in fits] or [a for a in [principal] if a in fits]
-                          or [a for a in [targets.person_named_last(fits, attribution_start)] if a])
+
+                def fits(actor: Actor | None) -> bool:  # read only for the people asked about: the text is scanned for each
+                    return actor is not None and actor.kind == PERSON and person_sex(doc, actor.name) in (sex, None)
+                people = ([a for a in named if a in others and fits(a)] or [a for a in [principal] if a in others and fits(a)]
+                          or [a for a in [targets.person_named_last([x for x in others if fits(x)], attribution_start)] if a])
                 return targets.named_after(others, end) or targets.nearest(people, start)
             return targets.named_after(others, end) or (targets.nearest(named, start) or principal if pronoun else None)
         return _author_of_act(doc, others, principal, start, end)
